@@ -1,0 +1,48 @@
+/**
+ * Roles and what they may do, as data. The server checks these coarse permissions on every
+ * route; object-level scope (own county, own department, own enterprise) is applied in
+ * repositories and module policies.
+ */
+export const ROLES = [
+  'admin',
+  'city_officer',
+  'county_officer',
+  'department_reporter',
+  'leading_group',
+  'enterprise_user',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'reference.read',
+  'reference.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read'],
+  // City and county officers may look up the accounts in their scope (who works where);
+  // only the admin creates or changes accounts.
+  city_officer: ['reference.read', 'user.read'],
+  county_officer: ['reference.read', 'user.read'],
+  department_reporter: ['reference.read'],
+  leading_group: ['reference.read'],
+  enterprise_user: ['reference.read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Which scope field a role needs: a region, a department, an enterprise, or none. */
+export const ROLE_SCOPE: Record<Role, 'region' | 'department' | 'enterprise' | null> = {
+  admin: null,
+  city_officer: null,
+  county_officer: 'region',
+  department_reporter: 'department',
+  leading_group: null,
+  enterprise_user: 'enterprise',
+};

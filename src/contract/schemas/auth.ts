@@ -1,0 +1,45 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits';
+import { Id, Nullable } from './common';
+import { ROLES, PERMISSIONS } from '../permissions';
+
+export const RoleSchema = Type.Enum(ROLES, { description: '角色' });
+export const PermissionSchema = Type.Enum(PERMISSIONS);
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: LIMITS.username.max }),
+    password: Type.String({ minLength: 1, maxLength: LIMITS.password.max }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const Me = Type.Object({
+  id: Id,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  regionCode: Nullable(Type.String()),
+  departmentCode: Nullable(Type.String()),
+  enterpriseId: Nullable(Type.String()),
+  mustChangePassword: Type.Boolean(),
+  permissions: Type.Array(PermissionSchema),
+});
+export type Me = Static<typeof Me>;
+
+export const SessionInfo = Type.Object({
+  user: Me,
+  csrfToken: Type.String({ description: '写请求须在 X-CSRF-Token 头中带上此值' }),
+  expiresAt: Type.String(),
+});
+export type SessionInfo = Static<typeof SessionInfo>;
+
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: LIMITS.password.max }),
+    newPassword: Type.String({ minLength: 1, maxLength: LIMITS.password.max }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;

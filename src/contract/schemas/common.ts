@@ -1,0 +1,45 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Technical ids are UUIDv7 strings. */
+export const Id = Type.String({ format: 'uuid', description: 'UUIDv7 标识' });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+/** UTC ISO-8601 instant, e.g. 2026-11-25T08:00:00.000Z. */
+export const Instant = Type.String({ format: 'date-time' });
+
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+/** Optimistic concurrency: every update names the version it read. */
+export const Version = Type.Integer({ minimum: 1, description: '读取记录时的版本号；过期返回 409 stale_version' });
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String({ description: '稳定的错误代码' }),
+    message: Type.String({ description: '中文错误信息' }),
+    details: Type.Optional(Type.Array(Type.Unknown())),
+    requestId: Type.Optional(Type.String()),
+  }),
+});
+
+/** The error answers every route may give, for OpenAPI. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+  500: ErrorBody,
+};
+
+export const ListMeta = Type.Object({
+  total: Type.Integer(),
+  nextCursor: Nullable(Type.String()),
+});
+
+export const PageQuery = {
+  after: Type.Optional(Type.String({ maxLength: 100, description: '上一页返回的 nextCursor' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+};

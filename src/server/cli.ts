@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import pino from 'pino';
+import { ROLES, type Role } from '../contract/permissions';
+import { buildServices } from './app';
+import { systemActor } from './authz/actor';
+import { loadConfig, type Config } from './config';
+import { connect, type Db } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { AppError } from './errors';
+import { findUserByUsername } from './modules/users/users.repository';
+
+const USAGE = `用法 / usage: npm run cli -- <command>
+
+  migrate                                   apply pending database migrations
+  user add <username> --role <role> [--name 姓名] [--region 431002] [--department quality]
+           [--enterprise <id>] [--password <pw>]
+                                            create an account; prints a one-time password
+                                            unless --password is given
+  user reset-password <username>            new one-time password; unlocks the account
+  audit verify                              check the audit hash chain; names the first broken event
+  backup <file>                             SQLite: online backup to <file>; PostgreSQL: prints the pg_dump command
+  restore <file>                            SQLite (server stopped): replace the database with <file>;
+                                            PostgreSQL: prints the pg_restore command
+
+roles: ${ROLES.join(', ')}`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await connect({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  try {
+    await migrateToLatest(db.kysely);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function services(db: Db, config: Config) {
+  return buildServices({ db, config, logger: pino({ level: 'warn' }) });
+}
+
+async function migrate(config: Config) {
+  const db = await connect({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  try {
+    const applied = await migrateToLatest(db.kysely);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  } finally {
+    await db.close();
+  }
+}
+
+async function userAdd(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      region: { type: 'string' },
+      department: { type: 'string' },
+      enterprise: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const username = positionals[0];
+  if (!username || !values.role) fail(USAGE);
+  if (!ROLES.includes(values.role as Role)) fail(`unknown role "${values.role}"; one of ${ROLES.join(', ')}`);
+  await withDb(config, async (db) => {
+    const result = await services(db, config).users.create(
+      systemActor('cli'),
+      {
+        username,
+        displayName: values.name ?? username,
+        role: values.role as Role,
+        regionCode: values.region,
+        departmentCode: values.department,
+        enterpriseId: values.enterprise,
+      },
+      values.password,
+    );
+    console.log(`created ${result.user.username} (${result.user.role})`);
+    if (!values.password) console.log(`one-time password: ${result.oneTimePassword}`);
+  });
+}
+
+async function userResetPassword(config: Config, username: string | undefined) {
+  if (!username) fail(USAGE);
+  await withDb(config, async (db) => {
+    const user = await findUserByUsername(db.kysely, username);
+    if (!user) fail(`no user "${username}"`);
+    const result = await services(db, config).users.resetPassword(systemActor('cli'), user.id, user.version);
+    console.log(`one-time password for ${username}: ${result.oneTimePassword}`);
+  });
+}
+
+async function auditVerify(config: Config) {
+  await withDb(config, async (db) => {
+    const check = await services(db, config).audit.verify();
+    if (check.ok) {
+      console.log(`audit chain intact: ${check.checked} events`);
+    } else {
+      const b = check.firstBroken!;
+      console.log(`audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}); ${check.checked} events before it are intact`);
+      process.exitCode = 1;
+    }
+  });
+}
+
+async function backup(config: Config, file: string | undefined) {
+  if (!file) fail(USAGE);
+  if (config.databaseUrl) {
+    console.log(`PostgreSQL: run\n  pg_dump --format=custom --file=${JSON.stringify(file)} "$DATABASE_URL"`);
+    return;
+  }
+  if (!fs.existsSync(config.sqliteFile)) fail(`no database at ${config.sqliteFile}`);
+  const db = new SQLite(config.sqliteFile, { readonly: true });
+  try {
+    await db.backup(path.resolve(file));
+  } finally {
+    db.close();
+  }
+  console.log(`backed up ${config.sqliteFile} → ${path.resolve(file)}`);
+}
+
+async function restore(config: Config, file: string | undefined) {
+  if (!file) fail(USAGE);
+  if (config.databaseUrl) {
+    console.log(`PostgreSQL: run\n  pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" ${JSON.stringify(file)}`);
+    return;
+  }
+  if (!fs.existsSync(file)) fail(`no file ${file}`);
+  // Refuse anything that is not an intact platform database before touching the live one.
+  let check: string;
+  try {
+    const probe = new SQLite(file, { readonly: true, fileMustExist: true });
+    check = probe.pragma('integrity_check', { simple: true }) as string;
+    const hasAudit = probe.prepare("select 1 from sqlite_master where name = 'audit_events'").get();
+    probe.close();
+    if (!hasAudit) check = 'not a platform database (no audit_events table)';
+  } catch (err) {
+    check = (err as Error).message;
+  }
+  if (check !== 'ok') fail(`refusing to restore ${file}: ${check}`);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(config.sqliteFile + suffix, { force: true });
+  fs.mkdirSync(path.dirname(config.sqliteFile), { recursive: true });
+  fs.copyFileSync(file, config.sqliteFile);
+  console.log(`restored ${file} → ${config.sqliteFile}; run "npm run cli -- audit verify" to check its history`);
+}
+
+async function main(argv: string[]) {
+  const config = loadConfig();
+  const [command, sub, ...rest] = argv;
+  const key = command === 'user' || command === 'audit' ? `${command} ${sub}` : command;
+  switch (key) {
+    case 'migrate':
+      return migrate(config);
+    case 'user add':
+      return userAdd(config, rest);
+    case 'user reset-password':
+      return userResetPassword(config, rest[0]);
+    case 'audit verify':
+      return auditVerify(config);
+    case 'backup':
+      return backup(config, sub);
+    case 'restore':
+      return restore(config, sub);
+    default:
+      fail(USAGE);
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof AppError) fail(`${err.code}: ${err.message}${err.details ? ` ${JSON.stringify(err.details)}` : ''}`);
+  fail(err instanceof Error ? err.message : String(err));
+});

@@ -1,0 +1,88 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Every setting is parsed once; all errors are reported
+ * together so an operator fixes them in one go. Documented in README.md ("Configuration").
+ */
+export interface Config {
+  host: string;
+  port: number;
+  /** postgres://… when set; otherwise the embedded SQLite file in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sqliteFile: string;
+  adminPassword: string | null;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  cookieSecure: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  trustProxy: boolean;
+  webDist: string;
+  /** How long a process may trust its in-memory copy of a session or of reference data. */
+  cacheSeconds: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const errors: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      errors.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    errors.push(`${name} must be true or false (got "${raw}")`);
+    return def;
+  };
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    errors.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const dataDir = path.resolve(env.QC_DATA_DIR || 'data');
+  const adminPassword = env.QC_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 10) {
+    errors.push('QC_ADMIN_PASSWORD must have at least 10 characters');
+  }
+
+  const config: Config = {
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir,
+    sqliteFile: path.join(dataDir, 'platform.db'),
+    adminPassword,
+    logLevel: env.QC_LOG_LEVEL || 'info',
+    bodyLimitBytes: int('QC_BODY_LIMIT_KB', 1024, 1, 1024 * 1024) * 1024,
+    sessionIdleMinutes: int('QC_SESSION_IDLE_MINUTES', 120, 1, 7 * 24 * 60),
+    sessionMaxHours: int('QC_SESSION_MAX_HOURS', 12, 1, 24 * 30),
+    cookieSecure: bool('QC_COOKIE_SECURE', false),
+    loginMaxFailures: int('QC_LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int('QC_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginRateLimitPerMinute: int('QC_LOGIN_RATE_LIMIT', 20, 1, 10_000),
+    trustProxy: bool('QC_TRUST_PROXY', false),
+    webDist: path.resolve(env.QC_WEB_DIST || 'dist/web'),
+    cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  if (errors.length) {
+    throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
+  }
+  return Object.freeze(config);
+}

@@ -1,0 +1,19 @@
+import type { AuditEventTable } from '../modules/audit/audit.table';
+import type {
+  DepartmentTable,
+  IndustryTable,
+  ProductCategoryTable,
+  RegionTable,
+} from '../modules/reference/reference.table';
+import type { SessionTable, UserTable } from '../modules/users/users.table';
+
+/** Every table the app queries, for Kysely's types. */
+export interface Database {
+  regions: RegionTable;
+  industries: IndustryTable;
+  departments: DepartmentTable;
+  product_categories: ProductCategoryTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026112501_foundation';
+
+/** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
+export const migrations: Record<string, Migration> = {
+  '2026112501_foundation': foundation,
+};

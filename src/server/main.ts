@@ -1,0 +1,42 @@
+import pino from 'pino';
+import { buildApp, buildServices } from './app';
+import { systemActor } from './authz/actor';
+import { loadConfig } from './config';
+import { connect } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+
+/** config → db → migrate → first admin → app → listen; nothing else. */
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const db = await connect({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const applied = await migrateToLatest(db.kysely);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  const deps = { db, config, logger };
+  const services = buildServices(deps);
+  const admin = await services.users.ensureFirstAdmin(systemActor('system'), config.adminPassword);
+  if (admin && !config.adminPassword) {
+    process.stdout.write(
+      `\n  首次启动：已创建管理员账户 / First start: admin account created\n` +
+        `  账号 username: admin\n  一次性密码 one-time password: ${admin.oneTimePassword}\n` +
+        `  首次登录后须修改密码。This is shown only once.\n\n`,
+    );
+  }
+
+  const app = await buildApp(deps, services);
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ host: config.host, port: config.port });
+  logger.info(`platform at http://${config.host}:${config.port}/ (API /api/v1, docs /api/docs, database ${db.dialect})`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import type { Selectable } from 'kysely';
+import type { AuditEvent } from '../../../contract/schemas/audit';
+import type { AuditEventTable } from './audit.table';
+
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function presentAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    before: parse(row.before),
+    after: parse(row.after),
+    ip: row.ip,
+    hash: row.hash,
+  };
+}

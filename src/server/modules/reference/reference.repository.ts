@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { ReferenceKind } from '../../../contract/schemas/reference';
+import type { Database } from '../../db/database';
+
+/** The table behind each kind; all four share the reference columns (reference.table.ts). */
+export const REFERENCE_TABLES = {
+  regions: 'regions',
+  industries: 'industries',
+  departments: 'departments',
+  'product-categories': 'product_categories',
+} as const satisfies Record<ReferenceKind, keyof Database>;
+
+/** A reference row with its kind-specific columns; typed loosely because the kind is dynamic. */
+export type ReferenceRow = Record<string, unknown> & {
+  id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  sort_order: number;
+  active: unknown;
+  version: number;
+  updated_at: string;
+};
+
+// Kysely cannot type a table chosen at run time; one cast here keeps the callers typed.
+const table = (kind: ReferenceKind) => REFERENCE_TABLES[kind] as 'regions';
+
+export async function listReference(db: Kysely<Database>, kind: ReferenceKind): Promise<ReferenceRow[]> {
+  return (await db.selectFrom(table(kind)).selectAll().orderBy('sort_order').orderBy('code').execute()) as ReferenceRow[];
+}
+
+export async function findReferenceById(db: Kysely<Database>, kind: ReferenceKind, id: string) {
+  return (await db.selectFrom(table(kind)).selectAll().where('id', '=', id).executeTakeFirst()) as ReferenceRow | undefined;
+}
+
+export async function findReferenceByCode(db: Kysely<Database>, kind: ReferenceKind, code: string) {
+  return (await db.selectFrom(table(kind)).selectAll().where('code', '=', code).executeTakeFirst()) as ReferenceRow | undefined;
+}
+
+export async function insertReference(db: Kysely<Database>, kind: ReferenceKind, row: ReferenceRow): Promise<void> {
+  await db.insertInto(table(kind)).values(row as never).execute();
+}
+
+/** Applies the edit only at the version the editor read; bumps it. Undefined when stale or gone. */
+export async function updateReferenceVersioned(
+  db: Kysely<Database>,
+  kind: ReferenceKind,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+) {
+  return (await db
+    .updateTable(table(kind))
+    .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()) as ReferenceRow | undefined;
+}

@@ -1,0 +1,36 @@
+import { Type } from 'typebox';
+import { errorResponses, IdParams } from '../../../contract/schemas/common';
+import { REFERENCE_KINDS, ReferenceSchemas } from '../../../contract/schemas/reference';
+import { actorFrom, guard } from '../../authz/guard';
+import type { Api } from '../../http';
+import type { ReferenceService } from './reference.service';
+
+const tags = ['reference'];
+
+/** Each kind of reference data gets the same three routes, with its own schemas. */
+export function referenceRoutes(app: Api, reference: ReferenceService): void {
+  for (const kind of REFERENCE_KINDS) {
+    const schemas = ReferenceSchemas[kind];
+    const path = `/api/v1/reference/${kind}`;
+
+    app.get(path, {
+      schema: { tags, summary: `参考数据列表：${kind}`, response: { 200: Type.Object({ items: Type.Array(schemas.item) }), ...errorResponses } },
+      preHandler: guard({ permission: 'reference.read' }),
+      handler: async () => ({ items: await reference.list(kind) }),
+    });
+
+    app.post(path, {
+      schema: { tags, summary: `新增参考数据：${kind}`, body: schemas.create, response: { 201: schemas.item, ...errorResponses } },
+      preHandler: guard({ permission: 'reference.write' }),
+      handler: async (request, reply) =>
+        reply.status(201).send(await reference.create(actorFrom(request), kind, request.body as Record<string, unknown>)),
+    });
+
+    app.patch(`${path}/:id`, {
+      schema: { tags, summary: `修改参考数据：${kind}`, params: IdParams, body: schemas.update, response: { 200: schemas.item, ...errorResponses } },
+      preHandler: guard({ permission: 'reference.write' }),
+      handler: (request) =>
+        reference.update(actorFrom(request), kind, request.params.id, request.body as Record<string, unknown> & { version: number }),
+    });
+  }
+}

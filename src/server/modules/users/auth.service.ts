@@ -1,0 +1,181 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ChangePasswordBody, LoginBody, SessionInfo } from '../../../contract/schemas/auth';
+import type { Role } from '../../../contract/permissions';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import { toBool } from '../../db/portable';
+import { AppError } from '../../errors';
+import { hashPassword, isStrongPassword, verifyDummy, verifyPassword } from '../../lib/passwords';
+import { recordAudit } from '../audit/audit.service';
+import { presentMe } from './users.presenter';
+import { findUserById, findUserByUsername, updateLoginState, updateUserVersioned, type UserRow } from './users.repository';
+import {
+  findLiveSession,
+  insertSession,
+  revokeSession,
+  revokeUserSessions,
+  touchSession,
+  type SessionRow,
+} from './sessions.repository';
+
+/** A signed-in request: the session and its user, as loaded from the database. */
+export interface Authenticated {
+  session: SessionRow;
+  user: UserRow;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const TOUCH_EVERY_MS = 60_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
+export function actorOf(user: UserRow, ip: string | null): Actor {
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role as Role,
+    regionCode: user.region_code,
+    departmentCode: user.department_code,
+    enterpriseId: user.enterprise_id,
+    ip,
+  };
+}
+
+export function authService(ctx: AppContext) {
+  const { db, config } = ctx;
+  // Sessions are read on every request; a short-lived copy spares the database. Revocation in
+  // this process is immediate; on another instance it takes at most config.cacheSeconds.
+  const cache = new Map<string, { auth: Authenticated; loadedAt: number }>();
+
+  function forget(sessionId: string) {
+    cache.delete(sessionId);
+  }
+  function forgetUser(userId: string) {
+    for (const [id, entry] of cache) if (entry.auth.user.id === userId) cache.delete(id);
+  }
+  function remember(sessionId: string, auth: Authenticated) {
+    if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(sessionId, { auth, loadedAt: Date.now() });
+  }
+
+  function sessionInfo(auth: Authenticated): SessionInfo {
+    return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at };
+  }
+
+  return {
+    forgetUser,
+
+    /**
+     * Checks an account's password and opens a session. Repeated failures lock the account
+     * for a while; a locked or disabled account cannot sign in.
+     */
+    async login(input: LoginBody, meta: { ip: string | null; userAgent: string | null }) {
+      const user = await findUserByUsername(db, input.username);
+      if (!user) {
+        await verifyDummy(input.password);
+        throw new AppError('invalid_credentials');
+      }
+      const now = new Date();
+      if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+        throw new AppError('account_locked', [{ lockedUntil: user.locked_until }]);
+      }
+      const actor = actorOf(user, meta.ip);
+      if (!(await verifyPassword(user.password_hash, input.password))) {
+        const failures = user.failed_logins + 1;
+        const lock = failures >= config.loginMaxFailures;
+        const lockedUntil = lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString() : null;
+        await db.transaction().execute(async (trx) => {
+          await updateLoginState(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
+          await recordAudit(trx, actor, lock ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, {
+            failures,
+            lockedUntil,
+          });
+        });
+        if (lock) throw new AppError('account_locked', [{ lockedUntil }]);
+        throw new AppError('invalid_credentials');
+      }
+      if (toBool(user.disabled)) throw new AppError('account_disabled');
+
+      const token = randomBytes(32).toString('base64url');
+      const nowIso = now.toISOString();
+      const session: SessionRow = {
+        id: sha256(token),
+        user_id: user.id,
+        csrf_token: randomBytes(24).toString('base64url'),
+        created_at: nowIso,
+        last_seen_at: nowIso,
+        expires_at: new Date(now.getTime() + config.sessionMaxHours * 3_600_000).toISOString(),
+        ip: meta.ip,
+        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        revoked_at: null,
+      };
+      await db.transaction().execute(async (trx) => {
+        await updateLoginState(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
+        await insertSession(trx, session);
+        await recordAudit(trx, actor, 'session.login', { type: 'user', id: user.id }, null, { sessionCreatedAt: nowIso });
+      });
+      return { token, info: sessionInfo({ session, user: { ...user, last_login_at: nowIso } }) };
+    },
+
+    /** The session behind a cookie token, or null when it is unknown, revoked, idle or expired. */
+    async authenticate(token: string): Promise<Authenticated | null> {
+      const id = sha256(token);
+      const nowMs = Date.now();
+      const cached = cache.get(id);
+      let auth = cached && nowMs - cached.loadedAt < config.cacheSeconds * 1000 ? cached.auth : undefined;
+      if (!auth) {
+        auth = await findLiveSession(db, id);
+        if (!auth) {
+          forget(id);
+          return null;
+        }
+        remember(id, auth);
+      }
+      const { session, user } = auth;
+      const idleLimit = Date.parse(session.last_seen_at) + config.sessionIdleMinutes * 60_000;
+      if (nowMs > Date.parse(session.expires_at) || nowMs > idleLimit || toBool(user.disabled)) {
+        forget(id);
+        return null;
+      }
+      if (nowMs - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
+        const at = new Date(nowMs).toISOString();
+        await touchSession(db, id, at);
+        auth = { session: { ...session, last_seen_at: at }, user };
+        remember(id, auth);
+      }
+      return auth;
+    },
+
+    me(auth: Authenticated): SessionInfo {
+      return sessionInfo(auth);
+    },
+
+    async logout(actor: Actor, auth: Authenticated) {
+      await db.transaction().execute(async (trx) => {
+        await revokeSession(trx, auth.session.id);
+        await recordAudit(trx, actor, 'session.logout', { type: 'user', id: auth.user.id }, null, null);
+      });
+      forget(auth.session.id);
+    },
+
+    /** Changes one's own password; every other session of the account is signed out. */
+    async changePassword(actor: Actor, auth: Authenticated, input: ChangePasswordBody) {
+      const user = await findUserById(db, auth.user.id, { regionCode: null });
+      if (!user) throw new AppError('unauthenticated');
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_password');
+      if (input.newPassword === input.currentPassword) throw new AppError('same_password');
+      if (!isStrongPassword(input.newPassword, user.username)) throw new AppError('weak_password');
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        const updated = await updateUserVersioned(trx, user.id, user.version, {
+          password_hash: passwordHash,
+          must_change_password: 0,
+        });
+        if (!updated) throw new AppError('stale_version');
+        await revokeUserSessions(trx, user.id, auth.session.id);
+        await recordAudit(trx, actor, 'user.change_password', { type: 'user', id: user.id }, null, { version: updated.version });
+      });
+      forgetUser(user.id);
+    },
+  };
+}
+export type AuthService = ReturnType<typeof authService>;

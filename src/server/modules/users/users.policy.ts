@@ -1,0 +1,13 @@
+import type { Actor } from '../../authz/actor';
+import type { UserRow, UserScope } from './users.repository';
+
+const isAdmin = (actor: Actor) => actor.role === 'admin';
+
+/** A county officer sees the accounts of their own county; the city sees all. */
+export function userScope(actor: Actor): UserScope {
+  return { regionCode: actor.role === 'county_officer' ? actor.regionCode : null };
+}
+
+export function userAbilities(actor: Actor, _row: UserRow) {
+  return { update: isAdmin(actor), resetPassword: isAdmin(actor) };
+}

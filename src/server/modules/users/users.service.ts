@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import { ROLE_SCOPE, type Role } from '../../../contract/permissions';
+import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../../contract/schemas/users';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { bool, isUniqueViolation } from '../../db/portable';
+import { AppError } from '../../errors';
+import { uuidv7 } from '../../lib/ids';
+import { generatePassword, hashPassword } from '../../lib/passwords';
+import { recordAudit } from '../audit/audit.service';
+import { findReferenceByCode } from '../reference/reference.repository';
+import type { AuthService } from './auth.service';
+import { auditedUser, presentUser } from './users.presenter';
+import { userScope } from './users.policy';
+import { countUsers, findUserById, insertUser, listUsers, updateUserVersioned, type UserRow } from './users.repository';
+import { revokeUserSessions } from './sessions.repository';
+
+const COUNTY_LEVELS = ['district', 'county', 'county_city'];
+
+interface Scope {
+  regionCode: string | null;
+  departmentCode: string | null;
+  enterpriseId: string | null;
+}
+
+/**
+ * A role carries exactly the scope it needs: a county officer one county-level region, a
+ * department reporter one department, an enterprise user one enterprise; the others none.
+ */
+async function checkRoleScope(db: Kysely<Database>, role: Role, scope: Scope): Promise<void> {
+  const needs = ROLE_SCOPE[role];
+  const given = { region: scope.regionCode, department: scope.departmentCode, enterprise: scope.enterpriseId };
+  const wrong = (Object.keys(given) as (keyof typeof given)[]).filter((k) => (k === needs) !== (given[k] !== null));
+  if (wrong.length) {
+    throw new AppError(
+      'invalid_scope',
+      wrong.map((k) => ({ path: `body/${k}${k === 'enterprise' ? 'Id' : 'Code'}`, message: k === needs ? '该角色必须指定' : '该角色不能指定' })),
+    );
+  }
+  if (needs === 'region') {
+    const region = await findReferenceByCode(db, 'regions', scope.regionCode!);
+    if (!region) throw new AppError('unknown_region', [{ path: 'body/regionCode', message: '行政区划代码不存在' }]);
+    if (!COUNTY_LEVELS.includes(region.level as string)) {
+      throw new AppError('invalid_scope', [{ path: 'body/regionCode', message: '县级管理员须指定县市区' }]);
+    }
+  }
+  if (needs === 'department' && !(await findReferenceByCode(db, 'departments', scope.departmentCode!))) {
+    throw new AppError('unknown_department', [{ path: 'body/departmentCode', message: '部门代码不存在' }]);
+  }
+}
+
+export function userService(ctx: AppContext, auth: AuthService) {
+  const { db } = ctx;
+
+  async function create(actor: Actor, input: CreateUserBody, password?: string) {
+    const scope: Scope = {
+      regionCode: input.regionCode ?? null,
+      departmentCode: input.departmentCode ?? null,
+      enterpriseId: input.enterpriseId ?? null,
+    };
+    const oneTimePassword = password ?? generatePassword();
+    const now = new Date().toISOString();
+    const row = {
+      id: uuidv7(),
+      username: input.username.toLowerCase(),
+      display_name: input.displayName,
+      role: input.role,
+      region_code: scope.regionCode,
+      department_code: scope.departmentCode,
+      enterprise_id: scope.enterpriseId,
+      password_hash: await hashPassword(oneTimePassword),
+      // An operator-chosen password (CLI, QC_ADMIN_PASSWORD) is kept; a generated one is one-time.
+      must_change_password: bool(password === undefined),
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: actor.id,
+    } satisfies UserRow;
+    try {
+      await db.transaction().execute(async (trx) => {
+        await checkRoleScope(trx, input.role, scope);
+        await insertUser(trx, row);
+        await recordAudit(trx, actor, 'user.create', { type: 'user', id: row.id }, null, auditedUser(row));
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('username_taken', [{ path: 'body/username', message: '用户名已被使用' }]);
+      throw err;
+    }
+    return { user: presentUser(actor, row), oneTimePassword };
+  }
+
+  return {
+    create,
+
+    async list(actor: Actor, query: UserListQuery) {
+      const limit = query.limit ?? 50;
+      const { rows, total, hasMore } = await listUsers(
+        db,
+        userScope(actor),
+        { q: query.q, role: query.role, regionCode: query.regionCode },
+        { after: query.after, limit },
+      );
+      return {
+        items: rows.map((r) => presentUser(actor, r)),
+        meta: { total, nextCursor: hasMore ? rows.at(-1)!.username : null },
+      };
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await findUserById(db, id, userScope(actor));
+      if (!row) throw new AppError('not_found');
+      return presentUser(actor, row);
+    },
+
+    /** Changes name, role and scope, or disables the account (which signs it out everywhere). */
+    async update(actor: Actor, id: string, input: UpdateUserBody) {
+      const { version, ...fields } = input;
+      if (Object.keys(fields).length === 0) throw new AppError('empty_update');
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await findUserById(trx, id, userScope(actor));
+        if (!before) throw new AppError('not_found');
+        const role = (fields.role ?? before.role) as Role;
+        if (id === actor.id && (fields.disabled === true || role !== 'admin')) throw new AppError('self_lockout');
+        const scope: Scope = {
+          regionCode: fields.regionCode !== undefined ? fields.regionCode : before.region_code,
+          departmentCode: fields.departmentCode !== undefined ? fields.departmentCode : before.department_code,
+          enterpriseId: fields.enterpriseId !== undefined ? fields.enterpriseId : before.enterprise_id,
+        };
+        await checkRoleScope(trx, role, scope);
+        const after = await updateUserVersioned(trx, id, version, {
+          display_name: fields.displayName ?? before.display_name,
+          role,
+          region_code: scope.regionCode,
+          department_code: scope.departmentCode,
+          enterprise_id: scope.enterpriseId,
+          ...(fields.disabled !== undefined ? { disabled: bool(fields.disabled) } : {}),
+        });
+        if (!after) throw new AppError('stale_version');
+        if (fields.disabled === true) await revokeUserSessions(trx, id);
+        await recordAudit(trx, actor, 'user.update', { type: 'user', id }, auditedUser(before), auditedUser(after));
+        return after;
+      });
+      auth.forgetUser(id);
+      return presentUser(actor, updated);
+    },
+
+    /** Issues a new one-time password, unlocks the account and signs it out everywhere. */
+    async resetPassword(actor: Actor, id: string, version: number) {
+      const oneTimePassword = generatePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await findUserById(trx, id, userScope(actor));
+        if (!before) throw new AppError('not_found');
+        const after = await updateUserVersioned(trx, id, version, {
+          password_hash: passwordHash,
+          must_change_password: 1,
+          failed_logins: 0,
+          locked_until: null,
+        });
+        if (!after) throw new AppError('stale_version');
+        await revokeUserSessions(trx, id);
+        await recordAudit(trx, actor, 'user.reset_password', { type: 'user', id }, auditedUser(before), auditedUser(after));
+        return after;
+      });
+      auth.forgetUser(id);
+      return { user: presentUser(actor, updated), oneTimePassword };
+    },
+
+    /** On first start: when no account exists, creates `admin` and returns its password. */
+    async ensureFirstAdmin(actor: Actor, password: string | null) {
+      if ((await countUsers(db)) > 0) return null;
+      return create(actor, { username: 'admin', displayName: '系统管理员', role: 'admin' }, password ?? undefined);
+    },
+  };
+}
+export type UserService = ReturnType<typeof userService>;
