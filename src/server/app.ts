@@ -54,6 +54,8 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // The API speaks JSON only: a text/plain body (what a cross-site form can send) is 415.
+  app.removeContentTypeParser('text/plain');
 
   registerErrorHandler(app);
   registerSecurityHeaders(app);

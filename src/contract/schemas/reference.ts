@@ -1,4 +1,4 @@
-import { Type, type Static, type TProperties } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { LIMITS } from '../limits';
 import { Id, Instant, Nullable, Version } from './common';
 
@@ -39,7 +39,7 @@ const extras = {
   },
 } satisfies Record<ReferenceKind, { code: ReturnType<typeof Type.String>; fields: TProperties }>;
 
-function itemSchema<K extends ReferenceKind>(kind: K) {
+function itemSchema<F extends TProperties>(fields: F) {
   return Type.Object({
     id: Id,
     code: Type.String(),
@@ -47,29 +47,27 @@ function itemSchema<K extends ReferenceKind>(kind: K) {
     nameEn: Type.String(),
     sortOrder: Type.Integer(),
     active: Type.Boolean(),
-    ...extras[kind].fields,
     version: Type.Integer(),
     updatedAt: Instant,
+    ...fields,
   });
 }
 
-function createSchema<K extends ReferenceKind>(kind: K) {
+function createSchema<F extends TProperties>(code: TSchema, fields: F) {
   return Type.Object(
     {
-      code: extras[kind].code,
+      code,
       name: Name,
       nameEn: Type.Optional(NameEn),
       sortOrder: Type.Optional(SortOrder),
-      ...extras[kind].fields,
+      ...fields,
     },
     { additionalProperties: false },
   );
 }
 
-function updateSchema<K extends ReferenceKind>(kind: K) {
-  const optional = Object.fromEntries(
-    Object.entries(extras[kind].fields).map(([k, v]) => [k, Type.Optional(v)]),
-  ) as TProperties;
+function updateSchema(fields: TProperties) {
+  const optional = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as TProperties;
   return Type.Object(
     {
       version: Version,
@@ -83,15 +81,15 @@ function updateSchema<K extends ReferenceKind>(kind: K) {
   );
 }
 
+function schemasOf<F extends TProperties>(entry: { code: TSchema; fields: F }) {
+  return { item: itemSchema(entry.fields), create: createSchema(entry.code, entry.fields), update: updateSchema(entry.fields) };
+}
+
 export const ReferenceSchemas = {
-  regions: { item: itemSchema('regions'), create: createSchema('regions'), update: updateSchema('regions') },
-  industries: { item: itemSchema('industries'), create: createSchema('industries'), update: updateSchema('industries') },
-  departments: { item: itemSchema('departments'), create: createSchema('departments'), update: updateSchema('departments') },
-  'product-categories': {
-    item: itemSchema('product-categories'),
-    create: createSchema('product-categories'),
-    update: updateSchema('product-categories'),
-  },
+  regions: schemasOf(extras.regions),
+  industries: schemasOf(extras.industries),
+  departments: schemasOf(extras.departments),
+  'product-categories': schemasOf(extras['product-categories']),
 };
 
 export type Region = Static<typeof ReferenceSchemas.regions.item>;

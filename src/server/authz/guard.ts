@@ -14,8 +14,9 @@ interface GuardOptions {
 }
 
 /**
- * The route's preHandler: a signed-in session (401), the CSRF token on writes (403), a changed
- * one-time password (403), then the permission (403).
+ * The route's onRequest hook, so it runs before the body is parsed or validated and the
+ * anonymous learn nothing: a signed-in session (401), the CSRF token on writes (403), a
+ * changed one-time password (403), then the permission (403).
  */
 export function guard(options: GuardOptions = {}) {
   return async (request: FastifyRequest) => {

@@ -15,20 +15,20 @@ export function referenceRoutes(app: Api, reference: ReferenceService): void {
 
     app.get(path, {
       schema: { tags, summary: `参考数据列表：${kind}`, response: { 200: Type.Object({ items: Type.Array(schemas.item) }), ...errorResponses } },
-      preHandler: guard({ permission: 'reference.read' }),
+      onRequest: guard({ permission: 'reference.read' }),
       handler: async () => ({ items: await reference.list(kind) }),
     });
 
     app.post(path, {
       schema: { tags, summary: `新增参考数据：${kind}`, body: schemas.create, response: { 201: schemas.item, ...errorResponses } },
-      preHandler: guard({ permission: 'reference.write' }),
+      onRequest: guard({ permission: 'reference.write' }),
       handler: async (request, reply) =>
         reply.status(201).send(await reference.create(actorFrom(request), kind, request.body as Record<string, unknown>)),
     });
 
     app.patch(`${path}/:id`, {
       schema: { tags, summary: `修改参考数据：${kind}`, params: IdParams, body: schemas.update, response: { 200: schemas.item, ...errorResponses } },
-      preHandler: guard({ permission: 'reference.write' }),
+      onRequest: guard({ permission: 'reference.write' }),
       handler: (request) =>
         reference.update(actorFrom(request), kind, request.params.id, request.body as Record<string, unknown> & { version: number }),
     });

@@ -22,7 +22,7 @@ export function authRoutes(app: Api, auth: AuthService, config: Config): void {
 
   app.post('/api/v1/auth/logout', {
     schema: { tags, summary: '退出登录', response: { 204: Type.Null(), ...errorResponses } },
-    preHandler: guard({ allowPendingPassword: true }),
+    onRequest: guard({ allowPendingPassword: true }),
     handler: async (request, reply) => {
       await auth.logout(actorFrom(request), request.auth!);
       clearSessionCookie(reply, config);
@@ -32,13 +32,13 @@ export function authRoutes(app: Api, auth: AuthService, config: Config): void {
 
   app.get('/api/v1/auth/me', {
     schema: { tags, summary: '当前用户与 CSRF 令牌', response: { 200: SessionInfo, ...errorResponses } },
-    preHandler: guard({ allowPendingPassword: true }),
+    onRequest: guard({ allowPendingPassword: true }),
     handler: async (request) => auth.me(request.auth!),
   });
 
   app.post('/api/v1/auth/password', {
     schema: { tags, summary: '修改本人密码（其他会话将被注销）', body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } },
-    preHandler: guard({ allowPendingPassword: true }),
+    onRequest: guard({ allowPendingPassword: true }),
     handler: async (request, reply) => {
       await auth.changePassword(actorFrom(request), request.auth!, request.body);
       return reply.status(204).send(null);

@@ -1,0 +1,50 @@
+import type { SessionInfo } from '../../../contract/schemas/auth';
+
+/** An error answer of the API: its stable code and Chinese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown[],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Called when any request finds the session gone, so the app can go back to the login page. */
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+export function rememberSession(info: SessionInfo | null) {
+  csrfToken = info?.csrfToken ?? null;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = data?.error ?? { code: 'internal_error', message: res.statusText };
+    if (res.status === 401 && err.code === 'unauthenticated' && path !== '/auth/me') onUnauthenticated?.();
+    throw new ApiError(res.status, err.code, err.message, err.details);
+  }
+  return data as T;
+}

@@ -1,0 +1,70 @@
+import { DownOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Spin } from 'antd';
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { setUnauthenticatedHandler } from '../api/client';
+import { useSession, useSessionActions } from '../api/session';
+import { useI18n } from '../i18n';
+import { ErrorAlert } from './ErrorText';
+
+/** The signed-in frame: header with the user menu, side menu by module, then the page. */
+export function AppLayout() {
+  const { t, lang, setLang } = useI18n();
+  const session = useSession();
+  const { logout } = useSessionActions();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+
+  useEffect(() => {
+    // A session that expires mid-work goes back to login, then returns here.
+    setUnauthenticatedHandler(() => navigate(`/login?expired=1&from=${encodeURIComponent(here)}`, { replace: true }));
+  }, [navigate, here]);
+
+  if (session.isPending) return <Spin fullscreen />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
+  if (!session.data) return <Navigate to={`/login?from=${encodeURIComponent(here)}`} replace />;
+  const user = session.data.user;
+  if (user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <div className="app-title">{t('app.title')}</div>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'password', label: t('menu.changePassword'), onClick: () => navigate('/password') },
+              { key: 'lang', label: t('menu.language'), onClick: () => setLang(lang === 'zh-CN' ? 'en-US' : 'zh-CN') },
+              { type: 'divider' },
+              {
+                key: 'logout',
+                label: t('menu.logout'),
+                onClick: async () => {
+                  await logout();
+                  navigate('/login', { replace: true });
+                },
+              },
+            ],
+          }}
+        >
+          <Button type="text" className="user-menu" icon={<UserOutlined />}>
+            {user.displayName} <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            items={[{ key: '/', icon: <HomeOutlined />, label: t('menu.home'), onClick: () => navigate('/') }]}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
