@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('config', () => {
+  it('defaults: SQLite in ./data on 127.0.0.1:3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: null,
+      sqliteFile: path.resolve('data', 'platform.db'),
+      loginMaxFailures: 5,
+      loginLockMinutes: 15,
+      sessionIdleMinutes: 120,
+      sessionMaxHours: 12,
+      bodyLimitBytes: 1024 * 1024,
+      cookieSecure: false,
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads every setting and reports all errors at once', () => {
+    expect(loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://a:b@h/db', QC_COOKIE_SECURE: 'true' })).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://a:b@h/db',
+      cookieSecure: true,
+    });
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', QC_COOKIE_SECURE: 'maybe', QC_ADMIN_PASSWORD: 'short' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(5);
+    expect(message).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
+    expect(message).toContain('DATABASE_URL must start with postgres:// or postgresql://');
+    expect(message).toContain('QC_COOKIE_SECURE must be true or false (got "maybe")');
+    expect(message).toContain('QC_ADMIN_PASSWORD must have at least 10 characters');
+  });
+});

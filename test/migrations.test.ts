@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { migrations } from '../src/server/db/migrations';
+import { emptyDb, type TestDb } from './helpers/db';
+
+describe('migrations', () => {
+  let db: TestDb;
+  afterEach(() => db.drop());
+
+  it('run from empty, seed the reference data, and are idempotent', async () => {
+    db = await emptyDb();
+    expect(await migrateToLatest(db.kysely)).toEqual(Object.keys(migrations));
+    expect(await migrateToLatest(db.kysely)).toEqual([]);
+    const count = async (table: 'regions' | 'industries' | 'departments' | 'product_categories' | 'users') =>
+      Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('regions')).toBe(13); // Hunan, Chenzhou, 11 county-level units
+    expect(await count('industries')).toBe(7);
+    expect(await count('departments')).toBe(9);
+    expect(await count('product_categories')).toBe(83); // DOMAIN.md §7.2, 14 groups
+    expect(await count('users')).toBe(0);
+  });
+
+  it('enforce foreign keys and unique codes on this dialect', async () => {
+    db = await emptyDb();
+    await migrateToLatest(db.kysely);
+    const now = new Date().toISOString();
+    const user = (region: string, id: string, username: string) =>
+      db.kysely.insertInto('users').values({
+        id, username, display_name: 'x', role: 'county_officer', region_code: region, password_hash: 'x',
+        must_change_password: 0, disabled: 0, failed_logins: 0, version: 1, created_at: now, updated_at: now,
+      }).execute();
+    await expect(user('999999', 'a', 'fk')).rejects.toThrow();
+    await user('431002', 'b', 'same');
+    await expect(user('431002', 'c', 'same')).rejects.toThrow();
+  });
+
+  it('roll back to empty and up again', async () => {
+    db = await emptyDb();
+    await migrateToLatest(db.kysely);
+    const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations } });
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
+    expect(down.error).toBeUndefined();
+    const tables = await db.kysely.introspection.getTables();
+    expect(tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_'))).toEqual([]);
+    expect(await migrateToLatest(db.kysely)).toEqual(Object.keys(migrations));
+    const regions = await sql<{ n: number }>`select count(*) as n from regions`.execute(db.kysely);
+    expect(Number(regions.rows[0]!.n)).toBe(13);
+  });
+});
