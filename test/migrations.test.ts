@@ -49,3 +49,16 @@ describe('migrations', () => {
     expect(Number(regions.rows[0]!.n)).toBe(13);
   });
 });
+
+describe('the database under test', () => {
+  it('is PostgreSQL when DATABASE_URL is set, else SQLite (CI runs both)', async () => {
+    const db = await emptyDb();
+    try {
+      expect(db.dialect).toBe(process.env.DATABASE_URL ? 'postgres' : 'sqlite');
+      const version = await sql<{ v: string }>`select ${sql.raw(db.dialect === 'postgres' ? 'version()' : 'sqlite_version()')} as v`.execute(db.kysely);
+      expect(version.rows[0]!.v).toMatch(db.dialect === 'postgres' ? /^PostgreSQL 15/ : /^3\./);
+    } finally {
+      await db.drop();
+    }
+  });
+});
