@@ -1,0 +1,48 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  reqPerSec: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon against one URL on loopback, bounded in time. */
+export async function load(url: string, options: { headers?: Record<string, string>; seconds: number; connections: number }): Promise<LoadResult> {
+  const r = await autocannon({ url, headers: options.headers, duration: options.seconds, connections: options.connections });
+  return { reqPerSec: r.requests.average, p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** A TypeScript file run as a child process; resolves once it sends 'ready'. */
+export async function forkTs(file: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(file, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+  return child;
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+/** Writes a result file to bench/results/<name>-<date>.md and prints where. */
+export function record(name: string, markdown: string): string {
+  const dir = path.resolve('bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${new Date().toISOString().slice(0, 10)}.md`);
+  fs.writeFileSync(file, markdown);
+  return file;
+}

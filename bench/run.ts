@@ -1,0 +1,18 @@
+/** `npm run bench -- <name>`: runs one benchmark. Never part of the test suite. */
+import { benchHttp } from './http';
+
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp };
+
+const name = process.argv[2];
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
+  process.exit(2);
+}
+bench().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
