@@ -30,7 +30,10 @@ async function login(page: Page, url: string, username: string, password: string
 }
 
 step('an anonymous visitor is sent to the login page', async ({ page, server }) => {
-  await page.goto(`${server.url}/`);
+  const res = await page.goto(`${server.url}/`);
+  const headers = res!.headers();
+  assert(headers['content-security-policy']?.includes("script-src 'self'"), 'the page has no content security policy');
+  assert(headers['x-frame-options'] === 'DENY', 'the page may be framed');
   await page.waitForURL(/\/login/);
   await page.getByRole('heading', { name: '质量兴郴 · 城市质量治理平台' }).waitFor();
 });

@@ -16,7 +16,10 @@ export function referenceRoutes(app: Api, reference: ReferenceService): void {
     app.get(path, {
       schema: { tags, summary: `参考数据列表：${kind}`, response: { 200: Type.Object({ items: Type.Array(schemas.item) }), ...errorResponses } },
       onRequest: guard({ permission: 'reference.read' }),
-      handler: async () => ({ items: await reference.list(kind) }),
+      // Sent as the cached JSON text (Fastify sends a string as is): the schema above documents
+      // it, the service already built it. The cast tells the type provider so.
+      handler: async (_request, reply) =>
+        reply.type('application/json; charset=utf-8').send((await reference.listJson(kind)) as never),
     });
 
     app.post(path, {

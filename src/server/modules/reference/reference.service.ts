@@ -33,17 +33,28 @@ async function checkLinks(db: Kysely<Database>, kind: ReferenceKind, input: Reco
 
 export function referenceService(ctx: AppContext) {
   const { db, config } = ctx;
-  // Reference lists are read on nearly every page and change a few times a year.
-  const cache = new Map<ReferenceKind, { items: ReferenceItem[]; loadedAt: number }>();
+  // Reference lists are read on nearly every page, look the same to every actor, and change a
+  // few times a year: kept with their serialised answer, so a read costs no query and no JSON work.
+  const cache = new Map<ReferenceKind, { items: ReferenceItem[]; json: string; loadedAt: number }>();
+
+  async function cached(kind: ReferenceKind) {
+    const hit = cache.get(kind);
+    if (hit && Date.now() - hit.loadedAt < config.cacheSeconds * 1000) return hit;
+    const items = (await listReference(db, kind)).map((row) => presentReference(kind, row));
+    const entry = { items, json: JSON.stringify({ items }), loadedAt: Date.now() };
+    cache.set(kind, entry);
+    return entry;
+  }
 
   return {
     /** Every row of a kind (active and retired), in display order. */
     async list(kind: ReferenceKind): Promise<ReferenceItem[]> {
-      const hit = cache.get(kind);
-      if (hit && Date.now() - hit.loadedAt < config.cacheSeconds * 1000) return hit.items;
-      const items = (await listReference(db, kind)).map((row) => presentReference(kind, row));
-      cache.set(kind, { items, loadedAt: Date.now() });
-      return items;
+      return (await cached(kind)).items;
+    },
+
+    /** The same list as the API answers it, `{"items":[…]}`, already serialised. */
+    async listJson(kind: ReferenceKind): Promise<string> {
+      return (await cached(kind)).json;
     },
 
     /** Whether a code of this kind exists (for other modules' input checks). */

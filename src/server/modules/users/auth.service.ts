@@ -44,17 +44,18 @@ export function authService(ctx: AppContext) {
   const { db, config } = ctx;
   // Sessions are read on every request; a short-lived copy spares the database. Revocation in
   // this process is immediate; on another instance it takes at most config.cacheSeconds.
+  // Keys are cookie tokens (memory only); the database stores their SHA-256.
   const cache = new Map<string, { auth: Authenticated; loadedAt: number }>();
 
-  function forget(sessionId: string) {
-    cache.delete(sessionId);
+  function forgetSession(sessionId: string) {
+    for (const [token, entry] of cache) if (entry.auth.session.id === sessionId) cache.delete(token);
   }
   function forgetUser(userId: string) {
-    for (const [id, entry] of cache) if (entry.auth.user.id === userId) cache.delete(id);
+    for (const [token, entry] of cache) if (entry.auth.user.id === userId) cache.delete(token);
   }
-  function remember(sessionId: string, auth: Authenticated) {
+  function remember(token: string, auth: Authenticated) {
     if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(sessionId, { auth, loadedAt: Date.now() });
+    cache.set(token, { auth, loadedAt: Date.now() });
   }
 
   function sessionInfo(auth: Authenticated): SessionInfo {
@@ -118,29 +119,29 @@ export function authService(ctx: AppContext) {
 
     /** The session behind a cookie token, or null when it is unknown, revoked, idle or expired. */
     async authenticate(token: string): Promise<Authenticated | null> {
-      const id = sha256(token);
       const nowMs = Date.now();
-      const cached = cache.get(id);
+      // Keyed by the token itself: a cache hit costs no hashing. Only the database sees hashes.
+      const cached = cache.get(token);
       let auth = cached && nowMs - cached.loadedAt < config.cacheSeconds * 1000 ? cached.auth : undefined;
       if (!auth) {
-        auth = await findLiveSession(db, id);
+        auth = await findLiveSession(db, sha256(token));
         if (!auth) {
-          forget(id);
+          cache.delete(token);
           return null;
         }
-        remember(id, auth);
+        remember(token, auth);
       }
       const { session, user } = auth;
       const idleLimit = Date.parse(session.last_seen_at) + config.sessionIdleMinutes * 60_000;
       if (nowMs > Date.parse(session.expires_at) || nowMs > idleLimit || toBool(user.disabled)) {
-        forget(id);
+        cache.delete(token);
         return null;
       }
       if (nowMs - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
         const at = new Date(nowMs).toISOString();
-        await touchSession(db, id, at);
+        await touchSession(db, session.id, at);
         auth = { session: { ...session, last_seen_at: at }, user };
-        remember(id, auth);
+        remember(token, auth);
       }
       return auth;
     },
@@ -154,7 +155,7 @@ export function authService(ctx: AppContext) {
         await revokeSession(trx, auth.session.id);
         await recordAudit(trx, actor, 'session.logout', { type: 'user', id: auth.user.id }, null, null);
       });
-      forget(auth.session.id);
+      forgetSession(auth.session.id);
     },
 
     /** Changes one's own password; every other session of the account is signed out. */
