@@ -51,7 +51,13 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
   });
 
   it('GET /auth/me: 401 without a session, the user with one', async () => {
-    expect((await t.anonymous('GET', '/api/v1/auth/me')).json().error.code).toBe('unauthenticated');
+    for (const [method, url] of [['GET', '/api/v1/auth/me'], ['POST', '/api/v1/auth/logout'], ['POST', '/api/v1/auth/password']] as const) {
+      const res = await t.anonymous(method, url, method === 'GET' ? undefined : {});
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+    const forged = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: 'qc_session=forged-token' } });
+    expect(forged.statusCode).toBe(401);
     const agent = await t.as('leading_group', 'li');
     const me = await agent.request('GET', '/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
@@ -123,6 +129,9 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     expect(blocked.json().error.code).toBe('password_change_required');
     expect((await agent.request('GET', '/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
 
+    const invalid = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.code).toBe('validation_failed');
     const cases: [Record<string, string>, string][] = [
       [{ currentPassword: 'not-it-at-all', newPassword: 'Brand-new-pass-9' }, 'wrong_password'],
       [{ currentPassword: oneTimePassword, newPassword: 'short1' }, 'weak_password'],

@@ -15,7 +15,8 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-export const Me = Type.Object({
+/** Who an account is and what it is scoped to: shared by the session and the user list. */
+export const AccountFields = {
   id: Id,
   username: Type.String(),
   displayName: Type.String(),
@@ -24,8 +25,9 @@ export const Me = Type.Object({
   departmentCode: Nullable(Type.String()),
   enterpriseId: Nullable(Type.String()),
   mustChangePassword: Type.Boolean(),
-  permissions: Type.Array(PermissionSchema),
-});
+};
+
+export const Me = Type.Object({ ...AccountFields, permissions: Type.Array(PermissionSchema) });
 export type Me = Static<typeof Me>;
 
 export const SessionInfo = Type.Object({

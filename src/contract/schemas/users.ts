@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
 import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
-import { RoleSchema } from './auth';
+import { AccountFields, RoleSchema } from './auth';
 
 const Username = Type.String({
   minLength: LIMITS.username.min,
@@ -14,15 +14,8 @@ const RegionCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 
 const DepartmentCode = Type.String({ minLength: 1, maxLength: 32 });
 
 export const User = Type.Object({
-  id: Id,
-  username: Type.String(),
-  displayName: Type.String(),
-  role: RoleSchema,
-  regionCode: Nullable(Type.String()),
-  departmentCode: Nullable(Type.String()),
-  enterpriseId: Nullable(Type.String()),
+  ...AccountFields,
   disabled: Type.Boolean(),
-  mustChangePassword: Type.Boolean(),
   lockedUntil: Nullable(Instant),
   lastLoginAt: Nullable(Instant),
   version: Type.Integer(),

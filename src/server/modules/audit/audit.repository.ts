@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { countAndPage } from '../../db/paging';
 import { lockAuditChain } from '../../db/portable';
 import { uuidv7 } from '../../lib/ids';
 import type { AuditEventTable } from './audit.table';
@@ -75,11 +76,14 @@ export async function listAuditEvents(
   if (filter.action) q = q.where('action', '=', filter.action);
   if (filter.fromInstant) q = q.where('at', '>=', filter.fromInstant);
   if (filter.toInstant) q = q.where('at', '<', filter.toInstant);
-  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let pageQuery = q.selectAll();
-  if (page.beforeSeq !== undefined) pageQuery = pageQuery.where('seq', '<', page.beforeSeq);
-  const rows = await pageQuery.orderBy('seq', 'desc').limit(page.limit + 1).execute();
-  return { rows: rows.slice(0, page.limit), total: Number(totalRow.n), hasMore: rows.length > page.limit };
+  return countAndPage(
+    q,
+    (filtered) => {
+      const newestFirst = filtered.selectAll().orderBy('seq', 'desc');
+      return page.beforeSeq === undefined ? newestFirst : newestFirst.where('seq', '<', page.beforeSeq);
+    },
+    page.limit,
+  );
 }
 
 export interface ChainCheck {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/database';
+import { countAndPage } from '../../db/paging';
 import { containsText } from '../../db/portable';
 import type { UserTable } from './users.table';
 
@@ -46,11 +47,14 @@ export async function listUsers(
     const text = filter.q;
     q = q.where((eb) => eb.or([containsText(eb.ref('username'), text), containsText(eb.ref('display_name'), text)]));
   }
-  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let pageQuery = q.selectAll();
-  if (page.after) pageQuery = pageQuery.where('username', '>', page.after);
-  const rows = await pageQuery.orderBy('username').limit(page.limit + 1).execute();
-  return { rows: rows.slice(0, page.limit), total: Number(totalRow.n), hasMore: rows.length > page.limit };
+  return countAndPage(
+    q,
+    (filtered) => {
+      const byName = filtered.selectAll().orderBy('username');
+      return page.after ? byName.where('username', '>', page.after) : byName;
+    },
+    page.limit,
+  );
 }
 
 export async function insertUser(db: Kysely<Database>, row: Insertable<UserTable>): Promise<void> {
