@@ -29,6 +29,13 @@ export const ERRORS = {
   unknown_parent: { status: 400, zh: '上级区划不存在' },
   self_lockout: { status: 400, zh: '不能停用自己的账户或取消自己的管理员角色' },
   empty_update: { status: 400, zh: '没有需要修改的字段' },
+  uscc_shape: { status: 400, zh: '统一社会信用代码格式不正确：应为 18 位，不含字母 I、O、S、V、Z' },
+  uscc_checksum: { status: 400, zh: '统一社会信用代码校验位错误；如确为试点地区旧码，请填写录入理由' },
+  uscc_taken: { status: 409, zh: '该统一社会信用代码的企业已存在' },
+  out_of_scope: { status: 403, zh: '只能管理本县市区的企业' },
+  unknown_category: { status: 400, zh: '产品类别不存在' },
+  search_too_short: { status: 400, zh: '搜索词至少 2 个字' },
+  bad_cursor: { status: 400, zh: '分页游标不正确，请从第一页重新查询' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试' },
   internal_error: { status: 500, zh: '服务器内部错误，请稍后再试或联系管理员' },
 } as const;

@@ -19,18 +19,21 @@ export const PERMISSIONS = [
   'user.read',
   'user.write',
   'audit.read',
+  'enterprise.read',
+  'enterprise.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read'],
+  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write'],
   // City and county officers may look up the accounts in their scope (who works where);
-  // only the admin creates or changes accounts.
-  city_officer: ['reference.read', 'user.read'],
-  county_officer: ['reference.read', 'user.read'],
-  department_reporter: ['reference.read'],
-  leading_group: ['reference.read'],
-  enterprise_user: ['reference.read'],
+  // only the admin creates or changes accounts. County officers keep their county's archive.
+  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write'],
+  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write'],
+  department_reporter: ['reference.read', 'enterprise.read'],
+  leading_group: ['reference.read', 'enterprise.read'],
+  // An enterprise reads its own record (the scope does the rest).
+  enterprise_user: ['reference.read', 'enterprise.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -10,6 +10,8 @@ import type { Db } from './db/connect';
 import type { Api } from './http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { auditService } from './modules/audit/audit.service';
+import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
+import { enterpriseService } from './modules/enterprises/enterprises.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { referenceService } from './modules/reference/reference.service';
 import { authRoutes } from './modules/users/auth.routes';
@@ -39,6 +41,7 @@ export function buildServices(deps: AppDeps) {
     users: userService(ctx, auth),
     reference: referenceService(ctx),
     audit: auditService(ctx),
+    enterprises: enterpriseService(ctx),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   userRoutes(app, services.users);
   referenceRoutes(app, services.reference);
   auditRoutes(app, services.audit);
+  enterpriseRoutes(app, services.enterprises);
 
   await registerWeb(app, config.webDist);
   return app;

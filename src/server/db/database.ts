@@ -1,4 +1,5 @@
 import type { AuditEventTable } from '../modules/audit/audit.table';
+import type { CertificationTable, EnterpriseSearchTable, EnterpriseTable, LicenceTable } from '../modules/enterprises/enterprises.table';
 import type {
   DepartmentTable,
   IndustryTable,
@@ -16,4 +17,8 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  enterprises: EnterpriseTable;
+  enterprise_search: EnterpriseSearchTable;
+  certifications: CertificationTable;
+  licences: LicenceTable;
 }

@@ -44,3 +44,32 @@ export function containsText(column: Expression<string | null>, text: string): E
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
 }
+
+/**
+ * Stores an enterprise's search document (name, former names, USCC). SQLite keeps it in a
+ * table mirrored by an FTS5 index (triggers), PostgreSQL in a GIN-indexed text[] column.
+ */
+export async function writeEnterpriseSearch(
+  trx: Kysely<any>,
+  enterpriseId: string,
+  doc: { norm: string; gramText: string; grams: string[] },
+): Promise<void> {
+  const grams = dialectOf(trx) === 'postgres' ? doc.grams : doc.gramText;
+  await trx
+    .insertInto('enterprise_search')
+    .values({ enterprise_id: enterpriseId, norm: doc.norm, grams })
+    .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ norm: doc.norm, grams }))
+    .execute();
+}
+
+/**
+ * `enterprises.id in (…)` for enterprises whose name, former names or USCC contain `norm`
+ * (normalised, ≥ 2 characters): grams from the index, then the exact substring.
+ */
+export function enterpriseSearchFilter(db: Kysely<any>, norm: string, grams: string[]): Expression<SqlBool> {
+  if (dialectOf(db) === 'postgres') {
+    return sql<SqlBool>`enterprises.id in (select enterprise_id from enterprise_search where grams @> ${grams}::text[] and strpos(norm, ${norm}) > 0)`;
+  }
+  const phrase = `"${grams.join(' ')}"`;
+  return sql<SqlBool>`enterprises.id in (select s.enterprise_id from enterprise_search s where s.rowid in (select rowid from enterprise_search_fts where enterprise_search_fts match ${phrase}) and instr(s.norm, ${norm}) > 0)`;
+}

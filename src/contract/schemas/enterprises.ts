@@ -1,0 +1,133 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits';
+import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
+
+export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'deregistered'] as const; // 在营 / 停产 / 注销
+export const AGRI_LEADER_LEVELS = ['none', 'city', 'province', 'national'] as const;
+export const ENTERPRISE_FLAGS = ['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise'] as const;
+export const ENTERPRISE_SORTS = ['name', '-name', 'uscc', '-uscc', 'updatedAt', '-updatedAt'] as const;
+
+export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Text = (max: number = LIMITS.shortText.max) => Type.String({ maxLength: max });
+const Uscc = Type.String({ minLength: 1, maxLength: 30, description: '统一社会信用代码（18 位）' });
+
+/** Fields an officer edits on an enterprise (the USCC is its key and is set once). */
+const editable = {
+  name: Type.String({ minLength: 2, maxLength: LIMITS.name.max }),
+  regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
+  industryCode: Type.String({ minLength: 1, maxLength: 32 }),
+  address: Text(),
+  legalRepresentative: Text(50),
+  contactPerson: Text(50),
+  contactPhone: Text(30),
+  foundedOn: Nullable(DateString),
+  status: Type.Enum(ENTERPRISE_STATUSES),
+  aboveScale: Type.Boolean({ description: '规模以上工业企业' }),
+  keyEnterprise: Type.Boolean({ description: '重点企业' }),
+  flagship: Type.Boolean({ description: '标志性企业' }),
+  foreignInvested: Type.Boolean({ description: '外资企业' }),
+  serviceEnterprise: Type.Boolean({ description: '服务业企业' }),
+  agriLeaderLevel: Type.Enum(AGRI_LEADER_LEVELS, { description: '农业产业化龙头企业级别' }),
+};
+
+export const Enterprise = Type.Object({
+  id: Id,
+  uscc: Type.String(),
+  usccOverrideReason: Nullable(Type.String({ description: '校验位不通过仍录入的理由（试点地区旧码等）' })),
+  ...editable,
+  version: Type.Integer(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  abilities: Type.Object({ update: Type.Boolean(), delete: Type.Boolean() }),
+});
+export type Enterprise = Static<typeof Enterprise>;
+
+export const CreateEnterpriseBody = Type.Object(
+  {
+    uscc: Uscc,
+    usccOverrideReason: Type.Optional(Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max })),
+    name: editable.name,
+    regionCode: editable.regionCode,
+    industryCode: editable.industryCode,
+    address: Type.Optional(editable.address),
+    legalRepresentative: Type.Optional(editable.legalRepresentative),
+    contactPerson: Type.Optional(editable.contactPerson),
+    contactPhone: Type.Optional(editable.contactPhone),
+    foundedOn: Type.Optional(editable.foundedOn),
+    status: Type.Optional(editable.status),
+    aboveScale: Type.Optional(editable.aboveScale),
+    keyEnterprise: Type.Optional(editable.keyEnterprise),
+    flagship: Type.Optional(editable.flagship),
+    foreignInvested: Type.Optional(editable.foreignInvested),
+    serviceEnterprise: Type.Optional(editable.serviceEnterprise),
+    agriLeaderLevel: Type.Optional(editable.agriLeaderLevel),
+  },
+  { additionalProperties: false },
+);
+export type CreateEnterpriseBody = Static<typeof CreateEnterpriseBody>;
+
+export const UpdateEnterpriseBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(editable.name),
+    regionCode: Type.Optional(editable.regionCode),
+    industryCode: Type.Optional(editable.industryCode),
+    address: Type.Optional(editable.address),
+    legalRepresentative: Type.Optional(editable.legalRepresentative),
+    contactPerson: Type.Optional(editable.contactPerson),
+    contactPhone: Type.Optional(editable.contactPhone),
+    foundedOn: Type.Optional(editable.foundedOn),
+    status: Type.Optional(editable.status),
+    aboveScale: Type.Optional(editable.aboveScale),
+    keyEnterprise: Type.Optional(editable.keyEnterprise),
+    flagship: Type.Optional(editable.flagship),
+    foreignInvested: Type.Optional(editable.foreignInvested),
+    serviceEnterprise: Type.Optional(editable.serviceEnterprise),
+    agriLeaderLevel: Type.Optional(editable.agriLeaderLevel),
+  },
+  { additionalProperties: false },
+);
+export type UpdateEnterpriseBody = Static<typeof UpdateEnterpriseBody>;
+
+export const DeleteBody = Type.Object(
+  { version: Version, reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max, description: '删除理由' }) },
+  { additionalProperties: false },
+);
+export type DeleteBody = Static<typeof DeleteBody>;
+
+const Flag = Type.Optional(Type.Boolean());
+export const EnterpriseListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）' })),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    industryCode: Type.Optional(Type.String({ maxLength: 32 })),
+    status: Type.Optional(Type.Enum(ENTERPRISE_STATUSES)),
+    aboveScale: Flag,
+    keyEnterprise: Flag,
+    flagship: Flag,
+    foreignInvested: Flag,
+    serviceEnterprise: Flag,
+    agriLeaderLevel: Type.Optional(Type.Enum(AGRI_LEADER_LEVELS)),
+    hasCertification: Type.Optional(Type.String({ maxLength: 32, description: '持有该类有效认证，如 ISO9001' })),
+    licenceExpiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: '生产许可证在此天数内到期' })),
+    sort: Type.Optional(Type.Enum(ENTERPRISE_SORTS, { default: 'name' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type EnterpriseListQuery = Static<typeof EnterpriseListQuery>;
+
+export const EnterpriseList = Type.Object({ items: Type.Array(Enterprise), meta: ListMeta });
+
+export const UsccCheckQuery = Type.Object({ code: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false });
+export const UsccCheckResult = Type.Object({
+  code: Type.String(),
+  shapeOk: Type.Boolean(),
+  orgCheckOk: Type.Boolean(),
+  usccCheckOk: Type.Boolean(),
+  regionCode: Nullable(Type.String({ description: '第 3–8 位：登记管理机关行政区划码' })),
+  suggestedRegionCode: Nullable(Type.String({ description: '建议的所属县市区（该代码存在时）' })),
+  departmentName: Nullable(Type.String()),
+  categoryName: Nullable(Type.String()),
+  existingEnterpriseId: Nullable(Type.String({ description: '已登记的企业（在权限范围内时）' })),
+});

@@ -1,0 +1,221 @@
+import type { Insertable, Kysely } from 'kysely';
+import type {
+  CreateEnterpriseBody,
+  DeleteBody,
+  EnterpriseListQuery,
+  UpdateEnterpriseBody,
+} from '../../../contract/schemas/enterprises';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/portable';
+import { AppError } from '../../errors';
+import { uuidv7 } from '../../lib/ids';
+import { gramsOf, normalizeForSearch } from '../../lib/search-text';
+import { checkUscc } from '../../lib/uscc';
+import { recordAudit } from '../audit/audit.service';
+import { findReferenceByCode } from '../reference/reference.repository';
+import { auditedEnterprise, enterpriseColumns, presentEnterprise } from './enterprises.presenter';
+import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
+import {
+  findEnterprise,
+  findEnterpriseByUscc,
+  insertEnterprise,
+  listEnterprises,
+  updateEnterpriseVersioned,
+  type Cursor,
+  type EnterpriseRow,
+  type SortColumn,
+} from './enterprises.repository';
+import type { EnterpriseTable } from './enterprises.table';
+
+const SORT_COLUMNS: Record<string, SortColumn> = { name: 'name', uscc: 'uscc', updatedAt: 'updated_at' };
+const today = () => new Date().toISOString().slice(0, 10);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** USCC shape and check characters; a failing check passes only with a recorded reason. */
+export function validateUscc(code: string, overrideReason: string | undefined) {
+  const check = checkUscc(code);
+  if (!check.shapeOk) throw new AppError('uscc_shape', [{ path: 'body/uscc', message: '格式不正确', value: code }]);
+  if ((!check.orgCheckOk || !check.usccCheckOk) && !overrideReason) {
+    throw new AppError('uscc_checksum', [
+      { path: 'body/uscc', message: !check.orgCheckOk ? '组织机构代码（第 9–17 位）校验位错误' : '第 18 位校验码错误', value: check.code },
+    ]);
+  }
+  return check;
+}
+
+async function checkPlacement(db: Kysely<Database>, actor: Actor, regionCode: string | undefined, industryCode: string | undefined) {
+  if (regionCode !== undefined) {
+    const region = await findReferenceByCode(db, 'regions', regionCode);
+    if (!region || region.level === 'province') throw new AppError('unknown_region', [{ path: 'body/regionCode', message: '行政区划代码不存在' }]);
+    if (!mayEditInRegion(actor, regionCode)) throw new AppError('out_of_scope');
+  }
+  if (industryCode !== undefined && !(await findReferenceByCode(db, 'industries', industryCode))) {
+    throw new AppError('unknown_industry', [{ path: 'body/industryCode', message: '行业代码不存在' }]);
+  }
+}
+
+function checkFoundedOn(foundedOn: string | null | undefined) {
+  if (foundedOn && foundedOn > today()) throw new AppError('validation_failed', [{ path: 'body/foundedOn', message: '成立日期不能晚于今天' }]);
+}
+
+function decodeCursor(after: string | undefined): Cursor | undefined {
+  if (after === undefined) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as Cursor;
+  } catch {
+    // fall through
+  }
+  throw new AppError('bad_cursor');
+}
+
+export function enterpriseService(ctx: AppContext) {
+  const { db } = ctx;
+
+  async function load(actor: Actor, id: string, trx: Kysely<Database> = db): Promise<EnterpriseRow> {
+    const row = await findEnterprise(trx, id, enterpriseScope(actor));
+    if (!row) throw new AppError('not_found');
+    return row;
+  }
+
+  return {
+    load,
+
+    /** What a USCC says about itself, and whether the archive already has it (for forms). */
+    async checkCode(actor: Actor, code: string) {
+      const check = checkUscc(code);
+      const region = check.regionCode ? await findReferenceByCode(db, 'regions', check.regionCode) : undefined;
+      const existing = check.shapeOk ? await findEnterpriseByUscc(db, check.code) : undefined;
+      const visible = existing && !existing.deleted_at ? await findEnterprise(db, existing.id, enterpriseScope(actor)) : undefined;
+      return {
+        ...check,
+        suggestedRegionCode: region && region.level !== 'province' ? region.code : null,
+        existingEnterpriseId: visible?.id ?? null,
+      };
+    },
+
+    async create(actor: Actor, input: CreateEnterpriseBody) {
+      const check = validateUscc(input.uscc, input.usccOverrideReason);
+      checkFoundedOn(input.foundedOn);
+      const now = new Date().toISOString();
+      const row: EnterpriseRow = {
+        id: uuidv7(),
+        uscc: check.code,
+        uscc_override_reason: check.orgCheckOk && check.usccCheckOk ? null : input.usccOverrideReason!,
+        name: input.name.trim(),
+        region_code: input.regionCode,
+        industry_code: input.industryCode,
+        address: '',
+        legal_representative: '',
+        contact_person: '',
+        contact_phone: '',
+        founded_on: null,
+        status: 'operating',
+        above_scale: 0,
+        key_enterprise: 0,
+        flagship: 0,
+        foreign_invested: 0,
+        service_enterprise: 0,
+        agri_leader_level: 'none',
+        ...(enterpriseColumns(input) as Partial<EnterpriseRow>),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        created_by: actor.id,
+        deleted_at: null,
+        deleted_by: null,
+        delete_reason: null,
+      };
+      try {
+        await db.transaction().execute(async (trx) => {
+          await checkPlacement(trx, actor, row.region_code, row.industry_code);
+          await insertEnterprise(trx, row as Insertable<EnterpriseTable>);
+          await recordAudit(trx, actor, 'enterprise.create', { type: 'enterprise', id: row.id }, null, auditedEnterprise(actor, row));
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          const existing = await findEnterpriseByUscc(db, check.code);
+          throw new AppError('uscc_taken', [{ path: 'body/uscc', message: existing?.deleted_at ? '该代码的企业已被删除' : '该代码的企业已存在', value: check.code }]);
+        }
+        throw err;
+      }
+      return presentEnterprise(actor, row);
+    },
+
+    async get(actor: Actor, id: string) {
+      return presentEnterprise(actor, await load(actor, id));
+    },
+
+    async update(actor: Actor, id: string, input: UpdateEnterpriseBody) {
+      const { version, ...fields } = input;
+      if (Object.keys(fields).length === 0) throw new AppError('empty_update');
+      checkFoundedOn(fields.foundedOn);
+      const after = await db.transaction().execute(async (trx) => {
+        const before = await load(actor, id, trx);
+        if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
+        await checkPlacement(trx, actor, fields.regionCode, fields.industryCode);
+        const changes = enterpriseColumns({ ...fields, ...(fields.name ? { name: fields.name.trim() } : {}) });
+        const updated = await updateEnterpriseVersioned(trx, id, version, changes);
+        if (!updated) throw new AppError('stale_version');
+        await recordAudit(trx, actor, 'enterprise.update', { type: 'enterprise', id }, auditedEnterprise(actor, before), auditedEnterprise(actor, updated));
+        return updated;
+      });
+      return presentEnterprise(actor, after);
+    },
+
+    /** Soft delete with a reason: the record leaves every list; the audit log keeps it. */
+    async remove(actor: Actor, id: string, input: DeleteBody) {
+      await db.transaction().execute(async (trx) => {
+        const before = await load(actor, id, trx);
+        if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
+        const now = new Date().toISOString();
+        const updated = await updateEnterpriseVersioned(trx, id, input.version, { deleted_at: now, deleted_by: actor.id, delete_reason: input.reason });
+        if (!updated) throw new AppError('stale_version');
+        await recordAudit(trx, actor, 'enterprise.delete', { type: 'enterprise', id }, auditedEnterprise(actor, before), auditedEnterprise(actor, updated));
+      });
+    },
+
+    async list(actor: Actor, query: EnterpriseListQuery) {
+      let search: { norm: string; grams: string[] } | undefined;
+      if (query.q !== undefined && query.q.trim() !== '') {
+        const norm = normalizeForSearch(query.q);
+        if ([...norm].length < 2) throw new AppError('search_too_short', [{ path: 'querystring/q', message: '搜索词至少 2 个字' }]);
+        search = { norm, grams: gramsOf(norm) };
+      }
+      const sortKey = query.sort ?? 'name';
+      const sort = { column: SORT_COLUMNS[sortKey.replace('-', '')]!, desc: sortKey.startsWith('-') };
+      const limit = query.limit ?? 50;
+      const now = today();
+      const { rows, total, hasMore } = await listEnterprises(
+        db,
+        enterpriseScope(actor),
+        {
+          search,
+          regionCode: query.regionCode,
+          industryCode: query.industryCode,
+          status: query.status,
+          agriLeaderLevel: query.agriLeaderLevel,
+          flags: {
+            above_scale: query.aboveScale,
+            key_enterprise: query.keyEnterprise,
+            flagship: query.flagship,
+            foreign_invested: query.foreignInvested,
+            service_enterprise: query.serviceEnterprise,
+          },
+          certificationKind: query.hasCertification,
+          licenceExpiringBy: query.licenceExpiringWithinDays !== undefined ? addDays(now, query.licenceExpiringWithinDays) : undefined,
+          today: now,
+        },
+        sort,
+        { after: decodeCursor(query.after), limit },
+      );
+      const last = rows.at(-1);
+      const nextCursor = hasMore && last ? Buffer.from(JSON.stringify([String(last[sort.column]), last.id])).toString('base64url') : null;
+      return { items: rows.map((r) => presentEnterprise(actor, r)), meta: { total, nextCursor } };
+    },
+  };
+}
+export type EnterpriseService = ReturnType<typeof enterpriseService>;
+

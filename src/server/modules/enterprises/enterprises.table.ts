@@ -1,0 +1,56 @@
+import type { BoolColumn, Versioned } from '../../db/types';
+
+/** Columns of every archive record: versioned, audited, soft-deleted with a reason. */
+export interface ArchiveRecord extends Versioned {
+  id: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  delete_reason: string | null;
+}
+
+export interface EnterpriseTable extends ArchiveRecord {
+  uscc: string;
+  uscc_override_reason: string | null;
+  name: string;
+  region_code: string;
+  industry_code: string;
+  address: string;
+  legal_representative: string;
+  contact_person: string;
+  contact_phone: string;
+  founded_on: string | null;
+  status: string;
+  above_scale: BoolColumn;
+  key_enterprise: BoolColumn;
+  flagship: BoolColumn;
+  foreign_invested: BoolColumn;
+  service_enterprise: BoolColumn;
+  agri_leader_level: string;
+}
+
+export interface EnterpriseSearchTable {
+  enterprise_id: string;
+  norm: string;
+  /** SQLite: the grams as space-separated text (FTS5); PostgreSQL: text[]. */
+  grams: string | string[];
+}
+
+export interface CertificationTable extends ArchiveRecord {
+  enterprise_id: string;
+  kind: string;
+  kind_other: string;
+  certificate_no: string;
+  body: string;
+  issued_on: string | null;
+  expires_on: string | null;
+  status: string;
+}
+
+export interface LicenceTable extends ArchiveRecord {
+  enterprise_id: string;
+  licence_no: string;
+  product_unit: string;
+  issued_on: string | null;
+  expires_on: string | null;
+  status: string;
+}
