@@ -10,6 +10,7 @@ import { loadConfig, type Config } from './config';
 import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './errors';
+import { seedArchive } from './modules/enterprises/seed';
 import { findUserByUsername } from './modules/users/users.repository';
 
 const USAGE = `用法 / usage: npm run cli -- <command>
@@ -21,6 +22,8 @@ const USAGE = `用法 / usage: npm run cli -- <command>
                                             unless --password is given
   user reset-password <username>            new one-time password; unlocks the account
   audit verify                              check the audit hash chain; names the first broken event
+  seed [--enterprises 2000] [--seed 2010] [--no-details]
+                                            generate a deterministic demo archive of fictional enterprises
   backup <file>                             SQLite: online backup to <file>; PostgreSQL: prints the pg_dump command
   restore <file>                            SQLite (server stopped): replace the database with <file>;
                                             PostgreSQL: prints the pg_restore command
@@ -154,6 +157,36 @@ async function restore(config: Config, file: string | undefined) {
   console.log(`restored ${file} → ${config.sqliteFile}; run "npm run cli -- audit verify" to check its history`);
 }
 
+async function seed(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { enterprises: { type: 'string', default: '2000' }, seed: { type: 'string', default: '2010' }, 'no-details': { type: 'boolean', default: false } },
+  });
+  const enterprises = Number(values.enterprises);
+  const seedValue = Number(values.seed);
+  if (!Number.isInteger(enterprises) || enterprises < 1 || enterprises > 10_000_000) fail('--enterprises must be a whole number from 1 to 10000000');
+  if (!Number.isInteger(seedValue) || seedValue < 0) fail('--seed must be a whole number');
+  await withDb(config, async (db) => {
+    const started = Date.now();
+    await seedArchive(db.kysely, systemActor('cli'), {
+      enterprises,
+      seed: seedValue,
+      details: !values['no-details'],
+      onProgress: (done, total) => progress(done, total),
+    });
+    process.stderr.write('\n');
+    console.log(`seeded ${enterprises} enterprises (seed ${seedValue}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+}
+
+/** A one-line progress bar on stderr, redrawn in place. */
+function progress(done: number, total: number) {
+  if (!process.stderr.isTTY && done !== total) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+}
+
 async function main(argv: string[]) {
   const config = loadConfig();
   const [command, sub, ...rest] = argv;
@@ -167,6 +200,8 @@ async function main(argv: string[]) {
       return userResetPassword(config, rest[0]);
     case 'audit verify':
       return auditVerify(config);
+    case 'seed':
+      return seed(config, argv.slice(1));
     case 'backup':
       return backup(config, sub);
     case 'restore':

@@ -24,6 +24,8 @@ export interface Config {
   webDist: string;
   /** How long a process may trust its in-memory copy of a session or of reference data. */
   cacheSeconds: number;
+  /** Demo enterprises generated on the first start of an empty database (0: none). */
+  demoEnterprises: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     trustProxy: bool('QC_TRUST_PROXY', false),
     webDist: path.resolve(env.QC_WEB_DIST || 'dist/web'),
     cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
+    demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

@@ -4,6 +4,7 @@ import { systemActor } from './authz/actor';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { seedArchive } from './modules/enterprises/seed';
 
 /** config → db → migrate → first admin → app → listen; nothing else. */
 async function main() {
@@ -16,6 +17,11 @@ async function main() {
   const deps = { db, config, logger };
   const services = buildServices(deps);
   const admin = await services.users.ensureFirstAdmin(systemActor('system'), config.adminPassword);
+  if (admin && config.demoEnterprises > 0) {
+    // A fresh database: give the newcomer something to look at (QC_DEMO=0 starts empty).
+    logger.info(`generating a demo archive of ${config.demoEnterprises} fictional enterprises (QC_DEMO)`);
+    await seedArchive(db.kysely, systemActor('system'), { enterprises: config.demoEnterprises, seed: 2010, details: true });
+  }
   if (admin && !config.adminPassword) {
     process.stdout.write(
       `\n  首次启动：已创建管理员账户 / First start: admin account created\n` +

@@ -1,5 +1,16 @@
 import type { AuditEventTable } from '../modules/audit/audit.table';
-import type { CertificationTable, EnterpriseSearchTable, EnterpriseTable, LicenceTable } from '../modules/enterprises/enterprises.table';
+import type {
+  AssociationTable,
+  CertificationTable,
+  EnterpriseSearchTable,
+  EnterpriseTable,
+  FormerNameTable,
+  LicenceTable,
+  ProductStandardTable,
+  ProductTable,
+  QualityStaffTable,
+  YearlyFiguresTable,
+} from '../modules/enterprises/enterprises.table';
 import type {
   DepartmentTable,
   IndustryTable,
@@ -21,4 +32,10 @@ export interface Database {
   enterprise_search: EnterpriseSearchTable;
   certifications: CertificationTable;
   licences: LicenceTable;
+  enterprise_former_names: FormerNameTable;
+  enterprise_associations: AssociationTable;
+  enterprise_yearly_figures: YearlyFiguresTable;
+  products: ProductTable;
+  product_standards: ProductStandardTable;
+  quality_staff: QualityStaffTable;
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage } from '../../db/paging';
 import { bool, enterpriseSearchFilter, writeEnterpriseSearch } from '../../db/portable';
@@ -26,8 +26,8 @@ export async function findEnterpriseByUscc(db: Kysely<Database>, uscc: string): 
 }
 
 async function formerNames(db: Kysely<Database>, id: string): Promise<string[]> {
-  const rows = await sql<{ name: string }>`select name from enterprise_former_names where enterprise_id = ${id} and deleted_at is null`.execute(db);
-  return rows.rows.map((r) => r.name);
+  const rows = await db.selectFrom('enterprise_former_names').select('name').where('enterprise_id', '=', id).where('deleted_at', 'is', null).execute();
+  return rows.map((r) => r.name);
 }
 
 /** Rebuilds the search document of one enterprise: name, former names, USCC. */

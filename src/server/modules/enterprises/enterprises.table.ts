@@ -54,3 +54,60 @@ export interface LicenceTable extends ArchiveRecord {
   expires_on: string | null;
   status: string;
 }
+
+export interface FormerNameTable extends ArchiveRecord {
+  enterprise_id: string;
+  name: string;
+  used_from: string | null;
+  used_to: string | null;
+}
+
+export interface AssociationTable extends ArchiveRecord {
+  enterprise_id: string;
+  association: string;
+  member_role: string;
+  joined_on: string | null;
+}
+
+/** Integer yuan. */
+export interface YearlyFiguresTable extends ArchiveRecord {
+  enterprise_id: string;
+  year: number;
+  output_value: number | null;
+  new_product_output_value: number | null;
+  sales_revenue: number | null;
+  export_value: number | null;
+  profit_and_tax: number | null;
+  employees: number | null;
+}
+
+export interface ProductTable extends ArchiveRecord {
+  enterprise_id: string;
+  name: string;
+  category_code: string | null;
+  brand: string;
+  model: string;
+  key_product: BoolColumn;
+  export_product: BoolColumn;
+  food_product: BoolColumn;
+  brand_product: BoolColumn;
+  made_to_standard: BoolColumn;
+}
+
+export interface ProductStandardTable extends ArchiveRecord {
+  product_id: string;
+  standard_no: string;
+  kind: string;
+  adoption: string;
+  adopted_standard_no: string;
+}
+
+export interface QualityStaffTable extends ArchiveRecord {
+  enterprise_id: string;
+  person_name: string;
+  staff_role: string;
+  qualification: string;
+  phone: string;
+  /** JSON array of {course, completedOn, certificateNo}. */
+  trainings: string;
+}

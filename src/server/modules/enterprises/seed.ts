@@ -1,0 +1,88 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Actor } from '../../authz/actor';
+import type { Database } from '../../db/database';
+import { insertChunked } from '../../db/bulk';
+import { bool, dialectOf } from '../../db/portable';
+import { uuidv7 } from '../../lib/ids';
+import { searchDocument } from '../../lib/search-text';
+import { recordAudit } from '../audit/audit.service';
+import { demoDetails, demoEnterprise } from './demo-data';
+
+export interface SeedOptions {
+  enterprises: number;
+  seed: number;
+  /** Products, standards, certifications, licences, staff, figures (off for search benchmarks). */
+  details: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const CHUNK = 500;
+const LAST_YEAR = 2025;
+
+/**
+ * Writes a deterministic demo archive, a chunk per transaction, then one audit event that
+ * says what was generated (the rows themselves are demo data, not officers' changes).
+ */
+export async function seedArchive(db: Kysely<Database>, actor: Actor, options: SeedOptions): Promise<void> {
+  const now = new Date().toISOString();
+  const meta = { version: 1, created_at: now, updated_at: now, created_by: actor.id, deleted_at: null, deleted_by: null, delete_reason: null };
+  const pg = dialectOf(db) === 'postgres';
+  for (let start = 0; start < options.enterprises; start += CHUNK) {
+    const end = Math.min(options.enterprises, start + CHUNK);
+    const rows: Record<string, Insertable<Database[keyof Database]>[]> = {
+      enterprises: [], enterprise_search: [], enterprise_former_names: [], enterprise_yearly_figures: [], products: [],
+      product_standards: [], certifications: [], licences: [], quality_staff: [],
+    };
+    const push = (table: string, row: object) => rows[table]!.push(row as never);
+    for (let i = start; i < end; i++) {
+      const e = demoEnterprise(options.seed, i);
+      const id = uuidv7();
+      push('enterprises', {
+        id, ...meta, uscc: e.uscc, uscc_override_reason: null, name: e.name, region_code: e.regionCode, industry_code: e.industryCode,
+        address: e.address, legal_representative: e.legalRepresentative, contact_person: e.contactPerson, contact_phone: e.contactPhone,
+        founded_on: e.foundedOn, status: e.status, above_scale: bool(e.aboveScale), key_enterprise: bool(e.keyEnterprise),
+        flagship: bool(e.flagship), foreign_invested: bool(e.foreignInvested), service_enterprise: bool(e.serviceEnterprise),
+        agri_leader_level: e.agriLeaderLevel,
+      });
+      const d = options.details ? demoDetails(options.seed, i, e, LAST_YEAR) : null;
+      const doc = searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]);
+      push('enterprise_search', { enterprise_id: id, norm: doc.norm, grams: pg ? doc.grams : doc.gramText });
+      if (!d) continue;
+      for (const f of d.formerNames) push('enterprise_former_names', { id: uuidv7(), ...meta, enterprise_id: id, name: f.name, used_from: f.usedFrom, used_to: f.usedTo });
+      for (const y of d.yearly) {
+        push('enterprise_yearly_figures', {
+          id: uuidv7(), ...meta, enterprise_id: id, year: y.year, output_value: y.output, new_product_output_value: y.newProduct,
+          sales_revenue: y.sales, export_value: y.exports, profit_and_tax: y.profitTax, employees: y.employees,
+        });
+      }
+      for (const p of d.products) {
+        const productId = uuidv7();
+        push('products', {
+          id: productId, ...meta, enterprise_id: id, name: p.name, category_code: p.categoryCode, brand: p.brand, model: p.model,
+          key_product: bool(p.keyProduct), export_product: bool(p.exportProduct), food_product: bool(p.foodProduct), brand_product: 0,
+          made_to_standard: bool(p.madeToStandard),
+        });
+        for (const s of p.standards) {
+          push('product_standards', { id: uuidv7(), ...meta, product_id: productId, standard_no: s.standardNo, kind: s.kind, adoption: s.adoption, adopted_standard_no: s.adoptedStandardNo });
+        }
+      }
+      for (const c of d.certifications) {
+        push('certifications', { id: uuidv7(), ...meta, enterprise_id: id, kind: c.kind, kind_other: '', certificate_no: c.certificateNo, body: c.body, issued_on: c.issuedOn, expires_on: c.expiresOn, status: c.status });
+      }
+      for (const l of d.licences) {
+        push('licences', { id: uuidv7(), ...meta, enterprise_id: id, licence_no: l.licenceNo, product_unit: l.productUnit, issued_on: l.issuedOn, expires_on: l.expiresOn, status: l.status });
+      }
+      for (const s of d.staff) {
+        push('quality_staff', { id: uuidv7(), ...meta, enterprise_id: id, person_name: s.personName, staff_role: s.staffRole, qualification: s.qualification, phone: s.phone, trainings: JSON.stringify(s.trainings) });
+      }
+    }
+    await db.transaction().execute(async (trx) => {
+      // Parents before children, for the foreign keys.
+      for (const table of Object.keys(rows) as (keyof Database & string)[]) await insertChunked(trx, table, rows[table] as never);
+    });
+    options.onProgress?.(end, options.enterprises);
+  }
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, actor, 'archive.seed', { type: 'archive', id: null }, null, { enterprises: options.enterprises, seed: options.seed, details: options.details }),
+  );
+}
