@@ -1,7 +1,8 @@
 /** `npm run bench -- <name>`: runs one benchmark. Never part of the test suite. */
 import { benchHttp } from './http';
+import { benchSearch } from './search';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, search: benchSearch };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

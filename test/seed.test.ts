@@ -47,3 +47,43 @@ describe('seeding the demo archive', () => {
     expect(events.items[0].after).toEqual({ enterprises: N, seed: 3, details: true });
   });
 });
+
+describe('searching a seeded archive', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+    await seedArchive(t.db.kysely, systemActor('cli'), { enterprises: 600, seed: 5, details: false });
+  });
+  afterAll(() => t.close());
+
+  it('pages through every match of a common term in index order, without repeats', async () => {
+    const city = await t.as('city_officer');
+    const q = encodeURIComponent('有限');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const page = (await city.request('GET', `/api/v1/enterprises?q=${q}&limit=100${cursor ? `&after=${cursor}` : ''}`)).json();
+      total = page.meta.total;
+      expect(page.meta.totalCapped).toBe(false);
+      seen.push(...page.items.map((e: { id: string }) => e.id));
+      cursor = page.meta.nextCursor;
+    } while (cursor);
+    expect(total).toBe(600); // every demo name ends in 有限公司, 有限责任公司 or 股份有限公司
+    expect(new Set(seen).size).toBe(600);
+    const bad = await city.request('GET', `/api/v1/enterprises?q=${q}&after=${Buffer.from(JSON.stringify(['x1'])).toString('base64url')}`);
+    if (t.db.dialect === 'sqlite') expect(bad.json().error.code).toBe('bad_cursor');
+  });
+
+  it('caps the count of a search, saying so', async () => {
+    const { searchEnterprises } = await import('../src/server/modules/enterprises/enterprises.repository');
+    const filter = { flags: {}, today: '2026-01-01', search: { norm: '有限', grams: ['有限'] } };
+    const capped = await searchEnterprises(t.db.kysely, {}, filter, { limit: 3 }, 50);
+    expect(capped).toMatchObject({ total: 50, totalCapped: true, hasMore: true });
+    expect(capped!.rows).toHaveLength(3);
+    const region = await searchEnterprises(t.db.kysely, { regionCode: '431027' }, filter, { limit: 1000 }, 10_000);
+    expect(region!.totalCapped).toBe(false);
+    expect(region!.rows.every((r) => r.region_code === '431027')).toBe(true);
+    expect(region!.total).toBe(region!.rows.length);
+  });
+});

@@ -36,6 +36,8 @@ export const errorResponses = {
 
 export const ListMeta = Type.Object({
   total: Type.Integer(),
+  /** When true, total is a lower bound: the count stopped there (shown as "10000+"). */
+  totalCapped: Type.Optional(Type.Boolean({ description: '为真时 total 为下限（如 10000+）' })),
   nextCursor: Nullable(Type.String()),
 });
 

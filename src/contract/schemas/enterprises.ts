@@ -98,7 +98,7 @@ export type DeleteBody = Static<typeof DeleteBody>;
 const Flag = Type.Optional(Type.Boolean());
 export const EnterpriseListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 50, description: '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）' })),
+    q: Type.Optional(Type.String({ maxLength: 50, description: '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）；搜索结果按匹配顺序返回，不适用 sort，总数超过 10000 时只计到 10000' })),
     regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
     industryCode: Type.Optional(Type.String({ maxLength: 32 })),
     status: Type.Optional(Type.Enum(ENTERPRISE_STATUSES)),

@@ -63,13 +63,31 @@ export async function writeEnterpriseSearch(
 }
 
 /**
- * `enterprises.id in (…)` for enterprises whose name, former names or USCC contain `norm`
- * (normalised, ≥ 2 characters): grams from the index, then the exact substring.
+ * Enterprises whose name, former names or USCC contain `norm` (normalised, ≥ 2 characters),
+ * as rows (enterprise_id, search_key) in the search index's own order, so a page of a common
+ * term stops after its first rows instead of collecting every match. Candidates come from the
+ * gram index; the exact substring is then confirmed on the normalised text.
+ * search_key is the FTS5 rowid on SQLite, the enterprise id (UUIDv7, creation order) on PostgreSQL.
  */
-export function enterpriseSearchFilter(db: Kysely<any>, norm: string, grams: string[]): Expression<SqlBool> {
+export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: string[]) {
   if (dialectOf(db) === 'postgres') {
-    return sql<SqlBool>`enterprises.id in (select enterprise_id from enterprise_search where grams @> ${grams}::text[] and strpos(norm, ${norm}) > 0)`;
+    return db
+      .selectFrom('enterprise_search as s')
+      .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`s.enterprise_id`.as('search_key')])
+      .where(sql<SqlBool>`s.grams @> ${grams}::text[]`)
+      .where(sql<SqlBool>`strpos(s.norm, ${norm}) > 0`);
   }
   const phrase = `"${grams.join(' ')}"`;
-  return sql<SqlBool>`enterprises.id in (select s.enterprise_id from enterprise_search s where s.rowid in (select rowid from enterprise_search_fts where enterprise_search_fts match ${phrase}) and instr(s.norm, ${norm}) > 0)`;
+  return db
+    .selectFrom(sql`enterprise_search_fts`.as('f'))
+    .innerJoin('enterprise_search as s', (join) => join.on(sql<SqlBool>`s.rowid = f.rowid`))
+    .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`f.rowid`.as('search_key')])
+    .where(sql<SqlBool>`enterprise_search_fts match ${phrase}`)
+    .where(sql<SqlBool>`instr(s.norm, ${norm}) > 0`);
+}
+
+/** A search_key from a cursor, typed as the dialect compares it. */
+export function searchKeyValue(db: Kysely<any>, key: string): string | number | null {
+  if (dialectOf(db) === 'postgres') return key;
+  return /^[0-9]{1,15}$/.test(key) ? Number(key) : null;
 }

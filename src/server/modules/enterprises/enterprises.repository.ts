@@ -1,7 +1,7 @@
-import { type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage } from '../../db/paging';
-import { bool, enterpriseSearchFilter, writeEnterpriseSearch } from '../../db/portable';
+import { bool, enterpriseSearchSource, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
 
@@ -60,7 +60,6 @@ export async function updateEnterpriseVersioned(
 }
 
 export interface EnterpriseFilter {
-  search?: { norm: string; grams: string[] };
   regionCode?: string;
   industryCode?: string;
   status?: string;
@@ -81,6 +80,50 @@ export interface EnterpriseSort {
 /** Keyset cursor: the sort value and id of the last row of the previous page. */
 export type Cursor = [value: string, id: string];
 
+/** The scope and filters as one condition on `enterprises`, for either list mode. */
+function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: EnterpriseScope, filter: EnterpriseFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [eb('enterprises.deleted_at', 'is', null)];
+  if (scope.regionCode) all.push(eb('enterprises.region_code', '=', scope.regionCode));
+  if (scope.enterpriseId) all.push(eb('enterprises.id', '=', scope.enterpriseId));
+  if (filter.regionCode) all.push(eb('enterprises.region_code', '=', filter.regionCode));
+  if (filter.industryCode) all.push(eb('enterprises.industry_code', '=', filter.industryCode));
+  if (filter.status) all.push(eb('enterprises.status', '=', filter.status));
+  if (filter.agriLeaderLevel) all.push(eb('enterprises.agri_leader_level', '=', filter.agriLeaderLevel));
+  for (const [column, value] of Object.entries(filter.flags)) {
+    if (value !== undefined) all.push(eb(`enterprises.${column as 'flagship'}`, '=', bool(value)));
+  }
+  if (filter.certificationKind) {
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('certifications as c')
+          .select('c.id')
+          .whereRef('c.enterprise_id', '=', 'enterprises.id')
+          .where('c.kind', '=', filter.certificationKind)
+          .where('c.status', '=', 'valid')
+          .where('c.deleted_at', 'is', null)
+          .where((c) => c.or([c('c.expires_on', 'is', null), c('c.expires_on', '>=', filter.today)])),
+      ),
+    );
+  }
+  if (filter.licenceExpiringBy) {
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('licences as l')
+          .select('l.id')
+          .whereRef('l.enterprise_id', '=', 'enterprises.id')
+          .where('l.status', '=', 'valid')
+          .where('l.deleted_at', 'is', null)
+          .where('l.expires_on', '>=', filter.today)
+          .where('l.expires_on', '<=', filter.licenceExpiringBy),
+      ),
+    );
+  }
+  return eb.and(all);
+}
+
+/** Browsing (no search text): sorted by a column, keyset cursor, exact total. */
 export async function listEnterprises(
   db: Kysely<Database>,
   scope: EnterpriseScope,
@@ -88,48 +131,7 @@ export async function listEnterprises(
   sort: EnterpriseSort,
   page: { after?: Cursor; limit: number },
 ) {
-  let q = db.selectFrom('enterprises').where('enterprises.deleted_at', 'is', null);
-  if (scope.regionCode) q = q.where('enterprises.region_code', '=', scope.regionCode);
-  if (scope.enterpriseId) q = q.where('enterprises.id', '=', scope.enterpriseId);
-  if (filter.regionCode) q = q.where('enterprises.region_code', '=', filter.regionCode);
-  if (filter.industryCode) q = q.where('enterprises.industry_code', '=', filter.industryCode);
-  if (filter.status) q = q.where('enterprises.status', '=', filter.status);
-  if (filter.agriLeaderLevel) q = q.where('enterprises.agri_leader_level', '=', filter.agriLeaderLevel);
-  for (const [column, value] of Object.entries(filter.flags)) {
-    if (value !== undefined) q = q.where(`enterprises.${column as 'flagship'}`, '=', bool(value));
-  }
-  if (filter.search) {
-    const { norm, grams } = filter.search;
-    q = q.where(() => enterpriseSearchFilter(db, norm, grams));
-  }
-  if (filter.certificationKind) {
-    const kind = filter.certificationKind;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('certifications as c')
-          .select('c.id')
-          .whereRef('c.enterprise_id', '=', 'enterprises.id')
-          .where('c.kind', '=', kind)
-          .where('c.status', '=', 'valid')
-          .where('c.deleted_at', 'is', null)
-          .where((eb) => eb.or([eb('c.expires_on', 'is', null), eb('c.expires_on', '>=', filter.today)])),
-      ),
-    );
-  }
-  if (filter.licenceExpiringBy) {
-    const by = filter.licenceExpiringBy;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('licences as l')
-          .select('l.id')
-          .whereRef('l.enterprise_id', '=', 'enterprises.id')
-          .where('l.status', '=', 'valid')
-          .where('l.deleted_at', 'is', null)
-          .where('l.expires_on', '>=', filter.today)
-          .where('l.expires_on', '<=', by),
-      ),
-    );
-  }
+  const q = db.selectFrom('enterprises').where((eb) => conditions(eb, scope, filter));
   const col = `enterprises.${sort.column}` as const;
   const dir = sort.desc ? 'desc' : 'asc';
   return countAndPage(
@@ -145,4 +147,44 @@ export async function listEnterprises(
     },
     page.limit,
   );
+}
+
+/** Counting stops here: past it a search answers "10,000+", as the big portals do. */
+export const SEARCH_COUNT_CAP = 10_000;
+
+/**
+ * Searching: matches in the search index's order, so the first page of a common term costs
+ * no more than a rare one; the total is counted up to SEARCH_COUNT_CAP. Null for a cursor that
+ * is not a search key of this database.
+ */
+export async function searchEnterprises(
+  db: Kysely<Database>,
+  scope: EnterpriseScope,
+  filter: EnterpriseFilter & { search: { norm: string; grams: string[] } },
+  page: { afterKey?: string; limit: number },
+  cap = SEARCH_COUNT_CAP,
+): Promise<{ rows: (EnterpriseRow & { search_key: string | number })[]; total: number; totalCapped: boolean; hasMore: boolean } | null> {
+  const matches = () =>
+    db
+      .selectFrom(enterpriseSearchSource(db, filter.search.norm, filter.search.grams).as('m'))
+      .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
+      .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, filter));
+  const counted = await db
+    .selectFrom(matches().select(sql`1`.as('one')).limit(cap + 1).as('c'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let pageQuery = matches().selectAll('enterprises').select('m.search_key').orderBy('m.search_key');
+  if (page.afterKey !== undefined) {
+    const key = searchKeyValue(db, page.afterKey);
+    if (key === null) return null;
+    pageQuery = pageQuery.where('m.search_key', '>', key);
+  }
+  const rows = await pageQuery.limit(page.limit + 1).execute();
+  const total = Number(counted.n);
+  return {
+    rows: rows.slice(0, page.limit),
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
+    hasMore: rows.length > page.limit,
+  };
 }

@@ -22,6 +22,7 @@ import {
   findEnterpriseByUscc,
   insertEnterprise,
   listEnterprises,
+  searchEnterprises,
   updateEnterpriseVersioned,
   type Cursor,
   type EnterpriseRow,
@@ -60,11 +61,12 @@ function checkFoundedOn(foundedOn: string | null | undefined) {
   if (foundedOn && foundedOn > today()) throw new AppError('validation_failed', [{ path: 'body/foundedOn', message: '成立日期不能晚于今天' }]);
 }
 
-function decodeCursor(after: string | undefined): Cursor | undefined {
+/** A cursor is base64url JSON of strings: [sortValue, id] when browsing, [searchKey] when searching. */
+function decodeCursor(after: string | undefined): string[] | undefined {
   if (after === undefined) return undefined;
   try {
     const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as Cursor;
+    if (Array.isArray(value) && value.length >= 1 && value.length <= 2 && value.every((v) => typeof v === 'string')) return value;
   } catch {
     // fall through
   }
@@ -177,43 +179,55 @@ export function enterpriseService(ctx: AppContext) {
       });
     },
 
+    /**
+     * The archive list. Without `q`: sorted by a column, exact total. With `q`: matches in
+     * index order, total counted up to 10,000 (meta.totalCapped), so common terms stay fast.
+     */
     async list(actor: Actor, query: EnterpriseListQuery) {
-      let search: { norm: string; grams: string[] } | undefined;
+      const limit = query.limit ?? 50;
+      const now = today();
+      const filter = {
+        regionCode: query.regionCode,
+        industryCode: query.industryCode,
+        status: query.status,
+        agriLeaderLevel: query.agriLeaderLevel,
+        flags: {
+          above_scale: query.aboveScale,
+          key_enterprise: query.keyEnterprise,
+          flagship: query.flagship,
+          foreign_invested: query.foreignInvested,
+          service_enterprise: query.serviceEnterprise,
+        },
+        certificationKind: query.hasCertification,
+        licenceExpiringBy: query.licenceExpiringWithinDays !== undefined ? addDays(now, query.licenceExpiringWithinDays) : undefined,
+        today: now,
+      };
+      const scope = enterpriseScope(actor);
+      const cursor = decodeCursor(query.after);
+      const encode = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
       if (query.q !== undefined && query.q.trim() !== '') {
         const norm = normalizeForSearch(query.q);
         if ([...norm].length < 2) throw new AppError('search_too_short', [{ path: 'querystring/q', message: '搜索词至少 2 个字' }]);
-        search = { norm, grams: gramsOf(norm) };
+        if (cursor && cursor.length !== 1) throw new AppError('bad_cursor');
+        const found = await searchEnterprises(db, scope, { ...filter, search: { norm, grams: gramsOf(norm) } }, { afterKey: cursor?.[0], limit });
+        if (!found) throw new AppError('bad_cursor');
+        const last = found.rows.at(-1);
+        return {
+          items: found.rows.map((r) => presentEnterprise(actor, r)),
+          meta: { total: found.total, totalCapped: found.totalCapped, nextCursor: found.hasMore && last ? encode([String(last.search_key)]) : null },
+        };
       }
+
+      if (cursor && cursor.length !== 2) throw new AppError('bad_cursor');
       const sortKey = query.sort ?? 'name';
       const sort = { column: SORT_COLUMNS[sortKey.replace('-', '')]!, desc: sortKey.startsWith('-') };
-      const limit = query.limit ?? 50;
-      const now = today();
-      const { rows, total, hasMore } = await listEnterprises(
-        db,
-        enterpriseScope(actor),
-        {
-          search,
-          regionCode: query.regionCode,
-          industryCode: query.industryCode,
-          status: query.status,
-          agriLeaderLevel: query.agriLeaderLevel,
-          flags: {
-            above_scale: query.aboveScale,
-            key_enterprise: query.keyEnterprise,
-            flagship: query.flagship,
-            foreign_invested: query.foreignInvested,
-            service_enterprise: query.serviceEnterprise,
-          },
-          certificationKind: query.hasCertification,
-          licenceExpiringBy: query.licenceExpiringWithinDays !== undefined ? addDays(now, query.licenceExpiringWithinDays) : undefined,
-          today: now,
-        },
-        sort,
-        { after: decodeCursor(query.after), limit },
-      );
+      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, { after: cursor as Cursor | undefined, limit });
       const last = rows.at(-1);
-      const nextCursor = hasMore && last ? Buffer.from(JSON.stringify([String(last[sort.column]), last.id])).toString('base64url') : null;
-      return { items: rows.map((r) => presentEnterprise(actor, r)), meta: { total, nextCursor } };
+      return {
+        items: rows.map((r) => presentEnterprise(actor, r)),
+        meta: { total, nextCursor: hasMore && last ? encode([String(last[sort.column]), last.id]) : null },
+      };
     },
   };
 }
