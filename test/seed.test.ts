@@ -63,7 +63,9 @@ describe('searching a seeded archive', () => {
     let cursor: string | null = null;
     let total = 0;
     do {
-      const page = (await city.request('GET', `/api/v1/enterprises?q=${q}&limit=100${cursor ? `&after=${cursor}` : ''}`)).json();
+      const page: { meta: { total: number; totalCapped: boolean; nextCursor: string | null }; items: { id: string }[] } = (
+        await city.request('GET', `/api/v1/enterprises?q=${q}&limit=100${cursor ? `&after=${cursor}` : ''}`)
+      ).json();
       total = page.meta.total;
       expect(page.meta.totalCapped).toBe(false);
       seen.push(...page.items.map((e: { id: string }) => e.id));
