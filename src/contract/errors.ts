@@ -34,6 +34,7 @@ export const ERRORS = {
   uscc_taken: { status: 409, zh: '该统一社会信用代码的企业已存在' },
   out_of_scope: { status: 403, zh: '只能管理本县市区的企业' },
   unknown_category: { status: 400, zh: '产品类别不存在' },
+  duplicate_record: { status: 409, zh: '相同的记录已存在' },
   search_too_short: { status: 400, zh: '搜索词至少 2 个字' },
   bad_cursor: { status: 400, zh: '分页游标不正确，请从第一页重新查询' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试' },

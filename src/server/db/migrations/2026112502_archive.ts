@@ -71,7 +71,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('profit_and_tax', t.bigint)
     .addColumn('employees', 'integer')
     .execute();
-  await db.schema.createIndex('yearly_figures_key').on('enterprise_yearly_figures').columns(['enterprise_id', 'year']).unique().execute();
+  // Natural keys hold among records not deleted: a deleted year or certificate may be entered again.
+  const live = (name: string, table: string, columns: string[]) =>
+    db.schema.createIndex(name).on(table).columns(columns).unique().where(sql.ref('deleted_at'), 'is', null).execute();
+  await live('yearly_figures_key', 'enterprise_yearly_figures', ['enterprise_id', 'year']);
 
   await child('products')
     .addColumn('name', 'text', (c) => c.notNull())
@@ -94,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('adoption', 'text', (c) => c.notNull().defaultTo('none'))
     .addColumn('adopted_standard_no', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.createIndex('product_standards_key').on('product_standards').columns(['product_id', 'standard_no']).unique().execute();
+  await live('product_standards_key', 'product_standards', ['product_id', 'standard_no']);
 
   await child('certifications')
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -105,17 +108,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_on', t.date)
     .addColumn('status', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('certifications_key').on('certifications').columns(['kind', 'certificate_no']).unique().execute();
+  await live('certifications_key', 'certifications', ['kind', 'certificate_no']);
   await db.schema.createIndex('certifications_enterprise_idx').on('certifications').columns(['enterprise_id', 'kind']).execute();
   await db.schema.createIndex('certifications_expiry_idx').on('certifications').column('expires_on').execute();
 
   await child('licences')
-    .addColumn('licence_no', 'text', (c) => c.notNull().unique())
+    .addColumn('licence_no', 'text', (c) => c.notNull())
     .addColumn('product_unit', 'text', (c) => c.notNull())
     .addColumn('issued_on', t.date)
     .addColumn('expires_on', t.date)
     .addColumn('status', 'text', (c) => c.notNull())
     .execute();
+  await live('licences_key', 'licences', ['licence_no']);
   await db.schema.createIndex('licences_enterprise_idx').on('licences').column('enterprise_id').execute();
   await db.schema.createIndex('licences_expiry_idx').on('licences').column('expires_on').execute();
 

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { RecordKind } from '../../../contract/schemas/records';
+import type { Database } from '../../db/database';
+import { RECORD_TABLES } from './records.spec';
+
+/** A stored archive record; typed loosely because the kind is chosen at run time. */
+export type RecordRow = Record<string, unknown> & { id: string; version: number; created_at: string; updated_at: string };
+
+// Kysely cannot type a table chosen at run time; one cast here keeps the callers typed.
+const table = (kind: RecordKind) => RECORD_TABLES[kind].table as 'licences';
+const parentColumn = (kind: RecordKind) => (RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id') as 'enterprise_id';
+
+/** The live records of a kind under some parents (enterprises, or products for standards), in display order. */
+export async function listRecords(db: Kysely<Database>, kind: RecordKind, parentIds: string[]): Promise<RecordRow[]> {
+  if (parentIds.length === 0) return [];
+  return (await db
+    .selectFrom(table(kind))
+    .selectAll()
+    .where(parentColumn(kind), 'in', parentIds)
+    .where('deleted_at', 'is', null)
+    .orderBy(RECORD_TABLES[kind].orderBy === 'year' ? ('year' as 'id') : 'created_at')
+    .orderBy('id')
+    .execute()) as unknown as RecordRow[];
+}
+
+export async function findRecord(db: Kysely<Database>, kind: RecordKind, parentId: string, id: string): Promise<RecordRow | undefined> {
+  return (await db
+    .selectFrom(table(kind))
+    .selectAll()
+    .where('id', '=', id)
+    .where(parentColumn(kind), '=', parentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()) as unknown as RecordRow | undefined;
+}
+
+export async function insertRecord(db: Kysely<Database>, kind: RecordKind, row: Record<string, unknown>): Promise<void> {
+  await db.insertInto(table(kind)).values(row as never).execute();
+}
+
+/** Applies an edit at the version read; bumps it. Undefined when stale (or gone). */
+export async function updateRecordVersioned(
+  db: Kysely<Database>,
+  kind: RecordKind,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+): Promise<RecordRow | undefined> {
+  return (await db
+    .updateTable(table(kind))
+    .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()) as unknown as RecordRow | undefined;
+}

@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import type { DeleteBody } from '../../../contract/schemas/enterprises';
+import type { RecordKind } from '../../../contract/schemas/records';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/portable';
+import { AppError } from '../../errors';
+import { uuidv7 } from '../../lib/ids';
+import { recordAudit } from '../audit/audit.service';
+import { findReferenceByCode } from '../reference/reference.repository';
+import { presentEnterprise } from './enterprises.presenter';
+import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
+import { findEnterprise, reindexEnterprise } from './enterprises.repository';
+import { presentRecord, recordColumns, recordDefaults } from './records.presenter';
+import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
+import { checkRecord, RECORD_TABLES, withDefaults } from './records.spec';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Where a record goes: its enterprise (for scope) and, for standards, its product. */
+export interface RecordPath {
+  enterpriseId: string;
+  productId?: string;
+}
+
+export function recordService(ctx: AppContext) {
+  const { db } = ctx;
+
+  /** The parent of a kind's records; 404 outside the actor's scope, 403 for writes they may not make. */
+  async function resolve(trx: Kysely<Database>, actor: Actor, kind: RecordKind, path: RecordPath, write: boolean) {
+    const enterprise = await findEnterprise(trx, path.enterpriseId, enterpriseScope(actor));
+    if (!enterprise) throw new AppError('not_found');
+    if (write && !mayEditInRegion(actor, enterprise.region_code)) throw new AppError('forbidden');
+    if (RECORD_TABLES[kind].parent === 'product') {
+      if (!path.productId || !(await findRecord(trx, 'products', enterprise.id, path.productId))) throw new AppError('not_found');
+      return { enterprise, parentId: path.productId };
+    }
+    return { enterprise, parentId: enterprise.id };
+  }
+
+  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>) {
+    const problems = checkRecord(kind, values, today());
+    if (problems.length) throw new AppError('validation_failed', problems);
+    if (kind === 'products' && typeof values.categoryCode === 'string' && !(await findReferenceByCode(trx, 'product-categories', values.categoryCode))) {
+      throw new AppError('unknown_category', [{ path: 'body/categoryCode', message: '产品类别不存在' }]);
+    }
+  }
+
+  /** Runs a write; a broken natural key (same year, certificate, standard…) answers 409. */
+  async function write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('duplicate_record');
+      throw err;
+    }
+  }
+
+  const audited = (kind: RecordKind, row: Record<string, unknown> | null, enterpriseId: string) =>
+    row ? { kind, enterpriseId, ...presentRecord(kind, row as never, today()) } : null;
+
+  return {
+    async list(actor: Actor, kind: RecordKind, path: RecordPath) {
+      const { parentId } = await resolve(db, actor, kind, path, false);
+      const now = today();
+      return { items: (await listRecords(db, kind, [parentId])).map((r) => presentRecord(kind, r, now)) };
+    },
+
+    async create(actor: Actor, kind: RecordKind, path: RecordPath, input: Record<string, unknown>) {
+      const values = withDefaults(kind, { ...recordDefaults(kind), ...input });
+      return write(async (trx) => {
+        const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
+        await check(trx, kind, values);
+        const now = new Date().toISOString();
+        const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
+        const row = {
+          id: uuidv7(),
+          [parentColumn]: parentId,
+          ...recordColumns(kind, values),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          created_by: actor.id,
+          deleted_at: null,
+          deleted_by: null,
+          delete_reason: null,
+        };
+        await insertRecord(trx, kind, row);
+        if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
+        await recordAudit(trx, actor, 'record.create', { type: kind, id: row.id }, null, audited(kind, row, enterprise.id));
+        return presentRecord(kind, row as never, today());
+      });
+    },
+
+    async update(actor: Actor, kind: RecordKind, path: RecordPath, id: string, input: Record<string, unknown> & { version: number }) {
+      const { version, ...fields } = input;
+      if (Object.keys(fields).length === 0) throw new AppError('empty_update');
+      return write(async (trx) => {
+        const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
+        const before = await findRecord(trx, kind, parentId, id);
+        if (!before) throw new AppError('not_found');
+        await check(trx, kind, { ...presentRecord(kind, before, today()), ...fields });
+        const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, fields));
+        if (!after) throw new AppError('stale_version');
+        if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
+        await recordAudit(trx, actor, 'record.update', { type: kind, id }, audited(kind, before, enterprise.id), audited(kind, after, enterprise.id));
+        return presentRecord(kind, after, today());
+      });
+    },
+
+    /** Soft delete with a reason. Deleting a product leaves its standards with it, unread. */
+    async remove(actor: Actor, kind: RecordKind, path: RecordPath, id: string, input: DeleteBody) {
+      await write(async (trx) => {
+        const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
+        const before = await findRecord(trx, kind, parentId, id);
+        if (!before) throw new AppError('not_found');
+        const after = await updateRecordVersioned(trx, kind, id, input.version, {
+          deleted_at: new Date().toISOString(),
+          deleted_by: actor.id,
+          delete_reason: input.reason,
+        });
+        if (!after) throw new AppError('stale_version');
+        if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
+        await recordAudit(trx, actor, 'record.delete', { type: kind, id }, audited(kind, before, enterprise.id), {
+          ...audited(kind, after, enterprise.id),
+          deleteReason: input.reason,
+        });
+      });
+    },
+
+    /** An enterprise with everything the archive holds on it, for the profile page. */
+    async profile(actor: Actor, enterpriseId: string) {
+      const enterprise = await findEnterprise(db, enterpriseId, enterpriseScope(actor));
+      if (!enterprise) throw new AppError('not_found');
+      const now = today();
+      const of = async (kind: RecordKind) => (await listRecords(db, kind, [enterprise.id])).map((r) => presentRecord(kind, r, now));
+      const products = await listRecords(db, 'products', [enterprise.id]);
+      const standards = await listRecords(db, 'standards', products.map((p) => p.id));
+      return {
+        enterprise: presentEnterprise(actor, enterprise),
+        formerNames: await of('former-names'),
+        associations: await of('associations'),
+        yearlyFigures: await of('yearly-figures'),
+        products: products.map((p) => ({
+          ...presentRecord('products', p, now),
+          standards: standards.filter((s) => s.product_id === p.id).map((s) => presentRecord('standards', s, now)),
+        })),
+        certifications: await of('certifications'),
+        licences: await of('licences'),
+        qualityStaff: await of('quality-staff'),
+      };
+    },
+  };
+}
+export type RecordService = ReturnType<typeof recordService>;
