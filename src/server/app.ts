@@ -12,6 +12,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { auditService } from './modules/audit/audit.service';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { enterpriseService } from './modules/enterprises/enterprises.service';
+import { recordRoutes } from './modules/enterprises/records.routes';
+import { recordService } from './modules/enterprises/records.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { referenceService } from './modules/reference/reference.service';
 import { authRoutes } from './modules/users/auth.routes';
@@ -42,6 +44,7 @@ export function buildServices(deps: AppDeps) {
     reference: referenceService(ctx),
     audit: auditService(ctx),
     enterprises: enterpriseService(ctx),
+    records: recordService(ctx),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -79,6 +82,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   referenceRoutes(app, services.reference);
   auditRoutes(app, services.audit);
   enterpriseRoutes(app, services.enterprises);
+  recordRoutes(app, services.records);
 
   await registerWeb(app, config.webDist);
   return app;
