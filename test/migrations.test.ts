@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
+import { NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../src/server/db/migrate';
+import { migrateToLatest, migratorFor } from '../src/server/db/migrate';
 import { migrations } from '../src/server/db/migrations';
 import { emptyDb, type TestDb } from './helpers/db';
 
@@ -39,7 +39,7 @@ describe('migrations', () => {
   it('roll back to empty and up again', async () => {
     db = await emptyDb();
     await migrateToLatest(db.kysely);
-    const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations } });
+    const migrator = await migratorFor(db.kysely);
     const down = await migrator.migrateTo(NO_MIGRATIONS);
     expect(down.error).toBeUndefined();
     const tables = await db.kysely.introspection.getTables();

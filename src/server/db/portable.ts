@@ -45,6 +45,11 @@ export function containsText(column: Expression<string | null>, text: string): E
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
 }
 
+/** Takes a (soft-)deleted enterprise out of search: the index holds live enterprises only. */
+export async function removeEnterpriseSearch(trx: Kysely<any>, enterpriseId: string): Promise<void> {
+  await trx.deleteFrom('enterprise_search').where('enterprise_id', '=', enterpriseId).execute();
+}
+
 /**
  * Stores an enterprise's search document (name, former names, USCC). SQLite keeps it in a
  * table mirrored by an FTS5 index (triggers), PostgreSQL in a GIN-indexed text[] column.
@@ -70,20 +75,22 @@ export async function writeEnterpriseSearch(
  * search_key is the FTS5 rowid on SQLite, the enterprise id (UUIDv7, creation order) on PostgreSQL.
  */
 export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: string[]) {
+  // A single gram is exact: grams are every 2-character window inside a field.
+  const exact = grams.length === 1;
   if (dialectOf(db) === 'postgres') {
-    return db
+    const q = db
       .selectFrom('enterprise_search as s')
       .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`s.enterprise_id`.as('search_key')])
-      .where(sql<SqlBool>`s.grams @> ${grams}::text[]`)
-      .where(sql<SqlBool>`strpos(s.norm, ${norm}) > 0`);
+      .where(sql<SqlBool>`s.grams @> ${grams}::text[]`);
+    return exact ? q : q.where(sql<SqlBool>`strpos(s.norm, ${norm}) > 0`);
   }
   const phrase = `"${grams.join(' ')}"`;
-  return db
+  const q = db
     .selectFrom(sql`enterprise_search_fts`.as('f'))
     .innerJoin('enterprise_search as s', (join) => join.on(sql<SqlBool>`s.rowid = f.rowid`))
     .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`f.rowid`.as('search_key')])
-    .where(sql<SqlBool>`enterprise_search_fts match ${phrase}`)
-    .where(sql<SqlBool>`instr(s.norm, ${norm}) > 0`);
+    .where(sql<SqlBool>`enterprise_search_fts match ${phrase}`);
+  return exact ? q : q.where(sql<SqlBool>`instr(s.norm, ${norm}) > 0`);
 }
 
 /** A search_key from a cursor, typed as the dialect compares it. */

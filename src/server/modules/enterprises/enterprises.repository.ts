@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage } from '../../db/paging';
-import { bool, enterpriseSearchSource, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
+import { bool, enterpriseSearchSource, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
 
@@ -55,7 +55,8 @@ export async function updateEnterpriseVersioned(
     .where('deleted_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
-  if (row && changes.name !== undefined) await reindexEnterprise(db, row);
+  if (row && changes.deleted_at) await removeEnterpriseSearch(db, row.id);
+  else if (row && changes.name !== undefined) await reindexEnterprise(db, row);
   return row;
 }
 
@@ -123,6 +124,11 @@ function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: Enter
   return eb.and(all);
 }
 
+function hasConditions(f: EnterpriseFilter): boolean {
+  return !!(f.regionCode || f.industryCode || f.status || f.agriLeaderLevel || f.certificationKind || f.licenceExpiringBy) ||
+    Object.values(f.flags).some((v) => v !== undefined);
+}
+
 /** Browsing (no search text): sorted by a column, keyset cursor, exact total. */
 export async function listEnterprises(
   db: Kysely<Database>,
@@ -164,13 +170,17 @@ export async function searchEnterprises(
   page: { afterKey?: string; limit: number },
   cap = SEARCH_COUNT_CAP,
 ): Promise<{ rows: (EnterpriseRow & { search_key: string | number })[]; total: number; totalCapped: boolean; hasMore: boolean } | null> {
+  const source = () => enterpriseSearchSource(db, filter.search.norm, filter.search.grams);
   const matches = () =>
     db
-      .selectFrom(enterpriseSearchSource(db, filter.search.norm, filter.search.grams).as('m'))
+      .selectFrom(source().as('m'))
       .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
       .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, filter));
+  // The index holds live enterprises only, so with no other condition it counts alone.
+  const narrowed = Object.keys(scope).length > 0 || hasConditions(filter);
+  const countable = narrowed ? matches().select(sql`1`.as('one')).limit(cap + 1) : db.selectFrom(source().as('m')).select(sql`1`.as('one')).limit(cap + 1);
   const counted = await db
-    .selectFrom(matches().select(sql`1`.as('one')).limit(cap + 1).as('c'))
+    .selectFrom(countable.as('c'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   let pageQuery = matches().selectAll('enterprises').select('m.search_key').orderBy('m.search_key');

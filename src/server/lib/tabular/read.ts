@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { zipDeclaredSize } from './zip-guard';
+
+/** One data row of a spreadsheet: its 1-based line (row) number and its cells as text. */
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export type TableFormat = 'xlsx' | 'csv';
+export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le';
+
+/** Why a file cannot be read at all (the import answers with the code). */
+export class UnreadableFile extends Error {
+  constructor(readonly code: 'file_empty' | 'file_unreadable' | 'file_too_large', message: string) {
+    super(message);
+  }
+}
+
+export interface ReadLimits {
+  /** Largest uncompressed size an XLSX may declare. */
+  maxUncompressedBytes: number;
+}
+
+const SAMPLE = 64 * 1024;
+
+async function head(path: string): Promise<Buffer> {
+  const handle = await fs.promises.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SAMPLE);
+    const { bytesRead } = await handle.read(buf, 0, SAMPLE, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * What Excel and WPS in China write: UTF-8 with a BOM, UTF-8 without one, GBK / GB18030 (the
+ * "CSV" of a Chinese Excel), or UTF-16 with a BOM ("Unicode text", tab-separated).
+ */
+export function detectEncoding(sample: Buffer): { encoding: TextEncoding; bomLength: number } {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
+  // A sample may end inside a character: drop up to 3 trailing bytes of an unfinished sequence.
+  let end = sample.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = sample[end - back]!;
+    if ((b & 0xc0) === 0xc0) {
+      end -= back;
+      break;
+    }
+    if ((b & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
+    return { encoding: 'utf8', bomLength: 0 };
+  } catch {
+    return { encoding: 'gb18030', bomLength: 0 };
+  }
+}
+
+function looksBinary(text: string): boolean {
+  let control = 0;
+  for (const ch of text.slice(0, 4096)) {
+    const c = ch.charCodeAt(0);
+    if (c === 0 || (c < 9) || (c > 13 && c < 32) || c === 0xfffd) control++;
+  }
+  return control > 8;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+async function* readXlsx(path: string, limits: ReadLimits): AsyncGenerator<TableRow> {
+  const zip = await zipDeclaredSize(path);
+  if (!zip.ok) throw new UnreadableFile('file_unreadable', '文件已损坏或不是有效的 Excel（.xlsx）文件');
+  if (zip.uncompressed > limits.maxUncompressedBytes) {
+    throw new UnreadableFile('file_too_large', `解压后超过 ${Math.round(limits.maxUncompressedBytes / 2 ** 20)} MB，请拆分后再导入`);
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  try {
+    for await (const sheet of reader) {
+      // The first worksheet only: templates have one; further sheets are notes.
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        yield { line: row.number, cells: values.map(cellText) };
+      }
+      return;
+    }
+  } catch (err) {
+    if (err instanceof UnreadableFile) throw err;
+    throw new UnreadableFile('file_unreadable', '文件已损坏或不是有效的 Excel（.xlsx）文件');
+  }
+}
+
+async function* readCsv(path: string, sample: Buffer): AsyncGenerator<TableRow> {
+  const { encoding, bomLength } = detectEncoding(sample);
+  const firstText = iconv.decode(sample.subarray(bomLength), encoding);
+  if (looksBinary(firstText)) throw new UnreadableFile('file_unreadable', '文件无法识别：请上传 Excel（.xlsx）或 CSV 文件');
+  const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = encoding === 'utf16le' || (firstLine.split('\t').length > firstLine.split(',').length) ? '\t' : ',';
+  const parser = fs
+    .createReadStream(path, { start: bomLength })
+    .pipe(iconv.decodeStream(encoding))
+    .pipe(parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 }));
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: info.lines, cells: record };
+    }
+  } catch (err) {
+    throw new UnreadableFile('file_unreadable', `CSV 格式错误：${(err as Error).message.slice(0, 200)}`);
+  }
+}
+
+/** Rows of the file's first sheet, streamed: XLSX by its signature, otherwise CSV text. */
+export async function* readTable(path: string, limits: ReadLimits): AsyncGenerator<TableRow> {
+  const sample = await head(path);
+  if (sample.length === 0) throw new UnreadableFile('file_empty', '文件为空');
+  const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
+  yield* isZip ? readXlsx(path, limits) : readCsv(path, sample);
+}
+
+export function formatOf(sample: Buffer): TableFormat {
+  return sample[0] === 0x50 && sample[1] === 0x4b ? 'xlsx' : 'csv';
+}

@@ -1,0 +1,342 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../authz/actor';
+import type { AppContext } from '../../../context';
+import type { Database } from '../../../db/database';
+import { insertChunked } from '../../../db/bulk';
+import { bool, toBool, writeEnterpriseSearch } from '../../../db/portable';
+import { uuidv7 } from '../../../lib/ids';
+import { searchDocument } from '../../../lib/search-text';
+import { readTable, UnreadableFile, type TableRow } from '../../../lib/tabular/read';
+import { checkUscc } from '../../../lib/uscc';
+import { recordAudit } from '../../audit/audit.service';
+import { mayEditInRegion } from '../enterprises.policy';
+import { ENTERPRISE_COLUMNS, YEARLY_COLUMNS, type Column, type Lookups } from './columns';
+import { writeRejectedFile, type RowError } from './report';
+
+export const IMPORT_KINDS = ['enterprises', 'yearly-figures'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, 'yearly-figures': YEARLY_COLUMNS };
+
+export interface ImportOptions {
+  /** 'all': nothing is written unless every row passes. 'partial': valid rows are written, the rest returned. */
+  mode: 'all' | 'partial';
+  fileName: string;
+  onProgress?: (rowsDone: number) => void;
+}
+
+export interface ImportReport {
+  id: string;
+  kind: ImportKind;
+  mode: 'all' | 'partial';
+  fileName: string;
+  /** Whether anything was written (false when 'all' met a bad row, or nothing changed). */
+  written: boolean;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowError[];
+  /** More errors were found than listed (the rejected-rows file has them all). */
+  errorsTruncated: boolean;
+  warnings: string[];
+  rejectedFile: string | null;
+}
+
+const CHUNK = 1000;
+const MAX_LISTED_ERRORS = 1000;
+const MAX_ROWS = 2_000_000;
+class Rollback extends Error {}
+
+export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
+  const regions = await db.selectFrom('regions').select(['code', 'name', 'level']).execute();
+  const industries = await db.selectFrom('industries').select(['code', 'name']).execute();
+  const l: Lookups = { regions: new Map(), industries: new Map(), regionNames: new Map(), industryNames: new Map() };
+  for (const r of regions) {
+    l.regionNames.set(r.code, r.name);
+    if (r.level === 'province') continue;
+    l.regions.set(r.code, r.code);
+    l.regions.set(r.name, r.code);
+  }
+  for (const i of industries) {
+    l.industries.set(i.code, i.code);
+    l.industries.set(i.name, i.code);
+    l.industryNames.set(i.code, i.name);
+  }
+  return l;
+}
+
+/** Maps header cells to columns; required ones missing and repeated ones are errors. */
+function mapHeader(header: TableRow, columns: Column[]) {
+  const errors: RowError[] = [];
+  const warnings: string[] = [];
+  const at = new Map<Column, number>();
+  const seen = new Map<string, number>();
+  header.cells.forEach((raw, i) => {
+    const name = raw.trim().replace(/\*$/, '');
+    if (name === '') return;
+    if (seen.has(name)) {
+      errors.push({ line: header.line, column: name, value: name, message: `列名重复（第 ${seen.get(name)! + 1} 列与第 ${i + 1} 列）` });
+      return;
+    }
+    seen.set(name, i);
+    const column = columns.find((c) => c.header === name);
+    if (column) at.set(column, i);
+    else warnings.push(`未识别的列“${name}”已忽略`);
+  });
+  for (const c of columns) {
+    if (c.required && !at.has(c)) errors.push({ line: header.line, column: c.header, value: '', message: '缺少必填列' });
+  }
+  return { at, errors, warnings };
+}
+
+interface ParsedRow {
+  line: number;
+  cells: string[];
+  values: Record<string, unknown>;
+  errors: RowError[];
+}
+
+function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): ParsedRow {
+  const values: Record<string, unknown> = {};
+  const errors: RowError[] = [];
+  for (const [column, index] of at) {
+    const raw = row.cells[index] ?? '';
+    const parsed = column.parse(raw, lookups);
+    if (!parsed.ok) errors.push({ line: row.line, column: column.header, value: raw, message: parsed.message });
+    else if (parsed.value === null && column.required) errors.push({ line: row.line, column: column.header, value: raw, message: '不能为空' });
+    else values[column.field] = parsed.value;
+  }
+  return { line: row.line, cells: row.cells, values, errors };
+}
+
+const ENTERPRISE_DEFAULTS: Record<string, unknown> = {
+  address: '', legalRepresentative: '', contactPerson: '', contactPhone: '', foundedOn: null, status: 'operating',
+  aboveScale: false, keyEnterprise: false, flagship: false, foreignInvested: false, serviceEnterprise: false,
+  agriLeaderLevel: 'none', usccOverrideReason: null,
+};
+const ENTERPRISE_COLUMN_OF: Record<string, string> = {
+  name: 'name', regionCode: 'region_code', industryCode: 'industry_code', address: 'address', legalRepresentative: 'legal_representative',
+  contactPerson: 'contact_person', contactPhone: 'contact_phone', foundedOn: 'founded_on', status: 'status', aboveScale: 'above_scale',
+  keyEnterprise: 'key_enterprise', flagship: 'flagship', foreignInvested: 'foreign_invested', serviceEnterprise: 'service_enterprise',
+  agriLeaderLevel: 'agri_leader_level', usccOverrideReason: 'uscc_override_reason',
+};
+const BOOLEAN_FIELDS = new Set(['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise']);
+const YEARLY_COLUMN_OF: Record<string, string> = {
+  outputValue: 'output_value', newProductOutputValue: 'new_product_output_value', salesRevenue: 'sales_revenue',
+  exportValue: 'export_value', profitAndTax: 'profit_and_tax', employees: 'employees',
+};
+
+/** The changes a row makes to a stored record: only the fields the file has, only where different. */
+function diff(values: Record<string, unknown>, stored: Record<string, unknown>, columnOf: Record<string, string>) {
+  const changes: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(columnOf)) {
+    if (!(field in values)) continue;
+    const next = BOOLEAN_FIELDS.has(field) ? bool(Boolean(values[field])) : (values[field] ?? null);
+    const now = BOOLEAN_FIELDS.has(field) ? bool(toBool(stored[column])) : (stored[column] ?? null);
+    if (next !== now) changes[column] = next;
+  }
+  return changes;
+}
+
+/**
+ * Verifies every row of a file and writes it in one transaction: by default only if every row
+ * passes; in partial mode the valid rows, with the rejected ones returned as a file. Upserts by
+ * natural key (USCC; USCC + year), so importing the same file twice changes nothing the second time.
+ */
+export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind, filePath: string, options: ImportOptions): Promise<ImportReport> {
+  const columns = COLUMNS[kind];
+  const lookups = await loadLookups(ctx.db);
+  const report: ImportReport = {
+    id: uuidv7(), kind, mode: options.mode, fileName: options.fileName, written: false, rows: 0, inserted: 0, updated: 0, unchanged: 0,
+    rejected: 0, errors: [], errorsTruncated: false, warnings: [], rejectedFile: null,
+  };
+  const rejected: { cells: string[]; errors: RowError[] }[] = [];
+  let headers: string[] = [];
+  const reject = (row: ParsedRow) => {
+    report.rejected++;
+    for (const e of row.errors) {
+      if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
+      else report.errorsTruncated = true;
+    }
+    rejected.push({ cells: row.cells, errors: row.errors });
+  };
+
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const rows = readTable(filePath, { maxUncompressedBytes: 1024 * 2 ** 20 });
+      const first = await rows.next();
+      if (first.done) throw new UnreadableFile('file_empty', '文件中没有内容');
+      const header = mapHeader(first.value, columns);
+      headers = first.value.cells;
+      report.warnings = header.warnings;
+      if (header.errors.length) {
+        report.errors = header.errors;
+        throw new Rollback();
+      }
+      const seenKeys = new Map<string, number>();
+      let chunk: ParsedRow[] = [];
+      const flush = async () => {
+        const writing = options.mode === 'partial' || report.rejected === 0;
+        if (kind === 'enterprises') await enterpriseChunk(trx, actor, chunk, writing, report, reject);
+        else await yearlyChunk(trx, actor, chunk, writing, report, reject);
+        chunk = [];
+        options.onProgress?.(report.rows);
+      };
+      for await (const row of rows) {
+        if (row.cells.every((c) => c.trim() === '')) continue;
+        if (++report.rows > MAX_ROWS) throw new UnreadableFile('file_too_large', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+        const parsed = parseRow(row, header.at, lookups);
+        const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : `${String(parsed.values.uscc ?? '').toUpperCase()}|${parsed.values.year}`;
+        if (parsed.errors.length === 0) {
+          const earlier = seenKeys.get(key);
+          if (earlier !== undefined) {
+            parsed.errors.push({ line: row.line, column: columns[0]!.header, value: String(parsed.values.uscc), message: `与第 ${earlier} 行重复` });
+          } else {
+            seenKeys.set(key, row.line);
+          }
+        }
+        chunk.push(parsed);
+        if (chunk.length >= CHUNK) await flush();
+      }
+      if (chunk.length) await flush();
+      if (options.mode === 'all' && report.rejected > 0) throw new Rollback();
+      report.written = report.inserted + report.updated > 0;
+      await recordAudit(trx, actor, 'archive.import', { type: 'import', id: report.id }, null, {
+        kind, fileName: options.fileName, mode: options.mode, rows: report.rows, inserted: report.inserted, updated: report.updated,
+        unchanged: report.unchanged, rejected: report.rejected,
+      });
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+    report.written = false;
+    report.inserted = report.updated = report.unchanged = 0;
+  }
+  if (rejected.length) {
+    const dir = path.join(ctx.config.dataDir, 'imports');
+    fs.mkdirSync(dir, { recursive: true });
+    report.rejectedFile = `${report.id}-rejected.csv`;
+    writeRejectedFile(path.join(dir, report.rejectedFile), headers, rejected);
+  }
+  return report;
+}
+
+type Reject = (row: ParsedRow) => void;
+
+async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
+  for (const row of rows) {
+    if (row.errors.length) continue;
+    const check = checkUscc(String(row.values.uscc));
+    row.values.uscc = check.code;
+    if (!check.shapeOk) row.errors.push({ line: row.line, column: '统一社会信用代码', value: check.code, message: '格式不正确：应为 18 位，不含字母 I、O、S、V、Z' });
+    else if ((!check.orgCheckOk || !check.usccCheckOk) && !row.values.usccOverrideReason) {
+      row.errors.push({ line: row.line, column: '统一社会信用代码', value: check.code, message: '校验位错误；试点地区旧码请在“校验位例外理由”列说明' });
+    }
+    if (row.values.regionCode && !mayEditInRegion(actor, row.values.regionCode as string)) {
+      row.errors.push({ line: row.line, column: '所属县市区', value: String(row.values.regionCode), message: '只能导入本县市区的企业' });
+    }
+  }
+  const codes = rows.filter((r) => !r.errors.length).map((r) => r.values.uscc as string);
+  const existing = codes.length ? await trx.selectFrom('enterprises').selectAll().where('uscc', 'in', codes).execute() : [];
+  const byCode = new Map(existing.map((e) => [e.uscc, e]));
+  const now = new Date().toISOString();
+  const inserts: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const stored = byCode.get(row.values.uscc as string);
+    if (!row.errors.length && stored) {
+      if (stored.deleted_at) row.errors.push({ line: row.line, column: '统一社会信用代码', value: stored.uscc, message: '该企业已被删除，不能通过导入恢复' });
+      else if (!mayEditInRegion(actor, stored.region_code)) row.errors.push({ line: row.line, column: '所属县市区', value: stored.region_code, message: '该企业属于其他县市区' });
+    }
+    if (row.errors.length) {
+      reject(row);
+      continue;
+    }
+    if (!stored) {
+      report.inserted++;
+      if (!writing) continue;
+      const v = { ...ENTERPRISE_DEFAULTS, ...row.values };
+      const record: Record<string, unknown> = { id: uuidv7(), uscc: v.uscc, version: 1, created_at: now, updated_at: now, created_by: actor.id, deleted_at: null, deleted_by: null, delete_reason: null };
+      for (const [field, column] of Object.entries(ENTERPRISE_COLUMN_OF)) record[column] = BOOLEAN_FIELDS.has(field) ? bool(Boolean(v[field])) : (v[field] ?? null);
+      inserts.push(record);
+      continue;
+    }
+    const changes = diff(row.values, stored as never, ENTERPRISE_COLUMN_OF);
+    if (Object.keys(changes).length === 0) {
+      report.unchanged++;
+      continue;
+    }
+    report.updated++;
+    if (!writing) continue;
+    const after = await trx
+      .updateTable('enterprises')
+      .set({ ...changes, version: stored.version + 1, updated_at: now })
+      .where('id', '=', stored.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if ('name' in changes) await writeEnterpriseSearch(trx, stored.id, searchDocument([after.name, after.uscc]));
+    await recordAudit(trx, actor, 'enterprise.update', { type: 'enterprise', id: stored.id }, { ...stored }, { ...after, via: 'import' });
+  }
+  if (inserts.length) {
+    await insertChunked(trx, 'enterprises', inserts as never);
+    for (const e of inserts) await writeEnterpriseSearch(trx, e.id as string, searchDocument([e.name as string, e.uscc as string]));
+  }
+}
+
+async function yearlyChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
+  for (const row of rows) if (!row.errors.length) row.values.uscc = String(row.values.uscc).trim().toUpperCase();
+  const codes = [...new Set(rows.filter((r) => !r.errors.length).map((r) => r.values.uscc as string))];
+  const enterprises = codes.length
+    ? await trx.selectFrom('enterprises').select(['id', 'uscc', 'region_code']).where('uscc', 'in', codes).where('deleted_at', 'is', null).execute()
+    : [];
+  const byCode = new Map(enterprises.map((e) => [e.uscc, e]));
+  const ids = enterprises.map((e) => e.id);
+  const stored = ids.length
+    ? await trx.selectFrom('enterprise_yearly_figures').selectAll().where('enterprise_id', 'in', ids).where('deleted_at', 'is', null).execute()
+    : [];
+  const byKey = new Map(stored.map((s) => [`${s.enterprise_id}|${s.year}`, s]));
+  const now = new Date().toISOString();
+  const inserts: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const enterprise = byCode.get(row.values.uscc as string);
+    if (!row.errors.length) {
+      if (!enterprise) row.errors.push({ line: row.line, column: '统一社会信用代码', value: String(row.values.uscc), message: '档案中没有该企业，请先导入企业基本信息' });
+      else if (!mayEditInRegion(actor, enterprise.region_code)) row.errors.push({ line: row.line, column: '统一社会信用代码', value: String(row.values.uscc), message: '该企业属于其他县市区' });
+      else if (row.values.year as number > new Date().getUTCFullYear()) row.errors.push({ line: row.line, column: '年份', value: String(row.values.year), message: '年份不能晚于今年' });
+    }
+    const existing = enterprise ? byKey.get(`${enterprise.id}|${row.values.year}`) : undefined;
+    const output = (row.values.outputValue ?? existing?.output_value ?? null) as number | null;
+    const newProduct = (row.values.newProductOutputValue ?? existing?.new_product_output_value ?? null) as number | null;
+    if (!row.errors.length && output !== null && newProduct !== null && newProduct > output) {
+      row.errors.push({ line: row.line, column: '新产品产值（元）', value: String(newProduct), message: '新产品产值不能大于工业总产值' });
+    }
+    if (row.errors.length || !enterprise) {
+      reject(row);
+      continue;
+    }
+    if (!existing) {
+      report.inserted++;
+      if (!writing) continue;
+      const record: Record<string, unknown> = { id: uuidv7(), enterprise_id: enterprise.id, year: row.values.year, version: 1, created_at: now, updated_at: now, created_by: actor.id, deleted_at: null, deleted_by: null, delete_reason: null };
+      for (const [field, column] of Object.entries(YEARLY_COLUMN_OF)) record[column] = row.values[field] ?? null;
+      inserts.push(record);
+      continue;
+    }
+    const changes = diff(row.values, existing as never, YEARLY_COLUMN_OF);
+    if (Object.keys(changes).length === 0) {
+      report.unchanged++;
+      continue;
+    }
+    report.updated++;
+    if (!writing) continue;
+    const after = await trx
+      .updateTable('enterprise_yearly_figures')
+      .set({ ...changes, version: existing.version + 1, updated_at: now })
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, 'record.update', { type: 'yearly-figures', id: existing.id }, { ...existing }, { ...after, via: 'import' });
+  }
+  if (inserts.length) await insertChunked(trx, 'enterprise_yearly_figures', inserts as never);
+}
