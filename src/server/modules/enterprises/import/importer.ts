@@ -228,6 +228,8 @@ type Reject = (row: ParsedRow) => void;
 async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
   for (const row of rows) {
     if (row.errors.length) continue;
+    // An empty cell means the field's default (no address, 在营, 否…), as a new record would have.
+    for (const [field, value] of Object.entries(row.values)) if (value === null && field in ENTERPRISE_DEFAULTS) row.values[field] = ENTERPRISE_DEFAULTS[field];
     const check = checkUscc(String(row.values.uscc));
     row.values.uscc = check.code;
     if (!check.shapeOk) row.errors.push({ line: row.line, column: '统一社会信用代码', value: check.code, message: '格式不正确：应为 18 位，不含字母 I、O、S、V、Z' });

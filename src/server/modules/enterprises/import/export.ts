@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
+import type { Actor } from '../../../authz/actor';
+import type { AppContext } from '../../../context';
+import type { EnterpriseService } from '../enterprises.service';
+import { COLUMNS, loadLookups, type ImportKind } from './importer';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Writes rows (arrays of cell text) as UTF-8 CSV with a BOM, or as a one-sheet XLSX, streaming. */
+async function writeTable(file: string, format: ExportFormat, header: string[], rows: AsyncIterable<string[][]>) {
+  if (format === 'csv') {
+    const out = fs.createWriteStream(file);
+    out.write(`\ufeff${stringify([header])}`);
+    for await (const batch of rows) if (batch.length) out.write(stringify(batch));
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    return;
+  }
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = book.addWorksheet('数据');
+  sheet.addRow(header).commit();
+  for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
+  sheet.commit();
+  await book.commit();
+}
+
+/**
+ * Exports the enterprises a list query selects (the same filters and scope), or their yearly
+ * figures, in the import template's columns: the file re-imports with no changes.
+ */
+export async function exportArchive(
+  ctx: AppContext,
+  enterprises: EnterpriseService,
+  actor: Actor,
+  kind: ImportKind,
+  query: EnterpriseListQuery,
+  format: ExportFormat,
+  file: string,
+): Promise<number> {
+  const lookups = await loadLookups(ctx.db);
+  const columns = COLUMNS[kind];
+  let count = 0;
+  async function* pages(): AsyncGenerator<string[][]> {
+    let after: string | undefined;
+    do {
+      const page = await enterprises.list(actor, { ...query, limit: 500, after });
+      if (kind === 'enterprises') {
+        yield page.items.map((e) => columns.map((c) => c.format((e as Record<string, unknown>)[c.field], lookups)));
+        count += page.items.length;
+      } else {
+        const ids = page.items.map((e) => e.id);
+        const uscc = new Map(page.items.map((e) => [e.id, e.uscc]));
+        const rows = ids.length
+          ? await ctx.db.selectFrom('enterprise_yearly_figures').selectAll().where('enterprise_id', 'in', ids).where('deleted_at', 'is', null).orderBy('enterprise_id').orderBy('year').execute()
+          : [];
+        yield rows.map((r) => {
+          const values: Record<string, unknown> = {
+            uscc: uscc.get(r.enterprise_id), year: r.year, outputValue: r.output_value, newProductOutputValue: r.new_product_output_value,
+            salesRevenue: r.sales_revenue, exportValue: r.export_value, profitAndTax: r.profit_and_tax, employees: r.employees,
+          };
+          return columns.map((c) => c.format(values[c.field], lookups));
+        });
+        count += rows.length;
+      }
+      after = page.meta.nextCursor ?? undefined;
+    } while (after);
+  }
+  await writeTable(file, format, columns.map((c) => c.header), pages());
+  return count;
+}
+
+/** An empty template: the headers, and one example row so officers see the expected forms. */
+export async function writeTemplate(kind: ImportKind, format: ExportFormat, file: string): Promise<void> {
+  const example: Record<ImportKind, string[]> = {
+    enterprises: ['914310004652594268', '郴州市示例有限公司', '北湖区', '有色冶金', '湖南省郴州市北湖区人民路1号', '张三', '李四', '0735-2222222', '2010/3/5', '在营', '是', '否', '否', '否', '否', '无', ''],
+    'yearly-figures': ['914310004652594268', '2024', '12,000万元', '1500万元', '118000000', '0', '900万元', '320'],
+  };
+  async function* rows() {
+    yield [example[kind]];
+  }
+  await writeTable(file, format, COLUMNS[kind].map((c) => (c.required ? `${c.header}*` : c.header)), rows());
+}
+
