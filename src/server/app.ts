@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -12,6 +13,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { auditService } from './modules/audit/audit.service';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { enterpriseService } from './modules/enterprises/enterprises.service';
+import { importRoutes } from './modules/enterprises/import/imports.routes';
+import { importService } from './modules/enterprises/import/imports.service';
 import { recordRoutes } from './modules/enterprises/records.routes';
 import { recordService } from './modules/enterprises/records.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -38,13 +41,15 @@ export interface AppDeps {
 export function buildServices(deps: AppDeps) {
   const ctx: AppContext = { db: deps.db.kysely, config: deps.config, log: deps.logger };
   const auth = authService(ctx);
+  const enterprises = enterpriseService(ctx);
   return {
     auth,
     users: userService(ctx, auth),
     reference: referenceService(ctx),
     audit: auditService(ctx),
-    enterprises: enterpriseService(ctx),
+    enterprises,
     records: recordService(ctx),
+    imports: importService(ctx, enterprises),
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -66,6 +71,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5, parts: 6 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `retry after ${ctx.after}` }),
@@ -83,6 +89,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   auditRoutes(app, services.audit);
   enterpriseRoutes(app, services.enterprises);
   recordRoutes(app, services.records);
+  importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);
   return app;

@@ -26,6 +26,8 @@ export interface Config {
   cacheSeconds: number;
   /** Demo enterprises generated on the first start of an empty database (0: none). */
   demoEnterprises: number;
+  /** Largest spreadsheet an import accepts. */
+  importMaxBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -80,6 +82,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     webDist: path.resolve(env.QC_WEB_DIST || 'dist/web'),
     cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
     demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
+    importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

@@ -1,0 +1,28 @@
+import { Type } from 'typebox';
+import { Nullable } from './common';
+
+export const IMPORT_KIND_VALUES = ['enterprises', 'yearly-figures'] as const;
+
+export const ImportKindParams = Type.Object({ kind: Type.Enum(IMPORT_KIND_VALUES) }, { additionalProperties: false });
+export const ImportQuery = Type.Object(
+  { mode: Type.Optional(Type.Enum(['all', 'partial'] as const, { description: 'all：有错误行则全部不写入（默认）；partial：写入正确行，退回错误行' })) },
+  { additionalProperties: false },
+);
+export const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });
+
+export const ImportReport = Type.Object({
+  id: Type.String(),
+  kind: Type.Enum(IMPORT_KIND_VALUES),
+  mode: Type.Enum(['all', 'partial'] as const),
+  fileName: Type.String(),
+  written: Type.Boolean({ description: '是否写入了数据' }),
+  rows: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  errors: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), value: Type.String(), message: Type.String() })),
+  errorsTruncated: Type.Boolean(),
+  warnings: Type.Array(Type.String()),
+  rejectedFile: Nullable(Type.String({ description: '错误行文件，可从 /api/v1/imports/{id}/rejected 下载' })),
+});

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import type {} from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { errorResponses, IdParams } from '../../../../contract/schemas/common';
+import { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
+import { FormatQuery, ImportKindParams, ImportQuery, ImportReport } from '../../../../contract/schemas/imports';
+import { actorFrom, guard } from '../../../authz/guard';
+import { AppError } from '../../../errors';
+import type { Api } from '../../../http';
+import type { ImportService } from './imports.service';
+
+const tags = ['imports'];
+const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+/** Streams a file as a download; `temporary` files are deleted once sent. */
+function download(reply: FastifyReply, file: string, name: string, temporary: boolean) {
+  const stream = fs.createReadStream(file);
+  if (temporary) stream.on('close', () => fs.rmSync(file, { force: true }));
+  const ext = name.endsWith('.xlsx') ? 'xlsx' : 'csv';
+  return reply
+    .type(TYPES[ext])
+    .header('content-disposition', `attachment; filename="${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .send(stream);
+}
+
+const { after: _after, limit: _limit, ...listFilters } = EnterpriseListQuery.properties;
+const ExportQuery = Type.Object({ ...listFilters, ...FormatQuery.properties }, { additionalProperties: false });
+
+export function importRoutes(app: Api, imports: ImportService): void {
+  app.get('/api/v1/imports/templates/:kind', {
+    schema: { tags, summary: '下载导入模板（中文表头，含示例行）', params: ImportKindParams, querystring: FormatQuery, response: errorResponses },
+    onRequest: guard({ permission: 'enterprise.read' }),
+    handler: async (request, reply) => {
+      const { file, downloadName } = await imports.template(request.params.kind, request.query.format ?? 'xlsx');
+      return download(reply, file, downloadName, true);
+    },
+  });
+
+  app.post('/api/v1/imports/:kind', {
+    schema: {
+      tags,
+      summary: '上传并导入 XLSX/CSV（multipart 字段 file）：逐行校验，默认全部通过才写入',
+      params: ImportKindParams,
+      querystring: ImportQuery,
+      consumes: ['multipart/form-data'],
+      response: { 200: ImportReport, ...errorResponses, 413: errorResponses[400] },
+    },
+    onRequest: guard({ permission: 'enterprise.write' }),
+    handler: async (request) => {
+      const part = await request.file();
+      if (!part) throw new AppError('no_file');
+      return imports.upload(actorFrom(request), request.params.kind, request.query.mode ?? 'all', { stream: part.file, fileName: part.filename });
+    },
+  });
+
+  app.get('/api/v1/imports/:id/rejected', {
+    schema: { tags, summary: '下载导入时被退回的行（含错误说明）', params: IdParams, response: errorResponses },
+    onRequest: guard({ permission: 'enterprise.write' }),
+    handler: async (request, reply) => download(reply, imports.rejected(actorFrom(request), request.params.id), '导入错误行.csv', false),
+  });
+
+  app.get('/api/v1/exports/:kind', {
+    schema: {
+      tags,
+      summary: '按列表筛选条件导出（与导入模板同列，可直接再导入）',
+      params: ImportKindParams,
+      querystring: ExportQuery,
+      response: errorResponses,
+    },
+    onRequest: guard({ permission: 'enterprise.read' }),
+    handler: async (request, reply) => {
+      const { format, ...query } = request.query as Record<string, unknown> & { format?: 'csv' | 'xlsx' };
+      const { file, downloadName } = await imports.export(actorFrom(request), request.params.kind, query, format ?? 'xlsx');
+      return download(reply, file, downloadName, true);
+    },
+  });
+}
