@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/server/lib/tabular/exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, type Actor } from '../src/server/authz/actor';
@@ -132,6 +132,19 @@ describe('importing the archive from spreadsheets', () => {
     const row = await t.db.kysely.selectFrom('enterprise_yearly_figures').selectAll().executeTakeFirstOrThrow();
     // 12,345.67 万元 = 123,456,700 yuan; 1500 万 = 15,000,000; −20 万 = −200,000
     expect(row).toMatchObject({ year: 2024, output_value: 123_456_700, new_product_output_value: 15_000_000, profit_and_tax: -200_000, employees: 320 });
+  });
+
+  it('keeps Chinese text intact across the XML chunks of a large XLSX (exceljs stream bug worked around)', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('企业');
+    sheet.addRow(HEADER.split(','));
+    const names = Array.from({ length: 3000 }, (_, i) => `郴州市长名称测试第${i}号湘南有色金属冶炼加工有限责任公司`);
+    names.forEach((name, i) => sheet.addRow([code(1000 + i), name, '桂阳县', '有色冶金', '', '在营', '否']));
+    const xlsx = path.join(dir, 'large.xlsx');
+    await book.xlsx.writeFile(xlsx);
+    expect(await run(xlsx)).toMatchObject({ inserted: 3000, rejected: 0 });
+    const stored = await t.db.kysely.selectFrom('enterprises').select('name').where('region_code', '=', '431021').execute();
+    expect(stored.map((r) => r.name).sort()).toEqual([...names].sort());
   });
 
   it('refuses empty, garbage, truncated and zip-bomb files, writing nothing', async () => {

@@ -10,7 +10,10 @@ import { loadConfig, type Config } from './config';
 import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './errors';
+import { exportArchive } from './modules/enterprises/import/export';
+import { importFile } from './modules/enterprises/import/importer';
 import { seedArchive } from './modules/enterprises/seed';
+import { UnreadableFile } from './lib/tabular/read';
 import { findUserByUsername } from './modules/users/users.repository';
 
 const USAGE = `用法 / usage: npm run cli -- <command>
@@ -22,6 +25,12 @@ const USAGE = `用法 / usage: npm run cli -- <command>
                                             unless --password is given
   user reset-password <username>            new one-time password; unlocks the account
   audit verify                              check the audit hash chain; names the first broken event
+  import <enterprises|yearly-figures> <file> [--partial]
+                                            verify and import an XLSX or CSV file (UTF-8 or GBK); by default
+                                            nothing is written unless every row passes; --partial writes the
+                                            valid rows and saves the rejected ones beside the file
+  export <enterprises|yearly-figures> <file.xlsx|file.csv>
+                                            export the whole archive in the import template's columns
   seed [--enterprises 2000] [--seed 2010] [--no-details]
                                             generate a deterministic demo archive of fictional enterprises
   backup <file>                             SQLite: online backup to <file>; PostgreSQL: prints the pg_dump command
@@ -157,6 +166,69 @@ async function restore(config: Config, file: string | undefined) {
   console.log(`restored ${file} → ${config.sqliteFile}; run "npm run cli -- audit verify" to check its history`);
 }
 
+const IMPORT_KINDS = ['enterprises', 'yearly-figures'] as const;
+
+async function importCommand(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { partial: { type: 'boolean', default: false } } });
+  const [kind, file] = positionals;
+  if (!IMPORT_KINDS.includes(kind as never) || !file) fail(USAGE);
+  if (!fs.existsSync(file)) fail(`no file ${file}`);
+  // Lines in the file, for the progress bar (a close estimate for CSV; none for XLSX).
+  const total = file.toLowerCase().endsWith('.csv') ? Math.max(1, countLines(file) - 1) : 0;
+  await withDb(config, async (db) => {
+    const started = Date.now();
+    const ctx = { db: db.kysely, config, log: pino({ level: 'warn' }) };
+    let report;
+    try {
+      report = await importFile(ctx, systemActor('cli'), kind as (typeof IMPORT_KINDS)[number], path.resolve(file), {
+        mode: values.partial ? 'partial' : 'all',
+        fileName: path.basename(file),
+        onProgress: (done) => (total ? progress(Math.min(done, total), total) : process.stderr.write(`\r${done} rows`)),
+      });
+    } catch (err) {
+      if (err instanceof UnreadableFile) fail(`${err.code}: ${err.message}`);
+      throw err;
+    }
+    process.stderr.write('\n');
+    const seconds = (Date.now() - started) / 1000;
+    for (const w of report.warnings) console.log(`warning: ${w}`);
+    for (const e of report.errors.slice(0, 50)) console.log(`line ${e.line}, ${e.column || '-'}: ${e.message}${e.value ? ` [${e.value}]` : ''}`);
+    if (report.errors.length > 50 || report.errorsTruncated) console.log(`… and more; every rejected row is in the rejected-rows file`);
+    if (report.rejectedFile) {
+      const target = `${file}.rejected.csv`;
+      fs.copyFileSync(path.join(config.dataDir, 'imports', report.rejectedFile), target);
+      console.log(`rejected rows: ${target}`);
+    }
+    console.log(
+      `${report.rows} rows in ${seconds.toFixed(1)} s (${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s): ` +
+        `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected` +
+        (report.written ? '' : ' — nothing written'),
+    );
+    if (report.rejected && !values.partial) process.exitCode = 1;
+  });
+}
+
+function countLines(file: string): number {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let lines = 0;
+  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+  fs.closeSync(fd);
+  return lines;
+}
+
+async function exportCommand(config: Config, args: string[]) {
+  const [kind, file] = args;
+  if (!IMPORT_KINDS.includes(kind as never) || !file) fail(USAGE);
+  const format = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+  await withDb(config, async (db) => {
+    const s = services(db, config);
+    const admin = { ...systemActor('cli'), role: 'admin' as const };
+    const n = await exportArchive({ db: db.kysely, config, log: pino({ level: 'warn' }) }, s.enterprises, admin, kind as (typeof IMPORT_KINDS)[number], {}, format, path.resolve(file));
+    console.log(`exported ${n} rows to ${file}`);
+  });
+}
+
 async function seed(config: Config, args: string[]) {
   const { values } = parseArgs({
     args,
@@ -202,6 +274,10 @@ async function main(argv: string[]) {
       return auditVerify(config);
     case 'seed':
       return seed(config, argv.slice(1));
+    case 'import':
+      return importCommand(config, argv.slice(1));
+    case 'export':
+      return exportCommand(config, argv.slice(1));
     case 'backup':
       return backup(config, sub);
     case 'restore':

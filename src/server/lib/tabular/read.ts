@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
+import ExcelJS from './exceljs';
 import iconv from 'iconv-lite';
 import { zipDeclaredSize } from './zip-guard';
 
@@ -72,12 +73,12 @@ function looksBinary(text: string): boolean {
   return control > 8;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
@@ -94,8 +95,8 @@ async function* readXlsx(path: string, limits: ReadLimits): AsyncGenerator<Table
   try {
     for await (const sheet of reader) {
       // The first worksheet only: templates have one; further sheets are notes.
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+      for await (const row of sheet as AsyncIterable<Row>) {
+        const values = (row.values as CellValue[]).slice(1);
         yield { line: row.number, cells: values.map(cellText) };
       }
       return;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../lib/tabular/exceljs';
 import type { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
 import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
