@@ -1,8 +1,9 @@
 /** `npm run bench -- <name>`: runs one benchmark. Never part of the test suite. */
 import { benchHttp } from './http';
+import { benchImport } from './import';
 import { benchSearch } from './search';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, search: benchSearch };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, search: benchSearch };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

@@ -67,6 +67,16 @@ export async function writeEnterpriseSearch(
     .execute();
 }
 
+/** The search documents of new enterprises, many at once (an import's chunk). */
+export async function insertEnterpriseSearch(
+  trx: Kysely<any>,
+  docs: { enterpriseId: string; doc: { norm: string; gramText: string; grams: string[] } }[],
+): Promise<void> {
+  const pg = dialectOf(trx) === 'postgres';
+  const rows = docs.map(({ enterpriseId, doc }) => ({ enterprise_id: enterpriseId, norm: doc.norm, grams: pg ? doc.grams : doc.gramText }));
+  for (let i = 0; i < rows.length; i += 5000) await trx.insertInto('enterprise_search').values(rows.slice(i, i + 5000)).execute();
+}
+
 /**
  * Enterprises whose name, former names or USCC contain `norm` (normalised, ≥ 2 characters),
  * as rows (enterprise_id, search_key) in the search index's own order, so a page of a common

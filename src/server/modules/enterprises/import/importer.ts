@@ -5,7 +5,7 @@ import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import type { Database } from '../../../db/database';
 import { insertChunked } from '../../../db/bulk';
-import { bool, toBool, writeEnterpriseSearch } from '../../../db/portable';
+import { bool, insertEnterpriseSearch, toBool, writeEnterpriseSearch } from '../../../db/portable';
 import { uuidv7 } from '../../../lib/ids';
 import { searchDocument } from '../../../lib/search-text';
 import { readTable, UnreadableFile, type TableRow } from '../../../lib/tabular/read';
@@ -282,7 +282,7 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
   }
   if (inserts.length) {
     await insertChunked(trx, 'enterprises', inserts as never);
-    for (const e of inserts) await writeEnterpriseSearch(trx, e.id as string, searchDocument([e.name as string, e.uscc as string]));
+    await insertEnterpriseSearch(trx, inserts.map((e) => ({ enterpriseId: e.id as string, doc: searchDocument([e.name as string, e.uscc as string]) })));
   }
 }
 
