@@ -90,9 +90,11 @@ export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: str
   if (dialectOf(db) === 'postgres') {
     const q = db
       .selectFrom('enterprise_search as s')
-      .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`s.enterprise_id`.as('search_key')])
-      .where(sql<SqlBool>`s.grams @> ${grams}::text[]`);
-    return exact ? q : q.where(sql<SqlBool>`strpos(s.norm, ${norm}) > 0`);
+      .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`s.enterprise_id`.as('search_key')]);
+    // 2 characters: the gram array (exact); 3 and more: the trigram index (LIKE is exact too).
+    return exact
+      ? q.where(sql<SqlBool>`s.grams @> ${grams}::text[]`)
+      : q.where(sql<SqlBool>`s.norm like ${`%${norm}%`}`);
   }
   const phrase = `"${grams.join(' ')}"`;
   const q = db

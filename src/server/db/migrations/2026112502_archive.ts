@@ -141,6 +141,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('grams', sql`text[]`, (c) => c.notNull())
       .execute();
     await sql`create index enterprise_search_grams_idx on enterprise_search using gin (grams)`.execute(db);
+    // Three characters and more: a trigram index on the normalised text finds a 3-character query
+    // by one trigram, where the 2-gram array would intersect two (one of them often common).
+    await sql`create extension if not exists pg_trgm schema public`.execute(db);
+    await sql`create index enterprise_search_trgm_idx on enterprise_search using gin (norm public.gin_trgm_ops)`.execute(db);
   } else {
     // rowid is the FTS5 row; the unique enterprise_id finds it again on update.
     await sql`create table enterprise_search (rowid integer primary key, enterprise_id text not null unique references enterprises(id), norm text not null, grams text not null)`.execute(db);

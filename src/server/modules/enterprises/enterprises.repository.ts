@@ -20,9 +20,18 @@ export async function findEnterprise(db: Kysely<Database>, id: string, scope: En
   return q.executeTakeFirst();
 }
 
-/** By USCC, deleted or not (the code stays taken by a deleted record). */
-export async function findEnterpriseByUscc(db: Kysely<Database>, uscc: string): Promise<EnterpriseRow | undefined> {
-  return db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc).executeTakeFirst();
+/** By USCC within a scope; `includeDeleted` for checks that the code is taken (a deleted record keeps it). */
+export async function findEnterpriseByUscc(
+  db: Kysely<Database>,
+  uscc: string,
+  scope: EnterpriseScope,
+  includeDeleted = false,
+): Promise<EnterpriseRow | undefined> {
+  let q = db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc);
+  if (!includeDeleted) q = q.where('deleted_at', 'is', null);
+  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  if (scope.enterpriseId) q = q.where('id', '=', scope.enterpriseId);
+  return q.executeTakeFirst();
 }
 
 async function formerNames(db: Kysely<Database>, id: string): Promise<string[]> {

@@ -34,6 +34,17 @@ export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void
     handler: (request) => enterprises.checkCode(actorFrom(request), request.query.code),
   });
 
+  app.get('/api/v1/enterprises/by-uscc/:uscc', {
+    schema: {
+      tags,
+      summary: '按统一社会信用代码查企业',
+      params: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
+      response: { 200: Enterprise, ...errorResponses },
+    },
+    onRequest: guard({ permission: 'enterprise.read' }),
+    handler: (request) => enterprises.getByUscc(actorFrom(request), request.params.uscc),
+  });
+
   app.post('/api/v1/enterprises', {
     schema: { tags, summary: '新建企业档案', body: CreateEnterpriseBody, response: { 201: Enterprise, ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.write' }),

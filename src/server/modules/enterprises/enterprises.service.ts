@@ -89,7 +89,7 @@ export function enterpriseService(ctx: AppContext) {
     async checkCode(actor: Actor, code: string) {
       const check = checkUscc(code);
       const region = check.regionCode ? await findReferenceByCode(db, 'regions', check.regionCode) : undefined;
-      const existing = check.shapeOk ? await findEnterpriseByUscc(db, check.code) : undefined;
+      const existing = check.shapeOk ? await findEnterpriseByUscc(db, check.code, {}, true) : undefined;
       const visible = existing && !existing.deleted_at ? await findEnterprise(db, existing.id, enterpriseScope(actor)) : undefined;
       return {
         ...check,
@@ -138,7 +138,7 @@ export function enterpriseService(ctx: AppContext) {
         });
       } catch (err) {
         if (isUniqueViolation(err)) {
-          const existing = await findEnterpriseByUscc(db, check.code);
+          const existing = await findEnterpriseByUscc(db, check.code, {}, true);
           throw new AppError('uscc_taken', [{ path: 'body/uscc', message: existing?.deleted_at ? '该代码的企业已被删除' : '该代码的企业已存在', value: check.code }]);
         }
         throw err;
@@ -148,6 +148,13 @@ export function enterpriseService(ctx: AppContext) {
 
     async get(actor: Actor, id: string) {
       return presentEnterprise(actor, await load(actor, id));
+    },
+
+    /** By USCC (any case, spaces around); 404 when unknown, deleted or outside the actor's scope. */
+    async getByUscc(actor: Actor, code: string) {
+      const row = await findEnterpriseByUscc(db, code.trim().toUpperCase(), enterpriseScope(actor));
+      if (!row) throw new AppError('not_found');
+      return presentEnterprise(actor, row);
     },
 
     async update(actor: Actor, id: string, input: UpdateEnterpriseBody) {
