@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TOptional } from 'typebox';
 import { LIMITS } from '../limits';
 import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
 
@@ -42,51 +42,23 @@ export const Enterprise = Type.Object({
 });
 export type Enterprise = Static<typeof Enterprise>;
 
+const optional = (fields: typeof editable) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof typeof editable]: TOptional<(typeof editable)[K]> };
+
 export const CreateEnterpriseBody = Type.Object(
   {
+    ...optional(editable),
     uscc: Uscc,
     usccOverrideReason: Type.Optional(Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max })),
     name: editable.name,
     regionCode: editable.regionCode,
     industryCode: editable.industryCode,
-    address: Type.Optional(editable.address),
-    legalRepresentative: Type.Optional(editable.legalRepresentative),
-    contactPerson: Type.Optional(editable.contactPerson),
-    contactPhone: Type.Optional(editable.contactPhone),
-    foundedOn: Type.Optional(editable.foundedOn),
-    status: Type.Optional(editable.status),
-    aboveScale: Type.Optional(editable.aboveScale),
-    keyEnterprise: Type.Optional(editable.keyEnterprise),
-    flagship: Type.Optional(editable.flagship),
-    foreignInvested: Type.Optional(editable.foreignInvested),
-    serviceEnterprise: Type.Optional(editable.serviceEnterprise),
-    agriLeaderLevel: Type.Optional(editable.agriLeaderLevel),
   },
   { additionalProperties: false },
 );
 export type CreateEnterpriseBody = Static<typeof CreateEnterpriseBody>;
 
-export const UpdateEnterpriseBody = Type.Object(
-  {
-    version: Version,
-    name: Type.Optional(editable.name),
-    regionCode: Type.Optional(editable.regionCode),
-    industryCode: Type.Optional(editable.industryCode),
-    address: Type.Optional(editable.address),
-    legalRepresentative: Type.Optional(editable.legalRepresentative),
-    contactPerson: Type.Optional(editable.contactPerson),
-    contactPhone: Type.Optional(editable.contactPhone),
-    foundedOn: Type.Optional(editable.foundedOn),
-    status: Type.Optional(editable.status),
-    aboveScale: Type.Optional(editable.aboveScale),
-    keyEnterprise: Type.Optional(editable.keyEnterprise),
-    flagship: Type.Optional(editable.flagship),
-    foreignInvested: Type.Optional(editable.foreignInvested),
-    serviceEnterprise: Type.Optional(editable.serviceEnterprise),
-    agriLeaderLevel: Type.Optional(editable.agriLeaderLevel),
-  },
-  { additionalProperties: false },
-);
+export const UpdateEnterpriseBody = Type.Object({ version: Version, ...optional(editable) }, { additionalProperties: false });
 export type UpdateEnterpriseBody = Static<typeof UpdateEnterpriseBody>;
 
 export const DeleteBody = Type.Object(

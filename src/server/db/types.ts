@@ -9,3 +9,8 @@ export interface Versioned {
   updated_at: string;
   created_by: string | null;
 }
+
+/** The bookkeeping columns of a new archive record. */
+export function newRecordMeta(actorId: string | null, now: string) {
+  return { version: 1, created_at: now, updated_at: now, created_by: actorId, deleted_at: null, deleted_by: null, delete_reason: null };
+}

@@ -9,6 +9,7 @@ import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
+import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
 import { gramsOf, normalizeForSearch } from '../../lib/search-text';
@@ -122,13 +123,7 @@ export function enterpriseService(ctx: AppContext) {
         service_enterprise: 0,
         agri_leader_level: 'none',
         ...(enterpriseColumns(input) as Partial<EnterpriseRow>),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: actor.id,
-        deleted_at: null,
-        deleted_by: null,
-        delete_reason: null,
+        ...newRecordMeta(actor.id, now),
       };
       try {
         await db.transaction().execute(async (trx) => {

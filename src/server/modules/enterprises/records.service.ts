@@ -5,6 +5,7 @@ import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
+import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
@@ -78,13 +79,7 @@ export function recordService(ctx: AppContext) {
           id: uuidv7(),
           [parentColumn]: parentId,
           ...recordColumns(kind, values),
-          version: 1,
-          created_at: now,
-          updated_at: now,
-          created_by: actor.id,
-          deleted_at: null,
-          deleted_by: null,
-          delete_reason: null,
+          ...newRecordMeta(actor.id, now),
         };
         await insertRecord(trx, kind, row);
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);

@@ -3,6 +3,7 @@ import type { Actor } from '../../authz/actor';
 import type { Database } from '../../db/database';
 import { insertChunked } from '../../db/bulk';
 import { bool, dialectOf } from '../../db/portable';
+import { newRecordMeta } from '../../db/types';
 import { uuidv7 } from '../../lib/ids';
 import { searchDocument } from '../../lib/search-text';
 import { recordAudit } from '../audit/audit.service';
@@ -25,7 +26,7 @@ const LAST_YEAR = 2025;
  */
 export async function seedArchive(db: Kysely<Database>, actor: Actor, options: SeedOptions): Promise<void> {
   const now = new Date().toISOString();
-  const meta = { version: 1, created_at: now, updated_at: now, created_by: actor.id, deleted_at: null, deleted_by: null, delete_reason: null };
+  const meta = newRecordMeta(actor.id, now);
   const pg = dialectOf(db) === 'postgres';
   for (let start = 0; start < options.enterprises; start += CHUNK) {
     const end = Math.min(options.enterprises, start + CHUNK);

@@ -6,6 +6,7 @@ import type { AppContext } from '../../../context';
 import type { Database } from '../../../db/database';
 import { insertChunked } from '../../../db/bulk';
 import { bool, insertEnterpriseSearch, toBool, writeEnterpriseSearch } from '../../../db/portable';
+import { newRecordMeta } from '../../../db/types';
 import { uuidv7 } from '../../../lib/ids';
 import { searchDocument } from '../../../lib/search-text';
 import { readTable, UnreadableFile, type TableRow } from '../../../lib/tabular/read';
@@ -225,6 +226,36 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
 
 type Reject = (row: ParsedRow) => void;
 
+/**
+ * Counts a stored record as unchanged or updated; when writing, applies the changes (new version)
+ * and audits them. Returns the record as written, or null.
+ */
+async function applyUpdate(
+  trx: Kysely<Database>,
+  actor: Actor,
+  table: 'enterprises' | 'enterprise_yearly_figures',
+  stored: { id: string; version: number },
+  changes: Record<string, unknown>,
+  writing: boolean,
+  report: ImportReport,
+  [action, subjectType]: [string, string],
+): Promise<Record<string, unknown> | null> {
+  if (Object.keys(changes).length === 0) {
+    report.unchanged++;
+    return null;
+  }
+  report.updated++;
+  if (!writing) return null;
+  const after = await trx
+    .updateTable(table as 'enterprises')
+    .set({ ...changes, version: stored.version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', stored.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, action, { type: subjectType, id: stored.id }, { ...stored }, { ...after, via: 'import' });
+  return after as unknown as Record<string, unknown>;
+}
+
 async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
   for (const row of rows) {
     if (row.errors.length) continue;
@@ -259,26 +290,14 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
       report.inserted++;
       if (!writing) continue;
       const v = { ...ENTERPRISE_DEFAULTS, ...row.values };
-      const record: Record<string, unknown> = { id: uuidv7(), uscc: v.uscc, version: 1, created_at: now, updated_at: now, created_by: actor.id, deleted_at: null, deleted_by: null, delete_reason: null };
+      const record: Record<string, unknown> = { id: uuidv7(), uscc: v.uscc, ...newRecordMeta(actor.id, now) };
       for (const [field, column] of Object.entries(ENTERPRISE_COLUMN_OF)) record[column] = BOOLEAN_FIELDS.has(field) ? bool(Boolean(v[field])) : (v[field] ?? null);
       inserts.push(record);
       continue;
     }
     const changes = diff(row.values, stored as never, ENTERPRISE_COLUMN_OF);
-    if (Object.keys(changes).length === 0) {
-      report.unchanged++;
-      continue;
-    }
-    report.updated++;
-    if (!writing) continue;
-    const after = await trx
-      .updateTable('enterprises')
-      .set({ ...changes, version: stored.version + 1, updated_at: now })
-      .where('id', '=', stored.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if ('name' in changes) await writeEnterpriseSearch(trx, stored.id, searchDocument([after.name, after.uscc]));
-    await recordAudit(trx, actor, 'enterprise.update', { type: 'enterprise', id: stored.id }, { ...stored }, { ...after, via: 'import' });
+    const after = await applyUpdate(trx, actor, 'enterprises', stored, changes, writing, report, ['enterprise.update', 'enterprise']);
+    if (after && 'name' in changes) await writeEnterpriseSearch(trx, stored.id, searchDocument([after.name as string, after.uscc as string]));
   }
   if (inserts.length) {
     await insertChunked(trx, 'enterprises', inserts as never);
@@ -320,25 +339,15 @@ async function yearlyChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[
     if (!existing) {
       report.inserted++;
       if (!writing) continue;
-      const record: Record<string, unknown> = { id: uuidv7(), enterprise_id: enterprise.id, year: row.values.year, version: 1, created_at: now, updated_at: now, created_by: actor.id, deleted_at: null, deleted_by: null, delete_reason: null };
+      const record: Record<string, unknown> = { id: uuidv7(), enterprise_id: enterprise.id, year: row.values.year, ...newRecordMeta(actor.id, now) };
       for (const [field, column] of Object.entries(YEARLY_COLUMN_OF)) record[column] = row.values[field] ?? null;
       inserts.push(record);
       continue;
     }
-    const changes = diff(row.values, existing as never, YEARLY_COLUMN_OF);
-    if (Object.keys(changes).length === 0) {
-      report.unchanged++;
-      continue;
-    }
-    report.updated++;
-    if (!writing) continue;
-    const after = await trx
-      .updateTable('enterprise_yearly_figures')
-      .set({ ...changes, version: existing.version + 1, updated_at: now })
-      .where('id', '=', existing.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, 'record.update', { type: 'yearly-figures', id: existing.id }, { ...existing }, { ...after, via: 'import' });
+    await applyUpdate(trx, actor, 'enterprise_yearly_figures', existing, diff(row.values, existing as never, YEARLY_COLUMN_OF), writing, report, [
+      'record.update',
+      'yearly-figures',
+    ]);
   }
   if (inserts.length) await insertChunked(trx, 'enterprise_yearly_figures', inserts as never);
 }
