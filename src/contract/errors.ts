@@ -26,6 +26,7 @@ export const ERRORS = {
   unknown_region: { status: 400, zh: '行政区划代码不存在' },
   unknown_department: { status: 400, zh: '部门代码不存在' },
   unknown_industry: { status: 400, zh: '行业代码不存在' },
+  unknown_enterprise: { status: 400, zh: '企业不在档案中' },
   unknown_parent: { status: 400, zh: '上级区划不存在' },
   self_lockout: { status: 400, zh: '不能停用自己的账户或取消自己的管理员角色' },
   empty_update: { status: 400, zh: '没有需要修改的字段' },

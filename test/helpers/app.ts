@@ -4,6 +4,7 @@ import type { Role } from '../../src/contract/permissions';
 import { buildApp, buildServices, type Services } from '../../src/server/app';
 import { systemActor } from '../../src/server/authz/actor';
 import { loadConfig, type Config } from '../../src/server/config';
+import { makeUscc } from '../../src/server/lib/uscc';
 import { migratedDb, type TestDb } from './db';
 
 export const PASSWORD = 'Correct-horse-42';
@@ -15,7 +16,7 @@ export const SCOPE_FOR: Record<Role, { regionCode?: string; departmentCode?: str
   county_officer: { regionCode: '431002' },
   department_reporter: { departmentCode: 'statistics' },
   leading_group: {},
-  enterprise_user: { enterpriseId: '0192f0c4-0000-7000-8000-000000000001' },
+  enterprise_user: {}, // filled in with an enterprise the helper creates
 };
 
 export interface Agent {
@@ -58,6 +59,20 @@ export async function testApp(env: Record<string, string> = {}, hook?: (app: Fas
   const inject = (method: string, url: string, body: unknown, headers: Record<string, string>) =>
     app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
 
+  // The enterprise that enterprise users of a test belong to unless it names one.
+  let enterpriseId: string | null = null;
+  async function ownEnterprise(): Promise<string> {
+    enterpriseId ??= (
+      await services.enterprises.create(systemActor('cli'), {
+        uscc: makeUscc('91', '431002', 'MA4T0001'),
+        name: '郴州市测试企业用户所属有限公司',
+        regionCode: '431002',
+        industryCode: 'other',
+      })
+    ).id;
+    return enterpriseId;
+  }
+
   async function login(username: string, password: string): Promise<Agent> {
     const res = await inject('POST', '/api/v1/auth/login', { username, password }, {});
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
@@ -79,7 +94,9 @@ export async function testApp(env: Record<string, string> = {}, hook?: (app: Fas
     login,
     async as(role, username, scope) {
       const name = username ?? `${role.replace(/_/g, '')}${++counter}`;
-      await services.users.create(systemActor('cli'), { username: name, displayName: `测试${name}`, role, ...(scope ?? SCOPE_FOR[role]) }, PASSWORD);
+      let given = scope ?? SCOPE_FOR[role];
+      if (role === 'enterprise_user' && !given.enterpriseId) given = { enterpriseId: await ownEnterprise() };
+      await services.users.create(systemActor('cli'), { username: name, displayName: `测试${name}`, role, ...given }, PASSWORD);
       return login(name, PASSWORD);
     },
     anonymous: (method, url, body) => inject(method, url, body, {}),

@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
 import { generatePassword, hashPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
+import { findEnterprise } from '../enterprises/enterprises.repository';
 import { findReferenceByCode } from '../reference/reference.repository';
 import type { AuthService } from './auth.service';
 import { auditedUser, presentUser } from './users.presenter';
@@ -47,6 +48,9 @@ async function checkRoleScope(db: Kysely<Database>, role: Role, scope: Scope): P
   }
   if (needs === 'department' && !(await findReferenceByCode(db, 'departments', scope.departmentCode!))) {
     throw new AppError('unknown_department', [{ path: 'body/departmentCode', message: '部门代码不存在' }]);
+  }
+  if (needs === 'enterprise' && !(await findEnterprise(db, scope.enterpriseId!, {}))) {
+    throw new AppError('unknown_enterprise', [{ path: 'body/enterpriseId', message: '企业不在档案中' }]);
   }
 }
 
