@@ -72,6 +72,32 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   sqlite.pragma('mmap_size = 268435456');
   // 64 MiB of page cache (the default is 2 MiB): imports insert into several indexes in random key order.
   sqlite.pragma('cache_size = -65536');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return { kysely, dialect: 'sqlite', sqlite, pool: null, close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; on a one-row lookup preparing costs as much as running.
+ * This keeps the most recent 500 statements by their SQL text (parameters are bound at each
+ * run), and prepares a fresh one when the cached one is still busy iterating.
+ */
+function reusingStatements(db: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sqlText: string) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) {
+        cache.delete(sqlText);
+        cache.set(sqlText, hit);
+        return hit;
+      }
+      const statement = db.prepare(sqlText);
+      if (!hit) {
+        cache.set(sqlText, statement);
+        if (cache.size > max) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
