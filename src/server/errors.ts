@@ -12,7 +12,3 @@ export class AppError extends Error {
     this.status = ERRORS[code].status;
   }
 }
-
-export const notFound = () => new AppError('not_found');
-export const forbidden = () => new AppError('forbidden');
-export const staleVersion = () => new AppError('stale_version');

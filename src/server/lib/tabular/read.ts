@@ -11,7 +11,6 @@ export interface TableRow {
   cells: string[];
 }
 
-export type TableFormat = 'xlsx' | 'csv';
 export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le';
 
 /** Why a file cannot be read at all (the import answers with the code). */
@@ -132,8 +131,4 @@ export async function* readTable(path: string, limits: ReadLimits): AsyncGenerat
   if (sample.length === 0) throw new UnreadableFile('file_empty', '文件为空');
   const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
   yield* isZip ? readXlsx(path, limits) : readCsv(path, sample);
-}
-
-export function formatOf(sample: Buffer): TableFormat {
-  return sample[0] === 0x50 && sample[1] === 0x4b ? 'xlsx' : 'csv';
 }
