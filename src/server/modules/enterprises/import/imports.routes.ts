@@ -20,7 +20,7 @@ function download(reply: FastifyReply, file: string, name: string, temporary: bo
   const ext = name.endsWith('.xlsx') ? 'xlsx' : 'csv';
   return reply
     .type(TYPES[ext])
-    .header('content-disposition', `attachment; filename="${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', `attachment; filename="download.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(stream);
 }
 
