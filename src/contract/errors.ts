@@ -35,6 +35,7 @@ export const ERRORS = {
   uscc_taken: { status: 409, zh: '该统一社会信用代码的企业已存在' },
   out_of_scope: { status: 403, zh: '只能管理本县市区的企业' },
   unknown_category: { status: 400, zh: '产品类别不存在' },
+  proposal_decided: { status: 409, zh: '该申请已处理' },
   duplicate_record: { status: 409, zh: '相同的记录已存在' },
   file_empty: { status: 400, zh: '文件为空' },
   file_unreadable: { status: 400, zh: '文件无法读取：请上传 Excel（.xlsx）或 CSV 文件' },

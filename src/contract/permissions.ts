@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'audit.read',
   'enterprise.read',
   'enterprise.write',
+  'enterprise.propose',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,8 +33,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write'],
   department_reporter: ['reference.read', 'enterprise.read'],
   leading_group: ['reference.read', 'enterprise.read'],
-  // An enterprise reads its own record (the scope does the rest).
-  enterprise_user: ['reference.read', 'enterprise.read'],
+  // An enterprise reads its own record (the scope does the rest) and proposes contact changes.
+  enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.propose'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

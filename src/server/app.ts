@@ -15,6 +15,8 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { enterpriseService } from './modules/enterprises/enterprises.service';
 import { importRoutes } from './modules/enterprises/import/imports.routes';
 import { importService } from './modules/enterprises/import/imports.service';
+import { proposalRoutes } from './modules/enterprises/proposals.routes';
+import { proposalService } from './modules/enterprises/proposals.service';
 import { recordRoutes } from './modules/enterprises/records.routes';
 import { recordService } from './modules/enterprises/records.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -49,6 +51,7 @@ export function buildServices(deps: AppDeps) {
     audit: auditService(ctx),
     enterprises,
     records: recordService(ctx),
+    proposals: proposalService(ctx),
     imports: importService(ctx, enterprises),
   };
 }
@@ -89,6 +92,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   auditRoutes(app, services.audit);
   enterpriseRoutes(app, services.enterprises);
   recordRoutes(app, services.records);
+  proposalRoutes(app, services.proposals);
   importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);

@@ -103,3 +103,42 @@ export const UsccCheckResult = Type.Object({
   categoryName: Nullable(Type.String()),
   existingEnterpriseId: Nullable(Type.String({ description: '已登记的企业（在权限范围内时）' })),
 });
+
+/** The contact data an enterprise user may propose changing on their own record. */
+export const PROPOSABLE_FIELDS = ['address', 'contactPerson', 'contactPhone'] as const;
+
+export const ProposalBody = Type.Object(
+  {
+    address: Type.Optional(editable.address),
+    contactPerson: Type.Optional(editable.contactPerson),
+    contactPhone: Type.Optional(editable.contactPhone),
+    note: Type.Optional(Type.String({ maxLength: LIMITS.reason.max, description: '说明' })),
+  },
+  { additionalProperties: false },
+);
+export type ProposalBody = Static<typeof ProposalBody>;
+
+export const Proposal = Type.Object({
+  id: Id,
+  enterpriseId: Id,
+  changes: Type.Object({ address: Type.Optional(Type.String()), contactPerson: Type.Optional(Type.String()), contactPhone: Type.Optional(Type.String()) }),
+  note: Type.String(),
+  status: Type.Enum(['pending', 'accepted', 'rejected'] as const),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Instant),
+  decisionComment: Type.String(),
+  version: Type.Integer(),
+  createdAt: Instant,
+  abilities: Type.Object({ decide: Type.Boolean() }),
+});
+export type Proposal = Static<typeof Proposal>;
+
+export const DecisionBody = Type.Object(
+  {
+    version: Version,
+    accept: Type.Boolean({ description: '采纳（写入企业档案）或退回' }),
+    comment: Type.Optional(Type.String({ maxLength: LIMITS.reason.max })),
+  },
+  { additionalProperties: false },
+);
+export type DecisionBody = Static<typeof DecisionBody>;

@@ -6,6 +6,7 @@ import type {
   EnterpriseTable,
   FormerNameTable,
   LicenceTable,
+  ProposalTable,
   ProductStandardTable,
   ProductTable,
   QualityStaffTable,
@@ -38,4 +39,5 @@ export interface Database {
   products: ProductTable;
   product_standards: ProductStandardTable;
   quality_staff: QualityStaffTable;
+  enterprise_proposals: ProposalTable;
 }

@@ -111,3 +111,14 @@ export interface QualityStaffTable extends ArchiveRecord {
   /** JSON array of {course, completedOn, certificateNo}. */
   trainings: string;
 }
+
+export interface ProposalTable extends Versioned {
+  id: string;
+  enterprise_id: string;
+  changes: string;
+  note: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string;
+}
