@@ -84,24 +84,26 @@ export async function insertEnterpriseSearch(
  * gram index; the exact substring is then confirmed on the normalised text.
  * search_key is the FTS5 rowid on SQLite, the enterprise id (UUIDv7, creation order) on PostgreSQL.
  */
-export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: string[]) {
+export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: string[], afterKey?: string | number) {
   // A single gram is exact: grams are every 2-character window inside a field.
   const exact = grams.length === 1;
   if (dialectOf(db) === 'postgres') {
-    const q = db
+    let q = db
       .selectFrom('enterprise_search as s')
       .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`s.enterprise_id`.as('search_key')]);
+    if (afterKey !== undefined) q = q.where(sql<SqlBool>`s.enterprise_id > ${afterKey}`);
     // 2 characters: the gram array (exact); 3 and more: the trigram index (LIKE is exact too).
     return exact
       ? q.where(sql<SqlBool>`s.grams @> ${grams}::text[]`)
       : q.where(sql<SqlBool>`s.norm like ${`%${norm}%`}`);
   }
   const phrase = `"${grams.join(' ')}"`;
-  const q = db
+  let q = db
     .selectFrom(sql`enterprise_search_fts`.as('f'))
     .innerJoin('enterprise_search as s', (join) => join.on(sql<SqlBool>`s.rowid = f.rowid`))
     .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`f.rowid`.as('search_key')])
     .where(sql<SqlBool>`enterprise_search_fts match ${phrase}`);
+  if (afterKey !== undefined) q = q.where(sql<SqlBool>`f.rowid > ${afterKey}`);
   return exact ? q : q.where(sql<SqlBool>`instr(s.norm, ${norm}) > 0`);
 }
 

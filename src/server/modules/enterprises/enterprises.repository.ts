@@ -192,13 +192,33 @@ export async function searchEnterprises(
     .selectFrom(countable.as('c'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let pageQuery = matches().selectAll('enterprises').select('m.search_key').orderBy('m.search_key');
+  let key: string | number | undefined;
   if (page.afterKey !== undefined) {
-    const key = searchKeyValue(db, page.afterKey);
-    if (key === null) return null;
-    pageQuery = pageQuery.where('m.search_key', '>', key);
+    const parsed = searchKeyValue(db, page.afterKey);
+    if (parsed === null) return null;
+    key = parsed;
   }
-  const rows = await pageQuery.limit(page.limit + 1).execute();
+  // With nothing but the search narrowing the list, the page is cut from the index before the
+  // join, so a page reads 51 enterprises rather than every match.
+  const rows = narrowed
+    ? await (key === undefined ? matches() : matches().where('m.search_key', '>', key))
+        .selectAll('enterprises')
+        .select('m.search_key')
+        .orderBy('m.search_key')
+        .limit(page.limit + 1)
+        .execute()
+    : await db
+        .selectFrom(
+          enterpriseSearchSource(db, filter.search.norm, filter.search.grams, key)
+            .orderBy('search_key')
+            .limit(page.limit + 1)
+            .as('m'),
+        )
+        .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
+        .selectAll('enterprises')
+        .select('m.search_key')
+        .orderBy('m.search_key')
+        .execute();
   const total = Number(counted.n);
   return {
     rows: rows.slice(0, page.limit),
