@@ -59,6 +59,19 @@ describe('importing the archive from spreadsheets', () => {
     expect(events.map((e) => e.action)).toEqual(['enterprise.update']);
   });
 
+  it('a rename by import keeps the former names searchable', async () => {
+    const a = await t.db.kysely.selectFrom('enterprises').select('id').where('uscc', '=', code(1)).executeTakeFirstOrThrow();
+    await t.services.records.create(city, 'former-names', { enterpriseId: a.id }, { name: '郴州市老字号冶炼厂' });
+    const csv = `${HEADER}\n${code(1)},郴州市甲有限公司（再更名）,北湖区,有色冶金,2024-03-05,在营,是\n`;
+    expect(await run(file('rename.csv', csv))).toMatchObject({ updated: 1 });
+    const found = async (q: string) => (await t.services.enterprises.list(city, { q })).items.map((e) => e.id);
+    expect(await found('老字号冶炼')).toEqual([a.id]);
+    expect(await found('再更名')).toEqual([a.id]);
+    const event = await t.db.kysely.selectFrom('audit_events').select(['before', 'after']).where('subject_id', '=', a.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.after!)).toMatchObject({ name: '郴州市甲有限公司（再更名）', via: 'import' });
+    expect(JSON.parse(event.before!)).toMatchObject({ name: '郴州市甲有限公司（更名）' });
+  });
+
   it('reports every bad row with line, column, value and a Chinese message, and writes nothing', async () => {
     const before = await count();
     const csv = [

@@ -41,7 +41,7 @@ export interface TestApp {
 
 let counter = 0;
 
-export function cookieOf(res: LightMyRequestResponse): string {
+function cookieOf(res: LightMyRequestResponse): string {
   const raw = res.headers['set-cookie'];
   const first = Array.isArray(raw) ? raw[0]! : String(raw);
   return first.split(';')[0]!;

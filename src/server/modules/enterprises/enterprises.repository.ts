@@ -13,11 +13,20 @@ export interface EnterpriseScope {
   enterpriseId?: string;
 }
 
+/** The scope as conditions on `enterprises` (none for the city-wide roles). */
+function inScope(eb: ExpressionBuilder<Database, 'enterprises'>, scope: EnterpriseScope): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (scope.regionCode) out.push(eb('enterprises.region_code', '=', scope.regionCode));
+  if (scope.enterpriseId) out.push(eb('enterprises.id', '=', scope.enterpriseId));
+  return out;
+}
+
 export async function findEnterprise(db: Kysely<Database>, id: string, scope: EnterpriseScope): Promise<EnterpriseRow | undefined> {
-  let q = db.selectFrom('enterprises').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
-  if (scope.enterpriseId) q = q.where('id', '=', scope.enterpriseId);
-  return q.executeTakeFirst();
+  return db
+    .selectFrom('enterprises')
+    .selectAll()
+    .where((eb) => eb.and([eb('id', '=', id), eb('deleted_at', 'is', null), ...inScope(eb, scope)]))
+    .executeTakeFirst();
 }
 
 /** By USCC within a scope; `includeDeleted` for checks that the code is taken (a deleted record keeps it). */
@@ -27,11 +36,11 @@ export async function findEnterpriseByUscc(
   scope: EnterpriseScope,
   includeDeleted = false,
 ): Promise<EnterpriseRow | undefined> {
-  let q = db.selectFrom('enterprises').selectAll().where('uscc', '=', uscc);
-  if (!includeDeleted) q = q.where('deleted_at', 'is', null);
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
-  if (scope.enterpriseId) q = q.where('id', '=', scope.enterpriseId);
-  return q.executeTakeFirst();
+  return db
+    .selectFrom('enterprises')
+    .selectAll()
+    .where((eb) => eb.and([eb('uscc', '=', uscc), ...(includeDeleted ? [] : [eb('deleted_at', 'is', null)]), ...inScope(eb, scope)]))
+    .executeTakeFirst();
 }
 
 async function formerNames(db: Kysely<Database>, id: string): Promise<string[]> {
@@ -90,34 +99,38 @@ export interface EnterpriseSort {
 /** Keyset cursor: the sort value and id of the last row of the previous page. */
 export type Cursor = [value: string, id: string];
 
-/** The scope and filters as one condition on `enterprises`, for either list mode. */
-function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: EnterpriseScope, filter: EnterpriseFilter): Expression<SqlBool> {
-  const all: Expression<SqlBool>[] = [eb('enterprises.deleted_at', 'is', null)];
-  if (scope.regionCode) all.push(eb('enterprises.region_code', '=', scope.regionCode));
-  if (scope.enterpriseId) all.push(eb('enterprises.id', '=', scope.enterpriseId));
-  if (filter.regionCode) all.push(eb('enterprises.region_code', '=', filter.regionCode));
-  if (filter.industryCode) all.push(eb('enterprises.industry_code', '=', filter.industryCode));
-  if (filter.status) all.push(eb('enterprises.status', '=', filter.status));
-  if (filter.agriLeaderLevel) all.push(eb('enterprises.agri_leader_level', '=', filter.agriLeaderLevel));
+type Predicate = (eb: ExpressionBuilder<Database, 'enterprises'>) => Expression<SqlBool>;
+
+/** The filters as conditions on `enterprises`; none when the list is not filtered. */
+function filterPredicates(filter: EnterpriseFilter): Predicate[] {
+  const all: Predicate[] = [];
+  const equal = (column: 'region_code' | 'industry_code' | 'status' | 'agri_leader_level', value: string | undefined) => {
+    if (value) all.push((eb) => eb(`enterprises.${column}`, '=', value));
+  };
+  equal('region_code', filter.regionCode);
+  equal('industry_code', filter.industryCode);
+  equal('status', filter.status);
+  equal('agri_leader_level', filter.agriLeaderLevel);
   for (const [column, value] of Object.entries(filter.flags)) {
-    if (value !== undefined) all.push(eb(`enterprises.${column as 'flagship'}`, '=', bool(value)));
+    if (value !== undefined) all.push((eb) => eb(`enterprises.${column as 'flagship'}`, '=', bool(value)));
   }
-  if (filter.certificationKind) {
-    all.push(
+  const { certificationKind: kind, licenceExpiringBy: by, today } = filter;
+  if (kind) {
+    all.push((eb) =>
       eb.exists(
         eb
           .selectFrom('certifications as c')
           .select('c.id')
           .whereRef('c.enterprise_id', '=', 'enterprises.id')
-          .where('c.kind', '=', filter.certificationKind)
+          .where('c.kind', '=', kind)
           .where('c.status', '=', 'valid')
           .where('c.deleted_at', 'is', null)
-          .where((c) => c.or([c('c.expires_on', 'is', null), c('c.expires_on', '>=', filter.today)])),
+          .where((c) => c.or([c('c.expires_on', 'is', null), c('c.expires_on', '>=', today)])),
       ),
     );
   }
-  if (filter.licenceExpiringBy) {
-    all.push(
+  if (by) {
+    all.push((eb) =>
       eb.exists(
         eb
           .selectFrom('licences as l')
@@ -125,17 +138,17 @@ function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: Enter
           .whereRef('l.enterprise_id', '=', 'enterprises.id')
           .where('l.status', '=', 'valid')
           .where('l.deleted_at', 'is', null)
-          .where('l.expires_on', '>=', filter.today)
-          .where('l.expires_on', '<=', filter.licenceExpiringBy),
+          .where('l.expires_on', '>=', today)
+          .where('l.expires_on', '<=', by),
       ),
     );
   }
-  return eb.and(all);
+  return all;
 }
 
-function hasConditions(f: EnterpriseFilter): boolean {
-  return !!(f.regionCode || f.industryCode || f.status || f.agriLeaderLevel || f.certificationKind || f.licenceExpiringBy) ||
-    Object.values(f.flags).some((v) => v !== undefined);
+/** Live enterprises in scope that pass the filters, as one condition, for either list mode. */
+function conditions(eb: ExpressionBuilder<Database, 'enterprises'>, scope: EnterpriseScope, predicates: Predicate[]): Expression<SqlBool> {
+  return eb.and([eb('enterprises.deleted_at', 'is', null), ...inScope(eb, scope), ...predicates.map((p) => p(eb))]);
 }
 
 /** Browsing (no search text): sorted by a column, keyset cursor, exact total. */
@@ -146,7 +159,8 @@ export async function listEnterprises(
   sort: EnterpriseSort,
   page: { after?: Cursor; limit: number },
 ) {
-  const q = db.selectFrom('enterprises').where((eb) => conditions(eb, scope, filter));
+  const predicates = filterPredicates(filter);
+  const q = db.selectFrom('enterprises').where((eb) => conditions(eb, scope, predicates));
   const col = `enterprises.${sort.column}` as const;
   const dir = sort.desc ? 'desc' : 'asc';
   return countAndPage(
@@ -179,46 +193,33 @@ export async function searchEnterprises(
   page: { afterKey?: string; limit: number },
   cap = SEARCH_COUNT_CAP,
 ): Promise<{ rows: (EnterpriseRow & { search_key: string | number })[]; total: number; totalCapped: boolean; hasMore: boolean } | null> {
-  const source = () => enterpriseSearchSource(db, filter.search.norm, filter.search.grams);
-  const matches = () =>
-    db
-      .selectFrom(source().as('m'))
-      .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
-      .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, filter));
-  // The index holds live enterprises only, so with no other condition it counts alone.
-  const narrowed = Object.keys(scope).length > 0 || hasConditions(filter);
-  const countable = narrowed ? matches().select(sql`1`.as('one')).limit(cap + 1) : db.selectFrom(source().as('m')).select(sql`1`.as('one')).limit(cap + 1);
-  const counted = await db
-    .selectFrom(countable.as('c'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   let key: string | number | undefined;
   if (page.afterKey !== undefined) {
     const parsed = searchKeyValue(db, page.afterKey);
     if (parsed === null) return null;
     key = parsed;
   }
-  // With nothing but the search narrowing the list, the page is cut from the index before the
-  // join, so a page reads 51 enterprises rather than every match.
-  const rows = narrowed
-    ? await (key === undefined ? matches() : matches().where('m.search_key', '>', key))
-        .selectAll('enterprises')
-        .select('m.search_key')
-        .orderBy('m.search_key')
-        .limit(page.limit + 1)
-        .execute()
-    : await db
-        .selectFrom(
-          enterpriseSearchSource(db, filter.search.norm, filter.search.grams, key)
-            .orderBy('search_key')
-            .limit(page.limit + 1)
-            .as('m'),
-        )
-        .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
-        .selectAll('enterprises')
-        .select('m.search_key')
-        .orderBy('m.search_key')
-        .execute();
+  const source = (after?: string | number) => enterpriseSearchSource(db, filter.search.norm, filter.search.grams, after);
+  const predicates = filterPredicates(filter);
+  // The index holds live enterprises only: with no scope and no filter the search alone decides.
+  const narrowed = Boolean(scope.regionCode || scope.enterpriseId) || predicates.length > 0;
+  const matches = (after?: string | number) =>
+    db
+      .selectFrom(source(after).as('m'))
+      .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
+      .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, predicates));
+  const countable = narrowed ? matches().select(sql`1`.as('one')) : db.selectFrom(source().as('m')).select(sql`1`.as('one'));
+  const counted = await db
+    .selectFrom(countable.limit(cap + 1).as('c'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  // Unnarrowed, the page is cut from the index before the join: 51 enterprises read, not every match.
+  const rows = await (narrowed ? matches(key) : db.selectFrom(source(key).orderBy('search_key').limit(page.limit + 1).as('m')).innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id'))
+    .selectAll('enterprises')
+    .select('m.search_key')
+    .orderBy('m.search_key')
+    .limit(page.limit + 1)
+    .execute();
   const total = Number(counted.n);
   return {
     rows: rows.slice(0, page.limit),

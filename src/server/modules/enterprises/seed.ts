@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
 import type { Database } from '../../db/database';
 import { insertChunked } from '../../db/bulk';
-import { bool, dialectOf } from '../../db/portable';
+import { bool, insertEnterpriseSearch } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { uuidv7 } from '../../lib/ids';
 import { searchDocument } from '../../lib/search-text';
@@ -27,14 +27,14 @@ const LAST_YEAR = 2025;
 export async function seedArchive(db: Kysely<Database>, actor: Actor, options: SeedOptions): Promise<void> {
   const now = new Date().toISOString();
   const meta = newRecordMeta(actor.id, now);
-  const pg = dialectOf(db) === 'postgres';
   for (let start = 0; start < options.enterprises; start += CHUNK) {
     const end = Math.min(options.enterprises, start + CHUNK);
     const rows: Record<string, Insertable<Database[keyof Database]>[]> = {
-      enterprises: [], enterprise_search: [], enterprise_former_names: [], enterprise_yearly_figures: [], products: [],
+      enterprises: [], enterprise_former_names: [], enterprise_yearly_figures: [], products: [],
       product_standards: [], certifications: [], licences: [], quality_staff: [],
     };
     const push = (table: string, row: object) => rows[table]!.push(row as never);
+    const search: Parameters<typeof insertEnterpriseSearch>[1] = [];
     for (let i = start; i < end; i++) {
       const e = demoEnterprise(options.seed, i);
       const id = uuidv7();
@@ -46,8 +46,7 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
         agri_leader_level: e.agriLeaderLevel,
       });
       const d = options.details ? demoDetails(options.seed, i, e, LAST_YEAR) : null;
-      const doc = searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]);
-      push('enterprise_search', { enterprise_id: id, norm: doc.norm, grams: pg ? doc.grams : doc.gramText });
+      search.push({ enterpriseId: id, doc: searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]) });
       if (!d) continue;
       for (const f of d.formerNames) push('enterprise_former_names', { id: uuidv7(), ...meta, enterprise_id: id, name: f.name, used_from: f.usedFrom, used_to: f.usedTo });
       for (const y of d.yearly) {
@@ -80,6 +79,7 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
     await db.transaction().execute(async (trx) => {
       // Parents before children, for the foreign keys.
       for (const table of Object.keys(rows) as (keyof Database & string)[]) await insertChunked(trx, table, rows[table] as never);
+      await insertEnterpriseSearch(trx, search);
     });
     options.onProgress?.(end, options.enterprises);
   }

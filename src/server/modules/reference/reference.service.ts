@@ -57,11 +57,6 @@ export function referenceService(ctx: AppContext) {
       return (await cached(kind)).json;
     },
 
-    /** Whether a code of this kind exists (for other modules' input checks). */
-    async exists(kind: ReferenceKind, code: string): Promise<ReferenceRow | undefined> {
-      return findReferenceByCode(db, kind, code);
-    },
-
     async create(actor: Actor, kind: ReferenceKind, input: Record<string, unknown>): Promise<ReferenceItem> {
       const now = new Date().toISOString();
       const row = {

@@ -5,14 +5,19 @@ import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import type { Database } from '../../../db/database';
 import { insertChunked } from '../../../db/bulk';
-import { bool, insertEnterpriseSearch, toBool, writeEnterpriseSearch } from '../../../db/portable';
+import { bool, insertEnterpriseSearch, toBool } from '../../../db/portable';
 import { newRecordMeta } from '../../../db/types';
 import { uuidv7 } from '../../../lib/ids';
 import { searchDocument } from '../../../lib/search-text';
 import { readTable, UnreadableFile, type TableRow } from '../../../lib/tabular/read';
 import { checkUscc } from '../../../lib/uscc';
 import { recordAudit } from '../../audit/audit.service';
+import { AppError } from '../../../errors';
+import { auditedEnterprise } from '../enterprises.presenter';
 import { mayEditInRegion } from '../enterprises.policy';
+import { updateEnterpriseVersioned } from '../enterprises.repository';
+import { presentRecord } from '../records.presenter';
+import { updateRecordVersioned, type RecordRow } from '../records.repository';
 import { ENTERPRISE_COLUMNS, YEARLY_COLUMNS, type Column, type Lookups } from './columns';
 import { writeRejectedFile, type RowError } from './report';
 
@@ -227,33 +232,33 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
 type Reject = (row: ParsedRow) => void;
 
 /**
- * Counts a stored record as unchanged or updated; when writing, applies the changes (new version)
- * and audits them. Returns the record as written, or null.
+ * Counts a stored record as unchanged or updated; when writing, applies the changes through the
+ * record's own versioned update (which keeps the search index right) and audits them.
  */
-async function applyUpdate(
+async function applyUpdate<Row>(
   trx: Kysely<Database>,
   actor: Actor,
-  table: 'enterprises' | 'enterprise_yearly_figures',
-  stored: { id: string; version: number },
+  target: {
+    update: () => Promise<Row | undefined>;
+    audited: (row: Row) => unknown;
+    before: Row;
+    action: string;
+    subject: { type: string; id: string };
+  },
   changes: Record<string, unknown>,
   writing: boolean,
   report: ImportReport,
-  [action, subjectType]: [string, string],
-): Promise<Record<string, unknown> | null> {
+): Promise<void> {
   if (Object.keys(changes).length === 0) {
     report.unchanged++;
-    return null;
+    return;
   }
   report.updated++;
-  if (!writing) return null;
-  const after = await trx
-    .updateTable(table as 'enterprises')
-    .set({ ...changes, version: stored.version + 1, updated_at: new Date().toISOString() })
-    .where('id', '=', stored.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, action, { type: subjectType, id: stored.id }, { ...stored }, { ...after, via: 'import' });
-  return after as unknown as Record<string, unknown>;
+  if (!writing) return;
+  const after = await target.update();
+  // Read in this transaction a moment ago: a different version now means a concurrent edit.
+  if (!after) throw new AppError('stale_version');
+  await recordAudit(trx, actor, target.action, target.subject, target.audited(target.before), { ...(target.audited(after) as object), via: 'import' });
 }
 
 async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
@@ -296,8 +301,20 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
       continue;
     }
     const changes = diff(row.values, stored as never, ENTERPRISE_COLUMN_OF);
-    const after = await applyUpdate(trx, actor, 'enterprises', stored, changes, writing, report, ['enterprise.update', 'enterprise']);
-    if (after && 'name' in changes) await writeEnterpriseSearch(trx, stored.id, searchDocument([after.name as string, after.uscc as string]));
+    await applyUpdate(
+      trx,
+      actor,
+      {
+        update: () => updateEnterpriseVersioned(trx, stored.id, stored.version, changes),
+        audited: (r) => auditedEnterprise(actor, r),
+        before: stored,
+        action: 'enterprise.update',
+        subject: { type: 'enterprise', id: stored.id },
+      },
+      changes,
+      writing,
+      report,
+    );
   }
   if (inserts.length) {
     await insertChunked(trx, 'enterprises', inserts as never);
@@ -344,10 +361,21 @@ async function yearlyChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[
       inserts.push(record);
       continue;
     }
-    await applyUpdate(trx, actor, 'enterprise_yearly_figures', existing, diff(row.values, existing as never, YEARLY_COLUMN_OF), writing, report, [
-      'record.update',
-      'yearly-figures',
-    ]);
+    const changes = diff(row.values, existing as never, YEARLY_COLUMN_OF);
+    await applyUpdate(
+      trx,
+      actor,
+      {
+        update: () => updateRecordVersioned(trx, 'yearly-figures', existing.id, existing.version, changes),
+        audited: (r) => ({ kind: 'yearly-figures', enterpriseId: enterprise.id, ...presentRecord('yearly-figures', r as never, new Date().toISOString().slice(0, 10)) }),
+        before: existing as unknown as RecordRow,
+        action: 'record.update',
+        subject: { type: 'yearly-figures', id: existing.id },
+      },
+      changes,
+      writing,
+      report,
+    );
   }
   if (inserts.length) await insertChunked(trx, 'enterprise_yearly_figures', inserts as never);
 }
