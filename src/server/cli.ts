@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pino from 'pino';
 import { ROLES, type Role } from '../contract/permissions';
+import { IMPORT_KIND_VALUES } from '../contract/schemas/imports';
 import { buildServices } from './app';
 import { systemActor } from './authz/actor';
 import { loadConfig, type Config } from './config';
@@ -11,7 +12,7 @@ import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './errors';
 import { exportArchive } from './modules/enterprises/import/export';
-import { importFile } from './modules/enterprises/import/importer';
+import { importFile, type ImportKind } from './modules/enterprises/import/importer';
 import { seedArchive } from './modules/enterprises/seed';
 import { UnreadableFile } from './lib/tabular/read';
 import { findUserByUsername } from './modules/users/users.repository';
@@ -25,11 +26,11 @@ const USAGE = `用法 / usage: npm run cli -- <command>
                                             unless --password is given
   user reset-password <username>            new one-time password; unlocks the account
   audit verify                              check the audit hash chain; names the first broken event
-  import <enterprises|yearly-figures> <file> [--partial]
+  import <kind> <file> [--partial]
                                             verify and import an XLSX or CSV file (UTF-8 or GBK); by default
                                             nothing is written unless every row passes; --partial writes the
                                             valid rows and saves the rejected ones beside the file
-  export <enterprises|yearly-figures> <file.xlsx|file.csv>
+  export <kind> <file.xlsx|file.csv>
                                             export the whole archive in the import template's columns
   seed [--enterprises 2000] [--seed 2010] [--no-details]
                                             generate a deterministic demo archive of fictional enterprises
@@ -37,6 +38,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   restore <file>                            SQLite (server stopped): replace the database with <file>;
                                             PostgreSQL: prints the pg_restore command
 
+kinds: ${IMPORT_KIND_VALUES.join(', ')}
 roles: ${ROLES.join(', ')}`;
 
 function fail(message: string): never {
@@ -166,12 +168,10 @@ async function restore(config: Config, file: string | undefined) {
   console.log(`restored ${file} → ${config.sqliteFile}; run "npm run cli -- audit verify" to check its history`);
 }
 
-const IMPORT_KINDS = ['enterprises', 'yearly-figures'] as const;
-
 async function importCommand(config: Config, args: string[]) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { partial: { type: 'boolean', default: false } } });
   const [kind, file] = positionals;
-  if (!IMPORT_KINDS.includes(kind as never) || !file) fail(USAGE);
+  if (!IMPORT_KIND_VALUES.includes(kind as never) || !file) fail(USAGE);
   if (!fs.existsSync(file)) fail(`no file ${file}`);
   // Lines in the file, for the progress bar (a close estimate for CSV; none for XLSX).
   const total = file.toLowerCase().endsWith('.csv') ? Math.max(1, countLines(file) - 1) : 0;
@@ -180,7 +180,7 @@ async function importCommand(config: Config, args: string[]) {
     const ctx = { db: db.kysely, config, log: pino({ level: 'warn' }) };
     let report;
     try {
-      report = await importFile(ctx, systemActor('cli'), kind as (typeof IMPORT_KINDS)[number], path.resolve(file), {
+      report = await importFile(ctx, systemActor('cli'), kind as ImportKind, path.resolve(file), {
         mode: values.partial ? 'partial' : 'all',
         fileName: path.basename(file),
         onProgress: (done) => (total ? progress(Math.min(done, total), total) : process.stderr.write(`\r${done} rows`)),
@@ -219,12 +219,12 @@ function countLines(file: string): number {
 
 async function exportCommand(config: Config, args: string[]) {
   const [kind, file] = args;
-  if (!IMPORT_KINDS.includes(kind as never) || !file) fail(USAGE);
+  if (!IMPORT_KIND_VALUES.includes(kind as never) || !file) fail(USAGE);
   const format = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
   await withDb(config, async (db) => {
     const s = services(db, config);
     const admin = { ...systemActor('cli'), role: 'admin' as const };
-    const n = await exportArchive({ db: db.kysely, config, log: pino({ level: 'warn' }) }, s.enterprises, admin, kind as (typeof IMPORT_KINDS)[number], {}, format, path.resolve(file));
+    const n = await exportArchive({ db: db.kysely, config, log: pino({ level: 'warn' }) }, s.enterprises, admin, kind as ImportKind, {}, format, path.resolve(file));
     console.log(`exported ${n} rows to ${file}`);
   });
 }

@@ -51,7 +51,8 @@ describe('import and export API', () => {
     expect(csv.body.startsWith('\ufeff统一社会信用代码*,企业名称*,所属县市区*,行业*,地址')).toBe(true);
     const xlsx = await city.request('GET', '/api/v1/imports/templates/yearly-figures');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await city.request('GET', '/api/v1/imports/templates/products')).json().error.code).toBe('validation_failed');
+    expect((await city.request('GET', '/api/v1/imports/templates/products?format=csv')).body.startsWith('\ufeff统一社会信用代码*,产品名称*,品牌/商标,型号规格,产品类别')).toBe(true);
+    expect((await city.request('GET', '/api/v1/imports/templates/inspections')).json().error.code).toBe('validation_failed');
   });
 
   it('imports an upload and reports; a bad row keeps everything out, with a rejected-rows file for its importer only', async () => {

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { Nullable } from './common';
+import { RECORD_KINDS } from './records';
 
-export const IMPORT_KIND_VALUES = ['enterprises', 'yearly-figures'] as const;
+/** What can be imported and exported: enterprises, and each kind of record kept under them. */
+export const IMPORT_KIND_VALUES = ['enterprises', ...RECORD_KINDS] as const;
 
 export const ImportKindParams = Type.Object({ kind: Type.Enum(IMPORT_KIND_VALUES) }, { additionalProperties: false });
 export const ImportQuery = Type.Object(

@@ -18,6 +18,11 @@ export function presentRecord(kind: RecordKind, row: RecordRow, today: string): 
   return item as RecordItem;
 }
 
+/** What the audit log keeps of a record: its API shape and the enterprise it belongs to. */
+export function auditedRecord(kind: RecordKind, row: Record<string, unknown> | null, enterpriseId: string) {
+  return row ? { kind, enterpriseId, ...presentRecord(kind, row as RecordRow, new Date().toISOString().slice(0, 10)) } : null;
+}
+
 /** API input → column values, for the fields it sets. */
 export function recordColumns(kind: RecordKind, input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -13,7 +13,7 @@ import { findReferenceByCode } from '../reference/reference.repository';
 import { presentEnterprise } from './enterprises.presenter';
 import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
-import { presentRecord, recordColumns, recordDefaults } from './records.presenter';
+import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
 import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
 import { checkRecord, RECORD_TABLES, withDefaults } from './records.spec';
 
@@ -58,9 +58,6 @@ export function recordService(ctx: AppContext) {
     }
   }
 
-  const audited = (kind: RecordKind, row: Record<string, unknown> | null, enterpriseId: string) =>
-    row ? { kind, enterpriseId, ...presentRecord(kind, row as never, today()) } : null;
-
   return {
     async list(actor: Actor, kind: RecordKind, path: RecordPath) {
       const { parentId } = await resolve(db, actor, kind, path, false);
@@ -83,7 +80,7 @@ export function recordService(ctx: AppContext) {
         };
         await insertRecord(trx, kind, row);
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
-        await recordAudit(trx, actor, 'record.create', { type: kind, id: row.id }, null, audited(kind, row, enterprise.id));
+        await recordAudit(trx, actor, 'record.create', { type: kind, id: row.id }, null, auditedRecord(kind, row, enterprise.id));
         return presentRecord(kind, row as never, today());
       });
     },
@@ -99,7 +96,7 @@ export function recordService(ctx: AppContext) {
         const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, fields));
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
-        await recordAudit(trx, actor, 'record.update', { type: kind, id }, audited(kind, before, enterprise.id), audited(kind, after, enterprise.id));
+        await recordAudit(trx, actor, 'record.update', { type: kind, id }, auditedRecord(kind, before, enterprise.id), auditedRecord(kind, after, enterprise.id));
         return presentRecord(kind, after, today());
       });
     },
@@ -117,8 +114,8 @@ export function recordService(ctx: AppContext) {
         });
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
-        await recordAudit(trx, actor, 'record.delete', { type: kind, id }, audited(kind, before, enterprise.id), {
-          ...audited(kind, after, enterprise.id),
+        await recordAudit(trx, actor, 'record.delete', { type: kind, id }, auditedRecord(kind, before, enterprise.id), {
+          ...auditedRecord(kind, after, enterprise.id),
           deleteReason: input.reason,
         });
       });

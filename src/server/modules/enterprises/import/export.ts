@@ -6,6 +6,7 @@ import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import type { EnterpriseService } from '../enterprises.service';
 import { COLUMNS, loadLookups, type ImportKind } from './importer';
+import { recordExportRows } from './records-import';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -27,8 +28,8 @@ async function writeTable(file: string, format: ExportFormat, header: string[], 
 }
 
 /**
- * Exports the enterprises a list query selects (the same filters and scope), or their yearly
- * figures, in the import template's columns: the file re-imports with no changes.
+ * Exports the enterprises a list query selects (the same filters and scope), or one kind of
+ * their records, in the import template's columns: the file re-imports with no changes.
  */
 export async function exportArchive(
   ctx: AppContext,
@@ -46,24 +47,9 @@ export async function exportArchive(
     let after: string | undefined;
     do {
       const page = await enterprises.list(actor, { ...query, limit: 500, after });
-      if (kind === 'enterprises') {
-        yield page.items.map((e) => columns.map((c) => c.format((e as Record<string, unknown>)[c.field], lookups)));
-        count += page.items.length;
-      } else {
-        const ids = page.items.map((e) => e.id);
-        const uscc = new Map(page.items.map((e) => [e.id, e.uscc]));
-        const rows = ids.length
-          ? await ctx.db.selectFrom('enterprise_yearly_figures').selectAll().where('enterprise_id', 'in', ids).where('deleted_at', 'is', null).orderBy('enterprise_id').orderBy('year').execute()
-          : [];
-        yield rows.map((r) => {
-          const values: Record<string, unknown> = {
-            uscc: uscc.get(r.enterprise_id), year: r.year, outputValue: r.output_value, newProductOutputValue: r.new_product_output_value,
-            salesRevenue: r.sales_revenue, exportValue: r.export_value, profitAndTax: r.profit_and_tax, employees: r.employees,
-          };
-          return columns.map((c) => c.format(values[c.field], lookups));
-        });
-        count += rows.length;
-      }
+      const items: Record<string, unknown>[] = kind === 'enterprises' ? page.items : await recordExportRows(ctx.db, kind, page.items);
+      yield items.map((values) => columns.map((c) => c.format(values[c.field], lookups)));
+      count += items.length;
       after = page.meta.nextCursor ?? undefined;
     } while (after);
   }
@@ -75,7 +61,14 @@ export async function exportArchive(
 export async function writeTemplate(kind: ImportKind, format: ExportFormat, file: string): Promise<void> {
   const example: Record<ImportKind, string[]> = {
     enterprises: ['914310004652594268', '郴州市示例有限公司', '北湖区', '有色冶金', '湖南省郴州市北湖区人民路1号', '张三', '李四', '0735-2222222', '2010/3/5', '在营', '是', '否', '否', '否', '否', '无', ''],
+    'former-names': ['914310004652594268', '郴州市示例工贸有限公司', '2005/6/1', '2010/3/4'],
+    associations: ['914310004652594268', '郴州市质量协会', '理事单位', '2012/5/1'],
     'yearly-figures': ['914310004652594268', '2024', '12,000万元', '1500万元', '118000000', '0', '900万元', '320'],
+    products: ['914310004652594268', '电解铅', '郴铅', 'Pb99.994', '有色金属及合金制品', '是', '是', '否', '是'],
+    standards: ['914310004652594268', '电解铅', '郴铅', 'Pb99.994', 'GB/T 469-2013', '国家标准', '不采标', ''],
+    certifications: ['914310004652594268', 'ISO 9001', '', '00124Q30001R2M', '中国质量认证中心', '2024/1/10', '2027/1/9', '有效'],
+    licences: ['914310004652594268', '（湘）XK13-001-00001', '电线电缆', '2022/6/1', '', '有效'],
+    'quality-staff': ['914310004652594268', '王五', '质量负责人', '高级工程师', '0735-2222223'],
   };
   async function* rows() {
     yield [example[kind]];

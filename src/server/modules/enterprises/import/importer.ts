@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import type { Database } from '../../../db/database';
+import { IMPORT_KIND_VALUES } from '../../../../contract/schemas/imports';
 import { insertChunked } from '../../../db/bulk';
 import { bool, insertEnterpriseSearch, toBool } from '../../../db/portable';
 import { newRecordMeta } from '../../../db/types';
@@ -12,18 +13,16 @@ import { searchDocument } from '../../../lib/search-text';
 import { readTable, UnreadableFile, type TableRow } from '../../../lib/tabular/read';
 import { checkUscc } from '../../../lib/uscc';
 import { recordAudit } from '../../audit/audit.service';
-import { AppError } from '../../../errors';
 import { auditedEnterprise } from '../enterprises.presenter';
 import { mayEditInRegion } from '../enterprises.policy';
 import { updateEnterpriseVersioned } from '../enterprises.repository';
-import { presentRecord } from '../records.presenter';
-import { updateRecordVersioned, type RecordRow } from '../records.repository';
-import { ENTERPRISE_COLUMNS, YEARLY_COLUMNS, type Column, type Lookups } from './columns';
+import { applyUpdate, type ParsedRow, type Reject } from './apply-update';
+import { ENTERPRISE_COLUMNS, RECORD_COLUMNS, type Column, type Lookups } from './columns';
+import { fillRecordDefaults, recordChunk, recordFileKey, recordKeyCell } from './records-import';
 import { writeRejectedFile, type RowError } from './report';
 
-export const IMPORT_KINDS = ['enterprises', 'yearly-figures'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, 'yearly-figures': YEARLY_COLUMNS };
+export type ImportKind = (typeof IMPORT_KIND_VALUES)[number];
+export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, ...RECORD_COLUMNS };
 
 export interface ImportOptions {
   /** 'all': nothing is written unless every row passes. 'partial': valid rows are written, the rest returned. */
@@ -59,7 +58,8 @@ class Rollback extends Error {}
 export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
   const regions = await db.selectFrom('regions').select(['code', 'name', 'level']).execute();
   const industries = await db.selectFrom('industries').select(['code', 'name']).execute();
-  const l: Lookups = { regions: new Map(), industries: new Map(), regionNames: new Map(), industryNames: new Map() };
+  const categories = await db.selectFrom('product_categories').select(['code', 'name']).execute();
+  const l: Lookups = { regions: new Map(), industries: new Map(), categories: new Map(), regionNames: new Map(), industryNames: new Map(), categoryNames: new Map() };
   for (const r of regions) {
     l.regionNames.set(r.code, r.name);
     if (r.level === 'province') continue;
@@ -70,6 +70,11 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
     l.industries.set(i.code, i.code);
     l.industries.set(i.name, i.code);
     l.industryNames.set(i.code, i.name);
+  }
+  for (const c of categories) {
+    l.categories.set(c.code, c.code);
+    l.categories.set(c.name, c.code);
+    l.categoryNames.set(c.code, c.name);
   }
   return l;
 }
@@ -98,13 +103,6 @@ function mapHeader(header: TableRow, columns: Column[]) {
   return { at, errors, warnings };
 }
 
-interface ParsedRow {
-  line: number;
-  cells: string[];
-  values: Record<string, unknown>;
-  errors: RowError[];
-}
-
 function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): ParsedRow {
   const values: Record<string, unknown> = {};
   const errors: RowError[] = [];
@@ -130,10 +128,6 @@ const ENTERPRISE_COLUMN_OF: Record<string, string> = {
   agriLeaderLevel: 'agri_leader_level', usccOverrideReason: 'uscc_override_reason',
 };
 const BOOLEAN_FIELDS = new Set(['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise']);
-const YEARLY_COLUMN_OF: Record<string, string> = {
-  outputValue: 'output_value', newProductOutputValue: 'new_product_output_value', salesRevenue: 'sales_revenue',
-  exportValue: 'export_value', profitAndTax: 'profit_and_tax', employees: 'employees',
-};
 
 /** The changes a row makes to a stored record: only the fields the file has, only where different. */
 function diff(values: Record<string, unknown>, stored: Record<string, unknown>, columnOf: Record<string, string>) {
@@ -187,7 +181,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       const flush = async () => {
         const writing = options.mode === 'partial' || report.rejected === 0;
         if (kind === 'enterprises') await enterpriseChunk(trx, actor, chunk, writing, report, reject);
-        else await yearlyChunk(trx, actor, chunk, writing, report, reject);
+        else await recordChunk(trx, actor, kind, chunk, writing, report, reject);
         chunk = [];
         options.onProgress?.(report.rows);
       };
@@ -195,11 +189,13 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
         if (row.cells.every((c) => c.trim() === '')) continue;
         if (++report.rows > MAX_ROWS) throw new UnreadableFile('file_too_large', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
         const parsed = parseRow(row, header.at, lookups);
-        const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : `${String(parsed.values.uscc ?? '').toUpperCase()}|${parsed.values.year}`;
+        if (kind !== 'enterprises') fillRecordDefaults(kind, parsed.values);
+        const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : recordFileKey(kind, parsed.values);
         if (parsed.errors.length === 0) {
           const earlier = seenKeys.get(key);
           if (earlier !== undefined) {
-            parsed.errors.push({ line: row.line, column: columns[0]!.header, value: String(parsed.values.uscc), message: `与第 ${earlier} 行重复` });
+            const cell = kind === 'enterprises' ? { column: columns[0]!.header, value: String(parsed.values.uscc) } : recordKeyCell(kind, parsed.values);
+            parsed.errors.push({ line: row.line, ...cell, message: `与第 ${earlier} 行重复` });
           } else {
             seenKeys.set(key, row.line);
           }
@@ -227,38 +223,6 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
     writeRejectedFile(path.join(dir, report.rejectedFile), headers, rejected);
   }
   return report;
-}
-
-type Reject = (row: ParsedRow) => void;
-
-/**
- * Counts a stored record as unchanged or updated; when writing, applies the changes through the
- * record's own versioned update (which keeps the search index right) and audits them.
- */
-async function applyUpdate<Row>(
-  trx: Kysely<Database>,
-  actor: Actor,
-  target: {
-    update: () => Promise<Row | undefined>;
-    audited: (row: Row) => unknown;
-    before: Row;
-    action: string;
-    subject: { type: string; id: string };
-  },
-  changes: Record<string, unknown>,
-  writing: boolean,
-  report: ImportReport,
-): Promise<void> {
-  if (Object.keys(changes).length === 0) {
-    report.unchanged++;
-    return;
-  }
-  report.updated++;
-  if (!writing) return;
-  const after = await target.update();
-  // Read in this transaction a moment ago: a different version now means a concurrent edit.
-  if (!after) throw new AppError('stale_version');
-  await recordAudit(trx, actor, target.action, target.subject, target.audited(target.before), { ...(target.audited(after) as object), via: 'import' });
 }
 
 async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
@@ -320,62 +284,4 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
     await insertChunked(trx, 'enterprises', inserts as never);
     await insertEnterpriseSearch(trx, inserts.map((e) => ({ enterpriseId: e.id as string, doc: searchDocument([e.name as string, e.uscc as string]) })));
   }
-}
-
-async function yearlyChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
-  for (const row of rows) if (!row.errors.length) row.values.uscc = String(row.values.uscc).trim().toUpperCase();
-  const codes = [...new Set(rows.filter((r) => !r.errors.length).map((r) => r.values.uscc as string))];
-  const enterprises = codes.length
-    ? await trx.selectFrom('enterprises').select(['id', 'uscc', 'region_code']).where('uscc', 'in', codes).where('deleted_at', 'is', null).execute()
-    : [];
-  const byCode = new Map(enterprises.map((e) => [e.uscc, e]));
-  const ids = enterprises.map((e) => e.id);
-  const stored = ids.length
-    ? await trx.selectFrom('enterprise_yearly_figures').selectAll().where('enterprise_id', 'in', ids).where('deleted_at', 'is', null).execute()
-    : [];
-  const byKey = new Map(stored.map((s) => [`${s.enterprise_id}|${s.year}`, s]));
-  const now = new Date().toISOString();
-  const inserts: Record<string, unknown>[] = [];
-  for (const row of rows) {
-    const enterprise = byCode.get(row.values.uscc as string);
-    if (!row.errors.length) {
-      if (!enterprise) row.errors.push({ line: row.line, column: '统一社会信用代码', value: String(row.values.uscc), message: '档案中没有该企业，请先导入企业基本信息' });
-      else if (!mayEditInRegion(actor, enterprise.region_code)) row.errors.push({ line: row.line, column: '统一社会信用代码', value: String(row.values.uscc), message: '该企业属于其他县市区' });
-      else if (row.values.year as number > new Date().getUTCFullYear()) row.errors.push({ line: row.line, column: '年份', value: String(row.values.year), message: '年份不能晚于今年' });
-    }
-    const existing = enterprise ? byKey.get(`${enterprise.id}|${row.values.year}`) : undefined;
-    const output = (row.values.outputValue ?? existing?.output_value ?? null) as number | null;
-    const newProduct = (row.values.newProductOutputValue ?? existing?.new_product_output_value ?? null) as number | null;
-    if (!row.errors.length && output !== null && newProduct !== null && newProduct > output) {
-      row.errors.push({ line: row.line, column: '新产品产值（元）', value: String(newProduct), message: '新产品产值不能大于工业总产值' });
-    }
-    if (row.errors.length || !enterprise) {
-      reject(row);
-      continue;
-    }
-    if (!existing) {
-      report.inserted++;
-      if (!writing) continue;
-      const record: Record<string, unknown> = { id: uuidv7(), enterprise_id: enterprise.id, year: row.values.year, ...newRecordMeta(actor.id, now) };
-      for (const [field, column] of Object.entries(YEARLY_COLUMN_OF)) record[column] = row.values[field] ?? null;
-      inserts.push(record);
-      continue;
-    }
-    const changes = diff(row.values, existing as never, YEARLY_COLUMN_OF);
-    await applyUpdate(
-      trx,
-      actor,
-      {
-        update: () => updateRecordVersioned(trx, 'yearly-figures', existing.id, existing.version, changes),
-        audited: (r) => ({ kind: 'yearly-figures', enterpriseId: enterprise.id, ...presentRecord('yearly-figures', r as never, new Date().toISOString().slice(0, 10)) }),
-        before: existing as unknown as RecordRow,
-        action: 'record.update',
-        subject: { type: 'yearly-figures', id: existing.id },
-      },
-      changes,
-      writing,
-      report,
-    );
-  }
-  if (inserts.length) await insertChunked(trx, 'enterprise_yearly_figures', inserts as never);
 }

@@ -12,7 +12,17 @@ import type { EnterpriseService } from '../enterprises.service';
 import { exportArchive, writeTemplate, type ExportFormat } from './export';
 import { importFile, type ImportKind, type ImportReport } from './importer';
 
-const TEMPLATE_NAMES: Record<ImportKind, string> = { enterprises: '企业基本信息', 'yearly-figures': '年度经济指标' };
+const TEMPLATE_NAMES: Record<ImportKind, string> = {
+  enterprises: '企业基本信息',
+  'former-names': '企业曾用名',
+  associations: '协会会员',
+  'yearly-figures': '年度经济指标',
+  products: '产品',
+  standards: '产品执行标准',
+  certifications: '认证证书',
+  licences: '生产许可证',
+  'quality-staff': '质量管理人员',
+};
 
 /** Uploads, rejected-row files and downloads under the data directory; temporary files are the caller's to delete. */
 export function importService(ctx: AppContext, enterprises: EnterpriseService) {

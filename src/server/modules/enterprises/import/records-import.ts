@@ -1,0 +1,180 @@
+import type { Kysely } from 'kysely';
+import { RECORD_FIELDS, type RecordKind } from '../../../../contract/schemas/records';
+import type { Actor } from '../../../authz/actor';
+import type { Database } from '../../../db/database';
+import { insertChunked } from '../../../db/bulk';
+import { newRecordMeta } from '../../../db/types';
+import { uuidv7 } from '../../../lib/ids';
+import { mayEditInRegion } from '../enterprises.policy';
+import { reindexEnterprise } from '../enterprises.repository';
+import { auditedRecord, presentRecord, recordColumns, recordDefaults } from '../records.presenter';
+import { listRecords, updateRecordVersioned, type RecordRow } from '../records.repository';
+import { checkRecord, RECORD_TABLES, snake, withDefaults } from '../records.spec';
+import { applyUpdate, type ParsedRow, type Reject, type WriteCounts } from './apply-update';
+import { RECORD_COLUMNS } from './columns';
+
+/**
+ * How a file names a record: by these fields under its enterprise (or product), or across the
+ * whole archive where a number belongs to one holder only (certificates, licences).
+ */
+const NATURAL_KEYS: Record<RecordKind, { fields: string[]; global?: true }> = {
+  'former-names': { fields: ['name'] },
+  associations: { fields: ['association'] },
+  'yearly-figures': { fields: ['year'] },
+  products: { fields: ['name', 'brand', 'model'] },
+  standards: { fields: ['standardNo'] },
+  certifications: { fields: ['kind', 'certificateNo'], global: true },
+  licences: { fields: ['licenceNo'], global: true },
+  'quality-staff': { fields: ['personName', 'staffRole'] },
+};
+/** The product a standards row belongs to, by the same natural key as the products template. */
+const PRODUCT_OF_STANDARD = ['productName', 'productBrand', 'productModel'];
+
+const today = () => new Date().toISOString().slice(0, 10);
+const keyOf = (values: Record<string, unknown>, fields: string[]) => fields.map((f) => String(values[f] ?? '')).join('|');
+const fieldsOf = (kind: RecordKind) => Object.keys(RECORD_FIELDS[kind]);
+const headerOf = (kind: RecordKind, field: string) => RECORD_COLUMNS[kind].find((c) => c.field === field)?.header ?? field;
+
+/** Empty cells take the field's default, as a record created without them would have. */
+export function fillRecordDefaults(kind: RecordKind, values: Record<string, unknown>): void {
+  const defaults = recordDefaults(kind);
+  for (const [field, value] of Object.entries(values)) {
+    if (value !== null) continue;
+    if (field in defaults) values[field] = defaults[field];
+    else if (PRODUCT_OF_STANDARD.includes(field) && field !== 'productName') values[field] = '';
+  }
+  if (typeof values.uscc === 'string') values.uscc = values.uscc.toUpperCase();
+}
+
+/** The key a row may appear under only once in a file. */
+export function recordFileKey(kind: RecordKind, values: Record<string, unknown>): string {
+  const key = NATURAL_KEYS[kind];
+  if (key.global) return keyOf(values, key.fields);
+  return keyOf(values, ['uscc', ...(kind === 'standards' ? PRODUCT_OF_STANDARD : []), ...key.fields]);
+}
+
+/** The cell a repeated row is reported at: the last field of its natural key. */
+export function recordKeyCell(kind: RecordKind, values: Record<string, unknown>): { column: string; value: string } {
+  const field = NATURAL_KEYS[kind].fields.at(-1)!;
+  return { column: headerOf(kind, field), value: String(values[field] ?? '') };
+}
+
+/**
+ * Verifies and writes a chunk of rows of a record kind: the enterprise must be in the archive and
+ * the actor's to edit; a standard's product must be there; the record's own rules (dates in
+ * order, new-product output within output…) are checked on the record as it would be after the
+ * write. Inserts new records, updates changed ones through their versioned update.
+ */
+export async function recordChunk(
+  trx: Kysely<Database>,
+  actor: Actor,
+  kind: RecordKind,
+  rows: ParsedRow[],
+  writing: boolean,
+  counts: WriteCounts,
+  reject: Reject,
+): Promise<void> {
+  const now = today();
+  const live = rows.filter((r) => !r.errors.length);
+  const codes = [...new Set(live.map((r) => r.values.uscc as string))];
+  const enterprises = codes.length
+    ? await trx.selectFrom('enterprises').select(['id', 'uscc', 'name', 'region_code']).where('uscc', 'in', codes).where('deleted_at', 'is', null).execute()
+    : [];
+  const byCode = new Map(enterprises.map((e) => [e.uscc, e]));
+
+  // Standards hang under products: find each row's product by its natural key.
+  const products = kind === 'standards' ? await listRecords(trx, 'products', enterprises.map((e) => e.id)) : [];
+  const productByKey = new Map(products.map((p) => [`${p.enterprise_id}|${keyOf(presentRecord('products', p, now), NATURAL_KEYS.products.fields)}`, p.id]));
+  const parentOf = (row: ParsedRow, enterpriseId: string) =>
+    kind === 'standards' ? productByKey.get(`${enterpriseId}|${keyOf({ name: row.values.productName, brand: row.values.productBrand, model: row.values.productModel }, NATURAL_KEYS.products.fields)}`) : enterpriseId;
+
+  const key = NATURAL_KEYS[kind];
+  const parentIds = kind === 'standards' ? products.map((p) => p.id) : enterprises.map((e) => e.id);
+  const stored = await listRecords(trx, kind, parentIds);
+  const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
+  const storedByKey = new Map(stored.map((r) => [`${r[parentColumn]}|${keyOf(presentRecord(kind, r, now), key.fields)}`, r]));
+  // A certificate or licence number already held by another enterprise cannot be imported again.
+  const heldElsewhere = new Set<string>();
+  if (key.global && live.length) {
+    const numberField = key.fields[key.fields.length - 1]!;
+    const numbers = [...new Set(live.map((r) => String(r.values[numberField] ?? '')))];
+    const others = (await trx
+      .selectFrom(RECORD_TABLES[kind].table as 'licences')
+      .selectAll()
+      .where(snake(numberField) as 'licence_no', 'in', numbers)
+      .where('deleted_at', 'is', null)
+      .execute()) as unknown as RecordRow[];
+    for (const r of others) heldElsewhere.add(keyOf(presentRecord(kind, r, now), key.fields));
+  }
+
+  const inserts: Record<string, unknown>[] = [];
+  const reindex = new Map<string, { id: string; name: string; uscc: string }>();
+  for (const row of rows) {
+    const enterprise = byCode.get(row.values.uscc as string);
+    const fail = (field: string, value: unknown, message: string) =>
+      row.errors.push({ line: row.line, column: headerOf(kind, field), value: String(value ?? ''), message });
+    let parentId: string | undefined;
+    if (!row.errors.length) {
+      if (!enterprise) fail('uscc', row.values.uscc, '档案中没有该企业，请先导入企业基本信息');
+      else if (!mayEditInRegion(actor, enterprise.region_code)) fail('uscc', row.values.uscc, '该企业属于其他县市区');
+      else if (!(parentId = parentOf(row, enterprise.id))) fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
+    }
+    const existing = parentId ? storedByKey.get(`${parentId}|${keyOf(row.values, key.fields)}`) : undefined;
+    if (!row.errors.length && !existing && heldElsewhere.has(keyOf(row.values, key.fields))) {
+      fail(key.fields[key.fields.length - 1]!, row.values[key.fields[key.fields.length - 1]!], '该编号已登记在其他企业名下');
+    }
+    const current: Record<string, unknown> = existing ? presentRecord(kind, existing, now) : recordDefaults(kind);
+    const given = Object.fromEntries(fieldsOf(kind).filter((f) => f in row.values).map((f) => [f, row.values[f]]));
+    const after = withDefaults(kind, { ...current, ...given });
+    if (!row.errors.length) for (const p of checkRecord(kind, after, now)) fail(p.path.replace('body/', ''), after[p.path.replace('body/', '')], p.message);
+    if (row.errors.length || !enterprise || !parentId) {
+      reject(row);
+      continue;
+    }
+    if (!existing) {
+      counts.inserted++;
+      if (!writing) continue;
+      inserts.push({ id: uuidv7(), [parentColumn]: parentId, ...recordColumns(kind, after), ...newRecordMeta(actor.id, new Date().toISOString()) });
+      if (kind === 'former-names') reindex.set(enterprise.id, enterprise);
+      continue;
+    }
+    const changes = Object.fromEntries(fieldsOf(kind).filter((f) => JSON.stringify(after[f]) !== JSON.stringify(current[f])).map((f) => [f, after[f]]));
+    await applyUpdate(
+      trx,
+      actor,
+      {
+        update: () => updateRecordVersioned(trx, kind, existing.id, existing.version, recordColumns(kind, changes)),
+        audited: (r) => auditedRecord(kind, r, enterprise.id),
+        before: existing,
+        action: 'record.update',
+        subject: { type: kind, id: existing.id },
+      },
+      changes,
+      writing,
+      counts,
+    );
+    if (kind === 'former-names' && Object.keys(changes).length) reindex.set(enterprise.id, enterprise);
+  }
+  if (inserts.length) await insertChunked(trx, RECORD_TABLES[kind].table as 'licences', inserts as never);
+  // Former names are searched: the enterprise's search document follows them.
+  if (writing) for (const e of reindex.values()) await reindexEnterprise(trx, e);
+}
+
+/** The rows of an export of a record kind for a page of enterprises, in the template's fields. */
+export async function recordExportRows(db: Kysely<Database>, kind: RecordKind, page: { id: string; uscc: string }[]): Promise<Record<string, unknown>[]> {
+  const now = today();
+  const order = new Map(page.map((e, i) => [e.id, i]));
+  const uscc = new Map(page.map((e) => [e.id, e.uscc]));
+  const byEnterprise = (a: RecordRow, b: RecordRow) => order.get(a.enterprise_id as string)! - order.get(b.enterprise_id as string)!;
+  if (kind !== 'standards') {
+    const rows = (await listRecords(db, kind, page.map((e) => e.id))).sort(byEnterprise);
+    return rows.map((r) => ({ uscc: uscc.get(r.enterprise_id as string), ...presentRecord(kind, r, now) }));
+  }
+  const products = (await listRecords(db, 'products', page.map((e) => e.id))).sort(byEnterprise);
+  const standards = await listRecords(db, 'standards', products.map((p) => p.id));
+  return products.flatMap((p) =>
+    standards
+      .filter((s) => s.product_id === p.id)
+      .map((s) => ({ uscc: uscc.get(p.enterprise_id as string), productName: p.name, productBrand: p.brand, productModel: p.model, ...presentRecord('standards', s, now) })),
+  );
+}
