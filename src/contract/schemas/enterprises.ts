@@ -142,3 +142,11 @@ export const DecisionBody = Type.Object(
   { additionalProperties: false },
 );
 export type DecisionBody = Static<typeof DecisionBody>;
+
+export const Workbench = Type.Object({
+  enterprises: Type.Integer({ description: '权限范围内的企业数' }),
+  products: Type.Integer(),
+  certificationsExpiring: Type.Integer({ description: '90 天内到期的有效认证证书' }),
+  licencesRenewalDue: Type.Integer({ description: '6 个月内到期、应申请延续的生产许可证' }),
+});
+export type Workbench = Static<typeof Workbench>;

@@ -86,6 +86,12 @@ export async function listAuditEvents(
   );
 }
 
+/** The newest events about any of these subjects (ids are unique across kinds), newest first. */
+export async function listAuditEventsForSubjects(db: Kysely<Database>, subjectIds: string[], limit: number) {
+  if (subjectIds.length === 0) return [];
+  return db.selectFrom('audit_events').selectAll().where('subject_id', 'in', subjectIds).orderBy('seq', 'desc').limit(limit).execute();
+}
+
 export interface ChainCheck {
   ok: boolean;
   checked: number;

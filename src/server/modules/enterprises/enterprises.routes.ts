@@ -9,7 +9,9 @@ import {
   UpdateEnterpriseBody,
   UsccCheckQuery,
   UsccCheckResult,
+  Workbench,
 } from '../../../contract/schemas/enterprises';
+import { AuditEvent } from '../../../contract/schemas/audit';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Api } from '../../http';
 import type { EnterpriseService } from './enterprises.service';
@@ -26,6 +28,18 @@ export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void
     },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.list(actorFrom(request), request.query),
+  });
+
+  app.get('/api/v1/workbench', {
+    schema: { tags, summary: '工作台统计（本人权限范围内）', response: { 200: Workbench, ...errorResponses } },
+    onRequest: guard({ permission: 'enterprise.read' }),
+    handler: (request) => enterprises.workbench(actorFrom(request)),
+  });
+
+  app.get('/api/v1/enterprises/:id/history', {
+    schema: { tags, summary: '企业及其全部记录的变更历史（最近 500 条）', params: IdParams, response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses } },
+    onRequest: guard({ permission: 'enterprise.read' }),
+    handler: (request) => enterprises.history(actorFrom(request), request.params.id),
   });
 
   app.get('/api/v1/enterprises/uscc-check', {

@@ -11,9 +11,12 @@ import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
+import { addDays, addMonths, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { gramsOf, normalizeForSearch } from '../../lib/search-text';
 import { checkUscc } from '../../lib/uscc';
+import { presentAuditEvent } from '../audit/audit.presenter';
+import { listAuditEventsForSubjects } from '../audit/audit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { auditedEnterprise, enterpriseColumns, presentEnterprise } from './enterprises.presenter';
@@ -30,10 +33,12 @@ import {
   type SortColumn,
 } from './enterprises.repository';
 import type { EnterpriseTable } from './enterprises.table';
+import { recordIdsOfEnterprise } from './records.repository';
+import { workbenchCounts } from './workbench.repository';
+
+const HISTORY_LIMIT = 500;
 
 const SORT_COLUMNS: Record<string, SortColumn> = { name: 'name', uscc: 'uscc', updatedAt: 'updated_at' };
-const today = () => new Date().toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** USCC shape and check characters; a failing check passes only with a recorded reason. */
 export function validateUscc(code: string, overrideReason: string | undefined) {
@@ -85,6 +90,20 @@ export function enterpriseService(ctx: AppContext) {
 
   return {
     load,
+
+    /** The workbench figures for the actor's scope: certifications due in 90 days, licences in 6 months. */
+    async workbench(actor: Actor) {
+      const now = today();
+      return workbenchCounts(db, enterpriseScope(actor), { today: now, certificatesBy: addDays(now, 90), licencesBy: addMonths(now, 6) });
+    },
+
+    /** What was done to an enterprise and every record under it, newest first (the profile's history tab). */
+    async history(actor: Actor, id: string) {
+      await load(actor, id, db);
+      const rows = await listAuditEventsForSubjects(db, [id, ...(await recordIdsOfEnterprise(db, id))], HISTORY_LIMIT);
+      // Where an officer worked from is for administrators only.
+      return { items: rows.map((r) => ({ ...presentAuditEvent(r), ip: actor.role === 'admin' ? r.ip : null })) };
+    },
 
     /** What a USCC says about itself, and whether the archive already has it (for forms). */
     async checkCode(actor: Actor, code: string) {

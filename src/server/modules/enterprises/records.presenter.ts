@@ -1,5 +1,6 @@
 import { RECORD_FIELDS, type RecordItem, type RecordKind } from '../../../contract/schemas/records';
 import { bool, toBool } from '../../db/portable';
+import { today } from '../../lib/dates';
 import type { RecordRow } from './records.repository';
 import { derived, RECORD_TABLES, snake } from './records.spec';
 
@@ -20,7 +21,7 @@ export function presentRecord(kind: RecordKind, row: RecordRow, today: string): 
 
 /** What the audit log keeps of a record: its API shape and the enterprise it belongs to. */
 export function auditedRecord(kind: RecordKind, row: Record<string, unknown> | null, enterpriseId: string) {
-  return row ? { kind, enterpriseId, ...presentRecord(kind, row as RecordRow, new Date().toISOString().slice(0, 10)) } : null;
+  return row ? { kind, enterpriseId, ...presentRecord(kind, row as RecordRow, today()) } : null;
 }
 
 /** API input → column values, for the fields it sets. */

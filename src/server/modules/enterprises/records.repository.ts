@@ -54,3 +54,20 @@ export async function updateRecordVersioned(
     .returningAll()
     .executeTakeFirst()) as unknown as RecordRow | undefined;
 }
+
+/** The ids of every record ever kept under an enterprise, deleted ones too (for its history). */
+export async function recordIdsOfEnterprise(db: Kysely<Database>, enterpriseId: string): Promise<string[]> {
+  const ids: string[] = [];
+  const productIds: string[] = [];
+  for (const [kind, spec] of Object.entries(RECORD_TABLES) as [RecordKind, (typeof RECORD_TABLES)[RecordKind]][]) {
+    if (spec.parent !== 'enterprise') continue;
+    const rows = await db.selectFrom(table(kind)).select('id').where('enterprise_id', '=', enterpriseId).execute();
+    ids.push(...rows.map((r) => r.id));
+    if (kind === 'products') productIds.push(...rows.map((r) => r.id));
+  }
+  if (productIds.length) {
+    const standards = await db.selectFrom('product_standards').select('id').where('product_id', 'in', productIds).execute();
+    ids.push(...standards.map((r) => r.id));
+  }
+  return ids;
+}

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
+import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { findReferenceByCode } from '../reference/reference.repository';
@@ -17,7 +18,6 @@ import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './r
 import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
 import { checkRecord, RECORD_TABLES, withDefaults } from './records.spec';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
 export interface RecordPath {

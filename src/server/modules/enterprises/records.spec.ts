@@ -1,5 +1,6 @@
 import type { RecordKind } from '../../../contract/schemas/records';
 import type { Database } from '../../db/database';
+import { addMonths, addYears } from '../../lib/dates';
 
 /** Where each kind of archive record lives and what it hangs under. */
 export const RECORD_TABLES: Record<
@@ -18,12 +19,6 @@ export const RECORD_TABLES: Record<
 
 export const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-const addMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 /** One problem with a record's values, as API details. */
 export type Problem = { path: string; message: string };

@@ -4,6 +4,7 @@ import type { Actor } from '../../../authz/actor';
 import type { Database } from '../../../db/database';
 import { insertChunked } from '../../../db/bulk';
 import { newRecordMeta } from '../../../db/types';
+import { today } from '../../../lib/dates';
 import { uuidv7 } from '../../../lib/ids';
 import { mayEditInRegion } from '../enterprises.policy';
 import { reindexEnterprise } from '../enterprises.repository';
@@ -30,7 +31,6 @@ const NATURAL_KEYS: Record<RecordKind, { fields: string[]; global?: true }> = {
 /** The product a standards row belongs to, by the same natural key as the products template. */
 const PRODUCT_OF_STANDARD = ['productName', 'productBrand', 'productModel'];
 
-const today = () => new Date().toISOString().slice(0, 10);
 const keyOf = (values: Record<string, unknown>, fields: string[]) => fields.map((f) => String(values[f] ?? '')).join('|');
 const fieldsOf = (kind: RecordKind) => Object.keys(RECORD_FIELDS[kind]);
 const headerOf = (kind: RecordKind, field: string) => RECORD_COLUMNS[kind].find((c) => c.field === field)?.header ?? field;
