@@ -23,7 +23,7 @@ describe('importing the archive from spreadsheets', () => {
     fs.writeFileSync(p, content);
     return p;
   };
-  const run = (p: string, mode: 'all' | 'partial' = 'all', actor: Actor = city, kind: 'enterprises' | 'yearly-figures' = 'enterprises') =>
+  const run = (p: string, mode: 'all' | 'partial' | 'check' = 'all', actor: Actor = city, kind: 'enterprises' | 'yearly-figures' = 'enterprises') =>
     importFile({ db: t.db.kysely, config: { ...t.config, dataDir: dir }, log: undefined as never }, actor, kind, p, { mode, fileName: path.basename(p) });
   const count = async () => Number((await t.db.kysely.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

@@ -72,6 +72,18 @@ describe('import and export API', () => {
     expect(partial.json()).toMatchObject({ written: true, inserted: 1, rejected: 1 });
   });
 
+  it('mode=check reports what an import would do and writes nothing; an unknown mode is 400', async () => {
+    const csv = CSV([`${code(1)},郴州市上传甲有限公司（新名）,北湖区,有色冶金`, `${code(9)},郴州市上传庚有限公司,北湖区,能源`, `${code(2)},郴州市上传乙有限公司,北湖区,能源`]);
+    const check = await upload(city, csv, '?mode=check');
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toMatchObject({ mode: 'check', written: false, inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
+    const stored = await t.db.kysely.selectFrom('enterprises').select('name').where('uscc', 'in', [code(1), code(9)]).execute();
+    expect(stored.map((r) => r.name)).toEqual(['郴州市上传甲有限公司']);
+    const wrong = await upload(city, csv, '?mode=maybe');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('validation_failed');
+  });
+
   it('bad uploads: none, garbage, GBK that is fine, and over the size limit', async () => {
     const none = await city.request('POST', '/api/v1/imports/enterprises', `--${BOUNDARY}--\r\n`, { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` });
     expect(none.statusCode).toBe(400);

@@ -5,9 +5,11 @@ import { RECORD_KINDS } from './records';
 /** What can be imported and exported: enterprises, and each kind of record kept under them. */
 export const IMPORT_KIND_VALUES = ['enterprises', ...RECORD_KINDS] as const;
 
+export const IMPORT_MODES = ['all', 'partial', 'check'] as const;
+
 export const ImportKindParams = Type.Object({ kind: Type.Enum(IMPORT_KIND_VALUES) }, { additionalProperties: false });
 export const ImportQuery = Type.Object(
-  { mode: Type.Optional(Type.Enum(['all', 'partial'] as const, { description: 'all：有错误行则全部不写入（默认）；partial：写入正确行，退回错误行' })) },
+  { mode: Type.Optional(Type.Enum(IMPORT_MODES, { description: 'all：有错误行则全部不写入（默认）；partial：写入正确行，退回错误行；check：只校验，报告将新增/更新/不变的行数，不写入' })) },
   { additionalProperties: false },
 );
 export const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });
@@ -15,7 +17,7 @@ export const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv',
 export const ImportReport = Type.Object({
   id: Type.String(),
   kind: Type.Enum(IMPORT_KIND_VALUES),
-  mode: Type.Enum(['all', 'partial'] as const),
+  mode: Type.Enum(IMPORT_MODES),
   fileName: Type.String(),
   written: Type.Boolean({ description: '是否写入了数据' }),
   rows: Type.Integer(),

@@ -22,11 +22,15 @@ import { fillRecordDefaults, recordChunk, recordFileKey, recordKeyCell } from '.
 import { writeRejectedFile, type RowError } from './report';
 
 export type ImportKind = (typeof IMPORT_KIND_VALUES)[number];
+export type ImportMode = 'all' | 'partial' | 'check';
 export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, ...RECORD_COLUMNS };
 
 export interface ImportOptions {
-  /** 'all': nothing is written unless every row passes. 'partial': valid rows are written, the rest returned. */
-  mode: 'all' | 'partial';
+  /**
+   * 'all': nothing is written unless every row passes. 'partial': valid rows are written, the rest
+   * returned. 'check': nothing is written; the report says what an import would do.
+   */
+  mode: ImportMode;
   fileName: string;
   onProgress?: (rowsDone: number) => void;
 }
@@ -34,7 +38,7 @@ export interface ImportOptions {
 export interface ImportReport {
   id: string;
   kind: ImportKind;
-  mode: 'all' | 'partial';
+  mode: ImportMode;
   fileName: string;
   /** Whether anything was written (false when 'all' met a bad row, or nothing changed). */
   written: boolean;
@@ -179,7 +183,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       const seenKeys = new Map<string, number>();
       let chunk: ParsedRow[] = [];
       const flush = async () => {
-        const writing = options.mode === 'partial' || report.rejected === 0;
+        const writing = options.mode === 'partial' || (options.mode === 'all' && report.rejected === 0);
         if (kind === 'enterprises') await enterpriseChunk(trx, actor, chunk, writing, report, reject);
         else await recordChunk(trx, actor, kind, chunk, writing, report, reject);
         chunk = [];
@@ -204,7 +208,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
         if (chunk.length >= CHUNK) await flush();
       }
       if (chunk.length) await flush();
-      if (options.mode === 'all' && report.rejected > 0) throw new Rollback();
+      if ((options.mode === 'all' && report.rejected > 0) || options.mode === 'check') throw new Rollback();
       report.written = report.inserted + report.updated > 0;
       await recordAudit(trx, actor, 'archive.import', { type: 'import', id: report.id }, null, {
         kind, fileName: options.fileName, mode: options.mode, rows: report.rows, inserted: report.inserted, updated: report.updated,
@@ -214,7 +218,8 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
     report.written = false;
-    report.inserted = report.updated = report.unchanged = 0;
+    // A check reports what would happen; a refused import reports that nothing did.
+    if (options.mode !== 'check') report.inserted = report.updated = report.unchanged = 0;
   }
   if (rejected.length) {
     const dir = path.join(ctx.config.dataDir, 'imports');

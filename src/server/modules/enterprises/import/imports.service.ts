@@ -10,7 +10,7 @@ import { uuidv7 } from '../../../lib/ids';
 import { UnreadableFile } from '../../../lib/tabular/read';
 import type { EnterpriseService } from '../enterprises.service';
 import { exportArchive, writeTemplate, type ExportFormat } from './export';
-import { importFile, type ImportKind, type ImportReport } from './importer';
+import { importFile, type ImportKind, type ImportMode, type ImportReport } from './importer';
 
 const TEMPLATE_NAMES: Record<ImportKind, string> = {
   enterprises: '企业基本信息',
@@ -44,7 +44,7 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
      * Stores an upload (stopping at the size limit), verifies and imports it, and forgets the
      * upload. The rejected-rows file stays for its importer to download.
      */
-    async upload(actor: Actor, kind: ImportKind, mode: 'all' | 'partial', upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
+    async upload(actor: Actor, kind: ImportKind, mode: ImportMode, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
       const file = path.join(dir('uploads'), uuidv7());
       try {
         await pipeline(upload.stream, fs.createWriteStream(file));
