@@ -48,6 +48,14 @@ describe('workbench figures and an enterprise’s history', () => {
     expect((await own.request('GET', '/api/v1/workbench')).json()).toEqual({ enterprises: 1, products: 1, certificationsExpiring: 1, licencesRenewalDue: 0 });
   });
 
+  it('the list behind the certificate figure: certificationExpiringWithinDays', async () => {
+    const ids = async (days: number) => (await city.request('GET', `/api/v1/enterprises?certificationExpiringWithinDays=${days}`)).json().items.map((e: { id: string }) => e.id).sort();
+    expect(await ids(90)).toEqual([beihuEnt.id, farEnt.id].sort()); // Q-1 in 30 days, C-2 in 89
+    expect(await ids(40)).toEqual([beihuEnt.id]);
+    expect(await ids(10)).toEqual([]);
+    expect((await city.request('GET', '/api/v1/enterprises?certificationExpiringWithinDays=-1')).json().error.code).toBe('validation_failed');
+  });
+
   it('history: the enterprise and its records, newest first, within scope; a bad id is 400', async () => {
     const res = await city.request('PATCH', `/api/v1/enterprises/${beihuEnt.id}`, { version: beihuEnt.version, address: '北湖区人民路 1 号' });
     expect(res.statusCode).toBe(200);

@@ -8,11 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { makeUscc } from '../../src/server/lib/uscc';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ADMIN_PASSWORD = 'E2e-admin-pass-2026';
-const SHOTS = path.resolve('test-results');
+const SHOTS = path.resolve('test/e2e/screenshots');
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-e2e-files-'));
+const SUXIAN = '431003';
+const uscc = (n: number) => makeUscc('91', SUXIAN, `MA4E${String(n).padStart(4, '0')}`);
+let suxianPassword = '';
 
 type Step = (ctx: { page: Page; server: RunningServer; context: BrowserContext }) => Promise<void>;
 const steps: [string, Step][] = [];
@@ -121,6 +126,151 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
   assert(overflow <= 0, `page is ${overflow}px wider than the window`);
 });
 
+/** An antd Select inside `scope`, by its label: open it and pick the option. */
+async function pick(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+async function api<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path) as Promise<T>;
+}
+
+step('admin creates a county officer on the users page', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '用户管理' }).click();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('账号').fill('suxian');
+  await dialog.getByLabel('姓名').fill('苏仙区质监员');
+  await pick(page, dialog, '所属县市区', '苏仙区');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  const shown = page.getByTestId('one-time-password');
+  await shown.waitFor();
+  suxianPassword = (await shown.innerText()).trim();
+  assert(/^[A-Za-z2-9]{14}$/.test(suxianPassword), `no one-time password shown: ${suxianPassword}`);
+  await page.screenshot({ path: path.join(SHOTS, 'users.png'), fullPage: true });
+  await page.getByRole('button', { name: /OK|确\s*定|知道了/ }).click();
+  await page.getByRole('cell', { name: 'suxian', exact: true }).waitFor();
+});
+
+step('the county officer signs in and sees only their county', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'suxian', suxianPassword);
+  await page.waitForURL(/\/password/);
+  await page.getByLabel('原密码').fill(suxianPassword);
+  await page.getByLabel('新密码', { exact: true }).fill('Suxian-new-pass-1');
+  await page.getByLabel('确认新密码').fill('Suxian-new-pass-1');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByText('苏仙区质监员，您好').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'workbench.png'), fullPage: true });
+  await page.getByRole('menuitem', { name: '企业档案' }).click();
+  await page.getByText(/^共 \d+ 条$/).waitFor();
+  const regions = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+  assert(regions.length > 0 && regions.every((r) => r === '苏仙区'), `the list shows other counties: ${[...new Set(regions)].join(',')}`);
+  const all = await api<{ items: { regionCode: string }[]; meta: { total: number } }>(page, '/enterprises?limit=500');
+  assert(all.meta.total > 0 && all.items.every((e) => e.regionCode === SUXIAN), 'the API gives the officer enterprises outside 苏仙区');
+  await page.screenshot({ path: path.join(SHOTS, 'archive-list.png'), fullPage: true });
+});
+
+let profileUrl = '';
+step('a 2-character fragment finds an enterprise; its profile opens', async ({ page }) => {
+  const { items } = await api<{ items: { name: string }[] }>(page, '/enterprises?limit=1&sort=-name');
+  const name = items[0]!.name;
+  const fragment = [...name].slice(3, 5).join(''); // past "郴州市"
+  await page.getByLabel('搜索').fill(fragment);
+  await page.getByRole('link', { name }).first().click();
+  await page.getByRole('heading', { name }).waitFor();
+  profileUrl = page.url();
+  await page.getByRole('tab', { name: /年度经济指标/ }).click();
+  await page.locator('canvas').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+});
+
+step('an edit shows in the history tab', async ({ page }) => {
+  await page.getByRole('button', { name: '编辑基本信息' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('联系电话').fill('0735-2881234');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('tab', { name: '变更历史' }).click();
+  await page.getByRole('cell', { name: /修改企业/ }).first().waitFor();
+  await page.locator('.ant-table-row-expand-icon').first().click();
+  await page.locator('.ant-table-expanded-row').getByText('0735-2881234').waitFor();
+});
+
+step('a second session editing the same record is told someone changed it', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto(profileUrl);
+  await other.getByRole('button', { name: '编辑基本信息' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: '编辑基本信息' }).click();
+  await page.getByRole('dialog').getByLabel('联系人').fill('第一位');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await other.getByRole('dialog').getByLabel('联系人').fill('第二位');
+  await other.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await other.getByRole('alert').filter({ hasText: '该记录已被他人修改' }).waitFor();
+  await other.close();
+});
+
+step('an upload with two bad rows explains both; fixed, it imports and the records are there', async ({ page, server }) => {
+  const header = '统一社会信用代码,企业名称,所属县市区,行业';
+  const bad = [header, `${uscc(1)},郴州市导入测试甲有限公司,苏仙区,有色冶金`, `9143100346525942XX,郴州市导入测试乙有限公司,苏仙区,能源`, `${uscc(3)},郴州市导入测试丙有限公司,火星区,能源`].join('\n');
+  const good = [header, `${uscc(1)},郴州市导入测试甲有限公司,苏仙区,有色冶金`, `${uscc(2)},郴州市导入测试乙有限公司,苏仙区,能源`, `${uscc(3)},郴州市导入测试丙有限公司,苏仙区,能源`].join('\n');
+  fs.writeFileSync(path.join(WORK, 'bad.csv'), `\ufeff${bad}\n`);
+  fs.writeFileSync(path.join(WORK, 'good.csv'), `\ufeff${good}\n`);
+  await page.goto(`${server.url}/import`);
+  await page.locator('input[type=file]').setInputFiles(path.join(WORK, 'bad.csv'));
+  await page.getByText('有 2 行未通过校验').waitFor();
+  await page.getByRole('cell', { name: '校验位错误；试点地区旧码请在“校验位例外理由”列说明' }).waitFor();
+  await page.getByRole('cell', { name: '未知的县市区：火星区（填写名称或代码）' }).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'import-report.png'), fullPage: true });
+  await page.getByRole('button', { name: '修改后重新上传' }).click();
+  await page.locator('input[type=file]').setInputFiles(path.join(WORK, 'good.csv'));
+  await page.getByText('全部行校验通过').waitFor();
+  await page.getByRole('button', { name: /确认导入/ }).click();
+  await page.getByText('新增 3 条，更新 0 条，无变化 0 条，退回 0 条').waitFor();
+  await page.goto(`${server.url}/enterprises?q=${encodeURIComponent('导入测试')}`);
+  await page.getByRole('link', { name: '郴州市导入测试丙有限公司' }).waitFor();
+});
+
+step('the filtered list exports and re-imports with no change', async ({ page, server }) => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 CSV/ }).click()]);
+  const file = path.join(WORK, 'export.csv');
+  await download.saveAs(file);
+  const text = fs.readFileSync(file, 'utf8');
+  assert(text.split('\n').filter((l) => l.trim()).length === 4, `the export has ${text.split('\n').length} lines, not a header and 3 rows`);
+  await page.goto(`${server.url}/import`);
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByText('文件与档案一致，无需导入').waitFor();
+});
+
+step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '基础数据' }).click();
+  await page.getByRole('cell', { name: '资兴市' }).waitFor();
+  await page.getByRole('tab', { name: '产品类别' }).click();
+  await page.getByRole('cell', { name: '纸杯', exact: true }).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'reference.png'), fullPage: true });
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await page.getByRole('cell', { name: '批量导入' }).first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'audit.png'), fullPage: true });
+});
+
+step('the archive works at tablet width', async ({ page, server }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto(`${server.url}/enterprises`);
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 0, `page is ${overflow}px wider than the window`);
+  await page.screenshot({ path: path.join(SHOTS, 'archive-tablet.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   if (!fs.existsSync('dist/web/index.html') || process.env.E2E_REBUILD !== '0') {
@@ -139,6 +289,10 @@ async function main() {
   await context.addInitScript('globalThis.__name = (f) => f');
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
+  // Script errors in the page are reported with the step that met them.
+  const pageErrors: string[] = [];
+  context.on('page', (p) => p.on('pageerror', (err) => pageErrors.push(err.message)));
+  page.on('pageerror', (err) => pageErrors.push(err.message));
   let passed = 0;
   let failed = 0;
   for (const [name, fn] of steps) {
@@ -149,6 +303,7 @@ async function main() {
     } catch (err) {
       failed++;
       console.log(`  ✗ ${name}\n    ${(err as Error).message.split('\n').slice(0, 6).join('\n    ')}`);
+      if (pageErrors.length) console.log(`    page errors: ${pageErrors.splice(0).join(' | ').slice(0, 2000)}`);
       await page.screenshot({ path: path.join(SHOTS, `failed-${passed + failed}.png`) }).catch(() => undefined);
     }
   }

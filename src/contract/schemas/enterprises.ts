@@ -82,6 +82,7 @@ export const EnterpriseListQuery = Type.Object(
     agriLeaderLevel: Type.Optional(Type.Enum(AGRI_LEADER_LEVELS)),
     hasCertification: Type.Optional(Type.String({ maxLength: 32, description: '持有该类有效认证，如 ISO9001' })),
     licenceExpiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: '生产许可证在此天数内到期' })),
+    certificationExpiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: '有效认证证书在此天数内到期' })),
     sort: Type.Optional(Type.Enum(ENTERPRISE_SORTS, { default: 'name' })),
     ...PageQuery,
   },

@@ -1,21 +1,38 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { HomePage } from './features/home/HomePage';
+import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
+
+// Pages off the first screen load on demand: the profile (with charts), the import wizard, admin.
+const EnterpriseProfilePage = lazy(() => import('./features/enterprises/EnterpriseProfilePage').then((m) => ({ default: m.EnterpriseProfilePage })));
+const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
+const UsersPage = lazy(() => import('./features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const ReferencePage = lazy(() => import('./features/admin/ReferencePage').then((m) => ({ default: m.ReferencePage })));
+const AuditPage = lazy(() => import('./features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 import { I18nProvider, useI18n } from './i18n';
 import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{page}</Suspense>;
+}
+
 function Root() {
   const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [lang]);
   return (
     <ConfigProvider
       locale={lang === 'zh-CN' ? zhCN : enUS}
@@ -34,6 +51,12 @@ function Root() {
             <Route path="/login" element={<LoginPage />} />
             <Route element={<AppLayout />}>
               <Route path="/" element={<HomePage />} />
+              <Route path="/enterprises" element={<EnterpriseListPage />} />
+              <Route path="/enterprises/:id" element={<Lazy page={<EnterpriseProfilePage />} />} />
+              <Route path="/import" element={<Lazy page={<ImportPage />} />} />
+              <Route path="/admin/users" element={<Lazy page={<UsersPage />} />} />
+              <Route path="/admin/reference" element={<Lazy page={<ReferencePage />} />} />
+              <Route path="/admin/audit" element={<Lazy page={<AuditPage />} />} />
               <Route path="/password" element={<ChangePasswordPage />} />
               <Route path="*" element={<HomePage />} />
             </Route>

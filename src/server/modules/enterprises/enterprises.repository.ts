@@ -88,6 +88,8 @@ export interface EnterpriseFilter {
   certificationKind?: string;
   /** Holds a valid licence that expires between `today` and this date. */
   licenceExpiringBy?: string;
+  /** Holds a valid certificate that expires between `today` and this date. */
+  certificationExpiringBy?: string;
   today: string;
 }
 
@@ -129,20 +131,20 @@ function filterPredicates(filter: EnterpriseFilter): Predicate[] {
       ),
     );
   }
-  if (by) {
-    all.push((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('licences as l')
-          .select('l.id')
-          .whereRef('l.enterprise_id', '=', 'enterprises.id')
-          .where('l.status', '=', 'valid')
-          .where('l.deleted_at', 'is', null)
-          .where('l.expires_on', '>=', today)
-          .where('l.expires_on', '<=', by),
-      ),
+  // A valid certificate or licence that expires between today and the given date.
+  const expiring = (table: 'licences' | 'certifications', until: string) => (eb: ExpressionBuilder<Database, 'enterprises'>) =>
+    eb.exists(
+      eb
+        .selectFrom(`${table} as x` as 'licences as x')
+        .select('x.id')
+        .whereRef('x.enterprise_id', '=', 'enterprises.id')
+        .where('x.status', '=', 'valid')
+        .where('x.deleted_at', 'is', null)
+        .where('x.expires_on', '>=', today)
+        .where('x.expires_on', '<=', until),
     );
-  }
+  if (by) all.push(expiring('licences', by));
+  if (filter.certificationExpiringBy) all.push(expiring('certifications', filter.certificationExpiringBy));
   return all;
 }
 

@@ -221,6 +221,7 @@ export function enterpriseService(ctx: AppContext) {
         },
         certificationKind: query.hasCertification,
         licenceExpiringBy: query.licenceExpiringWithinDays !== undefined ? addDays(now, query.licenceExpiringWithinDays) : undefined,
+        certificationExpiringBy: query.certificationExpiringWithinDays !== undefined ? addDays(now, query.certificationExpiringWithinDays) : undefined,
         today: now,
       };
       const scope = enterpriseScope(actor);

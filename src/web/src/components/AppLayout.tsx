@@ -1,4 +1,4 @@
-import { DownOutlined, HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, DownOutlined, HomeOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -26,6 +26,16 @@ export function AppLayout() {
   if (!session.data) return <Navigate to={`/login?from=${encodeURIComponent(here)}`} replace />;
   const user = session.data.user;
   if (user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+  const can = (permission: string) => (user.permissions as string[]).includes(permission);
+  const menu = [
+    { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
+    { key: '/enterprises', icon: <ShopOutlined />, label: t('menu.enterprises') },
+    can('enterprise.write') && { key: '/import', icon: <UploadOutlined />, label: t('menu.import') },
+    can('user.write') && { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
+    can('reference.write') && { key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },
+    can('audit.read') && { key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') },
+  ].filter((item) => !!item);
+  const selected = menu.map((m) => m.key).filter((k) => k === '/' ? location.pathname === '/' : location.pathname.startsWith(k));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -54,11 +64,12 @@ export function AppLayout() {
         </Dropdown>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} aria-label={t('menu.label')}>
           <Menu
             mode="inline"
-            selectedKeys={[location.pathname]}
-            items={[{ key: '/', icon: <HomeOutlined />, label: t('menu.home'), onClick: () => navigate('/') }]}
+            selectedKeys={selected}
+            items={menu}
+            onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
         <Layout.Content className="app-content">

@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReferenceKind } from '../../../contract/schemas/reference';
+import { api } from './client';
+
+export interface ReferenceItem {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  active: boolean;
+  version: number;
+  sortOrder: number;
+  [field: string]: unknown;
+}
+
+/** A kind of reference data, cached for the session (it changes rarely). */
+export function useReference(kind: ReferenceKind) {
+  return useQuery({
+    queryKey: ['reference', kind],
+    queryFn: () => api<{ items: ReferenceItem[] }>('GET', `/reference/${kind}`),
+    staleTime: 5 * 60_000,
+    select: (data) => data.items,
+  });
+}
+
+/** code → display name in the current language, falling back to the code. */
+export function useReferenceNames(kind: ReferenceKind, lang: string) {
+  const items = useReference(kind).data ?? [];
+  const names = new Map(items.map((i) => [i.code, lang === 'en-US' && i.nameEn ? i.nameEn : i.name]));
+  return (code: string | null | undefined) => (code ? (names.get(code) ?? code) : '');
+}

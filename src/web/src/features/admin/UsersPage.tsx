@@ -1,0 +1,202 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { LIMITS } from '../../../../contract/limits';
+import { ROLES, type Role } from '../../../../contract/permissions';
+import type { Enterprise } from '../../../../contract/schemas/enterprises';
+import type { User } from '../../../../contract/schemas/users';
+import { api, queryString } from '../../api/client';
+import { useReference, useReferenceNames } from '../../api/reference';
+import { errorMessage } from '../../components/ErrorText';
+import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { formatInstant } from '../enterprises/labels';
+
+const roleKey = (r: string) => `role.${r}` as MessageKey;
+
+/** 用户管理 (admins): accounts, roles and their scope; one-time passwords shown once. */
+export function UsersPage() {
+  const { t, lang } = useI18n();
+  const { modal } = App.useApp();
+  const client = useQueryClient();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<Role | undefined>();
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const regionName = useReferenceNames('regions', lang);
+  const departmentName = useReferenceNames('departments', lang);
+  const users = useQuery({
+    queryKey: ['users', q, role],
+    queryFn: () => api<{ items: User[] }>('GET', `/users${queryString({ q, role, limit: 500 })}`),
+    placeholderData: keepPreviousData,
+  });
+  const showPassword = (username: string, password: string) =>
+    modal.success({
+      title: t('users.oneTimeTitle', { username }),
+      content: (
+        <>
+          <Typography.Paragraph>{t('users.oneTimeHint')}</Typography.Paragraph>
+          <Typography.Text code copyable data-testid="one-time-password">
+            {password}
+          </Typography.Text>
+        </>
+      ),
+    });
+  const reset = (u: User) =>
+    modal.confirm({
+      title: t('users.resetConfirm', { name: u.displayName }),
+      onOk: async () => {
+        const res = await api<{ oneTimePassword: string }>('POST', `/users/${u.id}/reset-password`, { version: u.version });
+        await client.invalidateQueries({ queryKey: ['users'] });
+        showPassword(u.username, res.oneTimePassword);
+      },
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.users')}
+        trail={[{ title: t('menu.users') }]}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('users.new')}
+          </Button>
+        }
+      />
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search allowClear placeholder={t('users.search')} aria-label={t('users.search')} onSearch={setQ} style={{ width: 240 }} />
+          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+        </Space>
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          loading={users.isFetching}
+          dataSource={users.data?.items ?? []}
+          scroll={{ x: 900 }}
+          columns={[
+            { key: 'username', title: t('users.username'), dataIndex: 'username' },
+            { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
+            { key: 'role', title: t('users.role'), dataIndex: 'role', render: (r: string) => t(roleKey(r)) },
+            {
+              key: 'scope',
+              title: t('users.scope'),
+              render: (_, u) => (u.regionCode ? regionName(u.regionCode) : u.departmentCode ? departmentName(u.departmentCode) : u.enterpriseId ? t('users.ownEnterprise') : t('users.cityWide')),
+            },
+            {
+              key: 'state',
+              title: t('users.state'),
+              render: (_, u) => (u.disabled ? <Tag>{t('users.disabled')}</Tag> : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? <Tag color="red">{t('users.locked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+            },
+            { key: 'lastLogin', title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => formatInstant(v, lang) },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_, u) => (
+                <Space>
+                  <Button size="small" disabled={!u.abilities.update} onClick={() => setEditing(u)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button size="small" disabled={!u.abilities.resetPassword} onClick={() => reset(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onCreated={(u, pw) => showPassword(u, pw)} />}
+    </>
+  );
+}
+
+function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (username: string, password: string) => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const role = Form.useWatch('role', form) as Role | undefined;
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [enterpriseQ, setEnterpriseQ] = useState('');
+  const regions = (useReference('regions').data ?? []).filter((r) => r.level !== 'province' && r.level !== 'city');
+  const departments = useReference('departments').data ?? [];
+  const enterprises = useQuery({
+    queryKey: ['enterprises', 'pick', enterpriseQ],
+    queryFn: () => api<{ items: Enterprise[] }>('GET', `/enterprises${queryString({ q: enterpriseQ, limit: 20 })}`),
+    enabled: role === 'enterprise_user' && [...enterpriseQ].length >= 2,
+  });
+
+  async function submit(values: Record<string, unknown>) {
+    setBusy(true);
+    setError(null);
+    const scope = {
+      regionCode: values.role === 'county_officer' ? values.regionCode : null,
+      departmentCode: values.role === 'department_reporter' ? values.departmentCode : null,
+      enterpriseId: values.role === 'enterprise_user' ? values.enterpriseId : null,
+    };
+    try {
+      if (user) {
+        await api('PATCH', `/users/${user.id}`, { version: user.version, displayName: values.displayName, role: values.role, disabled: values.disabled, ...scope });
+        message.success(t('common.saved'));
+      } else {
+        const body = Object.fromEntries(Object.entries({ username: values.username, displayName: values.displayName, role: values.role, ...scope }).filter(([, v]) => v !== null && v !== undefined));
+        const res = await api<{ user: User; oneTimePassword: string }>('POST', '/users', body);
+        onCreated(res.user.username, res.oneTimePassword);
+      }
+      await client.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    } catch (err) {
+      setError(err);
+      showFieldErrors(form, err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open title={user ? t('users.edit') : t('users.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
+      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={user ?? { role: 'county_officer' }}>
+        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('form.required') }, { min: LIMITS.username.min, max: LIMITS.username.max, pattern: new RegExp(LIMITS.username.pattern), message: t('users.usernameRule') }]}>
+          <Input disabled={!!user} maxLength={LIMITS.username.max} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('form.required') }, { max: LIMITS.displayName.max }]}>
+          <Input maxLength={LIMITS.displayName.max} />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('form.required') }]}>
+          <Select options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+        </Form.Item>
+        {role === 'county_officer' && (
+          <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select options={regions.map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name }))} />
+          </Form.Item>
+        )}
+        {role === 'department_reporter' && (
+          <Form.Item name="departmentCode" label={t('users.department')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select options={departments.map((d) => ({ value: d.code, label: lang === 'en-US' ? d.nameEn : d.name }))} />
+          </Form.Item>
+        )}
+        {role === 'enterprise_user' && (
+          <Form.Item name="enterpriseId" label={t('users.enterprise')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={setEnterpriseQ}
+              placeholder={t('enterprise.searchPlaceholder')}
+              options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+            />
+          </Form.Item>
+        )}
+        {user && (
+          <Form.Item name="disabled" label={t('users.disabled')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

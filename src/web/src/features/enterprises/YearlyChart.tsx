@@ -1,0 +1,51 @@
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n';
+
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface YearPoint {
+  year: number;
+  outputValue: number | null;
+  newProductOutputValue: number | null;
+}
+
+/**
+ * Output value (万元) by year with the new-product share (%) on a second axis. The share is
+ * computed from the two sums of the year, never averaged.
+ */
+export default function YearlyChart({ points }: { points: YearPoint[] }) {
+  const { t } = useI18n();
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const share = (p: YearPoint) => (p.outputValue && p.newProductOutputValue !== null ? Math.round((p.newProductOutputValue / p.outputValue) * 1000) / 10 : null);
+  const option = {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('chart.output'), t('chart.newProductShare')] },
+    grid: { left: 60, right: 50, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: sorted.map((p) => String(p.year)) },
+    yAxis: [
+      { type: 'value', name: t('unit.tenThousandYuan') },
+      { type: 'value', name: '%', max: 100 },
+    ],
+    series: [
+      { name: t('chart.output'), type: 'line', data: sorted.map((p) => (p.outputValue === null ? null : Math.round(p.outputValue / 10_000))) },
+      { name: t('chart.newProductShare'), type: 'line', yAxisIndex: 1, data: sorted.map(share) },
+    ],
+  };
+  const box = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify(option);
+  useEffect(() => {
+    const chart = echarts.init(box.current!);
+    chart.setOption(JSON.parse(key));
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [key]);
+  return <div ref={box} style={{ height: 300 }} role="img" aria-label={t('chart.yearlyLabel')} />;
+}

@@ -1,0 +1,30 @@
+import type { MessageKey } from '../../i18n/zh-CN';
+
+/** The i18n key of an enum value's label: `enum.<name>.<value>`. */
+export const enumKey = (name: string, value: string) => `enum.${name}.${value}` as MessageKey;
+
+/** An audit action's label, or its code when the console has no words for it yet. */
+export function actionLabel(action: string, t: (key: MessageKey) => string): string {
+  const key = `action.${action}` as MessageKey;
+  const label = t(key);
+  return label === key ? action : label;
+}
+
+/** Dates the Chinese way (2024年3月5日) in zh-CN, ISO in English. */
+export function formatDate(value: string | null | undefined, lang: string): string {
+  if (!value) return '';
+  const [y, m, d] = value.slice(0, 10).split('-');
+  return lang === 'zh-CN' ? `${y}年${Number(m)}月${Number(d)}日` : value.slice(0, 10);
+}
+
+export function formatInstant(value: string | null | undefined, lang: string): string {
+  if (!value) return '';
+  const d = new Date(value);
+  return d.toLocaleString(lang, { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** Whole yuan as 万元 with two decimals in Chinese, yuan with separators in English. */
+export function formatYuan(value: number | null | undefined, lang: string): string {
+  if (value === null || value === undefined) return '';
+  return lang === 'zh-CN' ? `${(value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元` : `¥${value.toLocaleString('en-US')}`;
+}
