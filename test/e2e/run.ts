@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { makeUscc } from '../../src/server/lib/uscc';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -271,13 +272,37 @@ step('the archive works at tablet width', async ({ page, server }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+/** SQLite: the server's own data directory. PostgreSQL: a new schema, dropped afterwards. */
+async function freshDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { env: {}, drop: async () => undefined };
+  const schema = `e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    env: { DATABASE_URL: scoped.toString() },
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   if (!fs.existsSync('dist/web/index.html') || process.env.E2E_REBUILD !== '0') {
     const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  const server = await startServer({ QC_ADMIN_PASSWORD: ADMIN_PASSWORD, QC_WEB_DIST: path.resolve('dist/web') });
+  // On PostgreSQL the server gets a schema of its own, so every run starts on a fresh database.
+  const database = await freshDatabase();
+  const server = await startServer({ QC_ADMIN_PASSWORD: ADMIN_PASSWORD, QC_WEB_DIST: path.resolve('dist/web'), ...database.env });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -309,8 +334,10 @@ async function main() {
   }
   await context.close();
   await server.stop();
+  await database.drop();
   fs.rmSync(profile, { recursive: true, force: true });
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  fs.rmSync(WORK, { recursive: true, force: true });
+  console.log(`e2e (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}): ${passed} steps passed\ne2e: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 
