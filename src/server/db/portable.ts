@@ -45,26 +45,41 @@ export function containsText(column: Expression<string | null>, text: string): E
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
 }
 
+/*
+ * The search index. PostgreSQL: enterprise_search with a GIN-indexed text[] of grams (and a
+ * trigram index on norm). SQLite: enterprise_search holds the documents and enterprise_search_fts
+ * (FTS5, external content) indexes them; these functions keep the two in step themselves, because
+ * per-row triggers made bulk writes several times slower.
+ */
+
+/** The FTS5 entry of a stored document, taken out before the document changes or goes. */
+async function unindexSqlite(trx: Kysely<any>, enterpriseId: string): Promise<void> {
+  await sql`insert into enterprise_search_fts(enterprise_search_fts, rowid, grams)
+    select 'delete', rowid, grams from enterprise_search where enterprise_id = ${enterpriseId}`.execute(trx);
+}
+
 /** Takes a (soft-)deleted enterprise out of search: the index holds live enterprises only. */
 export async function removeEnterpriseSearch(trx: Kysely<any>, enterpriseId: string): Promise<void> {
+  if (dialectOf(trx) === 'sqlite') await unindexSqlite(trx, enterpriseId);
   await trx.deleteFrom('enterprise_search').where('enterprise_id', '=', enterpriseId).execute();
 }
 
-/**
- * Stores an enterprise's search document (name, former names, USCC). SQLite keeps it in a
- * table mirrored by an FTS5 index (triggers), PostgreSQL in a GIN-indexed text[] column.
- */
+/** Stores (or replaces) an enterprise's search document: name, former names, USCC. */
 export async function writeEnterpriseSearch(
   trx: Kysely<any>,
   enterpriseId: string,
   doc: { norm: string; gramText: string; grams: string[] },
 ): Promise<void> {
-  const grams = dialectOf(trx) === 'postgres' ? doc.grams : doc.gramText;
-  await trx
-    .insertInto('enterprise_search')
-    .values({ enterprise_id: enterpriseId, norm: doc.norm, grams })
-    .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ norm: doc.norm, grams }))
-    .execute();
+  if (dialectOf(trx) === 'postgres') {
+    await trx
+      .insertInto('enterprise_search')
+      .values({ enterprise_id: enterpriseId, norm: doc.norm, grams: doc.grams })
+      .onConflict((oc) => oc.column('enterprise_id').doUpdateSet({ norm: doc.norm, grams: doc.grams }))
+      .execute();
+    return;
+  }
+  await removeEnterpriseSearch(trx, enterpriseId);
+  await insertEnterpriseSearch(trx, [{ enterpriseId, doc }]);
 }
 
 /** The search documents of new enterprises, many at once (an import's chunk). */
@@ -74,7 +89,17 @@ export async function insertEnterpriseSearch(
 ): Promise<void> {
   const pg = dialectOf(trx) === 'postgres';
   const rows = docs.map(({ enterpriseId, doc }) => ({ enterprise_id: enterpriseId, norm: doc.norm, grams: pg ? doc.grams : doc.gramText }));
-  for (let i = 0; i < rows.length; i += 5000) await trx.insertInto('enterprise_search').values(rows.slice(i, i + 5000)).execute();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    if (pg) {
+      await trx.insertInto('enterprise_search').values(chunk).execute();
+      continue;
+    }
+    // New rows get rowids above the current largest (the writer holds the database): index those.
+    const { last } = (await sql<{ last: number }>`select coalesce(max(rowid), 0) as last from enterprise_search`.execute(trx)).rows[0]!;
+    await trx.insertInto('enterprise_search').values(chunk).execute();
+    await sql`insert into enterprise_search_fts(rowid, grams) select rowid, grams from enterprise_search where rowid > ${last}`.execute(trx);
+  }
 }
 
 /**

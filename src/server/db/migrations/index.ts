@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './2026112501_foundation';
 import * as archive from './2026112502_archive';
 import * as proposals from './2026112503_proposals';
+import * as searchWithoutTriggers from './2026112504_search_without_triggers';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
   '2026112501_foundation': foundation,
   '2026112502_archive': archive,
   '2026112503_proposals': proposals,
+  '2026112504_search_without_triggers': searchWithoutTriggers,
 };
