@@ -249,6 +249,71 @@ step('the filtered list exports and re-imports with no change', async ({ page, s
   await page.getByText('文件与档案一致，无需导入').waitFor();
 });
 
+step('an enterprise proposes a new phone number; the county officer accepts it into the archive', async ({ page, server, context }) => {
+  // Set up as admin through the API: an account for one enterprise of 苏仙区.
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByText('系统管理员，您好').waitFor();
+  const oneTime = await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const list = await (await fetch('/api/v1/enterprises?regionCode=431003&limit=1&sort=uscc')).json();
+    const res = await fetch('/api/v1/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ username: 'qiye', displayName: '企业填报员', role: 'enterprise_user', enterpriseId: list.items[0].id }),
+    });
+    return (await res.json()).oneTimePassword as string;
+  });
+  await context.clearCookies();
+  await login(page, server.url, 'qiye', oneTime);
+  await page.waitForURL(/\/password/);
+  await page.getByLabel('原密码').fill(oneTime);
+  await page.getByLabel('新密码', { exact: true }).fill('Qiye-new-pass-1');
+  await page.getByLabel('确认新密码').fill('Qiye-new-pass-1');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByText('企业填报员，您好').waitFor();
+  await page.getByRole('menuitem', { name: '企业档案' }).click();
+  await page.getByText('共 1 条').waitFor();
+  await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
+  assert(!(await page.getByRole('button', { name: '编辑基本信息' }).isVisible()), 'an enterprise user may not edit the record directly');
+  await page.getByRole('tab', { name: '变更申请' }).click();
+  await page.getByRole('button', { name: '申请修改联系信息' }).click();
+  await page.getByRole('dialog').getByLabel('联系电话').fill('0735-7654321');
+  await page.getByRole('dialog').getByRole('button', { name: '提交申请' }).click();
+  await page.getByRole('cell', { name: '待审核' }).waitFor();
+  const url = page.url();
+
+  await context.clearCookies();
+  await login(page, server.url, 'suxian', 'Suxian-new-pass-1');
+  await page.getByText('苏仙区质监员，您好').waitFor();
+  await page.goto(url);
+  await page.getByRole('tab', { name: '变更申请' }).click();
+  await page.getByRole('button', { name: /采\s*纳/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('cell', { name: '已采纳' }).waitFor();
+  await page.getByRole('tab', { name: '基本信息' }).click();
+  await page.getByText('0735-7654321').first().waitFor();
+});
+
+step('keyboard only: sign in with Tab and Enter, search the archive, open a result', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('账号').focus();
+  await page.keyboard.type('suxian');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Suxian-new-pass-1');
+  await page.keyboard.press('Enter');
+  await page.getByText('苏仙区质监员，您好').waitFor();
+  await page.getByLabel('搜索', { exact: true }).focus();
+  await page.keyboard.type('导入测试');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/enterprises\?q=/);
+  const link = page.getByRole('link', { name: '郴州市导入测试甲有限公司' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '郴州市导入测试甲有限公司' }).waitFor();
+});
+
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);

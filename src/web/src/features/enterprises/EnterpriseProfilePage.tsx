@@ -8,12 +8,14 @@ import { ENTERPRISE_FLAGS, type Enterprise } from '../../../../contract/schemas/
 import type { RecordItem } from '../../../../contract/schemas/records';
 import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
+import { useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { actionLabel, enumKey, formatDate, formatInstant } from './labels';
+import { ProposalsTab } from './ProposalsTab';
 import { RecordTable } from './RecordTable';
 
 const YearlyChart = lazy(() => import('./YearlyChart'));
@@ -34,6 +36,7 @@ interface Profile {
 export function EnterpriseProfilePage() {
   const { id } = useParams<{ id: string }>();
   const { t, lang } = useI18n();
+  const user = useSession().data?.user;
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('basic');
   const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => api<Profile>('GET', `/enterprises/${id}/profile`) });
@@ -158,6 +161,11 @@ export function EnterpriseProfilePage() {
               children: records('quality-staff', p.qualityStaff, {
                 extraColumns: [{ key: 'trainings', title: t('field.quality-staff.trainings'), render: (_, item) => (item.trainings as unknown[]).length }],
               }),
+            },
+            {
+              key: 'proposals',
+              label: t('profile.proposals'),
+              children: <ProposalsTab enterprise={e} mayPropose={(user?.permissions as string[] | undefined)?.includes('enterprise.propose') ?? false} />,
             },
             {
               key: 'history',

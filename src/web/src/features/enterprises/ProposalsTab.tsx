@@ -1,0 +1,163 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { LIMITS } from '../../../../contract/limits';
+import type { Enterprise, Proposal } from '../../../../contract/schemas/enterprises';
+import { api } from '../../api/client';
+import { errorMessage } from '../../components/ErrorText';
+import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { formatInstant } from './labels';
+
+const FIELDS = ['address', 'contactPerson', 'contactPhone'] as const;
+
+/**
+ * Changes an enterprise proposes to its own contact data: the enterprise user proposes, an
+ * officer of the county accepts (the archive changes) or returns them with a comment.
+ */
+export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterprise; mayPropose: boolean }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [proposing, setProposing] = useState(false);
+  const [deciding, setDeciding] = useState<{ proposal: Proposal; accept: boolean } | null>(null);
+  const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => api<{ items: Proposal[] }>('GET', `/enterprises/${enterprise.id}/proposals`) });
+  const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}` as MessageKey)}：${p.changes[f]}`).join('；');
+
+  return (
+    <>
+      {mayPropose && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setProposing(true)}>
+          {t('proposal.new')}
+        </Button>
+      )}
+      <Table<Proposal>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('common.empty') }}
+        columns={[
+          { key: 'at', title: t('proposal.at'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatInstant(v, lang) },
+          { key: 'changes', title: t('proposal.changes'), render: (_, p) => changes(p) },
+          { key: 'note', title: t('proposal.note'), dataIndex: 'note' },
+          {
+            key: 'status',
+            title: t('proposal.status'),
+            width: 90,
+            render: (_, p) => <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>{t(`proposal.status.${p.status}` as MessageKey)}</Tag>,
+          },
+          { key: 'comment', title: t('proposal.comment'), dataIndex: 'decisionComment' },
+          {
+            key: 'decide',
+            title: t('common.actions'),
+            width: 150,
+            render: (_, p) =>
+              p.abilities.decide && p.status === 'pending' ? (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => setDeciding({ proposal: p, accept: true })}>
+                    {t('proposal.accept')}
+                  </Button>
+                  <Button size="small" onClick={() => setDeciding({ proposal: p, accept: false })}>
+                    {t('proposal.reject')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+      {proposing && (
+        <ProposalForm
+          enterprise={enterprise}
+          onClose={() => setProposing(false)}
+          onDone={async () => {
+            message.success(t('proposal.sent'));
+            await client.invalidateQueries({ queryKey: ['enterprise', enterprise.id, 'proposals'] });
+          }}
+        />
+      )}
+      {deciding && (
+        <DecisionForm
+          enterpriseId={enterprise.id}
+          {...deciding}
+          onClose={() => setDeciding(null)}
+          onDone={async () => {
+            message.success(t('common.saved'));
+            await client.invalidateQueries({ queryKey: ['enterprise'] });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ProposalForm({ enterprise, onClose, onDone }: { enterprise: Enterprise; onClose: () => void; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Modal open title={t('proposal.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('proposal.send')} cancelText={t('common.cancel')}>
+      <Alert type="info" showIcon title={t('proposal.hint')} style={{ marginBottom: 12 }} />
+      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ address: enterprise.address, contactPerson: enterprise.contactPerson, contactPhone: enterprise.contactPhone }}
+        onFinish={async (values: Record<string, string>) => {
+          const body: Record<string, string> = Object.fromEntries(FIELDS.filter((f) => values[f] !== enterprise[f]).map((f) => [f, values[f] ?? '']));
+          if (values.note) body.note = values.note;
+          try {
+            await api('POST', `/enterprises/${enterprise.id}/proposals`, body);
+            await onDone();
+            onClose();
+          } catch (err) {
+            setError(err);
+            showFieldErrors(form, err);
+          }
+        }}
+      >
+        <Form.Item name="address" label={t('enterprise.address')} rules={[{ max: LIMITS.shortText.max }]}>
+          <Input maxLength={LIMITS.shortText.max} />
+        </Form.Item>
+        <Form.Item name="contactPerson" label={t('enterprise.contactPerson')} rules={[{ max: 50 }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="contactPhone" label={t('enterprise.contactPhone')} rules={[{ max: 30 }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="note" label={t('proposal.note')} rules={[{ max: LIMITS.reason.max }]}>
+          <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function DecisionForm({ enterpriseId, proposal, accept, onClose, onDone }: { enterpriseId: string; proposal: Proposal; accept: boolean; onClose: () => void; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Modal open title={accept ? t('proposal.accept') : t('proposal.reject')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
+      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async ({ comment }) => {
+          try {
+            await api('POST', `/enterprises/${enterpriseId}/proposals/${proposal.id}/decision`, { version: proposal.version, accept, ...(comment ? { comment } : {}) });
+            await onDone();
+            onClose();
+          } catch (err) {
+            setError(err);
+          }
+        }}
+      >
+        <Form.Item name="comment" label={t('proposal.comment')} rules={[{ max: LIMITS.reason.max }]}>
+          <Input.TextArea rows={3} maxLength={LIMITS.reason.max} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
