@@ -17,10 +17,13 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   return lang === 'zh-CN' ? `${y}年${Number(m)}月${Number(d)}日` : value.slice(0, 10);
 }
 
+/** A moment in the viewer's time zone: 2026年11月25日 20:03 in zh-CN, 2026-11-25 20:03 in English. */
 export function formatInstant(value: string | null | undefined, lang: string): string {
   if (!value) return '';
   const d = new Date(value);
-  return d.toLocaleString(lang, { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${formatDate(day, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Whole yuan as 万元 with two decimals in Chinese, yuan with separators in English. */
