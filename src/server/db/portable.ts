@@ -1,4 +1,5 @@
 import { sql, PostgresAdapter, type Kysely, type Expression, type SqlBool } from 'kysely';
+import { insertChunked } from './bulk';
 
 /**
  * The few places where SQLite and PostgreSQL differ. Everything else is written once in Kysely.
@@ -92,12 +93,12 @@ export async function insertEnterpriseSearch(
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     if (pg) {
-      await trx.insertInto('enterprise_search').values(chunk).execute();
+      await insertChunked(trx, 'enterprise_search', chunk);
       continue;
     }
     // New rows get rowids above the current largest (the writer holds the database): index those.
     const { last } = (await sql<{ last: number }>`select coalesce(max(rowid), 0) as last from enterprise_search`.execute(trx)).rows[0]!;
-    await trx.insertInto('enterprise_search').values(chunk).execute();
+    await insertChunked(trx, 'enterprise_search', chunk);
     await sql`insert into enterprise_search_fts(rowid, grams) select rowid, grams from enterprise_search where rowid > ${last}`.execute(trx);
   }
 }

@@ -11,11 +11,17 @@ export function normalizeForSearch(text: string): string {
 
 /** The overlapping 2-character grams of a normalised text, in order. */
 export function gramsOf(norm: string): string[] {
-  const chars = [...norm];
   const out: string[] = [];
+  // Names are almost always in the Basic Multilingual Plane: one UTF-16 unit per character.
+  if (!SURROGATE.test(norm)) {
+    for (let i = 0; i + 1 < norm.length; i++) out.push(norm.slice(i, i + 2));
+    return out;
+  }
+  const chars = [...norm];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
 }
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 export interface SearchDocument {
   /** The normalised fields joined by '|', which no normalised field contains. */
@@ -28,6 +34,7 @@ export interface SearchDocument {
 
 export function searchDocument(fields: string[]): SearchDocument {
   const norms = fields.map(normalizeForSearch).filter((f) => f.length > 0);
-  const perField = norms.map(gramsOf);
-  return { norm: norms.join('|'), gramText: perField.map((g) => g.join(' ')).join(' '), grams: [...new Set(perField.flat())] };
+  const all: string[] = [];
+  for (const norm of norms) for (const gram of gramsOf(norm)) all.push(gram);
+  return { norm: norms.join('|'), gramText: all.join(' '), grams: [...new Set(all)] };
 }
