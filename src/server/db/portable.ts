@@ -109,8 +109,9 @@ export async function insertEnterpriseSearch(
  * term stops after its first rows instead of collecting every match. Candidates come from the
  * gram index; the exact substring is then confirmed on the normalised text.
  * search_key is the FTS5 rowid on SQLite, the enterprise id (UUIDv7, creation order) on PostgreSQL.
+ * `sparse`: the term is known to match few enterprises (the count stopped short of its cap).
  */
-export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: string[], afterKey?: string | number) {
+export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: string[], afterKey?: string | number, sparse = false) {
   // A single gram is exact: grams are every 2-character window inside a field.
   const exact = grams.length === 1;
   if (dialectOf(db) === 'postgres') {
@@ -119,9 +120,11 @@ export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: str
       .select([sql<string>`s.enterprise_id`.as('enterprise_id'), sql<string | number>`s.enterprise_id`.as('search_key')]);
     if (afterKey !== undefined) q = q.where(sql<SqlBool>`s.enterprise_id > ${afterKey}`);
     // 2 characters: the gram array (exact); 3 and more: the trigram index (LIKE is exact too).
-    return exact
-      ? q.where(sql<SqlBool>`s.grams @> ${grams}::text[]`)
-      : q.where(sql<SqlBool>`s.norm like ${`%${norm}%`}`);
+    const matching = exact ? q.where(sql<SqlBool>`s.grams @> ${grams}::text[]`) : q.where(sql<SqlBool>`s.norm like ${`%${norm}%`}`);
+    // A rare term: collect its few matches from the GIN index, then sort them. Without the fence
+    // (OFFSET 0) the planner walks the primary key in order and filters, which for a term that a
+    // few hundred of a million enterprises have reads a hundred thousand rows to fill one page.
+    return sparse ? db.selectFrom(matching.offset(0).as('s')).select(['s.enterprise_id', 's.search_key']) : matching;
   }
   const phrase = `"${grams.join(' ')}"`;
   let q = db

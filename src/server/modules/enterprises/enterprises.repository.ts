@@ -201,13 +201,13 @@ export async function searchEnterprises(
     if (parsed === null) return null;
     key = parsed;
   }
-  const source = (after?: string | number) => enterpriseSearchSource(db, filter.search.norm, filter.search.grams, after);
+  const source = (after?: string | number, sparse = false) => enterpriseSearchSource(db, filter.search.norm, filter.search.grams, after, sparse);
   const predicates = filterPredicates(filter);
   // The index holds live enterprises only: with no scope and no filter the search alone decides.
   const narrowed = Boolean(scope.regionCode || scope.enterpriseId) || predicates.length > 0;
-  const matches = (after?: string | number) =>
+  const matches = (after?: string | number, sparse = false) =>
     db
-      .selectFrom(source(after).as('m'))
+      .selectFrom(source(after, sparse).as('m'))
       .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
       .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, predicates));
   const countable = narrowed ? matches().select(sql`1`.as('one')) : db.selectFrom(source().as('m')).select(sql`1`.as('one'));
@@ -215,8 +215,11 @@ export async function searchEnterprises(
     .selectFrom(countable.limit(cap + 1).as('c'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
+  const sparse = Number(counted.n) <= cap;
   // Unnarrowed, the page is cut from the index before the join: 51 enterprises read, not every match.
-  const rows = await (narrowed ? matches(key) : db.selectFrom(source(key).orderBy('search_key').limit(page.limit + 1).as('m')).innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id'))
+  const rows = await (narrowed
+    ? matches(key, sparse)
+    : db.selectFrom(source(key, sparse).orderBy('search_key').limit(page.limit + 1).as('m')).innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id'))
     .selectAll('enterprises')
     .select('m.search_key')
     .orderBy('m.search_key')
