@@ -36,4 +36,20 @@ describe('the enterprise search index follows every change', () => {
       await sql`insert into enterprise_search_fts(enterprise_search_fts, rank) values ('integrity-check', 1)`.execute(t.db.kysely);
     }
   });
+
+  it('pages through a search with its cursor, with and without a filter, every match once', async () => {
+    const names = ['郴州市云岭一号矿业有限公司', '郴州市云岭二号矿业有限公司', '郴州市云岭三号矿业有限公司', '郴州市云岭四号矿业有限公司', '郴州市云岭五号矿业有限公司'];
+    for (const [i, name] of names.entries()) await create(5 + i, name);
+    for (const filter of ['', '&regionCode=431002']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent('云岭')}&limit=2${filter}${cursor ? `&after=${cursor}` : ''}`)).json();
+        expect(page.meta.total).toBe(5);
+        seen.push(...page.items.map((e: { name: string }) => e.name));
+        cursor = page.meta.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(names); // index order is creation order
+    }
+  });
 });
