@@ -44,7 +44,7 @@ describe('the enterprise search index follows every change', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent('云岭')}&limit=2${filter}${cursor ? `&after=${cursor}` : ''}`)).json();
+        const page: { items: { name: string }[]; meta: { total: number; nextCursor: string | null } } = (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent('云岭')}&limit=2${filter}${cursor ? `&after=${cursor}` : ''}`)).json();
         expect(page.meta.total).toBe(5);
         seen.push(...page.items.map((e: { name: string }) => e.name));
         cursor = page.meta.nextCursor;
