@@ -22,17 +22,20 @@ export const PERMISSIONS = [
   'enterprise.read',
   'enterprise.write',
   'enterprise.propose',
+  'inspection.read',
+  'inspection.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write'],
+  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write'],
   // City and county officers may look up the accounts in their scope (who works where);
   // only the admin creates or changes accounts. County officers keep their county's archive.
-  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write'],
-  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write'],
+  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write'],
+  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write'],
   department_reporter: ['reference.read', 'enterprise.read'],
-  leading_group: ['reference.read', 'enterprise.read'],
+  // The leading group follows the supervision results; it does not run cases.
+  leading_group: ['reference.read', 'enterprise.read', 'inspection.read'],
   // An enterprise reads its own record (the scope does the rest) and proposes contact changes.
   enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.propose'],
 };

@@ -15,6 +15,8 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { enterpriseService } from './modules/enterprises/enterprises.service';
 import { importRoutes } from './modules/enterprises/import/imports.routes';
 import { importService } from './modules/enterprises/import/imports.service';
+import { inspectionRoutes } from './modules/inspections/inspections.routes';
+import { inspectionService } from './modules/inspections/inspections.service';
 import { proposalRoutes } from './modules/enterprises/proposals.routes';
 import { proposalService } from './modules/enterprises/proposals.service';
 import { recordRoutes } from './modules/enterprises/records.routes';
@@ -52,6 +54,7 @@ export function buildServices(deps: AppDeps) {
     enterprises,
     records: recordService(ctx),
     proposals: proposalService(ctx),
+    inspections: inspectionService(ctx),
     imports: importService(ctx, enterprises),
   };
 }
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   enterpriseRoutes(app, services.enterprises);
   recordRoutes(app, services.records);
   proposalRoutes(app, services.proposals);
+  inspectionRoutes(app, services.inspections);
   importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);

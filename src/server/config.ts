@@ -28,6 +28,9 @@ export interface Config {
   demoEnterprises: number;
   /** Largest spreadsheet an import accepts. */
   importMaxBytes: number;
+  /** Spot-check deadlines the law leaves open (days): notifying an unqualified result, deciding an objection. */
+  inspectionNotifyDays: number;
+  inspectionObjectionDecisionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -83,6 +86,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
     demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
+    inspectionNotifyDays: int('QC_INSPECTION_NOTIFY_DAYS', 5, 1, 90),
+    inspectionObjectionDecisionDays: int('QC_INSPECTION_OBJECTION_DECISION_DAYS', 3, 1, 90),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

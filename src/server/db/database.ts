@@ -18,6 +18,7 @@ import type {
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
+import type { InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
 /** Every table the app queries, for Kysely's types. */
@@ -40,4 +41,9 @@ export interface Database {
   product_standards: ProductStandardTable;
   quality_staff: QualityStaffTable;
   enterprise_proposals: ProposalTable;
+  testing_bodies: TestingBodyTable;
+  inspection_plans: InspectionPlanTable;
+  inspections: InspectionTable;
+  inspection_items: InspectionItemTable;
+  inspection_events: InspectionEventTable;
 }

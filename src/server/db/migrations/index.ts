@@ -3,6 +3,7 @@ import * as foundation from './2026112501_foundation';
 import * as archive from './2026112502_archive';
 import * as proposals from './2026112503_proposals';
 import * as searchWithoutTriggers from './2026112504_search_without_triggers';
+import * as inspections from './2026112505_inspections';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026112502_archive': archive,
   '2026112503_proposals': proposals,
   '2026112504_search_without_triggers': searchWithoutTriggers,
+  '2026112505_inspections': inspections,
 };

@@ -1,0 +1,196 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits';
+import { Id, Instant, Nullable, Version } from './common';
+import { DateString } from './enterprises';
+
+export const PLAN_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
+export const CHECK_TYPES = ['routine', 'tracking', 'emergency'] as const; // 常规 / 跟踪抽查 / 突发事件
+export const SAMPLING_PLACES = ['production', 'circulation', 'online'] as const; // 生产 / 流通 / 电商
+export const CASE_STATES = [
+  'sampled', 'refused', 'qualified', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified',
+  'rectifying', 'review_failed', 'announced', 'suspended', 'closed', 'licence_revoked',
+] as const;
+
+const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
+
+export const TestingBody = Type.Object({
+  id: Id,
+  name: Type.String(),
+  accreditationNo: Type.String({ description: 'CMA/CNAS 资质认定编号' }),
+  scope: Type.String({ description: '检验范围' }),
+  active: Type.Boolean(),
+  version: Type.Integer(),
+});
+export const CreateTestingBody = Type.Object(
+  { name: Text(LIMITS.name.max, 2), accreditationNo: Text(60, 2), scope: Type.Optional(Text(LIMITS.reason.max)) },
+  { additionalProperties: false },
+);
+
+const CategoryScheme = Type.Object(
+  {
+    categoryCode: Text(32, 1),
+    plannedBatches: Type.Integer({ minimum: 1, maximum: 100_000, description: '计划抽查批次' }),
+    testItems: Type.Array(Text(100, 1), { maxItems: 100, description: '检验项目' }),
+    method: Type.Optional(Text(LIMITS.reason.max)),
+    judgingStandard: Type.Optional(Text(200)),
+    testingBodyId: Type.Optional(Nullable(Id)),
+  },
+  { additionalProperties: false },
+);
+
+export const Plan = Type.Object({
+  id: Id,
+  year: Type.Integer(),
+  level: Type.Enum(PLAN_LEVELS),
+  title: Type.String(),
+  departmentCode: Type.String(),
+  regionCode: Type.String(),
+  categories: Type.Array(CategoryScheme),
+  version: Type.Integer(),
+  createdAt: Instant,
+});
+export type Plan = Static<typeof Plan>;
+export const CreatePlan = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    level: Type.Enum(PLAN_LEVELS),
+    title: Text(LIMITS.name.max, 2),
+    departmentCode: Text(32, 1),
+    regionCode: Type.String({ pattern: '^[0-9]{6}$', description: '组织抽查的区划：市级计划为 431000，县级为本县' }),
+    categories: Type.Array(CategoryScheme, { minItems: 1, maxItems: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type CreatePlan = Static<typeof CreatePlan>;
+
+const Samplers = Type.Array(Text(50, 1), { minItems: 2, maxItems: 10, description: '抽样人员（至少两名）' });
+export const RegisterSample = Type.Object(
+  {
+    planId: Id,
+    categoryCode: Text(32, 1),
+    checkType: Type.Optional(Type.Enum(CHECK_TYPES)),
+    sampledEnterpriseId: Type.Optional(Id),
+    sampledUnitName: Type.Optional(Text(LIMITS.name.max, 2)),
+    producerEnterpriseId: Type.Optional(Id),
+    producerName: Type.Optional(Text(LIMITS.name.max, 2)),
+    producerRegionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    productName: Text(LIMITS.name.max, 1),
+    brand: Type.Optional(Text(50)),
+    model: Type.Optional(Text(100)),
+    standardNo: Type.Optional(Text(60)),
+    batch: Type.Optional(Text(100)),
+    place: Type.Enum(SAMPLING_PLACES),
+    sampledOn: DateString,
+    documentNo: Text(60, 1),
+    samplers: Samplers,
+    testQuantity: Type.Optional(Text(50)),
+    reserveQuantity: Type.Optional(Text(50)),
+    refused: Type.Optional(Type.Boolean({ description: '拒检：受检单位拒绝抽样' })),
+  },
+  { additionalProperties: false },
+);
+export type RegisterSample = Static<typeof RegisterSample>;
+
+const ItemResult = Type.Object(
+  {
+    item: Text(100, 1),
+    requirement: Type.Optional(Text(200)),
+    measured: Type.Optional(Text(200)),
+    passed: Type.Boolean(),
+    severity: Type.Optional(Type.Enum(['serious', 'general'] as const)),
+  },
+  { additionalProperties: false },
+);
+const on = { on: DateString, version: Version };
+/** One workflow step: the action, the date it happened, and what it needs. */
+export const CaseActionBody = Type.Union([
+  Type.Object({ action: Type.Literal('record_result'), ...on, testingBodyId: Id, reportNo: Text(60, 1), items: Type.Array(ItemResult, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('refuse'), ...on, note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('notify'), ...on, receivedOn: DateString, method: Text(50, 1), crossRegion: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('object'), ...on, applicant: Text(LIMITS.name.max, 1), items: Type.Array(Text(100, 1), { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('decide_objection'), ...on, accept: Type.Boolean(), recheckBodyId: Type.Optional(Id), note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('record_recheck'), ...on, reportNo: Text(60, 1), items: Type.Array(ItemResult, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('finalize'), ...on }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('order_rectification'), ...on, documentNo: Text(60, 1) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('review'), ...on, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('announce'), ...on, announcementNo: Text(100, 1) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('close'), ...on }, { additionalProperties: false }),
+]);
+export type CaseActionBody = Static<typeof CaseActionBody>;
+
+export const Inspection = Type.Object({
+  id: Id,
+  planId: Id,
+  categoryCode: Type.String(),
+  checkType: Type.Enum(CHECK_TYPES),
+  regionCode: Type.String(),
+  sampledEnterpriseId: Nullable(Type.String()),
+  sampledUnitName: Type.String(),
+  producerEnterpriseId: Nullable(Type.String()),
+  producerName: Type.String(),
+  producerRegionCode: Nullable(Type.String()),
+  productName: Type.String(),
+  brand: Type.String(),
+  model: Type.String(),
+  standardNo: Type.String(),
+  batch: Type.String(),
+  place: Type.Enum(SAMPLING_PLACES),
+  sampledOn: Type.String(),
+  documentNo: Type.String(),
+  samplers: Type.Array(Type.String()),
+  testQuantity: Type.String(),
+  reserveQuantity: Type.String(),
+  state: Type.Enum(CASE_STATES),
+  verdict: Nullable(Type.String()),
+  finalVerdict: Nullable(Type.String()),
+  testingBodyId: Nullable(Type.String()),
+  reportNo: Nullable(Type.String()),
+  reportOn: Nullable(Type.String()),
+  receivedOn: Nullable(Type.String()),
+  objectionUntil: Nullable(Type.String({ description: '异议期截止日（收到检验结果之日起 15 日）' })),
+  objectionFiledOn: Nullable(Type.String()),
+  recheckBodyId: Nullable(Type.String()),
+  recheckPayer: Nullable(Type.String({ description: 'applicant：复检结论与初检一致，申请人承担；department：不一致，组织部门承担' })),
+  rectificationOrderedOn: Nullable(Type.String()),
+  rectificationDue: Nullable(Type.String({ description: '责令之日起 60 日内改正' })),
+  firstReviewDue: Nullable(Type.String({ description: '责令之日起 75 日内复查' })),
+  announcedOn: Nullable(Type.String()),
+  secondReviewFrom: Nullable(Type.String()),
+  secondReviewUntil: Nullable(Type.String({ description: '公告之日起第 90 日（不含）' })),
+  closedOn: Nullable(Type.String()),
+  allowedActions: Type.Array(Type.String(), { description: '当前状态下允许的操作（且本人有权执行）' }),
+  version: Type.Integer(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Inspection = Static<typeof Inspection>;
+
+export const InspectionDetail = Type.Object({
+  inspection: Inspection,
+  items: Type.Array(Type.Object({ stage: Type.String(), seq: Type.Integer(), item: Type.String(), requirement: Type.String(), measured: Type.String(), passed: Type.Boolean(), severity: Type.String() })),
+  events: Type.Array(Type.Object({ action: Type.String(), on: Type.String(), stateAfter: Type.String(), details: Type.Unknown(), actorId: Nullable(Type.String()), at: Instant })),
+  due: Type.Array(Type.Object({ kind: Type.String(), from: Type.Optional(Type.String()), by: Type.String() })),
+});
+
+export const InspectionListQuery = Type.Object(
+  {
+    planId: Type.Optional(Id),
+    state: Type.Optional(Type.Enum(CASE_STATES)),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const BoardEntry = Type.Object({
+  inspectionId: Id,
+  regionCode: Type.String(),
+  productName: Type.String(),
+  producerName: Type.String(),
+  state: Type.String(),
+  kind: Type.String(),
+  from: Type.Optional(Type.String()),
+  by: Type.String(),
+  overdue: Type.Boolean(),
+  officerId: Nullable(Type.String({ description: '登记该案件的人员' })),
+});

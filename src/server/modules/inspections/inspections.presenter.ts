@@ -1,0 +1,71 @@
+import type { Selectable } from 'kysely';
+import type { Inspection, Plan } from '../../../contract/schemas/inspections';
+import { toBool } from '../../db/portable';
+import type { InspectionRow } from './inspections.repository';
+import type { InspectionPlanTable, TestingBodyTable } from './inspections.table';
+
+export function presentTestingBody(row: Selectable<TestingBodyTable>) {
+  return { id: row.id, name: row.name, accreditationNo: row.accreditation_no, scope: row.scope, active: toBool(row.active), version: row.version };
+}
+
+export function presentPlan(row: Selectable<InspectionPlanTable>): Plan {
+  return {
+    id: row.id,
+    year: row.year,
+    level: row.level as Plan['level'],
+    title: row.title,
+    departmentCode: row.department_code,
+    regionCode: row.region_code,
+    categories: JSON.parse(row.categories),
+    version: row.version,
+    createdAt: row.created_at,
+  };
+}
+
+export function presentInspection(row: InspectionRow, allowedActions: string[]): Inspection {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    categoryCode: row.category_code,
+    checkType: row.check_type as Inspection['checkType'],
+    regionCode: row.region_code,
+    sampledEnterpriseId: row.sampled_enterprise_id,
+    sampledUnitName: row.sampled_unit_name,
+    producerEnterpriseId: row.producer_enterprise_id,
+    producerName: row.producer_name,
+    producerRegionCode: row.producer_region_code,
+    productName: row.product_name,
+    brand: row.brand,
+    model: row.model,
+    standardNo: row.standard_no,
+    batch: row.batch,
+    place: row.place as Inspection['place'],
+    sampledOn: row.sampled_on,
+    documentNo: row.document_no,
+    samplers: JSON.parse(row.samplers),
+    testQuantity: row.test_quantity,
+    reserveQuantity: row.reserve_quantity,
+    state: row.state as Inspection['state'],
+    verdict: row.verdict,
+    finalVerdict: row.final_verdict,
+    testingBodyId: row.testing_body_id,
+    reportNo: row.report_no,
+    reportOn: row.report_on,
+    receivedOn: row.received_on,
+    objectionUntil: row.objection_until,
+    objectionFiledOn: row.objection_filed_on,
+    recheckBodyId: row.recheck_body_id,
+    recheckPayer: row.recheck_payer,
+    rectificationOrderedOn: row.rectification_ordered_on,
+    rectificationDue: row.rectification_due,
+    firstReviewDue: row.first_review_due,
+    announcedOn: row.announced_on,
+    secondReviewFrom: row.second_review_from,
+    secondReviewUntil: row.second_review_until,
+    closedOn: row.closed_on,
+    allowedActions,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

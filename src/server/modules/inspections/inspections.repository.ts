@@ -1,0 +1,68 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/database';
+import type { InspectionTable } from './inspections.table';
+
+export type InspectionRow = Selectable<InspectionTable>;
+
+/** Which cases an actor works on: all, or one county's. */
+export interface CaseScope {
+  regionCode?: string;
+}
+
+export async function findInspection(db: Kysely<Database>, id: string, scope: CaseScope): Promise<InspectionRow | undefined> {
+  let q = db.selectFrom('inspections').selectAll().where('id', '=', id);
+  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  return q.executeTakeFirst();
+}
+
+export async function listInspections(
+  db: Kysely<Database>,
+  scope: CaseScope,
+  filter: { planId?: string; state?: string; regionCode?: string; states?: readonly string[] },
+  limit: number,
+): Promise<InspectionRow[]> {
+  let q = db.selectFrom('inspections').selectAll();
+  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  if (filter.regionCode) q = q.where('region_code', '=', filter.regionCode);
+  if (filter.planId) q = q.where('plan_id', '=', filter.planId);
+  if (filter.state) q = q.where('state', '=', filter.state);
+  if (filter.states) q = q.where('state', 'in', [...filter.states]);
+  return q.orderBy('sampled_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Earlier checks of the same product (producer + standard + trademark + model) sampled in a
+ * period, with the level and department of their plans: the input of the no-repeat rule.
+ */
+export async function earlierChecksOfProduct(
+  db: Kysely<Database>,
+  product: { producerEnterpriseId: string | null; producerName: string; standardNo: string; brand: string; model: string },
+  from: string,
+  to: string,
+) {
+  let q = db
+    .selectFrom('inspections as i')
+    .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
+    .select(['i.id', 'i.sampled_on', 'p.level', 'p.department_code'])
+    .where('i.standard_no', '=', product.standardNo)
+    .where('i.brand', '=', product.brand)
+    .where('i.model', '=', product.model)
+    .where('i.state', '!=', 'refused')
+    .where('i.sampled_on', '>=', from)
+    .where('i.sampled_on', '<=', to);
+  q = product.producerEnterpriseId
+    ? q.where((eb) => eb.or([eb('i.producer_enterprise_id', '=', product.producerEnterpriseId), eb('i.producer_name', '=', product.producerName)]))
+    : q.where('i.producer_name', '=', product.producerName);
+  return q.execute();
+}
+
+/** Applies a workflow step at the version read; undefined when someone else moved the case first. */
+export async function updateInspectionVersioned(db: Kysely<Database>, id: string, version: number, changes: Partial<InspectionTable>): Promise<InspectionRow | undefined> {
+  return db
+    .updateTable('inspections')
+    .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}

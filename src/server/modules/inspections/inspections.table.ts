@@ -1,0 +1,84 @@
+import type { BoolColumn, Versioned } from '../../db/types';
+
+export interface TestingBodyTable extends Versioned {
+  id: string;
+  name: string;
+  accreditation_no: string;
+  scope: string;
+  active: BoolColumn;
+}
+
+export interface InspectionPlanTable extends Versioned {
+  id: string;
+  year: number;
+  level: string;
+  title: string;
+  department_code: string;
+  region_code: string;
+  categories: string;
+}
+
+export interface InspectionTable extends Versioned {
+  id: string;
+  plan_id: string;
+  category_code: string;
+  check_type: string;
+  region_code: string;
+  sampled_enterprise_id: string | null;
+  sampled_unit_name: string;
+  producer_enterprise_id: string | null;
+  producer_name: string;
+  producer_region_code: string | null;
+  product_name: string;
+  brand: string;
+  model: string;
+  standard_no: string;
+  batch: string;
+  place: string;
+  sampled_on: string;
+  document_no: string;
+  samplers: string;
+  test_quantity: string;
+  reserve_quantity: string;
+  state: string;
+  verdict: string | null;
+  final_verdict: string | null;
+  testing_body_id: string | null;
+  report_no: string | null;
+  report_on: string | null;
+  received_on: string | null;
+  objection_until: string | null;
+  objection_filed_on: string | null;
+  recheck_body_id: string | null;
+  recheck_payer: string | null;
+  rectification_ordered_on: string | null;
+  rectification_due: string | null;
+  first_review_due: string | null;
+  announced_on: string | null;
+  second_review_from: string | null;
+  second_review_until: string | null;
+  closed_on: string | null;
+}
+
+export interface InspectionItemTable {
+  id: string;
+  inspection_id: string;
+  stage: string;
+  seq: number;
+  item: string;
+  requirement: string;
+  measured: string;
+  passed: BoolColumn;
+  severity: string;
+}
+
+export interface InspectionEventTable {
+  id: string;
+  inspection_id: string;
+  action: string;
+  on_date: string;
+  state_after: string;
+  details: string;
+  actor_id: string | null;
+  at: string;
+}
