@@ -42,6 +42,8 @@ export const ERRORS = {
   repeat_check: { status: 409, zh: '6 个月内已抽查过同一产品（同一生产者、标准、商标、规格型号），不得重复抽查；跟踪抽查或突发事件抽查请注明类型' },
   category_not_in_plan: { status: 400, zh: '该产品类别不在抽查计划内' },
   unknown_testing_body: { status: 400, zh: '检验机构不存在或已停用' },
+  not_enough_inspectors: { status: 409, zh: '检查人员名录中少于 2 人，无法随机抽取检查人员' },
+  no_candidates: { status: 409, zh: '档案中没有生产该类产品、可供抽取的企业' },
   file_empty: { status: 400, zh: '文件为空' },
   file_unreadable: { status: 400, zh: '文件无法读取：请上传 Excel（.xlsx）或 CSV 文件' },
   file_too_large: { status: 413, zh: '文件过大，请拆分后再导入' },

@@ -15,6 +15,8 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { enterpriseService } from './modules/enterprises/enterprises.service';
 import { importRoutes } from './modules/enterprises/import/imports.routes';
 import { importService } from './modules/enterprises/import/imports.service';
+import { drawRoutes } from './modules/inspections/draws.routes';
+import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { inspectionService } from './modules/inspections/inspections.service';
 import { proposalRoutes } from './modules/enterprises/proposals.routes';
@@ -55,6 +57,7 @@ export function buildServices(deps: AppDeps) {
     records: recordService(ctx),
     proposals: proposalService(ctx),
     inspections: inspectionService(ctx),
+    draws: drawService(ctx),
     imports: importService(ctx, enterprises),
   };
 }
@@ -97,6 +100,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   recordRoutes(app, services.records);
   proposalRoutes(app, services.proposals);
   inspectionRoutes(app, services.inspections);
+  drawRoutes(app, services.draws);
   importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);

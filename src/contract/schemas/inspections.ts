@@ -194,3 +194,46 @@ export const BoardEntry = Type.Object({
   overdue: Type.Boolean(),
   officerId: Nullable(Type.String({ description: '登记该案件的人员' })),
 });
+
+const Weights = Type.Object(
+  {
+    priorFailure: Type.Number({ minimum: 0, maximum: 100, description: '近 3 年有不合格结论' }),
+    expiredCertification: Type.Number({ minimum: 0, maximum: 100, description: '持有过期认证证书' }),
+    noStandard: Type.Number({ minimum: 0, maximum: 100, description: '该类产品无执行标准记录' }),
+  },
+  { additionalProperties: false },
+);
+export const DrawBody = Type.Object(
+  {
+    categoryCode: Text(32, 1),
+    count: Type.Integer({ minimum: 1, maximum: 10_000, description: '抽取企业数' }),
+    seed: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1, description: '随机种子；不填由系统生成并记录' })),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市级计划可限定某县市区' })),
+    weights: Type.Optional(Type.Partial(Weights)),
+  },
+  { additionalProperties: false },
+);
+const DrawCandidate = Type.Object({
+  enterpriseId: Type.String(),
+  name: Type.String(),
+  uscc: Type.String(),
+  regionCode: Type.String(),
+  weight: Type.Number(),
+  reasons: Type.Array(Type.String()),
+});
+export const Draw = Type.Object({
+  id: Id,
+  planId: Id,
+  categoryCode: Type.String(),
+  seed: Type.Integer(),
+  count: Type.Integer(),
+  algorithm: Type.String({ description: '抽取方法，供任何人复算' }),
+  weights: Weights,
+  candidates: Type.Array(DrawCandidate),
+  excluded: Type.Array(Type.Object({ enterpriseId: Type.String(), name: Type.String(), reason: Type.String() }), { description: '因 6 个月内已抽查而排除' }),
+  inspectorPool: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
+  enterprises: Type.Array(DrawCandidate),
+  inspectors: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
+  createdAt: Instant,
+});
+export const DrawCheck = Type.Object({ matches: Type.Boolean(), enterprises: Type.Array(Type.String()), inspectors: Type.Array(Type.String()) });

@@ -18,7 +18,7 @@ import type {
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
-import type { InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionTable, TestingBodyTable } from '../modules/inspections/inspections.table';
+import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
 /** Every table the app queries, for Kysely's types. */
@@ -46,4 +46,5 @@ export interface Database {
   inspections: InspectionTable;
   inspection_items: InspectionItemTable;
   inspection_events: InspectionEventTable;
+  inspection_draws: InspectionDrawTable;
 }

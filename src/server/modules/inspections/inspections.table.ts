@@ -82,3 +82,15 @@ export interface InspectionEventTable {
   actor_id: string | null;
   at: string;
 }
+
+export interface InspectionDrawTable {
+  id: string;
+  plan_id: string;
+  category_code: string;
+  seed: number;
+  count: number;
+  inputs: string;
+  result: string;
+  created_by: string | null;
+  created_at: string;
+}
