@@ -18,6 +18,8 @@ import { importService } from './modules/enterprises/import/imports.service';
 import { drawRoutes } from './modules/inspections/draws.routes';
 import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
+import { publicationRoutes } from './modules/inspections/publication.routes';
+import { publicationService } from './modules/inspections/publication.service';
 import { inspectionService } from './modules/inspections/inspections.service';
 import { proposalRoutes } from './modules/enterprises/proposals.routes';
 import { proposalService } from './modules/enterprises/proposals.service';
@@ -58,6 +60,7 @@ export function buildServices(deps: AppDeps) {
     proposals: proposalService(ctx),
     inspections: inspectionService(ctx),
     draws: drawService(ctx),
+    publication: publicationService(ctx),
     imports: importService(ctx, enterprises),
   };
 }
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   proposalRoutes(app, services.proposals);
   inspectionRoutes(app, services.inspections);
   drawRoutes(app, services.draws);
+  publicationRoutes(app, services.publication);
   importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);

@@ -158,6 +158,7 @@ export const Inspection = Type.Object({
   secondReviewFrom: Nullable(Type.String()),
   secondReviewUntil: Nullable(Type.String({ description: '公告之日起第 90 日（不含）' })),
   closedOn: Nullable(Type.String()),
+  publishedOn: Nullable(Type.String({ description: '结果公布日期' })),
   allowedActions: Type.Array(Type.String(), { description: '当前状态下允许的操作（且本人有权执行）' }),
   version: Type.Integer(),
   createdAt: Instant,
@@ -237,3 +238,41 @@ export const Draw = Type.Object({
   createdAt: Instant,
 });
 export const DrawCheck = Type.Object({ matches: Type.Boolean(), enterprises: Type.Array(Type.String()), inspectors: Type.Array(Type.String()) });
+
+export const PublicInspectionQuery = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    level: Type.Optional(Type.Enum(PLAN_LEVELS)),
+    categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
+    result: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const)),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    producer: Type.Optional(Type.String({ minLength: 2, maxLength: 50, description: '标称生产企业名称中包含的文字' })),
+    after: Type.Optional(Type.String({ maxLength: 100 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+/** A published result in the layout of published notices (DOMAIN.md §1.5); nothing internal. */
+export const PublicInspection = Type.Object({
+  id: Id,
+  year: Type.Integer(),
+  checkLevel: Type.Enum(PLAN_LEVELS),
+  planTitle: Type.String(),
+  category: Type.String(),
+  productName: Type.String(),
+  brand: Type.String(),
+  model: Type.String({ description: '规格型号' }),
+  batch: Type.String({ description: '生产日期/批号' }),
+  sampledUnit: Type.String({ description: '受检单位' }),
+  sampledUnitRegion: Type.String(),
+  producer: Type.String({ description: '标称生产企业' }),
+  result: Type.Enum(['qualified', 'unqualified'] as const),
+  failedItems: Type.Array(Type.String()),
+  testingBody: Type.String(),
+  sampledOn: Type.String(),
+  publishedOn: Type.String(),
+});
+export const PublicInspectionList = Type.Object({
+  items: Type.Array(PublicInspection),
+  meta: Type.Object({ total: Type.Integer(), nextCursor: Nullable(Type.String()), disclaimer: Type.String() }),
+});

@@ -5,6 +5,7 @@ import * as proposals from './2026112503_proposals';
 import * as searchWithoutTriggers from './2026112504_search_without_triggers';
 import * as inspections from './2026112505_inspections';
 import * as inspectionDraws from './2026112506_inspection_draws';
+import * as inspectionPublication from './2026112507_inspection_publication';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026112504_search_without_triggers': searchWithoutTriggers,
   '2026112505_inspections': inspections,
   '2026112506_inspection_draws': inspectionDraws,
+  '2026112507_inspection_publication': inspectionPublication,
 };

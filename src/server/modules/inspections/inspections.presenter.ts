@@ -63,6 +63,7 @@ export function presentInspection(row: InspectionRow, allowedActions: string[]):
     secondReviewFrom: row.second_review_from,
     secondReviewUntil: row.second_review_until,
     closedOn: row.closed_on,
+    publishedOn: row.published_on,
     allowedActions,
     version: row.version,
     createdAt: row.created_at,

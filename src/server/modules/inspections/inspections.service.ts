@@ -180,7 +180,7 @@ export function inspectionService(ctx: AppContext) {
           test_quantity: input.testQuantity ?? '', reserve_quantity: input.reserveQuantity ?? '', state, verdict: null, final_verdict: null,
           testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null,
           recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null,
-          second_review_until: null, closed_on: input.refused ? input.sampledOn : null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
+          second_review_until: null, closed_on: input.refused ? input.sampledOn : null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
         };
         await trx.insertInto('inspections').values(created).execute();
         await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: created.id, action: input.refused ? 'refuse' : 'register', on_date: input.sampledOn, state_after: state, details: JSON.stringify({ checkType }), actor_id: actor.id, at: now }).execute();

@@ -58,6 +58,7 @@ export interface InspectionTable extends Versioned {
   second_review_from: string | null;
   second_review_until: string | null;
   closed_on: string | null;
+  published_on: string | null;
 }
 
 export interface InspectionItemTable {

@@ -1,0 +1,27 @@
+import { Type } from 'typebox';
+import { errorResponses, IdParams } from '../../../contract/schemas/common';
+import { PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
+import { actorFrom, guard } from '../../authz/guard';
+import type { Api } from '../../http';
+import type { PublicationService } from './publication.service';
+
+const tags = ['inspections'];
+
+export function publicationRoutes(app: Api, publication: PublicationService): void {
+  app.post('/api/v1/inspection-plans/:id/publish', {
+    schema: {
+      tags,
+      summary: '公布计划内结论已确定的抽查结果（不合格结论须异议期届满或复检结论作出）',
+      params: IdParams,
+      response: { 200: Type.Object({ published: Type.Integer(), held: Type.Integer({ description: '结论未定、暂不公布的案件数' }), publishedOn: Type.String() }), ...errorResponses },
+    },
+    onRequest: guard({ permission: 'inspection.write' }),
+    handler: (request) => publication.publish(actorFrom(request), request.params.id),
+  });
+
+  // Public: no session needed (the results are published by law).
+  app.get('/api/v1/public/inspections', {
+    schema: { tags: ['public'], summary: '公开的监督抽查结果（无需登录）', querystring: PublicInspectionQuery, response: { 200: PublicInspectionList, ...errorResponses } },
+    handler: (request) => publication.list(request.query),
+  });
+}

@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import type { Static } from 'typebox';
+import type { PublicInspection, PublicInspectionQuery } from '../../../contract/schemas/inspections';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import { bool, containsText } from '../../db/portable';
+import { AppError } from '../../errors';
+import { today } from '../../lib/dates';
+import { recordAudit } from '../audit/audit.service';
+
+export const PUBLIC_DISCLAIMER = '监督抽查结果仅对所抽样品负责，不代表该企业其他批次、其他型号产品的质量状况。不合格结论在异议期届满或复检结论作出后公布。';
+
+type Query = Static<typeof PublicInspectionQuery>;
+
+const decodeCursor = (after?: string): [string, string] | null => {
+  if (!after) return null;
+  try {
+    const v = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string') ? (v as [string, string]) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Publication of results (产品质量法 art. 24; Order No. 18 art. 44): the organiser publishes a
+ * plan's cases whose result is final — an unqualified finding only once its objection window
+ * has closed or its re-test is in — and anyone may read them without signing in.
+ */
+export function publicationService(ctx: AppContext) {
+  const { db } = ctx;
+  return {
+    async publish(actor: Actor, planId: string) {
+      const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
+      if (!plan) throw new AppError('not_found');
+      if (actor.role === 'county_officer' && (plan.level !== 'county' || plan.region_code !== actor.regionCode)) throw new AppError('out_of_scope');
+      const on = today();
+      return db.transaction().execute(async (trx) => {
+        const ready = await trx.selectFrom('inspections').select('id').where('plan_id', '=', planId).where('final_verdict', 'is not', null).where('published_on', 'is', null).execute();
+        const held = await trx.selectFrom('inspections').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', planId).where('final_verdict', 'is', null).where('state', '!=', 'refused').executeTakeFirstOrThrow();
+        if (ready.length) await trx.updateTable('inspections').set({ published_on: on }).where('id', 'in', ready.map((r) => r.id)).execute();
+        await recordAudit(trx, actor, 'inspection_plan.publish', { type: 'inspection_plan', id: planId }, null, { published: ready.length, on });
+        return { published: ready.length, held: Number(held.n), publishedOn: on };
+      });
+    },
+
+    async list(query: Query) {
+      const limit = query.limit ?? 20;
+      const cursor = decodeCursor(query.after);
+      if (query.after && !cursor) throw new AppError('bad_cursor');
+      let q = db
+        .selectFrom('inspections as i')
+        .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
+        .innerJoin('product_categories as c', 'c.code', 'i.category_code')
+        .leftJoin('testing_bodies as b', 'b.id', 'i.testing_body_id')
+        .where('i.published_on', 'is not', null);
+      if (query.year) q = q.where('p.year', '=', query.year);
+      if (query.level) q = q.where('p.level', '=', query.level);
+      if (query.categoryCode) q = q.where('i.category_code', '=', query.categoryCode);
+      if (query.result) q = q.where('i.final_verdict', '=', query.result);
+      if (query.regionCode) q = q.where('i.region_code', '=', query.regionCode);
+      if (query.producer) q = q.where(containsText(sql.ref('i.producer_name'), query.producer));
+      const counted = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      let page = q.select([
+        'i.id', 'p.year', 'p.level', 'p.title', 'c.name as category', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
+        'i.producer_name', 'i.final_verdict', 'i.recheck_body_id', 'b.name as testing_body', 'i.sampled_on', 'i.published_on',
+      ]);
+      if (cursor) page = page.where(sql<boolean>`(i.published_on, i.id) < (${cursor[0]}, ${cursor[1]})`);
+      const rows = await page.orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
+      const shown = rows.slice(0, limit);
+      // Failed items of the result that stands: the re-test's when there was one.
+      const items = shown.length
+        ? await db.selectFrom('inspection_items').select(['inspection_id', 'stage', 'item']).where('inspection_id', 'in', shown.map((r) => r.id)).where('passed', '=', bool(false)).orderBy('seq').execute()
+        : [];
+      const failed = (r: (typeof shown)[number]) => items.filter((it) => it.inspection_id === r.id && it.stage === (r.recheck_body_id ? 'recheck' : 'initial')).map((it) => it.item);
+      const last = shown.at(-1);
+      return {
+        items: shown.map(
+          (r): Static<typeof PublicInspection> => ({
+            id: r.id, year: r.year, checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'], planTitle: r.title, category: r.category, productName: r.product_name,
+            brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
+            result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [], testingBody: r.testing_body ?? '',
+            sampledOn: r.sampled_on, publishedOn: r.published_on!,
+          }),
+        ),
+        meta: {
+          total: Number(counted.n),
+          nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.published_on, last.id])).toString('base64url') : null,
+          disclaimer: PUBLIC_DISCLAIMER,
+        },
+      };
+    },
+  };
+}
+export type PublicationService = ReturnType<typeof publicationService>;

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../src/server/lib/uscc';
+import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
+
+const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('publication of spot-check results', () => {
+  let t: TestApp;
+  let city: Agent;
+  let plan: { id: string };
+  const cases: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await testApp();
+    city = await t.as('city_officer');
+    const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()).code;
+    const lab = (await city.request('POST', '/api/v1/testing-bodies', { name: '郴州市消防产品检验站', accreditationNo: 'CMA-P-1' })).json();
+    plan = (await city.request('POST', '/api/v1/inspection-plans', { year: 2026, level: 'city', title: '2026 年灭火器专项抽查', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 3, testItems: ['充装量', '喷射性能'] }] })).json();
+    const step = async (id: string, body: object) => expect((await city.request('POST', `/api/v1/inspections/${id}/actions`, body)).statusCode).toBe(200);
+    for (const [n, key] of ['ok', 'held', 'failed'].entries()) {
+      const ent = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431003', `MA4P000${n}`), name: `郴州市${['安盾', '卫士', '消安'][n]}消防器材有限公司`, regionCode: '431003', industryCode: 'chem_machinery' })).json();
+      const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: ent.id, productName: '手提式干粉灭火器', model: 'MFZ/ABC4', batch: `2026-0${n + 1}`, place: 'production', sampledOn: shift(-60), documentNo: `P-${n}`, samplers: ['甲', '乙'] })).json();
+      cases[key] = c.id;
+      const passed = key === 'ok';
+      await step(c.id, { action: 'record_result', version: 1, on: shift(-50), testingBodyId: lab.id, reportNo: `R-${n}`, items: [{ item: '充装量', passed }, { item: '喷射性能', passed: true }] });
+      if (key === 'held') await step(c.id, { action: 'notify', version: 2, on: shift(-3), receivedOn: shift(-2), method: '送达' });
+      if (key === 'failed') {
+        await step(c.id, { action: 'notify', version: 2, on: shift(-45), receivedOn: shift(-44), method: '送达' });
+        await step(c.id, { action: 'finalize', version: 3, on: shift(-28) });
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('401 and 403 on publishing; the public list needs no session', async () => {
+    expect((await t.anonymous('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {})).statusCode).toBe(401);
+    for (const role of rolesExcept('admin', 'city_officer', 'county_officer')) {
+      const agent = await t.as(role, undefined, role === 'enterprise_user' ? { enterpriseId: (await t.db.kysely.selectFrom('enterprises').select('id').executeTakeFirstOrThrow()).id } : undefined);
+      expect((await agent.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {})).statusCode, role).toBe(403);
+    }
+    const county = await t.as('county_officer', undefined, { regionCode: '431003' });
+    expect((await county.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {})).json().error.code).toBe('out_of_scope');
+    const before = await t.anonymous('GET', '/api/v1/public/inspections');
+    expect(before.statusCode).toBe(200);
+    expect(before.json().meta.total).toBe(0);
+  });
+
+  it('publishes final results only: an unqualified finding in its objection window is held', async () => {
+    const res = await city.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {});
+    expect(res.json()).toMatchObject({ published: 2, held: 1 });
+    const list = (await t.anonymous('GET', '/api/v1/public/inspections')).json();
+    expect(list.meta.total).toBe(2);
+    expect(list.meta.disclaimer).toContain('仅对所抽样品负责');
+    expect(list.items.map((i: { id: string }) => i.id).sort()).toEqual([cases.ok, cases.failed].sort());
+    const failed = list.items.find((i: { id: string }) => i.id === cases.failed);
+    expect(failed).toMatchObject({ result: 'unqualified', failedItems: ['充装量'], producer: '郴州市消安消防器材有限公司', sampledUnit: '郴州市消安消防器材有限公司', model: 'MFZ/ABC4', testingBody: '郴州市消防产品检验站', checkLevel: 'city', year: 2026 });
+    // Nothing internal: no samplers, document numbers, deadlines or versions.
+    expect(Object.keys(failed).sort()).toEqual(['batch', 'brand', 'category', 'checkLevel', 'failedItems', 'id', 'model', 'planTitle', 'producer', 'productName', 'publishedOn', 'result', 'sampledOn', 'sampledUnit', 'sampledUnitRegion', 'testingBody', 'year'].sort());
+    expect((await t.anonymous('GET', '/api/v1/public/inspections?result=unqualified')).json().items.map((i: { id: string }) => i.id)).toEqual([cases.failed]);
+    expect((await t.anonymous('GET', `/api/v1/public/inspections?producer=${encodeURIComponent('安盾')}`)).json().items.map((i: { id: string }) => i.id)).toEqual([cases.ok]);
+  });
+
+  it('pages with a cursor; bad queries answer 400 with a code', async () => {
+    const first = (await t.anonymous('GET', '/api/v1/public/inspections?limit=1')).json();
+    expect(first.items).toHaveLength(1);
+    const second = (await t.anonymous('GET', `/api/v1/public/inspections?limit=1&after=${first.meta.nextCursor}`)).json();
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    expect(second.meta.nextCursor).toBeNull();
+    expect((await t.anonymous('GET', '/api/v1/public/inspections?limit=0')).json().error.code).toBe('validation_failed');
+    expect((await t.anonymous('GET', '/api/v1/public/inspections?after=garbage')).json().error.code).toBe('bad_cursor');
+  });
+});
