@@ -19,6 +19,8 @@ import { drawRoutes } from './modules/inspections/draws.routes';
 import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { publicationRoutes } from './modules/inspections/publication.routes';
+import { statsRoutes } from './modules/inspections/stats.routes';
+import { statsService } from './modules/inspections/stats.service';
 import { publicationService } from './modules/inspections/publication.service';
 import { inspectionService } from './modules/inspections/inspections.service';
 import { proposalRoutes } from './modules/enterprises/proposals.routes';
@@ -61,6 +63,7 @@ export function buildServices(deps: AppDeps) {
     inspections: inspectionService(ctx),
     draws: drawService(ctx),
     publication: publicationService(ctx),
+    inspectionStats: statsService(ctx),
     imports: importService(ctx, enterprises),
   };
 }
@@ -105,6 +108,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   inspectionRoutes(app, services.inspections);
   drawRoutes(app, services.draws);
   publicationRoutes(app, services.publication);
+  statsRoutes(app, services.inspectionStats);
   importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);

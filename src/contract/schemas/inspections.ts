@@ -276,3 +276,24 @@ export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),
   meta: Type.Object({ total: Type.Integer(), nextCursor: Nullable(Type.String()), disclaimer: Type.String() }),
 });
+
+const StatFilters = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  levels: Type.Optional(Type.String({ pattern: '^(national|provincial|city|county)(,(national|provincial|city|county))*$', description: '抽查级别，逗号分隔，如 national,provincial（国抽＋省抽）' })),
+  categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+};
+export const PassRateQuery = Type.Object({ by: Type.Enum(['category', 'county', 'industry', 'level', 'place', 'year'] as const), ...StatFilters }, { additionalProperties: false });
+const Counts = {
+  tested: Type.Integer({ description: '抽查批次（结论已确定）' }),
+  qualified: Type.Integer(),
+  unqualified: Type.Integer(),
+  passRate: Nullable(Type.Number({ description: '批次合格率 = 合格批次 ÷ 抽查批次（未舍入）' })),
+};
+export const PassRates = Type.Object({
+  by: Type.String(),
+  rows: Type.Array(Type.Object({ key: Type.String(), ...Counts })),
+  total: Type.Object(Counts),
+});
+export const FailedItemQuery = Type.Object({ ...StatFilters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false });
+export const FailedItems = Type.Object({ items: Type.Array(Type.Object({ item: Type.String(), batches: Type.Integer() })) });

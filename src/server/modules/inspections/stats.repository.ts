@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { bool } from '../../db/portable';
+
+export const STAT_GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year'] as const;
+export type StatGroup = (typeof STAT_GROUPS)[number];
+
+export interface StatFilter {
+  year?: number;
+  levels?: readonly string[];
+  categoryCode?: string;
+  regionCode?: string;
+}
+
+/** Cases with a final result, joined to what the groups read, filtered. Refused and pending cases are not batches tested. */
+function decided(db: Kysely<Database>, filter: StatFilter) {
+  let q = db
+    .selectFrom('inspections as i')
+    .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
+    .innerJoin('product_categories as c', 'c.code', 'i.category_code')
+    .where('i.final_verdict', 'is not', null);
+  if (filter.year) q = q.where('p.year', '=', filter.year);
+  if (filter.levels?.length) q = q.where('p.level', 'in', [...filter.levels]);
+  if (filter.categoryCode) q = q.where('i.category_code', '=', filter.categoryCode);
+  if (filter.regionCode) q = q.where('i.region_code', '=', filter.regionCode);
+  return q;
+}
+
+const KEY: Record<StatGroup, string> = { category: 'i.category_code', county: 'i.region_code', industry: 'c.industry_code', level: 'p.level', place: 'i.place', year: 'p.year' };
+
+/** Batches tested and qualified per group: counts only, the rate is the caller's division of sums. */
+export async function passCounts(db: Kysely<Database>, by: StatGroup, filter: StatFilter) {
+  const key = sql.ref(KEY[by]);
+  const rows = await decided(db, filter)
+    .select([sql<string>`${key}`.as('key'), sql<number>`count(*)`.as('tested'), sql<number>`sum(case when i.final_verdict = 'qualified' then 1 else 0 end)`.as('qualified')])
+    .groupBy(key)
+    .orderBy(key)
+    .execute();
+  return rows.map((r) => ({ key: String(r.key), tested: Number(r.tested), qualified: Number(r.qualified) }));
+}
+
+/** How many unqualified batches failed each item, by the result that stands (the re-test's when there was one). */
+export async function failedItemCounts(db: Kysely<Database>, filter: StatFilter, limit: number) {
+  return decided(db, filter)
+    .innerJoin('inspection_items as it', 'it.inspection_id', 'i.id')
+    .where('i.final_verdict', '=', 'unqualified')
+    .where(sql<boolean>`it.stage = case when i.recheck_payer is null then 'initial' else 'recheck' end`)
+    .where('it.passed', '=', bool(false))
+    .select(['it.item', sql<number>`count(distinct i.id)`.as('batches')])
+    .groupBy('it.item')
+    .orderBy(sql`count(distinct i.id)`, 'desc')
+    .orderBy('it.item')
+    .limit(limit)
+    .execute();
+}

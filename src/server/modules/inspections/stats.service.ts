@@ -1,0 +1,45 @@
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import { failedItemCounts, passCounts, type StatFilter, type StatGroup } from './stats.repository';
+
+export interface StatsQuery {
+  by: StatGroup;
+  year?: number;
+  levels?: string;
+  categoryCode?: string;
+  regionCode?: string;
+}
+
+/**
+ * Pass rates (批次合格率 = batches qualified ÷ batches tested) of cases with a final result. Rates
+ * are divided from the sums of each group and of the whole, never averaged or rounded here.
+ */
+export function statsService(ctx: AppContext) {
+  const filterOf = (actor: Actor, q: Omit<StatsQuery, 'by'>): StatFilter => ({
+    year: q.year,
+    levels: q.levels ? q.levels.split(',') : undefined,
+    categoryCode: q.categoryCode,
+    // A county officer's figures are their county's.
+    regionCode: actor.role === 'county_officer' ? (actor.regionCode ?? '-') : q.regionCode,
+  });
+  const rate = (qualified: number, tested: number) => (tested === 0 ? null : qualified / tested);
+
+  return {
+    async passRates(actor: Actor, query: StatsQuery) {
+      const rows = await passCounts(ctx.db, query.by, filterOf(actor, query));
+      const tested = rows.reduce((s, r) => s + r.tested, 0);
+      const qualified = rows.reduce((s, r) => s + r.qualified, 0);
+      return {
+        by: query.by,
+        rows: rows.map((r) => ({ ...r, unqualified: r.tested - r.qualified, passRate: rate(r.qualified, r.tested) })),
+        total: { tested, qualified, unqualified: tested - qualified, passRate: rate(qualified, tested) },
+      };
+    },
+
+    async failedItems(actor: Actor, query: Omit<StatsQuery, 'by'> & { limit?: number }) {
+      const rows = await failedItemCounts(ctx.db, filterOf(actor, query), query.limit ?? 20);
+      return { items: rows.map((r) => ({ item: r.item, batches: Number(r.batches) })) };
+    },
+  };
+}
+export type StatsService = ReturnType<typeof statsService>;
