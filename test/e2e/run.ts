@@ -314,6 +314,123 @@ step('keyboard only: sign in with Tab and Enter, search the archive, open a resu
   await page.getByRole('heading', { name: '郴州市导入测试甲有限公司' }).waitFor();
 });
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+step('spot checks: plan, random draw, a case whose objection reverses the verdict, publication, the public page and the board', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByText('系统管理员，您好').waitFor();
+  // Set-up through the API: two city officers (the inspector pool), two labs, a plan, a product of
+  // the category for an enterprise of the archive, and two more cases for the hold and the board.
+  const setup = await page.evaluate(async (dates) => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const call = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    for (const u of ['chengshi1', 'chengshi2']) await call('POST', '/users', { username: u, displayName: `市局${u.slice(-1)}`, role: 'city_officer' });
+    await call('POST', '/testing-bodies', { name: '郴州市产品质量检验所', accreditationNo: 'E2E-CMA-1' });
+    await call('POST', '/testing-bodies', { name: '湖南省产品质量检验院', accreditationNo: 'E2E-CMA-2' });
+    const categories = (await call('GET', '/reference/product-categories')).items as { code: string; name: string }[];
+    const category = categories.find((c) => c.name === '电动自行车')!.code;
+    const plan = await call('POST', '/inspection-plans', { year: Number(dates.today.slice(0, 4)), level: 'city', title: 'E2E 电动自行车专项抽查', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 3, testItems: ['车速限值'] }] });
+    const firm = async (name: string) => (await call('GET', `/enterprises?q=${encodeURIComponent(name)}`)).items[0].id as string;
+    const enterprise = await firm('导入测试乙');
+    // 丙 makes the product and has not been checked: the draw's candidate. 乙 is checked below, so left out.
+    for (const id of [enterprise, await firm('导入测试丙')]) await call('POST', `/enterprises/${id}/products`, { name: '电动自行车', categoryCode: category });
+    const lab = (await call('GET', '/testing-bodies')).items[0].id as string;
+    const sample = (model: string, on: string) => call('POST', '/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: enterprise, productName: '电动自行车', model, place: 'production', sampledOn: on, documentNo: `E2E-${model}`, samplers: ['甲', '乙'] });
+    const held = await sample('HELD-1', dates.past30);
+    await call('POST', `/inspections/${held.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'H-1', items: [{ item: '车速限值', passed: false }] });
+    await call('POST', `/inspections/${held.id}/actions`, { action: 'notify', version: 2, on: dates.today, receivedOn: dates.today, method: '送达' });
+    const late = await sample('LATE-1', dates.past30);
+    await call('POST', `/inspections/${late.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'L-1', items: [{ item: '车速限值', passed: false }] });
+    return { planTitle: plan.title as string, heldModel: 'HELD-1' };
+  }, { today: day(0), past20: day(-20), past30: day(-30) });
+
+  await page.getByRole('menuitem', { name: '监督抽查' }).click();
+  await page.getByRole('button', { name: '抽查计划' }).click();
+  const row = page.locator('tr').filter({ hasText: setup.planTitle });
+  await row.getByRole('button', { name: '随机抽取' }).click();
+  const drawDialog = page.getByRole('dialog');
+  await drawDialog.getByRole('button', { name: /抽\s*取/ }).click();
+  await drawDialog.getByText(/种子 \d+；候选企业 \d+ 家/).waitFor();
+  await drawDialog.getByText(/抽取的检查人员：市局/).waitFor();
+  await drawDialog.getByRole('button', { name: '按记录复算' }).click();
+  await drawDialog.getByText('复算结果一致').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'inspection-draw.png'), fullPage: true });
+  await drawDialog.getByRole('button', { name: '登记抽样' }).first().click();
+  const register = page.getByRole('dialog').filter({ hasText: '抽样单编号' });
+  await register.getByLabel('产品名称').fill('电动自行车');
+  await register.getByLabel('型号规格', { exact: true }).fill('TDT-E2E');
+  await register.getByLabel('抽样单编号').fill('E2E-DRAWN-1');
+  const samplers = register.getByLabel('抽样人员（回车分隔，至少两名）');
+  await samplers.fill('王一');
+  await samplers.press('Enter');
+  await samplers.fill('李二');
+  await samplers.press('Enter');
+  await register.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+  await page.getByText('已抽样，待检验').first().waitFor();
+
+  const act = async (fill: () => Promise<void>, submit: RegExp, after: string) => {
+    await fill();
+    await page.getByRole('button', { name: submit }).click();
+    await page.getByText(after).first().waitFor();
+  };
+  const pickIn = async (label: string, option: string) => {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  };
+  await act(async () => {
+    await pickIn('检验机构', '郴州市产品质量检验所');
+    await page.getByLabel('检验报告编号').fill('BG-E2E-1');
+    await page.getByLabel('检验项目', { exact: true }).fill('车速限值');
+  }, /^录入检验结果$/, '不合格，待告知');
+  await act(async () => {
+    await page.getByLabel('受检单位收到检验结果日期').fill(day(0));
+    await page.getByLabel('受检单位收到检验结果日期').press('Enter');
+    await page.getByLabel('告知方式').fill('直接送达');
+  }, /^告知检验结果$/, '已告知，异议期内');
+  await pickIn('办理事项', '登记异议');
+  await act(async () => {
+    await page.getByLabel('异议申请人').fill('企业');
+    await page.getByLabel('异议项目（逗号分隔）').fill('车速限值');
+  }, /^登记异议$/, '已提出异议');
+  await act(async () => {
+    await pickIn('复检机构（不得为初检机构）', '湖南省产品质量检验院');
+  }, /^处理异议$/, '复检中');
+  await act(async () => {
+    await page.getByLabel('检验报告编号').fill('FJ-E2E-1');
+    await page.getByLabel('检验项目', { exact: true }).fill('车速限值');
+    await page.getByRole('checkbox', { name: '合格' }).check();
+  }, /^录入复检结论$/, '组织抽查部门（复检结论与初检不一致）');
+  await act(async () => undefined, /^结\s*案$/, '结案');
+  await page.screenshot({ path: path.join(SHOTS, 'inspection-case.png'), fullPage: true });
+
+  await page.goto(`${server.url}/inspections?tab=board`);
+  await page.getByText('告知检验结果').first().waitFor();
+  await page.locator('.ant-tag').filter({ hasText: '已逾期' }).first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'inspection-board.png'), fullPage: true });
+
+  await page.goto(`${server.url}/inspections/plans`);
+  await page.locator('tr').filter({ hasText: setup.planTitle }).getByRole('button', { name: '公布结果' }).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await confirm.waitFor();
+  await confirm.getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByText(/已公布 1 批；\d+ 批结论未定，暂不公布/).waitFor();
+
+  await context.clearCookies();
+  await page.goto(`${server.url}/login`);
+  await page.getByRole('link', { name: '查看公开的监督抽查结果' }).click();
+  await page.getByRole('cell', { name: 'TDT-E2E' }).waitFor();
+  assert((await page.getByRole('cell', { name: setup.heldModel }).count()) === 0, 'a result in its objection window is public');
+  await page.getByText('监督抽查结果仅对所抽样品负责').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'public-results.png'), fullPage: true });
+});
+
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
@@ -383,10 +500,15 @@ async function main() {
   const pageErrors: string[] = [];
   context.on('page', (p) => p.on('pageerror', (err) => pageErrors.push(err.message)));
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // API errors met by the console, reported with a failing step (some steps expect a 4xx).
+  const watch = (p: Page) => p.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && pageErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`));
+  watch(page);
+  context.on('page', watch);
   let passed = 0;
   let failed = 0;
   for (const [name, fn] of steps) {
     try {
+      pageErrors.length = 0;
       await fn({ page, server, context });
       passed++;
       console.log(`  ✓ ${name}`);

@@ -18,6 +18,10 @@ const EnterpriseProfilePage = lazy(() => import('./features/enterprises/Enterpri
 const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ReferencePage = lazy(() => import('./features/admin/ReferencePage').then((m) => ({ default: m.ReferencePage })));
+const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPage').then((m) => ({ default: m.InspectionsPage })));
+const PlansPage = lazy(() => import('./features/inspections/PlansPage').then((m) => ({ default: m.PlansPage })));
+const CaseDetailPage = lazy(() => import('./features/inspections/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
 const AuditPage = lazy(() => import('./features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 import { I18nProvider, useI18n } from './i18n';
 import './styles.css';
@@ -49,11 +53,15 @@ function Root() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/public/inspections" element={<Lazy page={<PublicResultsPage />} />} />
             <Route element={<AppLayout />}>
               <Route path="/" element={<HomePage />} />
               <Route path="/enterprises" element={<EnterpriseListPage />} />
               <Route path="/enterprises/:id" element={<Lazy page={<EnterpriseProfilePage />} />} />
               <Route path="/import" element={<Lazy page={<ImportPage />} />} />
+              <Route path="/inspections" element={<Lazy page={<InspectionsPage />} />} />
+              <Route path="/inspections/plans" element={<Lazy page={<PlansPage />} />} />
+              <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />
               <Route path="/admin/users" element={<Lazy page={<UsersPage />} />} />
               <Route path="/admin/reference" element={<Lazy page={<ReferencePage />} />} />
               <Route path="/admin/audit" element={<Lazy page={<AuditPage />} />} />

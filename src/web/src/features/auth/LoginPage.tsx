@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
 import { useSessionActions } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
@@ -56,6 +56,9 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/public/inspections">{t('public.link')}</Link>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

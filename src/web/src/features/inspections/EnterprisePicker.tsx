@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import type { Enterprise } from '../../../../contract/schemas/enterprises';
+import { api, queryString } from '../../api/client';
+import { useI18n } from '../../i18n';
+
+/** An enterprise of the archive, found by 2+ characters of its name or USCC. */
+export function EnterprisePicker({ value, onChange, id }: { value?: string; onChange?: (id: string | undefined, e?: Enterprise) => void; id?: string }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['enterprises', 'pick', q],
+    queryFn: () => api<{ items: Enterprise[] }>('GET', `/enterprises${queryString({ q, limit: 20 })}`),
+    enabled: [...q].length >= 2,
+  });
+  return (
+    <Select
+      id={id}
+      showSearch
+      allowClear
+      filterOption={false}
+      value={value}
+      onSearch={setQ}
+      onChange={(v) => onChange?.(v, found.data?.items.find((e) => e.id === v))}
+      placeholder={t('enterprise.searchPlaceholder')}
+      notFoundContent={[...q].length >= 2 ? t('enterprise.noMatch') : null}
+      options={(found.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
+    />
+  );
+}

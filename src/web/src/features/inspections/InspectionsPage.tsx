@@ -1,0 +1,195 @@
+import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CASE_STATES } from '../../../../contract/schemas/inspections';
+import { api, queryString } from '../../api/client';
+import { useReferenceNames } from '../../api/reference';
+import { useSession } from '../../api/session';
+import { ErrorAlert } from '../../components/ErrorText';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { formatDate } from '../enterprises/labels';
+import { usePlans, type Inspection } from './api';
+import { dueKey, stateColor, stateKey } from './labels';
+import { RegisterSampleModal } from './RegisterSampleModal';
+
+interface BoardEntry { inspectionId: string; regionCode: string; productName: string; producerName: string; state: string; kind: string; from?: string; by: string; overdue: boolean }
+interface PassRates { rows: { key: string; tested: number; qualified: number; unqualified: number; passRate: number | null }[]; total: { tested: number; qualified: number; unqualified: number; passRate: number | null } }
+
+/** 监督抽查: the cases, the deadline board and the pass rates, in tabs. */
+export function InspectionsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'cases';
+  const user = useSession().data?.user;
+  const mayWrite = (user?.permissions as string[] | undefined)?.includes('inspection.write');
+  const [registering, setRegistering] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title={t('menu.inspections')}
+        trail={[{ title: t('menu.inspections') }]}
+        extra={
+          <>
+            <Button icon={<ProfileOutlined />} onClick={() => navigate('/inspections/plans')}>
+              {t('inspection.plans')}
+            </Button>
+            {mayWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+                {t('inspection.register')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParams({ tab: k }, { replace: true })}
+          items={[
+            { key: 'cases', label: t('inspection.cases'), children: <CasesTab /> },
+            { key: 'board', label: t('inspection.board'), children: <BoardTab /> },
+            { key: 'stats', label: t('inspection.stats'), children: <StatsTab /> },
+          ]}
+        />
+      </Card>
+      {registering && <RegisterSampleModal onClose={() => setRegistering(false)} />}
+    </>
+  );
+}
+
+function CasesTab() {
+  const { t, lang } = useI18n();
+  const plans = usePlans().data ?? [];
+  const regionName = useReferenceNames('regions', lang);
+  const [params] = useSearchParams();
+  const [planId, setPlanId] = useState<string | undefined>(params.get('plan') ?? undefined);
+  const [state, setState] = useState<string | undefined>();
+  const list = useQuery({
+    queryKey: ['inspections', planId, state],
+    queryFn: () => api<{ items: Inspection[] }>('GET', `/inspections${queryString({ planId, state, limit: 500 })}`),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear aria-label={t('inspection.plan')} placeholder={t('inspection.plan')} style={{ minWidth: 260 }} value={planId} onChange={setPlanId} options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))} />
+        <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: t(stateKey(s)) }))} />
+      </Space>
+      {list.isError && <ErrorAlert error={list.error} />}
+      <Table<Inspection>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('inspection.noCases') }}
+        columns={[
+          { key: 'sampledOn', title: t('inspection.sampledOn'), dataIndex: 'sampledOn', width: 130, render: (v: string) => formatDate(v, lang) },
+          { key: 'product', title: t('inspection.product'), render: (_, c) => <Link to={`/inspections/${c.id}`}>{[c.productName, c.brand, c.model].filter(Boolean).join(' · ')}</Link> },
+          { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
+          { key: 'unit', title: t('inspection.sampledUnit'), dataIndex: 'sampledUnitName' },
+          { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
+          { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{t(stateKey(s))}</Tag> },
+        ]}
+      />
+    </>
+  );
+}
+
+function BoardTab() {
+  const { t, lang } = useI18n();
+  const regionName = useReferenceNames('regions', lang);
+  const board = useQuery({ queryKey: ['inspections', 'board'], queryFn: () => api<{ items: BoardEntry[] }>('GET', '/inspections/board') });
+  const overdue = (board.data?.items ?? []).filter((e) => e.overdue).length;
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Statistic title={t('inspection.dueItems')} value={board.data?.items.length ?? 0} />
+        <Statistic title={t('inspection.overdue')} value={overdue} valueStyle={overdue ? { color: '#cf1322' } : undefined} />
+      </Space>
+      {board.isError && <ErrorAlert error={board.error} />}
+      <Table<BoardEntry>
+        rowKey={(e) => `${e.inspectionId}-${e.kind}`}
+        size="middle"
+        loading={board.isPending}
+        dataSource={board.data?.items ?? []}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t('inspection.nothingDue') }}
+        columns={[
+          { key: 'by', title: t('inspection.dueBy'), dataIndex: 'by', width: 150, render: (v: string, e) => <Space>{formatDate(v, lang)}{e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}</Space> },
+          { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{t(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
+          { key: 'product', title: t('inspection.product'), dataIndex: 'productName' },
+          { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
+          { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
+        ]}
+      />
+    </>
+  );
+}
+
+function StatsTab() {
+  const { t, lang } = useI18n();
+  const [by, setBy] = useState<'category' | 'county' | 'level' | 'year'>('category');
+  const [year, setYear] = useState<number | null>(null);
+  const regionName = useReferenceNames('regions', lang);
+  const categoryName = useReferenceNames('product-categories', lang);
+  const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => api<PassRates>('GET', `/inspections/stats/pass-rates${queryString({ by, year })}`) });
+  const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => api<{ items: { item: string; batches: number }[] }>('GET', `/inspections/stats/failed-items${queryString({ year })}`) });
+  const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+  const label = (key: string) => (by === 'county' ? regionName(key) : by === 'category' ? categoryName(key) : by === 'level' ? t(`inspection.level.${key}` as never) : key);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={(['category', 'county', 'level', 'year'] as const).map((b) => ({ value: b, label: t(`inspection.by.${b}` as never) }))} />
+        <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
+      </Space>
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <Table
+            rowKey="key"
+            size="small"
+            loading={rates.isPending}
+            dataSource={rates.data?.rows ?? []}
+            pagination={false}
+            columns={[
+              { key: 'key', title: t(`inspection.by.${by}` as never), dataIndex: 'key', render: label },
+              { key: 'tested', title: t('inspection.tested'), dataIndex: 'tested', align: 'right' },
+              { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right' },
+              { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right' },
+              { key: 'rate', title: t('inspection.passRate'), dataIndex: 'passRate', align: 'right', render: percent },
+            ]}
+            summary={() =>
+              rates.data && (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>{t('inspection.total')}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">{rates.data.total.tested}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} align="right">{rates.data.total.qualified}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={3} align="right">{rates.data.total.unqualified}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={4} align="right">{percent(rates.data.total.passRate)}</Table.Summary.Cell>
+                </Table.Summary.Row>
+              )
+            }
+          />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Table
+            rowKey="item"
+            size="small"
+            title={() => t('inspection.failedItems')}
+            loading={failed.isPending}
+            dataSource={failed.data?.items ?? []}
+            pagination={false}
+            columns={[
+              { key: 'item', title: t('inspection.item'), dataIndex: 'item' },
+              { key: 'batches', title: t('inspection.batches'), dataIndex: 'batches', align: 'right' },
+            ]}
+          />
+        </Col>
+      </Row>
+    </>
+  );
+}
