@@ -15,15 +15,23 @@ describe('publication of spot-check results', () => {
     city = await t.as('city_officer');
     const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()).code;
     const lab = (await city.request('POST', '/api/v1/testing-bodies', { name: '郴州市消防产品检验站', accreditationNo: 'CMA-P-1' })).json();
+    const lab2 = (await city.request('POST', '/api/v1/testing-bodies', { name: '湖南省消防产品检验站', accreditationNo: 'CMA-P-2' })).json();
     plan = (await city.request('POST', '/api/v1/inspection-plans', { year: 2026, level: 'city', title: '2026 年灭火器专项抽查', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 3, testItems: ['充装量', '喷射性能'] }] })).json();
     const step = async (id: string, body: object) => expect((await city.request('POST', `/api/v1/inspections/${id}/actions`, body)).statusCode).toBe(200);
-    for (const [n, key] of ['ok', 'held', 'failed'].entries()) {
-      const ent = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431003', `MA4P000${n}`), name: `郴州市${['安盾', '卫士', '消安'][n]}消防器材有限公司`, regionCode: '431003', industryCode: 'chem_machinery' })).json();
+    for (const [n, key] of ['ok', 'held', 'failed', 'reversed'].entries()) {
+      const ent = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431003', `MA4P000${n}`), name: `郴州市${['安盾', '卫士', '消安', '盾安'][n]}消防器材有限公司`, regionCode: '431003', industryCode: 'chem_machinery' })).json();
       const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: ent.id, productName: '手提式干粉灭火器', model: 'MFZ/ABC4', batch: `2026-0${n + 1}`, place: 'production', sampledOn: shift(-60), documentNo: `P-${n}`, samplers: ['甲', '乙'] })).json();
       cases[key] = c.id;
       const passed = key === 'ok';
       await step(c.id, { action: 'record_result', version: 1, on: shift(-50), testingBodyId: lab.id, reportNo: `R-${n}`, items: [{ item: '充装量', passed }, { item: '喷射性能', passed: true }] });
       if (key === 'held') await step(c.id, { action: 'notify', version: 2, on: shift(-3), receivedOn: shift(-2), method: '送达' });
+      if (key === 'reversed') {
+        // The re-test at another body finds it qualified: that result, and that body, are published.
+        await step(c.id, { action: 'notify', version: 2, on: shift(-45), receivedOn: shift(-44), method: '送达' });
+        await step(c.id, { action: 'object', version: 3, on: shift(-40), applicant: '企业', items: ['充装量'] });
+        await step(c.id, { action: 'decide_objection', version: 4, on: shift(-39), accept: true, recheckBodyId: lab2.id });
+        await step(c.id, { action: 'record_recheck', version: 5, on: shift(-30), reportNo: 'F-3', items: [{ item: '充装量', passed: true }] });
+      }
       if (key === 'failed') {
         await step(c.id, { action: 'notify', version: 2, on: shift(-45), receivedOn: shift(-44), method: '送达' });
         await step(c.id, { action: 'finalize', version: 3, on: shift(-28) });
@@ -47,11 +55,12 @@ describe('publication of spot-check results', () => {
 
   it('publishes final results only: an unqualified finding in its objection window is held', async () => {
     const res = await city.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {});
-    expect(res.json()).toMatchObject({ published: 2, held: 1 });
+    expect(res.json()).toMatchObject({ published: 3, held: 1 });
     const list = (await t.anonymous('GET', '/api/v1/public/inspections')).json();
-    expect(list.meta.total).toBe(2);
+    expect(list.meta.total).toBe(3);
     expect(list.meta.disclaimer).toContain('仅对所抽样品负责');
-    expect(list.items.map((i: { id: string }) => i.id).sort()).toEqual([cases.ok, cases.failed].sort());
+    expect(list.items.map((i: { id: string }) => i.id).sort()).toEqual([cases.ok, cases.failed, cases.reversed].sort());
+    expect(list.items.find((i: { id: string }) => i.id === cases.reversed)).toMatchObject({ result: 'qualified', failedItems: [], testingBody: '湖南省消防产品检验站' });
     const failed = list.items.find((i: { id: string }) => i.id === cases.failed);
     expect(failed).toMatchObject({ result: 'unqualified', failedItems: ['充装量'], producer: '郴州市消安消防器材有限公司', sampledUnit: '郴州市消安消防器材有限公司', model: 'MFZ/ABC4', testingBody: '郴州市消防产品检验站', checkLevel: 'city', year: 2026 });
     // Nothing internal: no samplers, document numbers, deadlines or versions.
@@ -63,9 +72,9 @@ describe('publication of spot-check results', () => {
   it('pages with a cursor; bad queries answer 400 with a code', async () => {
     const first = (await t.anonymous('GET', '/api/v1/public/inspections?limit=1')).json();
     expect(first.items).toHaveLength(1);
-    const second = (await t.anonymous('GET', `/api/v1/public/inspections?limit=1&after=${first.meta.nextCursor}`)).json();
-    expect(second.items).toHaveLength(1);
-    expect(second.items[0].id).not.toBe(first.items[0].id);
+    const second = (await t.anonymous('GET', `/api/v1/public/inspections?limit=2&after=${first.meta.nextCursor}`)).json();
+    expect(second.items).toHaveLength(2);
+    expect(second.items.map((i: { id: string }) => i.id)).not.toContain(first.items[0].id);
     expect(second.meta.nextCursor).toBeNull();
     expect((await t.anonymous('GET', '/api/v1/public/inspections?limit=0')).json().error.code).toBe('validation_failed');
     expect((await t.anonymous('GET', '/api/v1/public/inspections?after=garbage')).json().error.code).toBe('bad_cursor');

@@ -53,6 +53,7 @@ export function publicationService(ctx: AppContext) {
         .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
         .innerJoin('product_categories as c', 'c.code', 'i.category_code')
         .leftJoin('testing_bodies as b', 'b.id', 'i.testing_body_id')
+        .leftJoin('testing_bodies as rb', 'rb.id', 'i.recheck_body_id')
         .where('i.published_on', 'is not', null);
       if (query.year) q = q.where('p.year', '=', query.year);
       if (query.level) q = q.where('p.level', '=', query.level);
@@ -63,7 +64,7 @@ export function publicationService(ctx: AppContext) {
       const counted = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       let page = q.select([
         'i.id', 'p.year', 'p.level', 'p.title', 'c.name as category', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
-        'i.producer_name', 'i.final_verdict', 'i.recheck_body_id', 'b.name as testing_body', 'i.sampled_on', 'i.published_on',
+        'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'b.name as testing_body', 'rb.name as recheck_body', 'i.sampled_on', 'i.published_on',
       ]);
       if (cursor) page = page.where(sql<boolean>`(i.published_on, i.id) < (${cursor[0]}, ${cursor[1]})`);
       const rows = await page.orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
@@ -72,14 +73,16 @@ export function publicationService(ctx: AppContext) {
       const items = shown.length
         ? await db.selectFrom('inspection_items').select(['inspection_id', 'stage', 'item']).where('inspection_id', 'in', shown.map((r) => r.id)).where('passed', '=', bool(false)).orderBy('seq').execute()
         : [];
-      const failed = (r: (typeof shown)[number]) => items.filter((it) => it.inspection_id === r.id && it.stage === (r.recheck_body_id ? 'recheck' : 'initial')).map((it) => it.item);
+      // A re-test, once recorded (its payer is set then), is the result that stands.
+      const rechecked = (r: (typeof shown)[number]) => r.recheck_payer !== null;
+      const failed = (r: (typeof shown)[number]) => items.filter((it) => it.inspection_id === r.id && it.stage === (rechecked(r) ? 'recheck' : 'initial')).map((it) => it.item);
       const last = shown.at(-1);
       return {
         items: shown.map(
           (r): Static<typeof PublicInspection> => ({
             id: r.id, year: r.year, checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'], planTitle: r.title, category: r.category, productName: r.product_name,
             brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
-            result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [], testingBody: r.testing_body ?? '',
+            result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [], testingBody: (rechecked(r) ? r.recheck_body : r.testing_body) ?? '',
             sampledOn: r.sampled_on, publishedOn: r.published_on!,
           }),
         ),
