@@ -77,6 +77,14 @@ describe('spot-check statistics', () => {
     expect((await beihu.request('GET', '/api/v1/inspections/stats/pass-rates?by=category')).json().total).toEqual({ tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 });
   });
 
+  it('lists the batches behind a figure', async () => {
+    const behind = async (q: string) => (await city.request('GET', `/api/v1/inspections?${q}`)).json().items.length;
+    expect(await behind(`year=2026&categoryCode=${metal}&finalVerdict=qualified`)).toBe(2);
+    expect(await behind(`year=2026&categoryCode=${metal}&finalVerdict=unqualified`)).toBe(1);
+    expect(await behind(`year=2025&categoryCode=${metal}&finalVerdict=qualified`)).toBe(0);
+    expect((await city.request('GET', '/api/v1/inspections?finalVerdict=maybe')).json().error.code).toBe('validation_failed');
+  });
+
   it('ranks failed items by the result that stands', async () => {
     const items = (await city.request('GET', '/api/v1/inspections/stats/failed-items?year=2026')).json().items;
     expect(items).toEqual([{ item: 'X', batches: 1 }, { item: 'Z', batches: 1 }]);

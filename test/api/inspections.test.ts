@@ -124,6 +124,14 @@ describe('supervision spot checks: plans, samples and the case workflow', () => 
     expect(board).toContainEqual(expect.objectContaining({ inspectionId: id, kind: 'notify', by: '2026-10-25', overdue: true }));
   });
 
+  it('a producer outside the city is notified through its own department (Order No. 18 art. 44)', async () => {
+    const c = (await city.request('POST', '/api/v1/inspections', sample({ place: 'circulation', producerName: '深圳市某电缆有限公司', producerRegionCode: '440300', model: 'YJV-SZ', documentNo: 'CZ-2026-SZ' }))).json();
+    expect(c).toMatchObject({ producerName: '深圳市某电缆有限公司', producerEnterpriseId: null, producerRegionCode: '440300', sampledUnitName: '郴州市抽查测试电缆有限公司' });
+    await act(city, c.id, { action: 'record_result', version: 1, on: '2026-10-20', testingBodyId: lab1.id, reportNo: 'BG-SZ', items: [{ item: '导体电阻', passed: false }] });
+    const notified = (await act(city, c.id, { action: 'notify', version: 2, on: '2026-10-21', receivedOn: '2026-10-22', method: '函告' })).json();
+    expect(notified.events.at(-1)).toMatchObject({ action: 'notify', details: { method: '函告', receivedOn: '2026-10-22', crossRegion: true } });
+  });
+
   it('scope: a county officer works on their county’s cases only; the leading group reads without actions', async () => {
     const beihu = await t.as('county_officer', undefined, { regionCode: '431002' });
     const yongxing = await t.as('county_officer', undefined, { regionCode: '431023' });

@@ -69,6 +69,19 @@ describe('publication of spot-check results', () => {
     expect((await t.anonymous('GET', `/api/v1/public/inspections?producer=${encodeURIComponent('安盾')}`)).json().items.map((i: { id: string }) => i.id)).toEqual([cases.ok]);
   });
 
+  it("downloads a plan's published results in the notice's columns; 401 without a session", async () => {
+    expect((await t.anonymous('GET', `/api/v1/inspection-plans/${plan.id}/results`)).statusCode).toBe(401);
+    const csv = await city.request('GET', `/api/v1/inspection-plans/${plan.id}/results?format=csv`);
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('序号,产品名称,商标,规格型号,生产日期/批号,受检单位,所在县市区,标称生产企业,检验结论,不合格项目,检验机构');
+    expect(lines).toHaveLength(4); // the three published, not the held one
+    expect(lines.find((l) => l.includes('消安'))).toContain(',苏仙区,郴州市消安消防器材有限公司,不合格,充装量,郴州市消防产品检验站');
+    const xlsx = await city.request('GET', `/api/v1/inspection-plans/${plan.id}/results`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await city.request('GET', '/api/v1/inspection-plans/0192f0c4-0000-7000-8000-000000000009/results')).statusCode).toBe(404);
+  });
+
   it('pages with a cursor; bad queries answer 400 with a code', async () => {
     const first = (await t.anonymous('GET', '/api/v1/public/inspections?limit=1')).json();
     expect(first.items).toHaveLength(1);

@@ -18,10 +18,14 @@ export async function findInspection(db: Kysely<Database>, id: string, scope: Ca
 export async function listInspections(
   db: Kysely<Database>,
   scope: CaseScope,
-  filter: { planId?: string; state?: string; regionCode?: string; states?: readonly string[] },
+  filter: { planId?: string; state?: string; regionCode?: string; states?: readonly string[]; year?: number; categoryCode?: string; finalVerdict?: string },
   limit: number,
 ): Promise<InspectionRow[]> {
   let q = db.selectFrom('inspections').selectAll();
+  // The batches behind a statistic: its year, category and verdict.
+  if (filter.year) q = q.where('plan_id', 'in', db.selectFrom('inspection_plans').select('id').where('year', '=', filter.year));
+  if (filter.categoryCode) q = q.where('category_code', '=', filter.categoryCode);
+  if (filter.finalVerdict) q = q.where('final_verdict', '=', filter.finalVerdict);
   if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
   if (filter.regionCode) q = q.where('region_code', '=', filter.regionCode);
   if (filter.planId) q = q.where('plan_id', '=', filter.planId);

@@ -190,7 +190,7 @@ export function inspectionService(ctx: AppContext) {
       return presentInspection(row, allowed(actor, row));
     },
 
-    async list(actor: Actor, query: { planId?: string; state?: string; regionCode?: string; limit?: number }) {
+    async list(actor: Actor, query: { planId?: string; state?: string; regionCode?: string; year?: number; categoryCode?: string; finalVerdict?: string; limit?: number }) {
       const rows = await listInspections(db, caseScope(actor), query, query.limit ?? 100);
       return { items: rows.map((r) => presentInspection(r, allowed(actor, r))) };
     },
@@ -226,6 +226,8 @@ export function inspectionService(ctx: AppContext) {
             .execute();
         }
         const { action, on, version: _v, ...details } = input as CaseActionBody & Record<string, unknown>;
+        // Order No. 18 art. 44: a producer outside the city is notified through its own local department.
+        if (action === 'notify' && before.producer_region_code && !before.producer_region_code.startsWith(CITY.slice(0, 4))) details.crossRegion = true;
         await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: id, action, on_date: on, state_after: updated.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() }).execute();
         await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
         return updated;

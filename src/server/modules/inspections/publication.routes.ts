@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
+import { FormatQuery } from '../../../contract/schemas/imports';
 import { PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
-import type { Api } from '../../http';
+import { download, type Api } from '../../http';
 import type { PublicationService } from './publication.service';
 
 const tags = ['inspections'];
@@ -17,6 +18,15 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
     },
     onRequest: guard({ permission: 'inspection.write' }),
     handler: (request) => publication.publish(actorFrom(request), request.params.id),
+  });
+
+  app.get('/api/v1/inspection-plans/:id/results', {
+    schema: { tags, summary: '下载计划已公布的抽查结果（XLSX/CSV，公告表格的列）', params: IdParams, querystring: FormatQuery, response: errorResponses },
+    onRequest: guard({ permission: 'inspection.read' }),
+    handler: async (request, reply) => {
+      const { file, downloadName } = await publication.exportPlan(request.params.id, request.query.format ?? 'xlsx');
+      return download(reply, file, downloadName, true);
+    },
   });
 
   // Public: no session needed (the results are published by law).

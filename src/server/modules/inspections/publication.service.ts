@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { PublicInspection, PublicInspectionQuery } from '../../../contract/schemas/inspections';
@@ -6,7 +8,12 @@ import type { AppContext } from '../../context';
 import { bool, containsText } from '../../db/portable';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
+import { uuidv7 } from '../../lib/ids';
+import { writeTable, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
+
+/** The columns of a published result table (DOMAIN.md §1.5). */
+const RESULT_COLUMNS = ['序号', '产品名称', '商标', '规格型号', '生产日期/批号', '受检单位', '所在县市区', '标称生产企业', '检验结论', '不合格项目', '检验机构'];
 
 export const PUBLIC_DISCLAIMER = '监督抽查结果仅对所抽样品负责，不代表该企业其他批次、其他型号产品的质量状况。不合格结论在异议期届满或复检结论作出后公布。';
 
@@ -29,6 +36,58 @@ const decodeCursor = (after?: string): [string, string] | null => {
  */
 export function publicationService(ctx: AppContext) {
   const { db } = ctx;
+
+  async function listPublished(query: Query & { planId?: string }) {
+    const limit = query.limit ?? 20;
+    const cursor = decodeCursor(query.after);
+    if (query.after && !cursor) throw new AppError('bad_cursor');
+    let q = db
+      .selectFrom('inspections as i')
+      .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
+      .innerJoin('product_categories as c', 'c.code', 'i.category_code')
+      .leftJoin('testing_bodies as b', 'b.id', 'i.testing_body_id')
+      .leftJoin('testing_bodies as rb', 'rb.id', 'i.recheck_body_id')
+      .where('i.published_on', 'is not', null);
+    if (query.planId) q = q.where('i.plan_id', '=', query.planId);
+    if (query.year) q = q.where('p.year', '=', query.year);
+    if (query.level) q = q.where('p.level', '=', query.level);
+    if (query.categoryCode) q = q.where('i.category_code', '=', query.categoryCode);
+    if (query.result) q = q.where('i.final_verdict', '=', query.result);
+    if (query.regionCode) q = q.where('i.region_code', '=', query.regionCode);
+    if (query.producer) q = q.where(containsText(sql.ref('i.producer_name'), query.producer));
+    const counted = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    let page = q.select([
+      'i.id', 'p.year', 'p.level', 'p.title', 'c.name as category', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
+      'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'b.name as testing_body', 'rb.name as recheck_body', 'i.sampled_on', 'i.published_on',
+    ]);
+    if (cursor) page = page.where(sql<boolean>`(i.published_on, i.id) < (${cursor[0]}, ${cursor[1]})`);
+    const rows = await page.orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
+    const shown = rows.slice(0, limit);
+    // Failed items of the result that stands: the re-test's when there was one.
+    const items = shown.length
+      ? await db.selectFrom('inspection_items').select(['inspection_id', 'stage', 'item']).where('inspection_id', 'in', shown.map((r) => r.id)).where('passed', '=', bool(false)).orderBy('seq').execute()
+      : [];
+    // A re-test, once recorded (its payer is set then), is the result that stands.
+    const rechecked = (r: (typeof shown)[number]) => r.recheck_payer !== null;
+    const failed = (r: (typeof shown)[number]) => items.filter((it) => it.inspection_id === r.id && it.stage === (rechecked(r) ? 'recheck' : 'initial')).map((it) => it.item);
+    const last = shown.at(-1);
+    return {
+      items: shown.map(
+        (r): Static<typeof PublicInspection> => ({
+          id: r.id, year: r.year, checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'], planTitle: r.title, category: r.category, productName: r.product_name,
+          brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
+          result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [], testingBody: (rechecked(r) ? r.recheck_body : r.testing_body) ?? '',
+          sampledOn: r.sampled_on, publishedOn: r.published_on!,
+        }),
+      ),
+      meta: {
+        total: Number(counted.n),
+        nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.published_on, last.id])).toString('base64url') : null,
+        disclaimer: PUBLIC_DISCLAIMER,
+      },
+    };
+  }
+
   return {
     async publish(actor: Actor, planId: string) {
       const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
@@ -44,55 +103,31 @@ export function publicationService(ctx: AppContext) {
       });
     },
 
-    async list(query: Query) {
-      const limit = query.limit ?? 20;
-      const cursor = decodeCursor(query.after);
-      if (query.after && !cursor) throw new AppError('bad_cursor');
-      let q = db
-        .selectFrom('inspections as i')
-        .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
-        .innerJoin('product_categories as c', 'c.code', 'i.category_code')
-        .leftJoin('testing_bodies as b', 'b.id', 'i.testing_body_id')
-        .leftJoin('testing_bodies as rb', 'rb.id', 'i.recheck_body_id')
-        .where('i.published_on', 'is not', null);
-      if (query.year) q = q.where('p.year', '=', query.year);
-      if (query.level) q = q.where('p.level', '=', query.level);
-      if (query.categoryCode) q = q.where('i.category_code', '=', query.categoryCode);
-      if (query.result) q = q.where('i.final_verdict', '=', query.result);
-      if (query.regionCode) q = q.where('i.region_code', '=', query.regionCode);
-      if (query.producer) q = q.where(containsText(sql.ref('i.producer_name'), query.producer));
-      const counted = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      let page = q.select([
-        'i.id', 'p.year', 'p.level', 'p.title', 'c.name as category', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
-        'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'b.name as testing_body', 'rb.name as recheck_body', 'i.sampled_on', 'i.published_on',
-      ]);
-      if (cursor) page = page.where(sql<boolean>`(i.published_on, i.id) < (${cursor[0]}, ${cursor[1]})`);
-      const rows = await page.orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
-      const shown = rows.slice(0, limit);
-      // Failed items of the result that stands: the re-test's when there was one.
-      const items = shown.length
-        ? await db.selectFrom('inspection_items').select(['inspection_id', 'stage', 'item']).where('inspection_id', 'in', shown.map((r) => r.id)).where('passed', '=', bool(false)).orderBy('seq').execute()
-        : [];
-      // A re-test, once recorded (its payer is set then), is the result that stands.
-      const rechecked = (r: (typeof shown)[number]) => r.recheck_payer !== null;
-      const failed = (r: (typeof shown)[number]) => items.filter((it) => it.inspection_id === r.id && it.stage === (rechecked(r) ? 'recheck' : 'initial')).map((it) => it.item);
-      const last = shown.at(-1);
-      return {
-        items: shown.map(
-          (r): Static<typeof PublicInspection> => ({
-            id: r.id, year: r.year, checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'], planTitle: r.title, category: r.category, productName: r.product_name,
-            brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
-            result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [], testingBody: (rechecked(r) ? r.recheck_body : r.testing_body) ?? '',
-            sampledOn: r.sampled_on, publishedOn: r.published_on!,
-          }),
-        ),
-        meta: {
-          total: Number(counted.n),
-          nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.published_on, last.id])).toString('base64url') : null,
-          disclaimer: PUBLIC_DISCLAIMER,
-        },
-      };
+    /** A plan's published results as XLSX or CSV, in the columns of a published notice. */
+    async exportPlan(planId: string, format: ExportFormat) {
+      const plan = await db.selectFrom('inspection_plans').select(['id', 'title']).where('id', '=', planId).executeTakeFirst();
+      if (!plan) throw new AppError('not_found');
+      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      let seq = 0;
+      async function* pages() {
+        let after: string | undefined;
+        do {
+          const page = await listPublished({ planId, after, limit: 100 });
+          yield page.items.map((r) => [
+            String(++seq), r.productName, r.brand, r.model, r.batch, r.sampledUnit, regions.get(r.sampledUnitRegion) ?? r.sampledUnitRegion, r.producer,
+            r.result === 'qualified' ? '合格' : '不合格', r.failedItems.join('、'), r.testingBody,
+          ]);
+          after = page.meta.nextCursor ?? undefined;
+        } while (after);
+      }
+      const dir = path.join(ctx.config.dataDir, 'tmp');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${uuidv7()}.${format}`);
+      await writeTable(file, format, RESULT_COLUMNS, pages());
+      return { file, downloadName: `${plan.title}-抽查结果.${format}` };
     },
+
+    list: listPublished,
   };
 }
 export type PublicationService = ReturnType<typeof publicationService>;

@@ -509,4 +509,7 @@ export const enUS: Record<MessageKey, string> = {
   'public.producerSearch': 'Labelled producer',
   'public.empty': 'No published results',
   'inspection.samplersLabel': 'Samplers',
+  'inspection.behindFigure': 'The batches behind a figure',
+  'inspection.results': 'Published results',
+  'inspection.downloadResults': 'Download Excel',
 };

@@ -508,5 +508,8 @@ export const zhCN = {
   'public.producerSearch': '标称生产企业名称',
   'public.empty': '暂无公开的抽查结果',
   'inspection.samplersLabel': '抽样人员',
+  'inspection.behindFigure': '统计数字背后的批次',
+  'inspection.results': '公布的结果',
+  'inspection.downloadResults': '下载 Excel',
 };
 export type MessageKey = keyof typeof zhCN;

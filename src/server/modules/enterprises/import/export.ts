@@ -1,31 +1,12 @@
-import fs from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from '../../../lib/tabular/exceljs';
 import type { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
 import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
+import { writeTable, type ExportFormat } from '../../../lib/tabular/write';
 import type { EnterpriseService } from '../enterprises.service';
 import { COLUMNS, loadLookups, type ImportKind } from './importer';
 import { recordExportRows } from './records-import';
 
-export type ExportFormat = 'csv' | 'xlsx';
-
-/** Writes rows (arrays of cell text) as UTF-8 CSV with a BOM, or as a one-sheet XLSX, streaming. */
-async function writeTable(file: string, format: ExportFormat, header: string[], rows: AsyncIterable<string[][]>) {
-  if (format === 'csv') {
-    const out = fs.createWriteStream(file);
-    out.write(`\ufeff${stringify([header])}`);
-    for await (const batch of rows) if (batch.length) out.write(stringify(batch));
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    return;
-  }
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
-  const sheet = book.addWorksheet('数据');
-  sheet.addRow(header).commit();
-  for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
-  sheet.commit();
-  await book.commit();
-}
+export type { ExportFormat };
 
 /**
  * Exports the enterprises a list query selects (the same filters and scope), or one kind of

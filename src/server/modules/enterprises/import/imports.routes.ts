@@ -1,28 +1,14 @@
-import fs from 'node:fs';
 import type {} from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../../contract/schemas/common';
 import { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
 import { FormatQuery, ImportKindParams, ImportQuery, ImportReport } from '../../../../contract/schemas/imports';
 import { actorFrom, guard } from '../../../authz/guard';
 import { AppError } from '../../../errors';
-import type { Api } from '../../../http';
+import { download, type Api } from '../../../http';
 import type { ImportService } from './imports.service';
 
 const tags = ['imports'];
-const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-
-/** Streams a file as a download; `temporary` files are deleted once sent. */
-function download(reply: FastifyReply, file: string, name: string, temporary: boolean) {
-  const stream = fs.createReadStream(file);
-  if (temporary) stream.on('close', () => fs.rmSync(file, { force: true }));
-  const ext = name.endsWith('.xlsx') ? 'xlsx' : 'csv';
-  return reply
-    .type(TYPES[ext])
-    .header('content-disposition', `attachment; filename="download.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(stream);
-}
 
 const { after: _after, limit: _limit, ...listFilters } = EnterpriseListQuery.properties;
 const ExportQuery = Type.Object({ ...listFilters, ...FormatQuery.properties }, { additionalProperties: false });

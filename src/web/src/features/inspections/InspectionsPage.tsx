@@ -65,12 +65,14 @@ function CasesTab() {
   const { t, lang } = useI18n();
   const plans = usePlans().data ?? [];
   const regionName = useReferenceNames('regions', lang);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const [planId, setPlanId] = useState<string | undefined>(params.get('plan') ?? undefined);
   const [state, setState] = useState<string | undefined>();
+  // The batches behind a statistic arrive as URL filters from the statistics tab.
+  const behind = Object.fromEntries(['year', 'categoryCode', 'regionCode', 'finalVerdict'].map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
   const list = useQuery({
-    queryKey: ['inspections', planId, state],
-    queryFn: () => api<{ items: Inspection[] }>('GET', `/inspections${queryString({ planId, state, limit: 500 })}`),
+    queryKey: ['inspections', planId, state, behind],
+    queryFn: () => api<{ items: Inspection[] }>('GET', `/inspections${queryString({ planId, state, ...behind, limit: 500 })}`),
     placeholderData: keepPreviousData,
   });
   return (
@@ -78,6 +80,11 @@ function CasesTab() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear aria-label={t('inspection.plan')} placeholder={t('inspection.plan')} style={{ minWidth: 260 }} value={planId} onChange={setPlanId} options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))} />
         <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: t(stateKey(s)) }))} />
+        {Object.keys(behind).length > 0 && (
+          <Tag closable color="blue" onClose={() => setParams({ tab: 'cases' }, { replace: true })}>
+            {t('inspection.behindFigure')}
+          </Tag>
+        )}
       </Space>
       {list.isError && <ErrorAlert error={list.error} />}
       <Table<Inspection>
@@ -140,6 +147,12 @@ function StatsTab() {
   const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => api<PassRates>('GET', `/inspections/stats/pass-rates${queryString({ by, year })}`) });
   const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => api<{ items: { item: string; batches: number }[] }>('GET', `/inspections/stats/failed-items${queryString({ year })}`) });
   const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+  const behind = (key: string, verdict?: string) => {
+    const filter: Record<string, unknown> = { tab: 'cases', year, finalVerdict: verdict, [by === 'county' ? 'regionCode' : by === 'category' ? 'categoryCode' : 'none']: key };
+    if (by === 'year') filter.year = key;
+    delete filter.none;
+    return `/inspections${queryString(filter)}`;
+  };
   const label = (key: string) => (by === 'county' ? regionName(key) : by === 'category' ? categoryName(key) : by === 'level' ? t(`inspection.level.${key}` as never) : key);
   return (
     <>
@@ -158,8 +171,8 @@ function StatsTab() {
             columns={[
               { key: 'key', title: t(`inspection.by.${by}` as never), dataIndex: 'key', render: label },
               { key: 'tested', title: t('inspection.tested'), dataIndex: 'tested', align: 'right' },
-              { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right' },
-              { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right' },
+              { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right', render: (n: number, r) => (by === 'level' ? n : <Link to={behind(r.key, 'qualified')}>{n}</Link>) },
+              { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right', render: (n: number, r) => (by === 'level' ? n : <Link to={behind(r.key, 'unqualified')}>{n}</Link>) },
               { key: 'rate', title: t('inspection.passRate'), dataIndex: 'passRate', align: 'right', render: percent },
             ]}
             summary={() =>

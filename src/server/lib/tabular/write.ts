@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from './exceljs';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Writes rows (arrays of cell text) as UTF-8 CSV with a BOM, or as a one-sheet XLSX, streaming. */
+export async function writeTable(file: string, format: ExportFormat, header: string[], rows: AsyncIterable<string[][]>) {
+  if (format === 'csv') {
+    const out = fs.createWriteStream(file);
+    out.write(`\ufeff${stringify([header])}`);
+    for await (const batch of rows) if (batch.length) out.write(stringify(batch));
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    return;
+  }
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = book.addWorksheet('数据');
+  sheet.addRow(header).commit();
+  for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
+  sheet.commit();
+  await book.commit();
+}
