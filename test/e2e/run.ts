@@ -123,8 +123,12 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
   await page.setViewportSize({ width: 1366, height: 768 });
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
   await page.getByRole('cell', { name: '资兴市' }).waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert(overflow <= 0, `page is ${overflow}px wider than the window`);
+  for (const [url, ready] of [['/', '资兴市'], ['/enterprises', '企业名称'], ['/import', '选择要导入的数据类别'], ['/admin/users', '账号']] as const) {
+    await page.goto(`${server.url}${url}`);
+    await page.getByText(ready).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert(overflow <= 0, `${url} is ${overflow}px wider than the window`);
+  }
 });
 
 /** An antd Select inside `scope`, by its label: open it and pick the option. */
