@@ -124,6 +124,20 @@ describe('supervision spot checks: plans, samples and the case workflow', () => 
     expect(board).toContainEqual(expect.objectContaining({ inspectionId: id, kind: 'notify', by: '2026-10-25', overdue: true }));
   });
 
+  it('the case list pages newest sampling first with a cursor; a bad cursor is 400', async () => {
+    const all = (await city.request('GET', '/api/v1/inspections?limit=500')).json().items.map((c: { id: string; sampledOn: string }) => `${c.sampledOn}|${c.id}`);
+    expect(all).toEqual([...all].sort().reverse());
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string; sampledOn: string }[]; meta: { nextCursor: string | null } } = (await city.request('GET', `/api/v1/inspections?limit=2${cursor ? `&after=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((c) => `${c.sampledOn}|${c.id}`));
+      cursor = page.meta.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect((await city.request('GET', '/api/v1/inspections?after=garbage')).json().error.code).toBe('bad_cursor');
+  });
+
   it('a producer outside the city is notified through its own department (Order No. 18 art. 44)', async () => {
     const c = (await city.request('POST', '/api/v1/inspections', sample({ place: 'circulation', producerName: '深圳市某电缆有限公司', producerRegionCode: '440300', model: 'YJV-SZ', documentNo: 'CZ-2026-SZ' }))).json();
     expect(c).toMatchObject({ producerName: '深圳市某电缆有限公司', producerEnterpriseId: null, producerRegionCode: '440300', sampledUnitName: '郴州市抽查测试电缆有限公司' });

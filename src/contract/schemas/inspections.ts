@@ -182,6 +182,7 @@ export const InspectionListQuery = Type.Object(
     categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
     finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
   },
   { additionalProperties: false },
 );

@@ -6,6 +6,7 @@ import * as searchWithoutTriggers from './2026112504_search_without_triggers';
 import * as inspections from './2026112505_inspections';
 import * as inspectionDraws from './2026112506_inspection_draws';
 import * as inspectionPublication from './2026112507_inspection_publication';
+import * as inspectionListIndex from './2026112508_inspection_list_index';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026112505_inspections': inspections,
   '2026112506_inspection_draws': inspectionDraws,
   '2026112507_inspection_publication': inspectionPublication,
+  '2026112508_inspection_list_index': inspectionListIndex,
 };

@@ -20,8 +20,10 @@ export async function listInspections(
   scope: CaseScope,
   filter: { planId?: string; state?: string; regionCode?: string; states?: readonly string[]; year?: number; categoryCode?: string; finalVerdict?: string },
   limit: number,
+  after?: [sampledOn: string, id: string],
 ): Promise<InspectionRow[]> {
   let q = db.selectFrom('inspections').selectAll();
+  if (after) q = q.where((eb) => eb.or([eb('sampled_on', '<', after[0]), eb.and([eb('sampled_on', '=', after[0]), eb('id', '<', after[1])])]));
   // The batches behind a statistic: its year, category and verdict.
   if (filter.year) q = q.where('plan_id', 'in', db.selectFrom('inspection_plans').select('id').where('year', '=', filter.year));
   if (filter.categoryCode) q = q.where('category_code', '=', filter.categoryCode);

@@ -49,7 +49,12 @@ export function inspectionRoutes(app: Api, inspections: InspectionService): void
   });
 
   app.get('/api/v1/inspections', {
-    schema: { tags, summary: '抽查案件（每个抽样批次一件）', querystring: InspectionListQuery, response: { 200: Type.Object({ items: Type.Array(Inspection) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '抽查案件（每个抽样批次一件），按抽样日期倒序分页',
+      querystring: InspectionListQuery,
+      response: { 200: Type.Object({ items: Type.Array(Inspection), meta: Type.Object({ nextCursor: Type.Union([Type.String(), Type.Null()]) }) }), ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.read' }),
     handler: (request) => inspections.list(actorFrom(request), request.query),
   });

@@ -190,9 +190,25 @@ export function inspectionService(ctx: AppContext) {
       return presentInspection(row, allowed(actor, row));
     },
 
-    async list(actor: Actor, query: { planId?: string; state?: string; regionCode?: string; year?: number; categoryCode?: string; finalVerdict?: string; limit?: number }) {
-      const rows = await listInspections(db, caseScope(actor), query, query.limit ?? 100);
-      return { items: rows.map((r) => presentInspection(r, allowed(actor, r))) };
+    /** Newest sampling first, in pages: `after` is the previous page's nextCursor. */
+    async list(actor: Actor, query: { planId?: string; state?: string; regionCode?: string; year?: number; categoryCode?: string; finalVerdict?: string; limit?: number; after?: string }) {
+      const limit = query.limit ?? 100;
+      let after: [string, string] | undefined;
+      if (query.after) {
+        try {
+          after = JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8'));
+        } catch {
+          after = undefined;
+        }
+        if (!Array.isArray(after) || after.length !== 2 || !after.every((x) => typeof x === 'string')) throw new AppError('bad_cursor');
+      }
+      const rows = await listInspections(db, caseScope(actor), query, limit + 1, after);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((r) => presentInspection(r, allowed(actor, r))),
+        meta: { nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.sampled_on, last.id])).toString('base64url') : null },
+      };
     },
 
     async get(actor: Actor, id: string) {

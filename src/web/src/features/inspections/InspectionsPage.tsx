@@ -1,7 +1,7 @@
 import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_STATES } from '../../../../contract/schemas/inspections';
 import { api, queryString } from '../../api/client';
@@ -70,9 +70,13 @@ function CasesTab() {
   const [state, setState] = useState<string | undefined>();
   // The batches behind a statistic arrive as URL filters from the statistics tab.
   const behind = Object.fromEntries(['year', 'categoryCode', 'regionCode', 'finalVerdict'].map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const filterKey = JSON.stringify([planId, state, behind]);
+  useEffect(() => setCursors([undefined]), [filterKey]);
+  const after = cursors.at(-1);
   const list = useQuery({
-    queryKey: ['inspections', planId, state, behind],
-    queryFn: () => api<{ items: Inspection[] }>('GET', `/inspections${queryString({ planId, state, ...behind, limit: 500 })}`),
+    queryKey: ['inspections', filterKey, after],
+    queryFn: () => api<{ items: Inspection[]; meta: { nextCursor: string | null } }>('GET', `/inspections${queryString({ planId, state, ...behind, after, limit: 50 })}`),
     placeholderData: keepPreviousData,
   });
   return (
@@ -102,7 +106,12 @@ function CasesTab() {
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
           { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{t(stateKey(s))}</Tag> },
         ]}
+        pagination={false}
       />
+      <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
+        <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('common.previous')}</Button>
+        <Button disabled={!list.data?.meta.nextCursor} onClick={() => setCursors([...cursors, list.data!.meta.nextCursor!])}>{t('common.next')}</Button>
+      </Space>
     </>
   );
 }
