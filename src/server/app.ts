@@ -19,6 +19,8 @@ import { drawRoutes } from './modules/inspections/draws.routes';
 import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { publicationRoutes } from './modules/inspections/publication.routes';
+import { resultImportRoutes } from './modules/inspections/result-import.routes';
+import { resultImportService } from './modules/inspections/result-import.service';
 import { statsRoutes } from './modules/inspections/stats.routes';
 import { statsService } from './modules/inspections/stats.service';
 import { publicationService } from './modules/inspections/publication.service';
@@ -64,6 +66,7 @@ export function buildServices(deps: AppDeps) {
     draws: drawService(ctx),
     publication: publicationService(ctx),
     inspectionStats: statsService(ctx),
+    resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
   };
 }
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   drawRoutes(app, services.draws);
   publicationRoutes(app, services.publication);
   statsRoutes(app, services.inspectionStats);
+  resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);
 
   await registerWeb(app, config.webDist);

@@ -301,3 +301,23 @@ export const PassRates = Type.Object({
 });
 export const FailedItemQuery = Type.Object({ ...StatFilters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false });
 export const FailedItems = Type.Object({ items: Type.Array(Type.Object({ item: Type.String(), batches: Type.Integer() })) });
+
+const ImportCandidate = Type.Object({ id: Type.String(), name: Type.String(), uscc: Type.String(), regionCode: Type.String(), score: Type.Optional(Type.Number()) });
+export const ResultImportPreview = Type.Object({
+  id: Type.String({ description: '确认导入时使用' }),
+  rows: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      values: Type.Record(Type.String(), Type.String()),
+      status: Type.Enum(['matched', 'candidates', 'unmatched', 'error'] as const, { description: 'matched：按代码或名称确定；candidates：相似企业待人工选择；unmatched：档案中没有；error：行有错误' }),
+      match: Nullable(ImportCandidate),
+      candidates: Type.Array(ImportCandidate),
+      errors: Type.Array(Type.String()),
+    }),
+  ),
+  counts: Type.Object({ matched: Type.Integer(), candidates: Type.Integer(), unmatched: Type.Integer(), error: Type.Integer() }),
+});
+export const ResultImportConfirm = Type.Object(
+  { choices: Type.Array(Type.Object({ line: Type.Integer({ minimum: 1 }), enterpriseId: Nullable(Id) }, { additionalProperties: false }), { maxItems: 100_000 }) },
+  { additionalProperties: false },
+);
