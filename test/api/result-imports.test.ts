@@ -73,7 +73,7 @@ describe('importing a published result table into a plan', () => {
     expect(row(5)).toMatchObject({ status: 'unmatched', candidates: [] });
     expect(row(6)).toMatchObject({ status: 'error', errors: ['检验结论：应为“合格”或“不合格”'] });
 
-    const wrong = await city.request('POST', `/api/v1/result-imports/${preview.id}/confirm`, { choices: [{ line: 4, enterpriseId: ids['郴州市卫士消防器材有限公司'].replace(/.$/, '0') }] });
+    const wrong = await city.request('POST', `/api/v1/result-imports/${preview.id}/confirm`, { choices: [{ line: 4, enterpriseId: '0192f0c4-0000-7000-8000-000000000009' }] });
     expect(wrong.json().error.code).toBe('validation_failed');
     const someoneElse = await t.as('city_officer');
     expect((await someoneElse.request('POST', `/api/v1/result-imports/${preview.id}/confirm`, { choices: [] })).statusCode).toBe(404);

@@ -435,6 +435,25 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
   await page.screenshot({ path: path.join(SHOTS, 'public-results.png'), fullPage: true });
 });
 
+step('a published provincial table imports into a plan: matched by USCC, a look-alike chosen by hand', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByText('系统管理员，您好').waitFor();
+  const header = '产品名称,商标,规格型号,生产日期/批号,受检单位,标称生产企业,统一社会信用代码,检验结论,不合格项目,检验机构,抽样日期';
+  fs.writeFileSync(path.join(WORK, 'province.csv'), `\ufeff${[header, `电动自行车,,P-1,2026-05,某商场,郴州市导入测试甲有限公司,${uscc(1)},合格,,省检验院,${day(-20)}`, `电动自行车,,P-2,2026-05,某商场,郴州导入测试丙公司,,不合格,车速限值,省检验院,${day(-20)}`].join('\n')}\n`);
+  await page.goto(`${server.url}/inspections/plans`);
+  await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('button', { name: '导入结果表' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[type=file]').setInputFiles(path.join(WORK, 'province.csv'));
+  await dialog.getByText('已匹配：1').waitFor();
+  await dialog.getByText('待选择：1').waitFor();
+  await dialog.getByLabel('选择相似企业（不选则不关联）').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '郴州市导入测试丙有限公司' }).click();
+  await page.screenshot({ path: path.join(SHOTS, 'result-import.png'), fullPage: true });
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('已导入：关联档案 2 条，未关联 0 条，跳过错误行 0 条').waitFor();
+});
+
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);

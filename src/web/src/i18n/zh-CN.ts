@@ -511,5 +511,17 @@ export const zhCN = {
   'inspection.behindFigure': '统计数字背后的批次',
   'inspection.results': '公布的结果',
   'inspection.downloadResults': '下载 Excel',
+  'resultImport.title': '导入结果表',
+  'resultImport.confirm': '确认导入',
+  'resultImport.hint': '上传国抽、省抽公布的结果表（XLSX 或 CSV），列名：产品名称、商标、规格型号、生产日期/批号、受检单位、标称生产企业、统一社会信用代码、检验结论、不合格项目、检验机构、抽样日期。先预览匹配情况，确认后才写入。',
+  'resultImport.done': '已导入：关联档案 {linked} 条，未关联 {unlinked} 条，跳过错误行 {skipped} 条',
+  'resultImport.match': '匹配',
+  'resultImport.archive': '档案中的企业',
+  'resultImport.choose': '选择相似企业（不选则不关联）',
+  'resultImport.notLinked': '档案中没有，不关联',
+  'resultImport.status.matched': '已匹配',
+  'resultImport.status.candidates': '待选择',
+  'resultImport.status.unmatched': '未匹配',
+  'resultImport.status.error': '有错误',
 };
 export type MessageKey = keyof typeof zhCN;

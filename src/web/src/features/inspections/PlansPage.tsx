@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { usePlans, useTestingBodies, type Plan } from './api';
 import { levelKey } from './labels';
 import { RegisterSampleModal } from './RegisterSampleModal';
+import { ResultImportModal } from './ResultImportModal';
 
 interface DrawResult {
   id: string;
@@ -38,6 +39,7 @@ export function PlansPage() {
   const departmentName = useReferenceNames('departments', lang);
   const [creating, setCreating] = useState(false);
   const [drawing, setDrawing] = useState<Plan | null>(null);
+  const [importing, setImporting] = useState<Plan | null>(null);
 
   const publish = (plan: Plan) =>
     modal.confirm({
@@ -81,11 +83,12 @@ export function PlansPage() {
               ? [{
                   key: 'actions',
                   title: t('common.actions'),
-                  width: 220,
+                  width: 300,
                   render: (_: unknown, p: Plan) => (
                     <Space>
                       <Button size="small" onClick={() => setDrawing(p)}>{t('inspection.draw')}</Button>
                       <Button size="small" onClick={() => publish(p)}>{t('inspection.publish')}</Button>
+                      {cityWide && <Button size="small" onClick={() => setImporting(p)}>{t('resultImport.title')}</Button>}
                     </Space>
                   ),
                 }]
@@ -96,6 +99,7 @@ export function PlansPage() {
       {cityWide && <TestingBodies />}
       {creating && <PlanForm onClose={() => setCreating(false)} />}
       {drawing && <DrawModal plan={drawing} onClose={() => setDrawing(null)} />}
+      {importing && <ResultImportModal plan={importing} onClose={() => setImporting(null)} />}
     </>
   );
 }
