@@ -73,6 +73,12 @@ describe('spot-check statistics', () => {
       { key: '431003', tested: 2, qualified: 1, unqualified: 1, passRate: 1 / 2 },
     ]);
     expect((await city.request('GET', '/api/v1/inspections/stats/pass-rates?by=level&levels=national,provincial')).json().total).toEqual({ tested: 0, qualified: 0, unqualified: 0, passRate: null });
+    // Two dimensions: county × category.
+    const matrix = (await city.request('GET', '/api/v1/inspections/stats/pass-rates?by=county&then=category&year=2026')).json().rows;
+    expect(matrix).toEqual([
+      { key: '431002', key2: metal, tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 },
+      { key: '431003', key2: extinguisher, tested: 2, qualified: 1, unqualified: 1, passRate: 1 / 2 },
+    ]);
     const beihu = await t.as('county_officer', undefined, { regionCode: '431002' });
     expect((await beihu.request('GET', '/api/v1/inspections/stats/pass-rates?by=category')).json().total).toEqual({ tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 });
   });

@@ -278,7 +278,7 @@ export const PublicInspection = Type.Object({
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),
-  meta: Type.Object({ total: Type.Integer(), nextCursor: Nullable(Type.String()), disclaimer: Type.String() }),
+  meta: Type.Object({ total: Type.Integer(), totalCapped: Type.Boolean({ description: '为真时 total 为下限（超过 10000 条）' }), nextCursor: Nullable(Type.String()), disclaimer: Type.String() }),
 });
 
 const StatFilters = {
@@ -287,7 +287,11 @@ const StatFilters = {
   categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
   regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
 };
-export const PassRateQuery = Type.Object({ by: Type.Enum(['category', 'county', 'industry', 'level', 'place', 'year'] as const), ...StatFilters }, { additionalProperties: false });
+const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year'] as const;
+export const PassRateQuery = Type.Object(
+  { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters },
+  { additionalProperties: false },
+);
 const Counts = {
   tested: Type.Integer({ description: '抽查批次（结论已确定）' }),
   qualified: Type.Integer(),
@@ -296,7 +300,7 @@ const Counts = {
 };
 export const PassRates = Type.Object({
   by: Type.String(),
-  rows: Type.Array(Type.Object({ key: Type.String(), ...Counts })),
+  rows: Type.Array(Type.Object({ key: Type.String(), key2: Type.Optional(Type.String()), ...Counts })),
   total: Type.Object(Counts),
 });
 export const FailedItemQuery = Type.Object({ ...StatFilters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false });

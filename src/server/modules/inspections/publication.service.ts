@@ -12,6 +12,8 @@ import { uuidv7 } from '../../lib/ids';
 import { writeTable, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 
+const COUNT_CAP = 10_000;
+
 /** The columns of a published result table (DOMAIN.md §1.5). */
 const RESULT_COLUMNS = ['序号', '产品名称', '商标', '规格型号', '生产日期/批号', '受检单位', '所在县市区', '标称生产企业', '检验结论', '不合格项目', '检验机构'];
 
@@ -55,7 +57,8 @@ export function publicationService(ctx: AppContext) {
     if (query.result) q = q.where('i.final_verdict', '=', query.result);
     if (query.regionCode) q = q.where('i.region_code', '=', query.regionCode);
     if (query.producer) q = q.where(containsText(sql.ref('i.producer_name'), query.producer));
-    const counted = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    // Counted up to a cap, as the archive search is: a page costs the same however many results there are.
+    const counted = await db.selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     let page = q.select([
       'i.id', 'p.year', 'p.level', 'p.title', 'c.name as category', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
       'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'b.name as testing_body', 'rb.name as recheck_body', 'i.sampled_on', 'i.published_on',
@@ -81,7 +84,8 @@ export function publicationService(ctx: AppContext) {
         }),
       ),
       meta: {
-        total: Number(counted.n),
+        total: Math.min(Number(counted.n), COUNT_CAP),
+        totalCapped: Number(counted.n) > COUNT_CAP,
         nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.published_on, last.id])).toString('base64url') : null,
         disclaimer: PUBLIC_DISCLAIMER,
       },

@@ -29,14 +29,21 @@ function decided(db: Kysely<Database>, filter: StatFilter) {
 const KEY: Record<StatGroup, string> = { category: 'i.category_code', county: 'i.region_code', industry: 'c.industry_code', level: 'p.level', place: 'i.place', year: 'p.year' };
 
 /** Batches tested and qualified per group: counts only, the rate is the caller's division of sums. */
-export async function passCounts(db: Kysely<Database>, by: StatGroup, filter: StatFilter) {
+export async function passCounts(db: Kysely<Database>, by: StatGroup, filter: StatFilter, then?: StatGroup) {
   const key = sql.ref(KEY[by]);
+  const key2 = sql.ref(KEY[then ?? by]);
   const rows = await decided(db, filter)
-    .select([sql<string>`${key}`.as('key'), sql<number>`count(*)`.as('tested'), sql<number>`sum(case when i.final_verdict = 'qualified' then 1 else 0 end)`.as('qualified')])
-    .groupBy(key)
+    .select([
+      sql<string>`${key}`.as('key'),
+      sql<string>`${key2}`.as('key2'),
+      sql<number>`count(*)`.as('tested'),
+      sql<number>`sum(case when i.final_verdict = 'qualified' then 1 else 0 end)`.as('qualified'),
+    ])
+    .groupBy([key, key2])
     .orderBy(key)
+    .orderBy(key2)
     .execute();
-  return rows.map((r) => ({ key: String(r.key), tested: Number(r.tested), qualified: Number(r.qualified) }));
+  return rows.map((r) => ({ key: String(r.key), ...(then ? { key2: String(r.key2) } : {}), tested: Number(r.tested), qualified: Number(r.qualified) }));
 }
 
 /** How many unqualified batches failed each item, by the result that stands (the re-test's when there was one). */

@@ -4,6 +4,7 @@ import { failedItemCounts, passCounts, type StatFilter, type StatGroup } from '.
 
 export interface StatsQuery {
   by: StatGroup;
+  then?: StatGroup;
   year?: number;
   levels?: string;
   categoryCode?: string;
@@ -15,7 +16,7 @@ export interface StatsQuery {
  * are divided from the sums of each group and of the whole, never averaged or rounded here.
  */
 export function statsService(ctx: AppContext) {
-  const filterOf = (actor: Actor, q: Omit<StatsQuery, 'by'>): StatFilter => ({
+  const filterOf = (actor: Actor, q: Omit<StatsQuery, 'by' | 'then'>): StatFilter => ({
     year: q.year,
     levels: q.levels ? q.levels.split(',') : undefined,
     categoryCode: q.categoryCode,
@@ -26,7 +27,7 @@ export function statsService(ctx: AppContext) {
 
   return {
     async passRates(actor: Actor, query: StatsQuery) {
-      const rows = await passCounts(ctx.db, query.by, filterOf(actor, query));
+      const rows = await passCounts(ctx.db, query.by, filterOf(actor, query), query.then);
       const tested = rows.reduce((s, r) => s + r.tested, 0);
       const qualified = rows.reduce((s, r) => s + r.qualified, 0);
       return {
@@ -36,7 +37,7 @@ export function statsService(ctx: AppContext) {
       };
     },
 
-    async failedItems(actor: Actor, query: Omit<StatsQuery, 'by'> & { limit?: number }) {
+    async failedItems(actor: Actor, query: Omit<StatsQuery, 'by' | 'then'> & { limit?: number }) {
       const rows = await failedItemCounts(ctx.db, filterOf(actor, query), query.limit ?? 20);
       return { items: rows.map((r) => ({ item: r.item, batches: Number(r.batches) })) };
     },
