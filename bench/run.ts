@@ -1,10 +1,11 @@
 /** `npm run bench -- <name>`: runs one benchmark. Never part of the test suite. */
 import { benchHttp } from './http';
 import { benchImport } from './import';
+import { benchInspections } from './inspections';
 import { benchLookup } from './lookup';
 import { benchSearch } from './search';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, lookup: benchLookup, search: benchSearch };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, search: benchSearch };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

@@ -7,6 +7,7 @@ import * as inspections from './2026112505_inspections';
 import * as inspectionDraws from './2026112506_inspection_draws';
 import * as inspectionPublication from './2026112507_inspection_publication';
 import * as inspectionListIndex from './2026112508_inspection_list_index';
+import * as inspectionStatsIndex from './2026112509_inspection_stats_index';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026112506_inspection_draws': inspectionDraws,
   '2026112507_inspection_publication': inspectionPublication,
   '2026112508_inspection_list_index': inspectionListIndex,
+  '2026112509_inspection_stats_index': inspectionStatsIndex,
 };

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench -- inspections`: spot-check statistics and the public results API over
+ * BENCH_INSPECTIONS (default 5,000,000) cases in 5 years × 4 levels of plans, 11 counties and the
+ * 83 catalogue categories, about 12 % unqualified and 60 % published. The measured queries read
+ * the cases, their plans and categories only (producers are by name here), so no enterprise
+ * archive is generated. Baselines in the same run: a count of every case (the table scan) for the
+ * statistics, and the bare indexed page query for the public API.
+ * Goals (issue 5): county × category pass rates for one year ≤ 200 ms; public page p95 ≤ 20 ms.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { systemActor } from '../src/server/authz/actor';
+import { loadConfig } from '../src/server/config';
+import { insertChunked } from '../src/server/db/bulk';
+import { connect } from '../src/server/db/connect';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { bool } from '../src/server/db/portable';
+import { uuidv7 } from '../src/server/lib/ids';
+import { Random } from '../src/server/lib/random';
+import { publicationService } from '../src/server/modules/inspections/publication.service';
+import { statsService } from '../src/server/modules/inspections/stats.service';
+import { machine, median, record } from './lib';
+
+const N = Number(process.env.BENCH_INSPECTIONS ?? 5_000_000);
+const YEARS = [2021, 2022, 2023, 2024, 2025];
+const LEVELS = ['national', 'provincial', 'city', 'county'];
+const COUNTIES = ['431002', '431003', '431021', '431022', '431023', '431024', '431025', '431026', '431027', '431028', '431081'];
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+export async function benchInspections(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-inspections-'));
+  const databaseUrl = process.env.DATABASE_URL || null;
+  const schema = `bench_insp_${process.pid}`;
+  let setup: Awaited<ReturnType<typeof connect>> | null = null;
+  if (databaseUrl) {
+    setup = await connect({ databaseUrl, sqliteFile: '' });
+    await sql`create schema ${sql.id(schema)}`.execute(setup.kysely);
+  }
+  const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'bench.db'), searchPath: databaseUrl ? schema : undefined });
+  try {
+    await migrateToLatest(db.kysely);
+    const categories = (await db.kysely.selectFrom('product_categories').select('code').execute()).map((c) => c.code);
+    const now = new Date().toISOString();
+    const plans = YEARS.flatMap((year) => LEVELS.map((level) => ({ id: uuidv7(), year, level })));
+    await insertChunked(db.kysely, 'inspection_plans', plans.map((p) => ({
+      id: p.id, year: p.year, level: p.level, title: `${p.year} ${p.level}`, department_code: 'quality', region_code: p.level === 'county' ? '431002' : '431000',
+      categories: JSON.stringify(categories.map((c) => ({ categoryCode: c, plannedBatches: 100, testItems: ['项目'] }))), version: 1, created_at: now, updated_at: now, created_by: null,
+    })));
+    const r = new Random(2026);
+    let t0 = Date.now();
+    const BATCH = 50_000;
+    for (let start = 0; start < N; start += BATCH) {
+      const cases: Record<string, unknown>[] = [];
+      const items: Record<string, unknown>[] = [];
+      for (let i = start; i < Math.min(N, start + BATCH); i++) {
+        const plan = plans[r.int(0, plans.length - 1)]!;
+        const unqualified = r.chance(0.12);
+        const day = `${plan.year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        const id = uuidv7();
+        cases.push({
+          id, plan_id: plan.id, category_code: categories[r.int(0, categories.length - 1)], check_type: 'routine', region_code: COUNTIES[r.int(0, COUNTIES.length - 1)],
+          sampled_enterprise_id: null, sampled_unit_name: `受检单位${i % 50_000}`, producer_enterprise_id: null, producer_name: `生产企业${i % 200_000}`, producer_region_code: null,
+          product_name: '产品', brand: '', model: `M${i}`, standard_no: '', batch: '', place: 'production', sampled_on: day, document_no: `B-${i}`, samplers: '["甲","乙"]',
+          test_quantity: '', reserve_quantity: '', state: unqualified ? 'final_unqualified' : 'closed', verdict: unqualified ? 'unqualified' : 'qualified',
+          final_verdict: unqualified ? 'unqualified' : 'qualified', testing_body_id: null, report_no: null, report_on: day, received_on: null, objection_until: null,
+          objection_filed_on: null, recheck_body_id: null, recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null,
+          announced_on: null, second_review_from: null, second_review_until: null, closed_on: day, published_on: r.chance(0.6) ? day : null, version: 1, created_at: now, updated_at: now, created_by: null,
+        });
+        if (unqualified) items.push({ id: uuidv7(), inspection_id: id, stage: 'initial', seq: 0, item: `项目${r.int(1, 30)}`, requirement: '', measured: '', passed: bool(false), severity: 'general' });
+      }
+      await db.kysely.transaction().execute(async (trx) => {
+        await insertChunked(trx, 'inspections', cases as never);
+        await insertChunked(trx, 'inspection_items', items as never);
+      });
+      if ((start + BATCH) % 1_000_000 === 0) console.log(`  written ${start + BATCH}`);
+    }
+    if (db.dialect === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
+    else await sql`analyze`.execute(db.kysely);
+    const writeSeconds = (Date.now() - t0) / 1000;
+    console.log(`${N} cases written in ${writeSeconds.toFixed(1)} s (${db.dialect})`);
+
+    const ctx = { db: db.kysely, config: { ...loadConfig({ QC_LOG_LEVEL: 'silent' }), dataDir: dir }, log: pino({ level: 'silent' }) };
+    const stats = statsService(ctx);
+    const publication = publicationService(ctx);
+    const city = { ...systemActor('cli'), role: 'city_officer' as const };
+    const time = async (fn: () => Promise<unknown>) => {
+      const t = performance.now();
+      await fn();
+      return performance.now() - t;
+    };
+
+    const statTimes: number[] = [];
+    const scanTimes: number[] = [];
+    await stats.passRates(city, { by: 'county', then: 'category', year: 2024 }); // warm-up
+    for (let k = 0; k < 7; k++) {
+      statTimes.push(await time(() => stats.passRates(city, { by: 'county', then: 'category', year: YEARS[k % YEARS.length] })));
+      scanTimes.push(await time(() => sql`select count(*) from inspections`.execute(db.kysely)));
+    }
+    const pageTimes: number[] = [];
+    const rawTimes: number[] = [];
+    const q = new Random(7);
+    for (let k = 0; k < 100; k++) {
+      const query = k % 3 === 0 ? {} : k % 3 === 1 ? { year: YEARS[q.int(0, 4)], result: 'unqualified' as const } : { categoryCode: categories[q.int(0, categories.length - 1)] };
+      pageTimes.push(await time(() => publication.list({ ...query, limit: 20 })));
+      rawTimes.push(await time(() => sql`select * from inspections where published_on is not null order by published_on desc, id desc limit 21`.execute(db.kysely)));
+    }
+    const table = [
+      '| query | p50 ms | p95 ms (or max of 7) | baseline | ratio (p50 ÷ baseline p50) | goal |',
+      '|---|---|---|---|---|---|',
+      `| pass rates by county × category for one year (service) | ${median(statTimes).toFixed(1)} | ${Math.max(...statTimes).toFixed(1)} | count(*) of all cases ${median(scanTimes).toFixed(1)} ms | ${(median(statTimes) / median(scanTimes)).toFixed(2)} | ≤ 200 ms → ${Math.max(...statTimes) <= 200 ? 'met' : 'NOT met'} |`,
+      `| public results page of 20 (count to 10,000, filters: none / year + unqualified / category) | ${percentile(pageTimes, 50).toFixed(1)} | ${percentile(pageTimes, 95).toFixed(1)} | bare indexed page ${percentile(rawTimes, 50).toFixed(1)} ms | ${(percentile(pageTimes, 50) / percentile(rawTimes, 50)).toFixed(1)} | p95 ≤ 20 ms → ${percentile(pageTimes, 95) <= 20 ? 'met' : 'NOT met'} |`,
+    ].join('\n');
+    console.log(`\n${table}\n`);
+    console.log(`recorded in ${record(`inspections-${db.dialect}`, `# Spot-check benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} cases (written in ${writeSeconds.toFixed(0)} s).\n\n${table}\n`)}`);
+  } finally {
+    await db.close();
+    if (setup) {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(setup.kysely);
+      await setup.close();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
