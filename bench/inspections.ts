@@ -7,41 +7,26 @@
  * statistics, and the bare indexed page query for the public API.
  * Goals (issue 5): county × category pass rates for one year ≤ 200 ms; public page p95 ≤ 20 ms.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { systemActor } from '../src/server/authz/actor';
 import { loadConfig } from '../src/server/config';
 import { insertChunked } from '../src/server/db/bulk';
-import { connect } from '../src/server/db/connect';
-import { migrateToLatest } from '../src/server/db/migrate';
 import { bool } from '../src/server/db/portable';
 import { uuidv7 } from '../src/server/lib/ids';
 import { Random } from '../src/server/lib/random';
 import { publicationService } from '../src/server/modules/inspections/publication.service';
 import { statsService } from '../src/server/modules/inspections/stats.service';
-import { machine, median, record } from './lib';
+import { benchDatabase, machine, median, percentile, record } from './lib';
 
 const N = Number(process.env.BENCH_INSPECTIONS ?? 5_000_000);
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const LEVELS = ['national', 'provincial', 'city', 'county'];
 const COUNTIES = ['431002', '431003', '431021', '431022', '431023', '431024', '431025', '431026', '431027', '431028', '431081'];
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 export async function benchInspections(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-inspections-'));
-  const databaseUrl = process.env.DATABASE_URL || null;
-  const schema = `bench_insp_${process.pid}`;
-  let setup: Awaited<ReturnType<typeof connect>> | null = null;
-  if (databaseUrl) {
-    setup = await connect({ databaseUrl, sqliteFile: '' });
-    await sql`create schema ${sql.id(schema)}`.execute(setup.kysely);
-  }
-  const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'bench.db'), searchPath: databaseUrl ? schema : undefined });
+  const { db, dir, drop } = await benchDatabase('inspections');
   try {
-    await migrateToLatest(db.kysely);
     const categories = (await db.kysely.selectFrom('product_categories').select('code').execute()).map((c) => c.code);
     const now = new Date().toISOString();
     const plans = YEARS.flatMap((year) => LEVELS.map((level) => ({ id: uuidv7(), year, level })));
@@ -116,11 +101,6 @@ export async function benchInspections(): Promise<void> {
     console.log(`\n${table}\n`);
     console.log(`recorded in ${record(`inspections-${db.dialect}`, `# Spot-check benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} cases (written in ${writeSeconds.toFixed(0)} s).\n\n${table}\n`)}`);
   } finally {
-    await db.close();
-    if (setup) {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(setup.kysely);
-      await setup.close();
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
+    await drop();
   }
 }

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { connect, type Db } from '../src/server/db/connect';
+import { migrateToLatest } from '../src/server/db/migrate';
 
 export interface LoadResult {
   reqPerSec: number;
@@ -45,4 +48,32 @@ export function record(name: string, markdown: string): string {
   const file = path.join(dir, `${name}-${new Date().toISOString().slice(0, 10)}.md`);
   fs.writeFileSync(file, markdown);
   return file;
+}
+
+export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/**
+ * A fresh, migrated database for a benchmark: a SQLite file in a temporary directory, or with
+ * DATABASE_URL a PostgreSQL schema of its own. `drop` removes it.
+ */
+export async function benchDatabase(name: string): Promise<{ db: Db; dir: string; drop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qc-${name}-`));
+  const databaseUrl = process.env.DATABASE_URL || null;
+  const schema = `bench_${name}_${process.pid}`;
+  const setup = databaseUrl ? await connect({ databaseUrl, sqliteFile: '' }) : null;
+  if (setup) await sql`create schema ${sql.id(schema)}`.execute(setup.kysely);
+  const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'bench.db'), searchPath: databaseUrl ? schema : undefined });
+  await migrateToLatest(db.kysely);
+  return {
+    db,
+    dir,
+    async drop() {
+      await db.close();
+      if (setup) {
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(setup.kysely);
+        await setup.close();
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -5,40 +5,25 @@
  * On PostgreSQL when DATABASE_URL is set (a schema of its own, dropped afterwards).
  * Goal (issue 3): p95 ≤ 50 ms.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { systemActor } from '../src/server/authz/actor';
 import { loadConfig } from '../src/server/config';
-import { connect } from '../src/server/db/connect';
-import { migrateToLatest } from '../src/server/db/migrate';
 import { demoEnterprise } from '../src/server/modules/enterprises/demo-data';
 import { enterpriseService } from '../src/server/modules/enterprises/enterprises.service';
 import { seedArchive } from '../src/server/modules/enterprises/seed';
 import { Random } from '../src/server/lib/random';
-import { machine, median, record } from './lib';
+import { benchDatabase, machine, median, percentile, record } from './lib';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const BASELINE_QUERIES = 10;
 const SEED = 2010;
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 export async function benchSearch(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-search-'));
-  const databaseUrl = process.env.DATABASE_URL || null;
-  const schema = `bench_${process.pid}`;
-  let setup: Awaited<ReturnType<typeof connect>> | null = null;
-  if (databaseUrl) {
-    setup = await connect({ databaseUrl, sqliteFile: '' });
-    await sql`create schema ${sql.id(schema)}`.execute(setup.kysely);
-  }
-  const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'bench.db'), searchPath: databaseUrl ? schema : undefined });
+  const { db, drop } = await benchDatabase('search');
   try {
-    await migrateToLatest(db.kysely);
     let t0 = Date.now();
     await seedArchive(db.kysely, systemActor('cli'), {
       enterprises: N,
@@ -109,11 +94,6 @@ export async function benchSearch(): Promise<void> {
     );
     console.log(`recorded in ${file}`);
   } finally {
-    await db.close();
-    if (setup) {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(setup.kysely);
-      await setup.close();
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
+    await drop();
   }
 }

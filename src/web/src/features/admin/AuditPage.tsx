@@ -7,7 +7,6 @@ import { api, queryString } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { Changes } from '../enterprises/EnterpriseProfilePage';
 import { actionLabel, formatInstant } from '../enterprises/labels';
 

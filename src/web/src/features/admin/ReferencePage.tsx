@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import { REFERENCE_KINDS, REGION_LEVELS, type ReferenceKind } from '../../../../contract/schemas/reference';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames, type ReferenceItem } from '../../api/reference';
-import { errorMessage } from '../../components/ErrorText';
+import { errorMessage, FormError } from '../../components/ErrorText';
 import { isConflict, showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -97,7 +97,7 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
   }
   return (
     <Modal open title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}` as MessageKey)}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? (kind === 'industries' ? { isKey: false } : {})}>
         <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}` as MessageKey)}>
           <Input disabled={!!item} maxLength={32} />

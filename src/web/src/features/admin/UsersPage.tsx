@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import { ROLES, type Role } from '../../../../contract/permissions';
@@ -8,8 +8,8 @@ import type { Enterprise } from '../../../../contract/schemas/enterprises';
 import type { User } from '../../../../contract/schemas/users';
 import { api, queryString } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
-import { errorMessage } from '../../components/ErrorText';
-import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { FormError } from '../../components/ErrorText';
+import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -159,7 +159,7 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
 
   return (
     <Modal open title={user ? t('users.edit') : t('users.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={user ?? { role: 'county_officer' }}>
         <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('form.required') }, { min: LIMITS.username.min, max: LIMITS.username.max, pattern: new RegExp(LIMITS.username.pattern), message: t('users.usernameRule') }]}>
           <Input disabled={!!user} maxLength={LIMITS.username.max} autoComplete="off" />

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,8 +9,8 @@ import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, type Enterpr
 import { api, queryString } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
-import { errorMessage } from '../../components/ErrorText';
-import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { FormError } from '../../components/ErrorText';
+import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { enumKey } from './labels';
@@ -90,16 +90,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
         </Button>,
       ]}
     >
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)}
-          action={isConflict(error) ? <Button size="small" onClick={() => window.location.reload()}>{t('common.reload')}</Button> : undefined}
-        />
-      )}
+      <FormError error={error} />
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit} scrollToFirstError>
         <Row gutter={16}>
           <Col xs={24} md={12}>

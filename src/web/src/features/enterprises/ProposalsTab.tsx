@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import type { Enterprise, Proposal } from '../../../../contract/schemas/enterprises';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorText';
-import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { FormError } from '../../components/ErrorText';
+import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from './labels';
@@ -99,7 +99,7 @@ function ProposalForm({ enterprise, onClose, onDone }: { enterprise: Enterprise;
   return (
     <Modal open title={t('proposal.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('proposal.send')} cancelText={t('common.cancel')}>
       <Alert type="info" showIcon title={t('proposal.hint')} style={{ marginBottom: 12 }} />
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
@@ -140,7 +140,7 @@ function DecisionForm({ enterpriseId, proposal, accept, onClose, onDone }: { ent
   const [error, setError] = useState<unknown>(null);
   return (
     <Modal open title={accept ? t('proposal.accept') : t('proposal.reject')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"

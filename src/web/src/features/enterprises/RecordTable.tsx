@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -8,8 +8,8 @@ import { LIMITS } from '../../../../contract/limits';
 import type { RecordItem, RecordKind } from '../../../../contract/schemas/records';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
-import { errorMessage } from '../../components/ErrorText';
-import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { FormError } from '../../components/ErrorText';
+import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import { enumKey, formatDate, formatYuan } from './labels';
 import { fieldLabel, recordFields, type FieldSpec } from './recordFields';
@@ -203,16 +203,7 @@ function RecordForm({ kind, base, item, onClose }: { kind: RecordKind; base: str
       confirmLoading={busy}
       width={640}
     >
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)}
-          action={isConflict(error) ? <Button size="small" onClick={() => window.location.reload()}>{t('common.reload')}</Button> : undefined}
-        />
-      )}
+      <FormError error={error} />
       <Form form={form} layout="vertical" initialValues={toForm(item)} onFinish={submit}>
         {fields.map((f) =>
           f.type === 'trainings' ? (
@@ -278,7 +269,7 @@ function DeleteRecord({ base, item, onClose }: { base: string; item: Item; onClo
       onCancel={onClose}
       onOk={() => form.submit()}
     >
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"

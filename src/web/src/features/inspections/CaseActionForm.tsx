@@ -1,11 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { errorMessage } from '../../components/ErrorText';
-import { isConflict } from '../../components/formErrors';
+import { FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { useTestingBodies, type Inspection } from './api';
 import { actionKey } from './labels';
@@ -76,7 +75,7 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
 
   return (
     <Card size="small" title={t('inspection.nextStep')} style={{ marginTop: 16 }}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={isConflict(error) ? t('common.conflict') : errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
         <Form.Item label={t('inspection.actionLabel')}>
           <Select aria-label={t('inspection.actionLabel')} value={action} onChange={setAction} options={inspection.allowedActions.map((a) => ({ value: a, label: t(actionKey(a)) }))} />

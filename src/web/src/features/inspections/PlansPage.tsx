@@ -1,13 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PLAN_LEVELS } from '../../../../contract/schemas/inspections';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
-import { errorMessage } from '../../components/ErrorText';
+import { errorMessage, FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -112,7 +112,7 @@ function TestingBodies() {
   const [error, setError] = useState<unknown>(null);
   return (
     <Card size="small" title={t('inspection.testingBodies')} style={{ marginTop: 16 }}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="inline"
@@ -158,7 +158,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
   const county = user?.role === 'county_officer' ? user.regionCode : null;
   return (
     <Modal open width={820} title={t('inspection.newPlan')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
@@ -243,7 +243,7 @@ function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const category = Form.useWatch('categoryCode', form) as string | undefined;
   return (
     <Modal open width={820} title={`${t('inspection.draw')} · ${plan.title}`} onCancel={onClose} footer={null}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form
         form={form}
         layout="inline"

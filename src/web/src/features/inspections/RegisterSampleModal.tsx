@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CHECK_TYPES, SAMPLING_PLACES, type Inspection } from '../../../../contract/schemas/inspections';
 import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { errorMessage } from '../../components/ErrorText';
+import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import { usePlans } from './api';
@@ -49,7 +49,7 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
 
   return (
     <Modal open width={820} title={t('inspection.register')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ checkType: 'routine', place: 'production', sampledOn: dayjs(), samplers: [], ...initial }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -1,9 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
-import { errorMessage } from '../../components/ErrorText';
+import { FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { Plan } from './api';
 
@@ -50,7 +50,7 @@ export function ResultImportModal({ plan, onClose }: { plan: Plan; onClose: () =
 
   return (
     <Modal open width={980} title={`${t('resultImport.title')} · ${plan.title}`} onCancel={onClose} footer={preview ? [<Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="ok" type="primary" onClick={confirm}>{t('resultImport.confirm')}</Button>] : null}>
-      {error !== null && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={errorMessage(error, t)} />}
+      <FormError error={error} />
       {!preview && (
         <>
           <Typography.Paragraph type="secondary">{t('resultImport.hint')}</Typography.Paragraph>
