@@ -173,7 +173,10 @@ step('the county officer signs in and sees only their county', async ({ page, se
   await page.screenshot({ path: path.join(SHOTS, 'workbench.png'), fullPage: true });
   await page.getByRole('menuitem', { name: '企业档案' }).click();
   await page.getByText(/^共 \d+ 条$/).waitFor();
-  const regions = await page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+  // The county names come with the reference data, which may arrive after the rows.
+  const regionCells = page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(3)');
+  await regionCells.filter({ hasText: '苏仙区' }).first().waitFor();
+  const regions = await regionCells.allInnerTexts();
   assert(regions.length > 0 && regions.every((r) => r === '苏仙区'), `the list shows other counties: ${[...new Set(regions)].join(',')}`);
   const all = await api<{ items: { regionCode: string }[]; meta: { total: number } }>(page, '/enterprises?limit=500');
   assert(all.meta.total > 0 && all.items.every((e) => e.regionCode === SUXIAN), 'the API gives the officer enterprises outside 苏仙区');
