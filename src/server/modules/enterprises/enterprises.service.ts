@@ -11,6 +11,7 @@ import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addDays, addMonths, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { gramsOf, normalizeForSearch } from '../../lib/search-text';
@@ -65,18 +66,6 @@ async function checkPlacement(db: Kysely<Database>, actor: Actor, regionCode: st
 
 function checkFoundedOn(foundedOn: string | null | undefined) {
   if (foundedOn && foundedOn > today()) throw new AppError('validation_failed', [{ path: 'body/foundedOn', message: '成立日期不能晚于今天' }]);
-}
-
-/** A cursor is base64url JSON of strings: [sortValue, id] when browsing, [searchKey] when searching. */
-function decodeCursor(after: string | undefined): string[] | undefined {
-  if (after === undefined) return undefined;
-  try {
-    const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length >= 1 && value.length <= 2 && value.every((v) => typeof v === 'string')) return value;
-  } catch {
-    // fall through
-  }
-  throw new AppError('bad_cursor');
 }
 
 export function enterpriseService(ctx: AppContext) {
@@ -225,8 +214,8 @@ export function enterpriseService(ctx: AppContext) {
         today: now,
       };
       const scope = enterpriseScope(actor);
-      const cursor = decodeCursor(query.after);
-      const encode = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+      // [sortValue, id] when browsing, [searchKey] when searching.
+      const cursor = query.after === undefined ? undefined : decodeCursor(query.after, 1, 2);
 
       if (query.q !== undefined && query.q.trim() !== '') {
         const norm = normalizeForSearch(query.q);
@@ -237,7 +226,7 @@ export function enterpriseService(ctx: AppContext) {
         const last = found.rows.at(-1);
         return {
           items: found.rows.map((r) => presentEnterprise(actor, r)),
-          meta: { total: found.total, totalCapped: found.totalCapped, nextCursor: found.hasMore && last ? encode([String(last.search_key)]) : null },
+          meta: { total: found.total, totalCapped: found.totalCapped, nextCursor: found.hasMore && last ? encodeCursor([String(last.search_key)]) : null },
         };
       }
 
@@ -248,7 +237,7 @@ export function enterpriseService(ctx: AppContext) {
       const last = rows.at(-1);
       return {
         items: rows.map((r) => presentEnterprise(actor, r)),
-        meta: { total, nextCursor: hasMore && last ? encode([String(last[sort.column]), last.id]) : null },
+        meta: { total, nextCursor: hasMore && last ? encodeCursor([String(last[sort.column]), last.id]) : null },
       };
     },
   };

@@ -7,8 +7,7 @@ import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { DEFAULT_WEIGHTS, DRAW_ALGORITHM, runDraw, type Candidate, type RiskWeights } from './draw';
 import { drawCandidates, inspectorPool, recentChecksOfCategory } from './draws.repository';
-
-const LEVEL_RANK: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
+import { assertOrganiser, repeatForbidden } from './inspections.policy';
 
 interface StoredInputs {
   weights: RiskWeights;
@@ -43,8 +42,7 @@ export function drawService(ctx: AppContext) {
     async draw(actor: Actor, planId: string, input: { categoryCode: string; count: number; seed?: number; regionCode?: string; weights?: Partial<RiskWeights> }) {
       const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
       if (!plan) throw new AppError('not_found');
-      // The organiser draws: a county officer for their county's plans only.
-      if (actor.role === 'county_officer' && (plan.level !== 'county' || plan.region_code !== actor.regionCode)) throw new AppError('out_of_scope');
+      assertOrganiser(actor, plan);
       if (!(JSON.parse(plan.categories) as { categoryCode: string }[]).some((c) => c.categoryCode === input.categoryCode)) throw new AppError('category_not_in_plan');
       const region = plan.level === 'county' ? plan.region_code : (input.regionCode ?? null);
       const weights: RiskWeights = { ...DEFAULT_WEIGHTS, ...input.weights };
@@ -53,7 +51,7 @@ export function drawService(ctx: AppContext) {
       // SAMR Order No. 18: none checked for this category in 6 months by this department or a higher level.
       const blocked = new Map<string, string>();
       for (const r of await recentChecksOfCategory(db, input.categoryCode, addMonths(now, -6))) {
-        if (r.department_code === plan.department_code || LEVEL_RANK[r.level]! > LEVEL_RANK[plan.level]!) blocked.set(r.producer_enterprise_id!, `${r.sampled_on} 已抽查`);
+        if (repeatForbidden(r, plan)) blocked.set(r.producer_enterprise_id!, `${r.sampled_on} 已抽查`);
       }
       const candidates: StoredInputs['candidates'] = [];
       const excluded: StoredInputs['excluded'] = [];

@@ -5,22 +5,20 @@ import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addMonths, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
-import { earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type CaseScope, type InspectionRow } from './inspections.repository';
+import { caseScope, CITY, repeatForbidden } from './inspections.policy';
+import { earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
 import type { InspectionTable } from './inspections.table';
 import { ALLOWED, dueItems, nextState, WorkflowError, type CaseChanges, type CaseSnapshot, type WorkflowSettings } from './workflow';
 
-const CITY = '431000';
-const LEVEL_RANK: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
 const OPEN_STATES = ['unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified', 'rectifying', 'review_failed', 'announced', 'suspended'] as const;
 
-/** A county officer works on their county's cases and plans; city roles on all. */
-const caseScope = (actor: Actor): CaseScope => (actor.role === 'county_officer' ? { regionCode: actor.regionCode ?? '-' } : {});
 const cityWide = (actor: Actor) => actor.role === 'admin' || actor.role === 'city_officer' || actor.role === 'system';
 
 const snapshot = (r: InspectionRow): CaseSnapshot & { rectificationDue: string | null; firstReviewDue: string | null } => ({
@@ -166,7 +164,7 @@ export function inspectionService(ctx: AppContext) {
         if (checkType === 'routine' && !input.refused) {
           // SAMR Order No. 18: not the same product twice in 6 months by one department, nor by a lower level after a higher one.
           const earlier = await earlierChecksOfProduct(trx, product, addMonths(input.sampledOn, -6), input.sampledOn);
-          const clash = earlier.find((e) => e.department_code === plan.department_code || LEVEL_RANK[e.level]! > LEVEL_RANK[plan.level]!);
+          const clash = earlier.find((e) => repeatForbidden(e, plan));
           if (clash) throw new AppError('repeat_check', [{ path: 'body', message: `${clash.sampled_on} 已抽查（${clash.level}）` }]);
         }
         const now = new Date().toISOString();
@@ -193,21 +191,13 @@ export function inspectionService(ctx: AppContext) {
     /** Newest sampling first, in pages: `after` is the previous page's nextCursor. */
     async list(actor: Actor, query: { planId?: string; state?: string; regionCode?: string; year?: number; categoryCode?: string; finalVerdict?: string; limit?: number; after?: string }) {
       const limit = query.limit ?? 100;
-      let after: [string, string] | undefined;
-      if (query.after) {
-        try {
-          after = JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8'));
-        } catch {
-          after = undefined;
-        }
-        if (!Array.isArray(after) || after.length !== 2 || !after.every((x) => typeof x === 'string')) throw new AppError('bad_cursor');
-      }
+      const after = query.after === undefined ? undefined : (decodeCursor(query.after, 2) as [string, string]);
       const rows = await listInspections(db, caseScope(actor), query, limit + 1, after);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
         items: page.map((r) => presentInspection(r, allowed(actor, r))),
-        meta: { nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.sampled_on, last.id])).toString('base64url') : null },
+        meta: { nextCursor: rows.length > limit && last ? encodeCursor([last.sampled_on, last.id]) : null },
       };
     },
 

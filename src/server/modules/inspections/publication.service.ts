@@ -7,10 +7,12 @@ import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { bool, containsText } from '../../db/portable';
 import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeTable, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
+import { assertOrganiser } from './inspections.policy';
 
 const COUNT_CAP = 10_000;
 
@@ -21,15 +23,6 @@ export const PUBLIC_DISCLAIMER = '监督抽查结果仅对所抽样品负责，�
 
 type Query = Static<typeof PublicInspectionQuery>;
 
-const decodeCursor = (after?: string): [string, string] | null => {
-  if (!after) return null;
-  try {
-    const v = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string') ? (v as [string, string]) : null;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Publication of results (产品质量法 art. 24; Order No. 18 art. 44): the organiser publishes a
@@ -41,8 +34,7 @@ export function publicationService(ctx: AppContext) {
 
   async function listPublished(query: Query & { planId?: string }) {
     const limit = query.limit ?? 20;
-    const cursor = decodeCursor(query.after);
-    if (query.after && !cursor) throw new AppError('bad_cursor');
+    const cursor = query.after === undefined ? null : decodeCursor(query.after, 2);
     let q = db
       .selectFrom('inspections as i')
       .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
@@ -86,7 +78,7 @@ export function publicationService(ctx: AppContext) {
       meta: {
         total: Math.min(Number(counted.n), COUNT_CAP),
         totalCapped: Number(counted.n) > COUNT_CAP,
-        nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.published_on, last.id])).toString('base64url') : null,
+        nextCursor: rows.length > limit && last ? encodeCursor([last.published_on!, last.id]) : null,
         disclaimer: PUBLIC_DISCLAIMER,
       },
     };
@@ -96,7 +88,7 @@ export function publicationService(ctx: AppContext) {
     async publish(actor: Actor, planId: string) {
       const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
       if (!plan) throw new AppError('not_found');
-      if (actor.role === 'county_officer' && (plan.level !== 'county' || plan.region_code !== actor.regionCode)) throw new AppError('out_of_scope');
+      assertOrganiser(actor, plan);
       const on = today();
       return db.transaction().execute(async (trx) => {
         const ready = await trx.selectFrom('inspections').select('id').where('plan_id', '=', planId).where('final_verdict', 'is not', null).where('published_on', 'is', null).execute();

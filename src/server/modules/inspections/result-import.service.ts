@@ -13,6 +13,7 @@ import { readTable, UnreadableFile } from '../../lib/tabular/read';
 import { checkUscc } from '../../lib/uscc';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
+import { CITY } from './inspections.policy';
 
 /** The columns of a published result table (national or provincial notices), by header. */
 const HEADERS = {
@@ -20,7 +21,6 @@ const HEADERS = {
   uscc: '统一社会信用代码', result: '检验结论', failedItems: '不合格项目', testingBody: '检验机构', sampledOn: '抽样日期', category: '产品类别',
 } as const;
 const REQUIRED = ['productName', 'sampledUnit', 'producer', 'result', 'sampledOn'] as const;
-const CITY = '431000';
 const MAX_ROWS = 100_000;
 
 type Field = keyof typeof HEADERS;

@@ -1,3 +1,4 @@
+import { CASE_STATES } from '../../../contract/schemas/inspections';
 import { addDays } from '../../lib/dates';
 
 /**
@@ -8,22 +9,9 @@ import { addDays } from '../../lib/dates';
  * Deadlines fixed by law are constants here (产品质量法 art. 15; SAMR Order No. 18 arts. 46–48);
  * those the law leaves open are settings passed in.
  */
-export const STATES = [
-  'sampled', // 抽样完成，待检验
-  'refused', // 拒检（产品质量法第五十六条）
-  'qualified', // 检验合格
-  'unqualified', // 检验不合格，待告知
-  'notified', // 已告知，异议期内
-  'objected', // 已提出异议，待受理
-  'rechecking', // 复检中
-  'final_unqualified', // 不合格结论确定
-  'rectifying', // 责令改正中，待第一次复查
-  'review_failed', // 第一次复查不合格，待省级公告
-  'announced', // 已公告，待第二次复查
-  'suspended', // 责令停业整顿，待整顿后复查
-  'closed', // 结案
-  'licence_revoked', // 吊销营业执照
-] as const;
+// 已抽样待检验, 拒检, 合格, 不合格待告知, 异议期内, 已提出异议, 复检中, 结论确定, 责令改正中,
+// 复查不合格待公告, 已公告待再次复查, 停业整顿, 结案, 吊销营业执照 — the contract's list is the one list.
+export const STATES = CASE_STATES;
 export type CaseState = (typeof STATES)[number];
 
 export const ACTIONS = [

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Progress, Radio, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { IMPORT_KIND_VALUES } from '../../../../contract/schemas/imports';
+import type { Static } from 'typebox';
+import { IMPORT_KIND_VALUES, type ImportReport } from '../../../../contract/schemas/imports';
 import { upload } from '../../api/client';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,20 +12,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 type Kind = (typeof IMPORT_KIND_VALUES)[number];
-interface Report {
-  id: string;
-  mode: 'all' | 'partial' | 'check';
-  written: boolean;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  errors: { line: number; column: string; value: string; message: string }[];
-  errorsTruncated: boolean;
-  warnings: string[];
-  rejectedFile: string | null;
-}
+type Report = Static<typeof ImportReport>;
 
 const ACCEPT = '.xlsx,.csv';
 
