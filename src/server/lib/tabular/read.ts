@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { CellValue, Row } from 'exceljs';
 import ExcelJS from './exceljs';
 import iconv from 'iconv-lite';
-import { zipDeclaredSize } from './zip-guard';
+import { openZipEntry, readZipDirectory } from './zip';
 
 /** One data row of a spreadsheet: its 1-based line (row) number and its cells as text. */
 export interface TableRow {
@@ -84,25 +85,51 @@ function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** The parts of exceljs's streaming reader used here: its XML parsers, fed with members read by zip.ts. */
+interface ExcelReaderParts {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ value: AsyncIterable<Row> }>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { rId: string }[] };
+}
+
+const unreadableXlsx = () => new UnreadableFile('file_unreadable', '文件已损坏或不是有效的 Excel（.xlsx）文件');
+
 async function* readXlsx(path: string, limits: ReadLimits): AsyncGenerator<TableRow> {
-  const zip = await zipDeclaredSize(path);
-  if (!zip.ok) throw new UnreadableFile('file_unreadable', '文件已损坏或不是有效的 Excel（.xlsx）文件');
+  const zip = await readZipDirectory(path);
+  if (!zip.ok) throw unreadableXlsx();
   if (zip.uncompressed > limits.maxUncompressedBytes) {
     throw new UnreadableFile('file_too_large', `解压后超过 ${Math.round(limits.maxUncompressedBytes / 2 ** 20)} MB，请拆分后再导入`);
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const member = (name: string) => zip.entries.find((e) => e.name === name);
+  const open = async (name: string) => {
+    const entry = member(name);
+    if (!entry) throw unreadableXlsx();
+    return openZipEntry(path, entry);
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache' }) as unknown as ExcelReaderParts;
   try {
-    for await (const sheet of reader) {
-      // The first worksheet only: templates have one; further sheets are notes.
-      for await (const row of sheet as AsyncIterable<Row>) {
-        const values = (row.values as CellValue[]).slice(1);
-        yield { line: row.number, cells: values.map(cellText) };
-      }
-      return;
+    await reader._parseRels(await open('xl/_rels/workbook.xml.rels'));
+    await reader._parseWorkbook(await open('xl/workbook.xml'));
+    if (member('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(await open('xl/sharedStrings.xml')));
+    if (member('xl/styles.xml')) await reader._parseStyles(await open('xl/styles.xml'));
+    // The first worksheet only: templates have one; further sheets are notes.
+    const first = reader.model?.sheets?.[0];
+    const target = reader.workbookRels?.find((r) => r.Id === first?.rId)?.Target;
+    const sheetNo = target?.match(/sheet(\d+)\.xml$/)?.[1];
+    if (!target || !sheetNo) throw unreadableXlsx();
+    const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const [worksheet] = reader._parseWorksheet(await open(sheetPath), sheetNo);
+    for await (const row of worksheet!.value) {
+      const values = (row.values as CellValue[]).slice(1);
+      yield { line: row.number, cells: values.map(cellText) };
     }
   } catch (err) {
     if (err instanceof UnreadableFile) throw err;
-    throw new UnreadableFile('file_unreadable', '文件已损坏或不是有效的 Excel（.xlsx）文件');
+    throw unreadableXlsx();
   }
 }
 
