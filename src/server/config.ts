@@ -31,6 +31,7 @@ export interface Config {
   /** Spot-check deadlines the law leaves open (days): notifying an unqualified result, deciding an objection. */
   inspectionNotifyDays: number;
   inspectionObjectionDecisionDays: number;
+  inspectionRefusalActionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -88,6 +89,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
     inspectionNotifyDays: int('QC_INSPECTION_NOTIFY_DAYS', 5, 1, 90),
     inspectionObjectionDecisionDays: int('QC_INSPECTION_OBJECTION_DECISION_DAYS', 3, 1, 90),
+    inspectionRefusalActionDays: int('QC_INSPECTION_REFUSAL_ACTION_DAYS', 15, 1, 90),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

@@ -138,6 +138,23 @@ describe('supervision spot checks: plans, samples and the case workflow', () => 
     expect((await city.request('GET', '/api/v1/inspections?after=garbage')).json().error.code).toBe('bad_cursor');
   });
 
+  it('a refusal (拒检) takes the art. 56 path: on the board, warned, suspended, then revoked when the review fails', async () => {
+    const refused = (await city.request('POST', '/api/v1/inspections', sample({ refused: true, model: 'YJV-REF', documentNo: 'CZ-2026-REF', sampledOn: '2026-09-03' }))).json();
+    expect(refused).toMatchObject({ state: 'refused', closedOn: null, allowedActions: ['warn_refusal'] });
+    // Dealt with within 15 days (setting) of the refusal on 3 Sep: by 18 Sep.
+    const board = (await city.request('GET', '/api/v1/inspections/board')).json().items;
+    expect(board).toContainEqual(expect.objectContaining({ inspectionId: refused.id, kind: 'refusal', by: '2026-09-18', overdue: true }));
+    const noDocument = await act(city, refused.id, { action: 'warn_refusal', version: 1, on: '2026-09-10' });
+    expect([noDocument.statusCode, noDocument.json().error.code]).toEqual([400, 'validation_failed']);
+    const warned = (await act(city, refused.id, { action: 'warn_refusal', version: 1, on: '2026-09-10', documentNo: '郴市监警〔2026〕3号' })).json();
+    expect(warned.inspection).toMatchObject({ state: 'refusal_warned', allowedActions: ['close', 'suspend', 'revoke_licence'] });
+    const suspended = (await act(city, refused.id, { action: 'suspend', version: 2, on: '2026-10-10', documentNo: '郴市监停〔2026〕1号' })).json();
+    expect(suspended.inspection).toMatchObject({ state: 'suspended', allowedActions: ['review'] });
+    const revoked = (await act(city, refused.id, { action: 'review', version: 3, on: '2026-11-10', passed: false })).json();
+    expect(revoked.inspection).toMatchObject({ state: 'licence_revoked', closedOn: '2026-11-10', allowedActions: [] });
+    expect(revoked.events.map((e: { action: string }) => e.action)).toEqual(['refuse', 'warn_refusal', 'suspend', 'review']);
+  });
+
   it('a producer outside the city is notified through its own department (Order No. 18 art. 44)', async () => {
     const c = (await city.request('POST', '/api/v1/inspections', sample({ place: 'circulation', producerName: '深圳市某电缆有限公司', producerRegionCode: '440300', model: 'YJV-SZ', documentNo: 'CZ-2026-SZ' }))).json();
     expect(c).toMatchObject({ producerName: '深圳市某电缆有限公司', producerEnterpriseId: null, producerRegionCode: '440300', sampledUnitName: '郴州市抽查测试电缆有限公司' });

@@ -7,7 +7,7 @@ export const PLAN_LEVELS = ['national', 'provincial', 'city', 'county'] as const
 export const CHECK_TYPES = ['routine', 'tracking', 'emergency'] as const; // 常规 / 跟踪抽查 / 突发事件
 export const SAMPLING_PLACES = ['production', 'circulation', 'online'] as const; // 生产 / 流通 / 电商
 export const CASE_STATES = [
-  'sampled', 'refused', 'qualified', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified',
+  'sampled', 'refused', 'refusal_warned', 'qualified', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified',
   'rectifying', 'review_failed', 'announced', 'suspended', 'closed', 'licence_revoked',
 ] as const;
 
@@ -115,6 +115,10 @@ export const CaseActionBody = Type.Union([
   Type.Object({ action: Type.Literal('review'), ...on, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('announce'), ...on, announcementNo: Text(100, 1) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('close'), ...on }, { additionalProperties: false }),
+  // 产品质量法 art. 56, refusing a lawful check: warning and order to correct → 停业整顿 → revocation.
+  Type.Object({ action: Type.Literal('warn_refusal'), ...on, documentNo: Text(60, 1) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('suspend'), ...on, documentNo: Text(60, 1) }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('revoke_licence'), ...on, documentNo: Text(60, 1) }, { additionalProperties: false }),
 ]);
 export type CaseActionBody = Static<typeof CaseActionBody>;
 

@@ -17,7 +17,7 @@ import { earlierChecksOfProduct, findInspection, listInspections, updateInspecti
 import type { InspectionTable } from './inspections.table';
 import { ALLOWED, dueItems, nextState, WorkflowError, type CaseChanges, type CaseSnapshot, type WorkflowSettings } from './workflow';
 
-const OPEN_STATES = ['unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified', 'rectifying', 'review_failed', 'announced', 'suspended'] as const;
+const OPEN_STATES = ['refused', 'refusal_warned', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified', 'rectifying', 'review_failed', 'announced', 'suspended'] as const;
 
 const cityWide = (actor: Actor) => actor.role === 'admin' || actor.role === 'city_officer' || actor.role === 'system';
 
@@ -48,7 +48,7 @@ function columns(c: CaseChanges): Partial<InspectionTable> {
 
 export function inspectionService(ctx: AppContext) {
   const { db } = ctx;
-  const settings: WorkflowSettings = { notifyDays: ctx.config.inspectionNotifyDays, objectionDecisionDays: ctx.config.inspectionObjectionDecisionDays };
+  const settings: WorkflowSettings = { notifyDays: ctx.config.inspectionNotifyDays, objectionDecisionDays: ctx.config.inspectionObjectionDecisionDays, refusalActionDays: ctx.config.inspectionRefusalActionDays };
   const allowed = (actor: Actor, row: InspectionRow) => (actor.role === 'leading_group' ? [] : [...ALLOWED[row.state as CaseSnapshot['state']]]);
 
   async function activeBody(trx: Kysely<Database>, id: string) {
@@ -178,7 +178,7 @@ export function inspectionService(ctx: AppContext) {
           test_quantity: input.testQuantity ?? '', reserve_quantity: input.reserveQuantity ?? '', state, verdict: null, final_verdict: null,
           testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null,
           recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null,
-          second_review_until: null, closed_on: input.refused ? input.sampledOn : null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
+          second_review_until: null, closed_on: null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
         };
         await trx.insertInto('inspections').values(created).execute();
         await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: created.id, action: input.refused ? 'refuse' : 'register', on_date: input.sampledOn, state_after: state, details: JSON.stringify({ checkType }), actor_id: actor.id, at: now }).execute();

@@ -26,6 +26,9 @@ const VALID: Record<CaseAction, ActionInput> = {
   review: { action: 'review', on: '2026-01-20', passed: true },
   announce: { action: 'announce', on: '2025-11-15' },
   close: { action: 'close', on: '2024-03-01' },
+  warn_refusal: { action: 'warn_refusal', on: '2024-01-20' },
+  suspend: { action: 'suspend', on: '2024-03-01' },
+  revoke_licence: { action: 'revoke_licence', on: '2024-06-01' },
 };
 const run = (state: CaseState, input: ActionInput, c: Partial<CaseSnapshot> = {}) => nextState({ ...base, ...c, state }, input, TODAY);
 const refusal = (fn: () => unknown) => {
@@ -65,6 +68,17 @@ describe('the spot-check case state machine', () => {
     expect(run('suspended', { action: 'review', on: '2026-05-01', passed: true })).toEqual({ state: 'closed', closedOn: '2026-05-01' });
   });
 
+  it('a refusal follows art. 56: warning and order to correct, then 停业整顿 or revocation', () => {
+    expect(run('sampled', { action: 'refuse', on: '2024-01-10' })).toEqual({ state: 'refused' });
+    expect(run('refused', { action: 'warn_refusal', on: '2024-01-20' })).toEqual({ state: 'refusal_warned' });
+    expect(run('refusal_warned', { action: 'close', on: '2024-02-01' })).toEqual({ state: 'closed', closedOn: '2024-02-01' });
+    expect(run('refusal_warned', { action: 'suspend', on: '2024-02-01' })).toEqual({ state: 'suspended' });
+    expect(run('refusal_warned', { action: 'revoke_licence', on: '2024-02-01' })).toEqual({ state: 'licence_revoked', closedOn: '2024-02-01' });
+    // After 停业整顿 the review decides: corrected → closed, not → revoked.
+    expect(run('suspended', { action: 'review', on: '2024-04-01', passed: false })).toEqual({ state: 'licence_revoked', closedOn: '2024-04-01' });
+    expect(refusal(() => run('refused', { action: 'warn_refusal', on: '2024-01-09' }))).toBe('workflow_rule');
+  });
+
   it('objections: within the window only; a re-test by another body is final and decides who pays', () => {
     const window = { objectionUntil: '2025-01-04' };
     expect(run('notified', { action: 'object', on: '2025-01-04' }, window)).toEqual({ state: 'objected', objectionFiledOn: '2025-01-04' });
@@ -98,6 +112,8 @@ describe('the spot-check case state machine', () => {
     expect(dueItems({ ...c, state: 'objected', objectionFiledOn: '2025-02-27' }, { ...DEFAULT_SETTINGS, objectionDecisionDays: 3 })).toEqual([{ kind: 'objection_decision', by: '2025-03-02' }]);
     expect(dueItems({ ...c, state: 'rectifying' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'rectification', by: '2025-01-29' }, { kind: 'first_review', by: '2025-02-13' }]);
     expect(dueItems({ ...c, state: 'announced', announcedOn: '2025-11-15' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'second_review', from: '2026-01-14', by: '2026-02-12' }]);
+    // A refusal on 20 Dec 2024 is to be dealt with in 15 days: by 4 Jan 2025.
+    expect(dueItems({ ...c, state: 'refused', sampledOn: '2024-12-20' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'refusal', by: '2025-01-04' }]);
     expect(dueItems({ ...c, state: 'closed' }, DEFAULT_SETTINGS)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { addDays } from '../../lib/dates';
  * Deadlines fixed by law are constants here (产品质量法 art. 15; SAMR Order No. 18 arts. 46–48);
  * those the law leaves open are settings passed in.
  */
-// 已抽样待检验, 拒检, 合格, 不合格待告知, 异议期内, 已提出异议, 复检中, 结论确定, 责令改正中,
+// 已抽样待检验, 拒检, 拒检已警告, 合格, 不合格待告知, 异议期内, 已提出异议, 复检中, 结论确定, 责令改正中,
 // 复查不合格待公告, 已公告待再次复查, 停业整顿, 结案, 吊销营业执照 — the contract's list is the one list.
 export const STATES = CASE_STATES;
 export type CaseState = (typeof STATES)[number];
@@ -26,6 +26,9 @@ export const ACTIONS = [
   'review',
   'announce',
   'close',
+  'warn_refusal',
+  'suspend',
+  'revoke_licence',
 ] as const;
 export type CaseAction = (typeof ACTIONS)[number];
 
@@ -44,8 +47,10 @@ export interface WorkflowSettings {
   notifyDays: number;
   /** Decide on an objection within this many days of its filing. */
   objectionDecisionDays: number;
+  /** Warn and order a unit that refused a lawful check to correct (art. 56) within this many days of the refusal. */
+  refusalActionDays: number;
 }
-export const DEFAULT_SETTINGS: WorkflowSettings = { notifyDays: 5, objectionDecisionDays: 3 };
+export const DEFAULT_SETTINGS: WorkflowSettings = { notifyDays: 5, objectionDecisionDays: 3, refusalActionDays: 15 };
 
 /** What the machine needs to know of a case. Dates are YYYY-MM-DD. */
 export interface CaseSnapshot {
@@ -71,7 +76,10 @@ export type ActionInput =
   | { action: 'order_rectification'; on: string }
   | { action: 'review'; on: string; passed: boolean }
   | { action: 'announce'; on: string }
-  | { action: 'close'; on: string };
+  | { action: 'close'; on: string }
+  | { action: 'warn_refusal'; on: string }
+  | { action: 'suspend'; on: string }
+  | { action: 'revoke_licence'; on: string };
 
 /** Fields of the case an action sets. */
 export interface CaseChanges {
@@ -106,7 +114,9 @@ export class WorkflowError extends Error {
 /** Which actions each state allows: every other pair is refused with invalid_transition. */
 export const ALLOWED: Record<CaseState, readonly CaseAction[]> = {
   sampled: ['record_result', 'refuse'],
-  refused: [],
+  // 产品质量法 art. 56: warning and order to correct; continued refusal → 停业整顿; especially serious → revocation.
+  refused: ['warn_refusal'],
+  refusal_warned: ['close', 'suspend', 'revoke_licence'],
   qualified: ['close'],
   unqualified: ['notify'],
   notified: ['object', 'finalize'],
@@ -136,7 +146,7 @@ export function nextState(c: CaseSnapshot, input: ActionInput, today: string): C
         ? { state: 'unqualified', verdict: 'unqualified', reportOn: input.on, testingBodyId: input.testingBodyId }
         : { state: 'qualified', verdict: 'qualified', finalVerdict: 'qualified', reportOn: input.on, testingBodyId: input.testingBodyId };
     case 'refuse':
-      return { state: 'refused', closedOn: input.on };
+      return { state: 'refused' };
     case 'notify':
       if (input.receivedOn < input.on) throw rule('收到日期不能早于告知日期');
       if (input.receivedOn > today) throw rule('收到日期不能晚于今天');
@@ -178,6 +188,12 @@ export function nextState(c: CaseSnapshot, input: ActionInput, today: string): C
       return review(c, input.on, input.passed);
     case 'close':
       return { state: 'closed', closedOn: input.on };
+    case 'warn_refusal':
+      return { state: 'refusal_warned' };
+    case 'suspend':
+      return { state: 'suspended' };
+    case 'revoke_licence':
+      return { state: 'licence_revoked', closedOn: input.on };
   }
 }
 
@@ -199,13 +215,16 @@ function review(c: CaseSnapshot, on: string, passed: boolean): CaseChanges {
 
 /** What is due on a case and by when, for the deadline board. */
 export interface Due {
-  kind: 'notify' | 'objection_decision' | 'finalize' | 'rectification' | 'first_review' | 'second_review' | 'announce';
+  kind: 'refusal' | 'notify' | 'objection_decision' | 'finalize' | 'rectification' | 'first_review' | 'second_review' | 'announce';
   from?: string;
   by: string;
 }
 
 export function dueItems(c: CaseSnapshot & { rectificationDue: string | null; firstReviewDue: string | null }, settings: WorkflowSettings): Due[] {
   switch (c.state) {
+    case 'refused':
+      // A refusal happens at the sampling visit: its date is the sampling date.
+      return [{ kind: 'refusal', by: addDays(c.sampledOn, settings.refusalActionDays) }];
     case 'unqualified':
       return c.reportOn ? [{ kind: 'notify', by: addDays(c.reportOn, settings.notifyDays) }] : [];
     case 'notified':

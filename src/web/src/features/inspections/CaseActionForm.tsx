@@ -137,6 +137,11 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
             <Input maxLength={60} />
           </Form.Item>
         )}
+        {(action === 'warn_refusal' || action === 'suspend' || action === 'revoke_licence') && (
+          <Form.Item name="documentNo" label={t('inspection.decisionNo')} rules={[{ required: true, message: t('form.required') }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+        )}
         {action === 'announce' && (
           <Form.Item name="announcementNo" label={t('inspection.announcementNo')} rules={[{ required: true, message: t('form.required') }]}>
             <Input maxLength={100} />

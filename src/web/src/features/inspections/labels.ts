@@ -10,7 +10,7 @@ export const checkTypeKey = (c: string) => `inspection.checkType.${c}` as Messag
 /** Tag colours of case states: open work orange, unqualified red, done green or grey. */
 export function stateColor(state: string): string {
   if (state === 'qualified' || state === 'closed') return 'green';
-  if (state === 'refused' || state === 'licence_revoked' || state === 'final_unqualified' || state === 'unqualified') return 'red';
+  if (state === 'refused' || state === 'refusal_warned' || state === 'licence_revoked' || state === 'final_unqualified' || state === 'unqualified') return 'red';
   if (state === 'sampled') return 'blue';
   return 'orange';
 }
