@@ -3,8 +3,8 @@
  * BENCH_INSPECTIONS (default 5,000,000) cases in 5 years × 4 levels of plans, 11 counties and the
  * 83 catalogue categories, about 12 % unqualified and 60 % published. The measured queries read
  * the cases, their plans and categories only (producers are by name here), so no enterprise
- * archive is generated. Baselines in the same run: a count of every case (the table scan) for the
- * statistics, and the bare indexed page query for the public API.
+ * archive is generated. Baselines in the same run: the same county × category figures grouped from
+ * the cases (what the running counts replace) for the statistics, and the bare indexed page query for the public API.
  * Goals (issue 5): county × category pass rates for one year ≤ 200 ms; public page p95 ≤ 20 ms.
  */
 import { sql } from 'kysely';
@@ -16,6 +16,7 @@ import { bool } from '../src/server/db/portable';
 import { uuidv7 } from '../src/server/lib/ids';
 import { Random } from '../src/server/lib/random';
 import { publicationService } from '../src/server/modules/inspections/publication.service';
+import { rebuildVerdictCounts } from '../src/server/modules/inspections/stats.repository';
 import { statsService } from '../src/server/modules/inspections/stats.service';
 import { benchDatabase, machine, median, percentile, record } from './lib';
 
@@ -46,7 +47,7 @@ export async function benchInspections(): Promise<void> {
         const day = `${plan.year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
         const id = uuidv7();
         cases.push({
-          id, plan_id: plan.id, category_code: categories[r.int(0, categories.length - 1)], check_type: 'routine', region_code: COUNTIES[r.int(0, COUNTIES.length - 1)],
+          id, plan_id: plan.id, year: plan.year, level: plan.level, product_id: null, category_code: categories[r.int(0, categories.length - 1)], check_type: 'routine', region_code: COUNTIES[r.int(0, COUNTIES.length - 1)],
           sampled_enterprise_id: null, sampled_unit_name: `受检单位${i % 50_000}`, producer_enterprise_id: null, producer_name: `生产企业${i % 200_000}`, producer_region_code: null,
           product_name: '产品', brand: '', model: `M${i}`, standard_no: '', batch: '', place: 'production', sampled_on: day, document_no: `B-${i}`, samplers: '["甲","乙"]',
           test_quantity: '', reserve_quantity: '', state: unqualified ? 'final_unqualified' : 'closed', verdict: unqualified ? 'unqualified' : 'qualified',
@@ -62,6 +63,8 @@ export async function benchInspections(): Promise<void> {
       });
       if ((start + BATCH) % 1_000_000 === 0) console.log(`  written ${start + BATCH}`);
     }
+    // Loaded with SQL, as `npm run cli -- inspections recount` is for: the running counts are rebuilt once.
+    await rebuildVerdictCounts(db.kysely);
     if (db.dialect === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
     else await sql`analyze`.execute(db.kysely);
     const writeSeconds = (Date.now() - t0) / 1000;
@@ -82,21 +85,29 @@ export async function benchInspections(): Promise<void> {
     await stats.passRates(city, { by: 'county', then: 'category', year: 2024 }); // warm-up
     for (let k = 0; k < 7; k++) {
       statTimes.push(await time(() => stats.passRates(city, { by: 'county', then: 'category', year: YEARS[k % YEARS.length] })));
-      scanTimes.push(await time(() => sql`select count(*) from inspections`.execute(db.kysely)));
+      const year = YEARS[k % YEARS.length];
+      scanTimes.push(await time(() => sql`select region_code, category_code, count(*), sum(case when final_verdict = 'qualified' then 1 else 0 end) from inspections where year = ${year} and final_verdict is not null group by 1, 2`.execute(db.kysely)));
     }
     const pageTimes: number[] = [];
     const rawTimes: number[] = [];
     const q = new Random(7);
     for (let k = 0; k < 100; k++) {
-      const query = k % 3 === 0 ? {} : k % 3 === 1 ? { year: YEARS[q.int(0, 4)], result: 'unqualified' as const } : { categoryCode: categories[q.int(0, categories.length - 1)] };
+      const shapes = [
+        {},
+        { year: YEARS[q.int(0, 4)], result: 'unqualified' as const },
+        { categoryCode: categories[q.int(0, categories.length - 1)] },
+        { regionCode: COUNTIES[q.int(0, COUNTIES.length - 1)] },
+        { year: YEARS[q.int(0, 4)], level: LEVELS[q.int(0, 3)] as 'city' },
+      ];
+      const query = shapes[k % shapes.length]!;
       pageTimes.push(await time(() => publication.list({ ...query, limit: 20 })));
       rawTimes.push(await time(() => sql`select * from inspections where published_on is not null order by published_on desc, id desc limit 21`.execute(db.kysely)));
     }
     const table = [
       '| query | p50 ms | p95 ms (or max of 7) | baseline | ratio (p50 ÷ baseline p50) | goal |',
       '|---|---|---|---|---|---|',
-      `| pass rates by county × category for one year (service) | ${median(statTimes).toFixed(1)} | ${Math.max(...statTimes).toFixed(1)} | count(*) of all cases ${median(scanTimes).toFixed(1)} ms | ${(median(statTimes) / median(scanTimes)).toFixed(2)} | ≤ 200 ms → ${Math.max(...statTimes) <= 200 ? 'met' : 'NOT met'} |`,
-      `| public results page of 20 (count to 10,000, filters: none / year + unqualified / category) | ${percentile(pageTimes, 50).toFixed(1)} | ${percentile(pageTimes, 95).toFixed(1)} | bare indexed page ${percentile(rawTimes, 50).toFixed(1)} ms | ${(percentile(pageTimes, 50) / percentile(rawTimes, 50)).toFixed(1)} | p95 ≤ 20 ms → ${percentile(pageTimes, 95) <= 20 ? 'met' : 'NOT met'} |`,
+      `| pass rates by county × category for one year (service) | ${median(statTimes).toFixed(1)} | ${Math.max(...statTimes).toFixed(1)} | the same figures from the cases ${median(scanTimes).toFixed(1)} ms | ${(median(statTimes) / median(scanTimes)).toFixed(2)} | ≤ 200 ms → ${Math.max(...statTimes) <= 200 ? 'met' : 'NOT met'} |`,
+      `| public results page of 20 (count to 10,000, filters: none / year + unqualified / category / county / year + level) | ${percentile(pageTimes, 50).toFixed(1)} | ${percentile(pageTimes, 95).toFixed(1)} | bare indexed page ${percentile(rawTimes, 50).toFixed(1)} ms | ${(percentile(pageTimes, 50) / percentile(rawTimes, 50)).toFixed(1)} | p95 ≤ 20 ms → ${percentile(pageTimes, 95) <= 20 ? 'met' : 'NOT met'} |`,
     ].join('\n');
     console.log(`\n${table}\n`);
     console.log(`recorded in ${record(`inspections-${db.dialect}`, `# Spot-check benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} cases (written in ${writeSeconds.toFixed(0)} s).\n\n${table}\n`)}`);

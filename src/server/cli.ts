@@ -14,6 +14,7 @@ import { AppError } from './errors';
 import { exportArchive } from './modules/enterprises/import/export';
 import { importFile, type ImportKind } from './modules/enterprises/import/importer';
 import { seedArchive } from './modules/enterprises/seed';
+import { rebuildVerdictCounts } from './modules/inspections/stats.repository';
 import { UnreadableFile } from './lib/tabular/read';
 import { findUserByUsername } from './modules/users/users.repository';
 
@@ -26,6 +27,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
                                             unless --password is given
   user reset-password <username>            new one-time password; unlocks the account
   audit verify                              check the audit hash chain; names the first broken event
+  inspections recount                       rebuild the spot-check pass-rate counts from the cases
   import <kind> <file> [--partial]
                                             verify and import an XLSX or CSV file (UTF-8 or GBK); by default
                                             nothing is written unless every row passes; --partial writes the
@@ -124,6 +126,13 @@ async function auditVerify(config: Config) {
       console.log(`audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}); ${check.checked} events before it are intact`);
       process.exitCode = 1;
     }
+  });
+}
+
+/** Rebuilds the spot-check pass-rate counts from the cases (after loading cases outside the API). */
+async function inspectionsRecount(config: Config) {
+  await withDb(config, async (db) => {
+    console.log(`pass-rate counts rebuilt from ${await rebuildVerdictCounts(db.kysely)} cases with a final result`);
   });
 }
 
@@ -262,7 +271,7 @@ function progress(done: number, total: number) {
 async function main(argv: string[]) {
   const config = loadConfig();
   const [command, sub, ...rest] = argv;
-  const key = command === 'user' || command === 'audit' ? `${command} ${sub}` : command;
+  const key = command === 'user' || command === 'audit' || command === 'inspections' ? `${command} ${sub}` : command;
   switch (key) {
     case 'migrate':
       return migrate(config);
@@ -272,6 +281,8 @@ async function main(argv: string[]) {
       return userResetPassword(config, rest[0]);
     case 'audit verify':
       return auditVerify(config);
+    case 'inspections recount':
+      return inspectionsRecount(config);
     case 'seed':
       return seed(config, argv.slice(1));
     case 'import':

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { rebuildVerdictCounts } from '../../src/server/modules/inspections/stats.repository';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
 const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -21,9 +22,12 @@ describe('spot-check statistics', () => {
     const plan = (await city.request('POST', '/api/v1/inspection-plans', { year: 2026, level: 'city', title: '统计测试计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: metal, plannedBatches: 5, testItems: ['X'] }, { categoryCode: extinguisher, plannedBatches: 5, testItems: ['Y'] }] })).json();
     const enterprise = async (n: number, region: string) => (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4Q${String(n).padStart(4, '0')}`), name: `郴州市统计测试${n}有限公司`, regionCode: region, industryCode: 'nonferrous' })).json().id as string;
     let n = 0;
-    const batch = async (category: string, region: string, outcome: 'qualified' | 'unqualified' | 'recheck' | 'pending' | 'refused') => {
+    const batch = async (category: string, region: string, outcome: 'qualified' | 'unqualified' | 'recheck' | 'pending' | 'refused', product?: { keyProduct: boolean }) => {
       n++;
-      const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: await enterprise(n, region), productName: '产品', model: `M${n}`, place: 'production', sampledOn: shift(-80), documentNo: `S-${n}`, samplers: ['甲', '乙'], refused: outcome === 'refused' })).json();
+      const sampled = await enterprise(n, region);
+      // On the archive with the sample's name and model: the case links to it.
+      if (product) expect((await city.request('POST', `/api/v1/enterprises/${sampled}/products`, { name: '产品', model: `M${n}`, ...product })).statusCode).toBe(201);
+      const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: sampled, productName: '产品', model: `M${n}`, place: 'production', sampledOn: shift(-80), documentNo: `S-${n}`, samplers: ['甲', '乙'], refused: outcome === 'refused' })).json();
       const step = async (body: object) => expect((await city.request('POST', `/api/v1/inspections/${c.id}/actions`, body)).statusCode).toBe(200);
       if (outcome === 'pending' || outcome === 'refused') return;
       const failedItem = category === metal ? 'X' : 'Y';
@@ -36,9 +40,10 @@ describe('spot-check statistics', () => {
       await step({ action: 'record_recheck', version: 5, on: shift(-40), reportNo: `F${n}`, items: [{ item: 'Z', passed: false }] });
     };
     // 北湖区, metal: 2 qualified + 1 unqualified (X). 苏仙区, extinguishers: 1 qualified + 1 upheld on re-test (Z; the first test's Y does not count).
+    // Of these, a key product (qualified) and an ordinary one (unqualified) are on the archive; the rest are not linked.
+    await batch(metal, '431002', 'qualified', { keyProduct: true });
     await batch(metal, '431002', 'qualified');
-    await batch(metal, '431002', 'qualified');
-    await batch(metal, '431002', 'unqualified');
+    await batch(metal, '431002', 'unqualified', { keyProduct: false });
     await batch(extinguisher, '431003', 'qualified');
     await batch(extinguisher, '431003', 'recheck');
     // Not batches tested: one awaiting its result, one refused.
@@ -81,6 +86,29 @@ describe('spot-check statistics', () => {
     ]);
     const beihu = await t.as('county_officer', undefined, { regionCode: '431002' });
     expect((await beihu.request('GET', '/api/v1/inspections/stats/pass-rates?by=category')).json().total).toEqual({ tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 });
+  });
+
+  it('key products: the pass rate of cases linked to an archive product, by its flag', async () => {
+    const rows = (await city.request('GET', '/api/v1/inspections/stats/pass-rates?by=key_product&year=2026')).json().rows;
+    expect(rows).toEqual([
+      { key: 'no', tested: 1, qualified: 0, unqualified: 1, passRate: 0 },
+      { key: 'unlinked', tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 },
+      { key: 'yes', tested: 1, qualified: 1, unqualified: 0, passRate: 1 },
+    ]);
+    const byCounty = (await city.request('GET', '/api/v1/inspections/stats/pass-rates?by=county&then=brand_product')).json().rows;
+    expect(byCounty).toEqual([
+      { key: '431002', key2: 'no', tested: 2, qualified: 1, unqualified: 1, passRate: 1 / 2 },
+      { key: '431002', key2: 'unlinked', tested: 1, qualified: 1, unqualified: 0, passRate: 1 },
+      { key: '431003', key2: 'unlinked', tested: 2, qualified: 1, unqualified: 1, passRate: 1 / 2 },
+    ]);
+  });
+
+  it('the running counts the statistics read equal a recount from the cases', async () => {
+    const counts = () => t.db.kysely.selectFrom('inspection_verdict_counts').selectAll().orderBy(['year', 'level', 'region_code', 'category_code', 'place']).execute();
+    const kept = (await counts()).map((r) => ({ ...r, tested: Number(r.tested), qualified: Number(r.qualified) }));
+    expect(kept.reduce((s, r) => s + r.tested, 0)).toBe(5);
+    expect(await rebuildVerdictCounts(t.db.kysely)).toBe(5);
+    expect((await counts()).map((r) => ({ ...r, tested: Number(r.tested), qualified: Number(r.qualified) }))).toEqual(kept);
   });
 
   it('lists the batches behind a figure', async () => {

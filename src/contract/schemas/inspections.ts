@@ -75,6 +75,7 @@ export const RegisterSample = Type.Object(
     producerName: Type.Optional(Text(LIMITS.name.max, 2)),
     producerRegionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
     productName: Text(LIMITS.name.max, 1),
+    productId: Type.Optional(Id),
     brand: Type.Optional(Text(50)),
     model: Type.Optional(Text(100)),
     standardNo: Type.Optional(Text(60)),
@@ -134,6 +135,7 @@ export const Inspection = Type.Object({
   producerName: Type.String(),
   producerRegionCode: Nullable(Type.String()),
   productName: Type.String(),
+  productId: Nullable(Type.String({ description: '档案中的产品（重点产品、名牌产品统计依此）' })),
   brand: Type.String(),
   model: Type.String(),
   standardNo: Type.String(),
@@ -291,7 +293,7 @@ const StatFilters = {
   categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
   regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
 };
-const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year'] as const;
+const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
 export const PassRateQuery = Type.Object(
   { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters },
   { additionalProperties: false },

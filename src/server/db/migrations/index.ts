@@ -8,6 +8,7 @@ import * as inspectionDraws from './2026112506_inspection_draws';
 import * as inspectionPublication from './2026112507_inspection_publication';
 import * as inspectionListIndex from './2026112508_inspection_list_index';
 import * as inspectionStatsIndex from './2026112509_inspection_stats_index';
+import * as inspectionCounts from './2026112510_inspection_counts';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026112507_inspection_publication': inspectionPublication,
   '2026112508_inspection_list_index': inspectionListIndex,
   '2026112509_inspection_stats_index': inspectionStatsIndex,
+  '2026112510_inspection_counts': inspectionCounts,
 };

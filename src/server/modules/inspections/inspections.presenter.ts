@@ -35,6 +35,7 @@ export function presentInspection(row: InspectionRow, allowedActions: string[]):
     producerName: row.producer_name,
     producerRegionCode: row.producer_region_code,
     productName: row.product_name,
+    productId: row.product_id,
     brand: row.brand,
     model: row.model,
     standardNo: row.standard_no,

@@ -37,6 +37,17 @@ export async function listInspections(
 }
 
 /**
+ * The producer's live archive product that was sampled: `productId` when it is the producer's,
+ * else the only product with the sample's name and model (null when none or several).
+ */
+export async function archiveProductOf(db: Kysely<Database>, producerId: string, name: string, model: string, productId?: string): Promise<string | null> {
+  let q = db.selectFrom('products').select('id').where('enterprise_id', '=', producerId).where('deleted_at', 'is', null);
+  q = productId ? q.where('id', '=', productId) : q.where('name', '=', name).where('model', '=', model);
+  const rows = await q.limit(2).execute();
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/**
  * Earlier checks of the same product (producer + standard + trademark + model) sampled in a
  * period, with the level and department of their plans: the input of the no-repeat rule.
  */

@@ -13,7 +13,8 @@ import { findEnterprise } from '../enterprises/enterprises.repository';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
 import { caseScope, CITY, repeatForbidden } from './inspections.policy';
-import { earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
+import { archiveProductOf, earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
+import { countFinalVerdicts } from './stats.repository';
 import type { InspectionTable } from './inspections.table';
 import { ALLOWED, dueItems, nextState, WorkflowError, type CaseChanges, type CaseSnapshot, type WorkflowSettings } from './workflow';
 
@@ -167,10 +168,13 @@ export function inspectionService(ctx: AppContext) {
           const clash = earlier.find((e) => repeatForbidden(e, plan));
           if (clash) throw new AppError('repeat_check', [{ path: 'body', message: `${clash.sampled_on} 已抽查（${clash.level}）` }]);
         }
+        // The archive product sampled: the one named, else the producer's product of the same name and model.
+        const productId = product.producerEnterpriseId ? await archiveProductOf(trx, product.producerEnterpriseId, input.productName.trim(), product.model, input.productId) : null;
+        if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
         const now = new Date().toISOString();
         const state = input.refused ? 'refused' : 'sampled';
         const created: InspectionRow = {
-          id: uuidv7(), plan_id: plan.id, category_code: input.categoryCode, check_type: checkType, region_code: regionCode,
+          id: uuidv7(), plan_id: plan.id, year: plan.year, level: plan.level, product_id: productId, category_code: input.categoryCode, check_type: checkType, region_code: regionCode,
           sampled_enterprise_id: sampled?.id ?? null, sampled_unit_name: unitName, producer_enterprise_id: product.producerEnterpriseId, producer_name: producerName,
           producer_region_code: producer?.region_code ?? input.producerRegionCode ?? (atProducer ? (sampled?.region_code ?? null) : null),
           product_name: input.productName.trim(), brand: product.brand, model: product.model, standard_no: product.standardNo, batch: input.batch ?? '',
@@ -224,6 +228,7 @@ export function inspectionService(ctx: AppContext) {
         const extra: Partial<InspectionTable> = input.action === 'record_result' ? { report_no: input.reportNo } : {};
         const updated = await updateInspectionVersioned(trx, id, before.version, { ...columns(changes), ...extra });
         if (!updated) throw new AppError('stale_version');
+        if (!before.final_verdict && updated.final_verdict) await countFinalVerdicts(trx, [updated]);
         if (input.action === 'record_result' || input.action === 'record_recheck') {
           const stage = input.action === 'record_result' ? 'initial' : 'recheck';
           await trx

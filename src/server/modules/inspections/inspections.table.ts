@@ -21,6 +21,11 @@ export interface InspectionPlanTable extends Versioned {
 export interface InspectionTable extends Versioned {
   id: string;
   plan_id: string;
+  /** The plan's year and level, copied (plans are not edited) so filters need no join. */
+  year: number;
+  level: string;
+  /** The archive product sampled, when it is on record. */
+  product_id: string | null;
   category_code: string;
   check_type: string;
   region_code: string;
@@ -94,4 +99,15 @@ export interface InspectionDrawTable {
   result: string;
   created_by: string | null;
   created_at: string;
+}
+
+/** Running counts of final verdicts: the pass-rate statistics read these, not the cases. */
+export interface InspectionVerdictCountTable {
+  year: number;
+  level: string;
+  region_code: string;
+  category_code: string;
+  place: string;
+  tested: number;
+  qualified: number;
 }

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Insertable } from 'kysely';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
+import { insertChunked } from '../../db/bulk';
 import { bool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
@@ -14,6 +16,8 @@ import { checkUscc } from '../../lib/uscc';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
 import { CITY } from './inspections.policy';
+import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
+import { countFinalVerdicts, type FinalVerdict } from './stats.repository';
 
 /** The columns of a published result table (national or provincial notices), by header. */
 const HEADERS = {
@@ -162,32 +166,38 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       const now = new Date().toISOString();
       let linked = 0;
       let unlinked = 0;
+      // Built in memory and written in multi-row statements: a national table has tens of thousands of rows.
+      const cases: Insertable<InspectionTable>[] = [];
+      const items: Insertable<InspectionItemTable>[] = [];
+      const events: Insertable<InspectionEventTable>[] = [];
+      for (const row of preview.rows.filter((r) => r.status !== 'error')) {
+        const pick = chosen.get(row.line);
+        const candidate = row.match ?? (pick ? row.candidates.find((c) => c.id === pick) : undefined);
+        if (pick && !candidate) throw new AppError('validation_failed', [{ path: `choices/${row.line}`, message: `第 ${row.line} 行只能选择列出的候选企业` }]);
+        if (candidate) linked++;
+        else unlinked++;
+        const v = row.values;
+        const qualified = v.result === '合格';
+        const id = uuidv7();
+        cases.push({
+          id, plan_id: plan.id, year: plan.year, level: plan.level, product_id: null, category_code: v.category!, check_type: 'routine', region_code: candidate?.regionCode || CITY,
+          sampled_enterprise_id: null, sampled_unit_name: v.sampledUnit!, producer_enterprise_id: candidate?.id ?? null, producer_name: v.producer!,
+          producer_region_code: candidate?.regionCode ?? null, product_name: v.productName!, brand: v.brand ?? '', model: v.model ?? '', standard_no: '',
+          batch: v.batch ?? '', place: 'circulation', sampled_on: v.sampledOn!, document_no: `导入-${importId.slice(-8)}-${row.line}`, samplers: '[]',
+          test_quantity: '', reserve_quantity: '', state: qualified ? 'qualified' : 'final_unqualified', verdict: qualified ? 'qualified' : 'unqualified',
+          final_verdict: qualified ? 'qualified' : 'unqualified', testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null,
+          objection_filed_on: null, recheck_body_id: null, recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null,
+          announced_on: null, second_review_from: null, second_review_until: null, closed_on: null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
+        });
+        const failed = (v.failedItems ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
+        items.push(...failed.map((item, seq) => ({ id: uuidv7(), inspection_id: id, stage: 'initial', seq, item, requirement: '', measured: '', passed: bool(false), severity: 'general' })));
+        events.push({ id: uuidv7(), inspection_id: id, action: 'import', on_date: v.sampledOn!, state_after: qualified ? 'qualified' : 'final_unqualified', details: JSON.stringify({ importId, line: row.line, testingBody: v.testingBody ?? '' }), actor_id: actor.id, at: now });
+      }
       await db.transaction().execute(async (trx) => {
-        for (const row of preview.rows.filter((r) => r.status !== 'error')) {
-          const pick = chosen.get(row.line);
-          const candidate = row.match ?? (pick ? row.candidates.find((c) => c.id === pick) : undefined);
-          if (pick && !candidate) throw new AppError('validation_failed', [{ path: `choices/${row.line}`, message: `第 ${row.line} 行只能选择列出的候选企业` }]);
-          if (candidate) linked++;
-          else unlinked++;
-          const v = row.values;
-          const qualified = v.result === '合格';
-          const id = uuidv7();
-          await trx.insertInto('inspections').values({
-            id, plan_id: plan.id, category_code: v.category!, check_type: 'routine', region_code: candidate?.regionCode || CITY,
-            sampled_enterprise_id: null, sampled_unit_name: v.sampledUnit!, producer_enterprise_id: candidate?.id ?? null, producer_name: v.producer!,
-            producer_region_code: candidate?.regionCode ?? null, product_name: v.productName!, brand: v.brand ?? '', model: v.model ?? '', standard_no: '',
-            batch: v.batch ?? '', place: 'circulation', sampled_on: v.sampledOn!, document_no: `导入-${importId.slice(-8)}-${row.line}`, samplers: '[]',
-            test_quantity: '', reserve_quantity: '', state: qualified ? 'qualified' : 'final_unqualified', verdict: qualified ? 'qualified' : 'unqualified',
-            final_verdict: qualified ? 'qualified' : 'unqualified', testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null,
-            objection_filed_on: null, recheck_body_id: null, recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null,
-            announced_on: null, second_review_from: null, second_review_until: null, closed_on: null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
-          }).execute();
-          const failed = (v.failedItems ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
-          if (failed.length) {
-            await trx.insertInto('inspection_items').values(failed.map((item, seq) => ({ id: uuidv7(), inspection_id: id, stage: 'initial', seq, item, requirement: '', measured: '', passed: bool(false), severity: 'general' }))).execute();
-          }
-          await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: id, action: 'import', on_date: v.sampledOn!, state_after: qualified ? 'qualified' : 'final_unqualified', details: JSON.stringify({ importId, line: row.line, testingBody: v.testingBody ?? '' }), actor_id: actor.id, at: now }).execute();
-        }
+        await insertChunked(trx, 'inspections', cases);
+        await insertChunked(trx, 'inspection_items', items);
+        await insertChunked(trx, 'inspection_events', events);
+        await countFinalVerdicts(trx, cases as FinalVerdict[]);
         await recordAudit(trx, actor, 'inspection.import_results', { type: 'inspection_plan', id: plan.id }, null, { importId, linked, unlinked });
       });
       fs.rmSync(stored, { force: true });
