@@ -116,6 +116,12 @@ describe('spot-check statistics', () => {
     expect(await behind(`year=2026&categoryCode=${metal}&finalVerdict=qualified`)).toBe(2);
     expect(await behind(`year=2026&categoryCode=${metal}&finalVerdict=unqualified`)).toBe(1);
     expect(await behind(`year=2025&categoryCode=${metal}&finalVerdict=qualified`)).toBe(0);
+    expect(await behind('keyProduct=yes&finalVerdict=qualified')).toBe(1);
+    expect(await behind('keyProduct=no')).toBe(1);
+    // Unlinked: the other five, the pending and the refused one among them.
+    expect(await behind('brandProduct=unlinked')).toBe(5);
+    expect(await behind('level=city&place=production&finalVerdict=unqualified')).toBe(2);
+    expect(await behind('level=national')).toBe(0);
     expect((await city.request('GET', '/api/v1/inspections?finalVerdict=maybe')).json().error.code).toBe('validation_failed');
   });
 

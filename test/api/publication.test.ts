@@ -82,6 +82,25 @@ describe('publication of spot-check results', () => {
     expect((await city.request('GET', '/api/v1/inspection-plans/0192f0c4-0000-7000-8000-000000000009/results')).statusCode).toBe(404);
   });
 
+  it('the printable notice (通报): planned and published batches, the pass rate from the sums, every unqualified result', async () => {
+    const url = `/api/v1/inspection-plans/${plan.id}/notice`;
+    expect((await t.anonymous('GET', url)).statusCode).toBe(401);
+    for (const role of rolesExcept('admin', 'city_officer', 'county_officer', 'leading_group')) {
+      const agent = await t.as(role, undefined, role === 'enterprise_user' ? { enterpriseId: (await t.db.kysely.selectFrom('enterprises').select('id').executeTakeFirstOrThrow()).id } : undefined);
+      expect((await agent.request('GET', url)).statusCode, role).toBe(403);
+    }
+    expect((await city.request('GET', '/api/v1/inspection-plans/not-an-id/notice')).json().error.code).toBe('validation_failed');
+    expect((await city.request('GET', '/api/v1/inspection-plans/0192f0c4-0000-7000-8000-000000000009/notice')).statusCode).toBe(404);
+    const notice = (await (await t.as('leading_group')).request('GET', url)).json();
+    expect(notice.plan).toMatchObject({ title: '2026 年灭火器专项抽查', year: 2026, level: 'city', department: '市质监局' });
+    expect(notice.publishedOn).toBe(new Date().toISOString().slice(0, 10));
+    // Published: ok, reversed (qualified on re-test) and failed; the held one is not counted. 2 of 3 qualified.
+    expect(notice.total).toEqual({ tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 });
+    expect(notice.categories).toEqual([expect.objectContaining({ category: '灭火器', plannedBatches: 3, tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 })]);
+    expect(notice.unqualified).toEqual([expect.objectContaining({ id: cases.failed, failedItems: ['充装量'], producer: '郴州市消安消防器材有限公司' })]);
+    expect(notice.disclaimer).toContain('仅对所抽样品负责');
+  });
+
   it('pages with a cursor; bad queries answer 400 with a code', async () => {
     const first = (await t.anonymous('GET', '/api/v1/public/inspections?limit=1')).json();
     expect(first.items).toHaveLength(1);

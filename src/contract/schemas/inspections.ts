@@ -6,6 +6,8 @@ import { DateString } from './enterprises';
 export const PLAN_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
 export const CHECK_TYPES = ['routine', 'tracking', 'emergency'] as const; // 常规 / 跟踪抽查 / 突发事件
 export const SAMPLING_PLACES = ['production', 'circulation', 'online'] as const; // 生产 / 流通 / 电商
+/** A case's archive product flag, in the key- and brand-product statistics. */
+export const PRODUCT_FLAGS = ['yes', 'no', 'unlinked'] as const;
 export const CASE_STATES = [
   'sampled', 'refused', 'refusal_warned', 'qualified', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified',
   'rectifying', 'review_failed', 'announced', 'suspended', 'closed', 'licence_revoked',
@@ -187,6 +189,10 @@ export const InspectionListQuery = Type.Object(
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
     categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
     finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
+    level: Type.Optional(Type.Enum(PLAN_LEVELS)),
+    place: Type.Optional(Type.Enum(SAMPLING_PLACES)),
+    keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
+    brandProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否名牌产品：yes / no / unlinked' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
   },
@@ -281,6 +287,17 @@ export const PublicInspection = Type.Object({
   testingBody: Type.String(),
   sampledOn: Type.String(),
   publishedOn: Type.String(),
+});
+/** The printable notice (通报) of a plan's published results. */
+export const PlanNotice = Type.Object({
+  plan: Type.Object({ id: Id, title: Type.String(), year: Type.Integer(), level: Type.Enum(PLAN_LEVELS), departmentCode: Type.String(), department: Type.String(), regionCode: Type.String() }),
+  publishedOn: Nullable(Type.String({ description: '最近一次公布的日期；尚未公布为空' })),
+  total: Type.Object({ tested: Type.Integer(), qualified: Type.Integer(), unqualified: Type.Integer(), passRate: Nullable(Type.Number()) }),
+  categories: Type.Array(
+    Type.Object({ categoryCode: Type.String(), category: Type.String(), plannedBatches: Type.Integer(), tested: Type.Integer(), qualified: Type.Integer(), unqualified: Type.Integer(), passRate: Nullable(Type.Number()) }),
+  ),
+  unqualified: Type.Array(PublicInspection),
+  disclaimer: Type.String(),
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),

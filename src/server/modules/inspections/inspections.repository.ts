@@ -1,6 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database';
+import type { PRODUCT_FLAGS } from '../../../contract/schemas/inspections';
+import { bool } from '../../db/portable';
 import type { InspectionTable } from './inspections.table';
+
+type ProductFlag = (typeof PRODUCT_FLAGS)[number];
 
 export type InspectionRow = Selectable<InspectionTable>;
 
@@ -18,14 +22,23 @@ export async function findInspection(db: Kysely<Database>, id: string, scope: Ca
 export async function listInspections(
   db: Kysely<Database>,
   scope: CaseScope,
-  filter: { planId?: string; state?: string; regionCode?: string; states?: readonly string[]; year?: number; categoryCode?: string; finalVerdict?: string },
+  filter: {
+    planId?: string; state?: string; regionCode?: string; states?: readonly string[]; year?: number; categoryCode?: string; finalVerdict?: string;
+    level?: string; place?: string; keyProduct?: ProductFlag; brandProduct?: ProductFlag;
+  },
   limit: number,
   after?: [sampledOn: string, id: string],
 ): Promise<InspectionRow[]> {
   let q = db.selectFrom('inspections').selectAll();
   if (after) q = q.where((eb) => eb.or([eb('sampled_on', '<', after[0]), eb.and([eb('sampled_on', '=', after[0]), eb('id', '<', after[1])])]));
-  // The batches behind a statistic: its year, category and verdict.
-  if (filter.year) q = q.where('plan_id', 'in', db.selectFrom('inspection_plans').select('id').where('year', '=', filter.year));
+  // The batches behind a statistic: its year, level, category, place, product flag and verdict.
+  if (filter.year) q = q.where('year', '=', filter.year);
+  if (filter.level) q = q.where('level', '=', filter.level);
+  if (filter.place) q = q.where('place', '=', filter.place);
+  for (const [flag, column] of [[filter.keyProduct, 'key_product'], [filter.brandProduct, 'brand_product']] as const) {
+    if (flag === 'unlinked') q = q.where('product_id', 'is', null);
+    else if (flag) q = q.where('product_id', 'in', db.selectFrom('products').select('id').where(column, '=', bool(flag === 'yes')));
+  }
   if (filter.categoryCode) q = q.where('category_code', '=', filter.categoryCode);
   if (filter.finalVerdict) q = q.where('final_verdict', '=', filter.finalVerdict);
   if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CaseActionBody, CreatePlan, RegisterSample } from '../../../contract/schemas/inspections';
+import type { Static } from 'typebox';
+import type { CaseActionBody, CreatePlan, InspectionListQuery, RegisterSample } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -193,7 +194,7 @@ export function inspectionService(ctx: AppContext) {
     },
 
     /** Newest sampling first, in pages: `after` is the previous page's nextCursor. */
-    async list(actor: Actor, query: { planId?: string; state?: string; regionCode?: string; year?: number; categoryCode?: string; finalVerdict?: string; limit?: number; after?: string }) {
+    async list(actor: Actor, query: Static<typeof InspectionListQuery>) {
       const limit = query.limit ?? 100;
       const after = query.after === undefined ? undefined : (decodeCursor(query.after, 2) as [string, string]);
       const rows = await listInspections(db, caseScope(actor), query, limit + 1, after);

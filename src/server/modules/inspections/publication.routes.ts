@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { FormatQuery } from '../../../contract/schemas/imports';
-import { PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
+import { PlanNotice, PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
 import { download, type Api } from '../../http';
 import type { PublicationService } from './publication.service';
@@ -27,6 +27,12 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
       const { file, downloadName } = await publication.exportPlan(request.params.id, request.query.format ?? 'xlsx');
       return download(reply, file, downloadName, true);
     },
+  });
+
+  app.get('/api/v1/inspection-plans/:id/notice', {
+    schema: { tags, summary: '计划抽查结果通报：各类别计划与实抽批次、合格率及不合格产品（可打印）', params: IdParams, response: { 200: PlanNotice, ...errorResponses } },
+    onRequest: guard({ permission: 'inspection.read' }),
+    handler: (request) => publication.notice(request.params.id),
   });
 
   // Public: no session needed (the results are published by law).

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
-import type { PublicInspection, PublicInspectionQuery } from '../../../contract/schemas/inspections';
+import type { PlanNotice, PublicInspection, PublicInspectionQuery } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { bool, containsText } from '../../db/portable';
@@ -13,6 +13,7 @@ import { uuidv7 } from '../../lib/ids';
 import { writeTable, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { assertOrganiser } from './inspections.policy';
+import { passRate } from './stats.service';
 
 const COUNT_CAP = 10_000;
 
@@ -125,6 +126,50 @@ export function publicationService(ctx: AppContext) {
       const file = path.join(dir, `${uuidv7()}.${format}`);
       await writeTable(file, format, RESULT_COLUMNS, pages());
       return { file, downloadName: `${plan.title}-抽查结果.${format}` };
+    },
+
+    /**
+     * The printable notice (通报) of a plan: the published batches by category against the plan,
+     * the pass rate from the sums, and every unqualified result with its failed items.
+     */
+    async notice(planId: string): Promise<Static<typeof PlanNotice>> {
+      const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
+      if (!plan) throw new AppError('not_found');
+      const department = await db.selectFrom('departments').select('name').where('code', '=', plan.department_code).executeTakeFirst();
+      const counts = await db
+        .selectFrom('inspections')
+        .where('plan_id', '=', planId)
+        .where('published_on', 'is not', null)
+        .select(['category_code', sql<number>`count(*)`.as('tested'), sql<number>`sum(case when final_verdict = 'qualified' then 1 else 0 end)`.as('qualified'), sql<string>`max(published_on)`.as('last')])
+        .groupBy('category_code')
+        .execute();
+      const byCode = new Map(counts.map((c) => [c.category_code, { tested: Number(c.tested), qualified: Number(c.qualified) }]));
+      const schemes = JSON.parse(plan.categories) as { categoryCode: string; plannedBatches: number }[];
+      const codes = [...new Set([...schemes.map((s) => s.categoryCode), ...byCode.keys()])];
+      const names = new Map((await db.selectFrom('product_categories').select(['code', 'name']).where('code', 'in', codes.length ? codes : ['-']).execute()).map((c) => [c.code, c.name]));
+      const categories = codes.map((code) => {
+        const c = byCode.get(code) ?? { tested: 0, qualified: 0 };
+        const planned = schemes.find((s) => s.categoryCode === code)?.plannedBatches ?? 0;
+        return { categoryCode: code, category: names.get(code) ?? code, plannedBatches: planned, ...c, unqualified: c.tested - c.qualified, passRate: passRate(c.qualified, c.tested) };
+      });
+      const tested = categories.reduce((s, c) => s + c.tested, 0);
+      const qualified = categories.reduce((s, c) => s + c.qualified, 0);
+      const unqualified: Static<typeof PublicInspection>[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listPublished({ planId, result: 'unqualified', after, limit: 100 });
+        unqualified.push(...page.items);
+        after = page.meta.nextCursor ?? undefined;
+      } while (after);
+      const last = counts.map((c) => String(c.last)).sort().at(-1) ?? null;
+      return {
+        plan: { id: plan.id, title: plan.title, year: plan.year, level: plan.level as Static<typeof PlanNotice>['plan']['level'], departmentCode: plan.department_code, department: department?.name ?? plan.department_code, regionCode: plan.region_code },
+        publishedOn: last,
+        total: { tested, qualified, unqualified: tested - qualified, passRate: passRate(qualified, tested) },
+        categories,
+        unqualified,
+        disclaimer: PUBLIC_DISCLAIMER,
+      };
     },
 
     list: listPublished,

@@ -11,6 +11,9 @@ export interface StatsQuery {
   regionCode?: string;
 }
 
+/** 批次合格率: qualified ÷ tested, unrounded; none when nothing was tested. */
+export const passRate = (qualified: number, tested: number) => (tested === 0 ? null : qualified / tested);
+
 /**
  * Pass rates (批次合格率 = batches qualified ÷ batches tested) of cases with a final result. Rates
  * are divided from the sums of each group and of the whole, never averaged or rounded here.
@@ -23,7 +26,6 @@ export function statsService(ctx: AppContext) {
     // A county officer's figures are their county's.
     regionCode: actor.role === 'county_officer' ? (actor.regionCode ?? '-') : q.regionCode,
   });
-  const rate = (qualified: number, tested: number) => (tested === 0 ? null : qualified / tested);
 
   return {
     async passRates(actor: Actor, query: StatsQuery) {
@@ -32,8 +34,8 @@ export function statsService(ctx: AppContext) {
       const qualified = rows.reduce((s, r) => s + r.qualified, 0);
       return {
         by: query.by,
-        rows: rows.map((r) => ({ ...r, unqualified: r.tested - r.qualified, passRate: rate(r.qualified, r.tested) })),
-        total: { tested, qualified, unqualified: tested - qualified, passRate: rate(qualified, tested) },
+        rows: rows.map((r) => ({ ...r, unqualified: r.tested - r.qualified, passRate: passRate(r.qualified, r.tested) })),
+        total: { tested, qualified, unqualified: tested - qualified, passRate: passRate(qualified, tested) },
       };
     },
 

@@ -1,11 +1,5 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import Chart from '../../components/Chart';
 import { useI18n } from '../../i18n';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface YearPoint {
   year: number;
@@ -35,17 +29,5 @@ export default function YearlyChart({ points }: { points: YearPoint[] }) {
       { name: t('chart.newProductShare'), type: 'line', yAxisIndex: 1, data: sorted.map(share) },
     ],
   };
-  const box = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify(option);
-  useEffect(() => {
-    const chart = echarts.init(box.current!);
-    chart.setOption(JSON.parse(key));
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [key]);
-  return <div ref={box} style={{ height: 300 }} role="img" aria-label={t('chart.yearlyLabel')} />;
+  return <Chart option={option} label={t('chart.yearlyLabel')} />;
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_STATES } from '../../../../contract/schemas/inspections';
 import { api, queryString } from '../../api/client';
@@ -14,6 +14,16 @@ import { formatDate } from '../enterprises/labels';
 import { usePlans, type Inspection } from './api';
 import { dueKey, stateColor, stateKey } from './labels';
 import { RegisterSampleModal } from './RegisterSampleModal';
+
+const Chart = lazy(() => import('../../components/Chart'));
+/** The list filters a statistic's figure opens the cases with. */
+const BEHIND_FILTERS = ['year', 'categoryCode', 'regionCode', 'finalVerdict', 'level', 'place', 'keyProduct', 'brandProduct'];
+const STAT_GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
+type StatGroup = (typeof STAT_GROUPS)[number];
+/** The list filter each group's key is. */
+const FILTER_OF: Record<StatGroup, string | null> = {
+  category: 'categoryCode', county: 'regionCode', industry: null, level: 'level', place: 'place', year: 'year', key_product: 'keyProduct', brand_product: 'brandProduct',
+};
 
 interface BoardEntry { inspectionId: string; regionCode: string; productName: string; producerName: string; state: string; kind: string; from?: string; by: string; overdue: boolean }
 interface PassRates { rows: { key: string; tested: number; qualified: number; unqualified: number; passRate: number | null }[]; total: { tested: number; qualified: number; unqualified: number; passRate: number | null } }
@@ -69,7 +79,7 @@ function CasesTab() {
   const [planId, setPlanId] = useState<string | undefined>(params.get('plan') ?? undefined);
   const [state, setState] = useState<string | undefined>();
   // The batches behind a statistic arrive as URL filters from the statistics tab.
-  const behind = Object.fromEntries(['year', 'categoryCode', 'regionCode', 'finalVerdict'].map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const behind = Object.fromEntries(BEHIND_FILTERS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const filterKey = JSON.stringify([planId, state, behind]);
   useEffect(() => setCursors([undefined]), [filterKey]);
@@ -149,24 +159,38 @@ function BoardTab() {
 
 function StatsTab() {
   const { t, lang } = useI18n();
-  const [by, setBy] = useState<'category' | 'county' | 'level' | 'year'>('category');
+  const [by, setBy] = useState<StatGroup>('category');
   const [year, setYear] = useState<number | null>(null);
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
+  const industryName = useReferenceNames('industries', lang);
   const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => api<PassRates>('GET', `/inspections/stats/pass-rates${queryString({ by, year })}`) });
   const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => api<{ items: { item: string; batches: number }[] }>('GET', `/inspections/stats/failed-items${queryString({ year })}`) });
   const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-  const behind = (key: string, verdict?: string) => {
-    const filter: Record<string, unknown> = { tab: 'cases', year, finalVerdict: verdict, [by === 'county' ? 'regionCode' : by === 'category' ? 'categoryCode' : 'none']: key };
-    if (by === 'year') filter.year = key;
-    delete filter.none;
-    return `/inspections${queryString(filter)}`;
+  const filter = FILTER_OF[by];
+  const behind = (key: string, verdict?: string) => `/inspections${queryString({ tab: 'cases', year, finalVerdict: verdict, ...(filter ? { [filter]: key } : {}) })}`;
+  const label = (key: string) => {
+    if (by === 'county') return regionName(key);
+    if (by === 'category') return categoryName(key);
+    if (by === 'industry') return industryName(key);
+    if (by === 'level') return t(`inspection.level.${key}` as never);
+    if (by === 'place') return t(`inspection.place.${key}` as never);
+    if (by === 'key_product' || by === 'brand_product') return t(`inspection.productFlag.${key}` as never);
+    return key;
   };
-  const label = (key: string) => (by === 'county' ? regionName(key) : by === 'category' ? categoryName(key) : by === 'level' ? t(`inspection.level.${key}` as never) : key);
+  const figure = (n: number, key: string, verdict: string) => (filter ? <Link to={behind(key, verdict)}>{n}</Link> : n);
+  const rows = rates.data?.rows ?? [];
+  const chart = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 50, right: 20, top: 20, bottom: 60 },
+    xAxis: { type: 'category', data: rows.map((r) => label(r.key)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', name: '%', max: 100 },
+    series: [{ name: t('inspection.passRate'), type: 'bar', data: rows.map((r) => (r.passRate === null ? null : Math.round(r.passRate * 1000) / 10)) }],
+  };
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={(['category', 'county', 'level', 'year'] as const).map((b) => ({ value: b, label: t(`inspection.by.${b}` as never) }))} />
+        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}` as never) }))} />
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
       </Space>
       <Row gutter={16}>
@@ -180,8 +204,8 @@ function StatsTab() {
             columns={[
               { key: 'key', title: t(`inspection.by.${by}` as never), dataIndex: 'key', render: label },
               { key: 'tested', title: t('inspection.tested'), dataIndex: 'tested', align: 'right' },
-              { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right', render: (n: number, r) => (by === 'level' ? n : <Link to={behind(r.key, 'qualified')}>{n}</Link>) },
-              { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right', render: (n: number, r) => (by === 'level' ? n : <Link to={behind(r.key, 'unqualified')}>{n}</Link>) },
+              { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'qualified') },
+              { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'unqualified') },
               { key: 'rate', title: t('inspection.passRate'), dataIndex: 'passRate', align: 'right', render: percent },
             ]}
             summary={() =>
@@ -196,6 +220,11 @@ function StatsTab() {
               )
             }
           />
+          {rows.length > 0 && (
+            <Suspense fallback={null}>
+              <Chart option={chart} label={t('inspection.passRateChart')} height={260} />
+            </Suspense>
+          )}
         </Col>
         <Col xs={24} lg={8}>
           <Table

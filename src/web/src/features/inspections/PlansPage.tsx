@@ -78,7 +78,17 @@ export function PlansPage() {
             { key: 'title', title: t('inspection.planTitle'), dataIndex: 'title', render: (title: string, p) => <Link to={`/inspections?tab=cases&plan=${p.id}`}>{title}</Link> },
             { key: 'dept', title: t('users.department'), dataIndex: 'departmentCode', render: departmentName },
             { key: 'batches', title: t('inspection.plannedBatches'), render: (_, p) => p.categories.reduce((s, c) => s + c.plannedBatches, 0), align: 'right', width: 100 },
-            { key: 'results', title: t('inspection.results'), width: 110, render: (_: unknown, p: Plan) => <Button size="small" href={`/api/v1/inspection-plans/${p.id}/results?format=xlsx`}>{t('inspection.downloadResults')}</Button> },
+            {
+              key: 'results',
+              title: t('inspection.results'),
+              width: 170,
+              render: (_: unknown, p: Plan) => (
+                <Space>
+                  <Button size="small" href={`/api/v1/inspection-plans/${p.id}/results?format=xlsx`}>{t('inspection.downloadResults')}</Button>
+                  <Link to={`/inspections/plans/${p.id}/notice`}>{t('inspection.notice')}</Link>
+                </Space>
+              ),
+            },
             ...(mayWrite
               ? [{
                   key: 'actions',
