@@ -43,6 +43,8 @@ export const ERRORS = {
   category_not_in_plan: { status: 400, zh: '该产品类别不在抽查计划内' },
   unknown_testing_body: { status: 400, zh: '检验机构不存在或已停用' },
   not_enough_inspectors: { status: 409, zh: '检查人员名录中少于 2 人，无法随机抽取检查人员' },
+  response_not_allowed: { status: 409, zh: '只能对已公布的不合格抽查结果提交企业说明' },
+  response_decided: { status: 409, zh: '该企业说明已审核' },
   no_candidates: { status: 409, zh: '档案中没有生产该类产品、可供抽取的企业' },
   file_empty: { status: 400, zh: '文件为空' },
   file_unreadable: { status: 400, zh: '文件无法读取：请上传 Excel（.xlsx）或 CSV 文件' },

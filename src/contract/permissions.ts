@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'enterprise.propose',
   'inspection.read',
   'inspection.write',
+  'inspection.respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,7 +38,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The leading group follows the supervision results; it does not run cases.
   leading_group: ['reference.read', 'enterprise.read', 'inspection.read'],
   // An enterprise reads its own record (the scope does the rest) and proposes contact changes.
-  enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.propose'],
+  // … and responds to its published spot-check results.
+  enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.propose', 'inspection.respond'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

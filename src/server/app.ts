@@ -19,11 +19,13 @@ import { drawRoutes } from './modules/inspections/draws.routes';
 import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { publicationRoutes } from './modules/inspections/publication.routes';
+import { responseRoutes } from './modules/inspections/responses.routes';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
 import { resultImportService } from './modules/inspections/result-import.service';
 import { statsRoutes } from './modules/inspections/stats.routes';
 import { statsService } from './modules/inspections/stats.service';
 import { publicationService } from './modules/inspections/publication.service';
+import { responseService } from './modules/inspections/responses.service';
 import { inspectionService } from './modules/inspections/inspections.service';
 import { proposalRoutes } from './modules/enterprises/proposals.routes';
 import { proposalService } from './modules/enterprises/proposals.service';
@@ -65,6 +67,7 @@ export function buildServices(deps: AppDeps) {
     inspections: inspectionService(ctx),
     draws: drawService(ctx),
     publication: publicationService(ctx),
+    responses: responseService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -111,6 +114,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   inspectionRoutes(app, services.inspections);
   drawRoutes(app, services.draws);
   publicationRoutes(app, services.publication);
+  responseRoutes(app, services.responses);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

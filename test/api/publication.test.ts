@@ -64,7 +64,7 @@ describe('publication of spot-check results', () => {
     const failed = list.items.find((i: { id: string }) => i.id === cases.failed);
     expect(failed).toMatchObject({ result: 'unqualified', failedItems: ['充装量'], producer: '郴州市消安消防器材有限公司', sampledUnit: '郴州市消安消防器材有限公司', model: 'MFZ/ABC4', testingBody: '郴州市消防产品检验站', checkLevel: 'city', year: 2026 });
     // Nothing internal: no samplers, document numbers, deadlines or versions.
-    expect(Object.keys(failed).sort()).toEqual(['batch', 'brand', 'category', 'checkLevel', 'failedItems', 'id', 'model', 'planTitle', 'producer', 'productName', 'publishedOn', 'result', 'sampledOn', 'sampledUnit', 'sampledUnitRegion', 'testingBody', 'year'].sort());
+    expect(Object.keys(failed).sort()).toEqual(['batch', 'brand', 'category', 'checkLevel', 'enterpriseResponse', 'failedItems', 'id', 'model', 'planTitle', 'producer', 'productName', 'publishedOn', 'result', 'sampledOn', 'sampledUnit', 'sampledUnitRegion', 'testingBody', 'year'].sort());
     expect((await t.anonymous('GET', '/api/v1/public/inspections?result=unqualified')).json().items.map((i: { id: string }) => i.id)).toEqual([cases.failed]);
     expect((await t.anonymous('GET', `/api/v1/public/inspections?producer=${encodeURIComponent('安盾')}`)).json().items.map((i: { id: string }) => i.id)).toEqual([cases.ok]);
   });

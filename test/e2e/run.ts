@@ -354,8 +354,15 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
     await call('POST', `/inspections/${held.id}/actions`, { action: 'notify', version: 2, on: dates.today, receivedOn: dates.today, method: '送达' });
     const late = await sample('LATE-1', dates.past30);
     await call('POST', `/inspections/${late.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'L-1', items: [{ item: '车速限值', passed: false }] });
+    // Rectification ordered 78 days ago: the first review (复查) was due within 75 days — overdue.
+    const review = await sample('REVIEW-1', dates.past100);
+    const step = (version: number, body: object) => call('POST', `/inspections/${review.id}/actions`, { version, ...body });
+    await step(1, { action: 'record_result', on: dates.past95, testingBodyId: lab, reportNo: 'V-1', items: [{ item: '车速限值', passed: false }] });
+    await step(2, { action: 'notify', on: dates.past94, receivedOn: dates.past94, method: '送达' });
+    await step(3, { action: 'finalize', on: dates.past78 });
+    await step(4, { action: 'order_rectification', on: dates.past78, documentNo: 'ZL-E2E-1' });
     return { planTitle: plan.title as string, heldModel: 'HELD-1' };
-  }, { today: day(0), past20: day(-20), past30: day(-30) });
+  }, { today: day(0), past20: day(-20), past30: day(-30), past78: day(-78), past94: day(-94), past95: day(-95), past100: day(-100) });
 
   await page.getByRole('menuitem', { name: '监督抽查' }).click();
   await page.getByRole('button', { name: '抽查计划' }).click();
@@ -420,6 +427,7 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
   await page.goto(`${server.url}/inspections?tab=board`);
   await page.getByText('告知检验结果').first().waitFor();
   await page.locator('.ant-tag').filter({ hasText: '已逾期' }).first().waitFor();
+  await page.locator('tr').filter({ hasText: '第一次复查' }).locator('.ant-tag').filter({ hasText: '已逾期' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'inspection-board.png'), fullPage: true });
 
   await page.goto(`${server.url}/inspections/plans`);
@@ -427,7 +435,7 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
   const confirm = page.locator('.ant-modal-confirm');
   await confirm.waitFor();
   await confirm.getByRole('button', { name: /确\s*定/ }).click();
-  await page.getByText(/已公布 1 批；\d+ 批结论未定，暂不公布/).waitFor();
+  await page.getByText(/已公布 2 批；\d+ 批结论未定，暂不公布/).waitFor();
 
   await context.clearCookies();
   await page.goto(`${server.url}/login`);
@@ -455,6 +463,63 @@ step('a published provincial table imports into a plan: matched by USCC, a look-
   await page.screenshot({ path: path.join(SHOTS, 'result-import.png'), fullPage: true });
   await dialog.getByRole('button', { name: '确认导入' }).click();
   await page.getByText('已导入：关联档案 2 条，未关联 0 条，跳过错误行 0 条').waitFor();
+});
+
+step('the plan prints as a notice; an enterprise responds to its unqualified result and, once approved, the public sees it', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByText('系统管理员，您好').waitFor();
+  const oneTime = await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const call = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    // The imported provincial rows are final: publishing the plan again makes them public.
+    const plan = ((await call('GET', '/inspection-plans')).items as { id: string; title: string }[]).find((p) => p.title === 'E2E 电动自行车专项抽查')!;
+    await call('POST', `/inspection-plans/${plan.id}/publish`, {});
+    const bing = (await call('GET', `/enterprises?q=${encodeURIComponent('导入测试丙')}`)).items[0].id;
+    return (await call('POST', '/users', { username: 'bing', displayName: '丙公司质量负责人', role: 'enterprise_user', enterpriseId: bing })).oneTimePassword as string;
+  });
+  await page.goto(`${server.url}/inspections/plans`);
+  await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('link', { name: '通报' }).click();
+  await page.getByText('市质监局关于E2E 电动自行车专项抽查结果的通报').waitFor();
+  await page.getByText(/批次合格率为 \d+\.\d%/).waitFor();
+  await page.getByRole('cell', { name: 'P-2' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.locator('.ant-layout-sider').isVisible()), 'the side menu is printed with the notice');
+  assert(!(await page.getByRole('button', { name: '打印通报' }).isVisible()), 'the print button is printed');
+  await page.screenshot({ path: path.join(SHOTS, 'notice-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  await context.clearCookies();
+  await login(page, server.url, 'bing', oneTime);
+  await page.waitForURL(/\/password/);
+  await page.getByLabel('原密码').fill(oneTime);
+  await page.getByLabel('新密码', { exact: true }).fill('Bing-new-pass-1');
+  await page.getByLabel('确认新密码').fill('Bing-new-pass-1');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByText('丙公司质量负责人，您好').waitFor();
+  await page.getByRole('menuitem', { name: '企业说明' }).click();
+  await page.locator('tr').filter({ hasText: 'P-2' }).getByRole('button', { name: '提交说明' }).click();
+  await page.getByRole('dialog').getByLabel('企业说明').fill('我公司已召回该批次产品，更换限速控制器后经检验合格。');
+  await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+  await page.locator('tr').filter({ hasText: 'P-2' }).getByText('待审核').waitFor();
+
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '企业说明' }).click();
+  await page.locator('tr').filter({ hasText: '我公司已召回该批次产品' }).getByRole('button', { name: '同意公开' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('没有符合条件的企业说明').waitFor();
+
+  await context.clearCookies();
+  await page.goto(`${server.url}/public/inspections`);
+  await page.locator('tr').filter({ hasText: 'P-2' }).locator('.ant-table-row-expand-icon').click();
+  await page.getByText('企业说明：我公司已召回该批次产品，更换限速控制器后经检验合格。').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'public-response.png'), fullPage: true });
 });
 
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {

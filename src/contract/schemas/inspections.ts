@@ -287,6 +287,7 @@ export const PublicInspection = Type.Object({
   testingBody: Type.String(),
   sampledOn: Type.String(),
   publishedOn: Type.String(),
+  enterpriseResponse: Nullable(Type.String({ description: '企业说明（经审核公开）' })),
 });
 /** The printable notice (通报) of a plan's published results. */
 export const PlanNotice = Type.Object({
@@ -346,5 +347,46 @@ export const ResultImportPreview = Type.Object({
 });
 export const ResultImportConfirm = Type.Object(
   { choices: Type.Array(Type.Object({ line: Type.Integer({ minimum: 1 }), enterpriseId: Nullable(Id) }, { additionalProperties: false }), { maxItems: 100_000 }) },
+  { additionalProperties: false },
+);
+
+export const RESPONSE_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+/** An enterprise's response (企业说明) to a published unqualified result. */
+export const InspectionResponse = Type.Object({
+  id: Id,
+  text: Type.String(),
+  status: Type.Enum(RESPONSE_STATUSES, { description: 'submitted 待审核 / approved 已公开 / rejected 退回' }),
+  decisionComment: Type.String(),
+  decidedAt: Nullable(Instant),
+  version: Version,
+  updatedAt: Instant,
+});
+export const ResponseCase = Type.Object({
+  inspectionId: Id,
+  regionCode: Type.String(),
+  productName: Type.String(),
+  model: Type.String(),
+  batch: Type.String(),
+  sampledUnit: Type.String(),
+  producer: Type.String(),
+  result: Type.Enum(['qualified', 'unqualified'] as const),
+  publishedOn: Type.String(),
+  response: Nullable(InspectionResponse),
+  abilities: Type.Object({ respond: Type.Boolean(), decide: Type.Boolean() }),
+});
+export const ResponseCaseList = Type.Object({ items: Type.Array(ResponseCase) });
+export const ResponseListQuery = Type.Object(
+  { status: Type.Optional(Type.Enum(RESPONSE_STATUSES, { description: '按企业说明的状态筛选（审核人员使用）' })) },
+  { additionalProperties: false },
+);
+export const RespondBody = Type.Object(
+  {
+    text: Text(500, 10),
+    version: Type.Optional(Version),
+  },
+  { additionalProperties: false },
+);
+export const ResponseDecisionBody = Type.Object(
+  { approve: Type.Boolean(), comment: Type.Optional(Text(LIMITS.reason.max)), version: Version },
   { additionalProperties: false },
 );

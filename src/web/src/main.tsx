@@ -22,6 +22,7 @@ const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPag
 const PlansPage = lazy(() => import('./features/inspections/PlansPage').then((m) => ({ default: m.PlansPage })));
 const CaseDetailPage = lazy(() => import('./features/inspections/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticePage = lazy(() => import('./features/inspections/NoticePage').then((m) => ({ default: m.NoticePage })));
+const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').then((m) => ({ default: m.ResponsesPage })));
 const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
 const AuditPage = lazy(() => import('./features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 import { I18nProvider, useI18n } from './i18n';
@@ -62,6 +63,7 @@ function Root() {
               <Route path="/import" element={<Lazy page={<ImportPage />} />} />
               <Route path="/inspections" element={<Lazy page={<InspectionsPage />} />} />
               <Route path="/inspections/plans" element={<Lazy page={<PlansPage />} />} />
+              <Route path="/responses" element={<Lazy page={<ResponsesPage />} />} />
               <Route path="/inspections/plans/:id/notice" element={<Lazy page={<NoticePage />} />} />
               <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />
               <Route path="/admin/users" element={<Lazy page={<UsersPage />} />} />

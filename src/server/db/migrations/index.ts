@@ -9,6 +9,7 @@ import * as inspectionPublication from './2026112507_inspection_publication';
 import * as inspectionListIndex from './2026112508_inspection_list_index';
 import * as inspectionStatsIndex from './2026112509_inspection_stats_index';
 import * as inspectionCounts from './2026112510_inspection_counts';
+import * as inspectionResponses from './2026112511_inspection_responses';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026112508_inspection_list_index': inspectionListIndex,
   '2026112509_inspection_stats_index': inspectionStatsIndex,
   '2026112510_inspection_counts': inspectionCounts,
+  '2026112511_inspection_responses': inspectionResponses,
 };

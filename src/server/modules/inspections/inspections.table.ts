@@ -111,3 +111,15 @@ export interface InspectionVerdictCountTable {
   tested: number;
   qualified: number;
 }
+
+/** An enterprise's response to a published result (企业说明), public once approved. */
+export interface InspectionResponseTable extends Versioned {
+  id: string;
+  inspection_id: string;
+  enterprise_id: string;
+  text: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string;
+}

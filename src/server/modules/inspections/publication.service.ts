@@ -62,6 +62,11 @@ export function publicationService(ctx: AppContext) {
     const plans = new Map(planIds.length ? (await db.selectFrom('inspection_plans').select(['id', 'title']).where('id', 'in', planIds).execute()).map((p) => [p.id, p.title]) : []);
     const bodies = new Map(bodyIds.length ? (await db.selectFrom('testing_bodies').select(['id', 'name']).where('id', 'in', bodyIds).execute()).map((b) => [b.id, b.name]) : []);
     const categories = new Map(codes.length ? (await db.selectFrom('product_categories').select(['code', 'name']).where('code', 'in', codes).execute()).map((c) => [c.code, c.name]) : []);
+    const responses = new Map(
+      shown.length
+        ? (await db.selectFrom('inspection_responses').select(['inspection_id', 'text']).where('inspection_id', 'in', shown.map((r) => r.id)).where('status', '=', 'approved').execute()).map((r) => [r.inspection_id, r.text])
+        : [],
+    );
     // Failed items of the result that stands: the re-test's when there was one.
     const items = shown.length
       ? await db.selectFrom('inspection_items').select(['inspection_id', 'stage', 'item']).where('inspection_id', 'in', shown.map((r) => r.id)).where('passed', '=', bool(false)).orderBy('seq').execute()
@@ -77,7 +82,7 @@ export function publicationService(ctx: AppContext) {
           productName: r.product_name, brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
           result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [],
           testingBody: bodies.get((rechecked(r) ? r.recheck_body_id : r.testing_body_id) ?? '') ?? '',
-          sampledOn: r.sampled_on, publishedOn: r.published_on!,
+          sampledOn: r.sampled_on, publishedOn: r.published_on!, enterpriseResponse: responses.get(r.id) ?? null,
         }),
       ),
       meta: {

@@ -6,6 +6,7 @@ import type { Enterprise, Proposal } from '../../../../contract/schemas/enterpri
 import { api } from '../../api/client';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
+import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from './labels';
@@ -78,11 +79,14 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
         />
       )}
       {deciding && (
-        <DecisionForm
-          enterpriseId={enterprise.id}
-          {...deciding}
+        <TextModal
+          title={deciding.accept ? t('proposal.accept') : t('proposal.reject')}
+          label={t('proposal.comment')}
+          max={LIMITS.reason.max}
+          okText={t('common.save')}
           onClose={() => setDeciding(null)}
-          onDone={async () => {
+          onSubmit={async (comment) => {
+            await api('POST', `/enterprises/${enterprise.id}/proposals/${deciding.proposal.id}/decision`, { version: deciding.proposal.version, accept: deciding.accept, ...(comment ? { comment } : {}) });
             message.success(t('common.saved'));
             await client.invalidateQueries({ queryKey: ['enterprise'] });
           }}
@@ -128,34 +132,6 @@ function ProposalForm({ enterprise, onClose, onDone }: { enterprise: Enterprise;
         </Form.Item>
         <Form.Item name="note" label={t('proposal.note')} rules={[{ max: LIMITS.reason.max }]}>
           <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function DecisionForm({ enterpriseId, proposal, accept, onClose, onDone }: { enterpriseId: string; proposal: Proposal; accept: boolean; onClose: () => void; onDone: () => Promise<void> }) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<{ comment?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <Modal open title={accept ? t('proposal.accept') : t('proposal.reject')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async ({ comment }) => {
-          try {
-            await api('POST', `/enterprises/${enterpriseId}/proposals/${proposal.id}/decision`, { version: proposal.version, accept, ...(comment ? { comment } : {}) });
-            await onDone();
-            onClose();
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <Form.Item name="comment" label={t('proposal.comment')} rules={[{ max: LIMITS.reason.max }]}>
-          <Input.TextArea rows={3} maxLength={LIMITS.reason.max} />
         </Form.Item>
       </Form>
     </Modal>

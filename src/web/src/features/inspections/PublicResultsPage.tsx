@@ -52,6 +52,10 @@ export function PublicResultsPage() {
             pagination={false}
             scroll={{ x: 1100 }}
             locale={{ emptyText: t('public.empty') }}
+            expandable={{
+              rowExpandable: (r) => !!r.enterpriseResponse,
+              expandedRowRender: (r) => <Typography.Paragraph style={{ margin: 0 }}>{`${t('public.enterpriseResponse')}：${r.enterpriseResponse}`}</Typography.Paragraph>,
+            }}
             columns={[
               { key: 'product', title: t('inspection.productName'), dataIndex: 'productName' },
               { key: 'brand', title: t('field.products.brand'), dataIndex: 'brand' },
