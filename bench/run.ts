@@ -3,9 +3,10 @@ import { benchHttp } from './http';
 import { benchImport } from './import';
 import { benchInspections } from './inspections';
 import { benchLookup } from './lookup';
+import { benchResultImport } from './result-import';
 import { benchSearch } from './search';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, search: benchSearch };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

@@ -92,6 +92,10 @@ describe('importing a published result table into a plan', () => {
     // The imported results count in the statistics (provincial level).
     const rates = (await city.request('GET', '/api/v1/inspections/stats/pass-rates?by=level&levels=provincial')).json();
     expect(rates.total).toEqual({ tested: 4, qualified: 2, unqualified: 2, passRate: 0.5 });
+    // Published, each names the testing body as the announcement did.
+    await city.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {});
+    const published = (await t.anonymous('GET', `/api/v1/public/inspections?producer=${encodeURIComponent('广东某某')}`)).json().items;
+    expect(published).toEqual([expect.objectContaining({ producer: '广东某某电器有限公司', result: 'unqualified', failedItems: ['充装量'], testingBody: '省检验院' })]);
     expect((await city.request('POST', `/api/v1/result-imports/${preview.id}/confirm`, { choices: [] })).statusCode).toBe(404);
   });
 });

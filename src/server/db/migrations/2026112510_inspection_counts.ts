@@ -3,7 +3,10 @@ import { columnTypes } from './dialect';
 
 // Each public filter leads an index in page order (newest published first), so a filtered page and
 // its capped count read one index range.
-const PUBLISHED_BY = { year: ['year'], year_result: ['year', 'final_verdict'], category: ['category_code'], region: ['region_code'], result: ['final_verdict'], plan: ['plan_id'] } as const;
+const PUBLISHED_BY = {
+  year: ['year'], year_result: ['year', 'final_verdict'], year_level: ['year', 'level'], level: ['level'],
+  category: ['category_code'], region: ['region_code'], result: ['final_verdict'], plan: ['plan_id'],
+} as const;
 
 /**
  * Spot checks at millions of cases:
@@ -18,6 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('inspections').addColumn('year', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('inspections').addColumn('level', 'text', (c) => c.notNull().defaultTo('')).execute();
   await db.schema.alterTable('inspections').addColumn('product_id', 'text', (c) => c.references('products.id')).execute();
+  // The testing body of an imported result, by name as the announcement gives it (not a registered body).
+  await db.schema.alterTable('inspections').addColumn('testing_body_name', 'text', (c) => c.notNull().defaultTo('')).execute();
   await sql`update inspections set year = (select p.year from inspection_plans p where p.id = inspections.plan_id), level = (select p.level from inspection_plans p where p.id = inspections.plan_id)`.execute(db);
 
   await db.schema.dropIndex('inspections_published_idx').execute();
@@ -54,5 +59,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const name of Object.keys(PUBLISHED_BY)) await db.schema.dropIndex(`inspections_published_${name}_idx`).execute();
   await db.schema.dropIndex('inspections_published_idx').execute();
   await db.schema.createIndex('inspections_published_idx').on('inspections').columns(['published_on', 'id']).execute();
-  for (const column of ['product_id', 'level', 'year']) await db.schema.alterTable('inspections').dropColumn(column).execute();
+  for (const column of ['testing_body_name', 'product_id', 'level', 'year']) await db.schema.alterTable('inspections').dropColumn(column).execute();
 }

@@ -175,7 +175,7 @@ export function inspectionService(ctx: AppContext) {
         const now = new Date().toISOString();
         const state = input.refused ? 'refused' : 'sampled';
         const created: InspectionRow = {
-          id: uuidv7(), plan_id: plan.id, year: plan.year, level: plan.level, product_id: productId, category_code: input.categoryCode, check_type: checkType, region_code: regionCode,
+          id: uuidv7(), plan_id: plan.id, year: plan.year, level: plan.level, product_id: productId, testing_body_name: '', category_code: input.categoryCode, check_type: checkType, region_code: regionCode,
           sampled_enterprise_id: sampled?.id ?? null, sampled_unit_name: unitName, producer_enterprise_id: product.producerEnterpriseId, producer_name: producerName,
           producer_region_code: producer?.region_code ?? input.producerRegionCode ?? (atProducer ? (sampled?.region_code ?? null) : null),
           product_name: input.productName.trim(), brand: product.brand, model: product.model, standard_no: product.standardNo, batch: input.batch ?? '',

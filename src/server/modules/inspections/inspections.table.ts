@@ -26,6 +26,8 @@ export interface InspectionTable extends Versioned {
   level: string;
   /** The archive product sampled, when it is on record. */
   product_id: string | null;
+  /** An imported result's testing body as the announcement names it (no registered body). */
+  testing_body_name: string;
   category_code: string;
   check_type: string;
   region_code: string;

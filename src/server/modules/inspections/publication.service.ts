@@ -50,7 +50,7 @@ export function publicationService(ctx: AppContext) {
     const counted = await db.selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     let page = q.select([
       'i.id', 'i.plan_id', 'i.year', 'i.level', 'i.category_code', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
-      'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'i.testing_body_id', 'i.recheck_body_id', 'i.sampled_on', 'i.published_on',
+      'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'i.testing_body_id', 'i.testing_body_name', 'i.recheck_body_id', 'i.sampled_on', 'i.published_on',
     ]);
     if (cursor) page = page.where(sql<boolean>`(i.published_on, i.id) < (${cursor[0]}, ${cursor[1]})`);
     const rows = await page.orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
@@ -81,7 +81,7 @@ export function publicationService(ctx: AppContext) {
           id: r.id, year: r.year, checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'], planTitle: plans.get(r.plan_id) ?? '', category: categories.get(r.category_code) ?? r.category_code,
           productName: r.product_name, brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
           result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [],
-          testingBody: bodies.get((rechecked(r) ? r.recheck_body_id : r.testing_body_id) ?? '') ?? '',
+          testingBody: bodies.get((rechecked(r) ? r.recheck_body_id : r.testing_body_id) ?? '') ?? r.testing_body_name,
           sampledOn: r.sampled_on, publishedOn: r.published_on!, enterpriseResponse: responses.get(r.id) ?? null,
         }),
       ),

@@ -180,7 +180,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         const qualified = v.result === '合格';
         const id = uuidv7();
         cases.push({
-          id, plan_id: plan.id, year: plan.year, level: plan.level, product_id: null, category_code: v.category!, check_type: 'routine', region_code: candidate?.regionCode || CITY,
+          id, plan_id: plan.id, year: plan.year, level: plan.level, product_id: null, testing_body_name: v.testingBody ?? '', category_code: v.category!, check_type: 'routine', region_code: candidate?.regionCode || CITY,
           sampled_enterprise_id: null, sampled_unit_name: v.sampledUnit!, producer_enterprise_id: candidate?.id ?? null, producer_name: v.producer!,
           producer_region_code: candidate?.regionCode ?? null, product_name: v.productName!, brand: v.brand ?? '', model: v.model ?? '', standard_no: '',
           batch: v.batch ?? '', place: 'circulation', sampled_on: v.sampledOn!, document_no: `导入-${importId.slice(-8)}-${row.line}`, samplers: '[]',

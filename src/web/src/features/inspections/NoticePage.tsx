@@ -75,7 +75,7 @@ export function NoticePage() {
           { key: 'unit', title: t('inspection.sampledUnit'), dataIndex: 'sampledUnit' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'sampledUnitRegion', render: (c: string) => regionName(c) },
           { key: 'producer', title: t('inspection.producer'), dataIndex: 'producer' },
-          { key: 'items', title: t('inspection.failedItems'), dataIndex: 'failedItems', render: (items: string[]) => items.join('、') },
+          { key: 'items', title: t('public.failedItems'), dataIndex: 'failedItems', render: (items: string[]) => items.join('、') },
           { key: 'body', title: t('inspection.testingBody'), dataIndex: 'testingBody' },
         ]}
       />
