@@ -124,6 +124,22 @@ describe('supervision spot checks: plans, samples and the case workflow', () => 
     expect(board).toContainEqual(expect.objectContaining({ inspectionId: id, kind: 'notify', by: '2026-10-25', overdue: true }));
   });
 
+  it('the board tallies what is due per county and officer, and filters by them', async () => {
+    const all = (await city.request('GET', '/api/v1/inspections/board')).json();
+    expect(all.meta).toEqual({ truncated: false });
+    const beihu = all.summary.byCounty.find((c: { key: string }) => c.key === '431002');
+    expect(beihu).toMatchObject({ name: '北湖区' });
+    const inBeihu = (await city.request('GET', '/api/v1/inspections/board?regionCode=431002')).json().items;
+    expect(inBeihu.length).toBe(beihu.due);
+    expect(inBeihu.filter((e: { overdue: boolean }) => e.overdue).length).toBe(beihu.overdue);
+    const me = all.summary.byOfficer.find((o: { key: string }) => o.key === city.userId);
+    expect(me.overdue).toBeGreaterThan(0);
+    const mine = (await city.request('GET', `/api/v1/inspections/board?officerId=${city.userId}&overdue=true`)).json().items;
+    expect(mine.length).toBe(me.overdue);
+    expect(mine.every((e: { officerId: string; overdue: boolean; officerName: string }) => e.officerId === city.userId && e.overdue && e.officerName === me.name)).toBe(true);
+    expect((await city.request('GET', '/api/v1/inspections/board?regionCode=beihu')).json().error.code).toBe('validation_failed');
+  });
+
   it('the case list pages newest sampling first with a cursor; a bad cursor is 400', async () => {
     const all = (await city.request('GET', '/api/v1/inspections?limit=500')).json().items.map((c: { id: string; sampledOn: string }) => `${c.sampledOn}|${c.id}`);
     expect(all).toEqual([...all].sort().reverse());

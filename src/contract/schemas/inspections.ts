@@ -210,7 +210,22 @@ export const BoardEntry = Type.Object({
   by: Type.String(),
   overdue: Type.Boolean(),
   officerId: Nullable(Type.String({ description: '登记该案件的人员' })),
+  officerName: Type.String(),
 });
+const BoardTally = Type.Object({ key: Type.String(), name: Type.String(), due: Type.Integer(), overdue: Type.Integer() });
+export const Board = Type.Object({
+  items: Type.Array(BoardEntry),
+  summary: Type.Object({ byCounty: Type.Array(BoardTally), byOfficer: Type.Array(BoardTally) }, { description: '范围内全部待办（不受筛选影响）按县市区、人员汇总' }),
+  meta: Type.Object({ truncated: Type.Boolean({ description: '为真时只统计了抽样日期最早的 5000 件未结案件' }) }),
+});
+export const BoardQuery = Type.Object(
+  {
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    officerId: Type.Optional(Id),
+    overdue: Type.Optional(Type.Boolean({ description: '只看已逾期' })),
+  },
+  { additionalProperties: false },
+);
 
 const Weights = Type.Object(
   {

@@ -25,6 +25,8 @@ export async function listInspections(
   filter: {
     planId?: string; state?: string; regionCode?: string; states?: readonly string[]; year?: number; categoryCode?: string; finalVerdict?: string;
     level?: string; place?: string; keyProduct?: ProductFlag; brandProduct?: ProductFlag;
+    /** Earliest sampling first (the deadline board), instead of the newest. */
+    oldestFirst?: boolean;
   },
   limit: number,
   after?: [sampledOn: string, id: string],
@@ -46,7 +48,8 @@ export async function listInspections(
   if (filter.planId) q = q.where('plan_id', '=', filter.planId);
   if (filter.state) q = q.where('state', '=', filter.state);
   if (filter.states) q = q.where('state', 'in', [...filter.states]);
-  return q.orderBy('sampled_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const order = filter.oldestFirst ? 'asc' : 'desc';
+  return q.orderBy('sampled_on', order).orderBy('id', order).limit(limit).execute();
 }
 
 /**

@@ -1,17 +1,6 @@
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
-import {
-  BoardEntry,
-  CaseActionBody,
-  CreatePlan,
-  CreateTestingBody,
-  Inspection,
-  InspectionDetail,
-  InspectionListQuery,
-  Plan,
-  RegisterSample,
-  TestingBody,
-} from '../../../contract/schemas/inspections';
+import { Board, BoardQuery, CaseActionBody, CreatePlan, CreateTestingBody, Inspection, InspectionDetail, InspectionListQuery, Plan, RegisterSample, TestingBody } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Api } from '../../http';
 import type { InspectionService } from './inspections.service';
@@ -66,9 +55,9 @@ export function inspectionRoutes(app: Api, inspections: InspectionService): void
   });
 
   app.get('/api/v1/inspections/board', {
-    schema: { tags, summary: '期限看板：各案件待办事项及期限（含已逾期）', response: { 200: Type.Object({ items: Type.Array(BoardEntry) }), ...errorResponses } },
+    schema: { tags, summary: '期限看板：各案件待办事项及期限（含已逾期），按县市区、人员汇总与筛选', querystring: BoardQuery, response: { 200: Board, ...errorResponses } },
     onRequest: guard({ permission: 'inspection.read' }),
-    handler: (request) => inspections.board(actorFrom(request)),
+    handler: (request) => inspections.board(actorFrom(request), request.query),
   });
 
   app.get('/api/v1/inspections/:id', {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
-import type { CaseActionBody, CreatePlan, InspectionListQuery, RegisterSample } from '../../../contract/schemas/inspections';
+import type { BoardQuery, CaseActionBody, CreatePlan, InspectionListQuery, RegisterSample } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -19,6 +19,8 @@ import { countFinalVerdicts } from './stats.repository';
 import type { InspectionTable } from './inspections.table';
 import { ALLOWED, dueItems, nextState, WorkflowError, type CaseChanges, type CaseSnapshot, type WorkflowSettings } from './workflow';
 
+/** The open cases the board reads at most: the earliest sampled, whose deadlines come first. */
+const BOARD_LIMIT = 5000;
 const OPEN_STATES = ['refused', 'refusal_warned', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified', 'rectifying', 'review_failed', 'announced', 'suspended'] as const;
 
 const cityWide = (actor: Actor) => actor.role === 'admin' || actor.role === 'city_officer' || actor.role === 'system';
@@ -248,16 +250,38 @@ export function inspectionService(ctx: AppContext) {
     },
 
     /** What is due and overdue on open cases in the actor's scope, earliest first. */
-    async board(actor: Actor) {
-      const rows = await listInspections(db, caseScope(actor), { states: OPEN_STATES }, 5000);
+    async board(actor: Actor, query: Static<typeof BoardQuery> = {}) {
+      const rows = await listInspections(db, caseScope(actor), { states: OPEN_STATES, oldestFirst: true }, BOARD_LIMIT + 1);
       const now = today();
-      const entries = rows.flatMap((r) =>
+      const officerIds = [...new Set(rows.map((r) => r.created_by).filter((id): id is string => id !== null))];
+      const officers = new Map(officerIds.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', officerIds).execute()).map((u) => [u.id, u.display_name]) : []);
+      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const entries = rows.slice(0, BOARD_LIMIT).flatMap((r) =>
         dueItems(snapshot(r), settings).map((d) => ({
           inspectionId: r.id, regionCode: r.region_code, productName: r.product_name, producerName: r.producer_name, state: r.state,
-          kind: d.kind, ...(d.from ? { from: d.from } : {}), by: d.by, overdue: d.by < now, officerId: r.created_by,
+          kind: d.kind, ...(d.from ? { from: d.from } : {}), by: d.by, overdue: d.by < now, officerId: r.created_by, officerName: officers.get(r.created_by ?? '') ?? '',
         })),
       );
-      return { items: entries.sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0)) };
+      // Tallies of everything due in scope, so a county or an officer can be picked to filter by.
+      const tally = (key: (e: (typeof entries)[number]) => string, name: (key: string) => string) => {
+        const sums = new Map<string, { key: string; name: string; due: number; overdue: number }>();
+        for (const e of entries) {
+          const k = key(e);
+          const sum = sums.get(k) ?? { key: k, name: name(k), due: 0, overdue: 0 };
+          sum.due++;
+          if (e.overdue) sum.overdue++;
+          sums.set(k, sum);
+        }
+        return [...sums.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.key.localeCompare(b.key));
+      };
+      const shown = entries.filter(
+        (e) => (!query.regionCode || e.regionCode === query.regionCode) && (!query.officerId || e.officerId === query.officerId) && (!query.overdue || e.overdue),
+      );
+      return {
+        items: shown.sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0)),
+        summary: { byCounty: tally((e) => e.regionCode, (k) => regions.get(k) ?? k), byOfficer: tally((e) => e.officerId ?? '', (k) => officers.get(k) ?? '') },
+        meta: { truncated: rows.length > BOARD_LIMIT },
+      };
     },
   };
 }

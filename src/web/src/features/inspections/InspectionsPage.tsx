@@ -1,9 +1,10 @@
 import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CASE_STATES } from '../../../../contract/schemas/inspections';
+import type { Static } from 'typebox';
+import { CASE_STATES, type Board as BoardSchema } from '../../../../contract/schemas/inspections';
 import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
@@ -25,7 +26,9 @@ const FILTER_OF: Record<StatGroup, string | null> = {
   category: 'categoryCode', county: 'regionCode', industry: null, level: 'level', place: 'place', year: 'year', key_product: 'keyProduct', brand_product: 'brandProduct',
 };
 
-interface BoardEntry { inspectionId: string; regionCode: string; productName: string; producerName: string; state: string; kind: string; from?: string; by: string; overdue: boolean }
+type Board = Static<typeof BoardSchema>;
+type BoardEntry = Board['items'][number];
+type Tally = Board['summary']['byCounty'][number];
 interface PassRates { rows: { key: string; tested: number; qualified: number; unqualified: number; passRate: number | null }[]; total: { tested: number; qualified: number; unqualified: number; passRate: number | null } }
 
 /** 监督抽查: the cases, the deadline board and the pass rates, in tabs. */
@@ -129,30 +132,66 @@ function CasesTab() {
 function BoardTab() {
   const { t, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
-  const board = useQuery({ queryKey: ['inspections', 'board'], queryFn: () => api<{ items: BoardEntry[] }>('GET', '/inspections/board') });
-  const overdue = (board.data?.items ?? []).filter((e) => e.overdue).length;
+  const [filter, setFilter] = useState<{ regionCode?: string; officerId?: string; overdue?: boolean }>({});
+  const board = useQuery({
+    queryKey: ['inspections', 'board', filter],
+    queryFn: () => api<Board>('GET', `/inspections/board${queryString(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+  const summary = board.data?.summary;
+  const tally = (title: string, rows: Tally[], pick: (key: string) => void, picked?: string) => (
+    <Table<Tally>
+      rowKey="key"
+      size="small"
+      title={() => title}
+      pagination={false}
+      dataSource={rows}
+      rowClassName={(r) => (r.key === picked ? 'ant-table-row-selected' : '')}
+      onRow={(r) => ({ onClick: () => pick(r.key), style: { cursor: 'pointer' } })}
+      columns={[
+        { key: 'name', title: title, dataIndex: 'name', render: (n: string) => n || '—' },
+        { key: 'due', title: t('inspection.dueItems'), dataIndex: 'due', align: 'right' },
+        { key: 'overdue', title: t('inspection.overdue'), dataIndex: 'overdue', align: 'right', render: (n: number) => (n ? <span style={{ color: '#cf1322' }}>{n}</span> : n) },
+      ]}
+    />
+  );
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
         <Statistic title={t('inspection.dueItems')} value={board.data?.items.length ?? 0} />
-        <Statistic title={t('inspection.overdue')} value={overdue} valueStyle={overdue ? { color: '#cf1322' } : undefined} />
+        <Statistic title={t('inspection.overdue')} value={board.data?.items.filter((e) => e.overdue).length ?? 0} valueStyle={{ color: '#cf1322' }} />
+        <Switch checked={!!filter.overdue} onChange={(overdue) => setFilter({ ...filter, overdue: overdue || undefined })} aria-label={t('inspection.overdueOnly')} />
+        <span>{t('inspection.overdueOnly')}</span>
+        {(filter.regionCode || filter.officerId) && <Button onClick={() => setFilter({ overdue: filter.overdue })}>{t('inspection.clearFilter')}</Button>}
       </Space>
+      {board.data?.meta.truncated && <Alert type="warning" showIcon title={t('inspection.boardTruncated')} style={{ marginBottom: 12 }} />}
       {board.isError && <ErrorAlert error={board.error} />}
-      <Table<BoardEntry>
-        rowKey={(e) => `${e.inspectionId}-${e.kind}`}
-        size="middle"
-        loading={board.isPending}
-        dataSource={board.data?.items ?? []}
-        scroll={{ x: 800 }}
-        locale={{ emptyText: t('inspection.nothingDue') }}
-        columns={[
-          { key: 'by', title: t('inspection.dueBy'), dataIndex: 'by', width: 150, render: (v: string, e) => <Space>{formatDate(v, lang)}{e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}</Space> },
-          { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{t(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
-          { key: 'product', title: t('inspection.product'), dataIndex: 'productName' },
-          { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
-          { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
-        ]}
-      />
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <Table<BoardEntry>
+            rowKey={(e) => `${e.inspectionId}-${e.kind}`}
+            size="middle"
+            loading={board.isPending}
+            dataSource={board.data?.items ?? []}
+            scroll={{ x: 800 }}
+            locale={{ emptyText: t('inspection.nothingDue') }}
+            columns={[
+              { key: 'by', title: t('inspection.dueBy'), dataIndex: 'by', width: 150, render: (v: string, e) => <Space>{formatDate(v, lang)}{e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}</Space> },
+              { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{t(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
+              { key: 'product', title: t('inspection.product'), dataIndex: 'productName' },
+              { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
+              { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
+              { key: 'officer', title: t('inspection.officer'), dataIndex: 'officerName', width: 110 },
+            ]}
+          />
+        </Col>
+        <Col xs={24} lg={8}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {summary && tally(t('enterprise.region'), summary.byCounty, (regionCode) => setFilter({ ...filter, regionCode }), filter.regionCode)}
+            {summary && tally(t('inspection.officer'), summary.byOfficer, (officerId) => setFilter({ ...filter, officerId }), filter.officerId)}
+          </Space>
+        </Col>
+      </Row>
     </>
   );
 }
