@@ -25,18 +25,20 @@ export const PERMISSIONS = [
   'inspection.read',
   'inspection.write',
   'inspection.respond',
+  'brand.read',
+  'brand.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write'],
+  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write'],
   // City and county officers may look up the accounts in their scope (who works where);
   // only the admin creates or changes accounts. County officers keep their county's archive.
-  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write'],
-  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write'],
+  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write'],
+  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write'],
   department_reporter: ['reference.read', 'enterprise.read'],
   // The leading group follows the supervision results; it does not run cases.
-  leading_group: ['reference.read', 'enterprise.read', 'inspection.read'],
+  leading_group: ['reference.read', 'enterprise.read', 'inspection.read', 'brand.read'],
   // An enterprise reads its own record (the scope does the rest) and proposes contact changes.
   // … and responds to its published spot-check results.
   enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.propose', 'inspection.respond'],

@@ -20,6 +20,8 @@ import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { publicationRoutes } from './modules/inspections/publication.routes';
 import { responseRoutes } from './modules/inspections/responses.routes';
+import { honourRoutes } from './modules/brands/honours.routes';
+import { honourService } from './modules/brands/honours.service';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
 import { resultImportService } from './modules/inspections/result-import.service';
 import { statsRoutes } from './modules/inspections/stats.routes';
@@ -68,6 +70,7 @@ export function buildServices(deps: AppDeps) {
     draws: drawService(ctx),
     publication: publicationService(ctx),
     responses: responseService(ctx),
+    honours: honourService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   drawRoutes(app, services.draws);
   publicationRoutes(app, services.publication);
   responseRoutes(app, services.responses);
+  honourRoutes(app, services.honours);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

@@ -28,6 +28,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   user reset-password <username>            new one-time password; unlocks the account
   audit verify                              check the audit hash chain; names the first broken event
   inspections recount                       rebuild the spot-check pass-rate counts from the cases
+  brands sync                               set the archive's brand-product flags from the honours in force
   import <kind> <file> [--partial]
                                             verify and import an XLSX or CSV file (UTF-8 or GBK); by default
                                             nothing is written unless every row passes; --partial writes the
@@ -126,6 +127,13 @@ async function auditVerify(config: Config) {
       console.log(`audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}); ${check.checked} events before it are intact`);
       process.exitCode = 1;
     }
+  });
+}
+
+/** Brings the archive's 名牌产品 flags in line with the honours in force (the server does it twice a day). */
+async function brandsSync(config: Config) {
+  await withDb(config, async (db) => {
+    console.log(`brand product flags changed: ${await services(db, config).honours.syncBrandFlags()}`);
   });
 }
 
@@ -271,7 +279,7 @@ function progress(done: number, total: number) {
 async function main(argv: string[]) {
   const config = loadConfig();
   const [command, sub, ...rest] = argv;
-  const key = command === 'user' || command === 'audit' || command === 'inspections' ? `${command} ${sub}` : command;
+  const key = command === 'user' || command === 'audit' || command === 'inspections' || command === 'brands' ? `${command} ${sub}` : command;
   switch (key) {
     case 'migrate':
       return migrate(config);
@@ -281,6 +289,8 @@ async function main(argv: string[]) {
       return userResetPassword(config, rest[0]);
     case 'audit verify':
       return auditVerify(config);
+    case 'brands sync':
+      return brandsSync(config);
     case 'inspections recount':
       return inspectionsRecount(config);
     case 'seed':

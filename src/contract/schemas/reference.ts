@@ -3,11 +3,15 @@ import { LIMITS } from '../limits';
 import { Id, Instant, Nullable, Version } from './common';
 
 /** The kinds of reference data, as they appear in the URL /api/v1/reference/:kind. */
-export const REFERENCE_KINDS = ['regions', 'industries', 'departments', 'product-categories'] as const;
+export const REFERENCE_KINDS = ['regions', 'industries', 'departments', 'product-categories', 'brand-programmes'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 export const REGION_LEVELS = ['province', 'city', 'district', 'county', 'county_city'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
+export const PROGRAMME_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
+/** 产品名牌, 服务名牌, 商标认定, 质量奖, 食品认证, 示范街店, 标准化单位, 重点扶持品牌 */
+export const PROGRAMME_KINDS = ['product_brand', 'service_brand', 'trademark_recognition', 'quality_award', 'food_certification', 'demonstration_site', 'standardisation_unit', 'key_brand'] as const;
+const Years = Nullable(Type.Integer({ minimum: 1, maximum: 50 }));
 
 const Name = Type.String({ minLength: LIMITS.name.min, maxLength: LIMITS.name.max });
 const NameEn = Type.String({ maxLength: LIMITS.name.max });
@@ -35,6 +39,19 @@ const extras = {
     fields: {
       groupName: Type.String({ minLength: 1, maxLength: LIMITS.name.max, description: '产品大类' }),
       industryCode: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
+    },
+  },
+  'brand-programmes': {
+    code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
+    fields: {
+      level: Type.Enum(PROGRAMME_LEVELS),
+      kind: Type.Enum(PROGRAMME_KINDS),
+      validityYears: { ...Years, description: '有效期（年）；空为长期有效' },
+      reviewCycleYears: { ...Years, description: '复评周期（年）；空为不复评' },
+      running: Type.Boolean({ description: '仍在开展' }),
+      lastGrantYear: Nullable(Type.Integer({ minimum: 1990, maximum: 2100, description: '最后一次认定的年份（如中国名牌产品为 2007）' })),
+      publicBadge: Type.Boolean({ description: '可在公开页面显示标识（驰名商标不可）' }),
+      rules: Type.String({ maxLength: 2000, description: '规则说明' }),
     },
   },
 } satisfies Record<ReferenceKind, { code: ReturnType<typeof Type.String>; fields: TProperties }>;
@@ -90,10 +107,12 @@ export const ReferenceSchemas = {
   industries: schemasOf(extras.industries),
   departments: schemasOf(extras.departments),
   'product-categories': schemasOf(extras['product-categories']),
+  'brand-programmes': schemasOf(extras['brand-programmes']),
 };
 
 export type Region = Static<typeof ReferenceSchemas.regions.item>;
 export type Industry = Static<typeof ReferenceSchemas.industries.item>;
 export type Department = Static<typeof ReferenceSchemas.departments.item>;
 export type ProductCategory = Static<(typeof ReferenceSchemas)['product-categories']['item']>;
-export type ReferenceItem = Region | Industry | Department | ProductCategory;
+export type BrandProgramme = Static<(typeof ReferenceSchemas)['brand-programmes']['item']>;
+export type ReferenceItem = Region | Industry | Department | ProductCategory | BrandProgramme;

@@ -14,10 +14,12 @@ import type {
 } from '../modules/enterprises/enterprises.table';
 import type {
   DepartmentTable,
+  BrandProgrammeTable,
   IndustryTable,
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
+import type { HonourTable } from '../modules/brands/honours.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
@@ -25,6 +27,8 @@ import type { SessionTable, UserTable } from '../modules/users/users.table';
 export interface Database {
   regions: RegionTable;
   industries: IndustryTable;
+  brand_programmes: BrandProgrammeTable;
+  honours: HonourTable;
   departments: DepartmentTable;
   product_categories: ProductCategoryTable;
   users: UserTable;

@@ -8,6 +8,7 @@ export const REFERENCE_TABLES = {
   industries: 'industries',
   departments: 'departments',
   'product-categories': 'product_categories',
+  'brand-programmes': 'brand_programmes',
 } as const satisfies Record<ReferenceKind, keyof Database>;
 
 /** A reference row with its kind-specific columns; typed loosely because the kind is dynamic. */

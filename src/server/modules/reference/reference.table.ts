@@ -17,6 +17,17 @@ export interface IndustryTable extends ReferenceColumns {
   is_key: BoolColumn;
 }
 export type DepartmentTable = ReferenceColumns;
+/** A brand, award or recognition programme (DOMAIN.md §6): reference data, editable. */
+export interface BrandProgrammeTable extends ReferenceColumns {
+  level: string;
+  kind: string;
+  validity_years: number | null;
+  review_cycle_years: number | null;
+  running: BoolColumn;
+  last_grant_year: number | null;
+  public_badge: BoolColumn;
+  rules: string;
+}
 export interface ProductCategoryTable extends ReferenceColumns {
   group_name: string;
   industry_code: string;

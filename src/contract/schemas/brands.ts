@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits';
+import { Id, Instant, Nullable, Version } from './common';
+import { DateString } from './enterprises';
+
+export const HONOUR_STATUSES = ['active', 'expired', 'revoked', 'historical'] as const; // 有效/到期/撤销/历史
+const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
+
+/** An honour of the register: what was granted, to whom, until when. */
+export const Honour = Type.Object({
+  id: Id,
+  programmeCode: Type.String(),
+  programme: Type.String(),
+  enterpriseId: Id,
+  enterpriseName: Type.String(),
+  regionCode: Type.String(),
+  productIds: Type.Array(Id),
+  title: Type.String({ description: '获誉的产品、服务或单位名称' }),
+  certificateNo: Type.String(),
+  authority: Type.String({ description: '认定机关（驰名商标）' }),
+  caseNo: Type.String({ description: '案件编号（驰名商标）' }),
+  mark: Type.String({ description: '商标（驰名商标）' }),
+  goodsClass: Type.String({ description: '商品类别（驰名商标）' }),
+  grantedOn: Type.String(),
+  validUntil: Nullable(Type.String({ description: '由项目有效期计算：届满前一日；空为长期有效' })),
+  nextReviewOn: Nullable(Type.String({ description: '复评日期（按项目复评周期）' })),
+  revokedOn: Nullable(Type.String()),
+  revokeReason: Type.String(),
+  status: Type.Enum(HONOUR_STATUSES),
+  version: Type.Integer(),
+  updatedAt: Instant,
+  abilities: Type.Object({ revoke: Type.Boolean() }),
+});
+export type Honour = Static<typeof Honour>;
+
+export const GrantHonour = Type.Object(
+  {
+    programmeCode: Text(32, 1),
+    enterpriseId: Id,
+    productIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })),
+    title: Type.Optional(Text(LIMITS.name.max)),
+    certificateNo: Type.Optional(Text(60)),
+    authority: Type.Optional(Text(100)),
+    caseNo: Type.Optional(Text(60)),
+    mark: Type.Optional(Text(100)),
+    goodsClass: Type.Optional(Text(30)),
+    grantedOn: DateString,
+  },
+  { additionalProperties: false },
+);
+export type GrantHonour = Static<typeof GrantHonour>;
+
+export const RevokeHonour = Type.Object({ on: DateString, reason: Text(LIMITS.reason.max, 2), version: Version }, { additionalProperties: false });
+
+export const HonourListQuery = Type.Object(
+  {
+    programmeCode: Type.Optional(Type.String({ maxLength: 32 })),
+    enterpriseId: Type.Optional(Id),
+    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    status: Type.Optional(Type.Enum(HONOUR_STATUSES)),
+    expiringWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '有效且在此天数内到期' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
+  },
+  { additionalProperties: false },
+);
+export const HonourList = Type.Object({ items: Type.Array(Honour), meta: Type.Object({ nextCursor: Nullable(Type.String()) }) });
+
+/** The public register: honours in force of programmes that may show a badge (never a 驰名商标). */
+export const PublicHonour = Type.Object({ programme: Type.String(), level: Type.String(), enterpriseName: Type.String(), title: Type.String(), grantedOn: Type.String(), validUntil: Nullable(Type.String()) });
+export const PublicHonourList = Type.Object({ items: Type.Array(PublicHonour) });

@@ -1,0 +1,157 @@
+import type { Static } from 'typebox';
+import type { GrantHonour, Honour, HonourListQuery, RevokeHonour } from '../../../contract/schemas/brands';
+import { systemActor, type Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { bool, toBool } from '../../db/portable';
+import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { addDays, today } from '../../lib/dates';
+import { uuidv7 } from '../../lib/ids';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.service';
+import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { findEnterprise } from '../enterprises/enterprises.repository';
+import { brandFlagChanges, honoursWithNames, listHonours, type HonourRow } from './honours.repository';
+import { grantRefusal, honourDates, honourStatus } from './validity';
+
+function present(actor: Actor, row: HonourRow, now: string): Honour {
+  const status = honourStatus({ validUntil: row.valid_until, revokedOn: row.revoked_on }, { running: toBool(row.programme_running) }, now);
+  return {
+    id: row.id, programmeCode: row.programme_code, programme: row.programme_name, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
+    productIds: JSON.parse(row.product_ids), title: row.title, certificateNo: row.certificate_no, authority: row.authority, caseNo: row.case_no, mark: row.mark, goodsClass: row.goods_class,
+    grantedOn: row.granted_on, validUntil: row.valid_until, nextReviewOn: row.next_review_on, revokedOn: row.revoked_on, revokeReason: row.revoke_reason, status,
+    version: row.version, updatedAt: row.updated_at, abilities: { revoke: status !== 'revoked' && mayEditInRegion(actor, row.region_code) },
+  };
+}
+const audited = (row: HonourRow) => {
+  const { abilities: _a, ...rest } = present(systemActor('system'), row, today());
+  return rest;
+};
+
+/**
+ * Brings the archive's 名牌产品 flags in line with the register, auditing each change, in the
+ * caller's transaction: after a grant or a revocation, and daily for honours that expire.
+ */
+export async function syncBrandFlags(db: Kysely<Database>, now = today()): Promise<number> {
+  const changes = await brandFlagChanges(db, now);
+  for (const c of changes) {
+    await db.updateTable('products').set({ brand_product: bool(c.brand), updated_at: new Date().toISOString() }).where('id', '=', c.id).execute();
+    await recordAudit(db, systemActor('system'), 'product.brand_flag', { type: 'product', id: c.id }, { brandProduct: !c.brand }, { brandProduct: c.brand });
+  }
+  return changes.length;
+}
+
+/** The honours register (名牌、奖项、认定): grants with computed validity, revocations, the public list. */
+export function honourService(ctx: AppContext) {
+  const { db } = ctx;
+
+  async function load(trx: Kysely<Database>, actor: Actor, id: string) {
+    let q = honoursWithNames(trx).where('h.id', '=', id);
+    if (actor.role === 'county_officer') q = q.where('h.region_code', '=', actor.regionCode ?? '-');
+    const row = (await q.executeTakeFirst()) as HonourRow | undefined;
+    if (!row) throw new AppError('not_found');
+    return row;
+  }
+
+  return {
+    async list(actor: Actor, query: Static<typeof HonourListQuery>) {
+      const now = today();
+      const limit = query.limit ?? 100;
+      const after = query.after === undefined ? undefined : (decodeCursor(query.after, 2) as [string, string]);
+      const region = actor.role === 'county_officer' ? (actor.regionCode ?? '-') : query.regionCode;
+      const rows = await listHonours(
+        db,
+        { ...query, regionCode: region, expiringBy: query.expiringWithinDays ? addDays(now, query.expiringWithinDays) : undefined },
+        now,
+        limit + 1,
+        after,
+      );
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return { items: page.map((r) => present(actor, r, now)), meta: { nextCursor: rows.length > limit && last ? encodeCursor([last.granted_on, last.id]) : null } };
+    },
+
+    async get(actor: Actor, id: string) {
+      return present(actor, await load(db, actor, id), today());
+    },
+
+    async grant(actor: Actor, input: Static<typeof GrantHonour>) {
+      const now = today();
+      if (input.grantedOn > now) throw new AppError('validation_failed', [{ path: 'body/grantedOn', message: '认定日期不能晚于今天' }]);
+      const row = await db.transaction().execute(async (trx) => {
+        const programme = await trx.selectFrom('brand_programmes').selectAll().where('code', '=', input.programmeCode).where('active', '=', bool(true)).executeTakeFirst();
+        if (!programme) throw new AppError('unknown_programme');
+        const rules = { validityYears: programme.validity_years, reviewCycleYears: programme.review_cycle_years, lastGrantYear: programme.last_grant_year, running: toBool(programme.running) };
+        const refusal = grantRefusal(rules, input.grantedOn);
+        if (refusal) throw new AppError('programme_closed', [{ path: 'body/grantedOn', message: refusal }]);
+        if (programme.kind === 'trademark_recognition') {
+          // A recognition is a case record: who recognised which mark, in which case (商标法 art. 14).
+          const missing = (['authority', 'caseNo', 'mark'] as const).filter((f) => !input[f]?.trim());
+          if (missing.length) throw new AppError('validation_failed', missing.map((f) => ({ path: `body/${f}`, message: '驰名商标认定须填写认定机关、案件编号和商标' })));
+        }
+        const enterprise = await findEnterprise(trx, input.enterpriseId, enterpriseScope(actor));
+        if (!enterprise) throw new AppError('not_found');
+        if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
+        const productIds = input.productIds ?? [];
+        if (productIds.length) {
+          const found = await trx.selectFrom('products').select('id').where('enterprise_id', '=', enterprise.id).where('deleted_at', 'is', null).where('id', 'in', productIds).execute();
+          if (found.length !== productIds.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
+        }
+        const dates = honourDates(rules, input.grantedOn);
+        const stamp = new Date().toISOString();
+        const id = uuidv7();
+        await trx.insertInto('honours').values({
+          id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds),
+          title: input.title?.trim() ?? '', certificate_no: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', case_no: input.caseNo?.trim() ?? '',
+          mark: input.mark?.trim() ?? '', goods_class: input.goodsClass?.trim() ?? '', granted_on: input.grantedOn, valid_until: dates.validUntil, next_review_on: dates.nextReviewOn,
+          revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actor.id,
+        }).execute();
+        const created = await load(trx, actor, id);
+        await recordAudit(trx, actor, 'honour.grant', { type: 'honour', id }, null, audited(created));
+        await syncBrandFlags(trx, now);
+        return created;
+      });
+      return present(actor, row, now);
+    },
+
+    async revoke(actor: Actor, id: string, input: Static<typeof RevokeHonour>) {
+      const now = today();
+      if (input.on > now) throw new AppError('validation_failed', [{ path: 'body/on', message: '撤销日期不能晚于今天' }]);
+      const row = await db.transaction().execute(async (trx) => {
+        const before = await load(trx, actor, id);
+        if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
+        if (before.revoked_on) throw new AppError('honour_revoked');
+        if (input.on < before.granted_on) throw new AppError('validation_failed', [{ path: 'body/on', message: '撤销日期不能早于认定日期' }]);
+        const updated = await trx
+          .updateTable('honours')
+          .set({ revoked_on: input.on, revoke_reason: input.reason.trim(), version: before.version + 1, updated_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        const after = await load(trx, actor, id);
+        await recordAudit(trx, actor, 'honour.revoke', { type: 'honour', id }, audited(before), audited(after));
+        await syncBrandFlags(trx, now);
+        return after;
+      });
+      return present(actor, row, now);
+    },
+
+    /** Honours in force of programmes that may show a badge — never a 驰名商标 recognition. */
+    async publicList(query: { programmeCode?: string }) {
+      const now = today();
+      let q = honoursWithNames(db)
+        .select('p.level as programme_level')
+        .where('p.public_badge', '=', bool(true))
+        .where('h.revoked_on', 'is', null)
+        .where((eb) => eb.or([eb('h.valid_until', 'is', null), eb('h.valid_until', '>=', now)]));
+      if (query.programmeCode) q = q.where('h.programme_code', '=', query.programmeCode);
+      const rows = await q.orderBy('h.granted_on', 'desc').limit(500).execute();
+      return { items: rows.map((r) => ({ programme: r.programme_name, level: r.programme_level, enterpriseName: r.enterprise_name, title: r.title, grantedOn: r.granted_on, validUntil: r.valid_until })) };
+    },
+
+    syncBrandFlags: () => db.transaction().execute((trx) => syncBrandFlags(trx)),
+  };
+}
+export type HonourService = ReturnType<typeof honourService>;
