@@ -46,12 +46,12 @@ const extras = {
     fields: {
       level: Type.Enum(PROGRAMME_LEVELS),
       kind: Type.Enum(PROGRAMME_KINDS),
-      validityYears: { ...Years, description: '有效期（年）；空为长期有效' },
-      reviewCycleYears: { ...Years, description: '复评周期（年）；空为不复评' },
+      validityYears: Type.Optional({ ...Years, description: '有效期（年）；空为长期有效' }),
+      reviewCycleYears: Type.Optional({ ...Years, description: '复评周期（年）；空为不复评' }),
       running: Type.Boolean({ description: '仍在开展' }),
-      lastGrantYear: Nullable(Type.Integer({ minimum: 1990, maximum: 2100, description: '最后一次认定的年份（如中国名牌产品为 2007）' })),
+      lastGrantYear: Type.Optional(Nullable(Type.Integer({ minimum: 1990, maximum: 2100, description: '最后一次认定的年份（如中国名牌产品为 2007）' }))),
       publicBadge: Type.Boolean({ description: '可在公开页面显示标识（驰名商标不可）' }),
-      rules: Type.String({ maxLength: 2000, description: '规则说明' }),
+      rules: Type.Optional(Type.String({ maxLength: 2000, description: '规则说明' })),
     },
   },
 } satisfies Record<ReferenceKind, { code: ReturnType<typeof Type.String>; fields: TProperties }>;

@@ -23,6 +23,7 @@ const PlansPage = lazy(() => import('./features/inspections/PlansPage').then((m)
 const CaseDetailPage = lazy(() => import('./features/inspections/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticePage = lazy(() => import('./features/inspections/NoticePage').then((m) => ({ default: m.NoticePage })));
 const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').then((m) => ({ default: m.ResponsesPage })));
+const HonoursPage = lazy(() => import('./features/brands/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
 const AuditPage = lazy(() => import('./features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 import { I18nProvider, useI18n } from './i18n';
@@ -63,6 +64,7 @@ function Root() {
               <Route path="/import" element={<Lazy page={<ImportPage />} />} />
               <Route path="/inspections" element={<Lazy page={<InspectionsPage />} />} />
               <Route path="/inspections/plans" element={<Lazy page={<PlansPage />} />} />
+              <Route path="/brands" element={<Lazy page={<HonoursPage />} />} />
               <Route path="/responses" element={<Lazy page={<ResponsesPage />} />} />
               <Route path="/inspections/plans/:id/notice" element={<Lazy page={<NoticePage />} />} />
               <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />

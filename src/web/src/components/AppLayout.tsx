@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, HomeOutlined, MessageOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, HomeOutlined, MessageOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -32,6 +32,7 @@ export function AppLayout() {
     { key: '/enterprises', icon: <ShopOutlined />, label: t('menu.enterprises') },
     can('enterprise.write') && { key: '/import', icon: <UploadOutlined />, label: t('menu.import') },
     can('inspection.read') && { key: '/inspections', icon: <ExperimentOutlined />, label: t('menu.inspections') },
+    can('brand.read') && { key: '/brands', icon: <TrophyOutlined />, label: t('menu.honours') },
     (can('inspection.respond') || can('inspection.write')) && { key: '/responses', icon: <MessageOutlined />, label: t('menu.responses') },
     can('user.write') && { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
     can('reference.write') && { key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },

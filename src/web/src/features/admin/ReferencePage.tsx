@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Table, Tabs } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
-import { REFERENCE_KINDS, REGION_LEVELS, type ReferenceKind } from '../../../../contract/schemas/reference';
+import { PROGRAMME_KINDS, PROGRAMME_LEVELS, REFERENCE_KINDS, REGION_LEVELS, type ReferenceKind } from '../../../../contract/schemas/reference';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames, type ReferenceItem } from '../../api/reference';
 import { errorMessage, FormError } from '../../components/ErrorText';
@@ -64,6 +64,14 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
                 { key: 'industry', title: t('enterprise.industry'), dataIndex: 'industryCode', render: (c: string) => industryName(c) },
               ]
             : []),
+          ...(kind === 'brand-programmes'
+            ? [
+                { key: 'level', title: t('programme.level'), dataIndex: 'level', render: (l: string) => t(`inspection.level.${l}` as MessageKey) },
+                { key: 'kind', title: t('programme.kind'), dataIndex: 'kind', render: (k: string) => t(`programme.kind.${k}` as MessageKey) },
+                { key: 'validity', title: t('programme.validityYears'), dataIndex: 'validityYears', render: (y: number | null) => (y ? t('programme.years', { n: y }) : t('programme.noExpiry')) },
+                { key: 'running', title: t('programme.running'), dataIndex: 'running', render: (r: boolean) => (r ? t('common.yes') : t('common.no')) },
+              ]
+            : []),
           { key: 'active', title: t('reference.active'), dataIndex: 'active', width: 90, render: (a: boolean, item) => <Switch size="small" checked={a} aria-label={t('reference.active')} onChange={(v) => toggle(item, v)} /> },
           { key: 'edit', title: t('common.actions'), width: 90, render: (_, item) => <Button size="small" onClick={() => setEditing(item)}>{t('common.edit')}</Button> },
         ]}
@@ -98,7 +106,7 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
   return (
     <Modal open title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}` as MessageKey)}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
       <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? (kind === 'industries' ? { isKey: false } : {})}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? (kind === 'industries' ? { isKey: false } : kind === 'brand-programmes' ? { running: true, publicBadge: true } : {})}>
         <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}` as MessageKey)}>
           <Input disabled={!!item} maxLength={32} />
         </Form.Item>
@@ -125,6 +133,38 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
           <Form.Item name="isKey" label={t('reference.isKey')} valuePropName="checked">
             <Switch />
           </Form.Item>
+        )}
+        {kind === 'brand-programmes' && (
+          <>
+            <Form.Item name="level" label={t('programme.level')} rules={[{ required: true, message: t('form.required') }]}>
+              <Select options={PROGRAMME_LEVELS.map((l) => ({ value: l, label: t(`inspection.level.${l}` as MessageKey) }))} />
+            </Form.Item>
+            <Form.Item name="kind" label={t('programme.kind')} rules={[{ required: true, message: t('form.required') }]}>
+              <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}` as MessageKey) }))} />
+            </Form.Item>
+            <Space wrap>
+              <Form.Item name="validityYears" label={t('programme.validityYears')} extra={t('programme.emptyMeans')}>
+                <InputNumber min={1} max={50} precision={0} />
+              </Form.Item>
+              <Form.Item name="reviewCycleYears" label={t('programme.reviewCycleYears')}>
+                <InputNumber min={1} max={50} precision={0} />
+              </Form.Item>
+              <Form.Item name="lastGrantYear" label={t('programme.lastGrantYear')}>
+                <InputNumber min={1990} max={2100} precision={0} />
+              </Form.Item>
+            </Space>
+            <Space wrap>
+              <Form.Item name="running" label={t('programme.running')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Form.Item name="publicBadge" label={t('programme.publicBadge')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Space>
+            <Form.Item name="rules" label={t('programme.rules')} rules={[{ max: 2000 }]}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
         )}
         {kind === 'product-categories' && (
           <>

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { actionLabel, enumKey, formatDate, formatInstant } from './labels';
+import { HonoursTable } from '../brands/HonoursTable';
 import { ProposalsTab } from './ProposalsTab';
 import { RecordTable } from './RecordTable';
 
@@ -167,6 +168,9 @@ export function EnterpriseProfilePage() {
               label: t('profile.proposals'),
               children: <ProposalsTab enterprise={e} mayPropose={(user?.permissions as string[] | undefined)?.includes('enterprise.propose') ?? false} />,
             },
+            ...((user?.permissions as string[] | undefined)?.includes('brand.read')
+              ? [{ key: 'honours', label: t('honour.tab'), children: <HonoursTable filter={{ enterpriseId: e.id }} showEnterprise={false} /> }]
+              : []),
             {
               key: 'history',
               label: t('profile.history'),

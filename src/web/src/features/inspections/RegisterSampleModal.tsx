@@ -10,7 +10,7 @@ import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import { usePlans } from './api';
-import { EnterprisePicker } from './EnterprisePicker';
+import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { checkTypeKey, placeKey } from './labels';
 
 /** 登记抽样: the sampling record of one batch, as the 抽样单 has it. */

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import type { Enterprise } from '../../../../contract/schemas/enterprises';
-import { api, queryString } from '../../api/client';
-import { useI18n } from '../../i18n';
+import type { Enterprise } from '../../../contract/schemas/enterprises';
+import { api, queryString } from '../api/client';
+import { useI18n } from '../i18n';
 
 /** An enterprise of the archive, found by 2+ characters of its name or USCC. */
 export function EnterprisePicker({ value, onChange, id }: { value?: string; onChange?: (id: string | undefined, e?: Enterprise) => void; id?: string }) {

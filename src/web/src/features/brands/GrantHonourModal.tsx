@@ -1,0 +1,88 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { BrandProgramme } from '../../../../contract/schemas/reference';
+import { api } from '../../api/client';
+import { useReference } from '../../api/reference';
+import { EnterprisePicker } from '../../components/EnterprisePicker';
+import { FormError } from '../../components/ErrorText';
+import { showFieldErrors } from '../../components/formErrors';
+import { useI18n } from '../../i18n';
+
+/** Records an honour granted: programme, enterprise, the products it names, certificate, date. */
+export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: string; onClose: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  const programmes = ((useReference('brand-programmes').data ?? []) as BrandProgramme[]).filter((p) => p.active);
+  const programmeCode = Form.useWatch('programmeCode', form) as string | undefined;
+  const chosenEnterprise = (Form.useWatch('enterpriseId', form) as string | undefined) ?? enterpriseId;
+  const products = useQuery({
+    queryKey: ['enterprise', chosenEnterprise, 'products'],
+    queryFn: () => api<{ items: { id: string; name: string; model: string }[] }>('GET', `/enterprises/${chosenEnterprise}/products`),
+    enabled: !!chosenEnterprise,
+  });
+  const recognition = programmes.find((p) => p.code === programmeCode)?.kind === 'trademark_recognition';
+  const required = [{ required: true, message: t('form.required') }];
+
+  async function submit(v: Record<string, unknown>) {
+    setError(null);
+    const body = { ...v, enterpriseId: chosenEnterprise, grantedOn: (v.grantedOn as dayjs.Dayjs).format('YYYY-MM-DD') };
+    try {
+      await api('POST', '/honours', Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
+      message.success(t('common.saved'));
+      await client.invalidateQueries({ queryKey: ['honours'] });
+      onClose();
+    } catch (err) {
+      setError(err);
+      showFieldErrors(form, err);
+    }
+  }
+
+  return (
+    <Modal open width={640} title={t('honour.grant')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
+      <FormError error={error} />
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ grantedOn: dayjs() }}>
+        <Form.Item name="programmeCode" label={t('honour.programme')} rules={required}>
+          <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))} />
+        </Form.Item>
+        {!enterpriseId && (
+          <Form.Item name="enterpriseId" label={t('honour.enterprise')} rules={required}>
+            <EnterprisePicker />
+          </Form.Item>
+        )}
+        <Form.Item name="productIds" label={t('honour.products')} extra={t('honour.productsHint')}>
+          <Select mode="multiple" allowClear options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.model ? `${p.name}（${p.model}）` : p.name }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('honour.title')} rules={[{ max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="certificateNo" label={t('honour.certificateNo')} rules={[{ max: 60 }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        {recognition && (
+          <>
+            <Form.Item name="authority" label={t('honour.authority')} rules={required}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="caseNo" label={t('honour.caseNo')} rules={required}>
+              <Input maxLength={60} />
+            </Form.Item>
+            <Form.Item name="mark" label={t('honour.mark')} rules={required}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="goodsClass" label={t('honour.goodsClass')}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="grantedOn" label={t('honour.grantedOn')} rules={required}>
+          <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

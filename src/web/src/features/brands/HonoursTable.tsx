@@ -1,0 +1,70 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Honour } from '../../../../contract/schemas/brands';
+import { LIMITS } from '../../../../contract/limits';
+import { api, queryString } from '../../api/client';
+import { useReferenceNames } from '../../api/reference';
+import { ErrorAlert } from '../../components/ErrorText';
+import { TextModal } from '../../components/TextModal';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { formatDate } from '../enterprises/labels';
+
+const STATUS_COLOR: Record<string, string> = { active: 'green', expired: 'orange', revoked: 'red', historical: 'default' };
+const DAY = 86_400_000;
+
+/** Honours of the register for a filter, with expiry warnings and revocation where allowed. */
+export function HonoursTable({ filter, showEnterprise = true }: { filter: Record<string, unknown>; showEnterprise?: boolean }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const regionName = useReferenceNames('regions', lang);
+  const [revoking, setRevoking] = useState<Honour | null>(null);
+  const list = useQuery({ queryKey: ['honours', filter], queryFn: () => api<{ items: Honour[] }>('GET', `/honours${queryString({ ...filter, limit: 500 })}`) });
+  const soon = (h: Honour) => h.status === 'active' && h.validUntil !== null && Date.parse(h.validUntil) - Date.now() < 180 * DAY;
+  return (
+    <>
+      {list.error && <ErrorAlert error={list.error} />}
+      <Table<Honour>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('honour.empty') }}
+        columns={[
+          { key: 'programme', title: t('honour.programme'), dataIndex: 'programme' },
+          ...(showEnterprise
+            ? [
+                { key: 'enterprise', title: t('honour.enterprise'), render: (_: unknown, h: Honour) => <Link to={`/enterprises/${h.enterpriseId}`}>{h.enterpriseName}</Link> },
+                { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c) },
+              ]
+            : []),
+          { key: 'title', title: t('honour.title'), render: (_, h) => h.title || h.mark },
+          { key: 'certificate', title: t('honour.certificateNo'), render: (_, h) => h.certificateNo || h.caseNo },
+          { key: 'granted', title: t('honour.grantedOn'), dataIndex: 'grantedOn', width: 130, render: (v: string) => formatDate(v, lang) },
+          { key: 'valid', title: t('honour.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null, h) => (v ? <>{formatDate(v, lang)}{soon(h) && <Tag color="orange" style={{ marginLeft: 4 }}>{t('honour.expiringSoon')}</Tag>}</> : t('programme.noExpiry')) },
+          { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{t(`honour.status.${s}` as MessageKey)}</Tag> },
+          { key: 'actions', title: t('common.actions'), width: 90, render: (_, h) => (h.abilities.revoke ? <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button> : null) },
+        ]}
+      />
+      {revoking && (
+        <TextModal
+          title={`${t('honour.revoke')} · ${revoking.programme}`}
+          label={t('honour.revokeReason')}
+          min={2}
+          max={LIMITS.reason.max}
+          okText={t('honour.revoke')}
+          onClose={() => setRevoking(null)}
+          onSubmit={async (reason) => {
+            await api('POST', `/honours/${revoking.id}/revoke`, { on: new Date().toISOString().slice(0, 10), reason, version: revoking.version });
+            message.success(t('common.saved'));
+            await client.invalidateQueries({ queryKey: ['honours'] });
+          }}
+        />
+      )}
+    </>
+  );
+}
