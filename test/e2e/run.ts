@@ -522,6 +522,38 @@ step('the plan prints as a notice; an enterprise responds to its unqualified res
   await page.screenshot({ path: path.join(SHOTS, 'public-response.png'), fullPage: true });
 });
 
+step('a provincial brand is recorded for a product: in the register, on the profile, the product flagged; then revoked', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '名牌与荣誉' }).click();
+  await page.getByRole('button', { name: '登记荣誉' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('项目').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '湖南省名牌产品' }).click();
+  await dialog.getByLabel('企业').fill('导入测试丙');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
+  await dialog.getByLabel('涉及产品').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '电动自行车' }).first().click();
+  await dialog.getByLabel('证书（案件）编号').fill('HNMP-E2E-1');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  const row = page.locator('tr').filter({ hasText: 'HNMP-E2E-1' });
+  await row.getByText('有效').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'honours.png'), fullPage: true });
+  await row.getByRole('link').click();
+  await page.getByRole('tab', { name: '荣誉' }).click();
+  await page.getByRole('tabpanel').getByText('HNMP-E2E-1').waitFor();
+  const flagged = await page.evaluate(async () => {
+    const id = location.pathname.split('/').pop();
+    const products = (await (await fetch(`/api/v1/enterprises/${id}/products`)).json()).items as { name: string; brandProduct: boolean }[];
+    return products.filter((p) => p.brandProduct).map((p) => p.name);
+  });
+  assert(flagged.includes('电动自行车'), `the product is not flagged as a brand product: ${JSON.stringify(flagged)}`);
+  await page.getByRole('tabpanel').getByRole('button', { name: /撤\s*销/ }).click();
+  await page.getByRole('dialog').getByLabel('撤销原因').fill('监督抽查不合格');
+  await page.getByRole('dialog').getByRole('button', { name: /撤\s*销/ }).click();
+  await page.getByRole('tabpanel').getByText('撤销', { exact: true }).waitFor();
+});
+
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
@@ -531,7 +563,7 @@ step('admin pages: reference data and the audit log', async ({ page, server, con
   await page.getByRole('cell', { name: '纸杯', exact: true }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'reference.png'), fullPage: true });
   await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await page.getByRole('cell', { name: '批量导入' }).first().waitFor();
+  await page.getByRole('cell', { name: '撤销荣誉' }).first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'audit.png'), fullPage: true });
 });
 
