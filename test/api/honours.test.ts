@@ -84,7 +84,7 @@ describe('the honours register (名牌、奖项、认定)', () => {
   it('status by date: expired, historical (the programme has ended), and a recognition that never expires and is never public', async () => {
     const fourYearsAgo = addYears(today, -4);
     const expired = (await grant(city, { programmeCode: 'hunan_top_brand', enterpriseId: firm, productIds: [wire], grantedOn: fourYearsAgo })).json();
-    expect(expired.status).toBe('expired');
+    expect(expired).toMatchObject({ status: 'expired', title: '电线' });
     expect(await flag(wire)).toBe(false);
     const historical = (await grant(city, { programmeCode: 'china_top_brand', enterpriseId: firm, productIds: [wire], grantedOn: '2007-09-01' })).json();
     expect(historical).toMatchObject({ validUntil: '2012-08-31', status: 'historical' });

@@ -94,16 +94,17 @@ export function honourService(ctx: AppContext) {
         if (!enterprise) throw new AppError('not_found');
         if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
         const productIds = input.productIds ?? [];
-        if (productIds.length) {
-          const found = await trx.selectFrom('products').select('id').where('enterprise_id', '=', enterprise.id).where('deleted_at', 'is', null).where('id', 'in', productIds).execute();
-          if (found.length !== productIds.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
-        }
+        const products = productIds.length
+          ? await trx.selectFrom('products').select(['id', 'name']).where('enterprise_id', '=', enterprise.id).where('deleted_at', 'is', null).where('id', 'in', productIds).execute()
+          : [];
+        if (products.length !== productIds.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
         const dates = honourDates(rules, input.grantedOn);
         const stamp = new Date().toISOString();
         const id = uuidv7();
         await trx.insertInto('honours').values({
           id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds),
-          title: input.title?.trim() ?? '', certificate_no: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', case_no: input.caseNo?.trim() ?? '',
+          // Untitled: named after its products, as announcements list them.
+          title: input.title?.trim() || products.map((p) => p.name).join('、'), certificate_no: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', case_no: input.caseNo?.trim() ?? '',
           mark: input.mark?.trim() ?? '', goods_class: input.goodsClass?.trim() ?? '', granted_on: input.grantedOn, valid_until: dates.validUntil, next_review_on: dates.nextReviewOn,
           revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actor.id,
         }).execute();

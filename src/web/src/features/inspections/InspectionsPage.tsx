@@ -143,7 +143,6 @@ function BoardTab() {
     <Table<Tally>
       rowKey="key"
       size="small"
-      title={() => title}
       pagination={false}
       dataSource={rows}
       rowClassName={(r) => (r.key === picked ? 'ant-table-row-selected' : '')}
