@@ -11,6 +11,7 @@ import * as inspectionStatsIndex from './2026112509_inspection_stats_index';
 import * as inspectionCounts from './2026112510_inspection_counts';
 import * as inspectionResponses from './2026112511_inspection_responses';
 import * as brands from './2026112512_brands';
+import * as formerNameIndex from './2026112513_former_name_index';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026112510_inspection_counts': inspectionCounts,
   '2026112511_inspection_responses': inspectionResponses,
   '2026112512_brands': brands,
+  '2026112513_former_name_index': formerNameIndex,
 };
