@@ -98,4 +98,13 @@ describe('importing a published result table into a plan', () => {
     expect(published).toEqual([expect.objectContaining({ producer: '广东某某电器有限公司', result: 'unqualified', failedItems: ['充装量'], testingBody: '省检验院' })]);
     expect((await city.request('POST', `/api/v1/result-imports/${preview.id}/confirm`, { choices: [] })).statusCode).toBe(404);
   });
+
+  it('two firms of the very same name: both offered, neither chosen for the person', async () => {
+    const twin = async (n: number, region: string) => (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4T000${n}`), name: '郴州市同名消防器材有限公司', regionCode: region, industryCode: 'chem_machinery' })).json().id;
+    const [a, b] = [await twin(1, '431002'), await twin(2, '431003')];
+    const csv = `${CSV.split('\n')[0]}\n手提式灭火器,,MFZ/T1,2026-03,某商店,郴州市同名消防器材有限公司,,合格,,省检验院,2026-09-06`;
+    const preview = (await upload(city, csv)).json();
+    expect(preview.rows[0]).toMatchObject({ status: 'candidates', match: null });
+    expect(preview.rows[0].candidates.map((c: { id: string; score: number }) => [c.id, c.score]).sort()).toEqual([[a, 1], [b, 1]].sort());
+  });
 });

@@ -76,6 +76,8 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       exact = await live.where('e.id', 'in', formerly).limit(5).execute();
     }
     if (exact.length === 1) return { status: 'matched', match: present(exact[0]!), candidates: [] };
+    // Several firms of that very name: a person chooses among them (by USCC and county); no search needed.
+    if (exact.length > 1) return { status: 'candidates', match: null, candidates: exact.map((e) => ({ ...present(e), score: 1 })) };
     // Look-alikes: firms sharing the first or the last two characters of the distinctive part, ranked by similarity.
     const term = [...normalizeForSearch(core(name))];
     const terms = term.length >= 2 ? [...new Set([term.slice(0, 2).join(''), term.slice(-2).join('')])] : [];
