@@ -548,6 +548,12 @@ step('a provincial brand is recorded for a product: in the register, on the prof
     return products.filter((p) => p.brandProduct).map((p) => p.name);
   });
   assert(flagged.includes('电动自行车'), `the product is not flagged as a brand product: ${JSON.stringify(flagged)}`);
+  const profile = page.url();
+  await page.goto(`${server.url}/public/inspections`);
+  await page.getByRole('tab', { name: '名牌与荣誉' }).click();
+  await page.getByRole('cell', { name: '郴州市导入测试丙有限公司' }).waitFor();
+  await page.goto(profile);
+  await page.getByRole('tab', { name: '荣誉' }).click();
   await page.getByRole('tabpanel').getByRole('button', { name: /撤\s*销/ }).click();
   await page.getByRole('dialog').getByLabel('撤销原因').fill('监督抽查不合格');
   await page.getByRole('dialog').getByRole('button', { name: /撤\s*销/ }).click();

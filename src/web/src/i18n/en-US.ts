@@ -603,6 +603,8 @@ export const enUS: Record<MessageKey, string> = {
   'public.title': 'Chenzhou product quality spot-check results',
   'public.link': 'Published spot-check results',
   'public.result': 'Result',
+  'public.resultsTab': 'Spot-check results',
+  'public.honoursTab': 'Brands and honours',
   'public.enterpriseResponse': 'Enterprise response',
   'responses.title': 'Spot-check results and responses',
   'responses.reviewTitle': 'Review enterprise responses',

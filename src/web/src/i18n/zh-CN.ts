@@ -602,6 +602,8 @@ export const zhCN = {
   'public.title': '郴州市产品质量监督抽查结果公开',
   'public.link': '查看公开的监督抽查结果',
   'public.result': '检验结论',
+  'public.resultsTab': '监督抽查结果',
+  'public.honoursTab': '名牌与荣誉',
   'public.enterpriseResponse': '企业说明',
   'responses.title': '抽查结果与企业说明',
   'responses.reviewTitle': '企业说明审核',
