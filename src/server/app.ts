@@ -20,6 +20,8 @@ import { drawService } from './modules/inspections/draws.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { publicationRoutes } from './modules/inspections/publication.routes';
 import { responseRoutes } from './modules/inspections/responses.routes';
+import { cultivationRoutes } from './modules/brands/cultivations.routes';
+import { cultivationService } from './modules/brands/cultivations.service';
 import { honourRoutes } from './modules/brands/honours.routes';
 import { honourService } from './modules/brands/honours.service';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
@@ -71,6 +73,7 @@ export function buildServices(deps: AppDeps) {
     publication: publicationService(ctx),
     responses: responseService(ctx),
     honours: honourService(ctx),
+    cultivations: cultivationService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   publicationRoutes(app, services.publication);
   responseRoutes(app, services.responses);
   honourRoutes(app, services.honours);
+  cultivationRoutes(app, services.cultivations);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

@@ -32,6 +32,7 @@ export interface Config {
   inspectionNotifyDays: number;
   inspectionObjectionDecisionDays: number;
   inspectionRefusalActionDays: number;
+  brandFailureYears: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -90,6 +91,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     inspectionNotifyDays: int('QC_INSPECTION_NOTIFY_DAYS', 5, 1, 90),
     inspectionObjectionDecisionDays: int('QC_INSPECTION_OBJECTION_DECISION_DAYS', 3, 1, 90),
     inspectionRefusalActionDays: int('QC_INSPECTION_REFUSAL_ACTION_DAYS', 15, 1, 90),
+    brandFailureYears: int('QC_BRAND_FAILURE_YEARS', 3, 0, 10),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

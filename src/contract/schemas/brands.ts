@@ -69,3 +69,40 @@ export const HonourList = Type.Object({ items: Type.Array(Honour), meta: Type.Ob
 /** The public register: honours in force of programmes that may show a badge (never a 驰名商标). */
 export const PublicHonour = Type.Object({ programme: Type.String(), level: Type.String(), enterpriseName: Type.String(), title: Type.String(), grantedOn: Type.String(), validUntil: Nullable(Type.String()) });
 export const PublicHonourList = Type.Object({ items: Type.Array(PublicHonour) });
+
+export const CULTIVATION_STAGES = ['candidate', 'cultivating', 'applied', 'recommended', 'reviewing', 'publicised', 'granted', 'rejected'] as const; // 候选 培育 申报 推荐 评审 公示 认定 落选
+export const Cultivation = Type.Object({
+  id: Id,
+  programmeCode: Type.String(),
+  enterpriseId: Id,
+  enterpriseName: Type.String(),
+  regionCode: Type.String(),
+  productIds: Type.Array(Id),
+  stage: Type.Enum(CULTIVATION_STAGES),
+  officerId: Nullable(Type.String()),
+  notes: Type.String(),
+  nextStages: Type.Array(Type.Enum(CULTIVATION_STAGES)),
+  events: Type.Array(Type.Object({ stage: Type.String(), on: Type.String(), note: Type.String(), override: Type.Unknown(), at: Instant })),
+  version: Type.Integer(),
+});
+export const CreateCultivation = Type.Object(
+  { programmeCode: Text(32, 1), enterpriseId: Id, productIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })), officerId: Type.Optional(Id), notes: Type.Optional(Text(LIMITS.reason.max)) },
+  { additionalProperties: false },
+);
+export const AdvanceCultivation = Type.Object(
+  {
+    to: Type.Enum(CULTIVATION_STAGES),
+    on: DateString,
+    note: Type.Optional(Text(LIMITS.reason.max)),
+    overrideReason: Type.Optional(Text(LIMITS.reason.max, 2)),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+export const CultivationQuery = Type.Object(
+  { programmeCode: Type.Optional(Type.String({ maxLength: 32 })), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), stage: Type.Optional(Type.Enum(CULTIVATION_STAGES)) },
+  { additionalProperties: false },
+);
+export const CultivationBoard = Type.Object({
+  cells: Type.Array(Type.Object({ programmeCode: Type.String(), regionCode: Type.String(), stage: Type.String(), count: Type.Integer() })),
+});

@@ -19,7 +19,7 @@ import type {
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
-import type { HonourTable } from '../modules/brands/honours.table';
+import type { CultivationEventTable, CultivationTable, HonourTable } from '../modules/brands/honours.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
@@ -29,6 +29,8 @@ export interface Database {
   industries: IndustryTable;
   brand_programmes: BrandProgrammeTable;
   honours: HonourTable;
+  cultivations: CultivationTable;
+  cultivation_events: CultivationEventTable;
   departments: DepartmentTable;
   product_categories: ProductCategoryTable;
   users: UserTable;

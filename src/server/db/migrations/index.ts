@@ -12,6 +12,7 @@ import * as inspectionCounts from './2026112510_inspection_counts';
 import * as inspectionResponses from './2026112511_inspection_responses';
 import * as brands from './2026112512_brands';
 import * as formerNameIndex from './2026112513_former_name_index';
+import * as cultivations from './2026112514_cultivations';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026112511_inspection_responses': inspectionResponses,
   '2026112512_brands': brands,
   '2026112513_former_name_index': formerNameIndex,
+  '2026112514_cultivations': cultivations,
 };

@@ -20,3 +20,26 @@ export interface HonourTable extends Versioned {
   revoked_on: string | null;
   revoke_reason: string;
 }
+
+/** An enterprise worked towards a programme, stage by stage (培育 → 申报 → … → 认定/落选). */
+export interface CultivationTable extends Versioned {
+  id: string;
+  programme_code: string;
+  enterprise_id: string;
+  region_code: string;
+  product_ids: string;
+  stage: string;
+  officer_id: string | null;
+  notes: string;
+}
+
+export interface CultivationEventTable {
+  id: string;
+  cultivation_id: string;
+  stage_after: string;
+  on_date: string;
+  note: string;
+  override: string | null;
+  actor_id: string | null;
+  at: string;
+}

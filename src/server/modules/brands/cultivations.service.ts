@@ -1,0 +1,139 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Static } from 'typebox';
+import type { AdvanceCultivation, CreateCultivation, Cultivation, CultivationQuery } from '../../../contract/schemas/brands';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { bool } from '../../db/portable';
+import { AppError } from '../../errors';
+import { addYears, today } from '../../lib/dates';
+import { uuidv7 } from '../../lib/ids';
+import { recordAudit } from '../audit/audit.service';
+import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { findEnterprise } from '../enterprises/enterprises.repository';
+import type { CultivationTable } from './honours.table';
+import { CHECKED_BEFORE, eligibilityBlocks, nextStages, type Block, type Stage } from './pipeline';
+
+type Row = Selectable<CultivationTable> & { enterprise_name: string };
+const BLOCK_TEXT: Record<Block, string> = {
+  recent_failure: '近年监督抽查有不合格（结论已确定）',
+  licence_lapsed: '档案中的生产许可证均已失效',
+};
+
+/** The cultivation pipeline per enterprise and programme, with its eligibility gate and board. */
+export function cultivationService(ctx: AppContext) {
+  const { db } = ctx;
+  const regionOf = (actor: Actor) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : undefined);
+
+  async function load(trx: Kysely<Database>, actor: Actor, id: string): Promise<Row> {
+    let q = trx.selectFrom('cultivations as c').innerJoin('enterprises as e', 'e.id', 'c.enterprise_id').selectAll('c').select('e.name as enterprise_name').where('c.id', '=', id);
+    const region = regionOf(actor);
+    if (region) q = q.where('c.region_code', '=', region);
+    const row = await q.executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    return row;
+  }
+
+  async function present(trx: Kysely<Database>, row: Row): Promise<Static<typeof Cultivation>> {
+    const events = await trx.selectFrom('cultivation_events').selectAll().where('cultivation_id', '=', row.id).orderBy('at').execute();
+    return {
+      id: row.id, programmeCode: row.programme_code, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
+      productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, nextStages: nextStages(row.stage as Stage),
+      events: events.map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
+      version: row.version,
+    };
+  }
+
+  /** What keeps an enterprise from applying, as of `on` (DOMAIN.md §6.10; list memberships come with the credit module). */
+  async function blocks(trx: Kysely<Database>, enterpriseId: string, on: string): Promise<Block[]> {
+    const years = ctx.config.brandFailureYears;
+    const failures = years === 0 ? { n: 0 } : await trx
+      .selectFrom('inspections')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('final_verdict', '=', 'unqualified')
+      .where('sampled_on', '>=', addYears(on, -years))
+      .where((eb) => eb.or([eb('producer_enterprise_id', '=', enterpriseId), eb('sampled_enterprise_id', '=', enterpriseId)]))
+      .executeTakeFirstOrThrow();
+    const licences = await trx
+      .selectFrom('licences')
+      .select([sql<number>`count(*)`.as('all'), sql<number>`sum(case when status = 'valid' and (expires_on is null or expires_on >= ${on}) then 1 else 0 end)`.as('inForce')])
+      .where('enterprise_id', '=', enterpriseId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return eligibilityBlocks({ failuresSince: Number(failures.n), licences: Number(licences.all), licencesInForce: Number(licences.inForce ?? 0) });
+  }
+
+  return {
+    async list(actor: Actor, query: Static<typeof CultivationQuery>) {
+      let q = db.selectFrom('cultivations as c').innerJoin('enterprises as e', 'e.id', 'c.enterprise_id').selectAll('c').select('e.name as enterprise_name');
+      const region = regionOf(actor) ?? query.regionCode;
+      if (region) q = q.where('c.region_code', '=', region);
+      if (query.programmeCode) q = q.where('c.programme_code', '=', query.programmeCode);
+      if (query.stage) q = q.where('c.stage', '=', query.stage);
+      const rows = await q.orderBy('c.updated_at', 'desc').limit(1000).execute();
+      return { items: await Promise.all(rows.map((r) => present(db, r))) };
+    },
+
+    /** Counts by programme, county and stage: the board. */
+    async board(actor: Actor) {
+      let q = db.selectFrom('cultivations').select(['programme_code', 'region_code', 'stage', sql<number>`count(*)`.as('n')]);
+      const region = regionOf(actor);
+      if (region) q = q.where('region_code', '=', region);
+      const rows = await q.groupBy(['programme_code', 'region_code', 'stage']).orderBy('programme_code').orderBy('region_code').orderBy('stage').execute();
+      return { cells: rows.map((r) => ({ programmeCode: r.programme_code, regionCode: r.region_code, stage: r.stage, count: Number(r.n) })) };
+    },
+
+    async create(actor: Actor, input: Static<typeof CreateCultivation>) {
+      const row = await db.transaction().execute(async (trx) => {
+        const programme = await trx.selectFrom('brand_programmes').select('code').where('code', '=', input.programmeCode).where('active', '=', bool(true)).executeTakeFirst();
+        if (!programme) throw new AppError('unknown_programme');
+        const enterprise = await findEnterprise(trx, input.enterpriseId, enterpriseScope(actor));
+        if (!enterprise) throw new AppError('not_found');
+        if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
+        const productIds = input.productIds ?? [];
+        if (productIds.length) {
+          const found = await trx.selectFrom('products').select('id').where('enterprise_id', '=', enterprise.id).where('deleted_at', 'is', null).where('id', 'in', productIds).execute();
+          if (found.length !== productIds.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
+        }
+        const now = new Date().toISOString();
+        const id = uuidv7();
+        await trx.insertInto('cultivations').values({
+          id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds), stage: 'candidate',
+          officer_id: input.officerId ?? actor.id, notes: input.notes ?? '', version: 1, created_at: now, updated_at: now, created_by: actor.id,
+        }).execute();
+        await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: 'candidate', on_date: today(), note: input.notes ?? '', override: null, actor_id: actor.id, at: now }).execute();
+        const created = await load(trx, actor, id);
+        await recordAudit(trx, actor, 'cultivation.create', { type: 'cultivation', id }, null, { programmeCode: programme.code, enterpriseId: enterprise.id, productIds });
+        return present(trx, created);
+      });
+      return row;
+    },
+
+    /**
+     * Moves a cultivation one stage on. Before 申报 and 推荐 the enterprise must be eligible; a
+     * block answers 409 not_eligible with its reasons unless an override reason is given (audited).
+     */
+    async advance(actor: Actor, id: string, input: Static<typeof AdvanceCultivation>) {
+      if (input.on > today()) throw new AppError('validation_failed', [{ path: 'body/on', message: '日期不能晚于今天' }]);
+      return db.transaction().execute(async (trx) => {
+        const before = await load(trx, actor, id);
+        if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
+        if (before.version !== input.version) throw new AppError('stale_version');
+        if (!nextStages(before.stage as Stage).includes(input.to)) throw new AppError('invalid_transition', [{ path: 'body/to', message: `当前阶段（${before.stage}）不能转到“${input.to}”` }]);
+        let override: { blocks: Block[]; reason: string } | null = null;
+        if (CHECKED_BEFORE.includes(input.to)) {
+          const found = await blocks(trx, before.enterprise_id, input.on);
+          if (found.length && !input.overrideReason) throw new AppError('not_eligible', found.map((b) => ({ path: b, message: BLOCK_TEXT[b] })));
+          if (found.length) override = { blocks: found, reason: input.overrideReason!.trim() };
+        }
+        const now = new Date().toISOString();
+        const updated = await trx.updateTable('cultivations').set({ stage: input.to, version: before.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: input.to, on_date: input.on, note: input.note ?? '', override: override ? JSON.stringify(override) : null, actor_id: actor.id, at: now }).execute();
+        await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}) });
+        return present(trx, await load(trx, actor, id));
+      });
+    },
+  };
+}
+export type CultivationService = ReturnType<typeof cultivationService>;

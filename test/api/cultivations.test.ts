@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../src/server/lib/uscc';
+import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
+
+const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const today = shift(0);
+
+describe('the cultivation pipeline (培育一批、申报一批) and its eligibility gate', () => {
+  let t: TestApp;
+  let city: Agent;
+  const firms: Record<'clean' | 'failed' | 'lapsed', string> = { clean: '', failed: '', lapsed: '' };
+  const create = (agent: Agent, enterpriseId: string, programmeCode = 'hunan_top_brand') => agent.request('POST', '/api/v1/cultivations', { programmeCode, enterpriseId });
+  const advance = (agent: Agent, id: string, body: object) => agent.request('POST', `/api/v1/cultivations/${id}/advance`, { on: today, ...body });
+
+  beforeAll(async () => {
+    t = await testApp();
+    city = await t.as('city_officer');
+    let n = 0;
+    for (const key of Object.keys(firms) as (keyof typeof firms)[]) {
+      firms[key] = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', `MA4K000${++n}`), name: `郴州市培育测试${key}有限公司`, regionCode: '431002', industryCode: 'nonferrous' })).json().id;
+    }
+    // 'failed' had a batch found unqualified 60 days ago; 'lapsed' holds only an expired licence.
+    const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '有色金属及合金制品').executeTakeFirstOrThrow()).code;
+    const lab = (await city.request('POST', '/api/v1/testing-bodies', { name: '培育测试检验所', accreditationNo: 'CMA-K-1' })).json();
+    const plan = (await city.request('POST', '/api/v1/inspection-plans', { year: Number(today.slice(0, 4)), level: 'city', title: '培育测试计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['X'] }] })).json();
+    const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: firms.failed, productName: '铝锭', place: 'production', sampledOn: shift(-60), documentNo: 'K-1', samplers: ['甲', '乙'] })).json();
+    const step = async (body: object) => expect((await city.request('POST', `/api/v1/inspections/${c.id}/actions`, body)).statusCode).toBe(200);
+    await step({ action: 'record_result', version: 1, on: shift(-50), testingBodyId: lab.id, reportNo: 'R', items: [{ item: 'X', passed: false }] });
+    await step({ action: 'notify', version: 2, on: shift(-45), receivedOn: shift(-44), method: '送达' });
+    await step({ action: 'finalize', version: 3, on: shift(-20) });
+    expect((await city.request('POST', `/api/v1/enterprises/${firms.lapsed}/licences`, { licenceNo: 'XK06-001-00001', productUnit: '铝锭', issuedOn: '2015-01-01', expiresOn: '2020-01-01' })).statusCode).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('401 without a session on every route', async () => {
+    const id = '0192f0c4-0000-7000-8000-000000000009';
+    for (const [method, url] of [['GET', '/api/v1/cultivations'], ['GET', '/api/v1/cultivations/board'], ['POST', '/api/v1/cultivations'], ['POST', `/api/v1/cultivations/${id}/advance`]] as const) {
+      expect((await t.anonymous(method, url, method === 'GET' ? undefined : {})).statusCode, url).toBe(401);
+    }
+  });
+
+  it('403 for roles that may not read or move the pipeline', async () => {
+    for (const role of rolesExcept('admin', 'city_officer', 'county_officer', 'leading_group')) {
+      const agent = await t.as(role, `r-${role}`, role === 'enterprise_user' ? { enterpriseId: firms.clean } : undefined);
+      expect((await agent.request('GET', '/api/v1/cultivations/board')).statusCode, role).toBe(403);
+    }
+    for (const role of rolesExcept('admin', 'city_officer', 'county_officer')) {
+      const agent = await t.as(role, `w-${role}`, role === 'enterprise_user' ? { enterpriseId: firms.clean } : undefined);
+      expect((await create(agent, firms.clean)).statusCode, role).toBe(403);
+    }
+  });
+
+  it('400 with a code for an unknown programme or stage; 409 for a skipped stage or a stale version', async () => {
+    expect((await create(city, firms.clean, 'nobel_prize')).json().error.code).toBe('unknown_programme');
+    const c = (await create(city, firms.lapsed, 'chenzhou_top_brand')).json();
+    expect((await advance(city, c.id, { to: 'famous', version: 1 })).json().error.code).toBe('validation_failed');
+    expect((await advance(city, c.id, { to: 'applied', version: 1 })).json().error.code).toBe('invalid_transition');
+    expect((await advance(city, c.id, { to: 'cultivating', version: 7 })).json().error.code).toBe('stale_version');
+  });
+
+  it('an eligible enterprise goes from candidate to granted; the board counts it', async () => {
+    let c = (await create(city, firms.clean)).json();
+    expect(c).toMatchObject({ stage: 'candidate', nextStages: ['cultivating'], enterpriseName: '郴州市培育测试clean有限公司' });
+    for (const to of ['cultivating', 'applied', 'recommended', 'reviewing', 'publicised', 'granted']) {
+      const res = await advance(city, c.id, { to, version: c.version });
+      expect(res.statusCode, to).toBe(200);
+      c = res.json();
+    }
+    expect(c).toMatchObject({ stage: 'granted', nextStages: [], version: 7 });
+    expect(c.events.map((e: { stage: string }) => e.stage)).toEqual(['candidate', 'cultivating', 'applied', 'recommended', 'reviewing', 'publicised', 'granted']);
+    expect((await city.request('GET', '/api/v1/cultivations/board')).json().cells).toContainEqual({ programmeCode: 'hunan_top_brand', regionCode: '431002', stage: 'granted', count: 1 });
+  });
+
+  it('a recent unqualified result or lapsed licences block 申报 with the reasons; an override with a reason passes and is kept', async () => {
+    const toCultivating = async (enterpriseId: string) => {
+      const c = (await create(city, enterpriseId)).json();
+      return (await advance(city, c.id, { to: 'cultivating', version: 1 })).json();
+    };
+    const failed = await toCultivating(firms.failed);
+    const blocked = await advance(city, failed.id, { to: 'applied', version: 2 });
+    expect([blocked.statusCode, blocked.json().error.code]).toEqual([409, 'not_eligible']);
+    expect(blocked.json().error.details).toEqual([{ path: 'recent_failure', message: '近年监督抽查有不合格（结论已确定）' }]);
+    const lapsed = await toCultivating(firms.lapsed);
+    expect((await advance(city, lapsed.id, { to: 'applied', version: 2 })).json().error.details.map((d: { path: string }) => d.path)).toEqual(['licence_lapsed']);
+
+    const passed = (await advance(city, failed.id, { to: 'applied', version: 2, overrideReason: '已整改并经复查合格，经局务会研究同意申报' })).json();
+    expect(passed.stage).toBe('applied');
+    expect(passed.events.at(-1).override).toEqual({ blocks: ['recent_failure'], reason: '已整改并经复查合格，经局务会研究同意申报' });
+    const audit = await t.db.kysely.selectFrom('audit_events').select('after').where('subject_id', '=', failed.id).where('action', '=', 'cultivation.advance').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.after as string)).toMatchObject({ stage: 'applied', override: { blocks: ['recent_failure'] } });
+    // 落选 is possible once applied.
+    expect((await advance(city, failed.id, { to: 'rejected', version: 3 })).json()).toMatchObject({ stage: 'rejected', nextStages: [] });
+  });
+
+  it('a county officer works on their county only', async () => {
+    const suxian = await t.as('county_officer', 'suxian', { regionCode: '431003' });
+    expect((await suxian.request('GET', '/api/v1/cultivations')).json().items).toEqual([]);
+    const any = (await city.request('GET', '/api/v1/cultivations?stage=candidate')).json().items[0];
+    expect((await advance(suxian, any.id, { to: 'cultivating', version: any.version })).statusCode).toBe(404);
+    expect((await create(suxian, firms.clean)).statusCode).toBe(404);
+  });
+});
