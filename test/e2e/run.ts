@@ -560,6 +560,34 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await page.getByRole('tabpanel').getByText('撤销', { exact: true }).waitFor();
 });
 
+step('cultivation: an enterprise with a recent unqualified result is stopped at 申报 with the reason, and goes on with a recorded override', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '名牌与荣誉' }).click();
+  await page.getByRole('tab', { name: '培育看板' }).click();
+  await page.getByRole('button', { name: '列入培育' }).click();
+  const add = page.getByRole('dialog');
+  await add.getByLabel('项目').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '郴州名牌产品' }).click();
+  await add.getByLabel('企业').fill('导入测试丙');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
+  await add.getByRole('button', { name: /保\s*存/ }).click();
+  const row = page.locator('tr').filter({ hasText: '郴州市导入测试丙有限公司' });
+  await row.getByText('候选').waitFor();
+  const move = async () => {
+    await row.getByRole('button', { name: /推\s*进/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  };
+  await move();
+  await row.getByText('培育', { exact: true }).waitFor();
+  await move();
+  await page.getByRole('dialog').getByText('近年监督抽查有不合格（结论已确定）').waitFor();
+  await page.getByRole('dialog').getByLabel('仍继续的理由（将留痕）').fill('已整改并经复查合格');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await row.getByText('申报', { exact: true }).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'cultivation.png'), fullPage: true });
+});
+
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
