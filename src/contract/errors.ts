@@ -48,6 +48,7 @@ export const ERRORS = {
   unknown_programme: { status: 400, zh: '名牌（奖项）项目不存在或已停用' },
   programme_closed: { status: 400, zh: '该项目已不再认定' },
   not_eligible: { status: 409, zh: '企业不符合申报（推荐）条件；如确需继续，请填写理由' },
+  no_reward_rule: { status: 400, zh: '该项目当年没有奖励规则，请先设定' },
   honour_revoked: { status: 409, zh: '该荣誉已撤销' },
   no_candidates: { status: 409, zh: '档案中没有生产该类产品、可供抽取的企业' },
   file_empty: { status: 400, zh: '文件为空' },

@@ -23,6 +23,8 @@ import { responseRoutes } from './modules/inspections/responses.routes';
 import { cultivationRoutes } from './modules/brands/cultivations.routes';
 import { cultivationService } from './modules/brands/cultivations.service';
 import { honourRoutes } from './modules/brands/honours.routes';
+import { rewardRoutes } from './modules/brands/rewards.routes';
+import { rewardService } from './modules/brands/rewards.service';
 import { honourService } from './modules/brands/honours.service';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
 import { resultImportService } from './modules/inspections/result-import.service';
@@ -74,6 +76,7 @@ export function buildServices(deps: AppDeps) {
     responses: responseService(ctx),
     honours: honourService(ctx),
     cultivations: cultivationService(ctx),
+    rewards: rewardService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -123,6 +126,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   responseRoutes(app, services.responses);
   honourRoutes(app, services.honours);
   cultivationRoutes(app, services.cultivations);
+  rewardRoutes(app, services.rewards);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

@@ -539,6 +539,22 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   const row = page.locator('tr').filter({ hasText: 'HNMP-E2E-1' });
   await row.getByText('有效').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'honours.png'), fullPage: true });
+  // The year's rule for this programme: CNY 200,000, the city paying 60 %.
+  await page.evaluate(async (year) => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const res = await fetch('/api/v1/reward-rules', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ programmeCode: 'hunan_top_brand', year, amount: 200000, citySharePercent: 60 }) });
+    if (!res.ok) throw new Error(await res.text());
+  }, Number(day(0).slice(0, 4)));
+  await row.getByRole('button', { name: '拟奖励' }).click();
+  await page.getByText('已按规则拟定奖励').waitFor();
+  await page.getByRole('tab', { name: '奖励台账' }).click();
+  const reward = page.getByRole('tabpanel').locator('tr').filter({ hasText: '郴州市导入测试丙有限公司' });
+  await reward.getByRole('button', { name: /批\s*准/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await reward.getByText('已批准').waitFor();
+  await page.getByRole('cell', { name: '120,000' }).first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'rewards.png'), fullPage: true });
+  await page.getByRole('tab', { name: '荣誉登记簿' }).click();
   await row.getByRole('link').click();
   await page.getByRole('tab', { name: '荣誉' }).click();
   await page.getByRole('tabpanel').getByText('HNMP-E2E-1').waitFor();

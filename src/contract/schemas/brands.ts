@@ -106,3 +106,36 @@ export const CultivationQuery = Type.Object(
 export const CultivationBoard = Type.Object({
   cells: Type.Array(Type.Object({ programmeCode: Type.String(), regionCode: Type.String(), stage: Type.String(), count: Type.Integer() })),
 });
+
+export const REWARD_STATUSES = ['proposed', 'approved', 'paid', 'cancelled'] as const; // 拟奖励 已批准 已兑现 已取消
+const Yuan = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: '元' });
+export const RewardRule = Type.Object({
+  id: Id, programmeCode: Type.String(), year: Type.Integer(), amount: Type.Integer(), citySharePercent: Type.Integer(), fundSource: Type.String(), note: Type.String(), version: Type.Integer(),
+});
+export const CreateRewardRule = Type.Object(
+  {
+    programmeCode: Text(32, 1),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    amount: Yuan,
+    citySharePercent: Type.Integer({ minimum: 0, maximum: 100, description: '市级承担比例（%），其余由县市区承担' }),
+    fundSource: Type.Optional(Text(200)),
+    note: Type.Optional(Text(LIMITS.reason.max)),
+  },
+  { additionalProperties: false },
+);
+export const Reward = Type.Object({
+  id: Id, honourId: Id, programmeCode: Type.String(), enterpriseId: Id, enterpriseName: Type.String(), regionCode: Type.String(), year: Type.Integer(),
+  amount: Type.Integer(), cityAmount: Type.Integer(), countyAmount: Type.Integer(), status: Type.Enum(REWARD_STATUSES),
+  approvedOn: Nullable(Type.String()), paidOn: Nullable(Type.String()), nextStatuses: Type.Array(Type.Enum(REWARD_STATUSES)), version: Type.Integer(),
+});
+export const RewardStatusBody = Type.Object({ to: Type.Enum(REWARD_STATUSES), on: DateString, version: Version }, { additionalProperties: false });
+export const RewardQuery = Type.Object(
+  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), status: Type.Optional(Type.Enum(REWARD_STATUSES)) },
+  { additionalProperties: false },
+);
+export const RewardExportQuery = Type.Object({ ...RewardQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });
+const LedgerLine = Type.Object({ regionCode: Type.String(), rewards: Type.Integer(), amount: Type.Integer(), cityAmount: Type.Integer(), countyAmount: Type.Integer(), paid: Type.Integer() });
+export const RewardList = Type.Object({
+  items: Type.Array(Reward),
+  ledger: Type.Object({ byCounty: Type.Array(LedgerLine), total: LedgerLine }, { description: '奖励台账（不含已取消）：按县市区合计' }),
+});

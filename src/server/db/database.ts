@@ -19,7 +19,7 @@ import type {
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
-import type { CultivationEventTable, CultivationTable, HonourTable } from '../modules/brands/honours.table';
+import type { CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
@@ -31,6 +31,8 @@ export interface Database {
   honours: HonourTable;
   cultivations: CultivationTable;
   cultivation_events: CultivationEventTable;
+  reward_rules: RewardRuleTable;
+  rewards: RewardTable;
   departments: DepartmentTable;
   product_categories: ProductCategoryTable;
   users: UserTable;

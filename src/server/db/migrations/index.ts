@@ -13,6 +13,7 @@ import * as inspectionResponses from './2026112511_inspection_responses';
 import * as brands from './2026112512_brands';
 import * as formerNameIndex from './2026112513_former_name_index';
 import * as cultivations from './2026112514_cultivations';
+import * as rewards from './2026112515_rewards';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026112512_brands': brands,
   '2026112513_former_name_index': formerNameIndex,
   '2026112514_cultivations': cultivations,
+  '2026112515_rewards': rewards,
 };

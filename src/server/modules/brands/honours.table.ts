@@ -43,3 +43,30 @@ export interface CultivationEventTable {
   actor_id: string | null;
   at: string;
 }
+
+/** How much a new honour of a programme earns in a year, and the city's share of it. */
+export interface RewardRuleTable extends Versioned {
+  id: string;
+  programme_code: string;
+  year: number;
+  amount: number;
+  city_share_percent: number;
+  fund_source: string;
+  note: string;
+}
+
+/** A reward for one honour: amount, split, approval and payment. */
+export interface RewardTable extends Versioned {
+  id: string;
+  honour_id: string;
+  programme_code: string;
+  enterprise_id: string;
+  region_code: string;
+  year: number;
+  amount: number;
+  city_amount: number;
+  county_amount: number;
+  status: string;
+  approved_on: string | null;
+  paid_on: string | null;
+}

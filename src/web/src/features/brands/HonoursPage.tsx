@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { CultivationsTab } from './CultivationsTab';
 import { GrantHonourModal } from './GrantHonourModal';
 import { HonoursTable } from './HonoursTable';
+import { RewardsTab } from './RewardsTab';
 
 /** 荣誉登记簿: what was granted under each programme, filtered, with expiry warnings. */
 export function HonoursPage() {
@@ -47,6 +48,7 @@ export function HonoursPage() {
               ),
             },
             { key: 'pipeline', label: t('cultivation.tab'), children: <CultivationsTab mayWrite={mayWrite} /> },
+            { key: 'rewards', label: t('reward.tab'), children: <RewardsTab mayWrite={mayWrite} /> },
           ]}
         />
       </Card>

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Table, Tag } from 'antd';
+import { App, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Honour } from '../../../../contract/schemas/brands';
 import { LIMITS } from '../../../../contract/limits';
 import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { ErrorAlert } from '../../components/ErrorText';
+import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -23,6 +23,15 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
   const regionName = useReferenceNames('regions', lang);
   const [revoking, setRevoking] = useState<Honour | null>(null);
   const list = useQuery({ queryKey: ['honours', filter], queryFn: () => api<{ items: Honour[] }>('GET', `/honours${queryString({ ...filter, limit: 500 })}`) });
+  async function reward(h: Honour) {
+    try {
+      await api('POST', `/honours/${h.id}/reward`, {});
+      message.success(t('reward.proposed'));
+      await client.invalidateQueries({ queryKey: ['rewards'] });
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    }
+  }
   const soon = (h: Honour) => h.status === 'active' && h.validUntil !== null && Date.parse(h.validUntil) - Date.now() < 180 * DAY;
   return (
     <>
@@ -47,7 +56,18 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
           { key: 'granted', title: t('honour.grantedOn'), dataIndex: 'grantedOn', width: 130, render: (v: string) => formatDate(v, lang) },
           { key: 'valid', title: t('honour.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null, h) => (v ? <>{formatDate(v, lang)}{soon(h) && <Tag color="orange" style={{ marginLeft: 4 }}>{t('honour.expiringSoon')}</Tag>}</> : t('programme.noExpiry')) },
           { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{t(`honour.status.${s}` as MessageKey)}</Tag> },
-          { key: 'actions', title: t('common.actions'), width: 90, render: (_, h) => (h.abilities.revoke ? <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button> : null) },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 150,
+            render: (_, h) =>
+              h.abilities.revoke ? (
+                <Space>
+                  <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>
+                  <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>
+                </Space>
+              ) : null,
+          },
         ]}
       />
       {revoking && (

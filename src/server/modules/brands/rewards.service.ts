@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely, Selectable } from 'kysely';
+import type { Static } from 'typebox';
+import type { CreateRewardRule, Reward, RewardQuery, RewardStatusBody } from '../../../contract/schemas/brands';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/portable';
+import { AppError } from '../../errors';
+import { today } from '../../lib/dates';
+import { uuidv7 } from '../../lib/ids';
+import { writeTable, type ExportFormat } from '../../lib/tabular/write';
+import { recordAudit } from '../audit/audit.service';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import type { RewardRuleTable, RewardTable } from './honours.table';
+import { rewardNext, splitReward, type RewardStatus } from './rewards';
+
+type RewardRow = Selectable<RewardTable> & { enterprise_name: string };
+const presentRule = (r: Selectable<RewardRuleTable>) => ({
+  id: r.id, programmeCode: r.programme_code, year: r.year, amount: Number(r.amount), citySharePercent: r.city_share_percent, fundSource: r.fund_source, note: r.note, version: r.version,
+});
+const present = (r: RewardRow): Static<typeof Reward> => ({
+  id: r.id, honourId: r.honour_id, programmeCode: r.programme_code, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, year: r.year,
+  amount: Number(r.amount), cityAmount: Number(r.city_amount), countyAmount: Number(r.county_amount), status: r.status as RewardStatus,
+  approvedOn: r.approved_on, paidOn: r.paid_on, nextStatuses: [...rewardNext(r.status as RewardStatus)], version: r.version,
+});
+
+/** Rewards for honours (policy §六(二)): rules per programme and year, a reward per honour, the yearly ledger. */
+export function rewardService(ctx: AppContext) {
+  const { db } = ctx;
+  const regionOf = (actor: Actor) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : undefined);
+  const rewards = (trx: Kysely<Database>) => trx.selectFrom('rewards as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id').selectAll('r').select('e.name as enterprise_name');
+
+  async function list(actor: Actor, query: Static<typeof RewardQuery>) {
+    let q = rewards(db);
+    const region = regionOf(actor) ?? query.regionCode;
+    if (region) q = q.where('r.region_code', '=', region);
+    if (query.year) q = q.where('r.year', '=', query.year);
+    if (query.status) q = q.where('r.status', '=', query.status);
+    const rows = await q.orderBy('r.year', 'desc').orderBy('r.region_code').orderBy('r.created_at').limit(5000).execute();
+    const items = rows.map(present);
+    // The ledger: what is owed and paid per county, cancelled rewards left out; sums of whole yuan.
+    const line = (regionCode: string, of: typeof items) => ({
+      regionCode, rewards: of.length, amount: of.reduce((s, r) => s + r.amount, 0), cityAmount: of.reduce((s, r) => s + r.cityAmount, 0),
+      countyAmount: of.reduce((s, r) => s + r.countyAmount, 0), paid: of.filter((r) => r.status === 'paid').reduce((s, r) => s + r.amount, 0),
+    });
+    const live = items.filter((r) => r.status !== 'cancelled');
+    const counties = [...new Set(live.map((r) => r.regionCode))].sort();
+    return { items, ledger: { byCounty: counties.map((c) => line(c, live.filter((r) => r.regionCode === c))), total: line('', live) } };
+  }
+
+  return {
+    list,
+
+    async rules() {
+      return { items: (await db.selectFrom('reward_rules').selectAll().orderBy('year', 'desc').orderBy('programme_code').execute()).map(presentRule) };
+    },
+
+    /** A rule is the city's: county officers read it. */
+    async createRule(actor: Actor, input: Static<typeof CreateRewardRule>) {
+      if (actor.role === 'county_officer') throw new AppError('forbidden');
+      return db.transaction().execute(async (trx) => {
+        if (!(await trx.selectFrom('brand_programmes').select('code').where('code', '=', input.programmeCode).executeTakeFirst())) throw new AppError('unknown_programme');
+        const now = new Date().toISOString();
+        const row = { id: uuidv7(), programme_code: input.programmeCode, year: input.year, amount: input.amount, city_share_percent: input.citySharePercent, fund_source: input.fundSource ?? '', note: input.note ?? '', version: 1, created_at: now, updated_at: now, created_by: actor.id };
+        try {
+          await trx.insertInto('reward_rules').values(row).execute();
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/year', message: '该项目当年已有奖励规则' }]);
+          throw err;
+        }
+        await recordAudit(trx, actor, 'reward_rule.create', { type: 'reward_rule', id: row.id }, null, presentRule(row));
+        return presentRule(row);
+      });
+    },
+
+    /** The reward an honour earns under the rule of its programme and year, split city/county. */
+    async propose(actor: Actor, honourId: string) {
+      return db.transaction().execute(async (trx) => {
+        let hq = trx.selectFrom('honours').selectAll().where('id', '=', honourId);
+        const region = regionOf(actor);
+        if (region) hq = hq.where('region_code', '=', region);
+        const honour = await hq.executeTakeFirst();
+        if (!honour) throw new AppError('not_found');
+        if (!mayEditInRegion(actor, honour.region_code)) throw new AppError('out_of_scope');
+        if (honour.revoked_on) throw new AppError('honour_revoked');
+        const year = Number(honour.granted_on.slice(0, 4));
+        const rule = await trx.selectFrom('reward_rules').selectAll().where('programme_code', '=', honour.programme_code).where('year', '=', year).executeTakeFirst();
+        if (!rule) throw new AppError('no_reward_rule', [{ path: 'honour', message: `${honour.programme_code} ${year} 年没有奖励规则` }]);
+        const split = splitReward(Number(rule.amount), rule.city_share_percent);
+        const now = new Date().toISOString();
+        const id = uuidv7();
+        try {
+          await trx.insertInto('rewards').values({
+            id, honour_id: honour.id, programme_code: honour.programme_code, enterprise_id: honour.enterprise_id, region_code: honour.region_code, year,
+            amount: Number(rule.amount), city_amount: split.city, county_amount: split.county, status: 'proposed', approved_on: null, paid_on: null,
+            version: 1, created_at: now, updated_at: now, created_by: actor.id,
+          }).execute();
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'honour', message: '该荣誉已有奖励记录' }]);
+          throw err;
+        }
+        const row = present((await rewards(trx).where('r.id', '=', id).executeTakeFirstOrThrow()) as RewardRow);
+        await recordAudit(trx, actor, 'reward.propose', { type: 'reward', id }, null, row);
+        return row;
+      });
+    },
+
+    /** 批准, 兑现 or 取消, each with its date. */
+    async setStatus(actor: Actor, id: string, input: Static<typeof RewardStatusBody>) {
+      if (input.on > today()) throw new AppError('validation_failed', [{ path: 'body/on', message: '日期不能晚于今天' }]);
+      return db.transaction().execute(async (trx) => {
+        let q = rewards(trx).where('r.id', '=', id);
+        const region = regionOf(actor);
+        if (region) q = q.where('r.region_code', '=', region);
+        const before = (await q.executeTakeFirst()) as RewardRow | undefined;
+        if (!before) throw new AppError('not_found');
+        if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
+        if (!rewardNext(before.status as RewardStatus).includes(input.to)) throw new AppError('invalid_transition', [{ path: 'body/to', message: `奖励当前状态（${before.status}）不能改为“${input.to}”` }]);
+        const dates = input.to === 'approved' ? { approved_on: input.on } : input.to === 'paid' ? { paid_on: input.on } : {};
+        const updated = await trx.updateTable('rewards').set({ status: input.to, ...dates, version: before.version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        const after = present((await rewards(trx).where('r.id', '=', id).executeTakeFirstOrThrow()) as RewardRow);
+        await recordAudit(trx, actor, `reward.${input.to}`, { type: 'reward', id }, present(before), after);
+        return after;
+      });
+    },
+
+    /** The yearly ledger by county as XLSX or CSV. */
+    async exportLedger(actor: Actor, query: Static<typeof RewardQuery>, format: ExportFormat) {
+      const { items } = await list(actor, query);
+      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const programmes = new Map((await db.selectFrom('brand_programmes').select(['code', 'name']).execute()).map((p) => [p.code, p.name]));
+      const STATUS: Record<string, string> = { proposed: '拟奖励', approved: '已批准', paid: '已兑现', cancelled: '已取消' };
+      const dir = path.join(ctx.config.dataDir, 'tmp');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${uuidv7()}.${format}`);
+      async function* rows() {
+        yield items.map((r) => [String(r.year), regions.get(r.regionCode) ?? r.regionCode, r.enterpriseName, programmes.get(r.programmeCode) ?? r.programmeCode, String(r.amount), String(r.cityAmount), String(r.countyAmount), STATUS[r.status]!, r.approvedOn ?? '', r.paidOn ?? '']);
+      }
+      await writeTable(file, format, ['年度', '县市区', '企业', '项目', '奖励金额（元）', '市级承担（元）', '县级承担（元）', '状态', '批准日期', '兑现日期'], rows());
+      return { file, downloadName: `奖励台账${query.year ? `-${query.year}` : ''}.${format}` };
+    },
+  };
+}
+export type RewardService = ReturnType<typeof rewardService>;

@@ -1,0 +1,121 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { Static } from 'typebox';
+import type { Reward, RewardList, RewardRule } from '../../../../contract/schemas/brands';
+import { api, queryString } from '../../api/client';
+import { useReferenceNames } from '../../api/reference';
+import { ErrorAlert, errorMessage } from '../../components/ErrorText';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { formatDate } from '../enterprises/labels';
+
+type Row = Static<typeof Reward>;
+type Rule = Static<typeof RewardRule>;
+const yuan = (n: number) => n.toLocaleString('zh-CN');
+
+/** 奖励台账: the year's rewards by county (owed, city and county shares, paid), each reward's steps, the rules. */
+export function RewardsTab({ mayWrite }: { mayWrite: boolean }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const regionName = useReferenceNames('regions', lang);
+  const programmeName = useReferenceNames('brand-programmes', lang);
+  const [year, setYear] = useState<number | null>(null);
+  const list = useQuery({ queryKey: ['rewards', year], queryFn: () => api<Static<typeof RewardList>>('GET', `/rewards${queryString({ year })}`) });
+  const rules = useQuery({ queryKey: ['rewards', 'rules'], queryFn: () => api<{ items: Rule[] }>('GET', '/reward-rules') });
+  async function move(r: Row, to: string) {
+    try {
+      await api('POST', `/rewards/${r.id}/status`, { to, on: new Date().toISOString().slice(0, 10), version: r.version });
+      message.success(t('common.saved'));
+      await client.invalidateQueries({ queryKey: ['rewards'] });
+    } catch (err) {
+      message.error(errorMessage(err, t));
+    }
+  }
+  const ledger = list.data?.ledger;
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
+        <Button href={`/api/v1/rewards/export${queryString({ year, format: 'xlsx' })}`}>{t('reward.exportXlsx')}</Button>
+        <Button href={`/api/v1/rewards/export${queryString({ year, format: 'csv' })}`}>{t('reward.exportCsv')}</Button>
+      </Space>
+      {list.error && <ErrorAlert error={list.error} />}
+      <Table
+        rowKey="regionCode"
+        size="small"
+        bordered
+        pagination={false}
+        loading={list.isPending}
+        dataSource={ledger?.byCounty ?? []}
+        title={() => t('reward.ledger')}
+        style={{ marginBottom: 16 }}
+        columns={[
+          { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
+          { key: 'n', title: t('reward.count'), dataIndex: 'rewards', align: 'right' },
+          { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
+          { key: 'city', title: t('reward.city'), dataIndex: 'cityAmount', align: 'right', render: yuan },
+          { key: 'county', title: t('reward.county'), dataIndex: 'countyAmount', align: 'right', render: yuan },
+          { key: 'paid', title: t('reward.paid'), dataIndex: 'paid', align: 'right', render: yuan },
+        ]}
+        summary={() =>
+          ledger && (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>{t('inspection.total')}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">{ledger.total.rewards}</Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">{yuan(ledger.total.amount)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">{yuan(ledger.total.cityAmount)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">{yuan(ledger.total.countyAmount)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">{yuan(ledger.total.paid)}</Table.Summary.Cell>
+            </Table.Summary.Row>
+          )
+        }
+      />
+      <Table<Row>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('reward.empty') }}
+        columns={[
+          { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 70 },
+          { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
+          { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
+          { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
+          { key: 'status', title: t('honour.status'), dataIndex: 'status', render: (s: string, r) => <Tag>{t(`reward.status.${s}` as MessageKey)}{r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}</Tag> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_, r) =>
+              mayWrite && (
+                <Space>
+                  {r.nextStatuses.map((s) => (
+                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)} okText={t('common.yes')} cancelText={t('common.no')}>
+                      <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
+                    </Popconfirm>
+                  ))}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('reward.rules')}</Typography.Title>
+      <Table<Rule>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={rules.isPending}
+        dataSource={rules.data?.items ?? []}
+        columns={[
+          { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
+          { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 70 },
+          { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
+          { key: 'share', title: t('reward.cityShare'), dataIndex: 'citySharePercent', align: 'right', render: (p: number) => `${p}%` },
+          { key: 'note', title: t('programme.rules'), dataIndex: 'note' },
+        ]}
+      />
+    </>
+  );
+}
