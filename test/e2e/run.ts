@@ -35,6 +35,32 @@ async function login(page: Page, url: string, username: string, password: string
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
+/** A first sign-in with a one-time password: the forced change, then the greeting. */
+async function firstSignIn(page: Page, url: string, username: string, oneTime: string, password: string, greeting: string) {
+  await login(page, url, username, oneTime);
+  await page.waitForURL(/\/password/);
+  await page.getByText('首次登录或密码已被重置，请先设置新密码。').waitFor();
+  await page.getByLabel('原密码').fill(oneTime);
+  await page.getByLabel('新密码', { exact: true }).fill(password);
+  await page.getByLabel('确认新密码').fill(password);
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByText(`${greeting}，您好`).waitFor();
+}
+
+/** An API call in the page's session (with its CSRF token), for setting up what a step does not test. */
+async function apiCall<T = any>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
+      return json;
+    },
+    { method, url, body },
+  );
+}
+
 step('an anonymous visitor is sent to the login page', async ({ page, server }) => {
   const res = await page.goto(`${server.url}/`);
   const headers = res!.headers();
@@ -80,25 +106,10 @@ step('the language switches to English and back', async ({ page }) => {
 
 step('a new county officer must change the one-time password first', async ({ page, server, context }) => {
   // The admin creates the account through the API with the browser's own session.
-  const oneTime = await page.evaluate(async () => {
-    const me = await (await fetch('/api/v1/auth/me')).json();
-    const res = await fetch('/api/v1/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ username: 'beihu', displayName: '北湖区质监员', role: 'county_officer', regionCode: '431002' }),
-    });
-    return (await res.json()).oneTimePassword as string;
-  });
+  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'beihu', displayName: '北湖区质监员', role: 'county_officer', regionCode: '431002' })).oneTimePassword as string;
   assert(/^[A-Za-z2-9]{14}$/.test(oneTime), `no one-time password: ${oneTime}`);
   await context.clearCookies();
-  await login(page, server.url, 'beihu', oneTime);
-  await page.waitForURL(/\/password/);
-  await page.getByText('首次登录或密码已被重置，请先设置新密码。').waitFor();
-  await page.getByLabel('原密码').fill(oneTime);
-  await page.getByLabel('新密码', { exact: true }).fill('Beihu-new-pass-1');
-  await page.getByLabel('确认新密码').fill('Beihu-new-pass-1');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.getByText('北湖区质监员，您好').waitFor();
+  await firstSignIn(page, server.url, 'beihu', oneTime, 'Beihu-new-pass-1', '北湖区质监员');
   await page.screenshot({ path: path.join(SHOTS, 'county-officer.png'), fullPage: true });
 });
 
@@ -137,9 +148,6 @@ async function pick(page: Page, scope: ReturnType<Page['locator']> | Page, label
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-async function api<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path) as Promise<T>;
-}
 
 step('admin creates a county officer on the users page', async ({ page, server, context }) => {
   await context.clearCookies();
@@ -163,13 +171,7 @@ step('admin creates a county officer on the users page', async ({ page, server, 
 
 step('the county officer signs in and sees only their county', async ({ page, server, context }) => {
   await context.clearCookies();
-  await login(page, server.url, 'suxian', suxianPassword);
-  await page.waitForURL(/\/password/);
-  await page.getByLabel('原密码').fill(suxianPassword);
-  await page.getByLabel('新密码', { exact: true }).fill('Suxian-new-pass-1');
-  await page.getByLabel('确认新密码').fill('Suxian-new-pass-1');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.getByText('苏仙区质监员，您好').waitFor();
+  await firstSignIn(page, server.url, 'suxian', suxianPassword, 'Suxian-new-pass-1', '苏仙区质监员');
   await page.screenshot({ path: path.join(SHOTS, 'workbench.png'), fullPage: true });
   await page.getByRole('menuitem', { name: '企业档案' }).click();
   await page.getByText(/^共 \d+ 条$/).waitFor();
@@ -178,14 +180,14 @@ step('the county officer signs in and sees only their county', async ({ page, se
   await regionCells.filter({ hasText: '苏仙区' }).first().waitFor();
   const regions = await regionCells.allInnerTexts();
   assert(regions.length > 0 && regions.every((r) => r === '苏仙区'), `the list shows other counties: ${[...new Set(regions)].join(',')}`);
-  const all = await api<{ items: { regionCode: string }[]; meta: { total: number } }>(page, '/enterprises?limit=500');
+  const all = await apiCall<{ items: { regionCode: string }[]; meta: { total: number } }>(page, 'GET', '/enterprises?limit=500');
   assert(all.meta.total > 0 && all.items.every((e) => e.regionCode === SUXIAN), 'the API gives the officer enterprises outside 苏仙区');
   await page.screenshot({ path: path.join(SHOTS, 'archive-list.png'), fullPage: true });
 });
 
 let profileUrl = '';
 step('a 2-character fragment finds an enterprise; its profile opens', async ({ page }) => {
-  const { items } = await api<{ items: { name: string }[] }>(page, '/enterprises?limit=1&sort=-name');
+  const { items } = await apiCall<{ items: { name: string }[] }>(page, 'GET', '/enterprises?limit=1&sort=-name');
   const name = items[0]!.name;
   const fragment = [...name].slice(3, 5).join(''); // past "郴州市"
   await page.getByLabel('搜索').fill(fragment);
@@ -261,24 +263,10 @@ step('an enterprise proposes a new phone number; the county officer accepts it i
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
   await page.getByText('系统管理员，您好').waitFor();
-  const oneTime = await page.evaluate(async () => {
-    const me = await (await fetch('/api/v1/auth/me')).json();
-    const list = await (await fetch('/api/v1/enterprises?regionCode=431003&limit=1&sort=uscc')).json();
-    const res = await fetch('/api/v1/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ username: 'qiye', displayName: '企业填报员', role: 'enterprise_user', enterpriseId: list.items[0].id }),
-    });
-    return (await res.json()).oneTimePassword as string;
-  });
+  const list = await apiCall<{ items: { id: string }[] }>(page, 'GET', '/enterprises?regionCode=431003&limit=1&sort=uscc');
+  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'qiye', displayName: '企业填报员', role: 'enterprise_user', enterpriseId: list.items[0]!.id })).oneTimePassword as string;
   await context.clearCookies();
-  await login(page, server.url, 'qiye', oneTime);
-  await page.waitForURL(/\/password/);
-  await page.getByLabel('原密码').fill(oneTime);
-  await page.getByLabel('新密码', { exact: true }).fill('Qiye-new-pass-1');
-  await page.getByLabel('确认新密码').fill('Qiye-new-pass-1');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.getByText('企业填报员，您好').waitFor();
+  await firstSignIn(page, server.url, 'qiye', oneTime, 'Qiye-new-pass-1', '企业填报员');
   await page.getByRole('menuitem', { name: '企业档案' }).click();
   await page.getByText('共 1 条').waitFor();
   await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
@@ -329,40 +317,33 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
   await page.getByText('系统管理员，您好').waitFor();
   // Set-up through the API: two city officers (the inspector pool), two labs, a plan, a product of
   // the category for an enterprise of the archive, and two more cases for the hold and the board.
-  const setup = await page.evaluate(async (dates) => {
-    const me = await (await fetch('/api/v1/auth/me')).json();
-    const call = async (method: string, url: string, body?: unknown) => {
-      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
-      return json;
-    };
-    for (const u of ['chengshi1', 'chengshi2']) await call('POST', '/users', { username: u, displayName: `市局${u.slice(-1)}`, role: 'city_officer' });
-    await call('POST', '/testing-bodies', { name: '郴州市产品质量检验所', accreditationNo: 'E2E-CMA-1' });
-    await call('POST', '/testing-bodies', { name: '湖南省产品质量检验院', accreditationNo: 'E2E-CMA-2' });
-    const categories = (await call('GET', '/reference/product-categories')).items as { code: string; name: string }[];
-    const category = categories.find((c) => c.name === '电动自行车')!.code;
-    const plan = await call('POST', '/inspection-plans', { year: Number(dates.today.slice(0, 4)), level: 'city', title: 'E2E 电动自行车专项抽查', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 3, testItems: ['车速限值'] }] });
-    const firm = async (name: string) => (await call('GET', `/enterprises?q=${encodeURIComponent(name)}`)).items[0].id as string;
-    const enterprise = await firm('导入测试乙');
-    // 丙 makes the product and has not been checked: the draw's candidate. 乙 is checked below, so left out.
-    for (const id of [enterprise, await firm('导入测试丙')]) await call('POST', `/enterprises/${id}/products`, { name: '电动自行车', categoryCode: category });
-    const lab = (await call('GET', '/testing-bodies')).items[0].id as string;
-    const sample = (model: string, on: string) => call('POST', '/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: enterprise, productName: '电动自行车', model, place: 'production', sampledOn: on, documentNo: `E2E-${model}`, samplers: ['甲', '乙'] });
-    const held = await sample('HELD-1', dates.past30);
-    await call('POST', `/inspections/${held.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'H-1', items: [{ item: '车速限值', passed: false }] });
-    await call('POST', `/inspections/${held.id}/actions`, { action: 'notify', version: 2, on: dates.today, receivedOn: dates.today, method: '送达' });
-    const late = await sample('LATE-1', dates.past30);
-    await call('POST', `/inspections/${late.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'L-1', items: [{ item: '车速限值', passed: false }] });
-    // Rectification ordered 78 days ago: the first review (复查) was due within 75 days — overdue.
-    const review = await sample('REVIEW-1', dates.past100);
-    const step = (version: number, body: object) => call('POST', `/inspections/${review.id}/actions`, { version, ...body });
-    await step(1, { action: 'record_result', on: dates.past95, testingBodyId: lab, reportNo: 'V-1', items: [{ item: '车速限值', passed: false }] });
-    await step(2, { action: 'notify', on: dates.past94, receivedOn: dates.past94, method: '送达' });
-    await step(3, { action: 'finalize', on: dates.past78 });
-    await step(4, { action: 'order_rectification', on: dates.past78, documentNo: 'ZL-E2E-1' });
-    return { planTitle: plan.title as string, heldModel: 'HELD-1' };
-  }, { today: day(0), past20: day(-20), past30: day(-30), past78: day(-78), past94: day(-94), past95: day(-95), past100: day(-100) });
+  const dates = { today: day(0), past20: day(-20), past30: day(-30), past78: day(-78), past94: day(-94), past95: day(-95), past100: day(-100) };
+  const call = (method: string, url: string, body?: unknown) => apiCall(page, method, url, body);
+  for (const u of ['chengshi1', 'chengshi2']) await call('POST', '/users', { username: u, displayName: `市局${u.slice(-1)}`, role: 'city_officer' });
+  await call('POST', '/testing-bodies', { name: '郴州市产品质量检验所', accreditationNo: 'E2E-CMA-1' });
+  await call('POST', '/testing-bodies', { name: '湖南省产品质量检验院', accreditationNo: 'E2E-CMA-2' });
+  const categories = (await call('GET', '/reference/product-categories')).items as { code: string; name: string }[];
+  const category = categories.find((c) => c.name === '电动自行车')!.code;
+  const plan = await call('POST', '/inspection-plans', { year: Number(dates.today.slice(0, 4)), level: 'city', title: 'E2E 电动自行车专项抽查', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 3, testItems: ['车速限值'] }] });
+  const firm = async (name: string) => (await call('GET', `/enterprises?q=${encodeURIComponent(name)}`)).items[0].id as string;
+  const enterprise = await firm('导入测试乙');
+  // 丙 makes the product and has not been checked: the draw's candidate. 乙 is checked below, so left out.
+  for (const id of [enterprise, await firm('导入测试丙')]) await call('POST', `/enterprises/${id}/products`, { name: '电动自行车', categoryCode: category });
+  const lab = (await call('GET', '/testing-bodies')).items[0].id as string;
+  const sample = (model: string, on: string) => call('POST', '/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: enterprise, productName: '电动自行车', model, place: 'production', sampledOn: on, documentNo: `E2E-${model}`, samplers: ['甲', '乙'] });
+  const held = await sample('HELD-1', dates.past30);
+  await call('POST', `/inspections/${held.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'H-1', items: [{ item: '车速限值', passed: false }] });
+  await call('POST', `/inspections/${held.id}/actions`, { action: 'notify', version: 2, on: dates.today, receivedOn: dates.today, method: '送达' });
+  const late = await sample('LATE-1', dates.past30);
+  await call('POST', `/inspections/${late.id}/actions`, { action: 'record_result', version: 1, on: dates.past20, testingBodyId: lab, reportNo: 'L-1', items: [{ item: '车速限值', passed: false }] });
+  // Rectification ordered 78 days ago: the first review (复查) was due within 75 days — overdue.
+  const review = await sample('REVIEW-1', dates.past100);
+  const reviewStep = (version: number, body: object) => call('POST', `/inspections/${review.id}/actions`, { version, ...body });
+  await reviewStep(1, { action: 'record_result', on: dates.past95, testingBodyId: lab, reportNo: 'V-1', items: [{ item: '车速限值', passed: false }] });
+  await reviewStep(2, { action: 'notify', on: dates.past94, receivedOn: dates.past94, method: '送达' });
+  await reviewStep(3, { action: 'finalize', on: dates.past78 });
+  await reviewStep(4, { action: 'order_rectification', on: dates.past78, documentNo: 'ZL-E2E-1' });
+  const setup = { planTitle: plan.title as string, heldModel: 'HELD-1' };
 
   await page.getByRole('menuitem', { name: '监督抽查' }).click();
   await page.getByRole('button', { name: '抽查计划' }).click();
@@ -469,20 +450,11 @@ step('the plan prints as a notice; an enterprise responds to its unqualified res
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
   await page.getByText('系统管理员，您好').waitFor();
-  const oneTime = await page.evaluate(async () => {
-    const me = await (await fetch('/api/v1/auth/me')).json();
-    const call = async (method: string, url: string, body?: unknown) => {
-      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
-      return json;
-    };
-    // The imported provincial rows are final: publishing the plan again makes them public.
-    const plan = ((await call('GET', '/inspection-plans')).items as { id: string; title: string }[]).find((p) => p.title === 'E2E 电动自行车专项抽查')!;
-    await call('POST', `/inspection-plans/${plan.id}/publish`, {});
-    const bing = (await call('GET', `/enterprises?q=${encodeURIComponent('导入测试丙')}`)).items[0].id;
-    return (await call('POST', '/users', { username: 'bing', displayName: '丙公司质量负责人', role: 'enterprise_user', enterpriseId: bing })).oneTimePassword as string;
-  });
+  // The imported provincial rows are final: publishing the plan again makes them public.
+  const plans = (await apiCall<{ items: { id: string; title: string }[] }>(page, 'GET', '/inspection-plans')).items;
+  await apiCall(page, 'POST', `/inspection-plans/${plans.find((p) => p.title === 'E2E 电动自行车专项抽查')!.id}/publish`, {});
+  const bing = (await apiCall(page, 'GET', `/enterprises?q=${encodeURIComponent('导入测试丙')}`)).items[0].id as string;
+  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'bing', displayName: '丙公司质量负责人', role: 'enterprise_user', enterpriseId: bing })).oneTimePassword as string;
   await page.goto(`${server.url}/inspections/plans`);
   await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('link', { name: '通报' }).click();
   await page.getByText('市质监局关于E2E 电动自行车专项抽查结果的通报').waitFor();
@@ -495,13 +467,7 @@ step('the plan prints as a notice; an enterprise responds to its unqualified res
   await page.emulateMedia({ media: 'screen' });
 
   await context.clearCookies();
-  await login(page, server.url, 'bing', oneTime);
-  await page.waitForURL(/\/password/);
-  await page.getByLabel('原密码').fill(oneTime);
-  await page.getByLabel('新密码', { exact: true }).fill('Bing-new-pass-1');
-  await page.getByLabel('确认新密码').fill('Bing-new-pass-1');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.getByText('丙公司质量负责人，您好').waitFor();
+  await firstSignIn(page, server.url, 'bing', oneTime, 'Bing-new-pass-1', '丙公司质量负责人');
   await page.getByRole('menuitem', { name: '企业说明' }).click();
   await page.locator('tr').filter({ hasText: 'P-2' }).getByRole('button', { name: '提交说明' }).click();
   await page.getByRole('dialog').getByLabel('企业说明').fill('我公司已召回该批次产品，更换限速控制器后经检验合格。');
@@ -540,11 +506,7 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await row.getByText('有效').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'honours.png'), fullPage: true });
   // The year's rule for this programme: CNY 200,000, the city paying 60 %.
-  await page.evaluate(async (year) => {
-    const me = await (await fetch('/api/v1/auth/me')).json();
-    const res = await fetch('/api/v1/reward-rules', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ programmeCode: 'hunan_top_brand', year, amount: 200000, citySharePercent: 60 }) });
-    if (!res.ok) throw new Error(await res.text());
-  }, Number(day(0).slice(0, 4)));
+  await apiCall(page, 'POST', '/reward-rules', { programmeCode: 'hunan_top_brand', year: Number(day(0).slice(0, 4)), amount: 200000, citySharePercent: 60 });
   await row.getByRole('button', { name: '拟奖励' }).click();
   await page.getByText('已按规则拟定奖励').waitFor();
   await page.getByRole('tab', { name: '奖励台账' }).click();
