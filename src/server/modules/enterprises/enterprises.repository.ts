@@ -1,6 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
-import { countAndPage } from '../../db/paging';
+import { countAndPage, countCapped } from '../../db/paging';
 import { bool, enterpriseSearchSource, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
@@ -210,12 +210,8 @@ export async function searchEnterprises(
       .selectFrom(source(after, sparse).as('m'))
       .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
       .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, predicates));
-  const countable = narrowed ? matches().select(sql`1`.as('one')) : db.selectFrom(source().as('m')).select(sql`1`.as('one'));
-  const counted = await db
-    .selectFrom(countable.limit(cap + 1).as('c'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const sparse = Number(counted.n) <= cap;
+  const counted = await countCapped(db, narrowed ? matches() : db.selectFrom(source().as('m')), cap);
+  const sparse = !counted.totalCapped;
   // Unnarrowed, the page is cut from the index before the join: 51 enterprises read, not every match.
   const rows = await (narrowed
     ? matches(key, sparse)
@@ -225,11 +221,5 @@ export async function searchEnterprises(
     .orderBy('m.search_key')
     .limit(page.limit + 1)
     .execute();
-  const total = Number(counted.n);
-  return {
-    rows: rows.slice(0, page.limit),
-    total: Math.min(total, cap),
-    totalCapped: total > cap,
-    hasMore: rows.length > page.limit,
-  };
+  return { rows: rows.slice(0, page.limit), ...counted, hasMore: rows.length > page.limit };
 }

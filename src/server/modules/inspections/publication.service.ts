@@ -5,6 +5,7 @@ import type { Static } from 'typebox';
 import type { PlanNotice, PublicInspection, PublicInspectionQuery } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
+import { countCapped } from '../../db/paging';
 import { bool, containsText } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -47,7 +48,7 @@ export function publicationService(ctx: AppContext) {
     if (query.regionCode) q = q.where('i.region_code', '=', query.regionCode);
     if (query.producer) q = q.where(containsText(sql.ref('i.producer_name'), query.producer));
     // Counted up to a cap, as the archive search is: a page costs the same however many results there are.
-    const counted = await db.selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const counted = await countCapped(db, q, COUNT_CAP);
     let page = q.select([
       'i.id', 'i.plan_id', 'i.year', 'i.level', 'i.category_code', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
       'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'i.testing_body_id', 'i.testing_body_name', 'i.recheck_body_id', 'i.sampled_on', 'i.published_on',
@@ -86,8 +87,7 @@ export function publicationService(ctx: AppContext) {
         }),
       ),
       meta: {
-        total: Math.min(Number(counted.n), COUNT_CAP),
-        totalCapped: Number(counted.n) > COUNT_CAP,
+        ...counted,
         nextCursor: rows.length > limit && last ? encodeCursor([last.published_on!, last.id]) : null,
         disclaimer: PUBLIC_DISCLAIMER,
       },
