@@ -4,13 +4,12 @@ import type { AdvanceCultivation, CreateCultivation, Cultivation, CultivationQue
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { bool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { addYears, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
-import { findEnterprise } from '../enterprises/enterprises.repository';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { activeProgramme, countyOf, editableEnterprise, ownProducts } from './brands.policy';
 import type { CultivationTable } from './honours.table';
 import { CHECKED_BEFORE, eligibilityBlocks, nextStages, type Block, type Stage } from './pipeline';
 
@@ -23,26 +22,27 @@ const BLOCK_TEXT: Record<Block, string> = {
 /** The cultivation pipeline per enterprise and programme, with its eligibility gate and board. */
 export function cultivationService(ctx: AppContext) {
   const { db } = ctx;
-  const regionOf = (actor: Actor) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : undefined);
 
   async function load(trx: Kysely<Database>, actor: Actor, id: string): Promise<Row> {
     let q = trx.selectFrom('cultivations as c').innerJoin('enterprises as e', 'e.id', 'c.enterprise_id').selectAll('c').select('e.name as enterprise_name').where('c.id', '=', id);
-    const region = regionOf(actor);
+    const region = countyOf(actor);
     if (region) q = q.where('c.region_code', '=', region);
     const row = await q.executeTakeFirst();
     if (!row) throw new AppError('not_found');
     return row;
   }
 
-  async function present(trx: Kysely<Database>, row: Row): Promise<Static<typeof Cultivation>> {
-    const events = await trx.selectFrom('cultivation_events').selectAll().where('cultivation_id', '=', row.id).orderBy('at').execute();
-    return {
+  /** The cultivations with their steps: one query for the steps of all of them. */
+  async function present(trx: Kysely<Database>, rows: Row[]): Promise<Static<typeof Cultivation>[]> {
+    const events = rows.length ? await trx.selectFrom('cultivation_events').selectAll().where('cultivation_id', 'in', rows.map((r) => r.id)).orderBy('at').execute() : [];
+    return rows.map((row) => ({
       id: row.id, programmeCode: row.programme_code, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
       productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, nextStages: nextStages(row.stage as Stage),
-      events: events.map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
+      events: events.filter((e) => e.cultivation_id === row.id).map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
       version: row.version,
-    };
+    }));
   }
+  const presentOne = async (trx: Kysely<Database>, row: Row) => (await present(trx, [row]))[0]!;
 
   /** What keeps an enterprise from applying, as of `on` (DOMAIN.md §6.10; list memberships come with the credit module). */
   async function blocks(trx: Kysely<Database>, enterpriseId: string, on: string): Promise<Block[]> {
@@ -66,18 +66,18 @@ export function cultivationService(ctx: AppContext) {
   return {
     async list(actor: Actor, query: Static<typeof CultivationQuery>) {
       let q = db.selectFrom('cultivations as c').innerJoin('enterprises as e', 'e.id', 'c.enterprise_id').selectAll('c').select('e.name as enterprise_name');
-      const region = regionOf(actor) ?? query.regionCode;
+      const region = countyOf(actor) ?? query.regionCode;
       if (region) q = q.where('c.region_code', '=', region);
       if (query.programmeCode) q = q.where('c.programme_code', '=', query.programmeCode);
       if (query.stage) q = q.where('c.stage', '=', query.stage);
       const rows = await q.orderBy('c.updated_at', 'desc').limit(1000).execute();
-      return { items: await Promise.all(rows.map((r) => present(db, r))) };
+      return { items: await present(db, rows) };
     },
 
     /** Counts by programme, county and stage: the board. */
     async board(actor: Actor) {
       let q = db.selectFrom('cultivations').select(['programme_code', 'region_code', 'stage', sql<number>`count(*)`.as('n')]);
-      const region = regionOf(actor);
+      const region = countyOf(actor);
       if (region) q = q.where('region_code', '=', region);
       const rows = await q.groupBy(['programme_code', 'region_code', 'stage']).orderBy('programme_code').orderBy('region_code').orderBy('stage').execute();
       return { cells: rows.map((r) => ({ programmeCode: r.programme_code, regionCode: r.region_code, stage: r.stage, count: Number(r.n) })) };
@@ -85,16 +85,10 @@ export function cultivationService(ctx: AppContext) {
 
     async create(actor: Actor, input: Static<typeof CreateCultivation>) {
       const row = await db.transaction().execute(async (trx) => {
-        const programme = await trx.selectFrom('brand_programmes').select('code').where('code', '=', input.programmeCode).where('active', '=', bool(true)).executeTakeFirst();
-        if (!programme) throw new AppError('unknown_programme');
-        const enterprise = await findEnterprise(trx, input.enterpriseId, enterpriseScope(actor));
-        if (!enterprise) throw new AppError('not_found');
-        if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
+        const programme = await activeProgramme(trx, input.programmeCode);
+        const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
         const productIds = input.productIds ?? [];
-        if (productIds.length) {
-          const found = await trx.selectFrom('products').select('id').where('enterprise_id', '=', enterprise.id).where('deleted_at', 'is', null).where('id', 'in', productIds).execute();
-          if (found.length !== productIds.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
-        }
+        await ownProducts(trx, enterprise.id, productIds);
         const now = new Date().toISOString();
         const id = uuidv7();
         await trx.insertInto('cultivations').values({
@@ -104,7 +98,7 @@ export function cultivationService(ctx: AppContext) {
         await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: 'candidate', on_date: today(), note: input.notes ?? '', override: null, actor_id: actor.id, at: now }).execute();
         const created = await load(trx, actor, id);
         await recordAudit(trx, actor, 'cultivation.create', { type: 'cultivation', id }, null, { programmeCode: programme.code, enterpriseId: enterprise.id, productIds });
-        return present(trx, created);
+        return presentOne(trx, created);
       });
       return row;
     },
@@ -131,7 +125,7 @@ export function cultivationService(ctx: AppContext) {
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
         await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: input.to, on_date: input.on, note: input.note ?? '', override: override ? JSON.stringify(override) : null, actor_id: actor.id, at: now }).execute();
         await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}) });
-        return present(trx, await load(trx, actor, id));
+        return presentOne(trx, await load(trx, actor, id));
       });
     },
   };

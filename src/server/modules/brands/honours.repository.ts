@@ -24,38 +24,51 @@ export interface HonourFilter {
   expiringBy?: string;
 }
 
+/** In force on `today`: not revoked, and valid through today or with no end. */
+export const inForce = (today: string) => sql<boolean>`h.revoked_on is null and (h.valid_until is null or h.valid_until >= ${today})`;
+
 /** The register, newest grant first, filtered; `status` reads the dates as of `today`. */
 export async function listHonours(db: Kysely<Database>, filter: HonourFilter, today: string, limit: number, after?: [string, string]): Promise<HonourRow[]> {
   let q = honoursWithNames(db);
   if (filter.programmeCode) q = q.where('h.programme_code', '=', filter.programmeCode);
   if (filter.enterpriseId) q = q.where('h.enterprise_id', '=', filter.enterpriseId);
   if (filter.regionCode) q = q.where('h.region_code', '=', filter.regionCode);
-  const inForce = sql<boolean>`h.revoked_on is null and (h.valid_until is null or h.valid_until >= ${today})`;
-  if (filter.status === 'active') q = q.where(inForce);
+  if (filter.status === 'active') q = q.where(inForce(today));
   if (filter.status === 'revoked') q = q.where('h.revoked_on', 'is not', null);
   if (filter.status === 'expired' || filter.status === 'historical') {
     q = q.where('h.revoked_on', 'is', null).where('h.valid_until', '<', today).where('p.running', '=', bool(filter.status === 'expired'));
   }
-  if (filter.expiringBy) q = q.where(inForce).where('h.valid_until', '<=', filter.expiringBy);
+  if (filter.expiringBy) q = q.where(inForce(today)).where('h.valid_until', '<=', filter.expiringBy);
   if (after) q = q.where(sql<boolean>`(h.granted_on, h.id) < (${after[0]}, ${after[1]})`);
   return (await q.orderBy('h.granted_on', 'desc').orderBy('h.id', 'desc').limit(limit).execute()) as HonourRow[];
 }
 
+/** Honours in force of programmes that may show a public badge, newest first. */
+export async function publicHonours(db: Kysely<Database>, today: string, programmeCode?: string) {
+  let q = honoursWithNames(db).select('p.level as programme_level').where('p.public_badge', '=', bool(true)).where(inForce(today));
+  if (programmeCode) q = q.where('h.programme_code', '=', programmeCode);
+  return q.orderBy('h.granted_on', 'desc').limit(500).execute();
+}
+
 /**
  * The archive's 名牌产品 flag follows the register: a product is a brand product while a
- * product-brand honour naming it is in force. Answers the products whose flag must change.
+ * product-brand honour naming it is in force. Answers the products whose flag must change —
+ * among `productIds` when given, else among all.
  */
-export async function brandFlagChanges(db: Kysely<Database>, today: string): Promise<{ id: string; brand: boolean }[]> {
+export async function brandFlagChanges(db: Kysely<Database>, today: string, productIds?: readonly string[]): Promise<{ id: string; brand: boolean }[]> {
+  const among = productIds ? new Set(productIds) : null;
+  if (among?.size === 0) return [];
   const honours = await db
     .selectFrom('honours as h')
     .innerJoin('brand_programmes as p', 'p.code', 'h.programme_code')
     .select('h.product_ids')
     .where('p.kind', '=', 'product_brand')
-    .where('h.revoked_on', 'is', null)
-    .where((eb) => eb.or([eb('h.valid_until', 'is', null), eb('h.valid_until', '>=', today)]))
+    .where(inForce(today))
     .execute();
-  const branded = new Set(honours.flatMap((h) => JSON.parse(h.product_ids) as string[]));
-  const flagged = await db.selectFrom('products').select('id').where('brand_product', '=', bool(true)).where('deleted_at', 'is', null).execute();
+  const branded = new Set(honours.flatMap((h) => JSON.parse(h.product_ids) as string[]).filter((id) => !among || among.has(id)));
+  let flaggedQuery = db.selectFrom('products').select('id').where('brand_product', '=', bool(true)).where('deleted_at', 'is', null);
+  if (among) flaggedQuery = flaggedQuery.where('id', 'in', [...among]);
+  const flagged = await flaggedQuery.execute();
   const lose = flagged.filter((p) => !branded.has(p.id)).map((p) => ({ id: p.id, brand: false }));
   const flaggedIds = new Set(flagged.map((p) => p.id));
   const gain = [...branded].filter((id) => !flaggedIds.has(id)).map((id) => ({ id, brand: true }));

@@ -10,9 +10,9 @@ import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
-import { findEnterprise } from '../enterprises/enterprises.repository';
-import { brandFlagChanges, honoursWithNames, listHonours, type HonourRow } from './honours.repository';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { activeProgramme, countyOf, editableEnterprise, ownProducts } from './brands.policy';
+import { brandFlagChanges, honoursWithNames, listHonours, publicHonours, type HonourRow } from './honours.repository';
 import { grantRefusal, honourDates, honourStatus } from './validity';
 
 function present(actor: Actor, row: HonourRow, now: string): Honour {
@@ -31,10 +31,11 @@ const audited = (row: HonourRow) => {
 
 /**
  * Brings the archive's 名牌产品 flags in line with the register, auditing each change, in the
- * caller's transaction: after a grant or a revocation, and daily for honours that expire.
+ * caller's transaction: for an honour's products after its grant or revocation, and for every
+ * product twice a day, as honours expire.
  */
-export async function syncBrandFlags(db: Kysely<Database>, now = today()): Promise<number> {
-  const changes = await brandFlagChanges(db, now);
+export async function syncBrandFlags(db: Kysely<Database>, now = today(), productIds?: readonly string[]): Promise<number> {
+  const changes = await brandFlagChanges(db, now, productIds);
   for (const c of changes) {
     await db.updateTable('products').set({ brand_product: bool(c.brand), updated_at: new Date().toISOString() }).where('id', '=', c.id).execute();
     await recordAudit(db, systemActor('system'), 'product.brand_flag', { type: 'product', id: c.id }, { brandProduct: !c.brand }, { brandProduct: c.brand });
@@ -48,7 +49,8 @@ export function honourService(ctx: AppContext) {
 
   async function load(trx: Kysely<Database>, actor: Actor, id: string) {
     let q = honoursWithNames(trx).where('h.id', '=', id);
-    if (actor.role === 'county_officer') q = q.where('h.region_code', '=', actor.regionCode ?? '-');
+    const county = countyOf(actor);
+    if (county) q = q.where('h.region_code', '=', county);
     const row = (await q.executeTakeFirst()) as HonourRow | undefined;
     if (!row) throw new AppError('not_found');
     return row;
@@ -59,7 +61,7 @@ export function honourService(ctx: AppContext) {
       const now = today();
       const limit = query.limit ?? 100;
       const after = query.after === undefined ? undefined : (decodeCursor(query.after, 2) as [string, string]);
-      const region = actor.role === 'county_officer' ? (actor.regionCode ?? '-') : query.regionCode;
+      const region = countyOf(actor) ?? query.regionCode;
       const rows = await listHonours(
         db,
         { ...query, regionCode: region, expiringBy: query.expiringWithinDays ? addDays(now, query.expiringWithinDays) : undefined },
@@ -80,8 +82,7 @@ export function honourService(ctx: AppContext) {
       const now = today();
       if (input.grantedOn > now) throw new AppError('validation_failed', [{ path: 'body/grantedOn', message: '认定日期不能晚于今天' }]);
       const row = await db.transaction().execute(async (trx) => {
-        const programme = await trx.selectFrom('brand_programmes').selectAll().where('code', '=', input.programmeCode).where('active', '=', bool(true)).executeTakeFirst();
-        if (!programme) throw new AppError('unknown_programme');
+        const programme = await activeProgramme(trx, input.programmeCode);
         const rules = { validityYears: programme.validity_years, reviewCycleYears: programme.review_cycle_years, lastGrantYear: programme.last_grant_year, running: toBool(programme.running) };
         const refusal = grantRefusal(rules, input.grantedOn);
         if (refusal) throw new AppError('programme_closed', [{ path: 'body/grantedOn', message: refusal }]);
@@ -90,14 +91,9 @@ export function honourService(ctx: AppContext) {
           const missing = (['authority', 'caseNo', 'mark'] as const).filter((f) => !input[f]?.trim());
           if (missing.length) throw new AppError('validation_failed', missing.map((f) => ({ path: `body/${f}`, message: '驰名商标认定须填写认定机关、案件编号和商标' })));
         }
-        const enterprise = await findEnterprise(trx, input.enterpriseId, enterpriseScope(actor));
-        if (!enterprise) throw new AppError('not_found');
-        if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
+        const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
         const productIds = input.productIds ?? [];
-        const products = productIds.length
-          ? await trx.selectFrom('products').select(['id', 'name']).where('enterprise_id', '=', enterprise.id).where('deleted_at', 'is', null).where('id', 'in', productIds).execute()
-          : [];
-        if (products.length !== productIds.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
+        const products = await ownProducts(trx, enterprise.id, productIds);
         const dates = honourDates(rules, input.grantedOn);
         const stamp = new Date().toISOString();
         const id = uuidv7();
@@ -110,7 +106,7 @@ export function honourService(ctx: AppContext) {
         }).execute();
         const created = await load(trx, actor, id);
         await recordAudit(trx, actor, 'honour.grant', { type: 'honour', id }, null, audited(created));
-        await syncBrandFlags(trx, now);
+        await syncBrandFlags(trx, now, productIds);
         return created;
       });
       return present(actor, row, now);
@@ -133,7 +129,7 @@ export function honourService(ctx: AppContext) {
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
         const after = await load(trx, actor, id);
         await recordAudit(trx, actor, 'honour.revoke', { type: 'honour', id }, audited(before), audited(after));
-        await syncBrandFlags(trx, now);
+        await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);
         return after;
       });
       return present(actor, row, now);
@@ -141,14 +137,7 @@ export function honourService(ctx: AppContext) {
 
     /** Honours in force of programmes that may show a badge — never a 驰名商标 recognition. */
     async publicList(query: { programmeCode?: string }) {
-      const now = today();
-      let q = honoursWithNames(db)
-        .select('p.level as programme_level')
-        .where('p.public_badge', '=', bool(true))
-        .where('h.revoked_on', 'is', null)
-        .where((eb) => eb.or([eb('h.valid_until', 'is', null), eb('h.valid_until', '>=', now)]));
-      if (query.programmeCode) q = q.where('h.programme_code', '=', query.programmeCode);
-      const rows = await q.orderBy('h.granted_on', 'desc').limit(500).execute();
+      const rows = await publicHonours(db, today(), query.programmeCode);
       return { items: rows.map((r) => ({ programme: r.programme_name, level: r.programme_level, enterpriseName: r.enterprise_name, title: r.title, grantedOn: r.granted_on, validUntil: r.valid_until })) };
     },
 

@@ -13,6 +13,7 @@ import { uuidv7 } from '../../lib/ids';
 import { writeTable, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { activeProgramme, countyOf } from './brands.policy';
 import type { RewardRuleTable, RewardTable } from './honours.table';
 import { rewardNext, splitReward, type RewardStatus } from './rewards';
 
@@ -29,12 +30,11 @@ const present = (r: RewardRow): Static<typeof Reward> => ({
 /** Rewards for honours (policy §六(二)): rules per programme and year, a reward per honour, the yearly ledger. */
 export function rewardService(ctx: AppContext) {
   const { db } = ctx;
-  const regionOf = (actor: Actor) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : undefined);
   const rewards = (trx: Kysely<Database>) => trx.selectFrom('rewards as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id').selectAll('r').select('e.name as enterprise_name');
 
   async function list(actor: Actor, query: Static<typeof RewardQuery>) {
     let q = rewards(db);
-    const region = regionOf(actor) ?? query.regionCode;
+    const region = countyOf(actor) ?? query.regionCode;
     if (region) q = q.where('r.region_code', '=', region);
     if (query.year) q = q.where('r.year', '=', query.year);
     if (query.status) q = q.where('r.status', '=', query.status);
@@ -61,7 +61,7 @@ export function rewardService(ctx: AppContext) {
     async createRule(actor: Actor, input: Static<typeof CreateRewardRule>) {
       if (actor.role === 'county_officer') throw new AppError('forbidden');
       return db.transaction().execute(async (trx) => {
-        if (!(await trx.selectFrom('brand_programmes').select('code').where('code', '=', input.programmeCode).executeTakeFirst())) throw new AppError('unknown_programme');
+        await activeProgramme(trx, input.programmeCode);
         const now = new Date().toISOString();
         const row = { id: uuidv7(), programme_code: input.programmeCode, year: input.year, amount: input.amount, city_share_percent: input.citySharePercent, fund_source: input.fundSource ?? '', note: input.note ?? '', version: 1, created_at: now, updated_at: now, created_by: actor.id };
         try {
@@ -79,7 +79,7 @@ export function rewardService(ctx: AppContext) {
     async propose(actor: Actor, honourId: string) {
       return db.transaction().execute(async (trx) => {
         let hq = trx.selectFrom('honours').selectAll().where('id', '=', honourId);
-        const region = regionOf(actor);
+        const region = countyOf(actor);
         if (region) hq = hq.where('region_code', '=', region);
         const honour = await hq.executeTakeFirst();
         if (!honour) throw new AppError('not_found');
@@ -112,7 +112,7 @@ export function rewardService(ctx: AppContext) {
       if (input.on > today()) throw new AppError('validation_failed', [{ path: 'body/on', message: '日期不能晚于今天' }]);
       return db.transaction().execute(async (trx) => {
         let q = rewards(trx).where('r.id', '=', id);
-        const region = regionOf(actor);
+        const region = countyOf(actor);
         if (region) q = q.where('r.region_code', '=', region);
         const before = (await q.executeTakeFirst()) as RewardRow | undefined;
         if (!before) throw new AppError('not_found');
