@@ -66,29 +66,31 @@ export async function rebuildVerdictCounts(db: Kysely<Database>): Promise<number
   });
 }
 
+/** The filter on `i`: the cases and their running counts name these columns alike. */
+function filtered(filter: StatFilter) {
+  const conditions = [
+    filter.year ? sql<boolean>`i.year = ${filter.year}` : null,
+    filter.levels?.length ? sql<boolean>`i.level in (${sql.join([...filter.levels])})` : null,
+    filter.categoryCode ? sql<boolean>`i.category_code = ${filter.categoryCode}` : null,
+    filter.regionCode ? sql<boolean>`i.region_code = ${filter.regionCode}` : null,
+  ].filter((c) => c !== null);
+  return conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
 /** Cases with a final result, filtered; categories and products joined only when a group reads them. */
 function decided(db: Kysely<Database>, filter: StatFilter, join: { categories?: boolean; products?: boolean } = {}) {
-  let q = db.selectFrom('inspections as i').where('i.final_verdict', 'is not', null);
-  if (filter.year) q = q.where('i.year', '=', filter.year);
-  if (filter.levels?.length) q = q.where('i.level', 'in', [...filter.levels]);
-  if (filter.categoryCode) q = q.where('i.category_code', '=', filter.categoryCode);
-  if (filter.regionCode) q = q.where('i.region_code', '=', filter.regionCode);
+  const q = db.selectFrom('inspections as i').where('i.final_verdict', 'is not', null).where(filtered(filter));
   const withCategories = join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q;
   return (join.products ? withCategories.leftJoin('products as pr', 'pr.id', 'i.product_id') : withCategories) as unknown as ReturnType<typeof joined>;
 }
 // The fully joined shape, for typing the query whatever was joined.
 const joined = (db: Kysely<Database>) => db.selectFrom('inspections as i').innerJoin('product_categories as c', 'c.code', 'i.category_code').leftJoin('products as pr', 'pr.id', 'i.product_id');
 
-/** The running counts, filtered like decided(). */
+/** The running counts, filtered alike; typed as the cases, since only raw expressions are read from them. */
 function counted(db: Kysely<Database>, filter: StatFilter, join: { categories?: boolean }) {
-  let q = db.selectFrom('inspection_verdict_counts as i');
-  if (filter.year) q = q.where('i.year', '=', filter.year);
-  if (filter.levels?.length) q = q.where('i.level', 'in', [...filter.levels]);
-  if (filter.categoryCode) q = q.where('i.category_code', '=', filter.categoryCode);
-  if (filter.regionCode) q = q.where('i.region_code', '=', filter.regionCode);
-  return (join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q) as unknown as ReturnType<typeof joinedCounts>;
+  const q = db.selectFrom('inspection_verdict_counts as i').where(filtered(filter));
+  return (join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q) as unknown as ReturnType<typeof joined>;
 }
-const joinedCounts = (db: Kysely<Database>) => db.selectFrom('inspection_verdict_counts as i').innerJoin('product_categories as c', 'c.code', 'i.category_code');
 
 const productFlag = (column: 'pr.key_product' | 'pr.brand_product') =>
   sql<string>`case when ${sql.ref('pr.id')} is null then 'unlinked' when ${sql.ref(column)} = ${bool(true)} then 'yes' else 'no' end`;
@@ -107,19 +109,16 @@ export async function passCounts(db: Kysely<Database>, by: StatGroup, filter: St
   const categories = groups.includes('industry');
   // Grouped and ordered by position: PostgreSQL does not take the flag expressions' bound parameters in
   // the select list and in GROUP BY for one expression.
-  const rows = groups.some((g) => PRODUCT_GROUPS.includes(g))
-    ? await decided(db, filter, { categories, products: true })
-        .select([sql<string>`${key}`.as('key'), sql<string>`${key2}`.as('key2'), sql<number>`count(*)`.as('tested'), sql<number>`sum(case when i.final_verdict = 'qualified' then 1 else 0 end)`.as('qualified')])
-        .groupBy([sql`1`, sql`2`])
-        .orderBy(sql`1`)
-        .orderBy(sql`2`)
-        .execute()
-    : await counted(db, filter, { categories })
-        .select([sql<string>`${key}`.as('key'), sql<string>`${key2}`.as('key2'), sql<number>`sum(i.tested)`.as('tested'), sql<number>`sum(i.qualified)`.as('qualified')])
-        .groupBy([sql`1`, sql`2`])
-        .orderBy(sql`1`)
-        .orderBy(sql`2`)
-        .execute();
+  const fromCases = groups.some((g) => PRODUCT_GROUPS.includes(g));
+  const [tested, qualified] = fromCases
+    ? [sql<number>`count(*)`, sql<number>`sum(case when i.final_verdict = 'qualified' then 1 else 0 end)`]
+    : [sql<number>`sum(i.tested)`, sql<number>`sum(i.qualified)`];
+  const rows = await (fromCases ? decided(db, filter, { categories, products: true }) : counted(db, filter, { categories }))
+    .select([sql<string>`${key}`.as('key'), sql<string>`${key2}`.as('key2'), tested.as('tested'), qualified.as('qualified')])
+    .groupBy([sql`1`, sql`2`])
+    .orderBy(sql`1`)
+    .orderBy(sql`2`)
+    .execute();
   return rows.map((r) => ({ key: String(r.key), ...(then ? { key2: String(r.key2) } : {}), tested: Number(r.tested), qualified: Number(r.qualified) }));
 }
 
