@@ -87,9 +87,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('honours_enterprise_idx').on('honours').column('enterprise_id').execute();
   await db.schema.createIndex('honours_programme_idx').on('honours').columns(['programme_code', 'granted_on']).execute();
   await db.schema.createIndex('honours_valid_idx').on('honours').column('valid_until').execute();
+  // The twice-daily flag check (and the one at start) reads the flagged products, a few among a million.
+  await db.schema.createIndex('products_brand_idx').on('products').column('brand_product').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('products_brand_idx').execute();
   await db.schema.dropTable('honours').execute();
   await db.schema.dropTable('brand_programmes').execute();
 }
