@@ -8,6 +8,7 @@ import { LIMITS } from '../../../../contract/limits';
 import { api, ApiError, queryString } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
+import { FormModal } from '../../components/FormModal';
 import { ErrorAlert, FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -91,35 +92,25 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
 
 function AddModal({ programmes, onClose, onDone }: { programmes: { value: string; label: string }[]; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
   return (
-    <Modal open title={t('cultivation.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            await api('POST', '/cultivations', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
-            await onDone();
-            onClose();
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <Form.Item name="programmeCode" label={t('honour.programme')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select showSearch optionFilterProp="label" options={programmes} />
-        </Form.Item>
-        <Form.Item name="enterpriseId" label={t('honour.enterprise')} rules={[{ required: true, message: t('form.required') }]}>
-          <EnterprisePicker />
-        </Form.Item>
-        <Form.Item name="notes" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
-          <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<Record<string, unknown>>
+      title={t('cultivation.add')}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api('POST', '/cultivations', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
+        await onDone();
+      }}
+    >
+      <Form.Item name="programmeCode" label={t('honour.programme')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select showSearch optionFilterProp="label" options={programmes} />
+      </Form.Item>
+      <Form.Item name="enterpriseId" label={t('honour.enterprise')} rules={[{ required: true, message: t('form.required') }]}>
+        <EnterprisePicker />
+      </Form.Item>
+      <Form.Item name="notes" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
+        <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,13 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { api } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
-import { FormError } from '../../components/ErrorText';
-import { showFieldErrors } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 
 /** Records an honour granted: programme, enterprise, the products it names, certificate, date. */
@@ -16,7 +14,6 @@ export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: str
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
   const programmes = ((useReference('brand-programmes').data ?? []) as BrandProgramme[]).filter((p) => p.active);
   const programmeCode = Form.useWatch('programmeCode', form) as string | undefined;
   const chosenEnterprise = (Form.useWatch('enterpriseId', form) as string | undefined) ?? enterpriseId;
@@ -29,23 +26,14 @@ export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: str
   const required = [{ required: true, message: t('form.required') }];
 
   async function submit(v: Record<string, unknown>) {
-    setError(null);
     const body = { ...v, enterpriseId: chosenEnterprise, grantedOn: (v.grantedOn as dayjs.Dayjs).format('YYYY-MM-DD') };
-    try {
-      await api('POST', '/honours', Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
-      message.success(t('common.saved'));
-      await client.invalidateQueries({ queryKey: ['honours'] });
-      onClose();
-    } catch (err) {
-      setError(err);
-      showFieldErrors(form, err);
-    }
+    await api('POST', '/honours', Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
+    message.success(t('common.saved'));
+    await client.invalidateQueries({ queryKey: ['honours'] });
   }
 
   return (
-    <Modal open width={640} title={t('honour.grant')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ grantedOn: dayjs() }}>
+    <FormModal<Record<string, unknown>> width={640} title={t('honour.grant')} form={form} initialValues={{ grantedOn: dayjs() }} onSubmit={submit} onClose={onClose}>
         <Form.Item name="programmeCode" label={t('honour.programme')} rules={required}>
           <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))} />
         </Form.Item>
@@ -82,7 +70,6 @@ export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: str
         <Form.Item name="grantedOn" label={t('honour.grantedOn')} rules={required}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
