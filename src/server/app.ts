@@ -26,6 +26,12 @@ import { honourRoutes } from './modules/brands/honours.routes';
 import { rewardRoutes } from './modules/brands/rewards.routes';
 import { rewardService } from './modules/brands/rewards.service';
 import { honourService } from './modules/brands/honours.service';
+import { flagshipRoutes } from './modules/brands/flagships.routes';
+import { flagshipService } from './modules/brands/flagships.service';
+import { keyProjectRoutes } from './modules/brands/projects.routes';
+import { keyProjectService } from './modules/brands/projects.service';
+import { creditListingRoutes } from './modules/credit/listings.routes';
+import { creditListingService } from './modules/credit/listings.service';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
 import { resultImportService } from './modules/inspections/result-import.service';
 import { statsRoutes } from './modules/inspections/stats.routes';
@@ -77,6 +83,9 @@ export function buildServices(deps: AppDeps) {
     honours: honourService(ctx),
     cultivations: cultivationService(ctx),
     rewards: rewardService(ctx),
+    creditListings: creditListingService(ctx),
+    keyProjects: keyProjectService(ctx),
+    flagships: flagshipService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -127,6 +136,9 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   honourRoutes(app, services.honours);
   cultivationRoutes(app, services.cultivations);
   rewardRoutes(app, services.rewards);
+  creditListingRoutes(app, services.creditListings);
+  keyProjectRoutes(app, services.keyProjects);
+  flagshipRoutes(app, services.flagships);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

@@ -33,6 +33,10 @@ export interface Config {
   inspectionObjectionDecisionDays: number;
   inspectionRefusalActionDays: number;
   brandFailureYears: number;
+  /** Sales revenue (yuan) a flagship industrial enterprise reaches in its year (policy: CNY 3–5 bn). */
+  flagshipRevenueFloor: number;
+  /** The policy's goal for the number of flagship enterprises: 30–50. */
+  flagshipGoal: { min: number; max: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -92,7 +96,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     inspectionObjectionDecisionDays: int('QC_INSPECTION_OBJECTION_DECISION_DAYS', 3, 1, 90),
     inspectionRefusalActionDays: int('QC_INSPECTION_REFUSAL_ACTION_DAYS', 15, 1, 90),
     brandFailureYears: int('QC_BRAND_FAILURE_YEARS', 3, 0, 10),
+    flagshipRevenueFloor: int('QC_FLAGSHIP_REVENUE_FLOOR', 3_000_000_000, 0, 10 ** 13),
+    flagshipGoal: { min: int('QC_FLAGSHIP_GOAL_MIN', 30, 1, 10_000), max: int('QC_FLAGSHIP_GOAL_MAX', 50, 1, 10_000) },
   };
+  if (config.flagshipGoal.max < config.flagshipGoal.min) errors.push('QC_FLAGSHIP_GOAL_MAX must not be below QC_FLAGSHIP_GOAL_MIN');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }

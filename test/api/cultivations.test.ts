@@ -67,6 +67,11 @@ describe('the cultivation pipeline (培育一批、申报一批) and its eligibi
       c = res.json();
     }
     expect(c).toMatchObject({ stage: 'granted', nextStages: [], version: 7 });
+    // 认定 recorded the honour, dated the day of 认定: 湖南省名牌产品 valid 3 years to the day before.
+    const honour = (await city.request('GET', `/api/v1/honours/${c.honourId}`)).json();
+    const y3 = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+    expect(honour).toMatchObject({ programmeCode: 'hunan_top_brand', enterpriseId: firms.clean, grantedOn: today, nextReviewOn: y3, status: 'active' });
+    expect(honour.validUntil).toBe(new Date(Date.parse(y3) - 86_400_000).toISOString().slice(0, 10));
     expect(c.events.map((e: { stage: string }) => e.stage)).toEqual(['candidate', 'cultivating', 'applied', 'recommended', 'reviewing', 'publicised', 'granted']);
     expect((await city.request('GET', '/api/v1/cultivations/board')).json().cells).toContainEqual({ programmeCode: 'hunan_top_brand', regionCode: '431002', stage: 'granted', count: 1 });
   });
@@ -98,5 +103,46 @@ describe('the cultivation pipeline (培育一批、申报一批) and its eligibi
     const any = (await city.request('GET', '/api/v1/cultivations?stage=candidate')).json().items[0];
     expect((await advance(suxian, any.id, { to: 'cultivating', version: any.version })).statusCode).toBe(404);
     expect((await create(suxian, firms.clean)).statusCode).toBe(404);
+  });
+
+  it('a certificate is given only at 认定; 认定 of a trademark recognition needs its case record', async () => {
+    const firm = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4K0009'), name: '郴州市认定测试有限公司', regionCode: '431002', industryCode: 'nonferrous' })).json().id;
+    let c = (await create(city, firm, 'well_known_trademark')).json();
+    expect((await advance(city, c.id, { to: 'cultivating', version: 1, grant: { certificateNo: 'X' } })).json().error.code).toBe('validation_failed');
+    for (const to of ['cultivating', 'applied', 'recommended', 'reviewing', 'publicised']) c = (await advance(city, c.id, { to, version: c.version })).json();
+    const bare = await advance(city, c.id, { to: 'granted', version: c.version });
+    expect([bare.statusCode, bare.json().error.code]).toEqual([400, 'validation_failed']);
+    // Nothing half-written: the cultivation is still at 公示 and no honour was recorded.
+    expect((await city.request('GET', `/api/v1/honours?enterpriseId=${firm}`)).json().items).toEqual([]);
+    const done = (await advance(city, c.id, { to: 'granted', version: c.version, grant: { authority: '国家知识产权局商标局', caseNo: '商标驰字〔2025〕12号', mark: '郴认', goodsClass: '6' } })).json();
+    expect((await city.request('GET', `/api/v1/honours/${done.honourId}`)).json()).toMatchObject({ caseNo: '商标驰字〔2025〕12号', mark: '郴认', validUntil: null, grantedOn: today });
+  });
+
+  it('an enterprise on a credit list is blocked while listed, and free once removed', async () => {
+    const firm = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4K0010'), name: '郴州市名单测试有限公司', regionCode: '431002', industryCode: 'nonferrous' })).json().id;
+    const listing = (await city.request('POST', `/api/v1/enterprises/${firm}/credit-listings`, { list: 'abnormal_operation', authority: '郴州市北湖区市场监督管理局', reason: '未按期报送年度报告', listedOn: shift(-30) })).json();
+    await city.request('POST', `/api/v1/enterprises/${firm}/credit-listings`, { list: 'serious_dishonesty', authority: '郴州市市场监督管理局', reason: '提供虚假材料', listedOn: shift(-400) }).then((r) => r.json()).then((l) => city.request('POST', `/api/v1/credit-listings/${l.id}/removal`, { on: shift(-10), reason: 'repaired', version: 1 }));
+    const c = (await create(city, firm)).json();
+    await advance(city, c.id, { to: 'cultivating', version: 1 });
+    // The dishonesty entry was removed 10 days ago: only the abnormal-operation listing blocks.
+    expect((await advance(city, c.id, { to: 'applied', version: 2 })).json().error.details).toEqual([{ path: 'abnormal_operation', message: '列入经营异常名录' }]);
+    // Backdated to before the removal, both lists held.
+    expect((await advance(city, c.id, { to: 'applied', on: shift(-20), version: 2 })).json().error.details.map((d: { path: string }) => d.path)).toEqual(['abnormal_operation', 'serious_dishonesty']);
+    expect((await city.request('POST', `/api/v1/credit-listings/${listing.id}/removal`, { on: today, reason: 'fulfilled', note: '已补报年度报告', version: 1 })).statusCode).toBe(200);
+    expect((await advance(city, c.id, { to: 'applied', version: 2 })).json().stage).toBe('applied');
+  });
+
+  it("the Governor's award bars a winner for 6 years: at 申报 and at a direct grant", async () => {
+    const firm = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4K0011'), name: '郴州市省长奖测试有限公司', regionCode: '431002', industryCode: 'nonferrous' })).json().id;
+    const won = shift(-5 * 365);
+    expect((await city.request('POST', '/api/v1/honours', { programmeCode: 'hunan_governor_award', enterpriseId: firm, grantedOn: won, title: '郴州市省长奖测试有限公司' })).statusCode).toBe(201);
+    const again = await city.request('POST', '/api/v1/honours', { programmeCode: 'hunan_governor_award', enterpriseId: firm, grantedOn: today });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'reapply_barred']);
+    expect(again.json().error.details[0].message).toBe(`${won} 已获该项目，6 年内不得再次认定`);
+    const c = (await create(city, firm, 'hunan_governor_award')).json();
+    await advance(city, c.id, { to: 'cultivating', version: 1 });
+    expect((await advance(city, c.id, { to: 'applied', version: 2 })).json().error.details.map((d: { path: string }) => d.path)).toEqual(['reapply_barred']);
+    // Another programme has no bar.
+    expect((await city.request('POST', '/api/v1/honours', { programmeCode: 'hunan_qm_award', enterpriseId: firm, grantedOn: today, title: '质量管理奖' })).statusCode).toBe(201);
   });
 });

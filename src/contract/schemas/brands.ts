@@ -29,21 +29,25 @@ export const Honour = Type.Object({
   status: Type.Enum(HONOUR_STATUSES),
   version: Type.Integer(),
   updatedAt: Instant,
-  abilities: Type.Object({ revoke: Type.Boolean() }),
+  abilities: Type.Object({ revoke: Type.Boolean(), review: Type.Boolean() }),
 });
 export type Honour = Static<typeof Honour>;
 
+/** What a certificate or recognition says, beyond the programme, the enterprise and the date. */
+const CertificateFields = {
+  title: Type.Optional(Text(LIMITS.name.max)),
+  certificateNo: Type.Optional(Text(60)),
+  authority: Type.Optional(Text(100)),
+  caseNo: Type.Optional(Text(60)),
+  mark: Type.Optional(Text(100)),
+  goodsClass: Type.Optional(Text(30)),
+};
 export const GrantHonour = Type.Object(
   {
     programmeCode: Text(32, 1),
     enterpriseId: Id,
     productIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })),
-    title: Type.Optional(Text(LIMITS.name.max)),
-    certificateNo: Type.Optional(Text(60)),
-    authority: Type.Optional(Text(100)),
-    caseNo: Type.Optional(Text(60)),
-    mark: Type.Optional(Text(100)),
-    goodsClass: Type.Optional(Text(30)),
+    ...CertificateFields,
     grantedOn: DateString,
   },
   { additionalProperties: false },
@@ -51,6 +55,8 @@ export const GrantHonour = Type.Object(
 export type GrantHonour = Static<typeof GrantHonour>;
 
 export const RevokeHonour = Type.Object({ on: DateString, reason: Text(LIMITS.reason.max, 2), version: Version }, { additionalProperties: false });
+/** The outcome of a due review (复评): passed renews the honour for a cycle; failed revokes it. */
+export const ReviewHonour = Type.Object({ on: DateString, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)), version: Version }, { additionalProperties: false });
 
 export const HonourListQuery = Type.Object(
   {
@@ -59,6 +65,7 @@ export const HonourListQuery = Type.Object(
     regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
     status: Type.Optional(Type.Enum(HONOUR_STATUSES)),
     expiringWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '有效且在此天数内到期' })),
+    reviewDueWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '未撤销且复评日期在此天数内（含已逾期未复评的）' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
   },
@@ -81,6 +88,7 @@ export const Cultivation = Type.Object({
   stage: Type.Enum(CULTIVATION_STAGES),
   officerId: Nullable(Type.String()),
   notes: Type.String(),
+  honourId: Nullable(Type.String({ description: '认定后登记的荣誉' })),
   nextStages: Type.Array(Type.Enum(CULTIVATION_STAGES)),
   events: Type.Array(Type.Object({ stage: Type.String(), on: Type.String(), note: Type.String(), override: Type.Unknown(), at: Instant })),
   version: Type.Integer(),
@@ -95,6 +103,8 @@ export const AdvanceCultivation = Type.Object(
     on: DateString,
     note: Type.Optional(Text(LIMITS.reason.max)),
     overrideReason: Type.Optional(Text(LIMITS.reason.max, 2)),
+    /** At 认定: the certificate, recorded in the honours register on the date `on`. */
+    grant: Type.Optional(Type.Object(CertificateFields, { additionalProperties: false })),
     version: Version,
   },
   { additionalProperties: false },

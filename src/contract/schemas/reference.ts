@@ -50,6 +50,7 @@ const extras = {
       reviewCycleYears: Type.Optional({ ...Years, description: '复评周期（年）；空为不复评' }),
       running: Type.Boolean({ description: '仍在开展' }),
       lastGrantYear: Type.Optional(Nullable(Type.Integer({ minimum: 1990, maximum: 2100, description: '最后一次认定的年份（如中国名牌产品为 2007）' }))),
+      reapplyBarYears: Type.Optional({ ...Years, description: '获奖后几年内不得再次申报（省长质量奖为 6）；空为不限' }),
       publicBadge: Type.Boolean({ description: '可在公开页面显示标识（驰名商标不可）' }),
       rules: Type.Optional(Type.String({ maxLength: 2000, description: '规则说明' })),
     },

@@ -20,6 +20,8 @@ import type {
   RegionTable,
 } from '../modules/reference/reference.table';
 import type { CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
+import type { CreditListEntryTable } from '../modules/credit/credit.table';
+import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
@@ -33,6 +35,10 @@ export interface Database {
   cultivation_events: CultivationEventTable;
   reward_rules: RewardRuleTable;
   rewards: RewardTable;
+  credit_list_entries: CreditListEntryTable;
+  honour_reviews: HonourReviewTable;
+  key_projects: KeyProjectTable;
+  flagship_designations: FlagshipDesignationTable;
   departments: DepartmentTable;
   product_categories: ProductCategoryTable;
   users: UserTable;

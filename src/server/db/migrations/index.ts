@@ -14,6 +14,7 @@ import * as brands from './2026112512_brands';
 import * as formerNameIndex from './2026112513_former_name_index';
 import * as cultivations from './2026112514_cultivations';
 import * as rewards from './2026112515_rewards';
+import * as brandRegisters from './2026112516_brand_registers';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026112513_former_name_index': formerNameIndex,
   '2026112514_cultivations': cultivations,
   '2026112515_rewards': rewards,
+  '2026112516_brand_registers': brandRegisters,
 };

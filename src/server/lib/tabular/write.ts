@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { uuidv7 } from '../ids';
 import ExcelJS from './exceljs';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -19,4 +21,13 @@ export async function writeTable(file: string, format: ExportFormat, header: str
   for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
   sheet.commit();
   await book.commit();
+}
+
+/** An export written to a new file under the data directory's tmp/, for a download to send and remove. */
+export async function writeExport(dataDir: string, format: ExportFormat, header: string[], rows: AsyncIterable<string[][]>): Promise<string> {
+  const dir = path.join(dataDir, 'tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${uuidv7()}.${format}`);
+  await writeTable(file, format, header, rows);
+  return file;
 }

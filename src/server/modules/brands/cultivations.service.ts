@@ -8,15 +8,20 @@ import { AppError } from '../../errors';
 import { addYears, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { mayEditInRegion } from '../enterprises/enterprises.policy';
-import { activeProgramme, countyOf, editableEnterprise, ownProducts } from './brands.policy';
+import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { activeProgramme, countyOf, grantWithinBar, ownProducts } from './brands.policy';
 import type { CultivationTable } from './honours.table';
+import { listsInForce } from '../credit/listings.service';
+import { recordGrant } from './honours.service';
 import { CHECKED_BEFORE, eligibilityBlocks, nextStages, type Block, type Stage } from './pipeline';
 
 type Row = Selectable<CultivationTable> & { enterprise_name: string };
 const BLOCK_TEXT: Record<Block, string> = {
   recent_failure: '近年监督抽查有不合格（结论已确定）',
   licence_lapsed: '档案中的生产许可证均已失效',
+  abnormal_operation: '列入经营异常名录',
+  serious_dishonesty: '列入严重违法失信名单',
+  reapply_barred: '获得该项目后未满不得再次申报的年限',
 };
 
 /** The cultivation pipeline per enterprise and programme, with its eligibility gate and board. */
@@ -37,15 +42,15 @@ export function cultivationService(ctx: AppContext) {
     const events = rows.length ? await trx.selectFrom('cultivation_events').selectAll().where('cultivation_id', 'in', rows.map((r) => r.id)).orderBy('at').execute() : [];
     return rows.map((row) => ({
       id: row.id, programmeCode: row.programme_code, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
-      productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, nextStages: nextStages(row.stage as Stage),
+      productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, honourId: row.honour_id, nextStages: nextStages(row.stage as Stage),
       events: events.filter((e) => e.cultivation_id === row.id).map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
       version: row.version,
     }));
   }
   const presentOne = async (trx: Kysely<Database>, row: Row) => (await present(trx, [row]))[0]!;
 
-  /** What keeps an enterprise from applying, as of `on` (DOMAIN.md §6.10; list memberships come with the credit module). */
-  async function blocks(trx: Kysely<Database>, enterpriseId: string, on: string): Promise<Block[]> {
+  /** What keeps an enterprise from applying to a programme, as of `on` (DOMAIN.md §6.10). */
+  async function blocks(trx: Kysely<Database>, programme: { code: string; reapply_bar_years: number | null }, enterpriseId: string, on: string): Promise<Block[]> {
     const years = ctx.config.brandFailureYears;
     const failures = years === 0 ? { n: 0 } : await trx
       .selectFrom('inspections')
@@ -60,7 +65,10 @@ export function cultivationService(ctx: AppContext) {
       .where('enterprise_id', '=', enterpriseId)
       .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow();
-    return eligibilityBlocks({ failuresSince: Number(failures.n), licences: Number(licences.all), licencesInForce: Number(licences.inForce ?? 0) });
+    return eligibilityBlocks({
+      failuresSince: Number(failures.n), licences: Number(licences.all), licencesInForce: Number(licences.inForce ?? 0),
+      lists: await listsInForce(trx, enterpriseId, on), grantedWithinBar: (await grantWithinBar(trx, programme, enterpriseId, on)) !== null,
+    });
   }
 
   return {
@@ -116,15 +124,21 @@ export function cultivationService(ctx: AppContext) {
         if (!nextStages(before.stage as Stage).includes(input.to)) throw new AppError('invalid_transition', [{ path: 'body/to', message: `当前阶段（${before.stage}）不能转到“${input.to}”` }]);
         let override: { blocks: Block[]; reason: string } | null = null;
         if (CHECKED_BEFORE.includes(input.to)) {
-          const found = await blocks(trx, before.enterprise_id, input.on);
+          const programme = await trx.selectFrom('brand_programmes').select(['code', 'reapply_bar_years']).where('code', '=', before.programme_code).executeTakeFirstOrThrow();
+          const found = await blocks(trx, programme, before.enterprise_id, input.on);
           if (found.length && !input.overrideReason) throw new AppError('not_eligible', found.map((b) => ({ path: b, message: BLOCK_TEXT[b] })));
           if (found.length) override = { blocks: found, reason: input.overrideReason!.trim() };
         }
+        if (input.grant && input.to !== 'granted') throw new AppError('validation_failed', [{ path: 'body/grant', message: '只有认定时才登记证书' }]);
+        // 认定 records the honour in the register, in this transaction, dated the day of 认定.
+        const honour = input.to === 'granted'
+          ? await recordGrant(trx, actor, { ...input.grant, programmeCode: before.programme_code, enterpriseId: before.enterprise_id, productIds: JSON.parse(before.product_ids), grantedOn: input.on })
+          : null;
         const now = new Date().toISOString();
-        const updated = await trx.updateTable('cultivations').set({ stage: input.to, version: before.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
+        const updated = await trx.updateTable('cultivations').set({ stage: input.to, version: before.version + 1, updated_at: now, ...(honour ? { honour_id: honour.id } : {}) }).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
         await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: input.to, on_date: input.on, note: input.note ?? '', override: override ? JSON.stringify(override) : null, actor_id: actor.id, at: now }).execute();
-        await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}) });
+        await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}), ...(honour ? { honourId: honour.id } : {}) });
         return presentOne(trx, await load(trx, actor, id));
       });
     },

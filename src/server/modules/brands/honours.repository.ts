@@ -22,6 +22,7 @@ export interface HonourFilter {
   regionCode?: string;
   status?: HonourStatus;
   expiringBy?: string;
+  reviewDueBy?: string;
 }
 
 /** In force on `today`: not revoked, and valid through today or with no end. */
@@ -39,6 +40,8 @@ export async function listHonours(db: Kysely<Database>, filter: HonourFilter, to
     q = q.where('h.revoked_on', 'is', null).where('h.valid_until', '<', today).where('p.running', '=', bool(filter.status === 'expired'));
   }
   if (filter.expiringBy) q = q.where(inForce(today)).where('h.valid_until', '<=', filter.expiringBy);
+  // Due, or overdue: the honour lapses the day before the review, which renews it.
+  if (filter.reviewDueBy) q = q.where('h.revoked_on', 'is', null).where('p.running', '=', bool(true)).where('h.next_review_on', '<=', filter.reviewDueBy);
   if (after) q = q.where(sql<boolean>`(h.granted_on, h.id) < (${after[0]}, ${after[1]})`);
   return (await q.orderBy('h.granted_on', 'desc').orderBy('h.id', 'desc').limit(limit).execute()) as HonourRow[];
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { GrantHonour, Honour, HonourList, HonourListQuery, PublicHonourList, RevokeHonour } from '../../../contract/schemas/brands';
+import { GrantHonour, Honour, HonourList, HonourListQuery, PublicHonourList, ReviewHonour, RevokeHonour } from '../../../contract/schemas/brands';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Api } from '../../http';
@@ -27,6 +27,11 @@ export function honourRoutes(app: Api, honours: HonourService): void {
     schema: { tags, summary: '撤销荣誉（记录原因）', params: IdParams, body: RevokeHonour, response: { 200: Honour, ...errorResponses } },
     onRequest: guard({ permission: 'brand.write' }),
     handler: (request) => honours.revoke(actorFrom(request), request.params.id, request.body),
+  });
+  app.post('/api/v1/honours/:id/review', {
+    schema: { tags, summary: '记录复评结果：通过则顺延一个周期，未通过则撤销', params: IdParams, body: ReviewHonour, response: { 200: Honour, ...errorResponses } },
+    onRequest: guard({ permission: 'brand.write' }),
+    handler: (request) => honours.review(actorFrom(request), request.params.id, request.body),
   });
   // Public: no session (honours are announced); badges only where the programme allows one.
   app.get('/api/v1/public/honours', {

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { GrantHonour, Honour, HonourListQuery, RevokeHonour } from '../../../contract/schemas/brands';
+import type { GrantHonour, Honour, HonourListQuery, ReviewHonour, RevokeHonour } from '../../../contract/schemas/brands';
 import { systemActor, type Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -10,10 +10,10 @@ import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
-import { mayEditInRegion } from '../enterprises/enterprises.policy';
-import { activeProgramme, countyOf, editableEnterprise, ownProducts } from './brands.policy';
+import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { activeProgramme, countyOf, grantWithinBar, ownProducts } from './brands.policy';
 import { brandFlagChanges, honoursWithNames, listHonours, publicHonours, type HonourRow } from './honours.repository';
-import { grantRefusal, honourDates, honourStatus } from './validity';
+import { grantRefusal, honourDates, honourStatus, renewedDates } from './validity';
 
 function present(actor: Actor, row: HonourRow, now: string): Honour {
   const status = honourStatus({ validUntil: row.valid_until, revokedOn: row.revoked_on }, { running: toBool(row.programme_running) }, now);
@@ -21,7 +21,7 @@ function present(actor: Actor, row: HonourRow, now: string): Honour {
     id: row.id, programmeCode: row.programme_code, programme: row.programme_name, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
     productIds: JSON.parse(row.product_ids), title: row.title, certificateNo: row.certificate_no, authority: row.authority, caseNo: row.case_no, mark: row.mark, goodsClass: row.goods_class,
     grantedOn: row.granted_on, validUntil: row.valid_until, nextReviewOn: row.next_review_on, revokedOn: row.revoked_on, revokeReason: row.revoke_reason, status,
-    version: row.version, updatedAt: row.updated_at, abilities: { revoke: status !== 'revoked' && mayEditInRegion(actor, row.region_code) },
+    version: row.version, updatedAt: row.updated_at, abilities: { revoke: status !== 'revoked' && mayEditInRegion(actor, row.region_code), review: (status === 'active' || status === 'expired') && row.next_review_on !== null && mayEditInRegion(actor, row.region_code) },
   };
 }
 const audited = (row: HonourRow) => {
@@ -41,6 +41,43 @@ export async function syncBrandFlags(db: Kysely<Database>, now = today(), produc
     await recordAudit(db, systemActor('system'), 'product.brand_flag', { type: 'product', id: c.id }, { brandProduct: !c.brand }, { brandProduct: c.brand });
   }
   return changes.length;
+}
+
+/**
+ * Records a grant in the caller's transaction — from the register's form or from a cultivation
+ * reaching 认定 — with its computed validity, its audit event and its products' brand flags.
+ */
+export async function recordGrant(trx: Kysely<Database>, actor: Actor, input: Static<typeof GrantHonour>): Promise<HonourRow> {
+  const now = today();
+  if (input.grantedOn > now) throw new AppError('validation_failed', [{ path: 'body/grantedOn', message: '认定日期不能晚于今天' }]);
+  const programme = await activeProgramme(trx, input.programmeCode);
+  const rules = { validityYears: programme.validity_years, reviewCycleYears: programme.review_cycle_years, lastGrantYear: programme.last_grant_year, running: toBool(programme.running) };
+  const refusal = grantRefusal(rules, input.grantedOn);
+  if (refusal) throw new AppError('programme_closed', [{ path: 'body/grantedOn', message: refusal }]);
+  if (programme.kind === 'trademark_recognition') {
+    // A recognition is a case record: who recognised which mark, in which case (商标法 art. 14).
+    const missing = (['authority', 'caseNo', 'mark'] as const).filter((f) => !input[f]?.trim());
+    if (missing.length) throw new AppError('validation_failed', missing.map((f) => ({ path: `body/${f}`, message: '驰名商标认定须填写认定机关、案件编号和商标' })));
+  }
+  const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
+  const barredBy = await grantWithinBar(trx, programme, enterprise.id, input.grantedOn);
+  if (barredBy) throw new AppError('reapply_barred', [{ path: 'body/grantedOn', message: `${barredBy} 已获该项目，${programme.reapply_bar_years} 年内不得再次认定` }]);
+  const productIds = input.productIds ?? [];
+  const products = await ownProducts(trx, enterprise.id, productIds);
+  const dates = honourDates(rules, input.grantedOn);
+  const stamp = new Date().toISOString();
+  const id = uuidv7();
+  await trx.insertInto('honours').values({
+    id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds),
+    // Untitled: named after its products, as announcements list them.
+    title: input.title?.trim() || products.map((p) => p.name).join('、'), certificate_no: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', case_no: input.caseNo?.trim() ?? '',
+    mark: input.mark?.trim() ?? '', goods_class: input.goodsClass?.trim() ?? '', granted_on: input.grantedOn, valid_until: dates.validUntil, next_review_on: dates.nextReviewOn,
+    revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actor.id,
+  }).execute();
+  const created = (await honoursWithNames(trx).where('h.id', '=', id).executeTakeFirstOrThrow()) as HonourRow;
+  await recordAudit(trx, actor, 'honour.grant', { type: 'honour', id }, null, audited(created));
+  await syncBrandFlags(trx, now, productIds);
+  return created;
 }
 
 /** The honours register (名牌、奖项、认定): grants with computed validity, revocations, the public list. */
@@ -64,7 +101,7 @@ export function honourService(ctx: AppContext) {
       const region = countyOf(actor) ?? query.regionCode;
       const rows = await listHonours(
         db,
-        { ...query, regionCode: region, expiringBy: query.expiringWithinDays ? addDays(now, query.expiringWithinDays) : undefined },
+        { ...query, regionCode: region, expiringBy: query.expiringWithinDays ? addDays(now, query.expiringWithinDays) : undefined, reviewDueBy: query.reviewDueWithinDays ? addDays(now, query.reviewDueWithinDays) : undefined },
         now,
         limit + 1,
         after,
@@ -79,37 +116,8 @@ export function honourService(ctx: AppContext) {
     },
 
     async grant(actor: Actor, input: Static<typeof GrantHonour>) {
-      const now = today();
-      if (input.grantedOn > now) throw new AppError('validation_failed', [{ path: 'body/grantedOn', message: '认定日期不能晚于今天' }]);
-      const row = await db.transaction().execute(async (trx) => {
-        const programme = await activeProgramme(trx, input.programmeCode);
-        const rules = { validityYears: programme.validity_years, reviewCycleYears: programme.review_cycle_years, lastGrantYear: programme.last_grant_year, running: toBool(programme.running) };
-        const refusal = grantRefusal(rules, input.grantedOn);
-        if (refusal) throw new AppError('programme_closed', [{ path: 'body/grantedOn', message: refusal }]);
-        if (programme.kind === 'trademark_recognition') {
-          // A recognition is a case record: who recognised which mark, in which case (商标法 art. 14).
-          const missing = (['authority', 'caseNo', 'mark'] as const).filter((f) => !input[f]?.trim());
-          if (missing.length) throw new AppError('validation_failed', missing.map((f) => ({ path: `body/${f}`, message: '驰名商标认定须填写认定机关、案件编号和商标' })));
-        }
-        const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
-        const productIds = input.productIds ?? [];
-        const products = await ownProducts(trx, enterprise.id, productIds);
-        const dates = honourDates(rules, input.grantedOn);
-        const stamp = new Date().toISOString();
-        const id = uuidv7();
-        await trx.insertInto('honours').values({
-          id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds),
-          // Untitled: named after its products, as announcements list them.
-          title: input.title?.trim() || products.map((p) => p.name).join('、'), certificate_no: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', case_no: input.caseNo?.trim() ?? '',
-          mark: input.mark?.trim() ?? '', goods_class: input.goodsClass?.trim() ?? '', granted_on: input.grantedOn, valid_until: dates.validUntil, next_review_on: dates.nextReviewOn,
-          revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actor.id,
-        }).execute();
-        const created = await load(trx, actor, id);
-        await recordAudit(trx, actor, 'honour.grant', { type: 'honour', id }, null, audited(created));
-        await syncBrandFlags(trx, now, productIds);
-        return created;
-      });
-      return present(actor, row, now);
+      const row = await db.transaction().execute((trx) => recordGrant(trx, actor, input));
+      return present(actor, row, today());
     },
 
     async revoke(actor: Actor, id: string, input: Static<typeof RevokeHonour>) {
@@ -130,6 +138,42 @@ export function honourService(ctx: AppContext) {
         const after = await load(trx, actor, id);
         await recordAudit(trx, actor, 'honour.revoke', { type: 'honour', id }, audited(before), audited(after));
         await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);
+        return after;
+      });
+      return present(actor, row, now);
+    },
+
+    /**
+     * Records a due review (复评). Passed: the next review moves a cycle on from the one due and
+     * the validity runs a full term from it. Failed: the honour is revoked that day.
+     */
+    async review(actor: Actor, id: string, input: Static<typeof ReviewHonour>) {
+      const now = today();
+      if (input.on > now) throw new AppError('validation_failed', [{ path: 'body/on', message: '复评日期不能晚于今天' }]);
+      const row = await db.transaction().execute(async (trx) => {
+        const before = await load(trx, actor, id);
+        if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
+        if (before.revoked_on) throw new AppError('honour_revoked');
+        const due = before.next_review_on;
+        // An honour lapses the day before its review falls due, so a late review still renews it.
+        if (!due || !toBool(before.programme_running)) throw new AppError('no_review_due');
+        if (input.on < before.granted_on) throw new AppError('validation_failed', [{ path: 'body/on', message: '复评日期不能早于认定日期' }]);
+        const programme = await trx.selectFrom('brand_programmes').select(['validity_years', 'review_cycle_years']).where('code', '=', before.programme_code).executeTakeFirstOrThrow();
+        const note = input.note?.trim() ?? '';
+        const changes = input.passed
+          ? { ...renewedDates({ validityYears: programme.validity_years, reviewCycleYears: programme.review_cycle_years }, due, before.valid_until) }
+          : { revoked_on: input.on, revoke_reason: note ? `复评未通过：${note}` : '复评未通过' };
+        const updated = await trx
+          .updateTable('honours')
+          .set({ ...changes, version: before.version + 1, updated_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .where('version', '=', input.version)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        await trx.insertInto('honour_reviews').values({ id: uuidv7(), honour_id: id, due_on: due, reviewed_on: input.on, passed: bool(input.passed), note, actor_id: actor.id, at: new Date().toISOString() }).execute();
+        const after = await load(trx, actor, id);
+        await recordAudit(trx, actor, 'honour.review', { type: 'honour', id }, audited(before), { ...audited(after), review: { dueOn: due, on: input.on, passed: input.passed, note } });
+        if (!input.passed) await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);
         return after;
       });
       return present(actor, row, now);

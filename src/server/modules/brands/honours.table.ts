@@ -31,6 +31,8 @@ export interface CultivationTable extends Versioned {
   stage: string;
   officer_id: string | null;
   notes: string;
+  /** The honour recorded when it reached 认定. */
+  honour_id: string | null;
 }
 
 export interface CultivationEventTable {

@@ -18,16 +18,30 @@ export function nextStages(stage: Stage): Stage[] {
 /** Before applying and before the city recommends, the enterprise must be eligible. */
 export const CHECKED_BEFORE: readonly Stage[] = ['applied', 'recommended'];
 
-export const BLOCKS = ['recent_failure', 'licence_lapsed'] as const;
+export const BLOCKS = ['recent_failure', 'licence_lapsed', 'abnormal_operation', 'serious_dishonesty', 'reapply_barred'] as const;
 export type Block = (typeof BLOCKS)[number];
 
+export interface EligibilityFacts {
+  /** Final unqualified spot-check results sampled in the configured window. */
+  failuresSince: number;
+  licences: number;
+  licencesInForce: number;
+  /** The credit lists the enterprise is on that day (企业信息公示暂行条例 art. 18). */
+  lists: readonly ('abnormal_operation' | 'serious_dishonesty')[];
+  /** Granted the same programme within its re-application bar (省长质量奖: 6 years). */
+  grantedWithinBar: boolean;
+}
+
 /**
- * Why an enterprise may not apply or be recommended: a final unqualified spot-check result
- * sampled since `failuresSince`, or production licences on record of which none is in force.
+ * Why an enterprise may not apply or be recommended: a recent final unqualified spot-check
+ * result, production licences on record of which none is in force, a credit list, or a win of
+ * the same programme within its re-application bar.
  */
-export function eligibilityBlocks(facts: { failuresSince: number; licences: number; licencesInForce: number }): Block[] {
+export function eligibilityBlocks(facts: EligibilityFacts): Block[] {
   const blocks: Block[] = [];
   if (facts.failuresSince > 0) blocks.push('recent_failure');
   if (facts.licences > 0 && facts.licencesInForce === 0) blocks.push('licence_lapsed');
+  blocks.push(...facts.lists);
+  if (facts.grantedWithinBar) blocks.push('reapply_barred');
   return blocks;
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely, Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { CreateRewardRule, Reward, RewardQuery, RewardStatusBody } from '../../../contract/schemas/brands';
@@ -10,10 +8,10 @@ import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
-import { writeTable, type ExportFormat } from '../../lib/tabular/write';
+import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
-import { activeProgramme, countyOf } from './brands.policy';
+import { activeProgramme, cityOnly, countyOf } from './brands.policy';
 import type { RewardRuleTable, RewardTable } from './honours.table';
 import { rewardNext, splitReward, type RewardStatus } from './rewards';
 
@@ -59,7 +57,7 @@ export function rewardService(ctx: AppContext) {
 
     /** A rule is the city's: county officers read it. */
     async createRule(actor: Actor, input: Static<typeof CreateRewardRule>) {
-      if (actor.role === 'county_officer') throw new AppError('forbidden');
+      cityOnly(actor);
       return db.transaction().execute(async (trx) => {
         await activeProgramme(trx, input.programmeCode);
         const now = new Date().toISOString();
@@ -133,13 +131,10 @@ export function rewardService(ctx: AppContext) {
       const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
       const programmes = new Map((await db.selectFrom('brand_programmes').select(['code', 'name']).execute()).map((p) => [p.code, p.name]));
       const STATUS: Record<string, string> = { proposed: '拟奖励', approved: '已批准', paid: '已兑现', cancelled: '已取消' };
-      const dir = path.join(ctx.config.dataDir, 'tmp');
-      fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${uuidv7()}.${format}`);
       async function* rows() {
         yield items.map((r) => [String(r.year), regions.get(r.regionCode) ?? r.regionCode, r.enterpriseName, programmes.get(r.programmeCode) ?? r.programmeCode, String(r.amount), String(r.cityAmount), String(r.countyAmount), STATUS[r.status]!, r.approvedOn ?? '', r.paidOn ?? '']);
       }
-      await writeTable(file, format, ['年度', '县市区', '企业', '项目', '奖励金额（元）', '市级承担（元）', '县级承担（元）', '状态', '批准日期', '兑现日期'], rows());
+      const file = await writeExport(ctx.config.dataDir, format, ['年度', '县市区', '企业', '项目', '奖励金额（元）', '市级承担（元）', '县级承担（元）', '状态', '批准日期', '兑现日期'], rows());
       return { file, downloadName: `奖励台账${query.year ? `-${query.year}` : ''}.${format}` };
     },
   };

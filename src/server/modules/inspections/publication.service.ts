@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { PlanNotice, PublicInspection, PublicInspectionQuery } from '../../../contract/schemas/inspections';
@@ -10,8 +8,7 @@ import { bool, containsText } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { today } from '../../lib/dates';
-import { uuidv7 } from '../../lib/ids';
-import { writeTable, type ExportFormat } from '../../lib/tabular/write';
+import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { assertOrganiser } from './inspections.policy';
 import { passRate } from './stats.service';
@@ -126,10 +123,7 @@ export function publicationService(ctx: AppContext) {
           after = page.meta.nextCursor ?? undefined;
         } while (after);
       }
-      const dir = path.join(ctx.config.dataDir, 'tmp');
-      fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${uuidv7()}.${format}`);
-      await writeTable(file, format, RESULT_COLUMNS, pages());
+      const file = await writeExport(ctx.config.dataDir, format, RESULT_COLUMNS, pages());
       return { file, downloadName: `${plan.title}-抽查结果.${format}` };
     },
 

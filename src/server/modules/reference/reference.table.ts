@@ -25,6 +25,8 @@ export interface BrandProgrammeTable extends ReferenceColumns {
   review_cycle_years: number | null;
   running: BoolColumn;
   last_grant_year: number | null;
+  /** Years after a grant before the same enterprise may be granted again (省长质量奖: 6). */
+  reapply_bar_years: number | null;
   public_badge: BoolColumn;
   rules: string;
 }

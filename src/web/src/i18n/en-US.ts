@@ -433,6 +433,7 @@ export const enUS: Record<MessageKey, string> = {
   'programme.emptyMeans': 'Empty: no expiry',
   'programme.reviewCycleYears': 'Review cycle (years)',
   'programme.lastGrantYear': 'Last year granted',
+  'programme.reapplyBarYears': 'No re-application for (years)',
   'programme.running': 'Still running',
   'programme.publicBadge': 'Badge may be shown publicly',
   'programme.rules': 'Rules',

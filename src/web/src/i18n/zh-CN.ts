@@ -432,6 +432,7 @@ export const zhCN = {
   'programme.emptyMeans': '不填为长期有效',
   'programme.reviewCycleYears': '复评周期（年）',
   'programme.lastGrantYear': '最后认定年份',
+  'programme.reapplyBarYears': '获奖后不得再申报（年）',
   'programme.running': '仍在开展',
   'programme.publicBadge': '可公开展示标识',
   'programme.rules': '规则说明',

@@ -152,6 +152,9 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
               <Form.Item name="lastGrantYear" label={t('programme.lastGrantYear')}>
                 <InputNumber min={1990} max={2100} precision={0} />
               </Form.Item>
+              <Form.Item name="reapplyBarYears" label={t('programme.reapplyBarYears')}>
+                <InputNumber min={1} max={50} precision={0} />
+              </Form.Item>
             </Space>
             <Space wrap>
               <Form.Item name="running" label={t('programme.running')} valuePropName="checked">
