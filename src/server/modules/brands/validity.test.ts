@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantRefusal, honourDates, honourStatus, type ProgrammeRules } from './validity';
+import { grantRefusal, honourDates, honourStatus, renewedDates, type ProgrammeRules } from './validity';
 
 const hunan: ProgrammeRules = { validityYears: 3, reviewCycleYears: 3, lastGrantYear: null, running: true };
 const chinaTop: ProgrammeRules = { validityYears: 5, reviewCycleYears: null, lastGrantYear: 2007, running: false };
@@ -28,5 +28,15 @@ describe('honour validity per programme', () => {
   it('expires the day after validUntil', () => {
     expect(honourStatus({ validUntil: '2027-08-31', revokedOn: null }, hunan, '2027-08-31')).toBe('active');
     expect(honourStatus({ validUntil: '2027-08-31', revokedOn: null }, hunan, '2027-09-01')).toBe('expired');
+  });
+
+  it('a passed review renews from the due date however late it sat, and never shortens validity', () => {
+    // Granted 2023-09-01, due 2026-09-01, reviewed late in November: the cycle keeps September.
+    expect(renewedDates(hunan, '2026-09-01', '2026-08-31')).toEqual({ valid_until: '2029-08-31', next_review_on: '2029-09-01' });
+    // A programme reviewed every 2 years but valid 5: validity stays where it reaches further.
+    expect(renewedDates({ validityYears: 5, reviewCycleYears: 2 }, '2026-09-01', '2028-08-31')).toEqual({ valid_until: '2031-08-31', next_review_on: '2028-09-01' });
+    expect(renewedDates({ validityYears: 1, reviewCycleYears: 2 }, '2026-09-01', '2028-08-31')).toEqual({ valid_until: '2028-08-31', next_review_on: '2028-09-01' });
+    // No validity (an award reviewed without a term) stays without one.
+    expect(renewedDates({ validityYears: null, reviewCycleYears: 3 }, '2026-09-01', null)).toEqual({ valid_until: null, next_review_on: '2029-09-01' });
   });
 });
