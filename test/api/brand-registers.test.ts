@@ -11,7 +11,7 @@ describe('credit listings, honour reviews, key projects and the flagship list', 
   let t: TestApp;
   let city: Agent;
   let beihu: Agent;
-  const firms: string[] = [];
+  const firms: [string, string, string, string] = ['', '', '', ''];
 
   beforeAll(async () => {
     t = await testApp();
@@ -22,7 +22,7 @@ describe('credit listings, honour reviews, key projects and the flagship list', 
     for (const [i, sales] of revenue.entries()) {
       const region = i === 3 ? '431003' : '431002';
       const e = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4R000${i + 1}`), name: `郴州市登记测试${'甲乙丙丁'[i]}有限公司`, regionCode: region, industryCode: 'nonferrous' })).json();
-      firms.push(e.id);
+      firms[i] = e.id;
       expect((await city.request('POST', `/api/v1/enterprises/${e.id}/yearly-figures`, { year: YEAR, outputValue: sales, salesRevenue: sales })).statusCode).toBe(201);
     }
   });

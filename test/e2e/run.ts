@@ -564,6 +564,60 @@ step('cultivation: an enterprise with a recent unqualified result is stopped at 
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await row.getByText('申报', { exact: true }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'cultivation.png'), fullPage: true });
+  // 推荐 is checked again: the same block, the same override.
+  await move();
+  await page.getByRole('dialog').getByLabel('仍继续的理由（将留痕）').fill('已整改并经复查合格');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await row.getByText('推荐', { exact: true }).waitFor();
+  await move();
+  await row.getByText('评审', { exact: true }).waitFor();
+  await move();
+  await row.getByText('公示', { exact: true }).waitFor();
+  // 认定 records the honour with its certificate.
+  await row.getByRole('button', { name: /推\s*进/ }).click();
+  await page.getByRole('dialog').getByLabel('证书（案件）编号').fill('CZMP-E2E-1');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('已认定，荣誉已登记').waitFor();
+  await row.getByText('认定', { exact: true }).waitFor();
+  // The year's rule, set in the console: CNY 100,000, half from the city.
+  await page.getByRole('tab', { name: '奖励台账' }).click();
+  await page.getByRole('button', { name: '新设奖励规则' }).click();
+  const rule = page.getByRole('dialog');
+  await rule.getByLabel('项目').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '郴州名牌产品' }).click();
+  await rule.getByLabel('奖励金额（元）').fill('100000');
+  await rule.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('tabpanel').locator('tr').filter({ hasText: '郴州名牌产品' }).getByText('100,000').first().waitFor();
+  await page.getByRole('tab', { name: '荣誉登记簿' }).click();
+  await page.locator('tr').filter({ hasText: 'CZMP-E2E-1' }).getByRole('button', { name: '拟奖励' }).click();
+  await page.getByText('已按规则拟定奖励').waitFor();
+  await page.getByRole('tab', { name: '奖励台账' }).click();
+  const reward = page.getByRole('tabpanel').locator('tr').filter({ hasText: '郴州名牌产品' }).filter({ hasText: '郴州市导入测试丙有限公司' });
+  await reward.getByText('拟奖励').waitFor();
+  await reward.getByText('100,000').waitFor();
+});
+
+step('key projects: one recorded and selected for the year; the flagship list shows its goal', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '名牌与荣誉' }).click();
+  await page.getByRole('tab', { name: '技改项目' }).click();
+  await page.getByRole('button', { name: '登记技改项目' }).click();
+  const add = page.getByRole('dialog');
+  await add.getByLabel('企业').fill('导入测试丙');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
+  await add.getByLabel('项目名称').fill('电动自行车智能装配线技术改造');
+  await add.getByLabel('计划总投资（元）').fill('36000000');
+  await add.getByRole('button', { name: /保\s*存/ }).click();
+  const row = page.locator('tr').filter({ hasText: '电动自行车智能装配线技术改造' });
+  await row.getByRole('button', { name: '列为重点项目' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await row.getByText('重点', { exact: true }).waitFor();
+  await page.getByText('36,000,000').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'key-projects.png'), fullPage: true });
+  await page.getByRole('tab', { name: '标志性企业' }).click();
+  await page.getByText(/当年名单 \d+ 家，目标 30–50 家/).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'flagships.png'), fullPage: true });
 });
 
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {

@@ -11,6 +11,7 @@ import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert, FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
+import { CertificateFields } from './GrantHonourModal';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 type Row = Static<typeof Cultivation>;
@@ -85,7 +86,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
         ]}
       />
       {adding && <AddModal onClose={() => setAdding(false)} onDone={refresh} programmes={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />}
-      {moving && <AdvanceModal row={moving} onClose={() => setMoving(null)} onDone={refresh} />}
+      {moving && <AdvanceModal row={moving} recognition={programmes.find((p) => p.code === moving.programmeCode)?.kind === 'trademark_recognition'} onClose={() => setMoving(null)} onDone={refresh} />}
     </>
   );
 }
@@ -115,10 +116,12 @@ function AddModal({ programmes, onClose, onDone }: { programmes: { value: string
 }
 
 /** The next stage; when the enterprise is not eligible, the reasons and a box for the override. */
-function AdvanceModal({ row, onClose, onDone }: { row: Row; onClose: () => void; onDone: () => Promise<void> }) {
+function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recognition: boolean; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const client = useQueryClient();
   const [form] = Form.useForm();
+  const to = Form.useWatch('to', form) as string | undefined;
   const [error, setError] = useState<unknown>(null);
   const [blocks, setBlocks] = useState<string[]>([]);
   return (
@@ -128,10 +131,13 @@ function AdvanceModal({ row, onClose, onDone }: { row: Row; onClose: () => void;
         form={form}
         layout="vertical"
         initialValues={{ to: row.nextStages[0] }}
-        onFinish={async (v: { to: string; note?: string; overrideReason?: string }) => {
+        onFinish={async (v: { to: string; note?: string; overrideReason?: string; grant?: Record<string, string | undefined> }) => {
+          const filled = (o: object) => Object.fromEntries(Object.entries(o).filter(([, x]) => x));
+          const { grant, ...rest } = v;
           try {
-            await api('POST', `/cultivations/${row.id}/advance`, { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x)), on: new Date().toISOString().slice(0, 10), version: row.version });
-            message.success(t('common.saved'));
+            await api('POST', `/cultivations/${row.id}/advance`, { ...filled(rest), ...(v.to === 'granted' ? { grant: filled(grant ?? {}) } : {}), on: new Date().toISOString().slice(0, 10), version: row.version });
+            message.success(t(v.to === 'granted' ? 'cultivation.grantedRecorded' : 'common.saved'));
+            if (v.to === 'granted') await client.invalidateQueries({ queryKey: ['honours'] });
             await onDone();
             onClose();
           } catch (err) {
@@ -146,6 +152,7 @@ function AdvanceModal({ row, onClose, onDone }: { row: Row; onClose: () => void;
         <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
           <Input maxLength={LIMITS.reason.max} />
         </Form.Item>
+        {to === 'granted' && <CertificateFields recognition={recognition} under="grant" />}
         {blocks.length > 0 && (
           <Form.Item name="overrideReason" label={t('cultivation.overrideReason')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: LIMITS.reason.max }]}>
             <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />

@@ -45,31 +45,46 @@ export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: str
         <Form.Item name="productIds" label={t('honour.products')} extra={t('honour.productsHint')}>
           <Select mode="multiple" allowClear options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.model ? `${p.name}（${p.model}）` : p.name }))} />
         </Form.Item>
-        <Form.Item name="title" label={t('honour.title')} rules={[{ max: 100 }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="certificateNo" label={t('honour.certificateNo')} rules={[{ max: 60 }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        {recognition && (
-          <>
-            <Form.Item name="authority" label={t('honour.authority')} rules={required}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="caseNo" label={t('honour.caseNo')} rules={required}>
-              <Input maxLength={60} />
-            </Form.Item>
-            <Form.Item name="mark" label={t('honour.mark')} rules={required}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="goodsClass" label={t('honour.goodsClass')}>
-              <Input maxLength={30} />
-            </Form.Item>
-          </>
-        )}
+        <CertificateFields recognition={recognition} />
         <Form.Item name="grantedOn" label={t('honour.grantedOn')} rules={required}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
         </Form.Item>
     </FormModal>
+  );
+}
+
+/**
+ * What the certificate says: title and number, and for a 驰名商标 recognition the case record
+ * (authority, case number and mark required). `under` nests the fields (the 认定 step sends `grant`).
+ */
+export function CertificateFields({ recognition, under }: { recognition: boolean; under?: string }) {
+  const { t } = useI18n();
+  const required = [{ required: true, message: t('form.required') }];
+  const name = (field: string) => (under ? [under, field] : field);
+  return (
+    <>
+      <Form.Item name={name('title')} label={t('honour.title')} rules={[{ max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name={name('certificateNo')} label={t('honour.certificateNo')} rules={[{ max: 60 }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      {recognition && (
+        <>
+          <Form.Item name={name('authority')} label={t('honour.authority')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name={name('caseNo')} label={t('honour.caseNo')} rules={required}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name={name('mark')} label={t('honour.mark')} rules={required}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name={name('goodsClass')} label={t('honour.goodsClass')}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </>
+      )}
+    </>
   );
 }

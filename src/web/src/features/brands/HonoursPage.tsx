@@ -11,12 +11,17 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { CultivationsTab } from './CultivationsTab';
 import { GrantHonourModal } from './GrantHonourModal';
 import { HonoursTable } from './HonoursTable';
+import { FlagshipsTab } from './FlagshipsTab';
+import { KeyProjectsTab } from './KeyProjectsTab';
 import { RewardsTab } from './RewardsTab';
 
 /** 荣誉登记簿: what was granted under each programme, filtered, with expiry warnings. */
 export function HonoursPage() {
   const { t, lang } = useI18n();
-  const mayWrite = (useSession().data?.user.permissions as string[] | undefined)?.includes('brand.write') ?? false;
+  const user = useSession().data?.user;
+  const mayWrite = (user?.permissions as string[] | undefined)?.includes('brand.write') ?? false;
+  // Reward rules and the flagship list are the city's decisions.
+  const cityLevel = user?.role !== 'county_officer';
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const regions = useReference('regions').data ?? [];
   const [filter, setFilter] = useState<{ programmeCode?: string; status?: string; regionCode?: string; expiringWithinDays?: number }>({ status: 'active' });
@@ -47,8 +52,11 @@ export function HonoursPage() {
                 </>
               ),
             },
+            { key: 'reviews', label: t('honour.reviewsDue'), children: <HonoursTable filter={{ reviewDueWithinDays: 90 }} /> },
             { key: 'pipeline', label: t('cultivation.tab'), children: <CultivationsTab mayWrite={mayWrite} /> },
-            { key: 'rewards', label: t('reward.tab'), children: <RewardsTab mayWrite={mayWrite} /> },
+            { key: 'rewards', label: t('reward.tab'), children: <RewardsTab mayWrite={mayWrite} cityLevel={cityLevel} /> },
+            { key: 'projects', label: t('project.tab'), children: <KeyProjectsTab mayWrite={mayWrite} /> },
+            { key: 'flagships', label: t('flagship.tab'), children: <FlagshipsTab mayWrite={mayWrite && cityLevel} /> },
           ]}
         />
       </Card>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Honour } from '../../../../contract/schemas/brands';
@@ -7,6 +7,7 @@ import { LIMITS } from '../../../../contract/limits';
 import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
+import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -17,11 +18,13 @@ const DAY = 86_400_000;
 
 /** Honours of the register for a filter, with expiry warnings and revocation where allowed. */
 export function HonoursTable({ filter, showEnterprise = true }: { filter: Record<string, unknown>; showEnterprise?: boolean }) {
+  const reviewsDue = filter.reviewDueWithinDays !== undefined;
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
   const [revoking, setRevoking] = useState<Honour | null>(null);
+  const [reviewing, setReviewing] = useState<Honour | null>(null);
   const list = useQuery({ queryKey: ['honours', filter], queryFn: () => api<{ items: Honour[] }>('GET', `/honours${queryString({ ...filter, limit: 500 })}`) });
   async function reward(h: Honour) {
     try {
@@ -55,14 +58,18 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
           { key: 'certificate', title: t('honour.certificateNo'), render: (_, h) => h.certificateNo || h.caseNo },
           { key: 'granted', title: t('honour.grantedOn'), dataIndex: 'grantedOn', width: 130, render: (v: string) => formatDate(v, lang) },
           { key: 'valid', title: t('honour.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null, h) => (v ? <>{formatDate(v, lang)}{soon(h) && <Tag color="orange" style={{ marginLeft: 4 }}>{t('honour.expiringSoon')}</Tag>}</> : t('programme.noExpiry')) },
+          ...(reviewsDue
+            ? [{ key: 'review', title: t('honour.nextReviewOn'), dataIndex: 'nextReviewOn', width: 150, render: (v: string) => <>{formatDate(v, lang)}{Date.parse(v) < Date.now() && <Tag color="red" style={{ marginLeft: 4 }}>{t('honour.reviewOverdue')}</Tag>}</> }]
+            : []),
           { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{t(`honour.status.${s}` as MessageKey)}</Tag> },
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 150,
+            width: 200,
             render: (_, h) =>
               h.abilities.revoke ? (
                 <Space>
+                  {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
                   <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>
                   <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>
                 </Space>
@@ -70,6 +77,25 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
           },
         ]}
       />
+      {reviewing && (
+        <FormModal<{ passed: boolean; note?: string }>
+          title={`${t('honour.review')} · ${reviewing.title || reviewing.programme}`}
+          initialValues={{ passed: true }}
+          onClose={() => setReviewing(null)}
+          onSubmit={async (v) => {
+            await api('POST', `/honours/${reviewing.id}/review`, { passed: v.passed, ...(v.note ? { note: v.note } : {}), on: new Date().toISOString().slice(0, 10), version: reviewing.version });
+            message.success(t('common.saved'));
+            await client.invalidateQueries({ queryKey: ['honours'] });
+          }}
+        >
+          <Form.Item name="passed" label={t('honour.reviewOutcome')} extra={t('honour.reviewHint')}>
+            <Radio.Group options={[{ value: true, label: t('honour.reviewPassed') }, { value: false, label: t('honour.reviewFailed') }]} />
+          </Form.Item>
+          <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
+            <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
+          </Form.Item>
+        </FormModal>
+      )}
       {revoking && (
         <TextModal
           title={`${t('honour.revoke')} · ${revoking.programme}`}

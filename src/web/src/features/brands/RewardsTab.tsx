@@ -1,10 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import type { Reward, RewardList, RewardRule } from '../../../../contract/schemas/brands';
 import { api, queryString } from '../../api/client';
-import { useReferenceNames } from '../../api/reference';
+import type { BrandProgramme } from '../../../../contract/schemas/reference';
+import { LIMITS } from '../../../../contract/limits';
+import { useReference, useReferenceNames } from '../../api/reference';
+import { FormModal } from '../../components/FormModal';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -15,13 +19,15 @@ type Rule = Static<typeof RewardRule>;
 const yuan = (n: number) => n.toLocaleString('zh-CN');
 
 /** 奖励台账: the year's rewards by county (owed, city and county shares, paid), each reward's steps, the rules. */
-export function RewardsTab({ mayWrite }: { mayWrite: boolean }) {
+export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLevel: boolean }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
   const programmeName = useReferenceNames('brand-programmes', lang);
   const [year, setYear] = useState<number | null>(null);
+  const [addingRule, setAddingRule] = useState(false);
+  const programmes = ((useReference('brand-programmes').data ?? []) as BrandProgramme[]).filter((p) => p.active);
   const list = useQuery({ queryKey: ['rewards', year], queryFn: () => api<Static<typeof RewardList>>('GET', `/rewards${queryString({ year })}`) });
   const rules = useQuery({ queryKey: ['rewards', 'rules'], queryFn: () => api<{ items: Rule[] }>('GET', '/reward-rules') });
   async function move(r: Row, to: string) {
@@ -101,7 +107,10 @@ export function RewardsTab({ mayWrite }: { mayWrite: boolean }) {
           },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('reward.rules')}</Typography.Title>
+      <Space style={{ marginTop: 16, marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('reward.rules')}</Typography.Title>
+        {mayWrite && cityLevel && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingRule(true)}>{t('reward.addRule')}</Button>}
+      </Space>
       <Table<Rule>
         rowKey="id"
         size="small"
@@ -113,9 +122,43 @@ export function RewardsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 70 },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
           { key: 'share', title: t('reward.cityShare'), dataIndex: 'citySharePercent', align: 'right', render: (p: number) => `${p}%` },
+          { key: 'fund', title: t('reward.fundSource'), dataIndex: 'fundSource' },
           { key: 'note', title: t('programme.rules'), dataIndex: 'note' },
         ]}
       />
+      {addingRule && (
+        <FormModal<Record<string, unknown>>
+          title={t('reward.addRule')}
+          initialValues={{ year: new Date().getFullYear(), citySharePercent: 50 }}
+          onClose={() => setAddingRule(false)}
+          onSubmit={async (v) => {
+            await api('POST', '/reward-rules', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
+            message.success(t('common.saved'));
+            await client.invalidateQueries({ queryKey: ['rewards', 'rules'] });
+          }}
+        >
+          <Form.Item name="programmeCode" label={t('honour.programme')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="year" label={t('inspection.year')} rules={[{ required: true, message: t('form.required') }]}>
+              <InputNumber min={2000} max={2100} precision={0} />
+            </Form.Item>
+            <Form.Item name="amount" label={t('reward.amountYuan')} rules={[{ required: true, message: t('form.required') }]}>
+              <InputNumber min={0} max={1_000_000_000_000} precision={0} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="citySharePercent" label={t('reward.cityShare')} extra={t('reward.cityShareHint')} rules={[{ required: true, message: t('form.required') }]}>
+              <InputNumber min={0} max={100} precision={0} addonAfter="%" />
+            </Form.Item>
+          </Space>
+          <Form.Item name="fundSource" label={t('reward.fundSource')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="note" label={t('programme.rules')} rules={[{ max: LIMITS.reason.max }]}>
+            <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
+          </Form.Item>
+        </FormModal>
+      )}
     </>
   );
 }

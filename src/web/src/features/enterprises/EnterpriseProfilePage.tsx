@@ -16,6 +16,7 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { actionLabel, enumKey, formatDate, formatInstant } from './labels';
 import { HonoursTable } from '../brands/HonoursTable';
+import { CreditListingsTab } from './CreditListingsTab';
 import { ProposalsTab } from './ProposalsTab';
 import { RecordTable } from './RecordTable';
 
@@ -168,6 +169,7 @@ export function EnterpriseProfilePage() {
               label: t('profile.proposals'),
               children: <ProposalsTab enterprise={e} mayPropose={(user?.permissions as string[] | undefined)?.includes('enterprise.propose') ?? false} />,
             },
+            { key: 'credit', label: t('credit.tab'), children: <CreditListingsTab enterpriseId={e.id} mayWrite={mayWrite} /> },
             ...((user?.permissions as string[] | undefined)?.includes('brand.read')
               ? [{ key: 'honours', label: t('honour.tab'), children: <HonoursTable filter={{ enterpriseId: e.id }} showEnterprise={false} /> }]
               : []),
