@@ -56,6 +56,7 @@ export const ERRORS = {
   below_revenue_floor: { status: 409, zh: '企业当年销售收入未达到标志性工业企业标准（或未填报）；如确需列入，请填写理由' },
   no_candidates: { status: 409, zh: '档案中没有生产该类产品、可供抽取的企业' },
   file_empty: { status: 400, zh: '文件为空' },
+  document_type: { status: 400, zh: '只接受 PDF、OFD、Word、Excel、JPG、PNG 文件，且文件内容须与扩展名一致' },
   file_unreadable: { status: 400, zh: '文件无法读取：请上传 Excel（.xlsx）或 CSV 文件' },
   file_too_large: { status: 413, zh: '文件过大，请拆分后再导入' },
   no_file: { status: 400, zh: '请选择要上传的文件' },

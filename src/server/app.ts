@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   publicationRoutes(app, services.publication);
   responseRoutes(app, services.responses);
   honourRoutes(app, services.honours);
-  cultivationRoutes(app, services.cultivations);
+  cultivationRoutes(app, services.cultivations, config);
   rewardRoutes(app, services.rewards);
   creditListingRoutes(app, services.creditListings);
   keyProjectRoutes(app, services.keyProjects);

@@ -28,6 +28,8 @@ export interface Config {
   demoEnterprises: number;
   /** Largest spreadsheet an import accepts. */
   importMaxBytes: number;
+  /** The largest document a cultivation takes (申报书, certificates). */
+  documentMaxBytes: number;
   /** Spot-check deadlines the law leaves open (days): notifying an unqualified result, deciding an objection. */
   inspectionNotifyDays: number;
   inspectionObjectionDecisionDays: number;
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
     demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
+    documentMaxBytes: int('QC_DOCUMENT_MAX_MB', 20, 1, 1024) * 2 ** 20,
     inspectionNotifyDays: int('QC_INSPECTION_NOTIFY_DAYS', 5, 1, 90),
     inspectionObjectionDecisionDays: int('QC_INSPECTION_OBJECTION_DECISION_DAYS', 3, 1, 90),
     inspectionRefusalActionDays: int('QC_INSPECTION_REFUSAL_ACTION_DAYS', 15, 1, 90),

@@ -13,13 +13,13 @@ export type Api = FastifyInstance<
 
 const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
-/** Streams a file as a download; `temporary` files are deleted once sent. */
-export function download(reply: FastifyReply, file: string, name: string, temporary: boolean) {
+/** Streams a file as a download (an export, or a stored document of a known `type`); `temporary` files are deleted once sent. */
+export function download(reply: FastifyReply, file: string, name: string, temporary: boolean, type?: string) {
   const stream = fs.createReadStream(file);
   if (temporary) stream.on('close', () => fs.rmSync(file, { force: true }));
-  const ext = name.endsWith('.xlsx') ? 'xlsx' : 'csv';
+  const ext = type ? (name.split('.').pop() ?? 'bin') : name.endsWith('.xlsx') ? 'xlsx' : 'csv';
   return reply
-    .type(TYPES[ext])
-    .header('content-disposition', `attachment; filename="download.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .type(type ?? TYPES[ext as keyof typeof TYPES])
+    .header('content-disposition', `attachment; filename="download.${ext.replace(/[^a-z0-9]/gi, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(stream);
 }

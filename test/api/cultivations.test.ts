@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { multipart } from '../helpers/multipart';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
 const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -13,7 +15,7 @@ describe('the cultivation pipeline (培育一批、申报一批) and its eligibi
   const advance = (agent: Agent, id: string, body: object) => agent.request('POST', `/api/v1/cultivations/${id}/advance`, { on: today, ...body });
 
   beforeAll(async () => {
-    t = await testApp();
+    t = await testApp({ QC_DOCUMENT_MAX_MB: '1' });
     city = await t.as('city_officer');
     let n = 0;
     for (const key of Object.keys(firms) as (keyof typeof firms)[]) {
@@ -144,5 +146,49 @@ describe('the cultivation pipeline (培育一批、申报一批) and its eligibi
     expect((await advance(city, c.id, { to: 'applied', version: 2 })).json().error.details.map((d: { path: string }) => d.path)).toEqual(['reapply_barred']);
     // Another programme has no bar.
     expect((await city.request('POST', '/api/v1/honours', { programmeCode: 'hunan_qm_award', enterpriseId: firm, grantedOn: today, title: '质量管理奖' })).statusCode).toBe(201);
+  });
+
+  it('documents: a PDF is kept with its size and hash, listed, downloaded and removed with a reason; bad files are refused', async () => {
+    const c = (await create(city, firms.clean, 'chenzhou_top_brand')).json();
+    const url = `/api/v1/cultivations/${c.id}/documents`;
+    const send = (agent: Agent, name: string, content: Buffer | string, type = 'application/pdf') => {
+      const { body, headers } = multipart(name, content, type);
+      return agent.request('POST', url, body, headers);
+    };
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+    const res = await send(city, '郴州名牌申报书.pdf', pdf);
+    expect(res.statusCode).toBe(201);
+    const doc = res.json();
+    expect(doc).toMatchObject({ name: '郴州名牌申报书.pdf', size: pdf.length });
+    const listed = (await city.request('GET', '/api/v1/cultivations?programmeCode=chenzhou_top_brand')).json().items.find((x: { id: string }) => x.id === c.id);
+    expect(listed.documents).toEqual([{ id: doc.id, name: '郴州名牌申报书.pdf', size: pdf.length, uploadedAt: doc.uploadedAt }]);
+    const got = await city.request('GET', `${url}/${doc.id}`);
+    expect([got.statusCode, got.headers['content-type'], got.rawPayload.equals(pdf)]).toEqual([200, 'application/pdf', true]);
+    expect(got.headers['content-disposition']).toContain(encodeURIComponent('郴州名牌申报书.pdf'));
+    const stored = await t.db.kysely.selectFrom('cultivation_documents').select('sha256').where('id', '=', doc.id).executeTakeFirstOrThrow();
+    expect(stored.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+
+    // An executable renamed .pdf, another format, an empty file, an oversized one: 4xx, nothing kept.
+    expect((await send(city, '申报书.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]))).json().error.code).toBe('document_type');
+    expect((await send(city, 'run.exe', Buffer.from([0x4d, 0x5a]), 'application/octet-stream')).json().error.code).toBe('document_type');
+    expect((await send(city, '空.pdf', '')).json().error.code).toBe('file_empty');
+    const big = await send(city, '大.pdf', Buffer.concat([Buffer.from('%PDF'), Buffer.alloc(2 ** 20 + 10)]));
+    expect([big.statusCode, big.json().error.code]).toEqual([413, 'file_too_large']);
+    expect(await t.db.kysely.selectFrom('cultivation_documents').select('id').where('cultivation_id', '=', c.id).execute()).toHaveLength(1);
+
+    // Read-only and out-of-scope users.
+    const leader = await t.as('leading_group', 'leader-doc');
+    expect((await leader.request('GET', `${url}/${doc.id}`)).statusCode).toBe(200);
+    expect((await send(leader, 'x.pdf', pdf)).statusCode).toBe(403);
+    const suxian = await t.as('county_officer', 'suxian-doc', { regionCode: '431003' });
+    expect((await suxian.request('GET', `${url}/${doc.id}`)).statusCode).toBe(404);
+    expect((await send(suxian, 'x.pdf', pdf)).statusCode).toBe(404);
+    expect((await t.anonymous('GET', `${url}/${doc.id}`)).statusCode).toBe(401);
+
+    expect((await city.request('DELETE', `${url}/${doc.id}`, { reason: '' })).json().error.code).toBe('validation_failed');
+    expect((await city.request('DELETE', `${url}/${doc.id}`, { reason: '上传错了版本' })).statusCode).toBe(204);
+    expect((await city.request('GET', `${url}/${doc.id}`)).statusCode).toBe(404);
+    const actions = await t.db.kysely.selectFrom('audit_events').select('action').where('subject_id', '=', c.id).where('action', 'like', 'cultivation.document%').orderBy('seq').execute();
+    expect(actions.map((a) => a.action)).toEqual(['cultivation.document_add', 'cultivation.document_remove']);
   });
 });

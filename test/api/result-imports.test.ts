@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { multipart } from '../helpers/multipart';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
-
-const BOUNDARY = '----qcResultBoundary';
-const multipart = (csv: string) => ({
-  body: Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="results.csv"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(csv), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
-  headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-});
 
 describe('importing a published result table into a plan', () => {
   let t: TestApp;
@@ -15,7 +10,7 @@ describe('importing a published result table into a plan', () => {
   const ids: Record<string, string> = {};
   const uscc = (n: number) => makeUscc('91', '431002', `MA4J000${n}`);
   const upload = (agent: Agent, csv: string) => {
-    const { body, headers } = multipart(csv);
+    const { body, headers } = multipart('results.csv', csv);
     return agent.request('POST', `/api/v1/inspection-plans/${plan.id}/result-imports`, body, headers);
   };
   const CSV = [

@@ -579,6 +579,12 @@ step('cultivation: an enterprise with a recent unqualified result is stopped at 
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText('已认定，荣誉已登记').waitFor();
   await row.getByText('认定', { exact: true }).waitFor();
+  // The application file goes with the cultivation; the steps show the override.
+  await row.locator('.ant-table-row-expand-icon').click();
+  await page.locator('.ant-table-expanded-row input[type=file]').setInputFiles({ name: '郴州名牌申报书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+  await page.locator('.ant-table-expanded-row').getByRole('link', { name: /郴州名牌申报书\.pdf/ }).waitFor();
+  await page.locator('.ant-table-expanded-row').getByText('资格未通过，理由：已整改并经复查合格').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'cultivation-detail.png'), fullPage: true });
   // The year's rule, set in the console: CNY 100,000, half from the city.
   await page.getByRole('tab', { name: '奖励台账' }).click();
   await page.getByRole('button', { name: '新设奖励规则' }).click();

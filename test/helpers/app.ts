@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import type { Role } from '../../src/contract/permissions';
@@ -49,7 +52,9 @@ function cookieOf(res: LightMyRequestResponse): string {
 
 export async function testApp(env: Record<string, string> = {}, hook?: (app: FastifyInstance) => void): Promise<TestApp> {
   const db = await migratedDb();
-  const config = loadConfig({ QC_LOG_LEVEL: 'silent', QC_LOGIN_RATE_LIMIT: '10000', QC_WEB_DIST: '/nonexistent', ...env });
+  // Uploads, exports and documents go to a directory of this app's own, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-test-'));
+  const config = loadConfig({ QC_LOG_LEVEL: 'silent', QC_LOGIN_RATE_LIMIT: '10000', QC_WEB_DIST: '/nonexistent', QC_DATA_DIR: dataDir, ...env });
   const deps = { db, config, logger: pino({ level: 'silent' }) };
   const services = buildServices(deps);
   const app = await buildApp(deps, services);
@@ -102,6 +107,7 @@ export async function testApp(env: Record<string, string> = {}, hook?: (app: Fas
     anonymous: (method, url, body) => inject(method, url, body, {}),
     async close() {
       await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
       await db.drop();
     },
   };

@@ -89,6 +89,7 @@ export const Cultivation = Type.Object({
   officerId: Nullable(Type.String()),
   notes: Type.String(),
   honourId: Nullable(Type.String({ description: '认定后登记的荣誉' })),
+  documents: Type.Array(Type.Object({ id: Id, name: Type.String(), size: Type.Integer(), uploadedAt: Instant })),
   nextStages: Type.Array(Type.Enum(CULTIVATION_STAGES)),
   events: Type.Array(Type.Object({ stage: Type.String(), on: Type.String(), note: Type.String(), override: Type.Unknown(), at: Instant })),
   version: Type.Integer(),

@@ -19,7 +19,7 @@ import type {
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
-import type { CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
+import type { CultivationDocumentTable, CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
@@ -33,6 +33,7 @@ export interface Database {
   honours: HonourTable;
   cultivations: CultivationTable;
   cultivation_events: CultivationEventTable;
+  cultivation_documents: CultivationDocumentTable;
   reward_rules: RewardRuleTable;
   rewards: RewardTable;
   credit_list_entries: CreditListEntryTable;

@@ -15,6 +15,7 @@ import * as formerNameIndex from './2026112513_former_name_index';
 import * as cultivations from './2026112514_cultivations';
 import * as rewards from './2026112515_rewards';
 import * as brandRegisters from './2026112516_brand_registers';
+import * as cultivationDocuments from './2026112517_cultivation_documents';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026112514_cultivations': cultivations,
   '2026112515_rewards': rewards,
   '2026112516_brand_registers': brandRegisters,
+  '2026112517_cultivation_documents': cultivationDocuments,
 };

@@ -2,12 +2,16 @@ import { AdvanceCultivation, CreateCultivation, Cultivation, CultivationBoard, C
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { Type } from 'typebox';
 import { actorFrom, guard } from '../../authz/guard';
-import type { Api } from '../../http';
+import type {} from '@fastify/multipart';
+import { LIMITS } from '../../../contract/limits';
+import type { Config } from '../../config';
+import { AppError } from '../../errors';
+import { download, type Api } from '../../http';
 import type { CultivationService } from './cultivations.service';
 
 const tags = ['brands'];
 
-export function cultivationRoutes(app: Api, cultivations: CultivationService): void {
+export function cultivationRoutes(app: Api, cultivations: CultivationService, config: Pick<Config, 'documentMaxBytes'>): void {
   app.get('/api/v1/cultivations', {
     schema: { tags, summary: '名牌培育：按项目、县市区、阶段筛选', querystring: CultivationQuery, response: { 200: Type.Object({ items: Type.Array(Cultivation) }), ...errorResponses } },
     onRequest: guard({ permission: 'brand.read' }),
@@ -22,6 +26,38 @@ export function cultivationRoutes(app: Api, cultivations: CultivationService): v
     schema: { tags, summary: '列入培育（候选）', body: CreateCultivation, response: { 201: Cultivation, ...errorResponses } },
     onRequest: guard({ permission: 'brand.write' }),
     handler: async (request, reply) => reply.status(201).send(await cultivations.create(actorFrom(request), request.body)),
+  });
+  const DocumentParams = Type.Object({ id: IdParams.properties.id, documentId: IdParams.properties.id }, { additionalProperties: false });
+  app.post('/api/v1/cultivations/:id/documents', {
+    schema: {
+      tags,
+      summary: '上传培育材料（multipart 字段 file；PDF、OFD、Word、Excel、JPG、PNG）',
+      params: IdParams,
+      consumes: ['multipart/form-data'],
+      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), uploadedAt: Type.String() }), ...errorResponses, 413: errorResponses[400] },
+    },
+    onRequest: guard({ permission: 'brand.write' }),
+    handler: async (request, reply) => {
+      const part = await request.file({ limits: { fileSize: config.documentMaxBytes } });
+      if (!part) throw new AppError('no_file');
+      return reply.status(201).send(await cultivations.addDocument(actorFrom(request), request.params.id, { stream: part.file, fileName: part.filename }));
+    },
+  });
+  app.get('/api/v1/cultivations/:id/documents/:documentId', {
+    schema: { tags, summary: '下载培育材料', params: DocumentParams, response: errorResponses },
+    onRequest: guard({ permission: 'brand.read' }),
+    handler: async (request, reply) => {
+      const { file, name, contentType } = await cultivations.document(actorFrom(request), request.params.id, request.params.documentId);
+      return download(reply, file, name, false, contentType);
+    },
+  });
+  app.delete('/api/v1/cultivations/:id/documents/:documentId', {
+    schema: { tags, summary: '移除培育材料（须填写理由；文件保留备查）', params: DocumentParams, body: Type.Object({ reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } },
+    onRequest: guard({ permission: 'brand.write' }),
+    handler: async (request, reply) => {
+      await cultivations.removeDocument(actorFrom(request), request.params.id, request.params.documentId, request.body.reason);
+      return reply.status(204).send(null);
+    },
   });
   app.post('/api/v1/cultivations/:id/advance', {
     schema: { tags, summary: '推进到下一阶段；申报、推荐前检查资格（不符合返回 409 not_eligible，可填写理由越过并留痕）', params: IdParams, body: AdvanceCultivation, response: { 200: Cultivation, ...errorResponses } },

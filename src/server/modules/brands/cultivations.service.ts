@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { AdvanceCultivation, CreateCultivation, Cultivation, CultivationQuery } from '../../../contract/schemas/brands';
@@ -6,6 +11,7 @@ import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
 import { addYears, today } from '../../lib/dates';
+import { documentType } from '../../lib/documents';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
@@ -39,10 +45,15 @@ export function cultivationService(ctx: AppContext) {
 
   /** The cultivations with their steps: one query for the steps of all of them. */
   async function present(trx: Kysely<Database>, rows: Row[]): Promise<Static<typeof Cultivation>[]> {
-    const events = rows.length ? await trx.selectFrom('cultivation_events').selectAll().where('cultivation_id', 'in', rows.map((r) => r.id)).orderBy('at').execute() : [];
+    const ids = rows.map((r) => r.id);
+    const events = rows.length ? await trx.selectFrom('cultivation_events').selectAll().where('cultivation_id', 'in', ids).orderBy('at').execute() : [];
+    const documents = rows.length
+      ? await trx.selectFrom('cultivation_documents').select(['id', 'cultivation_id', 'name', 'size', 'uploaded_at']).where('cultivation_id', 'in', ids).where('deleted_at', 'is', null).orderBy('uploaded_at').execute()
+      : [];
     return rows.map((row) => ({
       id: row.id, programmeCode: row.programme_code, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
       productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, honourId: row.honour_id, nextStages: nextStages(row.stage as Stage),
+      documents: documents.filter((d) => d.cultivation_id === row.id).map((d) => ({ id: d.id, name: d.name, size: Number(d.size), uploadedAt: d.uploaded_at })),
       events: events.filter((e) => e.cultivation_id === row.id).map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
       version: row.version,
     }));
@@ -69,6 +80,18 @@ export function cultivationService(ctx: AppContext) {
       failuresSince: Number(failures.n), licences: Number(licences.all), licencesInForce: Number(licences.inForce ?? 0),
       lists: await listsInForce(trx, enterpriseId, on), grantedWithinBar: (await grantWithinBar(trx, programme, enterpriseId, on)) !== null,
     });
+  }
+
+  const documentDir = () => {
+    const d = path.join(ctx.config.dataDir, 'documents');
+    fs.mkdirSync(d, { recursive: true });
+    return d;
+  };
+  async function loadDocument(actor: Actor, id: string, documentId: string) {
+    await load(db, actor, id);
+    const doc = await db.selectFrom('cultivation_documents').selectAll().where('id', '=', documentId).where('cultivation_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!doc) throw new AppError('not_found');
+    return doc;
   }
 
   return {
@@ -109,6 +132,65 @@ export function cultivationService(ctx: AppContext) {
         return presentOne(trx, created);
       });
       return row;
+    },
+
+    /**
+     * Stores a document (申报书, 推荐函, a certificate) for the cultivation: streamed to disk with its
+     * size and SHA-256, kept only when its name and first bytes agree on an accepted format.
+     */
+    async addDocument(actor: Actor, id: string, upload: { stream: Readable & { truncated?: boolean }; fileName: string }) {
+      const row = await load(db, actor, id);
+      if (!mayEditInRegion(actor, row.region_code)) throw new AppError('out_of_scope');
+      const documentId = uuidv7();
+      const file = path.join(documentDir(), documentId);
+      const hash = createHash('sha256');
+      let size = 0;
+      let head = Buffer.alloc(0);
+      try {
+        await pipeline(
+          upload.stream,
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              hash.update(chunk);
+              size += chunk.length;
+              if (head.length < 8) head = Buffer.concat([head, chunk]).subarray(0, 8);
+              yield chunk;
+            }
+          },
+          fs.createWriteStream(file),
+        );
+        if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.documentMaxBytes / 2 ** 20)} MB` }]);
+        if (size === 0) throw new AppError('file_empty');
+        const name = upload.fileName.trim().slice(-200);
+        const contentType = documentType(name, head);
+        if (!contentType) throw new AppError('document_type', [{ path: 'file', message: name }]);
+        return await db.transaction().execute(async (trx) => {
+          const doc = { id: documentId, cultivation_id: id, name, content_type: contentType, size, sha256: hash.digest('hex'), uploaded_by: actor.id, uploaded_at: new Date().toISOString(), deleted_at: null, deleted_by: null, delete_reason: null };
+          await trx.insertInto('cultivation_documents').values(doc).execute();
+          await recordAudit(trx, actor, 'cultivation.document_add', { type: 'cultivation', id }, null, { documentId, name, size, sha256: doc.sha256 });
+          return { id: documentId, name, size, uploadedAt: doc.uploaded_at };
+        });
+      } catch (err) {
+        fs.rmSync(file, { force: true });
+        throw err;
+      }
+    },
+
+    /** A document's file for download, within the actor's scope. */
+    async document(actor: Actor, id: string, documentId: string) {
+      const doc = await loadDocument(actor, id, documentId);
+      return { file: path.join(documentDir(), doc.id), name: doc.name, contentType: doc.content_type };
+    },
+
+    /** Takes a document off the list with a reason; the file stays for the audit trail. */
+    async removeDocument(actor: Actor, id: string, documentId: string, reason: string) {
+      const doc = await loadDocument(actor, id, documentId);
+      const row = await load(db, actor, id);
+      if (!mayEditInRegion(actor, row.region_code)) throw new AppError('out_of_scope');
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('cultivation_documents').set({ deleted_at: new Date().toISOString(), deleted_by: actor.id, delete_reason: reason.trim() }).where('id', '=', doc.id).execute();
+        await recordAudit(trx, actor, 'cultivation.document_remove', { type: 'cultivation', id }, { documentId: doc.id, name: doc.name }, { reason: reason.trim() });
+      });
     },
 
     /**

@@ -35,6 +35,21 @@ export interface CultivationTable extends Versioned {
   honour_id: string | null;
 }
 
+/** A document attached to a cultivation; the file is `documents/<id>` under the data directory. */
+export interface CultivationDocumentTable {
+  id: string;
+  cultivation_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  delete_reason: string | null;
+}
+
 export interface CultivationEventTable {
   id: string;
   cultivation_id: string;

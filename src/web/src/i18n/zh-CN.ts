@@ -755,6 +755,8 @@ export const zhCN = {
   'action.honour.review': '荣誉复评',
   'action.cultivation.create': '列为培育对象',
   'action.cultivation.advance': '推进培育阶段',
+  'action.cultivation.document_add': '上传培育材料',
+  'action.cultivation.document_remove': '移除培育材料',
   'action.reward_rule.create': '设定奖励规则',
   'action.reward.propose': '拟定奖励',
   'action.reward.approved': '批准奖励',
@@ -770,5 +772,11 @@ export const zhCN = {
   'action.flagship.add': '列入标志性企业名单',
   'action.flagship.remove': '移出标志性企业名单',
   'action.enterprise.flagship_flag': '更新标志性企业标志',
+  'cultivation.steps': '培育过程',
+  'cultivation.overridden': '资格未通过，理由：{reason}',
+  'cultivation.documents': '材料',
+  'cultivation.upload': '上传材料',
+  'cultivation.noDocuments': '暂无材料',
+  'cultivation.documentHint': '可上传 PDF、OFD、Word、Excel、JPG、PNG 文件',
 };
 export type MessageKey = keyof typeof zhCN;

@@ -11,6 +11,7 @@ import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert, FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
+import { CultivationDetail } from './CultivationDetail';
 import { CertificateFields } from './GrantHonourModal';
 import type { MessageKey } from '../../i18n/zh-CN';
 
@@ -76,6 +77,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 800 }}
+        expandable={{ expandedRowRender: (r) => <CultivationDetail row={r} mayWrite={mayWrite} /> }}
         locale={{ emptyText: t('cultivation.empty') }}
         columns={[
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
