@@ -53,6 +53,8 @@ export const ERRORS = {
   reapply_barred: { status: 409, zh: '该企业获得此项目后未满规定年限，不得再次申报或认定' },
   no_review_due: { status: 409, zh: '该荣誉没有待复评事项' },
   listing_removed: { status: 409, zh: '该名单记录已移出' },
+  report_locked: { status: 409, zh: '该数据已提交或已审核，不能修改；如需修改请由市领导小组办公室退回或解锁' },
+  change_needs_comment: { status: 400, zh: '与上期相比变化较大，请在说明中写明原因后再提交' },
   below_revenue_floor: { status: 409, zh: '企业当年销售收入未达到标志性工业企业标准（或未填报）；如确需列入，请填写理由' },
   no_candidates: { status: 409, zh: '档案中没有生产该类产品、可供抽取的企业' },
   file_empty: { status: 400, zh: '文件为空' },

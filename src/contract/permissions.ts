@@ -27,18 +27,23 @@ export const PERMISSIONS = [
   'inspection.respond',
   'brand.read',
   'brand.write',
+  'target.read',
+  'target.write',
+  'target.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write'],
+  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'target.write', 'target.report'],
   // City and county officers may look up the accounts in their scope (who works where);
   // only the admin creates or changes accounts. County officers keep their county's archive.
-  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write'],
-  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write'],
-  department_reporter: ['reference.read', 'enterprise.read'],
+  // The leading group's office sits in the city bureau: it keeps the plans and approves reported figures.
+  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'target.write'],
+  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read'],
+  // A department reports the figures of the indicators it owns.
+  department_reporter: ['reference.read', 'enterprise.read', 'target.read', 'target.report'],
   // The leading group follows the supervision results; it does not run cases.
-  leading_group: ['reference.read', 'enterprise.read', 'inspection.read', 'brand.read'],
+  leading_group: ['reference.read', 'enterprise.read', 'inspection.read', 'brand.read', 'target.read'],
   // An enterprise reads its own record (the scope does the rest) and proposes contact changes.
   // … and responds to its published spot-check results.
   enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.propose', 'inspection.respond'],

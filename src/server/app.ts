@@ -30,6 +30,9 @@ import { flagshipRoutes } from './modules/brands/flagships.routes';
 import { flagshipService } from './modules/brands/flagships.service';
 import { keyProjectRoutes } from './modules/brands/projects.routes';
 import { keyProjectService } from './modules/brands/projects.service';
+import { reportedValueService } from './modules/targets/reported.service';
+import { targetRoutes } from './modules/targets/targets.routes';
+import { targetService } from './modules/targets/targets.service';
 import { creditListingRoutes } from './modules/credit/listings.routes';
 import { creditListingService } from './modules/credit/listings.service';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
@@ -86,6 +89,8 @@ export function buildServices(deps: AppDeps) {
     creditListings: creditListingService(ctx),
     keyProjects: keyProjectService(ctx),
     flagships: flagshipService(ctx),
+    targets: targetService(ctx),
+    reportedValues: reportedValueService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -139,6 +144,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   creditListingRoutes(app, services.creditListings);
   keyProjectRoutes(app, services.keyProjects);
   flagshipRoutes(app, services.flagships);
+  targetRoutes(app, services.targets, services.reportedValues);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

@@ -39,6 +39,12 @@ export interface Config {
   flagshipRevenueFloor: number;
   /** The policy's goal for the number of flagship enterprises: 30–50. */
   flagshipGoal: { min: number; max: number };
+  /** How close to its target an indicator counts as 接近, in percent of the target. */
+  targetNearPercent: number;
+  /** Days after a period ends that reported values are due. */
+  reportDueDays: number;
+  /** A reported value that moves more than this percentage from the last period needs a comment. */
+  reportChangePercent: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -100,6 +106,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     inspectionRefusalActionDays: int('QC_INSPECTION_REFUSAL_ACTION_DAYS', 15, 1, 90),
     brandFailureYears: int('QC_BRAND_FAILURE_YEARS', 3, 0, 10),
     flagshipRevenueFloor: int('QC_FLAGSHIP_REVENUE_FLOOR', 3_000_000_000, 0, 10 ** 13),
+    targetNearPercent: int('QC_TARGET_NEAR_PERCENT', 5, 0, 100),
+    reportDueDays: int('QC_REPORT_DUE_DAYS', 31, 0, 366),
+    reportChangePercent: int('QC_REPORT_CHANGE_PERCENT', 20, 1, 1000),
     flagshipGoal: { min: int('QC_FLAGSHIP_GOAL_MIN', 30, 1, 10_000), max: int('QC_FLAGSHIP_GOAL_MAX', 50, 1, 10_000) },
   };
   if (config.flagshipGoal.max < config.flagshipGoal.min) errors.push('QC_FLAGSHIP_GOAL_MAX must not be below QC_FLAGSHIP_GOAL_MIN');

@@ -23,6 +23,7 @@ import type { CultivationDocumentTable, CultivationEventTable, CultivationTable,
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
+import type { PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
 /** Every table the app queries, for Kysely's types. */
@@ -64,4 +65,8 @@ export interface Database {
   inspection_draws: InspectionDrawTable;
   inspection_verdict_counts: InspectionVerdictCountTable;
   inspection_responses: InspectionResponseTable;
+  target_plans: TargetPlanTable;
+  plan_indicators: PlanIndicatorTable;
+  reported_values: ReportedValueTable;
+  reported_value_events: ReportedValueEventTable;
 }

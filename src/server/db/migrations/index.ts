@@ -16,6 +16,7 @@ import * as cultivations from './2026112514_cultivations';
 import * as rewards from './2026112515_rewards';
 import * as brandRegisters from './2026112516_brand_registers';
 import * as cultivationDocuments from './2026112517_cultivation_documents';
+import * as targets from './2026112518_targets';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026112515_rewards': rewards,
   '2026112516_brand_registers': brandRegisters,
   '2026112517_cultivation_documents': cultivationDocuments,
+  '2026112518_targets': targets,
 };

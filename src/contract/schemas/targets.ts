@@ -1,0 +1,177 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits';
+import { Id, Instant, Nullable, Version } from './common';
+
+export const INDICATOR_SECTIONS = ['industry', 'product', 'construction', 'service', 'environment', 'reference'] as const; // 二(二)…二(六)，参考数据
+export const INDICATOR_KINDS = ['rate', 'count', 'value'] as const;
+export const DIRECTIONS = ['>=', '<=', '='] as const;
+export const INDICATOR_STATUSES = ['met', 'near', 'not_met', 'no_data', 'no_target'] as const; // 达标 接近 未达标 无数据 无目标
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const; // 草稿 已提交 已审核 已退回
+
+const Code = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,31}$', description: '指标编码，如 PQ-STDCOV' });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const Num = Type.Number({ minimum: -1e15, maximum: 1e15 });
+const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
+const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
+
+export const Indicator = Type.Object({
+  id: Id,
+  code: Type.String(),
+  section: Type.Enum(INDICATOR_SECTIONS),
+  name: Type.String(),
+  nameEn: Type.String(),
+  unit: Type.String(),
+  kind: Type.Enum(INDICATOR_KINDS),
+  direction: Type.Enum(DIRECTIONS),
+  target: Nullable(Type.Number()),
+  stretch: Nullable(Type.Number({ description: '区间目标的上限（如 40–50 的 50）' })),
+  baselineYear: Nullable(Type.Integer()),
+  baselineValue: Nullable(Type.Number()),
+  ownerDepartment: Type.String(),
+  frequency: Type.Enum(['year', 'quarter'] as const),
+  source: Type.Enum(['computed', 'reported'] as const),
+  calculator: Nullable(Type.String()),
+  reading: Type.Record(Type.String(), Type.Unknown(), { description: '计算口径设置（定义非官方时所取的读法）' }),
+  compareCode: Nullable(Type.String()),
+  reportRegions: Nullable(Type.Enum(['counties', 'province'] as const)),
+  definition: Type.String(),
+  version: Type.Integer(),
+});
+export type Indicator = Static<typeof Indicator>;
+
+export const TargetPlan = Type.Object({ id: Id, code: Type.String(), name: Type.String(), nameEn: Type.String(), startYear: Type.Integer(), endYear: Type.Integer(), version: Type.Integer() });
+export const TargetPlanDetail = Type.Object({ ...TargetPlan.properties, indicators: Type.Array(Indicator) });
+
+export const CopyPlan = Type.Object(
+  { code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,40}$' }), name: Text(LIMITS.name.max, 2), nameEn: Type.Optional(Text(LIMITS.name.max)), startYear: Year, endYear: Year },
+  { additionalProperties: false },
+);
+
+const editableIndicator = {
+  section: Type.Enum(INDICATOR_SECTIONS),
+  name: Text(LIMITS.name.max, 2),
+  nameEn: Text(LIMITS.name.max),
+  unit: Text(10, 1),
+  kind: Type.Enum(INDICATOR_KINDS),
+  direction: Type.Enum(DIRECTIONS),
+  target: Nullable(Num),
+  stretch: Nullable(Num),
+  baselineYear: Nullable(Year),
+  baselineValue: Nullable(Num),
+  ownerDepartment: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
+  frequency: Type.Enum(['year', 'quarter'] as const),
+  source: Type.Enum(['computed', 'reported'] as const),
+  calculator: Nullable(Type.String({ maxLength: 40 })),
+  reading: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 20 }),
+  compareCode: Nullable(Code),
+  reportRegions: Nullable(Type.Enum(['counties', 'province'] as const)),
+  definition: Text(2000, 4),
+};
+export const CreateIndicator = Type.Object({ code: Code, ...editableIndicator }, { additionalProperties: false });
+export const UpdateIndicator = Type.Object({ version: Version, ...Type.Partial(Type.Object(editableIndicator)).properties }, { additionalProperties: false });
+
+export const ScopeQuery = Type.Object(
+  { year: Year, regionCode: Type.Optional(RegionCode), industryCode: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' })) },
+  { additionalProperties: false },
+);
+
+const Reading = Type.Object({
+  value: Nullable(Type.Number({ description: '未取整；rate 为百分数' })),
+  numerator: Nullable(Type.Number()),
+  denominator: Nullable(Type.Number()),
+});
+export const DashboardRow = Type.Object({
+  indicator: Indicator,
+  ...Reading.properties,
+  compareValue: Nullable(Type.Number({ description: '比较的全省平均值' })),
+  status: Type.Enum(INDICATOR_STATUSES),
+  previous: Nullable(Type.Number({ description: '上年值' })),
+  trend: Type.Array(Type.Object({ year: Type.Integer(), value: Nullable(Type.Number()) })),
+  projection: Type.Object({ year: Type.Integer(), value: Nullable(Type.Number()), status: Type.Enum(INDICATOR_STATUSES) }),
+});
+export const Dashboard = Type.Object({
+  plan: TargetPlan,
+  year: Type.Integer(),
+  asOf: Type.String(),
+  regionCode: Nullable(Type.String()),
+  industryCode: Nullable(Type.String()),
+  rows: Type.Array(DashboardRow),
+});
+export const Matrix = Type.Object({
+  year: Type.Integer(),
+  regions: Type.Array(Type.String()),
+  rows: Type.Array(Type.Object({ code: Type.String(), cells: Type.Array(Type.Object({ regionCode: Type.String(), ...Reading.properties, status: Type.Enum(INDICATOR_STATUSES) })) })),
+});
+export const RecordsQuery = Type.Object(
+  {
+    ...ScopeQuery.properties,
+    side: Type.Enum(['numerator', 'denominator'] as const),
+    after: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const RecordList = Type.Object({
+  kind: Type.Enum(['product', 'inspection', 'honour', 'enterprise'] as const),
+  total: Type.Integer(),
+  items: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), enterpriseId: Nullable(Type.String()), enterpriseName: Type.String(), regionCode: Type.String(), numerator: Type.Number(), denominator: Type.Number() })),
+  meta: Type.Object({ nextCursor: Nullable(Type.String()) }),
+});
+
+export const ReportedValue = Type.Object({
+  id: Id,
+  indicatorCode: Type.String(),
+  regionCode: Type.String(),
+  period: Type.String(),
+  departmentCode: Type.String(),
+  numerator: Nullable(Type.Number()),
+  denominator: Nullable(Type.Number()),
+  value: Nullable(Type.Number()),
+  comment: Type.String(),
+  status: Type.Enum(REPORT_STATUSES),
+  submittedAt: Nullable(Instant),
+  decidedAt: Nullable(Instant),
+  decisionComment: Type.String(),
+  version: Type.Integer(),
+  history: Type.Array(Type.Object({ action: Type.String(), numerator: Nullable(Type.Number()), denominator: Nullable(Type.Number()), value: Nullable(Type.Number()), comment: Type.String(), actorName: Nullable(Type.String()), at: Instant })),
+});
+export type ReportedValue = Static<typeof ReportedValue>;
+
+/** A figure as entered: numerator and denominator for a rate, a value otherwise. */
+export const SaveReportedValue = Type.Object(
+  {
+    indicatorCode: Code,
+    regionCode: RegionCode,
+    period: Type.String({ pattern: '^[0-9]{4}(Q[1-4])?$', description: '年度 2015 或季度 2015Q1' }),
+    numerator: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e15 }))),
+    denominator: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e15 }))),
+    value: Type.Optional(Nullable(Num)),
+    comment: Type.Optional(Text(LIMITS.reason.max)),
+    version: Type.Optional(Version),
+  },
+  { additionalProperties: false },
+);
+export const DecideReportedValue = Type.Object(
+  { decision: Type.Enum(['approve', 'return'] as const), comment: Type.Optional(Text(LIMITS.reason.max)), version: Version },
+  { additionalProperties: false },
+);
+export const UnlockReportedValue = Type.Object({ reason: Text(LIMITS.reason.max, LIMITS.reason.min), version: Version }, { additionalProperties: false });
+export const ReportedQuery = Type.Object(
+  {
+    period: Type.Optional(Type.String({ pattern: '^[0-9]{4}(Q[1-4])?$' })),
+    indicatorCode: Type.Optional(Code),
+    regionCode: Type.Optional(RegionCode),
+    status: Type.Optional(Type.Enum(REPORT_STATUSES)),
+  },
+  { additionalProperties: false },
+);
+export const ReportTasks = Type.Object({
+  period: Type.String(),
+  dueOn: Type.String(),
+  tasks: Type.Array(
+    Type.Object({ indicatorCode: Type.String(), indicatorName: Type.String(), kind: Type.Enum(INDICATOR_KINDS), unit: Type.String(), departmentCode: Type.String(), regionCode: Type.String(), status: Nullable(Type.Enum(REPORT_STATUSES)), valueId: Nullable(Type.String()) }),
+  ),
+  completeness: Type.Array(
+    Type.Object({ departmentCode: Type.String(), expected: Type.Integer(), submitted: Type.Integer(), approved: Type.Integer(), late: Type.Integer() }, { description: '已提交含已审核；逾期：截止日仍未提交，或提交晚于截止日' }),
+  ),
+});

@@ -1,0 +1,256 @@
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../db/database';
+import { bool } from '../../db/portable';
+
+/** What a computed indicator is asked: a year, the day its records are read as of, and a scope. */
+export interface CalcScope {
+  year: number;
+  /** The last day of the year, or today while the year runs. */
+  asOf: string;
+  /** The plan's first year: "created in the plan" counts from its 1 January. */
+  planStart: number;
+  regionCode?: string;
+  industryCode?: string;
+  reading: Record<string, unknown>;
+}
+
+/** One record behind an indicator: its share of the numerator and of the denominator. */
+export interface CalcRow {
+  id: string;
+  label: string;
+  enterprise_id: string | null;
+  enterprise_name: string;
+  region_code: string;
+  num: number;
+  den: number;
+}
+
+export const RECORD_KINDS = ['product', 'inspection', 'honour', 'enterprise'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+type Rows = SelectQueryBuilder<Database, any, CalcRow>;
+
+/**
+ * A computed indicator: the query of the records behind it, one row each with `num` and `den`.
+ * The value is sum(num) ÷ sum(den) for a rate, sum(num) for a count — from sums, grouped by county;
+ * the drill-down lists the same rows. One query serves the number and the records behind it.
+ */
+export interface Calculator {
+  kind: RecordKind;
+  rows(db: Kysely<Database>, s: CalcScope): Rows;
+}
+
+const endOf = (day: string) => `${day}T23:59:59.999Z`;
+/** On record on `asOf`: created by then and not deleted by then (the archive keeps no other history). */
+const onRecord = (alias: string, asOf: string) => (eb: ExpressionBuilder<any, any>) =>
+  eb.and([eb(`${alias}.created_at`, '<=', endOf(asOf)), eb.or([eb(`${alias}.deleted_at`, 'is', null), eb(`${alias}.deleted_at`, '>', endOf(asOf))])]);
+/** The enterprise scope: county and industry. */
+function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope, region = 'e.region_code', industry = 'e.industry_code'): Q {
+  let out = q;
+  if (s.regionCode) out = out.where(region, '=', s.regionCode) as Q;
+  if (s.industryCode) out = out.where(industry, '=', s.industryCode) as Q;
+  return out;
+}
+const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback);
+const flag = (expr: ReturnType<typeof sql<SqlBool>>) => sql<number>`case when ${expr} then 1 else 0 end`;
+
+/** An honour in force on `asOf`: granted by then, not revoked by then, valid through it. */
+const honourInForce = (alias: string, asOf: string) =>
+  sql<SqlBool>`${sql.ref(`${alias}.granted_on`)} <= ${asOf} and (${sql.ref(`${alias}.revoked_on`)} is null or ${sql.ref(`${alias}.revoked_on`)} > ${asOf}) and (${sql.ref(`${alias}.valid_until`)} is null or ${sql.ref(`${alias}.valid_until`)} >= ${asOf})`;
+/** The enterprise holds a product-brand honour in force on `asOf`. */
+const holdsProductBrand = (asOf: string) =>
+  sql<SqlBool>`exists (select 1 from honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${honourInForce('h', asOf)})`;
+
+function products(db: Kysely<Database>, s: CalcScope) {
+  return scoped(
+    db.selectFrom('products as p').innerJoin('enterprises as e', 'e.id', 'p.enterprise_id').where(onRecord('p', s.asOf)).where(onRecord('e', s.asOf)),
+    s,
+  );
+}
+const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code')] as const;
+const enterpriseColumns = [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code')] as const;
+
+/** Figures of a year that may be summed: the yearly-figure columns a reading may name. */
+const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'export_value', 'profit_and_tax'] as const;
+const figure = (v: unknown, fallback: (typeof FIGURES)[number]) => ((FIGURES as readonly unknown[]).includes(v) ? (v as (typeof FIGURES)[number]) : fallback);
+
+export const CALCULATORS: Record<string, Calculator> = {
+  /** Products made to standard with at least one standard on record, of all products on record. */
+  standard_coverage: {
+    kind: 'product',
+    rows: (db, s) =>
+      products(db, s).select([
+        ...productColumns,
+        flag(sql<SqlBool>`p.made_to_standard = ${bool(true)} and exists (select 1 from product_standards ps where ps.product_id = p.id and ps.created_at <= ${endOf(s.asOf)} and (ps.deleted_at is null or ps.deleted_at > ${endOf(s.asOf)}))`).as('num'),
+        sql<number>`1`.as('den'),
+      ]) as Rows,
+  },
+
+  /**
+   * Of the products of key and foreign-invested enterprises and of key and brand products, those
+   * made to an international or advanced foreign standard, or adopting one (IDT, MOD by default).
+   */
+  standard_adoption: {
+    kind: 'product',
+    rows: (db, s) => {
+      const kinds = strings(s.reading.kinds, ['international', 'foreign_advanced']);
+      const adoption = strings(s.reading.adoption, ['IDT', 'MOD']);
+      return products(db, s)
+        .where((eb) => eb.or([eb('e.key_enterprise', '=', bool(true)), eb('e.foreign_invested', '=', bool(true)), eb('p.key_product', '=', bool(true)), eb('p.brand_product', '=', bool(true))]))
+        .select([
+          ...productColumns,
+          flag(
+            sql<SqlBool>`exists (select 1 from product_standards ps where ps.product_id = p.id and ps.created_at <= ${endOf(s.asOf)} and (ps.deleted_at is null or ps.deleted_at > ${endOf(s.asOf)}) and (ps.kind in (${sql.join(kinds)}) or ps.adoption in (${sql.join(adoption)})))`,
+          ).as('num'),
+          sql<number>`1`.as('den'),
+        ]) as Rows;
+    },
+  },
+
+  /** Food products of agricultural leading enterprises at the levels read, and those green-food certified. */
+  green_food: {
+    kind: 'product',
+    rows: (db, s) =>
+      products(db, s)
+        .where('p.food_product', '=', bool(true))
+        .where('e.agri_leader_level', 'in', strings(s.reading.levels, ['city', 'province', 'national']))
+        .select([
+          ...productColumns,
+          flag(
+            sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = 'GREEN_FOOD' and c.status = 'valid' and c.created_at <= ${endOf(s.asOf)} and (c.deleted_at is null or c.deleted_at > ${endOf(s.asOf)})
+              and (c.issued_on is null or c.issued_on <= ${s.asOf}) and (c.expires_on is null or c.expires_on >= ${s.asOf}))
+              or exists (select 1 from honours h where h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${honourInForce('h', s.asOf)})`,
+          ).as('num'),
+          sql<number>`1`.as('den'),
+        ]) as Rows,
+  },
+
+  /**
+   * Spot-check batches of the year at the levels read (and of key or brand archive products when
+   * read so) whose verdict is final: qualified of decided. The product flags are today's.
+   */
+  inspection_pass_rate: {
+    kind: 'inspection',
+    rows: (db, s) => {
+      let q = db
+        .selectFrom('inspections as i')
+        .innerJoin('product_categories as c', 'c.code', 'i.category_code')
+        .leftJoin('products as pr', 'pr.id', 'i.product_id')
+        .where('i.year', '=', s.year)
+        .where('i.level', 'in', strings(s.reading.levels, ['national', 'provincial']))
+        .where('i.final_verdict', 'in', ['qualified', 'unqualified']);
+      const products = strings(s.reading.products, []);
+      if (products.length) {
+        q = q.where((eb) => eb.or([...(products.includes('key') ? [eb('pr.key_product', '=', bool(true))] : []), ...(products.includes('brand') ? [eb('pr.brand_product', '=', bool(true))] : [])]));
+      }
+      return scoped(q, s, 'i.region_code', 'c.industry_code').select([
+        sql<string>`i.id`.as('id'),
+        sql<string>`i.product_name`.as('label'),
+        sql<string>`i.producer_enterprise_id`.as('enterprise_id'),
+        sql<string>`i.producer_name`.as('enterprise_name'),
+        sql<string>`i.region_code`.as('region_code'),
+        flag(sql<SqlBool>`i.final_verdict = 'qualified'`).as('num'),
+        sql<number>`1`.as('den'),
+      ]) as Rows;
+    },
+  },
+
+  /** One yearly figure over another, summed over the enterprises that report both (新产品产值率). */
+  figure_ratio: {
+    kind: 'enterprise',
+    rows: (db, s) => {
+      const num = figure(s.reading.numerator, 'new_product_output_value');
+      const den = figure(s.reading.denominator, 'output_value');
+      return scoped(yearFigures(db, s, s.year), s)
+        .where(`y.${num}`, 'is not', null)
+        .where(`y.${den}`, 'is not', null)
+        .select([...enterpriseColumns, sql<number>`${sql.ref(`y.${num}`)}`.as('num'), sql<number>`${sql.ref(`y.${den}`)}`.as('den')]) as Rows;
+    },
+  },
+
+  /** The figure of enterprises holding a product-brand honour in force, of all enterprises' figure. */
+  brand_output_share: {
+    kind: 'enterprise',
+    rows: (db, s) => {
+      const fig = figure(s.reading.figure, 'output_value');
+      return scoped(yearFigures(db, s, s.year), s)
+        .where(`y.${fig}`, 'is not', null)
+        .select([...enterpriseColumns, sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'), sql<number>`${sql.ref(`y.${fig}`)}`.as('den')]) as Rows;
+    },
+  },
+
+  /** Growth of the figure over last year for enterprises holding a product-brand honour in force, reporting both years. */
+  brand_growth: {
+    kind: 'enterprise',
+    rows: (db, s) => {
+      const fig = figure(s.reading.figure, 'output_value');
+      return scoped(yearFigures(db, s, s.year), s)
+        .innerJoin('enterprise_yearly_figures as y0', (j) => j.onRef('y0.enterprise_id', '=', 'e.id').on('y0.year', '=', s.year - 1).on('y0.deleted_at', 'is', null))
+        .where(`y.${fig}`, 'is not', null)
+        .where(`y0.${fig}`, 'is not', null)
+        .where(holdsProductBrand(s.asOf))
+        .select([...enterpriseColumns, sql<number>`${sql.ref(`y.${fig}`)} - ${sql.ref(`y0.${fig}`)}`.as('num'), sql<number>`${sql.ref(`y0.${fig}`)}`.as('den')]) as Rows;
+    },
+  },
+
+  /** Service enterprises holding a certificate of the kind read (ISO 9001) valid on `asOf`. */
+  service_certified: {
+    kind: 'enterprise',
+    rows: (db, s) => {
+      const kind = typeof s.reading.kind === 'string' ? s.reading.kind : 'ISO9001';
+      return scoped(db.selectFrom('enterprises as e').where(onRecord('e', s.asOf)).where('e.service_enterprise', '=', bool(true)), s)
+        .where(
+          sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and c.created_at <= ${endOf(s.asOf)} and (c.deleted_at is null or c.deleted_at > ${endOf(s.asOf)})
+            and (c.issued_on is null or c.issued_on <= ${s.asOf}) and (c.expires_on is null or c.expires_on >= ${s.asOf}))`,
+        )
+        .select([...enterpriseColumns, sql<number>`1`.as('num'), sql<number>`0`.as('den')]) as Rows;
+    },
+  },
+
+  /**
+   * Honours of a programme: in force on `asOf`, or granted since the plan began (not revoked);
+   * `distinctEnterprises` counts an enterprise's first such honour only.
+   */
+  honour_count: {
+    kind: 'honour',
+    rows: (db, s) => {
+      const programme = typeof s.reading.programme === 'string' ? s.reading.programme : '';
+      const start = `${s.planStart}-01-01`;
+      let q = db.selectFrom('honours as h').innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('h.programme_code', '=', programme);
+      q =
+        s.reading.count === 'granted_in_plan'
+          ? q.where('h.granted_on', '>=', start).where('h.granted_on', '<=', s.asOf).where((eb) => eb.or([eb('h.revoked_on', 'is', null), eb('h.revoked_on', '>', s.asOf)]))
+          : q.where(honourInForce('h', s.asOf));
+      if (s.reading.distinctEnterprises) {
+        q = q.where(
+          sql<SqlBool>`not exists (select 1 from honours h2 where h2.programme_code = h.programme_code and h2.enterprise_id = h.enterprise_id and h2.granted_on >= ${start}
+            and (h2.granted_on < h.granted_on or (h2.granted_on = h.granted_on and h2.id < h.id)) and (h2.revoked_on is null or h2.revoked_on > ${s.asOf}))`,
+        );
+      }
+      return scoped(q, s, 'h.region_code').select([
+        sql<string>`h.id`.as('id'),
+        sql<string>`case when h.title = '' then h.mark else h.title end`.as('label'),
+        sql<string>`e.id`.as('enterprise_id'),
+        sql<string>`e.name`.as('enterprise_name'),
+        sql<string>`h.region_code`.as('region_code'),
+        sql<number>`1`.as('num'),
+        sql<number>`0`.as('den'),
+      ]) as Rows;
+    },
+  },
+
+  /** Enterprises on the year's flagship list. */
+  flagship_count: {
+    kind: 'enterprise',
+    rows: (db, s) =>
+      scoped(db.selectFrom('flagship_designations as f').innerJoin('enterprises as e', 'e.id', 'f.enterprise_id').where('f.year', '=', s.year).where('f.deleted_at', 'is', null), s, 'f.region_code').select([
+        ...enterpriseColumns,
+        sql<number>`1`.as('num'),
+        sql<number>`0`.as('den'),
+      ]) as Rows,
+  },
+};
+
+function yearFigures(db: Kysely<Database>, s: CalcScope, year: number) {
+  return db.selectFrom('enterprise_yearly_figures as y').innerJoin('enterprises as e', 'e.id', 'y.enterprise_id').where('y.year', '=', year).where('y.deleted_at', 'is', null).where(onRecord('e', s.asOf));
+}

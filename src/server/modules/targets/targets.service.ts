@@ -1,0 +1,200 @@
+import { sql, type Kysely } from 'kysely';
+import type { Static } from 'typebox';
+import type { CopyPlan, CreateIndicator, Indicator, RecordsQuery, ScopeQuery, UpdateIndicator } from '../../../contract/schemas/targets';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { bool, isUniqueViolation } from '../../db/portable';
+import { AppError } from '../../errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { uuidv7 } from '../../lib/ids';
+import { recordAudit } from '../audit/audit.service';
+import { CALCULATORS } from './calculators';
+import { projectTo, statusOf, type Direction } from './measure';
+import { asOfYear, calcScope, readByRegion, readIndicator, readingFrom, type IndicatorRow, type Scope } from './values';
+
+export function presentIndicator(r: IndicatorRow): Indicator {
+  return {
+    id: r.id, code: r.code, section: r.section as Indicator['section'], name: r.name, nameEn: r.name_en, unit: r.unit, kind: r.kind as Indicator['kind'], direction: r.direction as Indicator['direction'],
+    target: r.target, stretch: r.stretch, baselineYear: r.baseline_year, baselineValue: r.baseline_value, ownerDepartment: r.owner_department, frequency: r.frequency as Indicator['frequency'],
+    source: r.source as Indicator['source'], calculator: r.calculator, reading: JSON.parse(r.reading), compareCode: r.compare_code, reportRegions: r.report_regions as Indicator['reportRegions'],
+    definition: r.definition, version: r.version,
+  };
+}
+
+type Editable = Omit<Static<typeof CreateIndicator>, 'code'>;
+const COLUMNS: Record<keyof Editable, keyof IndicatorRow> = {
+  section: 'section', name: 'name', nameEn: 'name_en', unit: 'unit', kind: 'kind', direction: 'direction', target: 'target', stretch: 'stretch', baselineYear: 'baseline_year',
+  baselineValue: 'baseline_value', ownerDepartment: 'owner_department', frequency: 'frequency', source: 'source', calculator: 'calculator', reading: 'reading', compareCode: 'compare_code',
+  reportRegions: 'report_regions', definition: 'definition',
+};
+function columns(fields: Partial<Editable>): Partial<IndicatorRow> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) out[COLUMNS[field as keyof Editable]] = field === 'reading' ? JSON.stringify(value) : typeof value === 'string' ? value.trim() : value;
+  return out as Partial<IndicatorRow>;
+}
+/** A computed indicator names a calculator that exists; a reported one says where it is entered. */
+function checkSource(i: Pick<IndicatorRow, 'source' | 'calculator' | 'report_regions'>) {
+  if (i.source === 'computed' && !(i.calculator && CALCULATORS[i.calculator])) throw new AppError('validation_failed', [{ path: 'body/calculator', message: `计算型指标须选择计算方法：${Object.keys(CALCULATORS).join('、')}` }]);
+  if (i.source === 'reported' && !i.report_regions) throw new AppError('validation_failed', [{ path: 'body/reportRegions', message: '填报型指标须说明按县市区还是全省填报' }]);
+}
+
+/** Target plans, their indicators, and the dashboard that reads them for a year and scope. */
+export function targetService(ctx: AppContext) {
+  const { db, config } = ctx;
+
+  async function plan(id: string) {
+    const row = await db.selectFrom('target_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    const indicators = await db.selectFrom('plan_indicators').selectAll().where('plan_id', '=', id).orderBy('sort_order').orderBy('code').execute();
+    return { row, indicators };
+  }
+  const presentPlan = (r: { id: string; code: string; name: string; name_en: string; start_year: number; end_year: number; version: number }) => ({
+    id: r.id, code: r.code, name: r.name, nameEn: r.name_en, startYear: r.start_year, endYear: r.end_year, version: r.version,
+  });
+  /** A county officer sees their county; others the scope they ask for. */
+  const regionFor = (actor: Actor, asked?: string) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : asked);
+  const status = (i: IndicatorRow, value: number | null) => statusOf(value, i.target, i.direction as Direction, config.targetNearPercent);
+
+  async function indicatorEdit(actor: Actor, action: string, id: string, run: (trx: Kysely<Database>, before: IndicatorRow | null) => Promise<IndicatorRow>) {
+    return db.transaction().execute(async (trx) => {
+      const before = action === 'plan_indicator.create' ? null : ((await trx.selectFrom('plan_indicators').selectAll().where('id', '=', id).executeTakeFirst()) ?? null);
+      if (action !== 'plan_indicator.create' && !before) throw new AppError('not_found');
+      const after = await run(trx, before);
+      checkSource(after);
+      await recordAudit(trx, actor, action, { type: 'plan_indicator', id: after.id }, before ? presentIndicator(before) : null, presentIndicator(after));
+      return presentIndicator(after);
+    });
+  }
+
+  return {
+    async listPlans() {
+      return { items: (await db.selectFrom('target_plans').selectAll().orderBy('start_year', 'desc').execute()).map(presentPlan) };
+    },
+
+    async getPlan(id: string) {
+      const { row, indicators } = await plan(id);
+      return { ...presentPlan(row), indicators: indicators.map(presentIndicator) };
+    },
+
+    /** A new plan from an old one: every indicator copied, to be edited (the next five-year plan). */
+    async copyPlan(actor: Actor, id: string, input: Static<typeof CopyPlan>) {
+      if (input.endYear < input.startYear) throw new AppError('validation_failed', [{ path: 'body/endYear', message: '结束年份不能早于起始年份' }]);
+      const { row, indicators } = await plan(id);
+      return db.transaction().execute(async (trx) => {
+        const now = new Date().toISOString();
+        const newId = uuidv7();
+        try {
+          await trx.insertInto('target_plans').values({ id: newId, code: input.code, name: input.name.trim(), name_en: input.nameEn?.trim() ?? '', start_year: input.startYear, end_year: input.endYear, version: 1, created_at: now, updated_at: now, created_by: actor.id }).execute();
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/code', message: '计划编码已被使用' }]);
+          throw err;
+        }
+        if (indicators.length) {
+          await trx.insertInto('plan_indicators').values(indicators.map((i) => ({ ...i, id: uuidv7(), plan_id: newId, version: 1, created_at: now, updated_at: now, created_by: actor.id }))).execute();
+        }
+        await recordAudit(trx, actor, 'target_plan.copy', { type: 'target_plan', id: newId }, null, { from: row.code, code: input.code, name: input.name, startYear: input.startYear, endYear: input.endYear, indicators: indicators.length });
+        return presentPlan((await trx.selectFrom('target_plans').selectAll().where('id', '=', newId).executeTakeFirstOrThrow()));
+      });
+    },
+
+    async addIndicator(actor: Actor, planId: string, input: Static<typeof CreateIndicator>) {
+      await plan(planId);
+      return indicatorEdit(actor, 'plan_indicator.create', '', async (trx) => {
+        const now = new Date().toISOString();
+        const last = await trx.selectFrom('plan_indicators').select(sql<number>`max(sort_order)`.as('n')).where('plan_id', '=', planId).executeTakeFirst();
+        const { code, ...fields } = input;
+        const row = { id: uuidv7(), plan_id: planId, code, ...columns(fields), sort_order: Number(last?.n ?? 0) + 10, version: 1, created_at: now, updated_at: now, created_by: actor.id } as IndicatorRow;
+        try {
+          await trx.insertInto('plan_indicators').values(row).execute();
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/code', message: '该计划已有此编码的指标' }]);
+          throw err;
+        }
+        return row;
+      });
+    },
+
+    async updateIndicator(actor: Actor, id: string, input: Static<typeof UpdateIndicator>) {
+      const { version, ...fields } = input;
+      if (Object.keys(fields).length === 0) throw new AppError('empty_update');
+      return indicatorEdit(actor, 'plan_indicator.update', id, async (trx, before) => {
+        const changes = { ...columns(fields as Partial<Editable>), version: before!.version + 1, updated_at: new Date().toISOString() };
+        const updated = await trx.updateTable('plan_indicators').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        return { ...before!, ...changes } as IndicatorRow;
+      });
+    },
+
+    /**
+     * Every indicator of the plan for a year and scope: value, target, status, last year, the
+     * trend from the plan's first year and its projection to the last.
+     */
+    async dashboard(actor: Actor, planId: string, q: Static<typeof ScopeQuery>) {
+      const { row, indicators } = await plan(planId);
+      const regionCode = regionFor(actor, q.regionCode);
+      const years = Array.from({ length: Math.max(1, q.year - row.start_year + 1) }, (_, i) => Math.min(row.start_year, q.year) + i);
+      const rows = [];
+      for (const indicator of indicators) {
+        const scope = (year: number): Scope => ({ year, planStart: row.start_year, regionCode, industryCode: q.industryCode });
+        const trend = [];
+        for (const year of years) trend.push({ year, value: (await readIndicator(db, indicators, indicator, scope(year))).value });
+        const current = await readIndicator(db, indicators, indicator, scope(q.year));
+        const previous = q.year - 1 >= row.start_year ? trend.find((p) => p.year === q.year - 1)!.value : (await readIndicator(db, indicators, indicator, scope(q.year - 1))).value;
+        const projected = projectTo(trend, row.end_year);
+        rows.push({
+          indicator: presentIndicator(indicator), ...current, status: status(indicator, current.value), previous, trend,
+          projection: { year: row.end_year, value: projected, status: status(indicator, projected) },
+        });
+      }
+      return { plan: presentPlan(row), year: q.year, asOf: asOfYear(q.year), regionCode: regionCode ?? null, industryCode: q.industryCode ?? null, rows };
+    },
+
+    /** Indicator × county for a year: each county's value and status (a county officer: their own). */
+    async matrix(actor: Actor, planId: string, year: number) {
+      const { row, indicators } = await plan(planId);
+      const own = regionFor(actor);
+      const counties = own ? [own] : (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
+      const out = [];
+      for (const indicator of indicators.filter((i) => i.report_regions !== 'province')) {
+        const by = await readByRegion(db, indicators, indicator, { year, planStart: row.start_year, regionCode: own });
+        out.push({
+          code: indicator.code,
+          cells: counties.map((regionCode) => {
+            const reading = by.get(regionCode) ?? readingFrom(indicator, { num: 0, den: 0, rows: 0 }, indicator.compare_code ? null : undefined);
+            return { regionCode, value: reading.value, numerator: reading.numerator, denominator: reading.denominator, status: status(indicator, reading.value) };
+          }),
+        });
+      }
+      return { year, regions: counties, rows: out };
+    },
+
+    /** The records behind a computed number: the numerator's, or the denominator's, a page at a time. */
+    async records(actor: Actor, planId: string, code: string, q: Static<typeof RecordsQuery>) {
+      const { row, indicators } = await plan(planId);
+      const indicator = indicators.find((i) => i.code === code);
+      if (!indicator) throw new AppError('not_found');
+      const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
+      if (indicator.source !== 'computed' || !calc) throw new AppError('validation_failed', [{ path: 'code', message: '填报型指标请查看填报记录' }]);
+      const s = calcScope(indicator, { year: q.year, planStart: row.start_year, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode });
+      const limit = q.limit ?? 50;
+      const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];
+      const base = () => {
+        const r = db.selectFrom(calc.rows(db, s).as('r'));
+        return q.side === 'numerator' ? r.where(sql<boolean>`r.num <> 0`) : r.where(sql<boolean>`(r.den <> 0 or r.num <> 0)`);
+      };
+      const counted = await base().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      let page = base().selectAll();
+      if (after) page = page.where(sql<boolean>`r.id > ${after}`);
+      const items = await page.orderBy(sql`r.id`).limit(limit + 1).execute();
+      const shown = items.slice(0, limit) as { id: string; label: string; enterprise_id: string | null; enterprise_name: string; region_code: string; num: number; den: number }[];
+      return {
+        kind: calc.kind,
+        total: Number(counted.n),
+        items: shown.map((r) => ({ id: r.id, label: r.label, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, numerator: Number(r.num), denominator: Number(r.den) })),
+        meta: { nextCursor: items.length > limit ? encodeCursor([shown.at(-1)!.id]) : null },
+      };
+    },
+  };
+}
+export type TargetService = ReturnType<typeof targetService>;
