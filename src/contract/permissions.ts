@@ -30,16 +30,17 @@ export const PERMISSIONS = [
   'target.read',
   'target.write',
   'target.report',
+  'assessment.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'target.write', 'target.report'],
+  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'target.write', 'target.report', 'assessment.self'],
   // City and county officers may look up the accounts in their scope (who works where);
   // only the admin creates or changes accounts. County officers keep their county's archive.
   // The leading group's office sits in the city bureau: it keeps the plans and approves reported figures.
   city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'target.write'],
-  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read'],
+  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'assessment.self'],
   // A department reports the figures of the indicators it owns.
   department_reporter: ['reference.read', 'enterprise.read', 'target.read', 'target.report'],
   // The leading group follows the supervision results; it does not run cases.

@@ -33,6 +33,8 @@ import { keyProjectService } from './modules/brands/projects.service';
 import { reportedValueService } from './modules/targets/reported.service';
 import { targetRoutes } from './modules/targets/targets.routes';
 import { targetService } from './modules/targets/targets.service';
+import { assessmentRoutes } from './modules/assessments/assessments.routes';
+import { assessmentService } from './modules/assessments/assessments.service';
 import { creditListingRoutes } from './modules/credit/listings.routes';
 import { creditListingService } from './modules/credit/listings.service';
 import { resultImportRoutes } from './modules/inspections/result-import.routes';
@@ -91,6 +93,7 @@ export function buildServices(deps: AppDeps) {
     flagships: flagshipService(ctx),
     targets: targetService(ctx),
     reportedValues: reportedValueService(ctx),
+    assessments: assessmentService(ctx),
     inspectionStats: statsService(ctx),
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
@@ -145,6 +148,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   keyProjectRoutes(app, services.keyProjects);
   flagshipRoutes(app, services.flagships);
   targetRoutes(app, services.targets, services.reportedValues);
+  assessmentRoutes(app, services.assessments);
   statsRoutes(app, services.inspectionStats);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);

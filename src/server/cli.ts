@@ -13,6 +13,7 @@ import { migrateToLatest } from './db/migrate';
 import { AppError } from './errors';
 import { exportArchive } from './modules/enterprises/import/export';
 import { importFile, type ImportKind } from './modules/enterprises/import/importer';
+import { seedDemoHonours } from './modules/brands/demo';
 import { seedArchive } from './modules/enterprises/seed';
 import { rebuildVerdictCounts } from './modules/inspections/stats.repository';
 import { UnreadableFile } from './lib/tabular/read';
@@ -264,7 +265,8 @@ async function seed(config: Config, args: string[]) {
       onProgress: (done, total) => progress(done, total),
     });
     process.stderr.write('\n');
-    console.log(`seeded ${enterprises} enterprises (seed ${seedValue}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const honours = values['no-details'] ? 0 : await seedDemoHonours(db.kysely, systemActor('cli'));
+    console.log(`seeded ${enterprises} enterprises (seed ${seedValue}) and ${honours} demo honours in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 }
 

@@ -4,6 +4,7 @@ import { systemActor } from './authz/actor';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { seedDemoHonours } from './modules/brands/demo';
 import { seedArchive } from './modules/enterprises/seed';
 
 /** config → db → migrate → first admin → app → listen; nothing else. */
@@ -21,6 +22,7 @@ async function main() {
     // A fresh database: give the newcomer something to look at (QC_DEMO=0 starts empty).
     logger.info(`generating a demo archive of ${config.demoEnterprises} fictional enterprises (QC_DEMO)`);
     await seedArchive(db.kysely, systemActor('system'), { enterprises: config.demoEnterprises, seed: 2010, details: true });
+    await seedDemoHonours(db.kysely, systemActor('system'));
   }
   if (admin && !config.adminPassword) {
     process.stdout.write(

@@ -494,13 +494,17 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await page.getByRole('menuitem', { name: '名牌与荣誉' }).click();
   await page.getByRole('button', { name: '登记荣誉' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('项目').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '湖南省名牌产品' }).click();
+  // Typed and chosen with Enter: a click on the option can land while the list re-renders.
+  await dialog.getByLabel('项目').fill('湖南省名牌产品');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '湖南省名牌产品' }).waitFor();
+  await dialog.getByLabel('项目').press('Enter');
+  await dialog.locator('.ant-select-selection-item', { hasText: '湖南省名牌产品' }).waitFor();
   await dialog.getByLabel('企业').fill('导入测试丙');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
   await dialog.getByLabel('涉及产品').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '电动自行车' }).first().click();
   await dialog.getByLabel('证书（案件）编号').fill('HNMP-E2E-1');
+  await dialog.locator('.ant-select-selection-item', { hasText: '湖南省名牌产品' }).waitFor();
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.locator('tr').filter({ hasText: 'HNMP-E2E-1' });
   await row.getByText('有效').waitFor();
@@ -624,6 +628,87 @@ step('key projects: one recorded and selected for the year; the flagship list sh
   await page.getByRole('tab', { name: '标志性企业' }).click();
   await page.getByText(/当年名单 \d+ 家，目标 30–50 家/).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'flagships.png'), fullPage: true });
+});
+
+step('targets: a reporter submits, the office returns, the reporter corrects, the office approves and the dashboard changes; a number opens its records', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  const year = Number(day(0).slice(0, 4)) - 1;
+  // The office copies the 2010–2015 plan for the period that includes last year.
+  await page.getByRole('menuitem', { name: '目标看板' }).click();
+  await page.getByRole('tab', { name: '计划与指标' }).click();
+  await page.getByRole('button', { name: '复制为新计划' }).click();
+  const copy = page.getByRole('dialog');
+  await copy.getByLabel('计划编码').fill(`zlxc-${year - 1}-${year + 3}`);
+  await copy.getByLabel('计划名称').fill(`质量兴郴 ${year - 1}—${year + 3}`);
+  await copy.getByLabel('起始年份').fill(String(year - 1));
+  await copy.getByLabel('结束年份').fill(String(year + 3));
+  await copy.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText(`${year - 1}—${year + 3} 年，27 项指标`).waitFor();
+  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'zhujian', displayName: '住建局填报员', role: 'department_reporter', departmentCode: 'housing' })).oneTimePassword as string;
+
+  await context.clearCookies();
+  await firstSignIn(page, server.url, 'zhujian', oneTime, 'Zhujian-pass-2026', '住建局填报员');
+  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  const task = page.locator('tr').filter({ hasText: '工程一次验收合格率' }).filter({ hasText: '北湖区' });
+  const enter = async (num: string, den: string, comment?: string) => {
+    await task.getByRole('button', { name: /填\s*报/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('分子').fill(num);
+    await dialog.getByLabel('分母').fill(den);
+    if (comment) await dialog.getByLabel('说明').fill(comment);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await task.getByText('草稿').waitFor();
+    await task.getByRole('button', { name: /提\s*交/ }).click();
+    await task.getByText('已提交').waitFor();
+  };
+  await enter('45', '50');
+
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await page.getByRole('tab', { name: '审核' }).click();
+  const queued = page.getByRole('tabpanel').locator('tr').filter({ hasText: 'CON-FIRSTPASS' });
+  await queued.getByRole('button', { name: /退\s*回/ }).click();
+  await page.getByRole('dialog').getByLabel('退回原因').fill('请按竣工验收备案台账核对');
+  await page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click();
+  await queued.waitFor({ state: 'detached' });
+
+  await context.clearCookies();
+  await login(page, server.url, 'zhujian', 'Zhujian-pass-2026');
+  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await task.getByText('已退回').waitFor();
+  await task.getByText('请按竣工验收备案台账核对').waitFor();
+  await enter('48', '50', '已按台账更正');
+  await page.screenshot({ path: path.join(SHOTS, 'reporting.png'), fullPage: true });
+
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await page.getByRole('tab', { name: '审核' }).click();
+  await page.getByRole('tabpanel').locator('tr').filter({ hasText: 'CON-FIRSTPASS' }).getByRole('button', { name: /通\s*过/ }).click();
+  await page.getByRole('tabpanel').locator('tr').filter({ hasText: 'CON-FIRSTPASS' }).getByText('已审核').waitFor();
+  // The dashboard of the new plan, last year: 48 of 50 = 96.00 %.
+  await page.getByRole('menuitem', { name: '目标看板' }).click();
+  const row = page.locator('tr').filter({ hasText: '工程一次验收合格率' });
+  await row.getByRole('button', { name: /96\.00%/ }).waitFor();
+  await row.getByText('接近').waitFor(); // 96 % of a 100 % target: within 5 %
+  await page.screenshot({ path: path.join(SHOTS, 'targets.png'), fullPage: true });
+  await row.getByRole('button', { name: /96\.00%/ }).click();
+  await page.getByRole('dialog').getByRole('cell', { name: '北湖区' }).waitFor();
+  await page.keyboard.press('Escape');
+  // A computed number: the records in its denominator, as many as the number says.
+  const coverage = page.locator('tr').filter({ hasText: '工业产品标准覆盖率' });
+  await coverage.getByRole('button').first().click();
+  const drawer = page.getByRole('dialog');
+  const denominator = await drawer.locator('th:has-text("分母") + td').innerText();
+  await drawer.getByRole('tab', { name: '分母' }).click();
+  await drawer.getByText(`共 ${denominator} 条产品记录`).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: '县市区对比' }).click();
+  await page.getByRole('columnheader', { name: '资兴市' }).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'targets-matrix.png'), fullPage: true });
 });
 
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {

@@ -23,6 +23,7 @@ import type { CultivationDocumentTable, CultivationEventTable, CultivationTable,
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
+import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
 import type { PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
@@ -69,4 +70,8 @@ export interface Database {
   plan_indicators: PlanIndicatorTable;
   reported_values: ReportedValueTable;
   reported_value_events: ReportedValueEventTable;
+  assessment_schemes: AssessmentSchemeTable;
+  assessment_items: AssessmentItemTable;
+  county_assessments: CountyAssessmentTable;
+  assessment_scores: AssessmentScoreTable;
 }

@@ -23,6 +23,8 @@ const PlansPage = lazy(() => import('./features/inspections/PlansPage').then((m)
 const CaseDetailPage = lazy(() => import('./features/inspections/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticePage = lazy(() => import('./features/inspections/NoticePage').then((m) => ({ default: m.NoticePage })));
 const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').then((m) => ({ default: m.ResponsesPage })));
+const TargetsPage = lazy(() => import('./features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
+const ReportingPage = lazy(() => import('./features/targets/ReportingPage').then((m) => ({ default: m.ReportingPage })));
 const HonoursPage = lazy(() => import('./features/brands/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
 const AuditPage = lazy(() => import('./features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -65,6 +67,8 @@ function Root() {
               <Route path="/inspections" element={<Lazy page={<InspectionsPage />} />} />
               <Route path="/inspections/plans" element={<Lazy page={<PlansPage />} />} />
               <Route path="/brands" element={<Lazy page={<HonoursPage />} />} />
+              <Route path="/targets" element={<Lazy page={<TargetsPage />} />} />
+              <Route path="/reporting" element={<Lazy page={<ReportingPage />} />} />
               <Route path="/responses" element={<Lazy page={<ResponsesPage />} />} />
               <Route path="/inspections/plans/:id/notice" element={<Lazy page={<NoticePage />} />} />
               <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />

@@ -156,6 +156,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('reported_value_events_idx').on('reported_value_events').columns(['reported_value_id', 'at']).execute();
 
+  // Indicators read the archive as of a past day, deleted rows included: the partial key index
+  // (live rows only) cannot serve them.
+  await db.schema.createIndex('product_standards_product_idx').on('product_standards').column('product_id').execute();
+
   const planId = randomUUID();
   await db.insertInto('target_plans').values({ id: planId, code: 'zlxc-2010-2015', name: '质量兴郴 2010—2015', name_en: 'Quality-Driven Chenzhou 2010–2015', start_year: 2010, end_year: 2015, version: 1, created_at: now, updated_at: now, created_by: null }).execute();
   await db
@@ -172,6 +176,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('product_standards_product_idx').execute();
   await db.schema.dropTable('reported_value_events').execute();
   await db.schema.dropTable('reported_values').execute();
   await db.schema.dropTable('plan_indicators').execute();

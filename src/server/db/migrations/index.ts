@@ -17,6 +17,7 @@ import * as rewards from './2026112515_rewards';
 import * as brandRegisters from './2026112516_brand_registers';
 import * as cultivationDocuments from './2026112517_cultivation_documents';
 import * as targets from './2026112518_targets';
+import * as assessments from './2026112519_assessments';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026112516_brand_registers': brandRegisters,
   '2026112517_cultivation_documents': cultivationDocuments,
   '2026112518_targets': targets,
+  '2026112519_assessments': assessments,
 };

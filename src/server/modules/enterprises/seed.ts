@@ -19,14 +19,14 @@ export interface SeedOptions {
 
 const CHUNK = 500;
 const LAST_YEAR = 2025;
+const ONSET = '2009-01-01';
 
 /**
  * Writes a deterministic demo archive, a chunk per transaction, then one audit event that
  * says what was generated (the rows themselves are demo data, not officers' changes).
  */
 export async function seedArchive(db: Kysely<Database>, actor: Actor, options: SeedOptions): Promise<void> {
-  const now = new Date().toISOString();
-  const meta = newRecordMeta(actor.id, now);
+  const fresh = newRecordMeta(actor.id, new Date().toISOString());
   for (let start = 0; start < options.enterprises; start += CHUNK) {
     const end = Math.min(options.enterprises, start + CHUNK);
     const rows: Record<string, Insertable<Database[keyof Database]>[]> = {
@@ -38,6 +38,9 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
     for (let i = start; i < end; i++) {
       const e = demoEnterprise(options.seed, i);
       const id = uuidv7();
+      // Demo records are on record since their enterprise was founded (2009 at the earliest), so
+      // indicators read as of past years (the 2010–2015 plan) find the archive as it would have been.
+      const meta = { ...fresh, created_at: `${e.foundedOn && e.foundedOn > ONSET ? e.foundedOn : ONSET}T00:00:00.000Z` };
       push('enterprises', {
         id, ...meta, uscc: e.uscc, uscc_override_reason: null, name: e.name, region_code: e.regionCode, industry_code: e.industryCode,
         address: e.address, legal_representative: e.legalRepresentative, contact_person: e.contactPerson, contact_phone: e.contactPhone,

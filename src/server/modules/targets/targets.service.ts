@@ -137,10 +137,12 @@ export function targetService(ctx: AppContext) {
       const rows = [];
       for (const indicator of indicators) {
         const scope = (year: number): Scope => ({ year, planStart: row.start_year, regionCode, industryCode: q.industryCode });
-        const trend = [];
-        for (const year of years) trend.push({ year, value: (await readIndicator(db, indicators, indicator, scope(year))).value });
-        const current = await readIndicator(db, indicators, indicator, scope(q.year));
-        const previous = q.year - 1 >= row.start_year ? trend.find((p) => p.year === q.year - 1)!.value : (await readIndicator(db, indicators, indicator, scope(q.year - 1))).value;
+        // One reading per year from the plan's first to the year asked: the trend, last year, this year.
+        const readings = new Map<number, Awaited<ReturnType<typeof readIndicator>>>();
+        for (const year of new Set([...years, q.year, q.year - 1])) readings.set(year, await readIndicator(db, indicators, indicator, scope(year)));
+        const trend = years.map((year) => ({ year, value: readings.get(year)!.value }));
+        const current = readings.get(q.year)!;
+        const previous = readings.get(q.year - 1)!.value;
         const projected = projectTo(trend, row.end_year);
         rows.push({
           indicator: presentIndicator(indicator), ...current, status: status(indicator, current.value), previous, trend,

@@ -75,6 +75,8 @@ export interface Reading {
   numerator: number | null;
   denominator: number | null;
   compareValue: number | null;
+  /** How many records (products, batches, entries) the sums are over: the sample size. */
+  records: number;
 }
 
 /** The value of a comparison indicator (the provincial average) for a year, or null. */
@@ -100,6 +102,7 @@ export function readingFrom(indicator: IndicatorRow, sums: Sums, compare?: numbe
     numerator: empty ? null : sums.num,
     denominator: empty || (kind !== 'rate' && compare === undefined) ? null : sums.den,
     compareValue: compare ?? null,
+    records: sums.rows,
   };
 }
 

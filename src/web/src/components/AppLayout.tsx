@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, HomeOutlined, MessageOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, FormOutlined, HomeOutlined, MessageOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -33,6 +33,8 @@ export function AppLayout() {
     can('enterprise.write') && { key: '/import', icon: <UploadOutlined />, label: t('menu.import') },
     can('inspection.read') && { key: '/inspections', icon: <ExperimentOutlined />, label: t('menu.inspections') },
     can('brand.read') && { key: '/brands', icon: <TrophyOutlined />, label: t('menu.honours') },
+    can('target.read') && { key: '/targets', icon: <AimOutlined />, label: t('menu.targets') },
+    (can('target.report') || can('target.write')) && { key: '/reporting', icon: <FormOutlined />, label: t('menu.reporting') },
     (can('inspection.respond') || can('inspection.write')) && { key: '/responses', icon: <MessageOutlined />, label: t('menu.responses') },
     can('user.write') && { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
     can('reference.write') && { key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },

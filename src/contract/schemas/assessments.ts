@@ -1,0 +1,120 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits';
+import { Id, Nullable, Version } from './common';
+import { DateString } from './enterprises';
+
+export const ITEM_KINDS = ['indicator', 'work', 'deduction', 'veto'] as const; // 指标项 工作项 扣分项 否决项
+export const SCORINGS = ['full_or_zero', 'proportional', 'stepped'] as const; // 达标得满分 按完成比例 分档
+export const SMALL_SAMPLE_RULES = ['city', 'full', 'zero'] as const; // 以全市值计 记满分 记零分
+export const SCHEME_STATUSES = ['draft', 'open', 'final'] as const;
+export const COUNTY_STATUSES = ['open', 'filed', 'self_assessed', 'reviewed', 'final'] as const; // 待备案 已备案 已自评 已审核 已定级
+export const DECISIONS = ['commend', 'criticise', 'none'] as const; // 表彰 通报批评 无
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+
+const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
+const Points = Type.Number({ minimum: -100, maximum: 100 });
+const Step = Type.Object({ atLeast: Type.Number({ minimum: 0, maximum: 1000, description: '目标完成程度（%）不低于' }), share: Type.Number({ minimum: 0, maximum: 1, description: '得分比例' }) }, { additionalProperties: false });
+
+export const AssessmentItemInput = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9-]{1,20}$' }),
+    name: Text(LIMITS.name.max, 2),
+    kind: Type.Enum(ITEM_KINDS),
+    points: Points,
+    indicatorCode: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
+    scoring: Type.Optional(Type.Enum(SCORINGS)),
+    steps: Type.Optional(Type.Array(Step, { maxItems: 10 })),
+    guidance: Type.Optional(Text(LIMITS.reason.max)),
+  },
+  { additionalProperties: false },
+);
+export const AssessmentItem = Type.Object({ id: Id, ...AssessmentItemInput.properties, indicatorCode: Nullable(Type.String()), scoring: Type.Enum(SCORINGS), steps: Type.Array(Step), guidance: Type.String() });
+
+const schemeFields = {
+  name: Text(LIMITS.name.max, 2),
+  planId: Id,
+  gradeA: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  gradeB: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  gradeC: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+  minSample: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, description: '比率类指标的最少样本数（如抽查批次）' })),
+  smallSampleRule: Type.Optional(Type.Enum(SMALL_SAMPLE_RULES)),
+  targetsDueOn: Type.Optional(Nullable(DateString)),
+  selfDueOn: Type.Optional(Nullable(DateString)),
+  reviewDueOn: Type.Optional(Nullable(DateString)),
+  items: Type.Array(AssessmentItemInput, { minItems: 1, maxItems: 100 }),
+};
+export const CreateScheme = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), ...schemeFields }, { additionalProperties: false });
+export const UpdateScheme = Type.Object({ ...schemeFields, version: Version }, { additionalProperties: false });
+
+export const Scheme = Type.Object({
+  id: Id,
+  year: Type.Integer(),
+  planId: Id,
+  name: Type.String(),
+  status: Type.Enum(SCHEME_STATUSES),
+  gradeA: Type.Number(),
+  gradeB: Type.Number(),
+  gradeC: Type.Number(),
+  minSample: Type.Integer(),
+  smallSampleRule: Type.Enum(SMALL_SAMPLE_RULES),
+  targetsDueOn: Nullable(Type.String()),
+  selfDueOn: Nullable(Type.String()),
+  reviewDueOn: Nullable(Type.String()),
+  items: Type.Array(AssessmentItem),
+  version: Type.Integer(),
+});
+export type Scheme = Static<typeof Scheme>;
+
+/** One item of one county: the computed value and points of an indicator item, the self and review scores. */
+export const CountyItem = Type.Object({
+  itemId: Id,
+  value: Nullable(Type.Number({ description: '指标项：该县当年值' })),
+  sample: Nullable(Type.Number({ description: '指标项：分母（样本数）' })),
+  fallback: Type.Boolean({ description: '样本不足，按方案规则计分' }),
+  computed: Nullable(Type.Number({ description: '指标项：按规则计算的得分' })),
+  selfScore: Nullable(Type.Number()),
+  selfEvidence: Type.String(),
+  reviewScore: Nullable(Type.Number()),
+  reviewComment: Type.String(),
+  score: Nullable(Type.Number({ description: '计入总分的得分' })),
+});
+export const CountyAssessment = Type.Object({
+  id: Id,
+  schemeId: Id,
+  regionCode: Type.String(),
+  status: Type.Enum(COUNTY_STATUSES),
+  targetsFiledOn: Nullable(Type.String()),
+  selfSubmittedOn: Nullable(Type.String()),
+  reviewedOn: Nullable(Type.String()),
+  items: Type.Array(CountyItem),
+  indicatorPoints: Type.Number(),
+  workPoints: Type.Number(),
+  deductions: Type.Number(),
+  total: Type.Number({ description: '未取整；最终定级后固定' }),
+  vetoReason: Nullable(Type.String()),
+  grade: Nullable(Type.Enum(GRADES)),
+  rank: Nullable(Type.Integer()),
+  decision: Nullable(Type.Enum(DECISIONS)),
+  reward: Type.String(),
+  followUp: Type.String(),
+  version: Type.Integer(),
+});
+export type CountyAssessment = Static<typeof CountyAssessment>;
+
+export const SelfScores = Type.Object(
+  { scores: Type.Array(Type.Object({ itemId: Id, score: Nullable(Points), evidence: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }), { maxItems: 100 }), submit: Type.Optional(Type.Boolean()), version: Version },
+  { additionalProperties: false },
+);
+export const ReviewScores = Type.Object(
+  {
+    scores: Type.Array(Type.Object({ itemId: Id, score: Nullable(Points), comment: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }), { maxItems: 100 }),
+    vetoReason: Type.Optional(Nullable(Text(LIMITS.reason.max, 2))),
+    version: Version,
+  },
+  { additionalProperties: false },
+);
+export const Decision = Type.Object(
+  { decision: Type.Enum(DECISIONS), reward: Type.Optional(Text(LIMITS.reason.max)), followUp: Type.Optional(Text(LIMITS.reason.max)), version: Version },
+  { additionalProperties: false },
+);
+export const SchemeResults = Type.Object({ scheme: Scheme, counties: Type.Array(CountyAssessment) });

@@ -1,0 +1,358 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Static } from 'typebox';
+import type { CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, SelfScores, UpdateScheme } from '../../../contract/schemas/assessments';
+import type { Actor } from '../../authz/actor';
+import type { AppContext } from '../../context';
+import type { Database } from '../../db/database';
+import { bool, isUniqueViolation } from '../../db/portable';
+import { AppError } from '../../errors';
+import { today } from '../../lib/dates';
+import { uuidv7 } from '../../lib/ids';
+import { writeExport, type ExportFormat } from '../../lib/tabular/write';
+import { recordAudit } from '../audit/audit.service';
+import { readByRegion, readIndicator, type IndicatorRow } from '../targets/values';
+import type { AssessmentItemTable, AssessmentSchemeTable, CountyAssessmentTable } from './assessments.table';
+import { gradeOf, indicatorPoints, rank, type Scoring, type SmallSampleRule, type Step } from './scoring';
+
+type SchemeRow = Selectable<AssessmentSchemeTable>;
+type ItemRow = Selectable<AssessmentItemTable>;
+type CountyRow = Selectable<CountyAssessmentTable>;
+type ItemInput = Static<typeof CreateScheme>['items'][number];
+
+const EPSILON = 1e-9;
+const presentItem = (i: ItemRow) => ({
+  id: i.id, code: i.code, name: i.name, kind: i.kind as 'work', points: i.points, indicatorCode: i.indicator_code, scoring: i.scoring as Scoring, steps: JSON.parse(i.steps) as Step[], guidance: i.guidance,
+});
+function presentScheme(s: SchemeRow, items: ItemRow[]): Scheme {
+  return {
+    id: s.id, year: s.year, planId: s.plan_id, name: s.name, status: s.status as Scheme['status'], gradeA: s.grade_a, gradeB: s.grade_b, gradeC: s.grade_c, minSample: s.min_sample,
+    smallSampleRule: s.small_sample_rule as SmallSampleRule, targetsDueOn: s.targets_due_on, selfDueOn: s.self_due_on, reviewDueOn: s.review_due_on, items: items.map(presentItem), version: s.version,
+  };
+}
+
+/**
+ * Checks a scheme's items: indicator and work items worth 100 points together; an indicator item
+ * names an indicator of the plan with a target; a deduction is worth a negative amount, a veto
+ * nothing; a stepped rule has its steps.
+ */
+function checkItems(items: ItemInput[], indicators: IndicatorRow[]) {
+  const problems: { path: string; message: string }[] = [];
+  const sum = items.filter((i) => i.kind === 'indicator' || i.kind === 'work').reduce((s, i) => s + i.points, 0);
+  if (Math.abs(sum - 100) > EPSILON) problems.push({ path: 'body/items', message: `指标项和工作项合计应为 100 分，现为 ${sum} 分` });
+  const codes = new Set<string>();
+  items.forEach((item, n) => {
+    const at = `body/items/${n}`;
+    if (codes.has(item.code)) problems.push({ path: `${at}/code`, message: `编号 ${item.code} 重复` });
+    codes.add(item.code);
+    if ((item.kind === 'indicator' || item.kind === 'work') && item.points <= 0) problems.push({ path: `${at}/points`, message: '分值应大于 0' });
+    if (item.kind === 'deduction' && item.points >= 0) problems.push({ path: `${at}/points`, message: '扣分项的分值为最多扣减的分数，应为负数' });
+    if (item.kind === 'veto' && item.points !== 0) problems.push({ path: `${at}/points`, message: '否决项不计分值，应为 0' });
+    if (item.kind === 'indicator') {
+      const indicator = indicators.find((i) => i.code === item.indicatorCode);
+      if (!indicator || indicator.target === null || indicator.report_regions === 'province') problems.push({ path: `${at}/indicatorCode`, message: '指标项须选择计划中有目标、可分县计算的指标' });
+    }
+    if (item.scoring === 'stepped' && !item.steps?.length) problems.push({ path: `${at}/steps`, message: '分档计分须设置档次' });
+  });
+  if (problems.length) throw new AppError('validation_failed', problems);
+}
+
+/**
+ * The yearly county assessment (质量兴县考评): the office sets the scheme and opens it; each county
+ * files its targets and assesses itself; the office reviews, then finalises every county at once
+ * (totals, grades, ranks fixed) and records its decisions.
+ */
+export function assessmentService(ctx: AppContext) {
+  const { db } = ctx;
+
+  async function scheme(trx: Kysely<Database>, id: string) {
+    const row = await trx.selectFrom('assessment_schemes').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found');
+    const items = await trx.selectFrom('assessment_items').selectAll().where('scheme_id', '=', id).orderBy('sort_order').execute();
+    return { row, items };
+  }
+  const planIndicators = (trx: Kysely<Database>, planId: string) => trx.selectFrom('plan_indicators').selectAll().where('plan_id', '=', planId).execute();
+
+  async function writeItems(trx: Kysely<Database>, schemeId: string, items: ItemInput[]) {
+    await trx.deleteFrom('assessment_items').where('scheme_id', '=', schemeId).execute();
+    await trx.insertInto('assessment_items').values(items.map((i, n) => ({
+      id: uuidv7(), scheme_id: schemeId, code: i.code, name: i.name.trim(), kind: i.kind, points: i.points, indicator_code: i.kind === 'indicator' ? (i.indicatorCode ?? null) : null,
+      scoring: i.scoring ?? 'full_or_zero', steps: JSON.stringify(i.steps ?? []), guidance: i.guidance?.trim() ?? '', sort_order: (n + 1) * 10,
+    }))).execute();
+  }
+  const schemeColumns = (input: Static<typeof UpdateScheme> | Static<typeof CreateScheme>) => ({
+    name: input.name.trim(), plan_id: input.planId, grade_a: input.gradeA ?? 90, grade_b: input.gradeB ?? 80, grade_c: input.gradeC ?? 60, min_sample: input.minSample ?? 0,
+    small_sample_rule: input.smallSampleRule ?? 'city', targets_due_on: input.targetsDueOn ?? null, self_due_on: input.selfDueOn ?? null, review_due_on: input.reviewDueOn ?? null,
+  });
+  function checkGrades(c: { grade_a: number; grade_b: number; grade_c: number }) {
+    if (!(c.grade_a > c.grade_b && c.grade_b > c.grade_c)) throw new AppError('validation_failed', [{ path: 'body/gradeA', message: '等级线应为 A > B > C' }]);
+  }
+
+  /**
+   * A county's items with what they are worth: an indicator item from the county's value for
+   * the year (the city's, full or none when its sample is below the minimum, as the scheme
+   * says), a work item from the review, a deduction from the review.
+   */
+  async function evaluate(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], counties: CountyRow[]) {
+    const indicators = await planIndicators(trx, s.plan_id);
+    const plan = await trx.selectFrom('target_plans').select('start_year').where('id', '=', s.plan_id).executeTakeFirstOrThrow();
+    const scores = counties.length ? await trx.selectFrom('assessment_scores').selectAll().where('county_assessment_id', 'in', counties.map((c) => c.id)).execute() : [];
+    const readings = new Map<string, Awaited<ReturnType<typeof readByRegion>>>();
+    const cityValue = new Map<string, number | null>();
+    const final = s.status === 'final';
+    for (const item of items.filter((i) => i.kind === 'indicator')) {
+      const indicator = indicators.find((i) => i.code === item.indicator_code)!;
+      if (final || readings.has(indicator.code)) continue;
+      readings.set(indicator.code, await readByRegion(trx, indicators, indicator, { year: s.year, planStart: plan.start_year }));
+      cityValue.set(indicator.code, (await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.start_year })).value);
+    }
+    return counties.map((c) => {
+      const own = (itemId: string) => scores.find((x) => x.county_assessment_id === c.id && x.item_id === itemId);
+      const rows = items.map((item) => {
+        const sc = own(item.id);
+        const base = { itemId: item.id, selfScore: sc?.self_score ?? null, selfEvidence: sc?.self_evidence ?? '', reviewScore: sc?.review_score ?? null, reviewComment: sc?.review_comment ?? '' };
+        if (item.kind !== 'indicator') {
+          const score = item.kind === 'work' ? (sc?.review_score ?? null) : item.kind === 'deduction' ? (sc?.review_score ?? 0) : null;
+          return { ...base, value: null, sample: null, fallback: false, computed: null, score };
+        }
+        const indicator = indicators.find((i) => i.code === item.indicator_code)!;
+        if (final) return { ...base, value: sc?.final_value ?? null, sample: null, fallback: false, computed: sc?.final_points ?? null, score: sc?.review_score ?? sc?.final_points ?? 0 };
+        const reading = readings.get(indicator.code)!.get(c.region_code);
+        // The sample: the records counted (products, batches), or for a reported rate its denominator.
+        const records = indicator.source === 'reported' ? (reading?.denominator ?? 0) : (reading?.records ?? 0);
+        const small = indicator.kind === 'rate' && records < s.min_sample;
+        const rule = s.small_sample_rule as SmallSampleRule;
+        const value = small && rule === 'city' ? (cityValue.get(indicator.code) ?? null) : (reading?.value ?? (indicator.kind === 'count' ? 0 : null));
+        const spec = { points: item.points, scoring: item.scoring as Scoring, steps: JSON.parse(item.steps) as Step[] };
+        const computed = small && rule === 'full' ? item.points : small && rule === 'zero' ? 0 : value === null ? 0 : indicatorPoints(spec, value, indicator.target!, indicator.direction as '>=');
+        return { ...base, value, sample: records, fallback: small, computed, score: sc?.review_score ?? computed };
+      });
+      const sum = (kind: string) => rows.filter((r, n) => items[n]!.kind === kind).reduce((a, r) => a + (r.score ?? 0), 0);
+      const [indicatorPointsSum, workPoints, deductions] = [sum('indicator'), sum('work'), sum('deduction')];
+      return { county: c, rows, indicatorPoints: indicatorPointsSum, workPoints, deductions, total: Math.min(100, Math.max(0, indicatorPointsSum + workPoints + deductions)) };
+    });
+  }
+
+  async function present(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], counties: CountyRow[], all?: CountyRow[]): Promise<CountyAssessment[]> {
+    // Once final, ranks compare every county of the scheme: totals, then indicator and work points.
+    const evaluated = await evaluate(trx, s, items, s.status === 'final' && all ? all : counties);
+    const ranks = s.status === 'final' && all
+      ? rank(evaluated.map((e) => ({ regionCode: e.county.region_code, total: e.county.total ?? e.total, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, veto: !!e.county.veto_reason })))
+      : null;
+    const wanted = new Set(counties.map((c) => c.id));
+    return evaluated.filter((e) => wanted.has(e.county.id)).map((e) => ({
+      id: e.county.id, schemeId: e.county.scheme_id, regionCode: e.county.region_code, status: e.county.status as CountyAssessment['status'], targetsFiledOn: e.county.targets_filed_on,
+      selfSubmittedOn: e.county.self_submitted_on, reviewedOn: e.county.reviewed_on, items: e.rows, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, deductions: e.deductions,
+      total: e.county.total ?? e.total, vetoReason: e.county.veto_reason, grade: (e.county.grade as CountyAssessment['grade']) ?? null, rank: ranks?.get(e.county.region_code) ?? null,
+      decision: (e.county.decision as CountyAssessment['decision']) ?? null, reward: e.county.reward, followUp: e.county.follow_up, version: e.county.version,
+    }));
+  }
+
+  async function loadCounty(trx: Kysely<Database>, actor: Actor, id: string) {
+    const county = await trx.selectFrom('county_assessments').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!county || (actor.role === 'county_officer' && county.region_code !== actor.regionCode)) throw new AppError('not_found');
+    return { county, ...(await scheme(trx, county.scheme_id)) };
+  }
+
+  /** Stores scores of a county's items (self or review columns), item by item, within the item's range. */
+  async function storeScores(trx: Kysely<Database>, countyId: string, items: ItemRow[], given: { itemId: string; score: number | null; text?: string }[], columns: 'self' | 'review', allowed: (i: ItemRow) => boolean) {
+    const problems: { path: string; message: string }[] = [];
+    given.forEach((g, n) => {
+      const item = items.find((i) => i.id === g.itemId);
+      if (!item || !allowed(item)) return problems.push({ path: `body/scores/${n}/itemId`, message: '该项不能在此填写得分' });
+      const [lo, hi] = item.points < 0 ? [item.points, 0] : [0, item.points];
+      if (g.score !== null && (g.score < lo - EPSILON || g.score > hi + EPSILON)) problems.push({ path: `body/scores/${n}/score`, message: `${item.name}：得分应在 ${lo} 到 ${hi} 之间` });
+      if (columns === 'review' && item.kind === 'indicator' && g.score !== null && !g.text?.trim()) problems.push({ path: `body/scores/${n}/comment`, message: `${item.name}：改动计算得分须说明理由` });
+    });
+    if (problems.length) throw new AppError('validation_failed', problems);
+    for (const g of given) {
+      const set = columns === 'self' ? { self_score: g.score, self_evidence: g.text?.trim() ?? '' } : { review_score: g.score, review_comment: g.text?.trim() ?? '' };
+      const found = await trx.selectFrom('assessment_scores').select('id').where('county_assessment_id', '=', countyId).where('item_id', '=', g.itemId).executeTakeFirst();
+      if (found) await trx.updateTable('assessment_scores').set(set).where('id', '=', found.id).execute();
+      else await trx.insertInto('assessment_scores').values({ id: uuidv7(), county_assessment_id: countyId, item_id: g.itemId, self_score: null, self_evidence: '', review_score: null, review_comment: '', final_value: null, final_points: null, ...set }).execute();
+    }
+  }
+
+  /** A county step under the version read, with its audit event; answers the county after. */
+  async function step(actor: Actor, id: string, version: number, action: string, run: (trx: Kysely<Database>, c: Awaited<ReturnType<typeof loadCounty>>) => Promise<Partial<CountyRow>>) {
+    return db.transaction().execute(async (trx) => {
+      const loaded = await loadCounty(trx, actor, id);
+      if (loaded.county.version !== version) throw new AppError('stale_version');
+      const changes = await run(trx, loaded);
+      const updated = await trx.updateTable('county_assessments').set({ ...changes, version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+      const after = await trx.selectFrom('county_assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const [shown] = await present(trx, loaded.row, loaded.items, [after]);
+      await recordAudit(trx, actor, action, { type: 'county_assessment', id }, { status: loaded.county.status }, { status: after.status, total: shown!.total, ...changes });
+      return shown!;
+    });
+  }
+  const ownCounty = (actor: Actor, c: CountyRow) => {
+    if (actor.role !== 'admin' && !(actor.role === 'county_officer' && actor.regionCode === c.region_code)) throw new AppError('forbidden');
+  };
+
+  /** The scheme with every county (a county officer: their own, and every county once final). */
+  async function results(actor: Actor, id: string) {
+    const { row, items } = await scheme(db, id);
+    const all = await db.selectFrom('county_assessments').selectAll().where('scheme_id', '=', id).execute();
+    const visible = actor.role === 'county_officer' && row.status !== 'final' ? all.filter((c) => c.region_code === actor.regionCode) : all;
+    const counties = await present(db, row, items, visible, all);
+    return { scheme: presentScheme(row, items), counties: counties.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.regionCode.localeCompare(b.regionCode)) };
+  }
+
+  return {
+    async listSchemes() {
+      const rows = await db.selectFrom('assessment_schemes').selectAll().orderBy('year', 'desc').execute();
+      return { items: await Promise.all(rows.map(async (r) => presentScheme(r, (await scheme(db, r.id)).items))) };
+    },
+
+    async getScheme(id: string) {
+      const { row, items } = await scheme(db, id);
+      return presentScheme(row, items);
+    },
+
+    async createScheme(actor: Actor, input: Static<typeof CreateScheme>) {
+      return db.transaction().execute(async (trx) => {
+        checkItems(input.items, await planIndicators(trx, input.planId));
+        const columns = schemeColumns(input);
+        checkGrades(columns);
+        const now = new Date().toISOString();
+        const id = uuidv7();
+        try {
+          await trx.insertInto('assessment_schemes').values({ id, year: input.year, ...columns, status: 'draft', version: 1, created_at: now, updated_at: now, created_by: actor.id }).execute();
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/year', message: '该年度已有考评方案' }]);
+          throw err;
+        }
+        await writeItems(trx, id, input.items);
+        const { row, items } = await scheme(trx, id);
+        const shown = presentScheme(row, items);
+        await recordAudit(trx, actor, 'assessment_scheme.create', { type: 'assessment_scheme', id }, null, shown);
+        return shown;
+      });
+    },
+
+    async updateScheme(actor: Actor, id: string, input: Static<typeof UpdateScheme>) {
+      return db.transaction().execute(async (trx) => {
+        const before = await scheme(trx, id);
+        if (before.row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布，不能修改' }]);
+        checkItems(input.items, await planIndicators(trx, input.planId));
+        const columns = schemeColumns(input);
+        checkGrades(columns);
+        const updated = await trx.updateTable('assessment_schemes').set({ ...columns, version: input.version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        await writeItems(trx, id, input.items);
+        const after = await scheme(trx, id);
+        await recordAudit(trx, actor, 'assessment_scheme.update', { type: 'assessment_scheme', id }, presentScheme(before.row, before.items), presentScheme(after.row, after.items));
+        return presentScheme(after.row, after.items);
+      });
+    },
+
+    /** Opens the scheme: every county gets its assessment to file and assess. */
+    async open(actor: Actor, id: string, version: number) {
+      return db.transaction().execute(async (trx) => {
+        const { row } = await scheme(trx, id);
+        if (row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布' }]);
+        const updated = await trx.updateTable('assessment_schemes').set({ status: 'open', version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        const counties = await trx.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute();
+        const now = new Date().toISOString();
+        await trx.insertInto('county_assessments').values(counties.map((c) => ({
+          id: uuidv7(), scheme_id: id, region_code: c.code, status: 'open', targets_filed_on: null, self_submitted_on: null, reviewed_on: null, total: null, grade: null, veto_reason: null,
+          decision: null, reward: '', follow_up: '', version: 1, created_at: now, updated_at: now, created_by: actor.id,
+        }))).execute();
+        await recordAudit(trx, actor, 'assessment_scheme.open', { type: 'assessment_scheme', id }, { status: 'draft' }, { status: 'open', counties: counties.length });
+        const after = await scheme(trx, id);
+        return presentScheme(after.row, after.items);
+      });
+    },
+
+    results,
+
+    async county(actor: Actor, id: string) {
+      const { county, row, items } = await loadCounty(db, actor, id);
+      const all = row.status === 'final' ? await db.selectFrom('county_assessments').selectAll().where('scheme_id', '=', row.id).execute() : undefined;
+      return (await present(db, row, items, [county], all))[0]!;
+    },
+
+    /** The county files its targets for the year (目标备案). */
+    fileTargets: (actor: Actor, id: string, version: number) =>
+      step(actor, id, version, 'county_assessment.file', async (_trx, { county }) => {
+        ownCounty(actor, county);
+        if (county.status !== 'open') throw new AppError('invalid_transition', [{ path: 'body', message: '目标已备案' }]);
+        return { status: 'filed', targets_filed_on: today() };
+      }),
+
+    /** The county's own scores of its work items with evidence; `submit` hands the self-assessment in. */
+    selfAssess: (actor: Actor, id: string, input: Static<typeof SelfScores>) =>
+      step(actor, id, input.version, input.submit ? 'county_assessment.self_submit' : 'county_assessment.self_save', async (trx, { county, items }) => {
+        ownCounty(actor, county);
+        if (county.status !== 'filed') throw new AppError('invalid_transition', [{ path: 'body', message: county.status === 'open' ? '请先备案目标' : '自评已提交' }]);
+        await storeScores(trx, county.id, items, input.scores.map((s) => ({ itemId: s.itemId, score: s.score, text: s.evidence })), 'self', (i) => i.kind === 'work');
+        return input.submit ? { status: 'self_assessed', self_submitted_on: today() } : {};
+      }),
+
+    /** The office's review: work items, deductions, an indicator item's points with a reason, a veto. */
+    review: (actor: Actor, id: string, input: Static<typeof ReviewScores>) =>
+      step(actor, id, input.version, 'county_assessment.review', async (trx, { county, items }) => {
+        if (county.status === 'final') throw new AppError('invalid_transition', [{ path: 'body', message: '已定级，不能再审核' }]);
+        if (county.status === 'open') throw new AppError('invalid_transition', [{ path: 'body', message: '该县市区尚未备案目标' }]);
+        await storeScores(trx, county.id, items, input.scores.map((s) => ({ itemId: s.itemId, score: s.score, text: s.comment })), 'review', (i) => i.kind !== 'veto');
+        return { status: 'reviewed', reviewed_on: today(), ...(input.vetoReason !== undefined ? { veto_reason: input.vetoReason?.trim() || null } : {}) };
+      }),
+
+    /**
+     * Fixes every county's scores, total and grade once all are reviewed: indicator values and
+     * points as they stand today, a veto forcing D. The ranking is read from the totals.
+     */
+    async finalise(actor: Actor, id: string, version: number) {
+      return db.transaction().execute(async (trx) => {
+        const { row, items } = await scheme(trx, id);
+        if (row.status !== 'open') throw new AppError('invalid_transition', [{ path: 'body', message: '方案未发布或已定级' }]);
+        const counties = await trx.selectFrom('county_assessments').selectAll().where('scheme_id', '=', id).execute();
+        const pending = counties.filter((c) => c.status !== 'reviewed');
+        if (pending.length) throw new AppError('invalid_transition', [{ path: 'body', message: `尚有 ${pending.length} 个县市区未审核：${pending.map((c) => c.region_code).join('、')}` }]);
+        const evaluated = await evaluate(trx, row, items, counties);
+        for (const e of evaluated) {
+          for (const [n, item] of items.entries()) {
+            if (item.kind !== 'indicator') continue;
+            const r = e.rows[n]!;
+            const found = await trx.selectFrom('assessment_scores').select('id').where('county_assessment_id', '=', e.county.id).where('item_id', '=', item.id).executeTakeFirst();
+            if (found) await trx.updateTable('assessment_scores').set({ final_value: r.value, final_points: r.computed }).where('id', '=', found.id).execute();
+            else await trx.insertInto('assessment_scores').values({ id: uuidv7(), county_assessment_id: e.county.id, item_id: item.id, self_score: null, self_evidence: '', review_score: null, review_comment: '', final_value: r.value, final_points: r.computed }).execute();
+          }
+          const grade = gradeOf(e.total, !!e.county.veto_reason, { a: row.grade_a, b: row.grade_b, c: row.grade_c });
+          await trx.updateTable('county_assessments').set({ status: 'final', total: e.total, grade, version: e.county.version + 1, updated_at: new Date().toISOString() }).where('id', '=', e.county.id).execute();
+        }
+        const updated = await trx.updateTable('assessment_schemes').set({ status: 'final', version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        await recordAudit(trx, actor, 'assessment_scheme.finalise', { type: 'assessment_scheme', id }, { status: 'open' }, { status: 'final', totals: Object.fromEntries(evaluated.map((e) => [e.county.region_code, e.total])) });
+        return presentScheme({ ...row, status: 'final', version: version + 1 }, items);
+      });
+    },
+
+    /** The leading group's decision on a finalised county: commendation or criticism, reward, follow-up. */
+    decide: (actor: Actor, id: string, input: Static<typeof Decision>) =>
+      step(actor, id, input.version, 'county_assessment.decide', async (_trx, { county }) => {
+        if (county.status !== 'final') throw new AppError('invalid_transition', [{ path: 'body', message: '定级后才能记录奖惩决定' }]);
+        return { decision: input.decision, reward: input.reward?.trim() ?? '', follow_up: input.followUp?.trim() ?? '' };
+      }),
+
+    /** The official table: rank, county, every item's points, subtotals, total, grade, veto, decision. */
+    async export(actor: Actor, id: string, format: ExportFormat) {
+      const { scheme: s, counties } = await results(actor, id);
+      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const GRADE_DECISION: Record<string, string> = { commend: '表彰', criticise: '通报批评', none: '' };
+      const items = s.items.filter((i) => i.kind !== 'veto');
+      async function* rows() {
+        yield counties.map((c) => [
+          c.rank === null ? '' : String(c.rank), regions.get(c.regionCode) ?? c.regionCode,
+          ...items.map((i) => { const v = c.items.find((x) => x.itemId === i.id)?.score; return v === null || v === undefined ? '' : String(Math.round(v * 100) / 100); }),
+          String(Math.round(c.total * 100) / 100), c.grade ?? '', c.vetoReason ?? '', c.decision ? GRADE_DECISION[c.decision]! : '',
+        ]);
+      }
+      const file = await writeExport(ctx.config.dataDir, format, ['名次', '县市区', ...items.map((i) => `${i.name}（${i.points}）`), '总分', '等级', '否决事项', '奖惩'], rows());
+      return { file, downloadName: `${s.year}年质量兴县考评结果.${format}` };
+    },
+  };
+}
+export type AssessmentService = ReturnType<typeof assessmentService>;

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { Table, Typography } from 'antd';
+import type { Static } from 'typebox';
+import type { Indicator, Matrix, TargetPlanDetail } from '../../../../contract/schemas/targets';
+import { api } from '../../api/client';
+import { useReferenceNames } from '../../api/reference';
+import { ErrorAlert } from '../../components/ErrorText';
+import { useI18n } from '../../i18n';
+import { CELL_BACKGROUND, formatTarget, formatValue } from './format';
+import type { Scope } from './TargetsPage';
+
+type MatrixRow = Static<typeof Matrix>['rows'][number];
+
+/** Indicator × county: each county's value on a background of its status, from the same sums as the city's. */
+export function MatrixTab({ scope }: { scope: Scope }) {
+  const { t, lang } = useI18n();
+  const regionName = useReferenceNames('regions', lang);
+  const plan = useQuery({ queryKey: ['target-plans', scope.planId], queryFn: () => api<Static<typeof TargetPlanDetail>>('GET', `/target-plans/${scope.planId}`) });
+  const matrix = useQuery({ queryKey: ['targets', 'matrix', scope.planId, scope.year], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${scope.planId}/matrix?year=${scope.year}`) });
+  const indicators = new Map((plan.data?.indicators ?? []).map((i) => [i.code, i]));
+  const of = (code: string) => indicators.get(code) as Indicator | undefined;
+  return (
+    <>
+      {(plan.error || matrix.error) && <ErrorAlert error={plan.error ?? matrix.error} />}
+      <Typography.Paragraph type="secondary">{t('target.matrixHint')}</Typography.Paragraph>
+      <Table<MatrixRow>
+        rowKey="code"
+        size="small"
+        bordered
+        pagination={false}
+        loading={matrix.isPending || plan.isPending}
+        dataSource={matrix.data?.rows ?? []}
+        scroll={{ x: 1400 }}
+        columns={[
+          {
+            key: 'indicator',
+            title: t('target.indicator'),
+            fixed: 'left',
+            width: 260,
+            render: (_, r) => {
+              const i = of(r.code);
+              return i ? <>{lang === 'en-US' && i.nameEn ? i.nameEn : i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code} · {formatTarget(i)}</Typography.Text></div></> : r.code;
+            },
+          },
+          ...(matrix.data?.regions ?? []).map((region, n) => ({
+            key: region,
+            title: regionName(region),
+            width: 110,
+            align: 'right' as const,
+            onCell: (r: MatrixRow) => ({ style: { background: CELL_BACKGROUND[r.cells[n]!.status] } }),
+            render: (_: unknown, r: MatrixRow) => {
+              const i = of(r.code);
+              return i ? formatValue(i, r.cells[n]!.value) : '';
+            },
+          })),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, InputNumber, Select, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Static } from 'typebox';
+import type { TargetPlan } from '../../../../contract/schemas/targets';
+import { api } from '../../api/client';
+import { useReference, useReferenceNames } from '../../api/reference';
+import { useSession } from '../../api/session';
+import { ErrorAlert } from '../../components/ErrorText';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n';
+import { DashboardTab } from './DashboardTab';
+import { MatrixTab } from './MatrixTab';
+import { PlanTab } from './PlanTab';
+
+type Plan = Static<typeof TargetPlan>;
+export interface Scope {
+  planId: string;
+  year: number;
+  regionCode?: string;
+  industryCode?: string;
+}
+
+/**
+ * 目标看板: for a plan and year, how far the city (a county, an industry) is from each target,
+ * why (the records behind every number), and who is behind (the county matrix).
+ */
+export function TargetsPage() {
+  const { t, lang } = useI18n();
+  const user = useSession().data?.user;
+  const mayEdit = (user?.permissions as string[] | undefined)?.includes('target.write') ?? false;
+  const county = user?.role === 'county_officer';
+  const [params, setParams] = useSearchParams();
+  const regions = (useReference('regions').data ?? []).filter((r) => r.code !== '431000');
+  const industries = useReference('industries').data ?? [];
+  const regionName = useReferenceNames('regions', lang);
+  const plans = useQuery({ queryKey: ['target-plans'], queryFn: () => api<{ items: Plan[] }>('GET', '/target-plans') });
+  // The plan running this year, else the latest; the year: last year, whose figures can be complete.
+  const thisYear = new Date().getFullYear();
+  const current = plans.data?.items.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? plans.data?.items[0];
+  const planId = params.get('plan') ?? current?.id;
+  const plan = plans.data?.items.find((p) => p.id === planId);
+  const [year, setYear] = useState<number | null>(null);
+  const shownYear = year ?? (plan ? Math.min(plan.endYear, Math.max(plan.startYear, thisYear - 1)) : thisYear - 1);
+  const [regionCode, setRegionCode] = useState<string | undefined>();
+  const [industryCode, setIndustryCode] = useState<string | undefined>();
+  const tab = params.get('tab') ?? 'dashboard';
+  const set = (key: string, value: string) => setParams((p) => { p.set(key, value); return p; }, { replace: true });
+  const scope: Scope | null = planId ? { planId, year: shownYear, regionCode: county ? undefined : regionCode, industryCode } : null;
+  return (
+    <>
+      <PageHeader title={t('menu.targets')} trail={[{ title: t('menu.targets') }]} />
+      <Card>
+        {plans.error && <ErrorAlert error={plans.error} />}
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select aria-label={t('target.plan')} style={{ width: 220 }} value={planId} onChange={(id) => { set('plan', id); setYear(null); }} options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))} />
+          <InputNumber aria-label={t('inspection.year')} min={2000} max={2100} value={shownYear} onChange={(y) => y && setYear(y)} addonAfter={t('target.yearSuffix') || undefined} />
+          {county ? (
+            <span>{regionName(user?.regionCode ?? '')}</span>
+          ) : (
+            <Select aria-label={t('enterprise.region')} placeholder={t('target.wholeCity')} allowClear style={{ width: 140 }} value={regionCode} onChange={setRegionCode} options={regions.map((r) => ({ value: r.code, label: regionName(r.code) }))} />
+          )}
+          <Select aria-label={t('enterprise.industry')} placeholder={t('target.allIndustries')} allowClear style={{ width: 150 }} value={industryCode} onChange={setIndustryCode} options={industries.map((i) => ({ value: i.code, label: lang === 'en-US' && i.nameEn ? i.nameEn : i.name }))} />
+        </Space>
+        {scope && (
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => set('tab', k)}
+            items={[
+              { key: 'dashboard', label: t('target.tab.dashboard'), children: <DashboardTab scope={scope} /> },
+              { key: 'matrix', label: t('target.tab.matrix'), children: <MatrixTab scope={scope} /> },
+              { key: 'plan', label: t('target.tab.plan'), children: <PlanTab planId={scope.planId} mayEdit={mayEdit} /> },
+            ]}
+          />
+        )}
+      </Card>
+    </>
+  );
+}
