@@ -5,8 +5,9 @@ import { benchInspections } from './inspections';
 import { benchLookup } from './lookup';
 import { benchResultImport } from './result-import';
 import { benchSearch } from './search';
+import { benchTargets } from './targets';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch, targets: benchTargets };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

@@ -142,6 +142,15 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
   }
 });
 
+/** An antd Select with search inside `scope`, by its label: typed, the active option taken with Enter, the choice checked. */
+async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: option }).waitFor();
+  await input.press('Enter');
+  await scope.locator('.ant-select-content-has-value', { hasText: option }).waitFor();
+}
+
 /** An antd Select inside `scope`, by its label: open it and pick the option. */
 async function pick(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
@@ -494,17 +503,13 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await page.getByRole('menuitem', { name: '名牌与荣誉' }).click();
   await page.getByRole('button', { name: '登记荣誉' }).click();
   const dialog = page.getByRole('dialog');
-  // Typed and chosen with Enter: a click on the option can land while the list re-renders.
-  await dialog.getByLabel('项目').fill('湖南省名牌产品');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '湖南省名牌产品' }).waitFor();
-  await dialog.getByLabel('项目').press('Enter');
-  await dialog.locator('.ant-select-selection-item', { hasText: '湖南省名牌产品' }).waitFor();
+  await choose(page, dialog, '项目', '湖南省名牌产品');
   await dialog.getByLabel('企业').fill('导入测试丙');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
   await dialog.getByLabel('涉及产品').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '电动自行车' }).first().click();
   await dialog.getByLabel('证书（案件）编号').fill('HNMP-E2E-1');
-  await dialog.locator('.ant-select-selection-item', { hasText: '湖南省名牌产品' }).waitFor();
+  await dialog.locator('.ant-select-content-has-value', { hasText: '湖南省名牌产品' }).waitFor();
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.locator('tr').filter({ hasText: 'HNMP-E2E-1' });
   await row.getByText('有效').waitFor();
@@ -549,8 +554,7 @@ step('cultivation: an enterprise with a recent unqualified result is stopped at 
   await page.getByRole('tab', { name: '培育看板' }).click();
   await page.getByRole('button', { name: '列入培育' }).click();
   const add = page.getByRole('dialog');
-  await add.getByLabel('项目').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '郴州名牌产品' }).click();
+  await choose(page, add, '项目', '郴州名牌产品');
   await add.getByLabel('企业').fill('导入测试丙');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
   await add.getByRole('button', { name: /保\s*存/ }).click();
@@ -593,8 +597,7 @@ step('cultivation: an enterprise with a recent unqualified result is stopped at 
   await page.getByRole('tab', { name: '奖励台账' }).click();
   await page.getByRole('button', { name: '新设奖励规则' }).click();
   const rule = page.getByRole('dialog');
-  await rule.getByLabel('项目').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '郴州名牌产品' }).click();
+  await choose(page, rule, '项目', '郴州名牌产品');
   await rule.getByLabel('奖励金额（元）').fill('100000');
   await rule.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByRole('tabpanel').locator('tr').filter({ hasText: '郴州名牌产品' }).getByText('100,000').first().waitFor();
@@ -711,6 +714,52 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   await page.screenshot({ path: path.join(SHOTS, 'targets-matrix.png'), fullPage: true });
 });
 
+step('county assessment: the office sets and opens the scheme, counties file, the office reviews and finalises; a vetoed county ranks last with D', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '质量兴县考评' }).click();
+  const year = Number(day(0).slice(0, 4)) - 1;
+  await page.getByRole('button', { name: `制定 ${year} 年考评方案` }).click();
+  await page.getByRole('dialog').getByText('指标项与工作项合计 100 分（应为 100 分）').waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('button', { name: '发布方案' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await page.getByRole('cell', { name: '资兴市' }).waitFor();
+  // Every county files and is reviewed (by API: eleven times the same forms); 桂阳县 has a veto.
+  await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const call = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const scheme = (await call('GET', '/assessment-schemes')).items[0];
+    const { counties } = await call('GET', `/assessment-schemes/${scheme.id}/results`);
+    const work = scheme.items.filter((i: { kind: string }) => i.kind === 'work');
+    for (const c of counties) {
+      const filed = await call('POST', `/county-assessments/${c.id}/filing`, { version: c.version });
+      await call('POST', `/county-assessments/${c.id}/review`, {
+        scores: work.map((i: { id: string; points: number }) => ({ itemId: i.id, score: c.regionCode === '431002' ? i.points : 0 })),
+        ...(c.regionCode === '431021' ? { vetoReason: '发生区域性食品安全事故' } : {}),
+        version: filed.version,
+      });
+    }
+  });
+  await page.reload();
+  await page.getByRole('button', { name: /定\s*级/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  const vetoed = page.locator('tr').filter({ hasText: '桂阳县' });
+  await vetoed.getByText('D · 否决').waitFor();
+  assert((await vetoed.locator('td').first().innerText()).trim() === '11', 'the vetoed county is not last');
+  const beihu = page.locator('tr').filter({ hasText: '北湖区' });
+  await beihu.locator('td').first().filter({ hasText: /^1$/ }).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'assessment.png'), fullPage: true });
+  await beihu.click();
+  await page.getByRole('dialog').getByText('工业产品标准覆盖率').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'assessment-county.png'), fullPage: true });
+});
+
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {
   await context.clearCookies();
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
@@ -720,7 +769,7 @@ step('admin pages: reference data and the audit log', async ({ page, server, con
   await page.getByRole('cell', { name: '纸杯', exact: true }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'reference.png'), fullPage: true });
   await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await page.getByRole('cell', { name: '撤销荣誉' }).first().waitFor();
+  await page.getByRole('cell', { name: '考评定级' }).first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'audit.png'), fullPage: true });
 });
 

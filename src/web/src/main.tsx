@@ -25,6 +25,7 @@ const NoticePage = lazy(() => import('./features/inspections/NoticePage').then((
 const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').then((m) => ({ default: m.ResponsesPage })));
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
 const ReportingPage = lazy(() => import('./features/targets/ReportingPage').then((m) => ({ default: m.ReportingPage })));
+const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const HonoursPage = lazy(() => import('./features/brands/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
 const AuditPage = lazy(() => import('./features/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -69,6 +70,7 @@ function Root() {
               <Route path="/brands" element={<Lazy page={<HonoursPage />} />} />
               <Route path="/targets" element={<Lazy page={<TargetsPage />} />} />
               <Route path="/reporting" element={<Lazy page={<ReportingPage />} />} />
+              <Route path="/assessment" element={<Lazy page={<AssessmentPage />} />} />
               <Route path="/responses" element={<Lazy page={<ResponsesPage />} />} />
               <Route path="/inspections/plans/:id/notice" element={<Lazy page={<NoticePage />} />} />
               <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />

@@ -1,4 +1,4 @@
-import { AimOutlined, AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, FormOutlined, HomeOutlined, MessageOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, FormOutlined, HomeOutlined, MessageOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -35,6 +35,7 @@ export function AppLayout() {
     can('brand.read') && { key: '/brands', icon: <TrophyOutlined />, label: t('menu.honours') },
     can('target.read') && { key: '/targets', icon: <AimOutlined />, label: t('menu.targets') },
     (can('target.report') || can('target.write')) && { key: '/reporting', icon: <FormOutlined />, label: t('menu.reporting') },
+    (can('assessment.self') || can('target.write') || (can('target.read') && !can('target.report'))) && { key: '/assessment', icon: <SolutionOutlined />, label: t('menu.assessment') },
     (can('inspection.respond') || can('inspection.write')) && { key: '/responses', icon: <MessageOutlined />, label: t('menu.responses') },
     can('user.write') && { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
     can('reference.write') && { key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },

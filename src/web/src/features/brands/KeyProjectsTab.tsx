@@ -8,9 +8,10 @@ import { LIMITS } from '../../../../contract/limits';
 import { api, queryString } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
-import { ErrorAlert, errorMessage } from '../../components/ErrorText';
+import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
+import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
@@ -29,15 +30,8 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
   const [deleting, setDeleting] = useState<KeyProject | null>(null);
   const list = useQuery({ queryKey: ['key-projects', filter], queryFn: () => api<Static<typeof KeyProjectList>>('GET', `/key-projects${queryString(filter)}`) });
   const refresh = () => client.invalidateQueries({ queryKey: ['key-projects'] });
-  async function select(p: KeyProject, selected: boolean) {
-    try {
-      await api('POST', `/key-projects/${p.id}/selection`, { selected, on: new Date().toISOString().slice(0, 10), version: p.version });
-      message.success(t('common.saved'));
-      await refresh();
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  }
+  const act = useAction(refresh);
+  const select = (p: KeyProject, selected: boolean) => act(`/key-projects/${p.id}/selection`, { selected, on: new Date().toISOString().slice(0, 10), version: p.version });
   const totals = list.data?.totals;
   return (
     <>

@@ -9,7 +9,8 @@ import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { LIMITS } from '../../../../contract/limits';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
-import { ErrorAlert, errorMessage } from '../../components/ErrorText';
+import { useAction } from '../../components/useAction';
+import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
@@ -30,15 +31,8 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
   const programmes = ((useReference('brand-programmes').data ?? []) as BrandProgramme[]).filter((p) => p.active);
   const list = useQuery({ queryKey: ['rewards', year], queryFn: () => api<Static<typeof RewardList>>('GET', `/rewards${queryString({ year })}`) });
   const rules = useQuery({ queryKey: ['rewards', 'rules'], queryFn: () => api<{ items: Rule[] }>('GET', '/reward-rules') });
-  async function move(r: Row, to: string) {
-    try {
-      await api('POST', `/rewards/${r.id}/status`, { to, on: new Date().toISOString().slice(0, 10), version: r.version });
-      message.success(t('common.saved'));
-      await client.invalidateQueries({ queryKey: ['rewards'] });
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  }
+  const act = useAction(() => client.invalidateQueries({ queryKey: ['rewards'] }));
+  const move = (r: Row, to: string) => act(`/rewards/${r.id}/status`, { to, on: new Date().toISOString().slice(0, 10), version: r.version });
   const ledger = list.data?.ledger;
   return (
     <>

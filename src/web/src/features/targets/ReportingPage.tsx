@@ -7,10 +7,11 @@ import { LIMITS } from '../../../../contract/limits';
 import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
-import { ErrorAlert, errorMessage } from '../../components/ErrorText';
+import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
+import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
@@ -41,15 +42,7 @@ export function ReportingPage() {
   const refresh = () => client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   const region = (code: string) => (code === '430000' ? t('report.province') : regionName(code));
   const figure = (v?: Value) => (!v ? '—' : v.denominator !== null ? `${v.numerator} / ${v.denominator}` : String(v.value));
-  async function act(path: string, body: object) {
-    try {
-      await api('POST', path, body);
-      message.success(t('common.saved'));
-      await refresh();
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  }
+  const act = useAction(refresh);
   const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? t(`report.status.${s}` as MessageKey) : t('report.status.none')}</Tag>;
   const entered = entering?.valueId ? byId.get(entering.valueId) : undefined;
 
