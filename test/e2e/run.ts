@@ -543,7 +543,7 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await page.getByRole('tab', { name: '荣誉' }).click();
   await page.getByRole('tabpanel').getByRole('button', { name: /撤\s*销/ }).click();
   await page.getByRole('dialog').getByLabel('撤销原因').fill('监督抽查不合格');
-  await page.getByRole('dialog').getByRole('button', { name: /撤\s*销/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /撤\s*销/ }).press('Enter'); // by the keyboard: a click can land while the modal still settles
   await page.getByRole('tabpanel').getByText('撤销', { exact: true }).waitFor();
 });
 
