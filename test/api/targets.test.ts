@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from '../../src/server/lib/tabular/exceljs';
 import { makeUscc } from '../../src/server/lib/uscc';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
@@ -265,5 +266,19 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     });
     expect(added.statusCode, added.body).toBe(201);
     expect((await dashboard(city)).get('PQ-CCC')).toMatchObject({ value: 0, status: 'not_met' });
+  });
+
+  it('the dashboard exports as a workbook: the indicators, the county matrix and the definitions', async () => {
+    const res = await city.request('GET', `/api/v1/target-plans/${planId}/dashboard/export?year=${CY}`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['指标看板', '县市区对比', '指标定义']);
+    const rows = book.getWorksheet('指标看板')!.getSheetValues().filter(Boolean) as unknown[][];
+    const newprod = rows.find((r) => r[1] === 'PQ-NEWPROD')!;
+    // Code, name, unit, value 17.5 (unrounded), numerator, denominator.
+    expect(newprod.slice(1, 7)).toEqual(['PQ-NEWPROD', '新产品产值率', '%', '17.5', '700000', '4000000']);
+    const matrix = book.getWorksheet('县市区对比')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(matrix[0]!.slice(1, 4)).toEqual(['编码', '指标', '北湖区']);
   });
 });

@@ -712,6 +712,12 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   await page.getByRole('tab', { name: '县市区对比' }).click();
   await page.getByRole('columnheader', { name: '资兴市' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'targets-matrix.png'), fullPage: true });
+  await page.getByRole('tab', { name: '指标看板' }).click();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  await page.getByText(/项指标中，达标 \d+ 项/).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(SHOTS, 'targets-report-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 });
 
 step('county assessment: the office sets and opens the scheme, counties file, the office reviews and finalises; a vetoed county ranks last with D', async ({ page, server, context }) => {
@@ -758,6 +764,10 @@ step('county assessment: the office sets and opens the scheme, counties file, th
   await beihu.click();
   await page.getByRole('dialog').getByText('工业产品标准覆盖率').first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'assessment-county.png'), fullPage: true });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '打印通报' }).click();
+  await page.getByText('以下县市区发生否决事项，定为 D 级：桂阳县（发生区域性食品安全事故）。').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'assessment-notice.png'), fullPage: true });
 });
 
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {

@@ -6,6 +6,8 @@ export const INDICATOR_SECTIONS = ['industry', 'product', 'construction', 'servi
 export const INDICATOR_KINDS = ['rate', 'count', 'value'] as const;
 export const DIRECTIONS = ['>=', '<=', '='] as const;
 export const INDICATOR_STATUSES = ['met', 'near', 'not_met', 'no_data', 'no_target'] as const; // 达标 接近 未达标 无数据 无目标
+/** The calculators a computed indicator may name (src/server/modules/targets/calculators.ts). */
+export const CALCULATOR_NAMES = ['honour_count', 'flagship_count', 'standard_coverage', 'standard_adoption', 'green_food', 'inspection_pass_rate', 'figure_ratio', 'brand_output_share', 'brand_growth', 'service_certified'] as const;
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const; // 草稿 已提交 已审核 已退回
 
 const Code = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,31}$', description: '指标编码，如 PQ-STDCOV' });

@@ -24,7 +24,9 @@ const CaseDetailPage = lazy(() => import('./features/inspections/CaseDetailPage'
 const NoticePage = lazy(() => import('./features/inspections/NoticePage').then((m) => ({ default: m.NoticePage })));
 const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').then((m) => ({ default: m.ResponsesPage })));
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
+const TargetReportPage = lazy(() => import('./features/targets/TargetReportPage').then((m) => ({ default: m.TargetReportPage })));
 const ReportingPage = lazy(() => import('./features/targets/ReportingPage').then((m) => ({ default: m.ReportingPage })));
+const AssessmentNoticePage = lazy(() => import('./features/assessments/AssessmentNoticePage').then((m) => ({ default: m.AssessmentNoticePage })));
 const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const HonoursPage = lazy(() => import('./features/brands/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));
@@ -69,8 +71,10 @@ function Root() {
               <Route path="/inspections/plans" element={<Lazy page={<PlansPage />} />} />
               <Route path="/brands" element={<Lazy page={<HonoursPage />} />} />
               <Route path="/targets" element={<Lazy page={<TargetsPage />} />} />
+              <Route path="/targets/report" element={<Lazy page={<TargetReportPage />} />} />
               <Route path="/reporting" element={<Lazy page={<ReportingPage />} />} />
               <Route path="/assessment" element={<Lazy page={<AssessmentPage />} />} />
+              <Route path="/assessment/notice" element={<Lazy page={<AssessmentNoticePage />} />} />
               <Route path="/responses" element={<Lazy page={<ResponsesPage />} />} />
               <Route path="/inspections/plans/:id/notice" element={<Lazy page={<NoticePage />} />} />
               <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />

@@ -31,3 +31,19 @@ export async function writeExport(dataDir: string, format: ExportFormat, header:
   await writeTable(file, format, header, rows);
   return file;
 }
+
+/** Several sheets of rows in one XLSX under the data directory's tmp/ (the dashboard: one sheet per view). */
+export async function writeWorkbook(dataDir: string, sheets: { name: string; header: string[]; rows: string[][] }[]): Promise<string> {
+  const dir = path.join(dataDir, 'tmp');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${uuidv7()}.xlsx`);
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  for (const s of sheets) {
+    const sheet = book.addWorksheet(s.name);
+    sheet.addRow(s.header).commit();
+    for (const row of s.rows) sheet.addRow(row).commit();
+    sheet.commit();
+  }
+  await book.commit();
+  return file;
+}

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database';
+import type { CALCULATOR_NAMES } from '../../../contract/schemas/targets';
 import { bool } from '../../db/portable';
 
 /** What a computed indicator is asked: a year, the day its records are read as of, and a scope. */
@@ -74,7 +75,7 @@ const enterpriseColumns = [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('l
 const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'export_value', 'profit_and_tax'] as const;
 const figure = (v: unknown, fallback: (typeof FIGURES)[number]) => ((FIGURES as readonly unknown[]).includes(v) ? (v as (typeof FIGURES)[number]) : fallback);
 
-export const CALCULATORS: Record<string, Calculator> = {
+export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> & Record<string, Calculator | undefined> = {
   /** Products made to standard with at least one standard on record, of all products on record. */
   standard_coverage: {
     kind: 'product',

@@ -5,7 +5,7 @@ import {
   TargetPlan, TargetPlanDetail, UnlockReportedValue, UpdateIndicator,
 } from '../../../contract/schemas/targets';
 import { actorFrom, guard } from '../../authz/guard';
-import type { Api } from '../../http';
+import { download, type Api } from '../../http';
 import type { ReportedValueService } from './reported.service';
 import type { TargetService } from './targets.service';
 
@@ -43,6 +43,14 @@ export function targetRoutes(app: Api, targets: TargetService, reported: Reporte
     schema: { tags, summary: '目标看板：当年各指标的值、目标、状态、上年值、趋势和到目标年的线性预测', params: IdParams, querystring: ScopeQuery, response: { 200: Dashboard, ...errorResponses } },
     onRequest: read,
     handler: (request) => targets.dashboard(actorFrom(request), request.params.id, request.query),
+  });
+  app.get('/api/v1/target-plans/:id/dashboard/export', {
+    schema: { tags, summary: '导出看板（XLSX：指标看板、县市区对比、指标定义三张表）', params: IdParams, querystring: ScopeQuery, response: errorResponses },
+    onRequest: read,
+    handler: async (request, reply) => {
+      const { file, downloadName } = await targets.export(actorFrom(request), request.params.id, request.query);
+      return download(reply, file, downloadName, true);
+    },
   });
   app.get('/api/v1/target-plans/:id/matrix', {
     schema: { tags, summary: '指标 × 县市区', params: IdParams, querystring: Type.Object({ year: ScopeQuery.properties.year }, { additionalProperties: false }), response: { 200: Matrix, ...errorResponses } },

@@ -8,6 +8,7 @@ import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { uuidv7 } from '../../lib/ids';
+import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
@@ -67,7 +68,7 @@ export function targetService(ctx: AppContext) {
     });
   }
 
-  return {
+  const service = {
     async listPlans() {
       return { items: (await db.selectFrom('target_plans').selectAll().orderBy('start_year', 'desc').execute()).map(presentPlan) };
     },
@@ -197,6 +198,29 @@ export function targetService(ctx: AppContext) {
         meta: { nextCursor: items.length > limit ? encodeCursor([shown.at(-1)!.id]) : null },
       };
     },
+
+    /** The dashboard as XLSX, one sheet per view: the indicators, the county matrix, the definitions. Values unrounded. */
+    async export(actor: Actor, planId: string, q: Static<typeof ScopeQuery>) {
+      const d = await service.dashboard(actor, planId, q);
+      const m = await service.matrix(actor, planId, q.year);
+      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const STATUS: Record<string, string> = { met: '达标', near: '接近', not_met: '未达标', no_data: '无数据', no_target: '无目标' };
+      const num = (v: number | null) => (v === null ? '' : String(v));
+      const target = (i: Indicator) => (i.target === null ? '' : `${i.direction === '>=' ? '≥' : i.direction === '<=' ? '≤' : '='}${i.target}${i.stretch === null ? '' : `–${i.stretch}`}`);
+      const name = new Map(d.rows.map((r) => [r.indicator.code, r.indicator.name]));
+      const file = await writeWorkbook(ctx.config.dataDir, [
+        {
+          name: '指标看板',
+          header: ['编码', '指标', '单位', '当前值', '分子', '分母', '比较值', '目标', '状态', '上年值', ...d.rows[0]!.trend.map((p) => `${p.year}年`), `${d.plan.endYear}年预测`],
+          rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.unit, num(r.value), num(r.numerator), num(r.denominator), num(r.compareValue), target(r.indicator), STATUS[r.status]!, num(r.previous), ...r.trend.map((p) => num(p.value)), num(r.projection.value)]),
+        },
+        { name: '县市区对比', header: ['编码', '指标', ...m.regions.map((c) => regions.get(c) ?? c)], rows: m.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
+        { name: '指标定义', header: ['编码', '指标', '责任部门', '来源', '定义'], rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.ownerDepartment, r.indicator.source === 'computed' ? '平台计算' : '部门填报', r.indicator.definition]) },
+      ]);
+      const scope = q.regionCode ? (regions.get(q.regionCode) ?? q.regionCode) : '全市';
+      return { file, downloadName: `${d.plan.name}-${q.year}年-${scope}.xlsx` };
+    },
   };
+  return service;
 }
 export type TargetService = ReturnType<typeof targetService>;

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import type { CountyAssessment, Scheme, SchemeResults } from '../../../../contract/schemas/assessments';
 import { api } from '../../api/client';
@@ -61,6 +62,7 @@ export function AssessmentPage() {
             </Popconfirm>
           )}
           {scheme && scheme.status !== 'draft' && <Button href={`/api/v1/assessment-schemes/${scheme.id}/export?format=xlsx`}>{t('assess.export')}</Button>}
+          {scheme?.status === 'final' && <Link to={`/assessment/notice?scheme=${scheme.id}`}><Button>{t('assess.notice.open')}</Button></Link>}
         </Space>
         {(schemes.error || results.error) && <ErrorAlert error={schemes.error ?? results.error} />}
         {!scheme && !schemes.isPending && <Empty description={t('assess.noScheme')} />}

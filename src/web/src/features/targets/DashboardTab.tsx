@@ -2,6 +2,7 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import { INDICATOR_SECTIONS, type Dashboard, type DashboardRow } from '../../../../contract/schemas/targets';
 import { api, queryString } from '../../api/client';
@@ -40,6 +41,8 @@ export function DashboardTab({ scope }: { scope: Scope }) {
           {(['met', 'near', 'not_met', 'no_data'] as const).map((s) => (
             <span key={s}><StatusTag status={s} t={t} />{tally(s)}</span>
           ))}
+          <Button href={`/api/v1/target-plans/${planId}/dashboard/export${queryString(query)}`}>{t('target.export')}</Button>
+          <Link to={`/targets/report${queryString({ plan: planId, ...query })}`}><Button>{t('target.report.open')}</Button></Link>
         </Space>
       )}
       {INDICATOR_SECTIONS.filter((s) => rows.some((r) => r.indicator.section === s)).map((section) => (

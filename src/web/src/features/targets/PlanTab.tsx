@@ -1,4 +1,4 @@
-import { CopyOutlined } from '@ant-design/icons';
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { AddIndicatorModal } from './AddIndicatorModal';
 import { formatTarget } from './format';
 
 /** The plan's indicators with their definitions; the office edits targets and readings, or copies the plan for the next period. */
@@ -23,6 +24,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
   const departments = useReference('departments').data ?? [];
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [copying, setCopying] = useState(false);
+  const [adding, setAdding] = useState(false);
   const plan = useQuery({ queryKey: ['target-plans', planId], queryFn: () => api<Static<typeof TargetPlanDetail>>('GET', `/target-plans/${planId}`) });
   const refresh = () => client.invalidateQueries({ queryKey: ['target-plans'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   return (
@@ -30,6 +32,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
       {plan.error && <ErrorAlert error={plan.error} />}
       <Space style={{ marginBottom: 12 }}>
         {plan.data && <Typography.Text>{t('target.planSpan', { start: plan.data.startYear, end: plan.data.endYear, n: plan.data.indicators.length })}</Typography.Text>}
+        {mayEdit && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('target.addIndicator')}</Button>}
         {mayEdit && <Button icon={<CopyOutlined />} onClick={() => setCopying(true)}>{t('target.copyPlan')}</Button>}
       </Space>
       <Table<Indicator>
@@ -104,6 +107,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
           )}
         </FormModal>
       )}
+      {adding && <AddIndicatorModal planId={planId} onClose={() => setAdding(false)} onSaved={async () => { message.success(t('common.saved')); await refresh(); }} />}
       {copying && plan.data && (
         <FormModal<{ code: string; name: string; nameEn?: string; startYear: number; endYear: number }>
           title={t('target.copyPlan')}

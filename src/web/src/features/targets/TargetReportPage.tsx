@@ -1,0 +1,92 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Skeleton, Space, Table, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import type { Static } from 'typebox';
+import { INDICATOR_SECTIONS, type Dashboard, type DashboardRow, type Matrix } from '../../../../contract/schemas/targets';
+import { api, queryString } from '../../api/client';
+import { useReferenceNames } from '../../api/reference';
+import { ErrorAlert } from '../../components/ErrorText';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
+import { formatDate } from '../enterprises/labels';
+import { CELL_BACKGROUND, formatTarget, formatValue, Sparkline } from './format';
+
+type Row = Static<typeof DashboardRow>;
+
+/**
+ * The year's report on the targets, laid out to print on A4 (the console around it is hidden by
+ * the print style sheet): a summary, every indicator by section with its trend, the county matrix.
+ */
+export function TargetReportPage() {
+  const { t, lang } = useI18n();
+  const [params] = useSearchParams();
+  const regionName = useReferenceNames('regions', lang);
+  const planId = params.get('plan') ?? '';
+  const query = { year: Number(params.get('year')), regionCode: params.get('regionCode') ?? undefined, industryCode: params.get('industryCode') ?? undefined };
+  const dashboard = useQuery({ queryKey: ['targets', 'dashboard', { planId, ...query }], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
+  const matrix = useQuery({ queryKey: ['targets', 'matrix', planId, query.year], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${planId}/matrix?year=${query.year}`), enabled: !query.regionCode });
+  if (dashboard.error) return <ErrorAlert error={dashboard.error} />;
+  if (!dashboard.data) return <Skeleton active />;
+  const d = dashboard.data;
+  const rows = d.rows.filter((r) => r.indicator.section !== 'reference');
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const byCode = new Map(d.rows.map((r) => [r.indicator.code, r]));
+  const scope = d.regionCode ? regionName(d.regionCode) : t('target.wholeCity');
+  return (
+    <Card className="notice">
+      <Space className="no-print" style={{ marginBottom: 16 }}>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('inspection.notice.print')}</Button>
+      </Space>
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('target.report.title', { plan: d.plan.name, year: d.year, scope })}</Typography.Title>
+      <Typography.Paragraph style={{ textAlign: 'center' }}>{t('target.asOf', { date: formatDate(d.asOf, lang) })}</Typography.Paragraph>
+      <Typography.Paragraph className="notice-text">
+        {t('target.report.summary', { n: rows.length, met: count('met'), near: count('near'), notMet: count('not_met'), noData: count('no_data'), end: d.plan.endYear, onTrack: rows.filter((r) => r.projection.status === 'met').length })}
+      </Typography.Paragraph>
+      {INDICATOR_SECTIONS.filter((s) => s !== 'reference' && rows.some((r) => r.indicator.section === s)).map((section) => (
+        <div key={section}>
+          <Typography.Title level={5}>{t(`target.section.${section}` as MessageKey)}</Typography.Title>
+          <Table<Row>
+            rowKey={(r) => r.indicator.code}
+            size="small"
+            bordered
+            pagination={false}
+            dataSource={rows.filter((r) => r.indicator.section === section)}
+            style={{ marginBottom: 12 }}
+            columns={[
+              { key: 'name', title: t('target.indicator'), render: (_, r) => r.indicator.name },
+              { key: 'value', title: t('target.value'), align: 'right', width: 120, render: (_, r) => formatValue(r.indicator, r.value) },
+              { key: 'target', title: t('target.target'), align: 'right', width: 100, render: (_, r) => formatTarget(r.indicator) },
+              { key: 'status', title: t('target.status'), width: 70, onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}` as MessageKey) },
+              { key: 'previous', title: t('target.previous'), align: 'right', width: 110, render: (_, r) => formatValue(r.indicator, r.previous) },
+              { key: 'trend', title: t('target.trend'), width: 100, render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} /> },
+              { key: 'projection', title: t('target.projection', { year: d.plan.endYear }), align: 'right', width: 120, render: (_, r) => formatValue(r.indicator, r.projection.value) },
+            ]}
+          />
+        </div>
+      ))}
+      {matrix.data && (
+        <>
+          <Typography.Title level={5}>{t('target.tab.matrix')}</Typography.Title>
+          <Table
+            rowKey="code"
+            size="small"
+            bordered
+            pagination={false}
+            dataSource={matrix.data.rows.filter((r) => byCode.get(r.code)?.indicator.section !== 'reference')}
+            columns={[
+              { key: 'name', title: t('target.indicator'), render: (_, r) => byCode.get(r.code)?.indicator.name ?? r.code },
+              ...matrix.data.regions.map((region, n) => ({
+                key: region,
+                title: regionName(region),
+                align: 'right' as const,
+                onCell: (r: (typeof matrix.data.rows)[number]) => ({ style: { background: CELL_BACKGROUND[r.cells[n]!.status], fontSize: 12 } }),
+                render: (_: unknown, r: (typeof matrix.data.rows)[number]) => { const i = byCode.get(r.code)?.indicator; return i ? formatValue(i, r.cells[n]!.value) : ''; },
+              })),
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
