@@ -4,7 +4,7 @@
  * BENCH_ENTERPRISES (default 100,000) enterprises with products, standards, certifications,
  * yearly figures and demo honours. Baseline in the same run: one full scan of the products
  * (`count(*)`), the least any archive-wide indicator must read. Goal (issue 7, at 1,000,000
- * enterprises): dashboard ≤ 300 ms cold, drill-down page ≤ 100 ms.
+ * enterprises): dashboard ≤ 300 ms cold, ≤ 30 ms when nothing changed, drill-down page ≤ 100 ms.
  */
 import { sql } from 'kysely';
 import { systemActor } from '../src/server/authz/actor';
@@ -35,13 +35,17 @@ export async function benchTargets(): Promise<void> {
       return performance.now() - t;
     };
     const dashboard: number[] = [];
+    const unchanged: number[] = [];
     const drill: number[] = [];
     const baseline: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
+      // A write first (one product touched): every kept sum is stale, the dashboard reads the records.
+      await sql`update products set updated_at = ${new Date(Date.now() + i).toISOString()} where id = (select min(id) from products)`.execute(db.kysely);
       dashboard.push(await time(() => targets.dashboard(admin, plan.id, { year: 2015 })));
+      unchanged.push(await time(() => targets.dashboard(admin, plan.id, { year: 2015 })));
       drill.push(await time(() => targets.records(admin, plan.id, 'PQ-STDCOV', { year: 2015, side: 'numerator', limit: 50 })));
       baseline.push(await time(() => sql`select count(*) from products`.execute(db.kysely)));
-      console.log(`round ${i + 1}: dashboard ${dashboard[i]!.toFixed(0)} ms, drill-down ${drill[i]!.toFixed(0)} ms, product scan ${baseline[i]!.toFixed(1)} ms`);
+      console.log(`round ${i + 1}: dashboard after a write ${dashboard[i]!.toFixed(0)} ms, unchanged ${unchanged[i]!.toFixed(1)} ms, drill-down ${drill[i]!.toFixed(0)} ms, product scan ${baseline[i]!.toFixed(1)} ms`);
     }
     const dialect = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
     const table = [
@@ -53,11 +57,12 @@ export async function benchTargets(): Promise<void> {
       '',
       '| measure | ms (median) |',
       '|---|---|',
-      `| whole dashboard (no cache) | ${median(dashboard).toFixed(0)} |`,
+      `| whole dashboard after a write (every sum read from the records) | ${median(dashboard).toFixed(0)} |`,
+      `| the same again, nothing changed (kept sums, one stamp query) | ${median(unchanged).toFixed(1)} |`,
       `| drill-down page of 50 (standard coverage, numerator) | ${median(drill).toFixed(0)} |`,
       `| baseline: one count(*) over the products | ${median(baseline).toFixed(1)} |`,
       '',
-      `**dashboard / baseline: ${(median(dashboard) / median(baseline)).toFixed(0)}×** (goal at 1,000,000 enterprises: dashboard ≤ 300 ms, drill-down ≤ 100 ms)`,
+      `**dashboard / baseline: ${(median(dashboard) / median(baseline)).toFixed(0)}×** (goal at 1,000,000 enterprises: dashboard ≤ 300 ms cold, ≤ 30 ms unchanged, drill-down ≤ 100 ms)`,
       '',
     ].join('\n');
     console.log(`\n${table}`);

@@ -281,4 +281,15 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     const matrix = book.getWorksheet('县市区对比')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(matrix[0]!.slice(1, 4)).toEqual(['编码', '指标', '北湖区']);
   });
+
+  it('sums kept between reads give way to any change of their sources', async () => {
+    const before = (await dashboard(city)).get('PQ-STDCOV')!;
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: before.numerator, denominator: before.denominator });
+    // A new product (made to standard, no standard on record): one more in the denominator only.
+    expect((await city.request('POST', `/api/v1/enterprises/${e.E}/products`, { name: '产品E2' })).statusCode).toBe(201);
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: before.numerator, denominator: before.denominator! + 1 });
+    // A change made outside the API (SQL, another process) that moves updated_at is seen too.
+    await t.db.kysely.updateTable('products').set({ made_to_standard: 0, updated_at: new Date(Date.now() + 1000).toISOString() }).where('id', '=', p.A1!).execute();
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: before.numerator! - 1, denominator: before.denominator! + 1 });
+  });
 });

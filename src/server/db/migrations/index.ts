@@ -18,6 +18,7 @@ import * as brandRegisters from './2026112516_brand_registers';
 import * as cultivationDocuments from './2026112517_cultivation_documents';
 import * as targets from './2026112518_targets';
 import * as assessments from './2026112519_assessments';
+import * as indicatorStamps from './2026112520_indicator_stamps';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026112517_cultivation_documents': cultivationDocuments,
   '2026112518_targets': targets,
   '2026112519_assessments': assessments,
+  '2026112520_indicator_stamps': indicatorStamps,
 };

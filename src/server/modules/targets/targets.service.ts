@@ -12,7 +12,7 @@ import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
-import { asOfYear, calcScope, readByRegion, readIndicator, readingFrom, type IndicatorRow, type Scope } from './values';
+import { asOfYear, calcScope, readByRegion, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Scope } from './values';
 
 export function presentIndicator(r: IndicatorRow): Indicator {
   return {
@@ -135,9 +135,10 @@ export function targetService(ctx: AppContext) {
       const { row, indicators } = await plan(planId);
       const regionCode = regionFor(actor, q.regionCode);
       const years = Array.from({ length: Math.max(1, q.year - row.start_year + 1) }, (_, i) => Math.min(row.start_year, q.year) + i);
+      const stamp = await sourceStamp(db);
       const rows = [];
       for (const indicator of indicators) {
-        const scope = (year: number): Scope => ({ year, planStart: row.start_year, regionCode, industryCode: q.industryCode });
+        const scope = (year: number): Scope => ({ year, planStart: row.start_year, regionCode, industryCode: q.industryCode, stamp });
         // One reading per year from the plan's first to the year asked: the trend, last year, this year.
         const readings = new Map<number, Awaited<ReturnType<typeof readIndicator>>>();
         for (const year of new Set([...years, q.year, q.year - 1])) readings.set(year, await readIndicator(db, indicators, indicator, scope(year)));
@@ -157,10 +158,11 @@ export function targetService(ctx: AppContext) {
     async matrix(actor: Actor, planId: string, year: number) {
       const { row, indicators } = await plan(planId);
       const own = regionFor(actor);
+      const stamp = await sourceStamp(db);
       const counties = own ? [own] : (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
       const out = [];
       for (const indicator of indicators.filter((i) => i.report_regions !== 'province')) {
-        const by = await readByRegion(db, indicators, indicator, { year, planStart: row.start_year, regionCode: own });
+        const by = await readByRegion(db, indicators, indicator, { year, planStart: row.start_year, regionCode: own, stamp });
         out.push({
           code: indicator.code,
           cells: counties.map((regionCode) => {

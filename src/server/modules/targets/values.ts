@@ -15,6 +15,8 @@ export interface Scope {
   planStart: number;
   regionCode?: string;
   industryCode?: string;
+  /** The sources' stamp (sourceStamp): sums computed under it are kept and reused. */
+  stamp?: string;
 }
 
 /** Records are read as of the year's last day, or today while the year runs. */
@@ -65,7 +67,36 @@ async function reportedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Sc
   return new Map(rows.map((r) => [r.region, { num: Number(rate ? r.num : r.val), den: Number(r.den), rows: Number(r.n) }]));
 }
 
-export const sumsOf = (db: Kysely<Database>, indicator: IndicatorRow, s: Scope) => (indicator.source === 'reported' ? reportedSums(db, indicator, s) : computedSums(db, indicator, s));
+/** The tables an indicator's sums come from (migration 2026112520 indexes their updated_at). */
+const SOURCES = ['enterprises', 'products', 'product_standards', 'certifications', 'enterprise_yearly_figures', 'honours', 'flagship_designations', 'inspections', 'reported_values'] as const;
+
+/**
+ * When the sources last changed: the latest updated_at of each table, read from its index. Every
+ * write through the platform — API, import, CLI, another server — moves it, so sums kept under
+ * an older stamp are never served.
+ */
+export async function sourceStamp(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectNoFrom(SOURCES.map((t) => sql<string | null>`(select max(updated_at) from ${sql.table(t)})`.as(t)))
+    .executeTakeFirstOrThrow();
+  return SOURCES.map((t) => String((row as Record<string, unknown>)[t] ?? '')).join('|');
+}
+
+/** Sums by county, kept per indicator version, year, scope, reading day and source stamp (the 2,000 most recent). */
+const kept = new Map<string, Map<string, Sums>>();
+const KEEP = 2000;
+
+export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: Scope): Promise<Map<string, Sums>> {
+  const read = () => (indicator.source === 'reported' ? reportedSums(db, indicator, s) : computedSums(db, indicator, s));
+  if (!s.stamp) return read();
+  const key = JSON.stringify([indicator.id, indicator.version, indicator.reading, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', asOfYear(s.year), s.stamp]);
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const sums = await read();
+  kept.set(key, sums);
+  if (kept.size > KEEP) kept.delete(kept.keys().next().value!);
+  return sums;
+}
 
 /** All regions' sums added: the city's (or the scope's) figure. */
 export const total = (by: Map<string, Sums>): Sums => [...by.values()].reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, rows: a.rows + b.rows }), { num: 0, den: 0, rows: 0 });
@@ -83,7 +114,7 @@ export interface Reading {
 async function compareValue(db: Kysely<Database>, plan: IndicatorRow[], code: string, s: Scope): Promise<number | null> {
   const other = plan.find((i) => i.code === code);
   if (!other) return null;
-  const sums = total(await sumsOf(db, other, { year: s.year, planStart: s.planStart }));
+  const sums = total(await sumsOf(db, other, { year: s.year, planStart: s.planStart, stamp: s.stamp }));
   return sums.rows === 0 ? null : indicatorValue(other.kind as IndicatorKind, sums);
 }
 
