@@ -30,6 +30,10 @@ export const RECORD_KINDS = ['product', 'inspection', 'honour', 'enterprise'] as
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 type Rows = SelectQueryBuilder<Database, any, CalcRow>;
+// The large tables are indexed on updated_at (migration 2026112520); the two reference tables are small.
+export const SOURCES = ['enterprises', 'products', 'product_standards', 'certifications', 'enterprise_yearly_figures', 'honours', 'flagship_designations', 'inspections', 'reported_values', 'product_categories', 'brand_programmes'] as const;
+export type Source = (typeof SOURCES)[number];
+const ARCHIVE: readonly Source[] = ['enterprises', 'products', 'product_standards'];
 
 /**
  * A computed indicator: the query of the records behind it, one row each with `num` and `den`.
@@ -38,6 +42,8 @@ type Rows = SelectQueryBuilder<Database, any, CalcRow>;
  */
 export interface Calculator {
   kind: RecordKind;
+  /** The tables its rows read: a change elsewhere leaves its kept sums valid. */
+  sources: readonly Source[];
   rows(db: Kysely<Database>, s: CalcScope): Rows;
 }
 
@@ -79,6 +85,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** Products made to standard with at least one standard on record, of all products on record. */
   standard_coverage: {
     kind: 'product',
+    sources: ARCHIVE,
     rows: (db, s) =>
       products(db, s).select([
         ...productColumns,
@@ -93,6 +100,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
    */
   standard_adoption: {
     kind: 'product',
+    sources: ARCHIVE,
     rows: (db, s) => {
       const kinds = strings(s.reading.kinds, ['international', 'foreign_advanced']);
       const adoption = strings(s.reading.adoption, ['IDT', 'MOD']);
@@ -111,6 +119,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** Food products of agricultural leading enterprises at the levels read, and those green-food certified. */
   green_food: {
     kind: 'product',
+    sources: [...ARCHIVE, 'certifications', 'honours'],
     rows: (db, s) =>
       products(db, s)
         .where('p.food_product', '=', bool(true))
@@ -132,6 +141,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
    */
   inspection_pass_rate: {
     kind: 'inspection',
+    sources: ['inspections', 'products', 'product_categories'],
     rows: (db, s) => {
       let q = db
         .selectFrom('inspections as i')
@@ -159,6 +169,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** One yearly figure over another, summed over the enterprises that report both (新产品产值率). */
   figure_ratio: {
     kind: 'enterprise',
+    sources: ['enterprises', 'enterprise_yearly_figures'],
     rows: (db, s) => {
       const num = figure(s.reading.numerator, 'new_product_output_value');
       const den = figure(s.reading.denominator, 'output_value');
@@ -172,6 +183,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** The figure of enterprises holding a product-brand honour in force, of all enterprises' figure. */
   brand_output_share: {
     kind: 'enterprise',
+    sources: ['enterprises', 'enterprise_yearly_figures', 'honours', 'brand_programmes'],
     rows: (db, s) => {
       const fig = figure(s.reading.figure, 'output_value');
       return scoped(yearFigures(db, s, s.year), s)
@@ -183,6 +195,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** Growth of the figure over last year for enterprises holding a product-brand honour in force, reporting both years. */
   brand_growth: {
     kind: 'enterprise',
+    sources: ['enterprises', 'enterprise_yearly_figures', 'honours', 'brand_programmes'],
     rows: (db, s) => {
       const fig = figure(s.reading.figure, 'output_value');
       return scoped(yearFigures(db, s, s.year), s)
@@ -197,6 +210,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** Service enterprises holding a certificate of the kind read (ISO 9001) valid on `asOf`. */
   service_certified: {
     kind: 'enterprise',
+    sources: ['enterprises', 'certifications'],
     rows: (db, s) => {
       const kind = typeof s.reading.kind === 'string' ? s.reading.kind : 'ISO9001';
       return scoped(db.selectFrom('enterprises as e').where(onRecord('e', s.asOf)).where('e.service_enterprise', '=', bool(true)), s)
@@ -214,6 +228,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
    */
   honour_count: {
     kind: 'honour',
+    sources: ['enterprises', 'honours'],
     rows: (db, s) => {
       const programme = typeof s.reading.programme === 'string' ? s.reading.programme : '';
       const start = `${s.planStart}-01-01`;
@@ -243,6 +258,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   /** Enterprises on the year's flagship list. */
   flagship_count: {
     kind: 'enterprise',
+    sources: ['enterprises', 'flagship_designations'],
     rows: (db, s) =>
       scoped(db.selectFrom('flagship_designations as f').innerJoin('enterprises as e', 'e.id', 'f.enterprise_id').where('f.year', '=', s.year).where('f.deleted_at', 'is', null), s, 'f.region_code').select([
         ...enterpriseColumns,

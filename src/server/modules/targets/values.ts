@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
-import { CALCULATORS, type CalcScope } from './calculators';
+import { CALCULATORS, SOURCES, type CalcScope, type Source } from './calculators';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
 
@@ -16,7 +16,7 @@ export interface Scope {
   regionCode?: string;
   industryCode?: string;
   /** The sources' stamp (sourceStamp): sums computed under it are kept and reused. */
-  stamp?: string;
+  stamp?: Stamp;
 }
 
 /** Records are read as of the year's last day, or today while the year runs. */
@@ -67,20 +67,18 @@ async function reportedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Sc
   return new Map(rows.map((r) => [r.region, { num: Number(rate ? r.num : r.val), den: Number(r.den), rows: Number(r.n) }]));
 }
 
-/** The tables an indicator's sums come from (migration 2026112520 indexes their updated_at). */
-const SOURCES = ['enterprises', 'products', 'product_standards', 'certifications', 'enterprise_yearly_figures', 'honours', 'flagship_designations', 'inspections', 'reported_values'] as const;
-
 /**
- * When the sources last changed: the latest updated_at of each table, read from its index. Every
- * write through the platform — API, import, CLI, another server — moves it, so sums kept under
- * an older stamp are never served.
+ * When each source last changed: the latest updated_at of each table, read from its index
+ * (migration 2026112520). Every write through the platform — API, import, CLI, another server —
+ * moves it, so sums kept under an older stamp are never served.
  */
-export async function sourceStamp(db: Kysely<Database>): Promise<string> {
+export async function sourceStamp(db: Kysely<Database>): Promise<Stamp> {
   const row = await db
     .selectNoFrom(SOURCES.map((t) => sql<string | null>`(select max(updated_at) from ${sql.table(t)})`.as(t)))
     .executeTakeFirstOrThrow();
-  return SOURCES.map((t) => String((row as Record<string, unknown>)[t] ?? '')).join('|');
+  return Object.fromEntries(SOURCES.map((t) => [t, String((row as Record<string, unknown>)[t] ?? '')])) as Stamp;
 }
+export type Stamp = Record<Source, string>;
 
 /** Sums by county, kept per indicator version, year, scope, reading day and source stamp (the 2,000 most recent). */
 const kept = new Map<string, Map<string, Sums>>();
@@ -89,7 +87,9 @@ const KEEP = 2000;
 export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: Scope): Promise<Map<string, Sums>> {
   const read = () => (indicator.source === 'reported' ? reportedSums(db, indicator, s) : computedSums(db, indicator, s));
   if (!s.stamp) return read();
-  const key = JSON.stringify([indicator.id, indicator.version, indicator.reading, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', asOfYear(s.year), s.stamp]);
+  // Only its own sources' changes make an indicator's kept sums stale.
+  const sources: readonly Source[] = indicator.source === 'reported' ? ['reported_values'] : (CALCULATORS[indicator.calculator ?? '']?.sources ?? SOURCES);
+  const key = JSON.stringify([indicator.id, indicator.version, indicator.reading, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', asOfYear(s.year), sources.map((t) => s.stamp![t])]);
   const hit = kept.get(key);
   if (hit) return hit;
   const sums = await read();
