@@ -10,8 +10,8 @@ import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
-import { readByRegion, readIndicator, type IndicatorRow } from '../targets/values';
-import type { AssessmentItemTable, AssessmentSchemeTable, CountyAssessmentTable } from './assessments.table';
+import { readIndicator, type IndicatorRow } from '../targets/values';
+import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
 import { gradeOf, indicatorPoints, rank, type Scoring, type SmallSampleRule, type Step } from './scoring';
 
 type SchemeRow = Selectable<AssessmentSchemeTable>;
@@ -96,14 +96,16 @@ export function assessmentService(ctx: AppContext) {
     const indicators = await planIndicators(trx, s.plan_id);
     const plan = await trx.selectFrom('target_plans').select('start_year').where('id', '=', s.plan_id).executeTakeFirstOrThrow();
     const scores = counties.length ? await trx.selectFrom('assessment_scores').selectAll().where('county_assessment_id', 'in', counties.map((c) => c.id)).execute() : [];
-    const readings = new Map<string, Awaited<ReturnType<typeof readByRegion>>>();
+    const readings = new Map<string, Awaited<ReturnType<typeof readIndicator>>['byRegion']>();
     const cityValue = new Map<string, number | null>();
     const final = s.status === 'final';
     for (const item of items.filter((i) => i.kind === 'indicator')) {
       const indicator = indicators.find((i) => i.code === item.indicator_code)!;
       if (final || readings.has(indicator.code)) continue;
-      readings.set(indicator.code, await readByRegion(trx, indicators, indicator, { year: s.year, planStart: plan.start_year }));
-      cityValue.set(indicator.code, (await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.start_year })).value);
+      // The counties' values and the city's (a small sample's fallback) from one grouped query.
+      const read = await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.start_year });
+      readings.set(indicator.code, read.byRegion);
+      cityValue.set(indicator.code, read.reading.value);
     }
     return counties.map((c) => {
       const own = (itemId: string) => scores.find((x) => x.county_assessment_id === c.id && x.item_id === itemId);
@@ -166,10 +168,15 @@ export function assessmentService(ctx: AppContext) {
     if (problems.length) throw new AppError('validation_failed', problems);
     for (const g of given) {
       const set = columns === 'self' ? { self_score: g.score, self_evidence: g.text?.trim() ?? '' } : { review_score: g.score, review_comment: g.text?.trim() ?? '' };
-      const found = await trx.selectFrom('assessment_scores').select('id').where('county_assessment_id', '=', countyId).where('item_id', '=', g.itemId).executeTakeFirst();
-      if (found) await trx.updateTable('assessment_scores').set(set).where('id', '=', found.id).execute();
-      else await trx.insertInto('assessment_scores').values({ id: uuidv7(), county_assessment_id: countyId, item_id: g.itemId, self_score: null, self_evidence: '', review_score: null, review_comment: '', final_value: null, final_points: null, ...set }).execute();
+      await setScore(trx, countyId, g.itemId, set);
     }
+  }
+
+  /** Sets columns of a county's score of one item, creating the row the first time. */
+  async function setScore(trx: Kysely<Database>, countyId: string, itemId: string, set: Partial<Selectable<AssessmentScoreTable>>) {
+    const found = await trx.selectFrom('assessment_scores').select('id').where('county_assessment_id', '=', countyId).where('item_id', '=', itemId).executeTakeFirst();
+    if (found) await trx.updateTable('assessment_scores').set(set).where('id', '=', found.id).execute();
+    else await trx.insertInto('assessment_scores').values({ id: uuidv7(), county_assessment_id: countyId, item_id: itemId, self_score: null, self_evidence: '', review_score: null, review_comment: '', final_value: null, final_points: null, ...set }).execute();
   }
 
   /** A county step under the version read, with its audit event; answers the county after. */
@@ -202,7 +209,8 @@ export function assessmentService(ctx: AppContext) {
   return {
     async listSchemes() {
       const rows = await db.selectFrom('assessment_schemes').selectAll().orderBy('year', 'desc').execute();
-      return { items: await Promise.all(rows.map(async (r) => presentScheme(r, (await scheme(db, r.id)).items))) };
+      const items = rows.length ? await db.selectFrom('assessment_items').selectAll().where('scheme_id', 'in', rows.map((r) => r.id)).orderBy('sort_order').execute() : [];
+      return { items: rows.map((r) => presentScheme(r, items.filter((i) => i.scheme_id === r.id))) };
     },
 
     async getScheme(id: string) {
@@ -316,9 +324,7 @@ export function assessmentService(ctx: AppContext) {
           for (const [n, item] of items.entries()) {
             if (item.kind !== 'indicator') continue;
             const r = e.rows[n]!;
-            const found = await trx.selectFrom('assessment_scores').select('id').where('county_assessment_id', '=', e.county.id).where('item_id', '=', item.id).executeTakeFirst();
-            if (found) await trx.updateTable('assessment_scores').set({ final_value: r.value, final_points: r.computed }).where('id', '=', found.id).execute();
-            else await trx.insertInto('assessment_scores').values({ id: uuidv7(), county_assessment_id: e.county.id, item_id: item.id, self_score: null, self_evidence: '', review_score: null, review_comment: '', final_value: r.value, final_points: r.computed }).execute();
+            await setScore(trx, e.county.id, item.id, { final_value: r.value, final_points: r.computed });
           }
           const grade = gradeOf(e.total, !!e.county.veto_reason, { a: row.grade_a, b: row.grade_b, c: row.grade_c });
           await trx.updateTable('county_assessments').set({ status: 'final', total: e.total, grade, version: e.county.version + 1, updated_at: new Date().toISOString() }).where('id', '=', e.county.id).execute();

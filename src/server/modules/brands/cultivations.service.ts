@@ -87,11 +87,12 @@ export function cultivationService(ctx: AppContext) {
     fs.mkdirSync(d, { recursive: true });
     return d;
   };
+  /** A live document of a cultivation in the actor's scope, with its cultivation. */
   async function loadDocument(actor: Actor, id: string, documentId: string) {
-    await load(db, actor, id);
+    const cultivation = await load(db, actor, id);
     const doc = await db.selectFrom('cultivation_documents').selectAll().where('id', '=', documentId).where('cultivation_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!doc) throw new AppError('not_found');
-    return doc;
+    return { doc, cultivation };
   }
 
   return {
@@ -178,15 +179,14 @@ export function cultivationService(ctx: AppContext) {
 
     /** A document's file for download, within the actor's scope. */
     async document(actor: Actor, id: string, documentId: string) {
-      const doc = await loadDocument(actor, id, documentId);
+      const { doc } = await loadDocument(actor, id, documentId);
       return { file: path.join(documentDir(), doc.id), name: doc.name, contentType: doc.content_type };
     },
 
     /** Takes a document off the list with a reason; the file stays for the audit trail. */
     async removeDocument(actor: Actor, id: string, documentId: string, reason: string) {
-      const doc = await loadDocument(actor, id, documentId);
-      const row = await load(db, actor, id);
-      if (!mayEditInRegion(actor, row.region_code)) throw new AppError('out_of_scope');
+      const { doc, cultivation } = await loadDocument(actor, id, documentId);
+      if (!mayEditInRegion(actor, cultivation.region_code)) throw new AppError('out_of_scope');
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('cultivation_documents').set({ deleted_at: new Date().toISOString(), deleted_by: actor.id, delete_reason: reason.trim() }).where('id', '=', doc.id).execute();
         await recordAudit(trx, actor, 'cultivation.document_remove', { type: 'cultivation', id }, { documentId: doc.id, name: doc.name }, { reason: reason.trim() });

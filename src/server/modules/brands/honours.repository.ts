@@ -25,8 +25,15 @@ export interface HonourFilter {
   reviewDueBy?: string;
 }
 
-/** In force on `today`: not revoked, and valid through today or with no end. */
-export const inForce = (today: string) => sql<boolean>`h.revoked_on is null and (h.valid_until is null or h.valid_until >= ${today})`;
+/**
+ * In force on `day`: granted by then, not revoked by then, and valid through it or with no end.
+ * For today the first two hold of every honour not revoked (grants and revocations are never
+ * dated ahead); the targets read past year-ends with the same rule.
+ */
+export const inForce = (day: string, alias = 'h') => {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<boolean>`${col('granted_on')} <= ${day} and (${col('revoked_on')} is null or ${col('revoked_on')} > ${day}) and (${col('valid_until')} is null or ${col('valid_until')} >= ${day})`;
+};
 
 /** The register, newest grant first, filtered; `status` reads the dates as of `today`. */
 export async function listHonours(db: Kysely<Database>, filter: HonourFilter, today: string, limit: number, after?: [string, string]): Promise<HonourRow[]> {

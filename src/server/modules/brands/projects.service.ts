@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Static } from 'typebox';
 import type { DeleteBody } from '../../../contract/schemas/enterprises';
 import type { CreateKeyProject, KeyProject, KeyProjectQuery, SelectKeyProject, UpdateKeyProject } from '../../../contract/schemas/industry';
-import type { Actor } from '../../authz/actor';
+import { systemActor, type Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { bool, toBool } from '../../db/portable';
@@ -28,7 +28,7 @@ function present(actor: Actor, r: Row): KeyProject {
   };
 }
 const audited = (r: Row) => {
-  const { abilities: _a, ...rest } = present({ role: 'system' } as Actor, r);
+  const { abilities: _a, ...rest } = present(systemActor('system'), r);
   return rest;
 };
 
@@ -55,17 +55,19 @@ export function keyProjectService(ctx: AppContext) {
     return db.transaction().execute(async (trx) => {
       const before = await load(trx, actor, id);
       if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
+      const changes = set(before);
       const updated = await trx
         .updateTable('key_projects')
-        .set({ ...set(before), version: before.version + 1, updated_at: new Date().toISOString() })
+        .set({ ...changes, version: before.version + 1, updated_at: new Date().toISOString() })
         .where('id', '=', id)
         .where('version', '=', version)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-      const after = await load(trx, actor, id).catch(() => before);
-      await recordAudit(trx, actor, action, { type: 'key_project', id }, audited(before), action === 'key_project.delete' ? null : audited(after));
-      return present(actor, after);
+      // A deleted project leaves the lists: the audit keeps what it was.
+      const after = changes.deleted_at ? null : await load(trx, actor, id);
+      await recordAudit(trx, actor, action, { type: 'key_project', id }, audited(before), after && audited(after));
+      return present(actor, after ?? before);
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { CreateCreditListing, CreditList, CreditListing, RemoveCreditListing } from '../../../contract/schemas/credit';
-import type { Actor } from '../../authz/actor';
+import { systemActor, type Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
@@ -24,7 +24,7 @@ function present(actor: Actor, row: Row, now: string): CreditListing {
   };
 }
 const audited = (row: Row) => {
-  const { abilities: _a, inForce: _i, ...rest } = present({ role: 'system' } as Actor, row, today());
+  const { abilities: _a, inForce: _i, ...rest } = present(systemActor('system'), row, today());
   return rest;
 };
 

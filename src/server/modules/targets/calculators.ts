@@ -1,7 +1,8 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database';
 import type { CALCULATOR_NAMES } from '../../../contract/schemas/targets';
 import { bool } from '../../db/portable';
+import { inForce } from '../brands/honours.repository';
 
 /** What a computed indicator is asked: a year, the day its records are read as of, and a scope. */
 export interface CalcScope {
@@ -49,8 +50,17 @@ export interface Calculator {
 
 const endOf = (day: string) => `${day}T23:59:59.999Z`;
 /** On record on `asOf`: created by then and not deleted by then (the archive keeps no other history). */
-const onRecord = (alias: string, asOf: string) => (eb: ExpressionBuilder<any, any>) =>
-  eb.and([eb(`${alias}.created_at`, '<=', endOf(asOf)), eb.or([eb(`${alias}.deleted_at`, 'is', null), eb(`${alias}.deleted_at`, '>', endOf(asOf))])]);
+const onRecord = (alias: string, asOf: string) => {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<SqlBool>`(${col('created_at')} <= ${endOf(asOf)} and (${col('deleted_at')} is null or ${col('deleted_at')} > ${endOf(asOf)}))`;
+};
+/** The product `p` has a standard on record on `asOf` (meeting `also` when given). */
+const hasStandard = (asOf: string, also?: ReturnType<typeof sql<SqlBool>>) =>
+  sql<SqlBool>`exists (select 1 from product_standards ps where ps.product_id = p.id and ${onRecord('ps', asOf)}${also ? sql` and ${also}` : sql``})`;
+/** The enterprise `e` holds a valid certificate of this kind on `asOf`. */
+const certified = (kind: string, asOf: string) =>
+  sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and ${onRecord('c', asOf)}
+    and (c.issued_on is null or c.issued_on <= ${asOf}) and (c.expires_on is null or c.expires_on >= ${asOf}))`;
 /** The enterprise scope: county and industry. */
 function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope, region = 'e.region_code', industry = 'e.industry_code'): Q {
   let out = q;
@@ -61,12 +71,9 @@ function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope,
 const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback);
 const flag = (expr: ReturnType<typeof sql<SqlBool>>) => sql<number>`case when ${expr} then 1 else 0 end`;
 
-/** An honour in force on `asOf`: granted by then, not revoked by then, valid through it. */
-const honourInForce = (alias: string, asOf: string) =>
-  sql<SqlBool>`${sql.ref(`${alias}.granted_on`)} <= ${asOf} and (${sql.ref(`${alias}.revoked_on`)} is null or ${sql.ref(`${alias}.revoked_on`)} > ${asOf}) and (${sql.ref(`${alias}.valid_until`)} is null or ${sql.ref(`${alias}.valid_until`)} >= ${asOf})`;
 /** The enterprise holds a product-brand honour in force on `asOf`. */
 const holdsProductBrand = (asOf: string) =>
-  sql<SqlBool>`exists (select 1 from honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${honourInForce('h', asOf)})`;
+  sql<SqlBool>`exists (select 1 from honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${inForce(asOf)})`;
 
 function products(db: Kysely<Database>, s: CalcScope) {
   return scoped(
@@ -89,7 +96,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     rows: (db, s) =>
       products(db, s).select([
         ...productColumns,
-        flag(sql<SqlBool>`p.made_to_standard = ${bool(true)} and exists (select 1 from product_standards ps where ps.product_id = p.id and ps.created_at <= ${endOf(s.asOf)} and (ps.deleted_at is null or ps.deleted_at > ${endOf(s.asOf)}))`).as('num'),
+        flag(sql<SqlBool>`p.made_to_standard = ${bool(true)} and ${hasStandard(s.asOf)}`).as('num'),
         sql<number>`1`.as('den'),
       ]) as Rows,
   },
@@ -108,9 +115,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         .where((eb) => eb.or([eb('e.key_enterprise', '=', bool(true)), eb('e.foreign_invested', '=', bool(true)), eb('p.key_product', '=', bool(true)), eb('p.brand_product', '=', bool(true))]))
         .select([
           ...productColumns,
-          flag(
-            sql<SqlBool>`exists (select 1 from product_standards ps where ps.product_id = p.id and ps.created_at <= ${endOf(s.asOf)} and (ps.deleted_at is null or ps.deleted_at > ${endOf(s.asOf)}) and (ps.kind in (${sql.join(kinds)}) or ps.adoption in (${sql.join(adoption)})))`,
-          ).as('num'),
+          flag(hasStandard(s.asOf, sql<SqlBool>`(ps.kind in (${sql.join(kinds)}) or ps.adoption in (${sql.join(adoption)}))`)).as('num'),
           sql<number>`1`.as('den'),
         ]) as Rows;
     },
@@ -127,9 +132,8 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         .select([
           ...productColumns,
           flag(
-            sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = 'GREEN_FOOD' and c.status = 'valid' and c.created_at <= ${endOf(s.asOf)} and (c.deleted_at is null or c.deleted_at > ${endOf(s.asOf)})
-              and (c.issued_on is null or c.issued_on <= ${s.asOf}) and (c.expires_on is null or c.expires_on >= ${s.asOf}))
-              or exists (select 1 from honours h where h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${honourInForce('h', s.asOf)})`,
+            sql<SqlBool>`${certified('GREEN_FOOD', s.asOf)}
+              or exists (select 1 from honours h where h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${inForce(s.asOf)})`,
           ).as('num'),
           sql<number>`1`.as('den'),
         ]) as Rows,
@@ -214,10 +218,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     rows: (db, s) => {
       const kind = typeof s.reading.kind === 'string' ? s.reading.kind : 'ISO9001';
       return scoped(db.selectFrom('enterprises as e').where(onRecord('e', s.asOf)).where('e.service_enterprise', '=', bool(true)), s)
-        .where(
-          sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and c.created_at <= ${endOf(s.asOf)} and (c.deleted_at is null or c.deleted_at > ${endOf(s.asOf)})
-            and (c.issued_on is null or c.issued_on <= ${s.asOf}) and (c.expires_on is null or c.expires_on >= ${s.asOf}))`,
-        )
+        .where(certified(kind, s.asOf))
         .select([...enterpriseColumns, sql<number>`1`.as('num'), sql<number>`0`.as('den')]) as Rows;
     },
   },
@@ -236,7 +237,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       q =
         s.reading.count === 'granted_in_plan'
           ? q.where('h.granted_on', '>=', start).where('h.granted_on', '<=', s.asOf).where((eb) => eb.or([eb('h.revoked_on', 'is', null), eb('h.revoked_on', '>', s.asOf)]))
-          : q.where(honourInForce('h', s.asOf));
+          : q.where(inForce(s.asOf));
       if (s.reading.distinctEnterprises) {
         q = q.where(
           sql<SqlBool>`not exists (select 1 from honours h2 where h2.programme_code = h.programme_code and h2.enterprise_id = h.enterprise_id and h2.granted_on >= ${start}

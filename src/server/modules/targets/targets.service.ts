@@ -12,7 +12,7 @@ import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
-import { asOfYear, calcScope, readByRegion, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Scope } from './values';
+import { asOfYear, calcScope, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
 
 export function presentIndicator(r: IndicatorRow): Indicator {
   return {
@@ -140,8 +140,8 @@ export function targetService(ctx: AppContext) {
       for (const indicator of indicators) {
         const scope = (year: number): Scope => ({ year, planStart: row.start_year, regionCode, industryCode: q.industryCode, stamp });
         // One reading per year from the plan's first to the year asked: the trend, last year, this year.
-        const readings = new Map<number, Awaited<ReturnType<typeof readIndicator>>>();
-        for (const year of new Set([...years, q.year, q.year - 1])) readings.set(year, await readIndicator(db, indicators, indicator, scope(year)));
+        const readings = new Map<number, Reading>();
+        for (const year of new Set([...years, q.year, q.year - 1])) readings.set(year, (await readIndicator(db, indicators, indicator, scope(year))).reading);
         const trend = years.map((year) => ({ year, value: readings.get(year)!.value }));
         const current = readings.get(q.year)!;
         const previous = readings.get(q.year - 1)!.value;
@@ -162,7 +162,7 @@ export function targetService(ctx: AppContext) {
       const counties = own ? [own] : (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
       const out = [];
       for (const indicator of indicators.filter((i) => i.report_regions !== 'province')) {
-        const by = await readByRegion(db, indicators, indicator, { year, planStart: row.start_year, regionCode: own, stamp });
+        const { byRegion: by } = await readIndicator(db, indicators, indicator, { year, planStart: row.start_year, regionCode: own, stamp });
         out.push({
           code: indicator.code,
           cells: counties.map((regionCode) => {

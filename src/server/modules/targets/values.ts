@@ -89,7 +89,7 @@ export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: S
   if (!s.stamp) return read();
   // Only its own sources' changes make an indicator's kept sums stale.
   const sources: readonly Source[] = indicator.source === 'reported' ? ['reported_values'] : (CALCULATORS[indicator.calculator ?? '']?.sources ?? SOURCES);
-  const key = JSON.stringify([indicator.id, indicator.version, indicator.reading, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', asOfYear(s.year), sources.map((t) => s.stamp![t])]);
+  const key = JSON.stringify([indicator.id, indicator.version, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', asOfYear(s.year), sources.map((t) => s.stamp![t])]);
   const hit = kept.get(key);
   if (hit) return hit;
   const sums = await read();
@@ -118,12 +118,6 @@ async function compareValue(db: Kysely<Database>, plan: IndicatorRow[], code: st
   return sums.rows === 0 ? null : indicatorValue(other.kind as IndicatorKind, sums);
 }
 
-/** An indicator's reading for a year and scope, from the sums over every region in it. */
-export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<Reading> {
-  const sums = total(await sumsOf(db, indicator, s));
-  return readingFrom(indicator, sums, indicator.compare_code ? await compareValue(db, plan, indicator.compare_code, s) : undefined);
-}
-
 export function readingFrom(indicator: IndicatorRow, sums: Sums, compare?: number | null): Reading {
   const kind = indicator.kind as IndicatorKind;
   // A reported indicator nobody has entered has no value, even a count.
@@ -137,9 +131,12 @@ export function readingFrom(indicator: IndicatorRow, sums: Sums, compare?: numbe
   };
 }
 
-/** Each county's reading for a year: one grouped query per indicator. */
-export async function readByRegion(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<Map<string, Reading>> {
+/**
+ * An indicator's reading for a year and scope — from the sums over every region in it — and each
+ * county's, from the same grouped query.
+ */
+export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<{ reading: Reading; byRegion: Map<string, Reading> }> {
   const by = await sumsOf(db, indicator, s);
   const compare = indicator.compare_code ? await compareValue(db, plan, indicator.compare_code, s) : undefined;
-  return new Map([...by].map(([region, sums]) => [region, readingFrom(indicator, sums, compare)]));
+  return { reading: readingFrom(indicator, total(by), compare), byRegion: new Map([...by].map(([region, sums]) => [region, readingFrom(indicator, sums, compare)])) };
 }

@@ -6,9 +6,10 @@ import type { Honour } from '../../../../contract/schemas/brands';
 import { LIMITS } from '../../../../contract/limits';
 import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { ErrorAlert, errorMessage } from '../../components/ErrorText';
+import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
+import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
@@ -26,15 +27,8 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
   const [revoking, setRevoking] = useState<Honour | null>(null);
   const [reviewing, setReviewing] = useState<Honour | null>(null);
   const list = useQuery({ queryKey: ['honours', filter], queryFn: () => api<{ items: Honour[] }>('GET', `/honours${queryString({ ...filter, limit: 500 })}`) });
-  async function reward(h: Honour) {
-    try {
-      await api('POST', `/honours/${h.id}/reward`, {});
-      message.success(t('reward.proposed'));
-      await client.invalidateQueries({ queryKey: ['rewards'] });
-    } catch (err) {
-      message.error(errorMessage(err, t));
-    }
-  }
+  const act = useAction(() => client.invalidateQueries({ queryKey: ['rewards'] }), 'reward.proposed');
+  const reward = (h: Honour) => act(`/honours/${h.id}/reward`, {});
   const soon = (h: Honour) => h.status === 'active' && h.validUntil !== null && Date.parse(h.validUntil) - Date.now() < 180 * DAY;
   return (
     <>
