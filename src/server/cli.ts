@@ -16,6 +16,7 @@ import { importFile, type ImportKind } from './modules/enterprises/import/import
 import { seedDemoHonours } from './modules/brands/demo';
 import { seedArchive } from './modules/enterprises/seed';
 import { rebuildVerdictCounts } from './modules/inspections/stats.repository';
+import { recountKeptSums } from './modules/targets/values';
 import { UnreadableFile } from './lib/tabular/read';
 import { findUserByUsername } from './modules/users/users.repository';
 
@@ -29,6 +30,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   user reset-password <username>            new one-time password; unlocks the account
   audit verify                              check the audit hash chain; names the first broken event
   inspections recount                       rebuild the spot-check pass-rate counts from the cases
+  targets recount                           forget the kept indicator sums; the next reads compute them from the records
   brands sync                               set the archive's brand-product flags from the honours in force
   import <kind> <file> [--partial]
                                             verify and import an XLSX or CSV file (UTF-8 or GBK); by default
@@ -142,6 +144,12 @@ async function brandsSync(config: Config) {
 async function inspectionsRecount(config: Config) {
   await withDb(config, async (db) => {
     console.log(`pass-rate counts rebuilt from ${await rebuildVerdictCounts(db.kysely)} cases with a final result`);
+  });
+}
+
+async function targetsRecount(config: Config) {
+  await withDb(config, async (db) => {
+    console.log(`kept indicator sums forgotten for ${await recountKeptSums(db.kysely)} indicator-years; the next reads compute them from the records`);
   });
 }
 
@@ -295,6 +303,8 @@ async function main(argv: string[]) {
       return brandsSync(config);
     case 'inspections recount':
       return inspectionsRecount(config);
+    case 'targets recount':
+      return targetsRecount(config);
     case 'seed':
       return seed(config, argv.slice(1));
     case 'import':

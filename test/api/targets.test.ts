@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../../src/server/lib/tabular/exceljs';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { recountKeptSums } from '../../src/server/modules/targets/values';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -170,11 +171,11 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(d.get('PQ-STDCOV')).toMatchObject({ numerator: 1, denominator: 3 });
     const m = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`)).json();
     const cov = m.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells;
-    expect(cov.find((c: { regionCode: string }) => c.regionCode === '431002')).toMatchObject({ numerator: 4, denominator: 6 });
-    expect(cov.find((c: { regionCode: string }) => c.regionCode === '431003')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(cov.find((c: { key: string }) => c.key === '431002')).toMatchObject({ numerator: 4, denominator: 6 });
+    expect(cov.find((c: { key: string }) => c.key === '431003')).toMatchObject({ numerator: 1, denominator: 3 });
     // A county with no products: no data, never 0 %.
-    expect(cov.find((c: { regionCode: string }) => c.regionCode === '431021')).toMatchObject({ value: null, denominator: 0, status: 'no_data' });
-    expect(m.regions).toHaveLength(11);
+    expect(cov.find((c: { key: string }) => c.key === '431021')).toMatchObject({ value: null, denominator: 0, status: 'no_data' });
+    expect(m.columns).toHaveLength(11);
   });
 
   it('drill-down lists exactly the records counted, a page at a time', async () => {
@@ -189,7 +190,8 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect([first.total, first.items.length, second.items.length, third.items.length, third.meta.nextCursor]).toEqual([9, 4, 4, 1, null]);
     expect(new Set([...first.items, ...second.items, ...third.items].map((i: { id: string }) => i.id)).size).toBe(9);
     const batches = (await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-KEYPASS/records?year=${CY}&side=denominator`)).json();
-    expect(batches.items.map((i: { label: string }) => i.label).sort()).toEqual(['i1', 'i2']);
+    // A batch is shown as its product and model.
+    expect(batches.items.map((i: { label: string }) => i.label).sort()).toEqual(['i1 i1', 'i2 i2']);
     expect((await city.request('GET', `/api/v1/target-plans/${planId}/indicators/CON-STD/records?year=${CY}&side=numerator`)).json().error.code).toBe('validation_failed');
     expect((await city.request('GET', `${url}&side=both`)).json().error.code).toBe('validation_failed');
   });
@@ -273,13 +275,18 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['指标看板', '县市区对比', '指标定义']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['指标看板', '县市区对比', '行业对比', '指标定义']);
     const rows = book.getWorksheet('指标看板')!.getSheetValues().filter(Boolean) as unknown[][];
     const newprod = rows.find((r) => r[1] === 'PQ-NEWPROD')!;
     // Code, name, unit, value 17.5 (unrounded), numerator, denominator.
     expect(newprod.slice(1, 7)).toEqual(['PQ-NEWPROD', '新产品产值率', '%', '17.5', '700000', '4000000']);
     const matrix = book.getWorksheet('县市区对比')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(matrix[0]!.slice(1, 4)).toEqual(['编码', '指标', '北湖区']);
+    // By industry: the two with records, computed indicators only. 有色冶金: A1 A2 C1 E1 covered of A1 A2 A3 C1 C2 D1 E1 → 4/7; 电子信息 (B): B1 of B1 B2 → 50 %.
+    const industries = book.getWorksheet('行业对比')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(industries[0]!.slice(1)).toEqual(['编码', '指标', '有色冶金', '电子信息']);
+    expect(industries.find((r) => r[1] === 'PQ-STDCOV')!.slice(3)).toEqual([String((100 * 4) / 7), '50']);
+    expect(industries.some((r) => r[1] === 'CON-STD')).toBe(false);
   });
 
   it('sums kept between reads give way to any change of their sources', async () => {
@@ -290,7 +297,45 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect((await city.request('POST', `/api/v1/enterprises/${e.E}/products`, { name: '产品E2' })).statusCode).toBe(201);
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 10 });
     // A change made outside the API (SQL, another process) that moves updated_at is seen too: A1 no longer made to standard, 4 of 10.
-    await t.db.kysely.updateTable('products').set({ made_to_standard: 0, updated_at: new Date(Date.now() + 1000).toISOString() }).where('id', '=', p.A1!).execute();
+    const latest = (await t.db.kysely.selectFrom('products').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirstOrThrow()).at!;
+    await t.db.kysely.updateTable('products').set({ made_to_standard: 0, updated_at: new Date(Date.parse(latest) + 1).toISOString() }).where('id', '=', p.A1!).execute();
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 4, denominator: 10 });
+  });
+
+  it('kept sums per county and industry: only the cells a write touched are read again, and they equal a full reading', async () => {
+    const cells = async () =>
+      (await t.db.kysely.selectFrom('indicator_sums').innerJoin('plan_indicators as i', 'i.id', 'indicator_sums.indicator_id').select(['i.code', 'year', 'region_code', 'industry_code', 'num', 'den', 'records']).where('i.plan_id', '=', planId).execute())
+        .map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`)
+        .sort();
+    const coverage = async () => {
+      const m = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`)).json();
+      return Object.fromEntries(m.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells.filter((c: { denominator: number }) => c.denominator > 0).map((c: { key: string; numerator: number; denominator: number }) => [c.key, `${c.numerator}/${c.denominator}`]));
+    };
+    // From 4 of 10 (above). A standard for B2 (a product_standards write): 5 of 10.
+    expect((await city.request('POST', `/api/v1/enterprises/${e.B}/products/${p.B2}/standards`, { standardNo: 'GB/T 2-2020', kind: 'national' })).statusCode).toBe(201);
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 10 });
+    // C2 deleted (soft): 5 of 9.
+    expect((await city.request('DELETE', `/api/v1/enterprises/${e.C}/products/${p.C2}`, { version: 1, reason: '产品停产注销' })).statusCode).toBe(204);
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 9 });
+    // E moves from 北湖区 to 桂阳县 with E1 (covered) and E2 (not): 北湖区 A1 A2 A3 C1 → 2/4, 苏仙区 B1 B2 D1 → 2/3, 桂阳县 1/2.
+    const eRow = (await city.request('GET', `/api/v1/enterprises/${e.E}`)).json();
+    expect((await city.request('PATCH', `/api/v1/enterprises/${e.E}`, { version: eRow.version, regionCode: '431021' })).statusCode).toBe(200);
+    expect(await coverage()).toEqual({ '431002': '2/4', '431003': '2/3', '431021': '1/2' });
+    // By industry from the same cells: electronics (B) 2/2; nonferrous 3/7.
+    const byIndustry = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}&by=industry`)).json();
+    expect(byIndustry.columns).toEqual(['nonferrous', 'electronics']);
+    expect(byIndustry.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells.map((c: { numerator: number; denominator: number }) => `${c.numerator}/${c.denominator}`)).toEqual(['3/7', '2/2']);
+    // What the writes left equals what a reading from nothing gives.
+    const kept = await cells();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await recountKeptSums(t.db.kysely)).toBeGreaterThan(0);
+    await dashboard(city);
+    await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`);
+    expect(await cells()).toEqual(kept);
+    // A write dated long before the stamp (a clock far behind) is not seen; a recount brings it in, in memory too: B1 no longer made to standard, 4 of 9.
+    await t.db.kysely.updateTable('products').set({ made_to_standard: 0, updated_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', p.B1!).execute();
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 9 });
+    await recountKeptSums(t.db.kysely);
+    expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 4, denominator: 9 });
   });
 });

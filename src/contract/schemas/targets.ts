@@ -99,10 +99,17 @@ export const Dashboard = Type.Object({
   industryCode: Nullable(Type.String()),
   rows: Type.Array(DashboardRow),
 });
+export const MATRIX_BY = ['region', 'industry'] as const;
+export const MatrixQuery = Type.Object(
+  { year: Year, by: Type.Optional(Type.Enum(MATRIX_BY, { description: '列：县市区（默认）或行业（仅计算型指标）' })) },
+  { additionalProperties: false },
+);
 export const Matrix = Type.Object({
   year: Type.Integer(),
-  regions: Type.Array(Type.String()),
-  rows: Type.Array(Type.Object({ code: Type.String(), cells: Type.Array(Type.Object({ regionCode: Type.String(), ...Reading.properties, status: Type.Enum(INDICATOR_STATUSES) })) })),
+  by: Type.Enum(MATRIX_BY),
+  /** County codes, or the codes of the industries with records. */
+  columns: Type.Array(Type.String()),
+  rows: Type.Array(Type.Object({ code: Type.String(), cells: Type.Array(Type.Object({ key: Type.String(), ...Reading.properties, status: Type.Enum(INDICATOR_STATUSES) })) })),
 });
 export const RecordsQuery = Type.Object(
   {

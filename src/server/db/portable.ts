@@ -31,11 +31,14 @@ export function isUniqueViolation(err: unknown): boolean {
  * time; PostgreSQL takes a transaction-scoped advisory lock.
  */
 export async function lockAuditChain(trx: Kysely<any>): Promise<void> {
-  if (dialectOf(trx) === 'postgres') {
-    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  }
+  await lockWrites(trx, AUDIT_CHAIN_LOCK);
 }
 const AUDIT_CHAIN_LOCK = 4_310_001;
+
+/** Serialises one kind of write (by key) until the transaction ends: a no-op on SQLite, which runs one writer at a time. */
+export async function lockWrites(trx: Kysely<any>, key: number): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
+}
 
 /**
  * Case-insensitive "contains" over a text column. LIKE ignores ASCII case on SQLite but not on

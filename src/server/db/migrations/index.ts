@@ -19,6 +19,7 @@ import * as cultivationDocuments from './2026112517_cultivation_documents';
 import * as targets from './2026112518_targets';
 import * as assessments from './2026112519_assessments';
 import * as indicatorStamps from './2026112520_indicator_stamps';
+import * as indicatorSums from './2026112521_indicator_sums';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026112518_targets': targets,
   '2026112519_assessments': assessments,
   '2026112520_indicator_stamps': indicatorStamps,
+  '2026112521_indicator_sums': indicatorSums,
 };

@@ -96,7 +96,7 @@ export function assessmentService(ctx: AppContext) {
     const indicators = await planIndicators(trx, s.plan_id);
     const plan = await trx.selectFrom('target_plans').select('start_year').where('id', '=', s.plan_id).executeTakeFirstOrThrow();
     const scores = counties.length ? await trx.selectFrom('assessment_scores').selectAll().where('county_assessment_id', 'in', counties.map((c) => c.id)).execute() : [];
-    const readings = new Map<string, Awaited<ReturnType<typeof readIndicator>>['byRegion']>();
+    const readings = new Map<string, Awaited<ReturnType<typeof readIndicator>>['parts']>();
     const cityValue = new Map<string, number | null>();
     const final = s.status === 'final';
     for (const item of items.filter((i) => i.kind === 'indicator')) {
@@ -104,7 +104,7 @@ export function assessmentService(ctx: AppContext) {
       if (final || readings.has(indicator.code)) continue;
       // The counties' values and the city's (a small sample's fallback) from one grouped query.
       const read = await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.start_year });
-      readings.set(indicator.code, read.byRegion);
+      readings.set(indicator.code, read.parts);
       cityValue.set(indicator.code, read.reading.value);
     }
     return counties.map((c) => {

@@ -125,7 +125,7 @@ export function flagshipService(ctx: AppContext) {
         if (!before) throw new AppError('not_found');
         const updated = await trx
           .updateTable('flagship_designations')
-          .set({ deleted_at: new Date().toISOString(), deleted_by: actor.id, delete_reason: input.reason.trim(), version: before.version + 1 })
+          .set({ deleted_at: new Date().toISOString(), deleted_by: actor.id, delete_reason: input.reason.trim(), version: before.version + 1, updated_at: new Date().toISOString() })
           .where('id', '=', id)
           .where('version', '=', input.version)
           .where('deleted_at', 'is', null)

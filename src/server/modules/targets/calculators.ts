@@ -23,6 +23,8 @@ export interface CalcRow {
   enterprise_id: string | null;
   enterprise_name: string;
   region_code: string;
+  /** The row's county and industry: the cell its sums are kept in. */
+  industry_code: string;
   num: number;
   den: number;
 }
@@ -81,8 +83,10 @@ function products(db: Kysely<Database>, s: CalcScope) {
     s,
   );
 }
-const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code')] as const;
-const enterpriseColumns = [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code')] as const;
+const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code'), sql<string>`e.industry_code`.as('industry_code')] as const;
+/** An enterprise's row, counted in its county (or the county a designation was made in). */
+const enterpriseColumns = (region = 'e.region_code') =>
+  [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`${sql.ref(region)}`.as('region_code'), sql<string>`e.industry_code`.as('industry_code')] as const;
 
 /** Figures of a year that may be summed: the yearly-figure columns a reading may name. */
 const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'export_value', 'profit_and_tax'] as const;
@@ -158,12 +162,16 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       if (products.length) {
         q = q.where((eb) => eb.or([...(products.includes('key') ? [eb('pr.key_product', '=', bool(true))] : []), ...(products.includes('brand') ? [eb('pr.brand_product', '=', bool(true))] : [])]));
       }
-      return scoped(q, s, 'i.region_code', 'c.industry_code').select([
+      if (s.regionCode) q = q.where('i.region_code', '=', s.regionCode);
+      // An industry as its categories' codes: the cases' (year, verdict, county, category) index then reads only the cell.
+      if (s.industryCode) q = q.where('i.category_code', 'in', db.selectFrom('product_categories').select('code').where('industry_code', '=', s.industryCode));
+      return q.select([
         sql<string>`i.id`.as('id'),
-        sql<string>`i.product_name`.as('label'),
+        sql<string>`case when i.model = '' then i.product_name else i.product_name || ' ' || i.model end`.as('label'),
         sql<string>`i.producer_enterprise_id`.as('enterprise_id'),
         sql<string>`i.producer_name`.as('enterprise_name'),
         sql<string>`i.region_code`.as('region_code'),
+        sql<string>`c.industry_code`.as('industry_code'),
         flag(sql<SqlBool>`i.final_verdict = 'qualified'`).as('num'),
         sql<number>`1`.as('den'),
       ]) as Rows;
@@ -180,7 +188,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       return scoped(yearFigures(db, s, s.year), s)
         .where(`y.${num}`, 'is not', null)
         .where(`y.${den}`, 'is not', null)
-        .select([...enterpriseColumns, sql<number>`${sql.ref(`y.${num}`)}`.as('num'), sql<number>`${sql.ref(`y.${den}`)}`.as('den')]) as Rows;
+        .select([...enterpriseColumns(), sql<number>`${sql.ref(`y.${num}`)}`.as('num'), sql<number>`${sql.ref(`y.${den}`)}`.as('den')]) as Rows;
     },
   },
 
@@ -192,7 +200,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       const fig = figure(s.reading.figure, 'output_value');
       return scoped(yearFigures(db, s, s.year), s)
         .where(`y.${fig}`, 'is not', null)
-        .select([...enterpriseColumns, sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'), sql<number>`${sql.ref(`y.${fig}`)}`.as('den')]) as Rows;
+        .select([...enterpriseColumns(), sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'), sql<number>`${sql.ref(`y.${fig}`)}`.as('den')]) as Rows;
     },
   },
 
@@ -207,7 +215,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         .where(`y.${fig}`, 'is not', null)
         .where(`y0.${fig}`, 'is not', null)
         .where(holdsProductBrand(s.asOf))
-        .select([...enterpriseColumns, sql<number>`${sql.ref(`y.${fig}`)} - ${sql.ref(`y0.${fig}`)}`.as('num'), sql<number>`${sql.ref(`y0.${fig}`)}`.as('den')]) as Rows;
+        .select([...enterpriseColumns(), sql<number>`${sql.ref(`y.${fig}`)} - ${sql.ref(`y0.${fig}`)}`.as('num'), sql<number>`${sql.ref(`y0.${fig}`)}`.as('den')]) as Rows;
     },
   },
 
@@ -219,7 +227,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       const kind = typeof s.reading.kind === 'string' ? s.reading.kind : 'ISO9001';
       return scoped(db.selectFrom('enterprises as e').where(onRecord('e', s.asOf)).where('e.service_enterprise', '=', bool(true)), s)
         .where(certified(kind, s.asOf))
-        .select([...enterpriseColumns, sql<number>`1`.as('num'), sql<number>`0`.as('den')]) as Rows;
+        .select([...enterpriseColumns(), sql<number>`1`.as('num'), sql<number>`0`.as('den')]) as Rows;
     },
   },
 
@@ -250,6 +258,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         sql<string>`e.id`.as('enterprise_id'),
         sql<string>`e.name`.as('enterprise_name'),
         sql<string>`h.region_code`.as('region_code'),
+        sql<string>`e.industry_code`.as('industry_code'),
         sql<number>`1`.as('num'),
         sql<number>`0`.as('den'),
       ]) as Rows;
@@ -262,7 +271,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     sources: ['enterprises', 'flagship_designations'],
     rows: (db, s) =>
       scoped(db.selectFrom('flagship_designations as f').innerJoin('enterprises as e', 'e.id', 'f.enterprise_id').where('f.year', '=', s.year).where('f.deleted_at', 'is', null), s, 'f.region_code').select([
-        ...enterpriseColumns,
+        ...enterpriseColumns('f.region_code'),
         sql<number>`1`.as('num'),
         sql<number>`0`.as('den'),
       ]) as Rows,

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { errorResponses, IdParams, Version } from '../../../contract/schemas/common';
 import {
-  CopyPlan, CreateIndicator, Dashboard, DecideReportedValue, Indicator, Matrix, RecordList, RecordsQuery, ReportedQuery, ReportedValue, ReportTasks, SaveReportedValue, ScopeQuery,
+  CopyPlan, CreateIndicator, Dashboard, DecideReportedValue, Indicator, Matrix, MatrixQuery, RecordList, RecordsQuery, ReportedQuery, ReportedValue, ReportTasks, SaveReportedValue, ScopeQuery,
   TargetPlan, TargetPlanDetail, UnlockReportedValue, UpdateIndicator,
 } from '../../../contract/schemas/targets';
 import { actorFrom, guard } from '../../authz/guard';
@@ -45,7 +45,7 @@ export function targetRoutes(app: Api, targets: TargetService, reported: Reporte
     handler: (request) => targets.dashboard(actorFrom(request), request.params.id, request.query),
   });
   app.get('/api/v1/target-plans/:id/dashboard/export', {
-    schema: { tags, summary: '导出看板（XLSX：指标看板、县市区对比、指标定义三张表）', params: IdParams, querystring: ScopeQuery, response: errorResponses },
+    schema: { tags, summary: '导出看板（XLSX：指标看板、县市区对比、行业对比、指标定义四张表）', params: IdParams, querystring: ScopeQuery, response: errorResponses },
     onRequest: read,
     handler: async (request, reply) => {
       const { file, downloadName } = await targets.export(actorFrom(request), request.params.id, request.query);
@@ -53,9 +53,9 @@ export function targetRoutes(app: Api, targets: TargetService, reported: Reporte
     },
   });
   app.get('/api/v1/target-plans/:id/matrix', {
-    schema: { tags, summary: '指标 × 县市区', params: IdParams, querystring: Type.Object({ year: ScopeQuery.properties.year }, { additionalProperties: false }), response: { 200: Matrix, ...errorResponses } },
+    schema: { tags, summary: '指标 × 县市区（或 × 行业）', params: IdParams, querystring: MatrixQuery, response: { 200: Matrix, ...errorResponses } },
     onRequest: read,
-    handler: (request) => targets.matrix(actorFrom(request), request.params.id, request.query.year),
+    handler: (request) => targets.matrix(actorFrom(request), request.params.id, request.query),
   });
   app.get('/api/v1/target-plans/:id/indicators/:code/records', {
     schema: {

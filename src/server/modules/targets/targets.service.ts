@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Static } from 'typebox';
-import type { CopyPlan, CreateIndicator, Indicator, RecordsQuery, ScopeQuery, UpdateIndicator } from '../../../contract/schemas/targets';
+import type { CopyPlan, CreateIndicator, Indicator, MatrixQuery, RecordsQuery, ScopeQuery, UpdateIndicator } from '../../../contract/schemas/targets';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -12,7 +12,7 @@ import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
-import { asOfYear, calcScope, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
+import { asOfYear, calcScope, listedCount, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
 
 export function presentIndicator(r: IndicatorRow): Indicator {
   return {
@@ -154,24 +154,32 @@ export function targetService(ctx: AppContext) {
       return { plan: presentPlan(row), year: q.year, asOf: asOfYear(q.year), regionCode: regionCode ?? null, industryCode: q.industryCode ?? null, rows };
     },
 
-    /** Indicator × county for a year: each county's value and status (a county officer: their own). */
-    async matrix(actor: Actor, planId: string, year: number) {
+    /**
+     * Indicator × county for a year (a county officer: their own), or indicator × industry for the
+     * computed indicators: each cell from the same kept sums as the city's figure.
+     */
+    async matrix(actor: Actor, planId: string, q: Static<typeof MatrixQuery>) {
       const { row, indicators } = await plan(planId);
+      const by = q.by ?? 'region';
       const own = regionFor(actor);
       const stamp = await sourceStamp(db);
-      const counties = own ? [own] : (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
-      const out = [];
-      for (const indicator of indicators.filter((i) => i.report_regions !== 'province')) {
-        const { byRegion: by } = await readIndicator(db, indicators, indicator, { year, planStart: row.start_year, regionCode: own, stamp });
-        out.push({
-          code: indicator.code,
-          cells: counties.map((regionCode) => {
-            const reading = by.get(regionCode) ?? readingFrom(indicator, { num: 0, den: 0, rows: 0 }, indicator.compare_code ? null : undefined);
-            return { regionCode, value: reading.value, numerator: reading.numerator, denominator: reading.denominator, status: status(indicator, reading.value) };
-          }),
-        });
-      }
-      return { year, regions: counties, rows: out };
+      const shown = indicators.filter((i) => (by === 'industry' ? i.source === 'computed' : i.report_regions !== 'province'));
+      const read: { indicator: IndicatorRow; parts: Map<string, Reading> }[] = [];
+      for (const indicator of shown) read.push({ indicator, parts: (await readIndicator(db, indicators, indicator, { year: q.year, planStart: row.start_year, regionCode: own, by, stamp })).parts });
+      const columns =
+        by === 'industry'
+          ? (await db.selectFrom('industries').select('code').orderBy('sort_order').orderBy('code').execute()).map((r) => r.code).filter((code) => read.some((r) => r.parts.has(code)))
+          : own
+            ? [own]
+            : (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
+      const rows = read.map(({ indicator, parts }) => ({
+        code: indicator.code,
+        cells: columns.map((key) => {
+          const reading = parts.get(key) ?? readingFrom(indicator, { num: 0, den: 0, rows: 0 }, indicator.compare_code ? null : undefined);
+          return { key, value: reading.value, numerator: reading.numerator, denominator: reading.denominator, status: status(indicator, reading.value) };
+        }),
+      }));
+      return { year: q.year, by, columns, rows };
     },
 
     /** The records behind a computed number: the numerator's, or the denominator's, a page at a time. */
@@ -181,30 +189,34 @@ export function targetService(ctx: AppContext) {
       if (!indicator) throw new AppError('not_found');
       const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
       if (indicator.source !== 'computed' || !calc) throw new AppError('validation_failed', [{ path: 'code', message: '填报型指标请查看填报记录' }]);
-      const s = calcScope(indicator, { year: q.year, planStart: row.start_year, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode });
+      const scope: Scope = { year: q.year, planStart: row.start_year, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode };
+      const s = calcScope(indicator, scope);
       const limit = q.limit ?? 50;
       const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];
       const base = () => {
         const r = db.selectFrom(calc.rows(db, s).as('r'));
         return q.side === 'numerator' ? r.where(sql<boolean>`r.num <> 0`) : r.where(sql<boolean>`(r.den <> 0 or r.num <> 0)`);
       };
-      const counted = await base().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      // The count from the kept sums; the page from the records, in id order.
+      const total = await listedCount(db, indicator, calc, scope, q.side);
       let page = base().selectAll();
       if (after) page = page.where(sql<boolean>`r.id > ${after}`);
       const items = await page.orderBy(sql`r.id`).limit(limit + 1).execute();
       const shown = items.slice(0, limit) as { id: string; label: string; enterprise_id: string | null; enterprise_name: string; region_code: string; num: number; den: number }[];
       return {
         kind: calc.kind,
-        total: Number(counted.n),
+        total,
         items: shown.map((r) => ({ id: r.id, label: r.label, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, numerator: Number(r.num), denominator: Number(r.den) })),
         meta: { nextCursor: items.length > limit ? encodeCursor([shown.at(-1)!.id]) : null },
       };
     },
 
-    /** The dashboard as XLSX, one sheet per view: the indicators, the county matrix, the definitions. Values unrounded. */
+    /** The dashboard as XLSX, one sheet per view: the indicators, the county and industry matrices, the definitions. Values unrounded. */
     async export(actor: Actor, planId: string, q: Static<typeof ScopeQuery>) {
       const d = await service.dashboard(actor, planId, q);
-      const m = await service.matrix(actor, planId, q.year);
+      const m = await service.matrix(actor, planId, { year: q.year });
+      const byIndustry = await service.matrix(actor, planId, { year: q.year, by: 'industry' });
+      const industries = new Map((await db.selectFrom('industries').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
       const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
       const STATUS: Record<string, string> = { met: '达标', near: '接近', not_met: '未达标', no_data: '无数据', no_target: '无目标' };
       const num = (v: number | null) => (v === null ? '' : String(v));
@@ -216,7 +228,8 @@ export function targetService(ctx: AppContext) {
           header: ['编码', '指标', '单位', '当前值', '分子', '分母', '比较值', '目标', '状态', '上年值', ...d.rows[0]!.trend.map((p) => `${p.year}年`), `${d.plan.endYear}年预测`],
           rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.unit, num(r.value), num(r.numerator), num(r.denominator), num(r.compareValue), target(r.indicator), STATUS[r.status]!, num(r.previous), ...r.trend.map((p) => num(p.value)), num(r.projection.value)]),
         },
-        { name: '县市区对比', header: ['编码', '指标', ...m.regions.map((c) => regions.get(c) ?? c)], rows: m.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
+        { name: '县市区对比', header: ['编码', '指标', ...m.columns.map((c) => regions.get(c) ?? c)], rows: m.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
+        { name: '行业对比', header: ['编码', '指标', ...byIndustry.columns.map((c) => industries.get(c) ?? c)], rows: byIndustry.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
         { name: '指标定义', header: ['编码', '指标', '责任部门', '来源', '定义'], rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.ownerDepartment, r.indicator.source === 'computed' ? '平台计算' : '部门填报', r.indicator.definition]) },
       ]);
       const scope = q.regionCode ? (regions.get(q.regionCode) ?? q.regionCode) : '全市';

@@ -68,3 +68,33 @@ export interface ReportedValueEventTable {
   actor_id: string | null;
   at: string;
 }
+
+/** A computed indicator's sums for a year in one county and industry (migration 2026112521). */
+export interface IndicatorSumTable {
+  indicator_id: string;
+  year: number;
+  region_code: string;
+  industry_code: string;
+  num: number;
+  den: number;
+  records: number;
+  /** Records with a numerator share; with either share (the drill-down's two sides). */
+  num_records: number;
+  den_records: number;
+}
+
+/** What an indicator's kept sums for a year were computed under. */
+export interface IndicatorSumRunTable {
+  indicator_id: string;
+  year: number;
+  /** JSON: the indicator's version, the plan's first year, the day read as of. */
+  basis: string;
+  /** JSON: each source table's stamp when computed. */
+  stamp: string;
+  computed_at: string;
+}
+
+export interface EnterpriseMoveTable {
+  enterprise_id: string;
+  moved_at: string;
+}

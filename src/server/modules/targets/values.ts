@@ -1,12 +1,16 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
-import { CALCULATORS, SOURCES, type CalcScope, type Source } from './calculators';
+import { insertChunked } from '../../db/bulk';
+import { lockWrites } from '../../db/portable';
+import { CALCULATORS, SOURCES, type Calculator, type CalcScope, type Source } from './calculators';
+import { changedCells } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
 
 export type IndicatorRow = Selectable<PlanIndicatorTable>;
 export type Sums = { num: number; den: number; rows: number };
+export type By = 'region' | 'industry';
 /** The province's own code: where provincial averages are entered. */
 export const PROVINCE = '430000';
 
@@ -15,6 +19,8 @@ export interface Scope {
   planStart: number;
   regionCode?: string;
   industryCode?: string;
+  /** Parts of the answer: counties (default) or industries. */
+  by?: By;
   /** The sources' stamp (sourceStamp): sums computed under it are kept and reused. */
   stamp?: Stamp;
 }
@@ -30,16 +36,72 @@ export const calcScope = (indicator: IndicatorRow, s: Scope): CalcScope => ({
   year: s.year, asOf: asOfYear(s.year), planStart: s.planStart, regionCode: s.regionCode, industryCode: s.industryCode, reading: JSON.parse(indicator.reading) as Record<string, unknown>,
 });
 
-/** A computed indicator's sums per county for a year and scope: one grouped query over its rows. */
-async function computedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Scope): Promise<Map<string, Sums>> {
+/** A cell scope's rows summed per cell: one grouped query of the calculator's records. */
+async function groupedCells(db: Kysely<Database>, calc: Calculator, s: CalcScope) {
+  return db
+    .selectFrom(calc.rows(db, s).as('r'))
+    .select([sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
+      sql<number>`sum(case when r.num <> 0 then 1 else 0 end)`.as('num_records'), sql<number>`sum(case when r.den <> 0 or r.num <> 0 then 1 else 0 end)`.as('den_records')])
+    .groupBy([sql`r.region_code`, sql`r.industry_code`])
+    .execute();
+}
+
+/** More changed cells than this and the whole indicator is read again: one pass is then quicker. */
+const MOST_CELLS = 40;
+const KEPT_SUMS_LOCK = 4_310_002;
+
+/**
+ * Brings an indicator's kept sums for a year up to the sources' stamp: nothing to do when it is
+ * the stamp they were computed under; otherwise only the cells the writes since then touched are
+ * read again (changedCells), or every cell when the indicator, the plan's start or the as-of day
+ * changed, or the changes are too wide.
+ */
+async function keepCells(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, stamp: Stamp): Promise<void> {
+  const basis = JSON.stringify([indicator.version, s.planStart, asOfYear(s.year)]);
+  const now = Object.fromEntries([...calc.sources, MOVES].map((t) => [t, stamp[t as keyof Stamp]]));
+  const run = await db.selectFrom('indicator_sum_runs').select(['basis', 'stamp']).where('indicator_id', '=', indicator.id).where('year', '=', s.year).executeTakeFirst();
+  if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
+  const cells = run?.basis === basis ? await changedCells(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_CELLS) : null;
+  const scope = calcScope(indicator, { year: s.year, planStart: s.planStart });
+  const sums = cells ? (await Promise.all(cells.map((c) => groupedCells(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry })))).flat() : await groupedCells(db, calc, scope);
+  const write = async (trx: Kysely<Database>) => {
+    await lockWrites(trx, KEPT_SUMS_LOCK);
+    let gone = trx.deleteFrom('indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year);
+    if (cells) gone = gone.where((eb) => eb.or(cells.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)]))));
+    if (!cells || cells.length) await gone.execute();
+    await insertChunked(trx, 'indicator_sums', sums.map((r) => ({ indicator_id: indicator.id, year: s.year, region_code: r.region_code, industry_code: r.industry_code, num: Number(r.num), den: Number(r.den), records: Number(r.records), num_records: Number(r.num_records), den_records: Number(r.den_records) })));
+    const at = { basis, stamp: JSON.stringify(now), computed_at: new Date().toISOString() };
+    await trx.insertInto('indicator_sum_runs').values({ indicator_id: indicator.id, year: s.year, ...at }).onConflict((oc) => oc.columns(['indicator_id', 'year']).doUpdateSet(at)).execute();
+  };
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
+}
+
+/** A computed indicator's kept cells for a year within the scope, brought up to the sources' stamp first. */
+async function keptCells(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope) {
+  await keepCells(db, indicator, calc, s, s.stamp ?? (await sourceStamp(db)));
+  let q = db.selectFrom('indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year);
+  if (s.regionCode) q = q.where('region_code', '=', s.regionCode);
+  if (s.industryCode) q = q.where('industry_code', '=', s.industryCode);
+  return q;
+}
+
+/** A computed indicator's sums per county (or per industry) for a year and scope, from its kept cells. */
+async function computedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Scope, by: By): Promise<Map<string, Sums>> {
   const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
   if (!calc) return new Map();
-  const rows = await db
-    .selectFrom(calc.rows(db, calcScope(indicator, s)).as('r'))
-    .select([sql<string>`r.region_code`.as('region'), sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('n')])
-    .groupBy(sql`r.region_code`)
+  const column = by === 'industry' ? 'industry_code' : 'region_code';
+  const rows = await (await keptCells(db, indicator, calc, s))
+    .select([sql<string>`${sql.ref(column)}`.as('key'), sql<number>`sum(num)`.as('num'), sql<number>`sum(den)`.as('den'), sql<number>`sum(records)`.as('n')])
+    .groupBy(column)
     .execute();
-  return new Map(rows.map((r) => [r.region, { num: Number(r.num), den: Number(r.den), rows: Number(r.n) }]));
+  return new Map(rows.map((r) => [r.key, { num: Number(r.num), den: Number(r.den), rows: Number(r.n) }]));
+}
+
+/** How many records the drill-down lists on a side (with a numerator share, or with either), from the kept cells. */
+export async function listedCount(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, side: 'numerator' | 'denominator'): Promise<number> {
+  const column = side === 'numerator' ? 'num_records' : 'den_records';
+  const row = await (await keptCells(db, indicator, calc, s)).select(sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
@@ -74,22 +136,44 @@ async function reportedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Sc
  */
 export async function sourceStamp(db: Kysely<Database>): Promise<Stamp> {
   const row = await db
-    .selectNoFrom(SOURCES.map((t) => sql<string | null>`(select max(updated_at) from ${sql.table(t)})`.as(t)))
+    .selectNoFrom([
+      ...SOURCES.map((t) => sql<string | null>`(select max(updated_at) from ${sql.table(t)})`.as(t)),
+      // Moves are counted, not dated: the rows are never deleted.
+      sql<number>`(select count(*) from enterprise_moves)`.as(MOVES),
+      sql<string | null>`(select max(computed_at) from indicator_sum_runs)`.as(KEPT),
+    ])
     .executeTakeFirstOrThrow();
-  return Object.fromEntries(SOURCES.map((t) => [t, String((row as Record<string, unknown>)[t] ?? '')])) as Stamp;
+  return Object.fromEntries([...SOURCES, MOVES, KEPT].map((t) => [t, String((row as Record<string, unknown>)[t] ?? '')])) as Stamp;
 }
-export type Stamp = Record<Source, string>;
+/** Enterprises moved to another county or industry (counted): their old cells are unknown, so every cell is read again. */
+const MOVES = 'enterprise_moves';
+/** When sums were last kept: sums in memory give way when those in the database were computed again (or recounted). */
+const KEPT = 'indicator_sum_runs';
+export type Stamp = Record<Source | typeof MOVES | typeof KEPT, string>;
 
-/** Sums by county, kept per indicator version, year, scope, reading day and source stamp (the 2,000 most recent). */
+/** Every kept sum forgotten (`npm run cli -- targets recount`): the next reads compute them from the records. */
+export async function recountKeptSums(db: Kysely<Database>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const runs = await trx.deleteFrom('indicator_sum_runs').executeTakeFirst();
+    await trx.deleteFrom('indicator_sums').execute();
+    return Number(runs.numDeletedRows);
+  });
+}
+
+/** Sums by county (or industry), kept in memory per indicator version, year, scope, reading day and source stamp (the 2,000 most recent). */
 const kept = new Map<string, Map<string, Sums>>();
 const KEEP = 2000;
+/** Forgets the sums kept in memory, as a restart does; those kept in the database stay. */
+export const forgetKeptInMemory = () => kept.clear();
 
 export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: Scope): Promise<Map<string, Sums>> {
-  const read = () => (indicator.source === 'reported' ? reportedSums(db, indicator, s) : computedSums(db, indicator, s));
-  if (!s.stamp) return read();
+  const by = s.by ?? 'region';
+  const read = () => (indicator.source === 'reported' ? (by === 'industry' ? Promise.resolve(new Map<string, Sums>()) : reportedSums(db, indicator, s)) : computedSums(db, indicator, s, by));
+  // Nothing kept in the database yet (a new database, or just recounted): nothing to key memory on.
+  if (!s.stamp || !s.stamp[KEPT]) return read();
   // Only its own sources' changes make an indicator's kept sums stale.
-  const sources: readonly Source[] = indicator.source === 'reported' ? ['reported_values'] : (CALCULATORS[indicator.calculator ?? '']?.sources ?? SOURCES);
-  const key = JSON.stringify([indicator.id, indicator.version, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', asOfYear(s.year), sources.map((t) => s.stamp![t])]);
+  const sources: readonly (keyof Stamp)[] = indicator.source === 'reported' ? ['reported_values'] : [...(CALCULATORS[indicator.calculator ?? '']?.sources ?? SOURCES), MOVES, KEPT];
+  const key = JSON.stringify([indicator.id, indicator.version, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', by, asOfYear(s.year), sources.map((t) => s.stamp![t])]);
   const hit = kept.get(key);
   if (hit) return hit;
   const sums = await read();
@@ -98,7 +182,7 @@ export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: S
   return sums;
 }
 
-/** All regions' sums added: the city's (or the scope's) figure. */
+/** All parts' sums added: the city's (or the scope's) figure. */
 export const total = (by: Map<string, Sums>): Sums => [...by.values()].reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, rows: a.rows + b.rows }), { num: 0, den: 0, rows: 0 });
 
 export interface Reading {
@@ -132,11 +216,11 @@ export function readingFrom(indicator: IndicatorRow, sums: Sums, compare?: numbe
 }
 
 /**
- * An indicator's reading for a year and scope — from the sums over every region in it — and each
- * county's, from the same grouped query.
+ * An indicator's reading for a year and scope — from the sums over every part of it — and each
+ * part's (county's, or industry's when `by` says so), from the same sums.
  */
-export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<{ reading: Reading; byRegion: Map<string, Reading> }> {
-  const by = await sumsOf(db, indicator, s);
+export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
+  const sums = await sumsOf(db, indicator, s);
   const compare = indicator.compare_code ? await compareValue(db, plan, indicator.compare_code, s) : undefined;
-  return { reading: readingFrom(indicator, total(by), compare), byRegion: new Map([...by].map(([region, sums]) => [region, readingFrom(indicator, sums, compare)])) };
+  return { reading: readingFrom(indicator, total(sums), compare), parts: new Map([...sums].map(([part, x]) => [part, readingFrom(indicator, x, compare)])) };
 }

@@ -973,7 +973,7 @@ export const enUS: Record<MessageKey, string> = {
   'target.frequency': 'Frequency',
   'target.frequency.year': 'Yearly',
   'target.frequency.quarter': 'Quarterly',
-  'target.export': 'Export to Excel (dashboard, counties, definitions)',
+  'target.export': 'Export to Excel (dashboard, counties, industries, definitions)',
   'target.report.title': '{plan}: targets in {year} ({scope})',
   'target.report.summary': 'Of {n} indicators, {met} met, {near} near, {notMet} not met, {noData} without data; on the recent trend {onTrack} reach their target by {end}.',
   'target.report.open': 'Printable report',
@@ -984,4 +984,7 @@ export const enUS: Record<MessageKey, string> = {
   'assess.notice.vetoes': 'These counties had a veto item and are graded D: {list}.',
   'assess.notice.none': 'none',
   'assess.notice.open': 'Printable notice',
+  'target.matrixByRegion': 'By county',
+  'target.matrixByIndustry': 'By industry',
+  'target.matrixIndustryHint': 'Computed indicators by the enterprise\'s industry (spot-check batches by their category\'s industry); reported figures have no industry breakdown.',
 };

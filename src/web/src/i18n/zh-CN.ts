@@ -972,7 +972,7 @@ export const zhCN = {
   'target.frequency': '填报频次',
   'target.frequency.year': '按年',
   'target.frequency.quarter': '按季度',
-  'target.export': '导出 Excel（看板、县市区、定义）',
+  'target.export': '导出 Excel（看板、县市区、行业、定义）',
   'target.report.title': '{plan} {year} 年目标完成情况（{scope}）',
   'target.report.summary': '{n} 项指标中，达标 {met} 项，接近 {near} 项，未达标 {notMet} 项，无数据 {noData} 项；按近年趋势，到 {end} 年可达标 {onTrack} 项。',
   'target.report.open': '打印报告',
@@ -983,5 +983,8 @@ export const zhCN = {
   'assess.notice.vetoes': '以下县市区发生否决事项，定为 D 级：{list}。',
   'assess.notice.none': '无',
   'assess.notice.open': '打印通报',
+  'target.matrixByRegion': '按县市区',
+  'target.matrixByIndustry': '按行业',
+  'target.matrixIndustryHint': '平台计算的指标按企业所属行业（抽查批次按产品类别所属行业）分列；填报型指标不分行业。',
 };
 export type MessageKey = keyof typeof zhCN;

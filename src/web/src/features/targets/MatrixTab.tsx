@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, Typography } from 'antd';
+import { Segmented, Table, Typography } from 'antd';
+import { useState } from 'react';
 import type { Static } from 'typebox';
 import type { Indicator, Matrix, TargetPlanDetail } from '../../../../contract/schemas/targets';
 import { api } from '../../api/client';
@@ -11,18 +12,32 @@ import type { Scope } from './TargetsPage';
 
 type MatrixRow = Static<typeof Matrix>['rows'][number];
 
-/** Indicator × county: each county's value on a background of its status, from the same sums as the city's. */
+/**
+ * Indicator × county (or × industry, for the computed indicators): each cell's value on a
+ * background of its status, from the same sums as the city's.
+ */
 export function MatrixTab({ scope }: { scope: Scope }) {
   const { t, lang } = useI18n();
+  const [by, setBy] = useState<'region' | 'industry'>('region');
   const regionName = useReferenceNames('regions', lang);
+  const industryName = useReferenceNames('industries', lang);
   const plan = useQuery({ queryKey: ['target-plans', scope.planId], queryFn: () => api<Static<typeof TargetPlanDetail>>('GET', `/target-plans/${scope.planId}`) });
-  const matrix = useQuery({ queryKey: ['targets', 'matrix', scope.planId, scope.year], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${scope.planId}/matrix?year=${scope.year}`) });
+  const matrix = useQuery({ queryKey: ['targets', 'matrix', scope.planId, scope.year, by], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${scope.planId}/matrix?year=${scope.year}&by=${by}`) });
   const indicators = new Map((plan.data?.indicators ?? []).map((i) => [i.code, i]));
   const of = (code: string) => indicators.get(code) as Indicator | undefined;
   return (
     <>
       {(plan.error || matrix.error) && <ErrorAlert error={plan.error ?? matrix.error} />}
-      <Typography.Paragraph type="secondary">{t('target.matrixHint')}</Typography.Paragraph>
+      <Segmented
+        style={{ marginBottom: 12 }}
+        value={by}
+        onChange={(v) => setBy(v as 'region' | 'industry')}
+        options={[
+          { value: 'region', label: t('target.matrixByRegion') },
+          { value: 'industry', label: t('target.matrixByIndustry') },
+        ]}
+      />
+      <Typography.Paragraph type="secondary">{t(by === 'region' ? 'target.matrixHint' : 'target.matrixIndustryHint')}</Typography.Paragraph>
       <Table<MatrixRow>
         rowKey="code"
         size="small"
@@ -42,9 +57,9 @@ export function MatrixTab({ scope }: { scope: Scope }) {
               return i ? <>{lang === 'en-US' && i.nameEn ? i.nameEn : i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code} · {formatTarget(i)}</Typography.Text></div></> : r.code;
             },
           },
-          ...(matrix.data?.regions ?? []).map((region, n) => ({
-            key: region,
-            title: regionName(region),
+          ...(matrix.data?.columns ?? []).map((column, n) => ({
+            key: column,
+            title: matrix.data?.by === 'industry' ? industryName(column) : regionName(column),
             width: 110,
             align: 'right' as const,
             onCell: (r: MatrixRow) => ({ style: { background: CELL_BACKGROUND[r.cells[n]!.status] } }),

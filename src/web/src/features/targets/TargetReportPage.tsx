@@ -76,7 +76,7 @@ export function TargetReportPage() {
             dataSource={matrix.data.rows.filter((r) => byCode.get(r.code)?.indicator.section !== 'reference')}
             columns={[
               { key: 'name', title: t('target.indicator'), render: (_, r) => byCode.get(r.code)?.indicator.name ?? r.code },
-              ...matrix.data.regions.map((region, n) => ({
+              ...matrix.data.columns.map((region, n) => ({
                 key: region,
                 title: regionName(region),
                 align: 'right' as const,

@@ -1,0 +1,83 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database';
+import type { Source } from './calculators';
+
+/** A county × industry cell: the unit in which computed indicators' sums are kept. */
+export interface Cell {
+  region: string;
+  industry: string;
+}
+
+type Changed = (since: string) => RawBuilder<unknown>[];
+/** The cells of an enterprise and of its honours and flagship designations (kept in the county they were made in). */
+const enterpriseCells = (from: RawBuilder<unknown>, where: RawBuilder<unknown>) => [
+  sql`select distinct e.region_code, e.industry_code from ${from} where ${where}`,
+  sql`select distinct h.region_code, e.industry_code from ${from} inner join honours h on h.enterprise_id = e.id where ${where}`,
+  sql`select distinct f.region_code, e.industry_code from ${from} inner join flagship_designations f on f.enterprise_id = e.id where ${where}`,
+];
+
+/**
+ * Where each source table's rows changed since a stamp fall: every cell whose sums those rows
+ * may have moved, for any calculator (a calculator reads a row in its enterprise's cell, or an
+ * inspection's county and category's industry). The reference tables (categories, programmes)
+ * have no cell: a change there makes every cell stale.
+ */
+const CHANGED: Partial<Record<Source, Changed>> = {
+  enterprises: (since) => enterpriseCells(sql`enterprises e`, sql`e.updated_at >= ${since}`),
+  products: (since) => [
+    sql`select distinct e.region_code, e.industry_code from products p inner join enterprises e on e.id = p.enterprise_id where p.updated_at >= ${since}`,
+    sql`select distinct i.region_code, c.industry_code from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since}`,
+  ],
+  product_standards: (since) => [
+    sql`select distinct e.region_code, e.industry_code from product_standards ps inner join products p on p.id = ps.product_id inner join enterprises e on e.id = p.enterprise_id where ps.updated_at >= ${since}`,
+  ],
+  certifications: (since) => [sql`select distinct e.region_code, e.industry_code from certifications c inner join enterprises e on e.id = c.enterprise_id where c.updated_at >= ${since}`],
+  enterprise_yearly_figures: (since) => [sql`select distinct e.region_code, e.industry_code from enterprise_yearly_figures y inner join enterprises e on e.id = y.enterprise_id where y.updated_at >= ${since}`],
+  honours: (since) => enterpriseCells(sql`honours x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
+  flagship_designations: (since) => enterpriseCells(sql`flagship_designations x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
+  inspections: (since) => [sql`select distinct i.region_code, c.industry_code from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`],
+};
+
+/**
+ * Rows dated a little before the stamp are read again too: a transaction that committed after
+ * the stamp was taken, or a server whose clock is behind, may have written them.
+ */
+const LOOK_BACK_MS = 5 * 60_000;
+const lookBack = (stamp: string) => new Date(Date.parse(stamp) - LOOK_BACK_MS).toISOString();
+
+/** A table's changed cells between two of its stamps (null: too many), remembered: every indicator reading the table asks the same. */
+const seen = new Map<string, Cell[] | null>();
+async function tableCells(db: Kysely<Database>, changed: Changed, table: string, since: string, until: string, most: number): Promise<Cell[] | null> {
+  const key = `${table}|${since}|${until}|${most}`;
+  if (seen.has(key)) return seen.get(key)!;
+  const cells = new Map<string, Cell>();
+  for (const query of changed(lookBack(since))) {
+    // Each part stops at `most` + 1 cells: past that the answer is "all" whatever the rest holds.
+    const { rows } = await sql<{ region_code: string; industry_code: string }>`${query} limit ${most + 1}`.execute(db);
+    for (const r of rows) cells.set(`${r.region_code}|${r.industry_code}`, { region: r.region_code, industry: r.industry_code });
+    if (cells.size > most) break;
+  }
+  const out = cells.size > most ? null : [...cells.values()];
+  seen.set(key, out);
+  if (seen.size > 500) seen.delete(seen.keys().next().value!);
+  return out;
+}
+
+/**
+ * The cells touched by the sources' changes between two stamps, or null when every cell must be
+ * read again: a reference table changed, an enterprise moved county or industry, a table was
+ * empty before, or more than `most` cells changed (reading all of them is then quicker).
+ */
+export async function changedCells(db: Kysely<Database>, before: Record<string, string>, now: Record<string, string>, most: number): Promise<Cell[] | null> {
+  const cells = new Map<string, Cell>();
+  for (const [table, stamp] of Object.entries(now)) {
+    if (before[table] === stamp) continue;
+    const changed = CHANGED[table as Source];
+    if (!changed || !before[table]) return null;
+    const found = await tableCells(db, changed, table, before[table]!, stamp, most);
+    if (!found) return null;
+    for (const c of found) cells.set(`${c.region}|${c.industry}`, c);
+    if (cells.size > most) return null;
+  }
+  return [...cells.values()];
+}
