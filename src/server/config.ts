@@ -43,6 +43,8 @@ export interface Config {
   targetNearPercent: number;
   /** Days after a period ends that reported values are due. */
   reportDueDays: number;
+  /** How often the targets' kept sums are brought up to date in the background (0: only when read). */
+  targetsRefreshMinutes: number;
   /** A reported value that moves more than this percentage from the last period needs a comment. */
   reportChangePercent: number;
 }
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     flagshipRevenueFloor: int('QC_FLAGSHIP_REVENUE_FLOOR', 3_000_000_000, 0, 10 ** 13),
     targetNearPercent: int('QC_TARGET_NEAR_PERCENT', 5, 0, 100),
     reportDueDays: int('QC_REPORT_DUE_DAYS', 31, 0, 366),
+    targetsRefreshMinutes: int('QC_TARGETS_REFRESH_MINUTES', 10, 0, 1440),
     reportChangePercent: int('QC_REPORT_CHANGE_PERCENT', 20, 1, 1000),
     flagshipGoal: { min: int('QC_FLAGSHIP_GOAL_MIN', 30, 1, 10_000), max: int('QC_FLAGSHIP_GOAL_MAX', 50, 1, 10_000) },
   };

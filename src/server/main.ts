@@ -37,6 +37,26 @@ async function main() {
   await syncFlags();
   setInterval(syncFlags, 12 * 3_600_000).unref();
 
+  // The targets' kept sums follow writes and the calendar in the background, one pass at a time.
+  if (config.targetsRefreshMinutes > 0) {
+    let running = false;
+    const refresh = async () => {
+      if (running) return;
+      running = true;
+      const started = Date.now();
+      try {
+        const plans = await services.targets.refreshKept(systemActor('system'));
+        if (Date.now() - started > 1000) logger.info({ plans, ms: Date.now() - started }, 'target sums brought up to date');
+      } catch (err) {
+        logger.error({ err }, 'target sums refresh failed');
+      } finally {
+        running = false;
+      }
+    };
+    setTimeout(refresh, 5_000).unref();
+    setInterval(refresh, config.targetsRefreshMinutes * 60_000).unref();
+  }
+
   const app = await buildApp(deps, services);
   const shutdown = async () => {
     await app.close();

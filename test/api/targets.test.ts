@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../../src/server/lib/tabular/exceljs';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { systemActor } from '../../src/server/authz/actor';
 import { recountKeptSums } from '../../src/server/modules/targets/values';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
@@ -329,7 +330,12 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     const kept = await cells();
     expect(kept.length).toBeGreaterThan(0);
     expect(await recountKeptSums(t.db.kysely)).toBeGreaterThan(0);
-    await dashboard(city);
+    expect(await cells()).toEqual([]);
+    // The background refresh reads every plan that has begun: this one for CY-2 … CY, the seeded 2010–2015 for all six years.
+    expect(await t.services.targets.refreshKept(systemActor('system'))).toBe(2);
+    const runs = await t.db.kysely.selectFrom('indicator_sum_runs').innerJoin('plan_indicators as i', 'i.id', 'indicator_sum_runs.indicator_id').select(['i.plan_id', 'year']).distinct().execute();
+    expect(runs.filter((r) => r.plan_id === planId).map((r) => r.year).sort()).toEqual([CY - 2, CY - 1, CY]);
+    expect(runs.filter((r) => r.plan_id !== planId).map((r) => r.year).sort()).toEqual([2010, 2011, 2012, 2013, 2014, 2015]);
     await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`);
     expect(await cells()).toEqual(kept);
     // A write dated long before the stamp (a clock far behind) is not seen; a recount brings it in, in memory too: B1 no longer made to standard, 4 of 9.

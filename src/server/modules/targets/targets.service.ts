@@ -7,6 +7,7 @@ import type { Database } from '../../db/database';
 import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
@@ -209,6 +210,18 @@ export function targetService(ctx: AppContext) {
         items: shown.map((r) => ({ id: r.id, label: r.label, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, numerator: Number(r.num), denominator: Number(r.den) })),
         meta: { nextCursor: items.length > limit ? encodeCursor([shown.at(-1)!.id]) : null },
       };
+    },
+
+    /**
+     * Every plan's kept sums brought up to the sources' stamp, as the dashboard of its last year
+     * so far would read them (each indicator, every year): run in the background so that a
+     * reader seldom waits for a computation. Returns the plans read.
+     */
+    async refreshKept(actor: Actor) {
+      const thisYear = Number(today().slice(0, 4));
+      const plans = await db.selectFrom('target_plans').select(['id', 'start_year', 'end_year']).where('start_year', '<=', thisYear).execute();
+      for (const p of plans) await service.dashboard(actor, p.id, { year: Math.min(p.end_year, thisYear) });
+      return plans.length;
     },
 
     /** The dashboard as XLSX, one sheet per view: the indicators, the county and industry matrices, the definitions. Values unrounded. */
