@@ -4,9 +4,10 @@ import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
 const today = new Date().toISOString().slice(0, 10);
 const CY = Number(today.slice(0, 4));
+const dayOffset = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
 const COUNTIES = ['431002', '431003', '431021', '431022', '431023', '431024', '431025', '431026', '431027', '431028', '431081'];
 
-type County = { id: string; regionCode: string; status: string; total: number; grade: string | null; rank: number | null; version: number; items: { itemId: string; value: number | null; sample: number | null; fallback: boolean; computed: number | null; score: number | null }[] };
+type County = { id: string; regionCode: string; status: string; overdue: string[]; total: number; grade: string | null; rank: number | null; version: number; items: { itemId: string; value: number | null; sample: number | null; fallback: boolean; computed: number | null; score: number | null }[] };
 
 /**
  * A scheme of 100 points on a small archive, worked by hand: standard coverage (30, proportional),
@@ -71,7 +72,8 @@ describe('the county assessment: scheme, filing, self-assessment, review, grades
     expect(province.json().error.details[0].path).toBe('body/items/1/indicatorCode');
     const deduction = await city.request('POST', '/api/v1/assessment-schemes', { year: CY, planId, name: '考评', items: items.map((i) => (i.code === 'D1' ? { ...i, points: 5 } : i)) });
     expect(deduction.json().error.details[0].path).toBe('body/items/4/points');
-    const created = await city.request('POST', '/api/v1/assessment-schemes', { year: CY, planId, name: `${CY} 年度质量兴县考评`, items, minSample: 3, smallSampleRule: 'zero' });
+    // Targets were due yesterday; the self-assessment in 30 days; no review date.
+    const created = await city.request('POST', '/api/v1/assessment-schemes', { year: CY, planId, name: `${CY} 年度质量兴县考评`, items, minSample: 3, smallSampleRule: 'zero', targetsDueOn: dayOffset(-1), selfDueOn: dayOffset(30) });
     expect(created.statusCode, created.body).toBe(201);
     scheme = created.json();
     expect(scheme).toMatchObject({ status: 'draft', gradeA: 90, gradeB: 80, gradeC: 60 });
@@ -99,10 +101,13 @@ describe('the county assessment: scheme, filing, self-assessment, review, grades
     const officer = await t.as('county_officer', 'beihu-a', { regionCode: '431002' });
     const suxianOfficer = await t.as('county_officer', 'suxian-a', { regionCode: '431003' });
     let mine = await of('431002');
+    // Not filed and the date has passed: late; filed today, after the date: still late. Nothing else is due yet.
+    expect(mine.overdue).toEqual(['targets']);
     expect((await officer.request('POST', `/api/v1/county-assessments/${mine.id}/self-assessment`, { scores: [], version: mine.version })).json().error.details[0].message).toBe('请先备案目标');
     expect((await suxianOfficer.request('POST', `/api/v1/county-assessments/${mine.id}/filing`, { version: mine.version })).statusCode).toBe(404);
     mine = (await officer.request('POST', `/api/v1/county-assessments/${mine.id}/filing`, { version: mine.version })).json();
     expect(mine.status).toBe('filed');
+    expect(mine.overdue).toEqual(['targets']);
     expect((await officer.request('POST', `/api/v1/county-assessments/${mine.id}/self-assessment`, { scores: [{ itemId: item('W1'), score: 25 }], version: mine.version })).json().error.details[0].message).toBe('质量兴县工作方案备案：得分应在 0 到 20 之间');
     expect((await officer.request('POST', `/api/v1/county-assessments/${mine.id}/self-assessment`, { scores: [{ itemId: item('I1'), score: 30 }], version: mine.version })).json().error.details[0].path).toBe('body/scores/0/itemId');
     mine = (await officer.request('POST', `/api/v1/county-assessments/${mine.id}/self-assessment`, { scores: [{ itemId: item('W1'), score: 20, evidence: '郴北政发〔2026〕3号' }, { itemId: item('W2'), score: 18 }], submit: true, version: mine.version })).json();

@@ -86,6 +86,8 @@ export const CountyAssessment = Type.Object({
   targetsFiledOn: Nullable(Type.String()),
   selfSubmittedOn: Nullable(Type.String()),
   reviewedOn: Nullable(Type.String()),
+  /** Steps done after their due date, or not done with the date passed. */
+  overdue: Type.Array(Type.Enum(['targets', 'self', 'review'] as const)),
   items: Type.Array(CountyItem),
   indicatorPoints: Type.Number(),
   workPoints: Type.Number(),

@@ -141,9 +141,21 @@ export function assessmentService(ctx: AppContext) {
       ? rank(evaluated.map((e) => ({ regionCode: e.county.region_code, total: e.county.total ?? e.total, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, veto: !!e.county.veto_reason })))
       : null;
     const wanted = new Set(counties.map((c) => c.id));
+    // A step is late when done after its due date, or not done and the date has passed.
+    const late = (due: string | null, done: string | null) => !!due && (done ? done > due : today() > due);
+    const overdue = (c: CountyRow) =>
+      (
+        [
+          ['targets', s.targets_due_on, c.targets_filed_on],
+          ['self', s.self_due_on, c.self_submitted_on],
+          ['review', s.review_due_on, c.reviewed_on],
+        ] as const
+      )
+        .filter(([, due, done]) => late(due, done))
+        .map(([step]) => step);
     return evaluated.filter((e) => wanted.has(e.county.id)).map((e) => ({
       id: e.county.id, schemeId: e.county.scheme_id, regionCode: e.county.region_code, status: e.county.status as CountyAssessment['status'], targetsFiledOn: e.county.targets_filed_on,
-      selfSubmittedOn: e.county.self_submitted_on, reviewedOn: e.county.reviewed_on, items: e.rows, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, deductions: e.deductions,
+      selfSubmittedOn: e.county.self_submitted_on, reviewedOn: e.county.reviewed_on, overdue: overdue(e.county), items: e.rows, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, deductions: e.deductions,
       total: e.county.total ?? e.total, vetoReason: e.county.veto_reason, grade: (e.county.grade as CountyAssessment['grade']) ?? null, rank: ranks?.get(e.county.region_code) ?? null,
       decision: (e.county.decision as CountyAssessment['decision']) ?? null, reward: e.county.reward, followUp: e.county.follow_up, version: e.county.version,
     }));

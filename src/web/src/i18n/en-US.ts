@@ -987,4 +987,7 @@ export const enUS: Record<MessageKey, string> = {
   'target.matrixByRegion': 'By county',
   'target.matrixByIndustry': 'By industry',
   'target.matrixIndustryHint': 'Computed indicators by the enterprise\'s industry (spot-check batches by their category\'s industry); reported figures have no industry breakdown.',
+  'assess.overdue.targets': 'Targets filed late',
+  'assess.overdue.self': 'Self-assessment late',
+  'assess.overdue.review': 'Review late',
 };

@@ -986,5 +986,8 @@ export const zhCN = {
   'target.matrixByRegion': '按县市区',
   'target.matrixByIndustry': '按行业',
   'target.matrixIndustryHint': '平台计算的指标按企业所属行业（抽查批次按产品类别所属行业）分列；填报型指标不分行业。',
+  'assess.overdue.targets': '目标备案逾期',
+  'assess.overdue.self': '自评逾期',
+  'assess.overdue.review': '审核逾期',
 };
 export type MessageKey = keyof typeof zhCN;

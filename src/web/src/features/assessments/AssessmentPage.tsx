@@ -99,7 +99,17 @@ export function AssessmentPage() {
             columns={[
               { key: 'rank', title: t('assess.rank'), dataIndex: 'rank', width: 60, render: (r: number | null) => r ?? '—' },
               { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', render: (c: string) => <a>{regionName(c)}</a> },
-              { key: 'status', title: t('target.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag>{t(`assess.status.${s}` as MessageKey)}</Tag> },
+              {
+                key: 'status',
+                title: t('target.status'),
+                width: 120,
+                render: (_: unknown, c: County) => (
+                  <>
+                    <Tag>{t(`assess.status.${c.status}` as MessageKey)}</Tag>
+                    {c.overdue.map((step) => <Tag key={step} color="red">{t(`assess.overdue.${step}` as MessageKey)}</Tag>)}
+                  </>
+                ),
+              },
               { key: 'indicator', title: t('assess.indicatorPoints'), dataIndex: 'indicatorPoints', align: 'right', render: points },
               { key: 'work', title: t('assess.workPoints'), dataIndex: 'workPoints', align: 'right', render: points },
               { key: 'deductions', title: t('assess.deductions'), dataIndex: 'deductions', align: 'right', render: points },
