@@ -735,6 +735,13 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   await page.getByRole('tab', { name: '县市区对比' }).click();
   await page.getByRole('columnheader', { name: '资兴市' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'targets-matrix.png'), fullPage: true });
+  // Who is behind: 市住建局 owns 4 reported indicators (工程一次验收合格率 接近, 3 without data), 44 county figures due by 30 January, 1 in and approved.
+  await page.getByRole('tab', { name: '部门责任' }).click();
+  const housing = page.getByRole('tabpanel', { name: '部门责任' }).locator('tr').filter({ hasText: '市住建局' });
+  await housing.waitFor();
+  const late = day(0) > `${year + 1}-01-30` ? '44' : '0';
+  const cells = await housing.locator('td').allInnerTexts();
+  assert(JSON.stringify(cells) === JSON.stringify(['市住建局', '4', '0', '1', '0', '3', '44', '1', '1', late]), `市住建局 row: ${cells.join(' | ')}`);
   await page.getByRole('tab', { name: '指标看板' }).click();
   await page.getByRole('button', { name: '打印报告' }).click();
   await page.getByText(/项指标中，达标 \d+ 项/).waitFor();

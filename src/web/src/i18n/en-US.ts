@@ -990,4 +990,7 @@ export const enUS: Record<MessageKey, string> = {
   'assess.overdue.targets': 'Targets filed late',
   'assess.overdue.self': 'Self-assessment late',
   'assess.overdue.review': 'Review late',
+  'target.tab.departments': 'Departments',
+  'target.departmentsHint': 'Each owner department\'s indicators for {year} by status, and the yearly figures it reports: submitted, approved and late.',
+  'target.departments.indicators': 'Indicators',
 };

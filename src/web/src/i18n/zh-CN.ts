@@ -989,5 +989,8 @@ export const zhCN = {
   'assess.overdue.targets': '目标备案逾期',
   'assess.overdue.self': '自评逾期',
   'assess.overdue.review': '审核逾期',
+  'target.tab.departments': '部门责任',
+  'target.departmentsHint': '各责任部门 {year} 年所负责指标的达标情况，以及应填报数据的提交、审核和逾期情况（按年度填报的指标）。',
+  'target.departments.indicators': '负责指标',
 };
 export type MessageKey = keyof typeof zhCN;

@@ -17,13 +17,19 @@ import type { Scope } from './TargetsPage';
 
 type Row = Static<typeof DashboardRow>;
 
+/** The dashboard of a plan for a scope: one query, shared by the tabs that read it. */
+export function useDashboard(scope: Scope) {
+  const { planId, ...query } = scope;
+  return useQuery({ queryKey: ['targets', 'dashboard', scope], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
+}
+
 /** Every indicator of the plan for the year, grouped by the policy's sections; a number opens what is behind it. */
 export function DashboardTab({ scope }: { scope: Scope }) {
   const { t, lang } = useI18n();
   const department = useReferenceNames('departments', lang);
   const [open, setOpen] = useState<Row | null>(null);
   const { planId, ...query } = scope;
-  const data = useQuery({ queryKey: ['targets', 'dashboard', scope], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
+  const data = useDashboard(scope);
   const rows = data.data?.rows ?? [];
   const name = (r: Row) => (lang === 'en-US' && r.indicator.nameEn ? r.indicator.nameEn : r.indicator.name);
   const change = (r: Row) => {

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { DashboardTab } from './DashboardTab';
+import { DepartmentsTab } from './DepartmentsTab';
 import { MatrixTab } from './MatrixTab';
 import { PlanTab } from './PlanTab';
 
@@ -70,6 +71,7 @@ export function TargetsPage() {
             items={[
               { key: 'dashboard', label: t('target.tab.dashboard'), children: <DashboardTab scope={scope} /> },
               { key: 'matrix', label: t('target.tab.matrix'), children: <MatrixTab scope={scope} /> },
+              { key: 'departments', label: t('target.tab.departments'), children: <DepartmentsTab scope={scope} /> },
               { key: 'plan', label: t('target.tab.plan'), children: <PlanTab planId={scope.planId} mayEdit={mayEdit} /> },
             ]}
           />
