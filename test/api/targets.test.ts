@@ -304,10 +304,13 @@ describe('targets: computed indicators on a hand-built archive, reported figures
   });
 
   it('kept sums per county and industry: only the cells a write touched are read again, and they equal a full reading', async () => {
-    const cells = async () =>
-      (await t.db.kysely.selectFrom('indicator_sums').innerJoin('plan_indicators as i', 'i.id', 'indicator_sums.indicator_id').select(['i.code', 'year', 'region_code', 'industry_code', 'num', 'den', 'records']).where('i.plan_id', '=', planId).execute())
-        .map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`)
-        .sort();
+    // The kept sums of the plan: per cell, and per part of a cell.
+    const cells = async () => [
+      ...(await t.db.kysely.selectFrom('indicator_sums').innerJoin('plan_indicators as i', 'i.id', 'indicator_sums.indicator_id').select(['i.code', 'year', 'region_code', 'industry_code', 'num', 'den', 'records']).where('i.plan_id', '=', planId).execute())
+        .map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`),
+      ...(await t.db.kysely.selectFrom('indicator_part_sums').innerJoin('plan_indicators as i', 'i.id', 'indicator_part_sums.indicator_id').select(['i.code', 'year', 'region_code', 'industry_code', 'part', 'num', 'den', 'records']).where('i.plan_id', '=', planId).execute())
+        .map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${r.part} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`),
+    ].sort();
     const coverage = async () => {
       const m = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`)).json();
       return Object.fromEntries(m.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells.filter((c: { denominator: number }) => c.denominator > 0).map((c: { key: string; numerator: number; denominator: number }) => [c.key, `${c.numerator}/${c.denominator}`]));

@@ -24,7 +24,7 @@ import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
-import type { EnterpriseMoveTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
+import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
 /** Every table the app queries, for Kysely's types. */
@@ -71,6 +71,7 @@ export interface Database {
   reported_values: ReportedValueTable;
   reported_value_events: ReportedValueEventTable;
   indicator_sums: IndicatorSumTable;
+  indicator_part_sums: IndicatorPartSumTable;
   indicator_sum_runs: IndicatorSumRunTable;
   enterprise_moves: EnterpriseMoveTable;
   assessment_schemes: AssessmentSchemeTable;

@@ -4,7 +4,8 @@ import { columnTypes } from './dialect';
 /**
  * Computed indicators kept as sums per county and industry (an analytics table, as DHIS2 keeps):
  * - indicator_sums: one row per indicator, year, county and industry with its numerator,
- *   denominator and record counts, never rounded;
+ *   denominator and record counts, never rounded; indicator_part_sums the same per sixteenth
+ *   of a cell, so that a write reads little again;
  * - indicator_sum_runs: what those sums were computed under (the indicator's version, the plan's
  *   first year, the day read as of) and the sources' stamp, so only the cells touched by later
  *   writes are computed again;
@@ -26,6 +27,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('num_records', t.bigint, (c) => c.notNull())
     .addColumn('den_records', t.bigint, (c) => c.notNull())
     .addPrimaryKeyConstraint('indicator_sums_pk', ['indicator_id', 'year', 'region_code', 'industry_code'])
+    .execute();
+  // The same per part of a cell (the last character of the enterprise's or case's id): a write reads its part again, and its cell is the sum of its parts.
+  await db.schema
+    .createTable('indicator_part_sums')
+    .addColumn('indicator_id', 'text', (c) => c.notNull().references('plan_indicators.id').onDelete('cascade'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('region_code', 'text', (c) => c.notNull())
+    .addColumn('industry_code', 'text', (c) => c.notNull())
+    .addColumn('part', 'text', (c) => c.notNull())
+    .addColumn('num', t.bigint, (c) => c.notNull())
+    .addColumn('den', t.bigint, (c) => c.notNull())
+    .addColumn('records', t.bigint, (c) => c.notNull())
+    .addColumn('num_records', t.bigint, (c) => c.notNull())
+    .addColumn('den_records', t.bigint, (c) => c.notNull())
+    .addPrimaryKeyConstraint('indicator_part_sums_pk', ['indicator_id', 'year', 'region_code', 'industry_code', 'part'])
     .execute();
   await db.schema
     .createTable('indicator_sum_runs')
@@ -65,5 +81,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (t.pg) await sql`drop function enterprise_moved()`.execute(db);
   await db.schema.dropTable('enterprise_moves').execute();
   await db.schema.dropTable('indicator_sum_runs').execute();
+  await db.schema.dropTable('indicator_part_sums').execute();
   await db.schema.dropTable('indicator_sums').execute();
 }

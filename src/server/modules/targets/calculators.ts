@@ -13,6 +13,8 @@ export interface CalcScope {
   planStart: number;
   regionCode?: string;
   industryCode?: string;
+  /** One of a cell's 16 parts (partOf): how little a write makes the sums read again. */
+  part?: string;
   reading: Record<string, unknown>;
 }
 
@@ -23,8 +25,9 @@ export interface CalcRow {
   enterprise_id: string | null;
   enterprise_name: string;
   region_code: string;
-  /** The row's county and industry: the cell its sums are kept in. */
+  /** The row's county and industry: the cell its sums are kept in; and the part of the cell. */
   industry_code: string;
+  part: string;
   num: number;
   den: number;
 }
@@ -63,11 +66,17 @@ const hasStandard = (asOf: string, also?: ReturnType<typeof sql<SqlBool>>) =>
 const certified = (kind: string, asOf: string) =>
   sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and ${onRecord('c', asOf)}
     and (c.issued_on is null or c.issued_on <= ${asOf}) and (c.expires_on is null or c.expires_on >= ${asOf}))`;
-/** The enterprise scope: county and industry. */
-function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope, region = 'e.region_code', industry = 'e.industry_code'): Q {
+/**
+ * A cell's part of a row: the last character of its enterprise's id (or its case's), one of 16
+ * for the platform's UUIDs. Spread evenly, so a write reads again a sixteenth of its cell.
+ */
+export const partOf = (key: string) => sql<string>`substr(${sql.ref(key)}, length(${sql.ref(key)}), 1)`;
+/** The enterprise scope: county, industry and part. */
+function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope, region = 'e.region_code', industry = 'e.industry_code', key = 'e.id'): Q {
   let out = q;
   if (s.regionCode) out = out.where(region, '=', s.regionCode) as Q;
   if (s.industryCode) out = out.where(industry, '=', s.industryCode) as Q;
+  if (s.part) out = out.where(partOf(key), '=', s.part) as Q;
   return out;
 }
 const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback);
@@ -83,10 +92,10 @@ function products(db: Kysely<Database>, s: CalcScope) {
     s,
   );
 }
-const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code'), sql<string>`e.industry_code`.as('industry_code')] as const;
+const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code'), sql<string>`e.industry_code`.as('industry_code'), partOf('e.id').as('part')] as const;
 /** An enterprise's row, counted in its county (or the county a designation was made in). */
 const enterpriseColumns = (region = 'e.region_code') =>
-  [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`${sql.ref(region)}`.as('region_code'), sql<string>`e.industry_code`.as('industry_code')] as const;
+  [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`${sql.ref(region)}`.as('region_code'), sql<string>`e.industry_code`.as('industry_code'), partOf('e.id').as('part')] as const;
 
 /** Figures of a year that may be summed: the yearly-figure columns a reading may name. */
 const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'export_value', 'profit_and_tax'] as const;
@@ -165,6 +174,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       if (s.regionCode) q = q.where('i.region_code', '=', s.regionCode);
       // An industry as its categories' codes: the cases' (year, verdict, county, category) index then reads only the cell.
       if (s.industryCode) q = q.where('i.category_code', 'in', db.selectFrom('product_categories').select('code').where('industry_code', '=', s.industryCode));
+      if (s.part) q = q.where(partOf('i.id'), '=', s.part);
       return q.select([
         sql<string>`i.id`.as('id'),
         sql<string>`case when i.model = '' then i.product_name else i.product_name || ' ' || i.model end`.as('label'),
@@ -172,6 +182,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         sql<string>`i.producer_name`.as('enterprise_name'),
         sql<string>`i.region_code`.as('region_code'),
         sql<string>`c.industry_code`.as('industry_code'),
+        partOf('i.id').as('part'),
         flag(sql<SqlBool>`i.final_verdict = 'qualified'`).as('num'),
         sql<number>`1`.as('den'),
       ]) as Rows;
@@ -259,6 +270,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         sql<string>`e.name`.as('enterprise_name'),
         sql<string>`h.region_code`.as('region_code'),
         sql<string>`e.industry_code`.as('industry_code'),
+        partOf('e.id').as('part'),
         sql<number>`1`.as('num'),
         sql<number>`0`.as('den'),
       ]) as Rows;

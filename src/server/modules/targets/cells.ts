@@ -1,19 +1,21 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
-import type { Source } from './calculators';
+import { partOf, type Source } from './calculators';
 
-/** A county × industry cell: the unit in which computed indicators' sums are kept. */
+/** A part of a county × industry cell (calculators' partOf): the unit in which computed indicators' sums are kept. */
 export interface Cell {
   region: string;
   industry: string;
+  part: string;
 }
 
 type Changed = (since: string) => RawBuilder<unknown>[];
+const E = partOf('e.id');
 /** The cells of an enterprise and of its honours and flagship designations (kept in the county they were made in). */
 const enterpriseCells = (from: RawBuilder<unknown>, where: RawBuilder<unknown>) => [
-  sql`select distinct e.region_code, e.industry_code from ${from} where ${where}`,
-  sql`select distinct h.region_code, e.industry_code from ${from} inner join honours h on h.enterprise_id = e.id where ${where}`,
-  sql`select distinct f.region_code, e.industry_code from ${from} inner join flagship_designations f on f.enterprise_id = e.id where ${where}`,
+  sql`select distinct e.region_code, e.industry_code, ${E} as part from ${from} where ${where}`,
+  sql`select distinct h.region_code, e.industry_code, ${E} as part from ${from} inner join honours h on h.enterprise_id = e.id where ${where}`,
+  sql`select distinct f.region_code, e.industry_code, ${E} as part from ${from} inner join flagship_designations f on f.enterprise_id = e.id where ${where}`,
 ];
 
 /**
@@ -25,17 +27,17 @@ const enterpriseCells = (from: RawBuilder<unknown>, where: RawBuilder<unknown>) 
 const CHANGED: Partial<Record<Source, Changed>> = {
   enterprises: (since) => enterpriseCells(sql`enterprises e`, sql`e.updated_at >= ${since}`),
   products: (since) => [
-    sql`select distinct e.region_code, e.industry_code from products p inner join enterprises e on e.id = p.enterprise_id where p.updated_at >= ${since}`,
-    sql`select distinct i.region_code, c.industry_code from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since}`,
+    sql`select distinct e.region_code, e.industry_code, ${E} as part from products p inner join enterprises e on e.id = p.enterprise_id where p.updated_at >= ${since}`,
+    sql`select distinct i.region_code, c.industry_code, ${partOf('i.id')} as part from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since}`,
   ],
   product_standards: (since) => [
-    sql`select distinct e.region_code, e.industry_code from product_standards ps inner join products p on p.id = ps.product_id inner join enterprises e on e.id = p.enterprise_id where ps.updated_at >= ${since}`,
+    sql`select distinct e.region_code, e.industry_code, ${E} as part from product_standards ps inner join products p on p.id = ps.product_id inner join enterprises e on e.id = p.enterprise_id where ps.updated_at >= ${since}`,
   ],
-  certifications: (since) => [sql`select distinct e.region_code, e.industry_code from certifications c inner join enterprises e on e.id = c.enterprise_id where c.updated_at >= ${since}`],
-  enterprise_yearly_figures: (since) => [sql`select distinct e.region_code, e.industry_code from enterprise_yearly_figures y inner join enterprises e on e.id = y.enterprise_id where y.updated_at >= ${since}`],
+  certifications: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from certifications c inner join enterprises e on e.id = c.enterprise_id where c.updated_at >= ${since}`],
+  enterprise_yearly_figures: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from enterprise_yearly_figures y inner join enterprises e on e.id = y.enterprise_id where y.updated_at >= ${since}`],
   honours: (since) => enterpriseCells(sql`honours x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
   flagship_designations: (since) => enterpriseCells(sql`flagship_designations x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
-  inspections: (since) => [sql`select distinct i.region_code, c.industry_code from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`],
+  inspections: (since) => [sql`select distinct i.region_code, c.industry_code, ${partOf('i.id')} as part from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`],
 };
 
 /**
@@ -53,8 +55,8 @@ async function tableCells(db: Kysely<Database>, changed: Changed, table: string,
   const cells = new Map<string, Cell>();
   for (const query of changed(lookBack(since))) {
     // Each part stops at `most` + 1 cells: past that the answer is "all" whatever the rest holds.
-    const { rows } = await sql<{ region_code: string; industry_code: string }>`${query} limit ${most + 1}`.execute(db);
-    for (const r of rows) cells.set(`${r.region_code}|${r.industry_code}`, { region: r.region_code, industry: r.industry_code });
+    const { rows } = await sql<{ region_code: string; industry_code: string; part: string }>`${query} limit ${most + 1}`.execute(db);
+    for (const r of rows) cells.set(`${r.region_code}|${r.industry_code}|${r.part}`, { region: r.region_code, industry: r.industry_code, part: r.part });
     if (cells.size > most) break;
   }
   const out = cells.size > most ? null : [...cells.values()];
@@ -64,9 +66,9 @@ async function tableCells(db: Kysely<Database>, changed: Changed, table: string,
 }
 
 /**
- * The cells touched by the sources' changes between two stamps, or null when every cell must be
+ * The cells' parts touched by the sources' changes between two stamps, or null when every cell must be
  * read again: a reference table changed, an enterprise moved county or industry, a table was
- * empty before, or more than `most` cells changed (reading all of them is then quicker).
+ * empty before, or more than `most` parts changed (reading all of them is then quicker).
  */
 export async function changedCells(db: Kysely<Database>, before: Record<string, string>, now: Record<string, string>, most: number): Promise<Cell[] | null> {
   const cells = new Map<string, Cell>();
@@ -76,7 +78,7 @@ export async function changedCells(db: Kysely<Database>, before: Record<string, 
     if (!changed || !before[table]) return null;
     const found = await tableCells(db, changed, table, before[table]!, stamp, most);
     if (!found) return null;
-    for (const c of found) cells.set(`${c.region}|${c.industry}`, c);
+    for (const c of found) cells.set(`${c.region}|${c.industry}|${c.part}`, c);
     if (cells.size > most) return null;
   }
   return [...cells.values()];

@@ -83,6 +83,11 @@ export interface IndicatorSumTable {
   den_records: number;
 }
 
+/** The same per part of a cell (calculators' partOf): what a write reads again. */
+export interface IndicatorPartSumTable extends IndicatorSumTable {
+  part: string;
+}
+
 /** What an indicator's kept sums for a year were computed under. */
 export interface IndicatorSumRunTable {
   indicator_id: string;

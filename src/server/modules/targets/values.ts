@@ -36,40 +36,60 @@ export const calcScope = (indicator: IndicatorRow, s: Scope): CalcScope => ({
   year: s.year, asOf: asOfYear(s.year), planStart: s.planStart, regionCode: s.regionCode, industryCode: s.industryCode, reading: JSON.parse(indicator.reading) as Record<string, unknown>,
 });
 
-/** A cell scope's rows summed per cell: one grouped query of the calculator's records. */
-async function groupedCells(db: Kysely<Database>, calc: Calculator, s: CalcScope) {
+/** The counts kept with each sum: records, those with a numerator share, those with either. */
+const COUNTS = ['num', 'den', 'records', 'num_records', 'den_records'] as const;
+
+/** A scope's rows summed per part of a cell: one grouped query of the calculator's records. */
+async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope) {
   return db
     .selectFrom(calc.rows(db, s).as('r'))
-    .select([sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
-      sql<number>`sum(case when r.num <> 0 then 1 else 0 end)`.as('num_records'), sql<number>`sum(case when r.den <> 0 or r.num <> 0 then 1 else 0 end)`.as('den_records')])
-    .groupBy([sql`r.region_code`, sql`r.industry_code`])
+    .select([
+      sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<string>`r.part`.as('part'),
+      sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
+      sql<number>`sum(case when r.num <> 0 then 1 else 0 end)`.as('num_records'), sql<number>`sum(case when r.den <> 0 or r.num <> 0 then 1 else 0 end)`.as('den_records'),
+    ])
+    .groupBy([sql`r.region_code`, sql`r.industry_code`, sql`r.part`])
     .execute();
 }
 
-/** More changed cells than this and the whole indicator is read again: one pass is then quicker. */
-const MOST_CELLS = 40;
+/** More changed parts than this and the whole indicator is read again: one pass is then quicker. */
+const MOST_PARTS = 48;
 const KEPT_SUMS_LOCK = 4_310_002;
 
 /**
  * Brings an indicator's kept sums for a year up to the sources' stamp: nothing to do when it is
- * the stamp they were computed under; otherwise only the cells the writes since then touched are
- * read again (changedCells), or every cell when the indicator, the plan's start or the as-of day
- * changed, or the changes are too wide.
+ * the stamp they were computed under; otherwise only the parts of cells the writes since then
+ * touched are read again (changedCells) and their cells added up from their parts, or everything
+ * when the indicator, the plan's start or the as-of day changed, or the changes are too wide.
  */
 async function keepCells(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, stamp: Stamp): Promise<void> {
   const basis = JSON.stringify([indicator.version, s.planStart, asOfYear(s.year)]);
   const now = Object.fromEntries([...calc.sources, MOVES].map((t) => [t, stamp[t as keyof Stamp]]));
   const run = await db.selectFrom('indicator_sum_runs').select(['basis', 'stamp']).where('indicator_id', '=', indicator.id).where('year', '=', s.year).executeTakeFirst();
   if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
-  const cells = run?.basis === basis ? await changedCells(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_CELLS) : null;
+  const parts = run?.basis === basis ? await changedCells(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_PARTS) : null;
   const scope = calcScope(indicator, { year: s.year, planStart: s.planStart });
-  const sums = cells ? (await Promise.all(cells.map((c) => groupedCells(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry })))).flat() : await groupedCells(db, calc, scope);
+  const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedParts(db, calc, scope);
+  const cells = parts && [...new Map(parts.map((c) => [`${c.region}|${c.industry}`, c])).values()];
   const write = async (trx: Kysely<Database>) => {
     await lockWrites(trx, KEPT_SUMS_LOCK);
-    let gone = trx.deleteFrom('indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year);
-    if (cells) gone = gone.where((eb) => eb.or(cells.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)]))));
-    if (!cells || cells.length) await gone.execute();
-    await insertChunked(trx, 'indicator_sums', sums.map((r) => ({ indicator_id: indicator.id, year: s.year, region_code: r.region_code, industry_code: r.industry_code, num: Number(r.num), den: Number(r.den), records: Number(r.records), num_records: Number(r.num_records), den_records: Number(r.den_records) })));
+    const mine = <T extends 'indicator_sums' | 'indicator_part_sums'>(table: T) => trx.deleteFrom(table as 'indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year);
+    if (!parts) {
+      await mine('indicator_part_sums').execute();
+      await mine('indicator_sums').execute();
+    } else if (parts.length) {
+      await mine('indicator_part_sums').where((eb) => eb.or(parts.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb(sql.ref('part'), '=', c.part)])))).execute();
+      await mine('indicator_sums').where((eb) => eb.or(cells!.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)])))).execute();
+    }
+    await insertChunked(trx, 'indicator_part_sums', sums.map((r) => ({ indicator_id: indicator.id, year: s.year, region_code: r.region_code, industry_code: r.industry_code, part: r.part, ...Object.fromEntries(COUNTS.map((k) => [k, Number(r[k])])) }) as never));
+    // Each cell touched (or every cell) is the sum of its parts.
+    let add = trx
+      .selectFrom('indicator_part_sums')
+      .select(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS.map((k) => sql<number>`sum(${sql.ref(k)})`.as(k))])
+      .where('indicator_id', '=', indicator.id)
+      .where('year', '=', s.year);
+    if (cells) add = add.where((eb) => eb.or(cells.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)]))));
+    if (!cells || cells.length) await trx.insertInto('indicator_sums').columns(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS]).expression(add.groupBy(['indicator_id', 'year', 'region_code', 'industry_code'])).execute();
     const at = { basis, stamp: JSON.stringify(now), computed_at: new Date().toISOString() };
     await trx.insertInto('indicator_sum_runs').values({ indicator_id: indicator.id, year: s.year, ...at }).onConflict((oc) => oc.columns(['indicator_id', 'year']).doUpdateSet(at)).execute();
   };
@@ -156,6 +176,7 @@ export async function recountKeptSums(db: Kysely<Database>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const runs = await trx.deleteFrom('indicator_sum_runs').executeTakeFirst();
     await trx.deleteFrom('indicator_sums').execute();
+    await trx.deleteFrom('indicator_part_sums').execute();
     return Number(runs.numDeletedRows);
   });
 }
