@@ -68,15 +68,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       when old.region_code is not new.region_code or old.industry_code is not new.industry_code
       begin insert into enterprise_moves (enterprise_id, moved_at) values (new.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); end`.execute(db);
   }
-  // A county × industry cell of the archive is read through this index; a year's cases are paged in id order (the drill-down) through the other.
-  await db.schema.createIndex('enterprises_cell_idx').on('enterprises').columns(['region_code', 'industry_code']).execute();
+  // A part of a county × industry cell is read through these indexes (the part as the calculators
+  // write it: the id's last character); a year's cases are paged in id order (the drill-down) through the last.
+  await sql`create index enterprises_part_idx on enterprises (region_code, industry_code, substr(id, length(id), 1))`.execute(db);
+  await sql`create index inspections_part_idx on inspections (year, region_code, category_code, substr(id, length(id), 1))`.execute(db);
   await db.schema.createIndex('inspections_year_id_idx').on('inspections').columns(['year', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
   await db.schema.dropIndex('inspections_year_id_idx').execute();
-  await db.schema.dropIndex('enterprises_cell_idx').execute();
+  await db.schema.dropIndex('inspections_part_idx').execute();
+  await db.schema.dropIndex('enterprises_part_idx').execute();
   await sql`drop trigger enterprises_moved${t.pg ? sql` on enterprises` : sql``}`.execute(db);
   if (t.pg) await sql`drop function enterprise_moved()`.execute(db);
   await db.schema.dropTable('enterprise_moves').execute();

@@ -62,7 +62,12 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     return d;
   };
 
-  async function matchProducer(actor: Actor, name: string, uscc: string | undefined): Promise<Pick<PreviewRow, 'status' | 'match' | 'candidates'>> {
+  /**
+   * The producer of a row: by USCC, else by exact (or former) name, else look-alikes for a person
+   * to choose. `searched` keeps each search term's hits for the rest of the table: a national
+   * table repeats the same two-character terms thousands of times.
+   */
+  async function matchProducer(actor: Actor, name: string, uscc: string | undefined, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewRow, 'status' | 'match' | 'candidates'>> {
     const present = (e: { id: string; name: string; uscc: string; region_code?: string; regionCode?: string }): Candidate => ({ id: e.id, name: e.name, uscc: e.uscc, regionCode: e.region_code ?? e.regionCode ?? '' });
     if (uscc) {
       const byCode = await db.selectFrom('enterprises').select(['id', 'name', 'uscc', 'region_code']).where('uscc', '=', checkUscc(uscc).code).where('deleted_at', 'is', null).executeTakeFirst();
@@ -81,8 +86,12 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     // Look-alikes: firms sharing the first or the last two characters of the distinctive part, ranked by similarity.
     const term = [...normalizeForSearch(core(name))];
     const terms = term.length >= 2 ? [...new Set([term.slice(0, 2).join(''), term.slice(-2).join('')])] : [];
-    const found = (await Promise.all(terms.map(async (q) => (await enterprises.list(actor, { q, limit: 50 })).items))).flat();
-    const candidates = [...exact.map(present), ...found.map(present)]
+    const search = (q: string) => {
+      if (!searched.has(q)) searched.set(q, enterprises.list(actor, { q, limit: 50 }).then((r) => r.items.map(present)));
+      return searched.get(q)!;
+    };
+    const found = (await Promise.all(terms.map(search))).flat();
+    const candidates = [...exact.map(present), ...found]
       .filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i)
       .map((c) => ({ ...c, score: Math.round(similarity(name, c.name) * 100) / 100 }))
       .filter((c) => c.score >= 0.5)
@@ -104,6 +113,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         const planCategories = (JSON.parse(plan.categories) as { categoryCode: string }[]).map((c) => c.categoryCode);
         const names = new Map((await db.selectFrom('product_categories').select(['code', 'name']).where('code', 'in', planCategories).execute()).flatMap((c) => [[c.name, c.code], [c.code, c.code]] as const));
         const rows: PreviewRow[] = [];
+        const searched = new Map<string, Promise<Candidate[]>>();
         let at: Map<Field, number> | null = null;
         for await (const row of readTable(file, { maxUncompressedBytes: 512 * 2 ** 20 })) {
           if (!at) {
@@ -139,7 +149,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
             rows.push({ line: row.line, values, status: 'error', match: null, candidates: [], errors });
             continue;
           }
-          rows.push({ line: row.line, values, errors, ...(await matchProducer(actor, values.producer!, values.uscc)) });
+          rows.push({ line: row.line, values, errors, ...(await matchProducer(actor, values.producer!, values.uscc, searched)) });
         }
         if (!at) throw new AppError('file_empty');
         const id = uuidv7();
