@@ -53,7 +53,7 @@ async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope
 }
 
 /** More changed parts than this and the whole indicator is read again: one pass is then quicker. */
-const MOST_PARTS = 48;
+const MOST_PARTS = 256;
 const KEPT_SUMS_LOCK = 4_310_002;
 
 /**
