@@ -142,6 +142,20 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
   }
 });
 
+/**
+ * Answers 是 to the open pop-confirm, and again if it is still open: under load a click can land
+ * while it is still animating in and be lost.
+ */
+async function confirmPop(page: Page) {
+  const pop = page.locator('.ant-popconfirm:visible');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0 && !(await pop.isVisible())) return;
+    await pop.getByRole('button', { name: /是/ }).click();
+    if (await pop.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
+  }
+  await pop.waitFor({ state: 'hidden' });
+}
+
 /** An antd Select with search inside `scope`, by its label: typed, the active option taken with Enter, the choice checked. */
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
   const input = scope.getByLabel(label, { exact: true });
@@ -521,7 +535,7 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await page.getByRole('tab', { name: '奖励台账' }).click();
   const reward = page.getByRole('tabpanel').locator('tr').filter({ hasText: '郴州市导入测试丙有限公司' });
   await reward.getByRole('button', { name: /批\s*准/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await confirmPop(page);
   await reward.getByText('已批准').waitFor();
   await page.getByRole('cell', { name: '120,000' }).first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'rewards.png'), fullPage: true });
@@ -624,7 +638,7 @@ step('key projects: one recorded and selected for the year; the flagship list sh
   await add.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.locator('tr').filter({ hasText: '电动自行车智能装配线技术改造' });
   await row.getByRole('button', { name: '列为重点项目' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await confirmPop(page);
   await row.getByText('重点', { exact: true }).waitFor();
   await page.getByText('36,000,000').first().waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'key-projects.png'), fullPage: true });
@@ -760,7 +774,7 @@ step('county assessment: the office sets and opens the scheme, counties file, th
   await page.getByRole('dialog').getByText('指标项与工作项合计 100 分（应为 100 分）').waitFor();
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await page.getByRole('button', { name: '发布方案' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await confirmPop(page);
   await page.getByRole('cell', { name: '资兴市' }).waitFor();
   // Every county files and is reviewed (by API: eleven times the same forms); 桂阳县 has a veto.
   await page.evaluate(async () => {
@@ -784,7 +798,7 @@ step('county assessment: the office sets and opens the scheme, counties file, th
   });
   await page.reload();
   await page.getByRole('button', { name: /定\s*级/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /是/ }).click();
+  await confirmPop(page);
   const vetoed = page.locator('tr').filter({ hasText: '桂阳县' });
   await vetoed.getByText('D · 否决').waitFor();
   assert((await vetoed.locator('td').first().innerText()).trim() === '11', 'the vetoed county is not last');
