@@ -578,23 +578,28 @@ step('cultivation: an enterprise with a recent unqualified result is stopped at 
     await row.getByRole('button', { name: /推\s*进/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   };
+  // At a stage: the row shows it and the dialog has closed (it closes once the list is read again, so the next step starts from the row's new version).
+  const at = async (stage: string) => {
+    await row.getByText(stage, { exact: true }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  };
   await move();
-  await row.getByText('培育', { exact: true }).waitFor();
+  await at('培育');
   await move();
   await page.getByRole('dialog').getByText('近年监督抽查有不合格（结论已确定）').waitFor();
   await page.getByRole('dialog').getByLabel('仍继续的理由（将留痕）').fill('已整改并经复查合格');
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-  await row.getByText('申报', { exact: true }).waitFor();
+  await at('申报');
   await page.screenshot({ path: path.join(SHOTS, 'cultivation.png'), fullPage: true });
   // 推荐 is checked again: the same block, the same override.
   await move();
   await page.getByRole('dialog').getByLabel('仍继续的理由（将留痕）').fill('已整改并经复查合格');
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-  await row.getByText('推荐', { exact: true }).waitFor();
+  await at('推荐');
   await move();
-  await row.getByText('评审', { exact: true }).waitFor();
+  await at('评审');
   await move();
-  await row.getByText('公示', { exact: true }).waitFor();
+  await at('公示');
   // 认定 records the honour with its certificate.
   await row.getByRole('button', { name: /推\s*进/ }).click();
   await page.getByRole('dialog').getByLabel('证书（案件）编号').fill('CZMP-E2E-1');
