@@ -518,8 +518,7 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await page.getByRole('button', { name: '登记荣誉' }).click();
   const dialog = page.getByRole('dialog');
   await choose(page, dialog, '项目', '湖南省名牌产品');
-  await dialog.getByLabel('企业').fill('导入测试丙');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
+  await choose(page, dialog, '企业', '导入测试丙');
   await dialog.getByLabel('涉及产品').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '电动自行车' }).first().click();
   await dialog.getByLabel('证书（案件）编号').fill('HNMP-E2E-1');
@@ -569,8 +568,7 @@ step('cultivation: an enterprise with a recent unqualified result is stopped at 
   await page.getByRole('button', { name: '列入培育' }).click();
   const add = page.getByRole('dialog');
   await choose(page, add, '项目', '郴州名牌产品');
-  await add.getByLabel('企业').fill('导入测试丙');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
+  await choose(page, add, '企业', '导入测试丙');
   await add.getByRole('button', { name: /保\s*存/ }).click();
   const row = page.locator('tr').filter({ hasText: '郴州市导入测试丙有限公司' });
   await row.getByText('候选').waitFor();
@@ -636,8 +634,7 @@ step('key projects: one recorded and selected for the year; the flagship list sh
   await page.getByRole('tab', { name: '技改项目' }).click();
   await page.getByRole('button', { name: '登记技改项目' }).click();
   const add = page.getByRole('dialog');
-  await add.getByLabel('企业').fill('导入测试丙');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '导入测试丙' }).first().click();
+  await choose(page, add, '企业', '导入测试丙');
   await add.getByLabel('项目名称').fill('电动自行车智能装配线技术改造');
   await add.getByLabel('计划总投资（元）').fill('36000000');
   await add.getByRole('button', { name: /保\s*存/ }).click();
