@@ -4,13 +4,14 @@ import type { CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, Se
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { bool, isUniqueViolation } from '../../db/portable';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { readIndicator, type IndicatorRow } from '../targets/values';
+import { countyCodes } from '../reference/reference.repository';
 import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
 import { gradeOf, indicatorPoints, rank, type Scoring, type SmallSampleRule, type Step } from './scoring';
 
@@ -274,10 +275,10 @@ export function assessmentService(ctx: AppContext) {
         if (row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布' }]);
         const updated = await trx.updateTable('assessment_schemes').set({ status: 'open', version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-        const counties = await trx.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute();
+        const counties = await countyCodes(trx);
         const now = new Date().toISOString();
-        await trx.insertInto('county_assessments').values(counties.map((c) => ({
-          id: uuidv7(), scheme_id: id, region_code: c.code, status: 'open', targets_filed_on: null, self_submitted_on: null, reviewed_on: null, total: null, grade: null, veto_reason: null,
+        await trx.insertInto('county_assessments').values(counties.map((code) => ({
+          id: uuidv7(), scheme_id: id, region_code: code, status: 'open', targets_filed_on: null, self_submitted_on: null, reviewed_on: null, total: null, grade: null, veto_reason: null,
           decision: null, reward: '', follow_up: '', version: 1, created_at: now, updated_at: now, created_by: actor.id,
         }))).execute();
         await recordAudit(trx, actor, 'assessment_scheme.open', { type: 'assessment_scheme', id }, { status: 'draft' }, { status: 'open', counties: counties.length });

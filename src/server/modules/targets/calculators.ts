@@ -92,10 +92,11 @@ function products(db: Kysely<Database>, s: CalcScope) {
     s,
   );
 }
-const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`e.region_code`.as('region_code'), sql<string>`e.industry_code`.as('industry_code'), partOf('e.id').as('part')] as const;
-/** An enterprise's row, counted in its county (or the county a designation was made in). */
-const enterpriseColumns = (region = 'e.region_code') =>
-  [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`${sql.ref(region)}`.as('region_code'), sql<string>`e.industry_code`.as('industry_code'), partOf('e.id').as('part')] as const;
+/** A row's enterprise `e` and the cell it is kept in: the county (its own, or the one an honour or designation was made in), its industry and part. */
+const ownedBy = (region = 'e.region_code') =>
+  [sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`${sql.ref(region)}`.as('region_code'), sql<string>`e.industry_code`.as('industry_code'), partOf('e.id').as('part')] as const;
+const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), ...ownedBy()] as const;
+const enterpriseColumns = (region?: string) => [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), ...ownedBy(region)] as const;
 
 /** Figures of a year that may be summed: the yearly-figure columns a reading may name. */
 const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'export_value', 'profit_and_tax'] as const;
@@ -266,11 +267,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       return scoped(q, s, 'h.region_code').select([
         sql<string>`h.id`.as('id'),
         sql<string>`case when h.title = '' then h.mark else h.title end`.as('label'),
-        sql<string>`e.id`.as('enterprise_id'),
-        sql<string>`e.name`.as('enterprise_name'),
-        sql<string>`h.region_code`.as('region_code'),
-        sql<string>`e.industry_code`.as('industry_code'),
-        partOf('e.id').as('part'),
+        ...ownedBy('h.region_code'),
         sql<number>`1`.as('num'),
         sql<number>`0`.as('den'),
       ]) as Rows;

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { partOf, type Source } from './calculators';
 
 /** A part of a county × industry cell (calculators' partOf): the unit in which computed indicators' sums are kept. */
-export interface Cell {
+export interface Part {
   region: string;
   industry: string;
   part: string;
@@ -11,21 +11,21 @@ export interface Cell {
 
 type Changed = (since: string) => RawBuilder<unknown>[];
 const E = partOf('e.id');
-/** The cells of an enterprise and of its honours and flagship designations (kept in the county they were made in). */
-const enterpriseCells = (from: RawBuilder<unknown>, where: RawBuilder<unknown>) => [
+/** The parts of cells of an enterprise and of its honours and flagship designations (kept in the county they were made in). */
+const enterpriseParts = (from: RawBuilder<unknown>, where: RawBuilder<unknown>) => [
   sql`select distinct e.region_code, e.industry_code, ${E} as part from ${from} where ${where}`,
   sql`select distinct h.region_code, e.industry_code, ${E} as part from ${from} inner join honours h on h.enterprise_id = e.id where ${where}`,
   sql`select distinct f.region_code, e.industry_code, ${E} as part from ${from} inner join flagship_designations f on f.enterprise_id = e.id where ${where}`,
 ];
 
 /**
- * Where each source table's rows changed since a stamp fall: every cell whose sums those rows
+ * Where each source table's rows changed since a stamp fall: every part of a cell whose sums those rows
  * may have moved, for any calculator (a calculator reads a row in its enterprise's cell, or an
  * inspection's county and category's industry). The reference tables (categories, programmes)
  * have no cell: a change there makes every cell stale.
  */
 const CHANGED: Partial<Record<Source, Changed>> = {
-  enterprises: (since) => enterpriseCells(sql`enterprises e`, sql`e.updated_at >= ${since}`),
+  enterprises: (since) => enterpriseParts(sql`enterprises e`, sql`e.updated_at >= ${since}`),
   products: (since) => [
     sql`select distinct e.region_code, e.industry_code, ${E} as part from products p inner join enterprises e on e.id = p.enterprise_id where p.updated_at >= ${since}`,
     sql`select distinct i.region_code, c.industry_code, ${partOf('i.id')} as part from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since}`,
@@ -35,8 +35,8 @@ const CHANGED: Partial<Record<Source, Changed>> = {
   ],
   certifications: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from certifications c inner join enterprises e on e.id = c.enterprise_id where c.updated_at >= ${since}`],
   enterprise_yearly_figures: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from enterprise_yearly_figures y inner join enterprises e on e.id = y.enterprise_id where y.updated_at >= ${since}`],
-  honours: (since) => enterpriseCells(sql`honours x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
-  flagship_designations: (since) => enterpriseCells(sql`flagship_designations x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
+  honours: (since) => enterpriseParts(sql`honours x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
+  flagship_designations: (since) => enterpriseParts(sql`flagship_designations x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
   inspections: (since) => [sql`select distinct i.region_code, c.industry_code, ${partOf('i.id')} as part from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`],
 };
 
@@ -47,39 +47,39 @@ const CHANGED: Partial<Record<Source, Changed>> = {
 const LOOK_BACK_MS = 5 * 60_000;
 const lookBack = (stamp: string) => new Date(Date.parse(stamp) - LOOK_BACK_MS).toISOString();
 
-/** A table's changed cells between two of its stamps (null: too many), remembered: every indicator reading the table asks the same. */
-const seen = new Map<string, Cell[] | null>();
-async function tableCells(db: Kysely<Database>, changed: Changed, table: string, since: string, until: string, most: number): Promise<Cell[] | null> {
+/** A table's changed parts between two of its stamps (null: too many), remembered: every indicator reading the table asks the same. */
+const seen = new Map<string, Part[] | null>();
+async function tableParts(db: Kysely<Database>, changed: Changed, table: string, since: string, until: string, most: number): Promise<Part[] | null> {
   const key = `${table}|${since}|${until}|${most}`;
   if (seen.has(key)) return seen.get(key)!;
-  const cells = new Map<string, Cell>();
+  const parts = new Map<string, Part>();
   for (const query of changed(lookBack(since))) {
-    // Each part stops at `most` + 1 cells: past that the answer is "all" whatever the rest holds.
+    // Each query stops at `most` + 1 parts: past that the answer is "all" whatever the rest holds.
     const { rows } = await sql<{ region_code: string; industry_code: string; part: string }>`${query} limit ${most + 1}`.execute(db);
-    for (const r of rows) cells.set(`${r.region_code}|${r.industry_code}|${r.part}`, { region: r.region_code, industry: r.industry_code, part: r.part });
-    if (cells.size > most) break;
+    for (const r of rows) parts.set(`${r.region_code}|${r.industry_code}|${r.part}`, { region: r.region_code, industry: r.industry_code, part: r.part });
+    if (parts.size > most) break;
   }
-  const out = cells.size > most ? null : [...cells.values()];
+  const out = parts.size > most ? null : [...parts.values()];
   seen.set(key, out);
   if (seen.size > 500) seen.delete(seen.keys().next().value!);
   return out;
 }
 
 /**
- * The cells' parts touched by the sources' changes between two stamps, or null when every cell must be
+ * The parts of cells touched by the sources' changes between two stamps, or null when every cell must be
  * read again: a reference table changed, an enterprise moved county or industry, a table was
  * empty before, or more than `most` parts changed (reading all of them is then quicker).
  */
-export async function changedCells(db: Kysely<Database>, before: Record<string, string>, now: Record<string, string>, most: number): Promise<Cell[] | null> {
-  const cells = new Map<string, Cell>();
+export async function changedParts(db: Kysely<Database>, before: Record<string, string>, now: Record<string, string>, most: number): Promise<Part[] | null> {
+  const parts = new Map<string, Part>();
   for (const [table, stamp] of Object.entries(now)) {
     if (before[table] === stamp) continue;
     const changed = CHANGED[table as Source];
     if (!changed || !before[table]) return null;
-    const found = await tableCells(db, changed, table, before[table]!, stamp, most);
+    const found = await tableParts(db, changed, table, before[table]!, stamp, most);
     if (!found) return null;
-    for (const c of found) cells.set(`${c.region}|${c.industry}|${c.part}`, c);
-    if (cells.size > most) return null;
+    for (const c of found) parts.set(`${c.region}|${c.industry}|${c.part}`, c);
+    if (parts.size > most) return null;
   }
-  return [...cells.values()];
+  return [...parts.values()];
 }

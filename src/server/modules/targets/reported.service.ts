@@ -4,11 +4,12 @@ import type { DecideReportedValue, ReportedQuery, ReportedValue, SaveReportedVal
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { bool, isUniqueViolation } from '../../db/portable';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
+import { countyCodes } from '../reference/reference.repository';
 import type { ReportedValueTable } from './targets.table';
 import { PROVINCE, type IndicatorRow } from './values';
 
@@ -128,7 +129,7 @@ export function reportedValueService(ctx: AppContext) {
         const quarterly = input.period.length > 4;
         if (quarterly !== (indicator.frequency === 'quarter')) problems.push({ path: 'body/period', message: indicator.frequency === 'quarter' ? '该指标按季度填报，如 2015Q1' : '该指标按年度填报，如 2015' });
         if (Number(input.period.slice(0, 4)) > Number(today().slice(0, 4))) problems.push({ path: 'body/period', message: '不能填报将来的期间' });
-        if (indicator.report_regions === 'province' ? input.regionCode !== PROVINCE : !(await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).where('parent_code', '=', '431000').where('active', '=', bool(true)).executeTakeFirst())) {
+        if (indicator.report_regions === 'province' ? input.regionCode !== PROVINCE : !(await countyCodes(trx)).includes(input.regionCode)) {
           problems.push({ path: 'body/regionCode', message: indicator.report_regions === 'province' ? `全省数据的区划代码为 ${PROVINCE}` : '请选择县市区' });
         }
         const num = input.numerator ?? null;
@@ -208,7 +209,7 @@ export function reportedValueService(ctx: AppContext) {
     async tasks(actor: Actor, period: string) {
       const indicators = (await reportedIndicators(Number(period.slice(0, 4)))).filter((i) => (i.frequency === 'quarter') === (period.length > 4));
       const mine = actor.role === 'department_reporter' ? indicators.filter((i) => i.owner_department === actor.departmentCode) : indicators;
-      const counties = (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
+      const counties = await countyCodes(db);
       const values = mine.length ? await db.selectFrom('reported_values').selectAll().where('period', '=', period).where('indicator_code', 'in', mine.map((i) => i.code)).execute() : [];
       const dueOn = addDays(periodEnd(period), config.reportDueDays - 1);
       const tasks = mine.flatMap((i) =>

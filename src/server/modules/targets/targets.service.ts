@@ -4,14 +4,15 @@ import type { CopyPlan, CreateIndicator, Indicator, MatrixQuery, RecordsQuery, S
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { bool, isUniqueViolation } from '../../db/portable';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
-import { CALCULATORS } from './calculators';
+import { countyCodes, listReference } from '../reference/reference.repository';
+import { CALCULATORS, type CalcRow } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
 import { asOfYear, calcScope, listedCount, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
 
@@ -172,7 +173,7 @@ export function targetService(ctx: AppContext) {
           ? (await db.selectFrom('industries').select('code').orderBy('sort_order').orderBy('code').execute()).map((r) => r.code).filter((code) => read.some((r) => r.parts.has(code)))
           : own
             ? [own]
-            : (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
+            : await countyCodes(db);
       const rows = read.map(({ indicator, parts }) => ({
         code: indicator.code,
         cells: columns.map((key) => {
@@ -194,16 +195,15 @@ export function targetService(ctx: AppContext) {
       const s = calcScope(indicator, scope);
       const limit = q.limit ?? 50;
       const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];
-      const base = () => {
-        const r = db.selectFrom(calc.rows(db, s).as('r'));
-        return q.side === 'numerator' ? r.where(sql<boolean>`r.num <> 0`) : r.where(sql<boolean>`(r.den <> 0 or r.num <> 0)`);
-      };
       // The count from the kept sums; the page from the records, in id order.
       const total = await listedCount(db, indicator, calc, scope, q.side);
-      let page = base().selectAll();
+      let page = db
+        .selectFrom(calc.rows(db, s).as('r'))
+        .where(q.side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`)
+        .selectAll();
       if (after) page = page.where(sql<boolean>`r.id > ${after}`);
       const items = await page.orderBy(sql`r.id`).limit(limit + 1).execute();
-      const shown = items.slice(0, limit) as { id: string; label: string; enterprise_id: string | null; enterprise_name: string; region_code: string; num: number; den: number }[];
+      const shown = items.slice(0, limit) as CalcRow[];
       return {
         kind: calc.kind,
         total,
@@ -229,8 +229,8 @@ export function targetService(ctx: AppContext) {
       const d = await service.dashboard(actor, planId, q);
       const m = await service.matrix(actor, planId, { year: q.year });
       const byIndustry = await service.matrix(actor, planId, { year: q.year, by: 'industry' });
-      const industries = new Map((await db.selectFrom('industries').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
-      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const names = async (kind: 'regions' | 'industries') => new Map((await listReference(db, kind)).map((r) => [r.code, r.name]));
+      const [industries, regions] = [await names('industries'), await names('regions')];
       const STATUS: Record<string, string> = { met: '达标', near: '接近', not_met: '未达标', no_data: '无数据', no_target: '无目标' };
       const num = (v: number | null) => (v === null ? '' : String(v));
       const target = (i: Indicator) => (i.target === null ? '' : `${i.direction === '>=' ? '≥' : i.direction === '<=' ? '≤' : '='}${i.target}${i.stretch === null ? '' : `–${i.stretch}`}`);

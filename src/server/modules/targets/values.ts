@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
 import { lockWrites } from '../../db/portable';
 import { CALCULATORS, SOURCES, type Calculator, type CalcScope, type Source } from './calculators';
-import { changedCells } from './cells';
+import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
 
@@ -59,46 +59,47 @@ const KEPT_SUMS_LOCK = 4_310_002;
 /**
  * Brings an indicator's kept sums for a year up to the sources' stamp: nothing to do when it is
  * the stamp they were computed under; otherwise only the parts of cells the writes since then
- * touched are read again (changedCells) and their cells added up from their parts, or everything
+ * touched are read again (changedParts) and their cells added up from their parts, or everything
  * when the indicator, the plan's start or the as-of day changed, or the changes are too wide.
  */
-async function keepCells(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, stamp: Stamp): Promise<void> {
+async function updateKeptSums(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, stamp: Stamp): Promise<void> {
   const basis = JSON.stringify([indicator.version, s.planStart, asOfYear(s.year)]);
   const now = Object.fromEntries([...calc.sources, MOVES].map((t) => [t, stamp[t as keyof Stamp]]));
   const run = await db.selectFrom('indicator_sum_runs').select(['basis', 'stamp']).where('indicator_id', '=', indicator.id).where('year', '=', s.year).executeTakeFirst();
   if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
-  const parts = run?.basis === basis ? await changedCells(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_PARTS) : null;
+  const parts = run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_PARTS) : null;
   const scope = calcScope(indicator, { year: s.year, planStart: s.planStart });
   const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedParts(db, calc, scope);
-  const cells = parts && [...new Map(parts.map((c) => [`${c.region}|${c.industry}`, c])).values()];
+  // The parts read again, and their cells (when only some were read).
+  const inParts = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb('part', '=', c.part)])));
+  const inCells = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_sums' | 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)])));
+  const saveRun = async (trx: Kysely<Database>) => {
+    const at = { basis, stamp: JSON.stringify(now), computed_at: new Date().toISOString() };
+    await trx.insertInto('indicator_sum_runs').values({ indicator_id: indicator.id, year: s.year, ...at }).onConflict((oc) => oc.columns(['indicator_id', 'year']).doUpdateSet(at)).execute();
+  };
   const write = async (trx: Kysely<Database>) => {
+    if (parts?.length === 0) return saveRun(trx);
     await lockWrites(trx, KEPT_SUMS_LOCK);
-    const mine = <T extends 'indicator_sums' | 'indicator_part_sums'>(table: T) => trx.deleteFrom(table as 'indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year);
-    if (!parts) {
-      await mine('indicator_part_sums').execute();
-      await mine('indicator_sums').execute();
-    } else if (parts.length) {
-      await mine('indicator_part_sums').where((eb) => eb.or(parts.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb(sql.ref('part'), '=', c.part)])))).execute();
-      await mine('indicator_sums').where((eb) => eb.or(cells!.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)])))).execute();
-    }
+    await trx.deleteFrom('indicator_part_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year).$if(!!parts, (q) => q.where(inParts(parts!))).execute();
+    await trx.deleteFrom('indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year).$if(!!parts, (q) => q.where(inCells(parts!))).execute();
     await insertChunked(trx, 'indicator_part_sums', sums.map((r) => ({ indicator_id: indicator.id, year: s.year, region_code: r.region_code, industry_code: r.industry_code, part: r.part, ...Object.fromEntries(COUNTS.map((k) => [k, Number(r[k])])) }) as never));
     // Each cell touched (or every cell) is the sum of its parts.
-    let add = trx
+    const add = trx
       .selectFrom('indicator_part_sums')
       .select(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS.map((k) => sql<number>`sum(${sql.ref(k)})`.as(k))])
       .where('indicator_id', '=', indicator.id)
-      .where('year', '=', s.year);
-    if (cells) add = add.where((eb) => eb.or(cells.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)]))));
-    if (!cells || cells.length) await trx.insertInto('indicator_sums').columns(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS]).expression(add.groupBy(['indicator_id', 'year', 'region_code', 'industry_code'])).execute();
-    const at = { basis, stamp: JSON.stringify(now), computed_at: new Date().toISOString() };
-    await trx.insertInto('indicator_sum_runs').values({ indicator_id: indicator.id, year: s.year, ...at }).onConflict((oc) => oc.columns(['indicator_id', 'year']).doUpdateSet(at)).execute();
+      .where('year', '=', s.year)
+      .$if(!!parts, (q) => q.where(inCells(parts!)))
+      .groupBy(['indicator_id', 'year', 'region_code', 'industry_code']);
+    await trx.insertInto('indicator_sums').columns(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS]).expression(add).execute();
+    await saveRun(trx);
   };
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
 }
 
 /** A computed indicator's kept cells for a year within the scope, brought up to the sources' stamp first. */
-async function keptCells(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope) {
-  await keepCells(db, indicator, calc, s, s.stamp ?? (await sourceStamp(db)));
+async function keptSums(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope) {
+  await updateKeptSums(db, indicator, calc, s, s.stamp ?? (await sourceStamp(db)));
   let q = db.selectFrom('indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year);
   if (s.regionCode) q = q.where('region_code', '=', s.regionCode);
   if (s.industryCode) q = q.where('industry_code', '=', s.industryCode);
@@ -110,7 +111,7 @@ async function computedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Sc
   const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
   if (!calc) return new Map();
   const column = by === 'industry' ? 'industry_code' : 'region_code';
-  const rows = await (await keptCells(db, indicator, calc, s))
+  const rows = await (await keptSums(db, indicator, calc, s))
     .select([sql<string>`${sql.ref(column)}`.as('key'), sql<number>`sum(num)`.as('num'), sql<number>`sum(den)`.as('den'), sql<number>`sum(records)`.as('n')])
     .groupBy(column)
     .execute();
@@ -120,7 +121,7 @@ async function computedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Sc
 /** How many records the drill-down lists on a side (with a numerator share, or with either), from the kept cells. */
 export async function listedCount(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, side: 'numerator' | 'denominator'): Promise<number> {
   const column = side === 'numerator' ? 'num_records' : 'den_records';
-  const row = await (await keptCells(db, indicator, calc, s)).select(sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as('n')).executeTakeFirstOrThrow();
+  const row = await (await keptSums(db, indicator, calc, s)).select(sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -130,7 +131,7 @@ export async function listedCount(db: Kysely<Database>, indicator: IndicatorRow,
  */
 async function reportedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Scope): Promise<Map<string, Sums>> {
   // Reported figures have no industry breakdown.
-  if (s.industryCode) return new Map();
+  if (s.industryCode || s.by === 'industry') return new Map();
   let q = db
     .selectFrom('reported_values')
     .select([
@@ -189,7 +190,7 @@ export const forgetKeptInMemory = () => kept.clear();
 
 export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: Scope): Promise<Map<string, Sums>> {
   const by = s.by ?? 'region';
-  const read = () => (indicator.source === 'reported' ? (by === 'industry' ? Promise.resolve(new Map<string, Sums>()) : reportedSums(db, indicator, s)) : computedSums(db, indicator, s, by));
+  const read = () => (indicator.source === 'reported' ? reportedSums(db, indicator, s) : computedSums(db, indicator, s, by));
   // Nothing kept in the database yet (a new database, or just recounted): nothing to key memory on.
   if (!s.stamp || !s.stamp[KEPT]) return read();
   // Only its own sources' changes make an indicator's kept sums stale.
