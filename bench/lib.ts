@@ -54,11 +54,18 @@ export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a 
 
 /**
  * A fresh, migrated database for a benchmark: a SQLite file in a temporary directory, or with
- * DATABASE_URL a PostgreSQL schema of its own. `drop` removes it.
+ * DATABASE_URL a PostgreSQL schema of its own. `drop` removes it (a BENCH_KEEP file stays).
  */
 export async function benchDatabase(name: string): Promise<{ db: Db; dir: string; drop(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qc-${name}-`));
   const databaseUrl = process.env.DATABASE_URL || null;
+  // BENCH_KEEP=<file>: a SQLite database kept between runs (a million enterprises take most of an hour to seed).
+  const keep = databaseUrl ? undefined : process.env.BENCH_KEEP;
+  if (keep) {
+    const db = await connect({ databaseUrl: null, sqliteFile: path.resolve(keep) });
+    await migrateToLatest(db.kysely);
+    return { db, dir: path.dirname(path.resolve(keep)), drop: () => db.close() };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qc-${name}-`));
   const schema = `bench_${name}_${process.pid}`;
   const setup = databaseUrl ? await connect({ databaseUrl, sqliteFile: '' }) : null;
   if (setup) await sql`create schema ${sql.id(schema)}`.execute(setup.kysely);

@@ -347,4 +347,16 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     await recountKeptSums(t.db.kysely);
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 4, denominator: 9 });
   });
+
+  it('green food: a green-food honour in force naming the product counts it, as the certificate does', async () => {
+    // C1 and D1 (C2 was deleted above), C certified → 1/2. An honour for C naming C1 changes nothing (already counted); D granted 绿色食品 for D1: 2/2.
+    const grant = (owner: string, productIds: string[]) => city.request('POST', '/api/v1/honours', { programmeCode: 'green_food', enterpriseId: e[owner], grantedOn: `${CY}-01-02`, title: `${owner}-绿色食品`, productIds });
+    expect((await dashboard(city)).get('PQ-GREEN')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect((await grant('C', [p.C1!])).statusCode).toBe(201);
+    expect((await dashboard(city)).get('PQ-GREEN')).toMatchObject({ numerator: 1, denominator: 2 });
+    // An honour names only its own enterprise's products.
+    expect((await grant('D', [p.C1!])).json().error.code).toBe('validation_failed');
+    expect((await grant('D', [p.D1!])).statusCode).toBe(201);
+    expect((await dashboard(city)).get('PQ-GREEN')).toMatchObject({ numerator: 2, denominator: 2 });
+  });
 });

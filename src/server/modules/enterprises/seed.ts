@@ -20,6 +20,8 @@ export interface SeedOptions {
 const CHUNK = 500;
 const LAST_YEAR = 2025;
 const ONSET = '2009-01-01';
+/** A registration's time of day, spread over the day as real ones are (not every record of a day at one instant). */
+const timeOfDay = (i: number) => new Date(((i * 7919) % 86_400) * 1000).toISOString().slice(11, 23);
 
 /**
  * Writes a deterministic demo archive, a chunk per transaction, then one audit event that
@@ -40,7 +42,7 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
       const id = uuidv7();
       // Demo records are on record since their enterprise was founded (2009 at the earliest), so
       // indicators read as of past years (the 2010–2015 plan) find the archive as it would have been.
-      const meta = { ...fresh, created_at: `${e.foundedOn && e.foundedOn > ONSET ? e.foundedOn : ONSET}T00:00:00.000Z` };
+      const meta = { ...fresh, created_at: `${e.foundedOn && e.foundedOn > ONSET ? e.foundedOn : ONSET}T${timeOfDay(i)}Z` };
       push('enterprises', {
         id, ...meta, uscc: e.uscc, uscc_override_reason: null, name: e.name, region_code: e.regionCode, industry_code: e.industryCode,
         address: e.address, legal_representative: e.legalRepresentative, contact_person: e.contactPerson, contact_phone: e.contactPhone,

@@ -34,6 +34,12 @@ export interface CalcRow {
 
 export const RECORD_KINDS = ['product', 'inspection', 'honour', 'enterprise'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+/**
+ * The table whose ids a kind's rows carry. A drill-down page of rows joined to the enterprises is
+ * read a window of these ids at a time (pageOfRows): over the whole table, even when it stops at
+ * a page, SQLite first builds a Bloom filter of every enterprise. Cases page through their (year, id) index.
+ */
+export const WINDOWED: Partial<Record<RecordKind, 'products' | 'enterprises' | 'honours'>> = { product: 'products', enterprise: 'enterprises', honour: 'honours' };
 
 type Rows = SelectQueryBuilder<Database, any, CalcRow>;
 // The large tables are indexed on updated_at (migration 2026112520); the two reference tables are small.
@@ -135,7 +141,11 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     },
   },
 
-  /** Food products of agricultural leading enterprises at the levels read, and those green-food certified. */
+  /**
+   * Food products of agricultural leading enterprises at the levels read, and those green-food
+   * certified (the enterprise's certificate, or a green-food honour naming the product: an honour
+   * names only its own enterprise's products, so only that enterprise's honours are searched).
+   */
   green_food: {
     kind: 'product',
     sources: [...ARCHIVE, 'certifications', 'honours'],
@@ -147,7 +157,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
           ...productColumns,
           flag(
             sql<SqlBool>`${certified('GREEN_FOOD', s.asOf)}
-              or exists (select 1 from honours h where h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${inForce(s.asOf)})`,
+              or exists (select 1 from honours h where h.enterprise_id = p.enterprise_id and h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${inForce(s.asOf)})`,
           ).as('num'),
           sql<number>`1`.as('den'),
         ]) as Rows,

@@ -12,9 +12,9 @@ import { uuidv7 } from '../../lib/ids';
 import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { countyCodes, listReference } from '../reference/reference.repository';
-import { CALCULATORS, type CalcRow } from './calculators';
+import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
-import { asOfYear, calcScope, listedCount, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
+import { asOfYear, calcScope, listedCount, pageOfRows, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
 
 export function presentIndicator(r: IndicatorRow): Indicator {
   return {
@@ -197,13 +197,8 @@ export function targetService(ctx: AppContext) {
       const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];
       // The count from the kept sums; the page from the records, in id order.
       const total = await listedCount(db, indicator, calc, scope, q.side);
-      let page = db
-        .selectFrom(calc.rows(db, s).as('r'))
-        .where(q.side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`)
-        .selectAll();
-      if (after) page = page.where(sql<boolean>`r.id > ${after}`);
-      const items = await page.orderBy(sql`r.id`).limit(limit + 1).execute();
-      const shown = items.slice(0, limit) as CalcRow[];
+      const items = await pageOfRows(db, calc, s, q.side, after, limit + 1);
+      const shown = items.slice(0, limit);
       return {
         kind: calc.kind,
         total,

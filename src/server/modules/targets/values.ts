@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
 import { lockWrites } from '../../db/portable';
-import { CALCULATORS, SOURCES, type Calculator, type CalcScope, type Source } from './calculators';
+import { CALCULATORS, SOURCES, WINDOWED, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
 import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
@@ -123,6 +123,32 @@ export async function listedCount(db: Kysely<Database>, indicator: IndicatorRow,
   const column = side === 'numerator' ? 'num_records' : 'den_records';
   const row = await (await keptSums(db, indicator, calc, s)).select(sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The first window of ids a drill-down page reads; it grows fourfold while the rows found fall short, so a sparse side costs about one pass. */
+const FIRST_WINDOW = 1000;
+
+/** A drill-down page: up to `take` of the rows on a side (with a numerator share, or with either) after the cursor, in id order. */
+export async function pageOfRows(db: Kysely<Database>, calc: Calculator, s: CalcScope, side: 'numerator' | 'denominator', after: string | undefined, take: number): Promise<CalcRow[]> {
+  const found: CalcRow[] = [];
+  const rows = async (lo: string | undefined, hi?: string) => {
+    let q = db.selectFrom(calc.rows(db, s).as('r')).where(side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`).selectAll();
+    if (lo !== undefined) q = q.where(sql<boolean>`r.id > ${lo}`);
+    if (hi !== undefined) q = q.where(sql<boolean>`r.id <= ${hi}`);
+    found.push(...((await q.orderBy(sql`r.id`).limit(take - found.length).execute()) as CalcRow[]));
+  };
+  const table = WINDOWED[calc.kind];
+  if (!table) {
+    await rows(after);
+    return found;
+  }
+  for (let lo = after, size = FIRST_WINDOW; found.length < take; size *= 4) {
+    const edge = await db.selectFrom(table).select('id').$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
+    await rows(lo, edge?.id);
+    if (!edge) break;
+    lo = edge.id;
+  }
+  return found;
 }
 
 /**
