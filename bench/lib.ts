@@ -54,21 +54,23 @@ export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a 
 
 /**
  * A fresh, migrated database for a benchmark: a SQLite file in a temporary directory, or with
- * DATABASE_URL a PostgreSQL schema of its own. `drop` removes it (a BENCH_KEEP file stays).
+ * DATABASE_URL a PostgreSQL schema of its own. `drop` removes it (a BENCH_KEEP database stays).
  */
 export async function benchDatabase(name: string): Promise<{ db: Db; dir: string; drop(): Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL || null;
-  // BENCH_KEEP=<file>: a SQLite database kept between runs (a million enterprises take most of an hour to seed).
-  const keep = databaseUrl ? undefined : process.env.BENCH_KEEP;
-  if (keep) {
-    const db = await connect({ databaseUrl: null, sqliteFile: path.resolve(keep) });
-    await migrateToLatest(db.kysely);
-    return { db, dir: path.dirname(path.resolve(keep)), drop: () => db.close() };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qc-${name}-`));
-  const schema = `bench_${name}_${process.pid}`;
+  // BENCH_KEEP=<file>: a database kept between runs (a million enterprises take most of an hour to
+  // seed) — that SQLite file, or with DATABASE_URL a schema named after it.
+  const keep = process.env.BENCH_KEEP ? path.resolve(process.env.BENCH_KEEP) : undefined;
+  const dir = keep ? path.dirname(keep) : fs.mkdtempSync(path.join(os.tmpdir(), `qc-${name}-`));
+  const schema = keep ? `bench_keep_${path.basename(keep).replace(/\W/g, '_')}` : `bench_${name}_${process.pid}`;
   const setup = databaseUrl ? await connect({ databaseUrl, sqliteFile: '' }) : null;
-  if (setup) await sql`create schema ${sql.id(schema)}`.execute(setup.kysely);
+  if (setup) await sql`create schema if not exists ${sql.id(schema)}`.execute(setup.kysely);
+  if (keep) {
+    await setup?.close();
+    const db = await connect({ databaseUrl, sqliteFile: keep, searchPath: databaseUrl ? schema : undefined });
+    await migrateToLatest(db.kysely);
+    return { db, dir, drop: () => db.close() };
+  }
   const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'bench.db'), searchPath: databaseUrl ? schema : undefined });
   await migrateToLatest(db.kysely);
   return {

@@ -35,11 +35,17 @@ export interface CalcRow {
 export const RECORD_KINDS = ['product', 'inspection', 'honour', 'enterprise'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 /**
- * The table whose ids a kind's rows carry. A drill-down page of rows joined to the enterprises is
- * read a window of these ids at a time (pageOfRows): over the whole table, even when it stops at
- * a page, SQLite first builds a Bloom filter of every enterprise. Cases page through their (year, id) index.
+ * The ids a kind's rows may carry, in id order through an index: a drill-down page is read a
+ * window of them at a time (pageOfRows). Over the whole table, even when it stops at a page,
+ * SQLite first builds a Bloom filter of every enterprise a product joins, and PostgreSQL walks
+ * every case of every year for a year's few key-product batches.
  */
-export const WINDOWED: Partial<Record<RecordKind, 'products' | 'enterprises' | 'honours'>> = { product: 'products', enterprise: 'enterprises', honour: 'honours' };
+export const IDS_OF: Record<RecordKind, (db: Kysely<Database>, s: CalcScope) => SelectQueryBuilder<Database, any, { id: string }>> = {
+  product: (db) => db.selectFrom('products').select('id'),
+  enterprise: (db) => db.selectFrom('enterprises').select('id'),
+  honour: (db) => db.selectFrom('honours').select('id'),
+  inspection: (db, s) => db.selectFrom('inspections').select('id').where('year', '=', s.year),
+};
 
 type Rows = SelectQueryBuilder<Database, any, CalcRow>;
 // The large tables are indexed on updated_at (migration 2026112520); the two reference tables are small.

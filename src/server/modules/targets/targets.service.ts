@@ -197,7 +197,8 @@ export function targetService(ctx: AppContext) {
       const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];
       // The count from the kept sums; the page from the records, in id order.
       const total = await listedCount(db, indicator, calc, scope, q.side);
-      const items = await pageOfRows(db, calc, s, q.side, after, limit + 1);
+      // The count bounds the first page: an empty side reads nothing, a short one stops once it has them all.
+      const items = await pageOfRows(db, calc, s, q.side, after, after ? limit + 1 : Math.min(limit + 1, total));
       const shown = items.slice(0, limit);
       return {
         kind: calc.kind,

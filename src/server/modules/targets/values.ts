@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
 import { lockWrites } from '../../db/portable';
-import { CALCULATORS, SOURCES, WINDOWED, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
+import { CALCULATORS, IDS_OF, SOURCES, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
 import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
@@ -137,13 +137,8 @@ export async function pageOfRows(db: Kysely<Database>, calc: Calculator, s: Calc
     if (hi !== undefined) q = q.where(sql<boolean>`r.id <= ${hi}`);
     found.push(...((await q.orderBy(sql`r.id`).limit(take - found.length).execute()) as CalcRow[]));
   };
-  const table = WINDOWED[calc.kind];
-  if (!table) {
-    await rows(after);
-    return found;
-  }
   for (let lo = after, size = FIRST_WINDOW; found.length < take; size *= 4) {
-    const edge = await db.selectFrom(table).select('id').$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
+    const edge = await IDS_OF[calc.kind](db, s).$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
     await rows(lo, edge?.id);
     if (!edge) break;
     lo = edge.id;
