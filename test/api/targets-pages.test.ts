@@ -6,13 +6,14 @@ import { uuidv7 } from '../../src/server/lib/ids';
 import { testApp, type Agent, type TestApp } from '../helpers/app';
 
 const CY = Number(new Date().toISOString().slice(0, 4));
-const PRODUCTS = 2_600;
+const PRODUCTS = 45_000;
 
 /**
- * Drill-down pages are read a window of ids at a time (1,000 ids, then 4,000 …): pages that
- * cross windows, and a side whose rows are sparse, list exactly the records counted, in id order.
+ * Drill-down pages are read a window of ids at a time (1,000 ids, then 4,000 …), and on SQLite
+ * a reading from the records a slice of 20,000 ids at a time: pages that cross windows list
+ * exactly the records counted, in id order, and sums over slices add up.
  */
-describe('targets: drill-down pages across windows of ids', () => {
+describe('targets: readings and drill-down pages across windows of ids', () => {
   let t: TestApp;
   let city: Agent;
   let url = '';
@@ -27,7 +28,7 @@ describe('targets: drill-down pages across windows of ids', () => {
     const res = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4G0001'), name: '郴州市分页测试有限公司', regionCode: '431002', industryCode: 'nonferrous' });
     expect(res.statusCode, res.body).toBe(201);
     const enterpriseId = res.json().id as string;
-    // 2,600 products; every tenth in id order (260) is made to a standard on record, the rest to none.
+    // 45,000 products; every tenth in id order (4,500) is made to a standard on record, the rest to none.
     const meta = newRecordMeta(null, new Date().toISOString());
     ids = Array.from({ length: PRODUCTS }, () => uuidv7()).sort();
     await insertChunked(t.db.kysely, 'products', ids.map((id, i) => ({
@@ -52,17 +53,23 @@ describe('targets: drill-down pages across windows of ids', () => {
     return pages;
   };
 
-  it('the numerator: 260 products, in pages of 100, 100 and 60', async () => {
-    const pages = await all('numerator', 100);
-    expect(pages.map((p) => p.items.length)).toEqual([100, 100, 60]);
-    expect(pages[0]!.total).toBe(260);
+  it('the reading from the records adds up over slices: 4,500 of 45,000', async () => {
+    const res = await city.request('GET', `${url.replace(/\/indicators\/.*$/, '')}/dashboard?year=${CY}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'PQ-STDCOV')).toMatchObject({ numerator: 4_500, denominator: 45_000, value: 10 });
+  });
+
+  it('the numerator: 4,500 products in nine pages of 500, each once and in order', async () => {
+    const pages = await all('numerator', 500);
+    expect(pages.map((p) => p.items.length)).toEqual([500, 500, 500, 500, 500, 500, 500, 500, 500]);
+    expect(pages[0]!.total).toBe(4_500);
     expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(ids.filter((_, i) => i % 10 === 0));
   });
 
-  it('the denominator: all 2,600, in pages of 500, each id once and in order', async () => {
-    const pages = await all('denominator', 500);
-    expect(pages.map((p) => p.items.length)).toEqual([500, 500, 500, 500, 500, 100]);
-    expect(pages[0]!.total).toBe(2_600);
-    expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(ids);
+  it('the denominator: pages follow on from their cursor', async () => {
+    const first = (await city.request('GET', `${url}&side=denominator&limit=500`)).json();
+    const second = (await city.request('GET', `${url}&side=denominator&limit=500&after=${first.meta.nextCursor}`)).json();
+    expect(first.total).toBe(45_000);
+    expect([...first.items, ...second.items].map((i: { id: string }) => i.id)).toEqual(ids.slice(0, 1_000));
   });
 });

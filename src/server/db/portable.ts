@@ -41,6 +41,16 @@ export async function lockWrites(trx: Kysely<any>, key: number): Promise<void> {
 }
 
 /**
+ * How many ids a long reading takes at a time, yielding between slices. SQLite runs each query on
+ * the server's one thread, so a reading of a million records in one query holds every request
+ * for seconds; PostgreSQL runs it in a process of its own and plans one query better than many
+ * (null: read whole).
+ */
+export function readingSlice(db: Kysely<any>): number | null {
+  return dialectOf(db) === 'sqlite' ? 20_000 : null;
+}
+
+/**
  * Case-insensitive "contains" over a text column. LIKE ignores ASCII case on SQLite but not on
  * PostgreSQL, so both sides are lowered; % and _ in the user's text are escaped.
  */

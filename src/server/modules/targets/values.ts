@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
-import { lockWrites } from '../../db/portable';
+import { lockWrites, readingSlice } from '../../db/portable';
 import { CALCULATORS, IDS_OF, SOURCES, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
 import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
@@ -39,10 +39,22 @@ export const calcScope = (indicator: IndicatorRow, s: Scope): CalcScope => ({
 /** The counts kept with each sum: records, those with a numerator share, those with either. */
 const COUNTS = ['num', 'den', 'records', 'num_records', 'den_records'] as const;
 
-/** A scope's rows summed per part of a cell: one grouped query of the calculator's records. */
-async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope) {
-  return db
-    .selectFrom(calc.rows(db, s).as('r'))
+/** The calculator's rows with ids after `lo` and up to `hi` (either open): a window of the ids its kind's rows carry (IDS_OF). */
+function rowsBetween(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: string, hi?: string) {
+  let q = db.selectFrom(calc.rows(db, s).as('r'));
+  if (lo !== undefined) q = q.where(sql<boolean>`r.id > ${lo}`);
+  if (hi !== undefined) q = q.where(sql<boolean>`r.id <= ${hi}`);
+  return q;
+}
+/** The upper edge of a window of `size` ids after `lo`, or undefined when the ids end first. */
+async function windowEdge(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo: string | undefined, size: number): Promise<string | undefined> {
+  const edge = await IDS_OF[calc.kind](db, s).$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
+  return edge?.id;
+}
+
+/** A scope's rows (between two ids) summed per part of a cell: one grouped query of the calculator's records. */
+async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: string, hi?: string) {
+  return rowsBetween(db, calc, s, lo, hi)
     .select([
       sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<string>`r.part`.as('part'),
       sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
@@ -50,6 +62,26 @@ async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope
     ])
     .groupBy([sql`r.region_code`, sql`r.industry_code`, sql`r.part`])
     .execute();
+}
+
+type PartSums = Awaited<ReturnType<typeof groupedParts>>[number];
+
+/** A scope's rows summed per part of a cell, read a slice of ids at a time where the database asks it (readingSlice), requests served between slices. */
+async function groupedInSlices(db: Kysely<Database>, calc: Calculator, s: CalcScope): Promise<PartSums[]> {
+  const slice = readingSlice(db);
+  if (!slice) return groupedParts(db, calc, s);
+  const sums = new Map<string, PartSums>();
+  for (let lo: string | undefined; ; ) {
+    const hi = await windowEdge(db, calc, s, lo, slice);
+    for (const r of await groupedParts(db, calc, s, lo, hi)) {
+      const key = `${r.region_code}|${r.industry_code}|${r.part}`;
+      const had = sums.get(key);
+      sums.set(key, had ? { ...had, ...Object.fromEntries(COUNTS.map((c) => [c, Number(had[c]) + Number(r[c])])) } : r);
+    }
+    if (hi === undefined) return [...sums.values()];
+    lo = hi;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** More changed parts than this and the whole indicator is read again: one pass is then quicker. */
@@ -69,7 +101,7 @@ async function updateKeptSums(db: Kysely<Database>, indicator: IndicatorRow, cal
   if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
   const parts = run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_PARTS) : null;
   const scope = calcScope(indicator, { year: s.year, planStart: s.planStart });
-  const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedParts(db, calc, scope);
+  const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedInSlices(db, calc, scope);
   // The parts read again, and their cells (when only some were read).
   const inParts = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb('part', '=', c.part)])));
   const inCells = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_sums' | 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)])));
@@ -131,17 +163,12 @@ const FIRST_WINDOW = 1000;
 /** A drill-down page: up to `take` of the rows on a side (with a numerator share, or with either) after the cursor, in id order. */
 export async function pageOfRows(db: Kysely<Database>, calc: Calculator, s: CalcScope, side: 'numerator' | 'denominator', after: string | undefined, take: number): Promise<CalcRow[]> {
   const found: CalcRow[] = [];
-  const rows = async (lo: string | undefined, hi?: string) => {
-    let q = db.selectFrom(calc.rows(db, s).as('r')).where(side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`).selectAll();
-    if (lo !== undefined) q = q.where(sql<boolean>`r.id > ${lo}`);
-    if (hi !== undefined) q = q.where(sql<boolean>`r.id <= ${hi}`);
-    found.push(...((await q.orderBy(sql`r.id`).limit(take - found.length).execute()) as CalcRow[]));
-  };
   for (let lo = after, size = FIRST_WINDOW; found.length < take; size *= 4) {
-    const edge = await IDS_OF[calc.kind](db, s).$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
-    await rows(lo, edge?.id);
-    if (!edge) break;
-    lo = edge.id;
+    const hi = await windowEdge(db, calc, s, lo, size);
+    const rows = rowsBetween(db, calc, s, lo, hi).where(side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`).selectAll();
+    found.push(...((await rows.orderBy(sql`r.id`).limit(take - found.length).execute()) as CalcRow[]));
+    if (hi === undefined) break;
+    lo = hi;
   }
   return found;
 }
