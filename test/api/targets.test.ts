@@ -329,6 +329,16 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     const byIndustry = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}&by=industry`)).json();
     expect(byIndustry.columns).toEqual(['nonferrous', 'electronics']);
     expect(byIndustry.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells.map((c: { numerator: number; denominator: number }) => `${c.numerator}/${c.denominator}`)).toEqual(['3/7', '2/2']);
+    // A case's verdict changes (only its year's part of its cell is read again): i2 now qualified → key products 2/2, all batches 4/4 (100 − 90 = 10 points).
+    await t.db.kysely.updateTable('inspections').set({ final_verdict: 'qualified', updated_at: new Date().toISOString() }).where('document_no', '=', 'i2').execute();
+    let d = await dashboard(city);
+    expect(d.get('PQ-KEYPASS')).toMatchObject({ numerator: 2, denominator: 2 });
+    expect(d.get('PQ-PASSGAP')).toMatchObject({ value: 10, numerator: 4, denominator: 4 });
+    // A product write reaches the cases naming it: E1 no longer a key product → no key-product batches.
+    const e1 = (await city.request('GET', `/api/v1/enterprises/${e.E}/products`)).json().items.find((x: { id: string }) => x.id === p.E1);
+    expect((await city.request('PATCH', `/api/v1/enterprises/${e.E}/products/${p.E1}`, { version: e1.version, keyProduct: false })).statusCode).toBe(200);
+    d = await dashboard(city);
+    expect(d.get('PQ-KEYPASS')).toMatchObject({ value: null, denominator: 0, status: 'no_data' });
     // What the writes left equals what a reading from nothing gives.
     const kept = await cells();
     expect(kept.length).toBeGreaterThan(0);

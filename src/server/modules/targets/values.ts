@@ -99,7 +99,8 @@ async function updateKeptSums(db: Kysely<Database>, indicator: IndicatorRow, cal
   const now = Object.fromEntries([...calc.sources, MOVES].map((t) => [t, stamp[t as keyof Stamp]]));
   const run = await db.selectFrom('indicator_sum_runs').select(['basis', 'stamp']).where('indicator_id', '=', indicator.id).where('year', '=', s.year).executeTakeFirst();
   if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
-  const parts = run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, MOST_PARTS) : null;
+  const among = { cases: calc.kind === 'inspection', year: s.year };
+  const parts = run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, among, MOST_PARTS) : null;
   const scope = calcScope(indicator, { year: s.year, planStart: s.planStart });
   const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedInSlices(db, calc, scope);
   // The parts read again, and their cells (when only some were read).
