@@ -1,4 +1,4 @@
-import { sql, PostgresAdapter, type Kysely, type Expression, type SqlBool } from 'kysely';
+import { sql, PostgresAdapter, type Kysely, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { insertChunked } from './bulk';
 
 /**
@@ -48,6 +48,15 @@ export async function lockWrites(trx: Kysely<any>, key: number): Promise<void> {
  */
 export function readingSlice(db: Kysely<any>): number | null {
   return dialectOf(db) === 'sqlite' ? 20_000 : null;
+}
+
+/**
+ * A subquery planned on its own. SQLite does not flatten a subquery with a LIMIT (-1: none), so
+ * the rows it reads are chosen by its own WHERE; flattened under a GROUP BY, SQLite may walk a
+ * whole index in the group's order instead (two seconds for 20,000 of a million enterprises).
+ */
+export function plannedApart<Q extends SelectQueryBuilder<any, any, any>>(db: Kysely<any>, q: Q): Q {
+  return dialectOf(db) === 'sqlite' ? (q.limit(-1) as Q) : q;
 }
 
 /**

@@ -7,6 +7,8 @@ export interface Part {
   region: string;
   industry: string;
   part: string;
+  /** A case's year: cases are kept per year. */
+  year?: number;
 }
 
 /** What a calculator's parts are keyed on: its enterprise's (products, enterprises, honours), or a case's (county, category's industry, case id), which are kept per year. */
@@ -14,7 +16,7 @@ export interface Among {
   cases: boolean;
   year: number;
 }
-type Changed = (since: string, among: Among) => RawBuilder<unknown>[];
+type Changed = (since: string) => RawBuilder<unknown>[];
 const E = partOf('e.id');
 const I = partOf('i.id');
 /** The parts of cells of an enterprise and of its honours and flagship designations (kept in the county they were made in). */
@@ -24,14 +26,15 @@ const enterpriseParts = (from: RawBuilder<unknown>, where: RawBuilder<unknown>) 
   sql`select distinct f.region_code, e.industry_code, ${E} as part from ${from} inner join flagship_designations f on f.enterprise_id = e.id where ${where}`,
 ];
 /**
- * Sources whose rows fall in a case's part: the year's cases changed, or naming a changed product
- * (a case's year, county and category are set when it is registered and never change).
+ * Sources whose rows fall in a case's part, with its year: the cases changed, or naming a changed
+ * product (a case's year, county and category are set when it is registered and never change).
+ * The year is picked in changedParts, not in the query: SQLite would walk the year's cases by it.
  */
 const CASE_CHANGES: Partial<Record<Source, Changed>> = {
-  products: (since, { year }) => [
-    sql`select distinct i.region_code, c.industry_code, ${I} as part from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since} and i.year = ${year}`,
+  products: (since) => [
+    sql`select distinct i.year, i.region_code, c.industry_code, ${I} as part from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since}`,
   ],
-  inspections: (since, { year }) => [sql`select distinct i.region_code, c.industry_code, ${I} as part from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since} and i.year = ${year}`],
+  inspections: (since) => [sql`select distinct i.year, i.region_code, c.industry_code, ${I} as part from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`],
 };
 
 /**
@@ -61,13 +64,13 @@ const lookBack = (stamp: string) => new Date(Date.parse(stamp) - LOOK_BACK_MS).t
 /** A table's changed parts between two of its stamps (null: too many), remembered: every indicator reading the table asks the same. */
 const seen = new Map<string, Part[] | null>();
 async function tableParts(db: Kysely<Database>, changed: Changed, among: Among, table: string, since: string, until: string, most: number): Promise<Part[] | null> {
-  const key = `${table}|${among.cases ? among.year : ''}|${since}|${until}|${most}`;
+  const key = `${table}|${among.cases}|${since}|${until}|${most}`;
   if (seen.has(key)) return seen.get(key)!;
   const parts = new Map<string, Part>();
-  for (const query of changed(lookBack(since), among)) {
+  for (const query of changed(lookBack(since))) {
     // Each query stops at `most` + 1 parts: past that the answer is "all" whatever the rest holds.
-    const { rows } = await sql<{ region_code: string; industry_code: string; part: string }>`${query} limit ${most + 1}`.execute(db);
-    for (const r of rows) parts.set(`${r.region_code}|${r.industry_code}|${r.part}`, { region: r.region_code, industry: r.industry_code, part: r.part });
+    const { rows } = await sql<{ year?: number; region_code: string; industry_code: string; part: string }>`${query} limit ${most + 1}`.execute(db);
+    for (const r of rows) parts.set(`${r.year ?? ''}|${r.region_code}|${r.industry_code}|${r.part}`, { region: r.region_code, industry: r.industry_code, part: r.part, year: r.year === undefined ? undefined : Number(r.year) });
     if (parts.size > most) break;
   }
   const out = parts.size > most ? null : [...parts.values()];
@@ -89,7 +92,7 @@ export async function changedParts(db: Kysely<Database>, before: Record<string, 
     if (!changed || !before[table]) return null;
     const found = await tableParts(db, changed, among, table, before[table]!, stamp, most);
     if (!found) return null;
-    for (const c of found) parts.set(`${c.region}|${c.industry}|${c.part}`, c);
+    for (const c of found) if (c.year === undefined || c.year === among.year) parts.set(`${c.region}|${c.industry}|${c.part}`, c);
     if (parts.size > most) return null;
   }
   return [...parts.values()];

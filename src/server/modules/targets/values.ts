@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { Database } from '../../db/database';
 import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
-import { lockWrites, readingSlice } from '../../db/portable';
+import { lockWrites, plannedApart, readingSlice } from '../../db/portable';
 import { CALCULATORS, IDS_OF, SOURCES, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
 import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
@@ -54,7 +54,8 @@ async function windowEdge(db: Kysely<Database>, calc: Calculator, s: CalcScope, 
 
 /** A scope's rows (between two ids) summed per part of a cell: one grouped query of the calculator's records. */
 async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: string, hi?: string) {
-  return rowsBetween(db, calc, s, lo, hi)
+  return db
+    .selectFrom(plannedApart(db, rowsBetween(db, calc, s, lo, hi).selectAll()).as('r'))
     .select([
       sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<string>`r.part`.as('part'),
       sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
