@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database';
 import type { CALCULATOR_NAMES } from '../../../contract/schemas/targets';
 import { bool } from '../../db/portable';
@@ -71,13 +71,19 @@ const onRecord = (alias: string, asOf: string) => {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
   return sql<SqlBool>`(${col('created_at')} <= ${endOf(asOf)} and (${col('deleted_at')} is null or ${col('deleted_at')} > ${endOf(asOf)}))`;
 };
+/**
+ * A row of `from … where …` exists. A scalar subquery, not EXISTS: PostgreSQL may run an EXISTS
+ * inside an expression as a hashed subplan, reading the whole table before the first row, which a
+ * drill-down window or a changed part of a cell then pays in full; this stays an index probe per row.
+ */
+const anyRow = (fromWhere: RawBuilder<unknown>) => sql<SqlBool>`((select 1 from ${fromWhere} limit 1) is not null)`;
 /** The product `p` has a standard on record on `asOf` (meeting `also` when given). */
 const hasStandard = (asOf: string, also?: ReturnType<typeof sql<SqlBool>>) =>
-  sql<SqlBool>`exists (select 1 from product_standards ps where ps.product_id = p.id and ${onRecord('ps', asOf)}${also ? sql` and ${also}` : sql``})`;
+  anyRow(sql`product_standards ps where ps.product_id = p.id and ${onRecord('ps', asOf)}${also ? sql` and ${also}` : sql``}`);
 /** The enterprise `e` holds a valid certificate of this kind on `asOf`. */
 const certified = (kind: string, asOf: string) =>
-  sql<SqlBool>`exists (select 1 from certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and ${onRecord('c', asOf)}
-    and (c.issued_on is null or c.issued_on <= ${asOf}) and (c.expires_on is null or c.expires_on >= ${asOf}))`;
+  anyRow(sql`certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and ${onRecord('c', asOf)}
+    and (c.issued_on is null or c.issued_on <= ${asOf}) and (c.expires_on is null or c.expires_on >= ${asOf})`);
 /**
  * A cell's part of a row: the last character of its enterprise's id (or its case's), one of 16
  * for the platform's UUIDs. Spread evenly, so a write reads again a sixteenth of its cell.
@@ -96,7 +102,7 @@ const flag = (expr: ReturnType<typeof sql<SqlBool>>) => sql<number>`case when ${
 
 /** The enterprise holds a product-brand honour in force on `asOf`. */
 const holdsProductBrand = (asOf: string) =>
-  sql<SqlBool>`exists (select 1 from honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${inForce(asOf)})`;
+  anyRow(sql`honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${inForce(asOf)}`);
 
 function products(db: Kysely<Database>, s: CalcScope) {
   return scoped(
@@ -163,7 +169,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
           ...productColumns,
           flag(
             sql<SqlBool>`${certified('GREEN_FOOD', s.asOf)}
-              or exists (select 1 from honours h where h.enterprise_id = p.enterprise_id and h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${inForce(s.asOf)})`,
+              or ${anyRow(sql`honours h where h.enterprise_id = p.enterprise_id and h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${inForce(s.asOf)}`)}`,
           ).as('num'),
           sql<number>`1`.as('den'),
         ]) as Rows,
