@@ -67,7 +67,11 @@ async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope
 
 type PartSums = Awaited<ReturnType<typeof groupedParts>>[number];
 
-/** A scope's rows summed per part of a cell, read a slice of ids at a time where the database asks it (readingSlice), requests served between slices. */
+/**
+ * A scope's rows summed per part of a cell, read a slice of ids at a time where the database asks
+ * it (readingSlice), requests served between slices. A write between slices dates its rows after
+ * the stamp the sums are kept under, so the next read reads their parts again.
+ */
 async function groupedInSlices(db: Kysely<Database>, calc: Calculator, s: CalcScope): Promise<PartSums[]> {
   const slice = readingSlice(db);
   if (!slice) return groupedParts(db, calc, s);
