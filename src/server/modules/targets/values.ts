@@ -46,11 +46,20 @@ function rowsBetween(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: 
   if (hi !== undefined) q = q.where(sql<boolean>`r.id <= ${hi}`);
   return q;
 }
-/** The upper edge of a window of `size` ids after `lo`, or undefined when the ids end first. */
-async function windowEdge(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo: string | undefined, size: number): Promise<string | undefined> {
-  const edge = await IDS_OF[calc.kind](db, s).$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
-  return edge?.id;
+/**
+ * Consecutive windows [lo, hi] of the ids a kind's rows carry (IDS_OF) after `after`: the n-th
+ * holds size(n) ids, the last (hi undefined) runs to the end. Each edge is read when asked for.
+ */
+async function* windows(db: Kysely<Database>, calc: Calculator, s: CalcScope, after: string | undefined, size: (n: number) => number) {
+  for (let lo = after, n = 0; ; n++) {
+    const edge = await IDS_OF[calc.kind](db, s).$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size(n) - 1).executeTakeFirst();
+    yield [lo, edge?.id] as const;
+    if (!edge) return;
+    lo = edge.id;
+  }
 }
+/** A row is listed on a side: the numerator's (a share of it), or the denominator's (a share of either). Counts and pages both ask this. */
+const onSide = (side: 'numerator' | 'denominator') => (side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`);
 
 /** A scope's rows (between two ids) summed per part of a cell: one grouped query of the calculator's records. */
 async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: string, hi?: string) {
@@ -59,7 +68,7 @@ async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope
     .select([
       sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<string>`r.part`.as('part'),
       sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
-      sql<number>`sum(case when r.num <> 0 then 1 else 0 end)`.as('num_records'), sql<number>`sum(case when r.den <> 0 or r.num <> 0 then 1 else 0 end)`.as('den_records'),
+      sql<number>`sum(case when ${onSide('numerator')} then 1 else 0 end)`.as('num_records'), sql<number>`sum(case when ${onSide('denominator')} then 1 else 0 end)`.as('den_records'),
     ])
     .groupBy([sql`r.region_code`, sql`r.industry_code`, sql`r.part`])
     .execute();
@@ -76,17 +85,15 @@ async function groupedInSlices(db: Kysely<Database>, calc: Calculator, s: CalcSc
   const slice = readingSlice(db);
   if (!slice) return groupedParts(db, calc, s);
   const sums = new Map<string, PartSums>();
-  for (let lo: string | undefined; ; ) {
-    const hi = await windowEdge(db, calc, s, lo, slice);
+  for await (const [lo, hi] of windows(db, calc, s, undefined, () => slice)) {
     for (const r of await groupedParts(db, calc, s, lo, hi)) {
       const key = `${r.region_code}|${r.industry_code}|${r.part}`;
       const had = sums.get(key);
       sums.set(key, had ? { ...had, ...Object.fromEntries(COUNTS.map((c) => [c, Number(had[c]) + Number(r[c])])) } : r);
     }
-    if (hi === undefined) return [...sums.values()];
-    lo = hi;
     await new Promise((resolve) => setImmediate(resolve));
   }
+  return [...sums.values()];
 }
 
 /** More changed parts than this and the whole indicator is read again: one pass is then quicker. */
@@ -169,12 +176,11 @@ const FIRST_WINDOW = 1000;
 /** A drill-down page: up to `take` of the rows on a side (with a numerator share, or with either) after the cursor, in id order. */
 export async function pageOfRows(db: Kysely<Database>, calc: Calculator, s: CalcScope, side: 'numerator' | 'denominator', after: string | undefined, take: number): Promise<CalcRow[]> {
   const found: CalcRow[] = [];
-  for (let lo = after, size = FIRST_WINDOW; found.length < take; size *= 4) {
-    const hi = await windowEdge(db, calc, s, lo, size);
-    const rows = rowsBetween(db, calc, s, lo, hi).where(side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`).selectAll();
+  if (take === 0) return found;
+  for await (const [lo, hi] of windows(db, calc, s, after, (n) => FIRST_WINDOW * 4 ** n)) {
+    const rows = rowsBetween(db, calc, s, lo, hi).where(onSide(side)).selectAll();
     found.push(...((await rows.orderBy(sql`r.id`).limit(take - found.length).execute()) as CalcRow[]));
-    if (hi === undefined) break;
-    lo = hi;
+    if (found.length === take) break;
   }
   return found;
 }
