@@ -1,6 +1,6 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { Database } from './database';
-import { dialectOf } from './portable';
+import { dialectOf, sqliteRowWriter } from './portable';
 
 // SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535: stay under both.
 const MAX_PARAMS = 30_000;
@@ -21,8 +21,9 @@ function insertText(pg: boolean, table: string, columns: string[], rows: number)
 }
 
 /**
- * Multi-row inserts of rows that share their columns (the first row's), chunked under the
- * bind-parameter limit. Built as text once per shape rather than through the query builder,
+ * Inserts rows that share their columns (the first row's). On SQLite inside a transaction, row by
+ * row through one prepared statement; otherwise multi-row inserts chunked under the
+ * bind-parameter limit, built as text once per shape rather than through the query builder,
  * which spent more time compiling a 1,000-row insert than the database spent running it.
  */
 export async function insertChunked<T extends keyof Database & string>(
@@ -32,6 +33,11 @@ export async function insertChunked<T extends keyof Database & string>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
+  const writeRow = sqliteRowWriter(db, table, columns);
+  if (writeRow) {
+    for (const row of rows as Record<string, unknown>[]) writeRow(columns.map((c) => row[c] ?? null));
+    return;
+  }
   const pg = dialectOf(db) === 'postgres';
   const size = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let i = 0; i < rows.length; i += size) {

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './database';
-import type { Dialect } from './portable';
+import { registerSqliteHandle, type Dialect } from './portable';
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -73,6 +73,7 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   // 64 MiB of page cache (the default is 2 MiB): imports insert into several indexes in random key order.
   sqlite.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  registerSqliteHandle(kysely, sqlite);
   return { kysely, dialect: 'sqlite', sqlite, pool: null, close: () => kysely.destroy() };
 }
 

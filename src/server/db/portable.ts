@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { sql, PostgresAdapter, type Kysely, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { insertChunked } from './bulk';
 
@@ -8,6 +9,28 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+// The better-sqlite3 handle behind each SQLite Kysely instance, by its adapter (which its
+// transactions share), for the bulk inserts below.
+const SQLITE_HANDLES = new WeakMap<object, SQLite.Database>();
+
+export function registerSqliteHandle(db: Kysely<any>, handle: SQLite.Database): void {
+  SQLITE_HANDLES.set(db.getExecutor().adapter, handle);
+}
+
+/**
+ * On SQLite inside a transaction: writes one row at a time through one prepared statement,
+ * which SQLite runs faster than multi-row VALUES lists (a 25-column enterprise row: 12 µs
+ * against 17 µs in lists of 1,000, which SQLite compiles into one large program). Null elsewhere:
+ * PostgreSQL is a round trip per statement; and outside a transaction another request's
+ * transaction may be holding SQLite's one connection across an await, so the rows would land in it.
+ */
+export function sqliteRowWriter(db: Kysely<any>, table: string, columns: string[]): ((values: unknown[]) => void) | null {
+  const handle = db.isTransaction ? SQLITE_HANDLES.get(db.getExecutor().adapter) : undefined;
+  if (!handle) return null;
+  const statement = handle.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+  return (values) => void statement.run(values);
 }
 
 /** SQLite cannot bind booleans; both accept 0/1 (PostgreSQL casts it to its boolean column). */
