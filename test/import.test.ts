@@ -172,6 +172,9 @@ describe('importing the archive from spreadsheets', () => {
     const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     bomb.writeUInt32LE(3 * 2 ** 30, bomb.readUInt32LE(eocd + 16) + 24);
     expect(await unreadable(file('bomb.xlsx', bomb))).toBe('file_too_large');
+    // 2,500 good rows (two chunks written while the file is still read), then a quote never closed.
+    const good2500 = Array.from({ length: 2500 }, (_, i) => `${code(5000 + i)},郴州市断尾${i}有限公司,北湖区,有色冶金,,在营,否`);
+    expect(await unreadable(file('cut.csv', [HEADER, ...good2500, `${code(7600)},"郴州市未完`].join('\n')))).toBe('file_unreadable');
     expect(await count()).toBe(before);
   });
 

@@ -174,12 +174,22 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
     await ctx.db.transaction().execute(async (trx) => {
       const seenKeys = new Map<string, number>();
       let chunk: ParsedRow[] = [];
-      const flush = async () => {
+      const write = async (rows: ParsedRow[], done: number) => {
         const writing = options.mode === 'partial' || (options.mode === 'all' && report.rejected === 0);
-        if (kind === 'enterprises') await enterpriseChunk(trx, actor, chunk, writing, report, reject);
-        else await recordChunk(trx, actor, kind, chunk, writing, report, reject);
+        if (kind === 'enterprises') await enterpriseChunk(trx, actor, rows, writing, report, reject);
+        else await recordChunk(trx, actor, kind, rows, writing, report, reject);
+        options.onProgress?.(done);
+      };
+      // The next chunk is read and checked while the database writes this one: on PostgreSQL the
+      // two overlap; SQLite writes on this thread, so there it changes nothing. One chunk is
+      // written at a time, in file order, and every write is awaited before the transaction ends.
+      let writing: Promise<void> = Promise.resolve();
+      const flush = async () => {
+        const ready = chunk;
         chunk = [];
-        options.onProgress?.(report.rows);
+        await writing;
+        writing = write(ready, report.rows);
+        writing.catch(() => undefined);
       };
       const rows = readTable(filePath, { maxUncompressedBytes: 1024 * 2 ** 20 });
       const first = await rows.next();
@@ -191,25 +201,31 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
         report.errors = header.errors;
         throw new Rollback();
       }
-      for await (const row of rows) {
-        if (row.cells.every((c) => c.trim() === '')) continue;
-        if (++report.rows > MAX_ROWS) throw new UnreadableFile('file_too_large', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
-        const parsed = parseRow(row, header.at, lookups);
-        if (kind !== 'enterprises') fillRecordDefaults(kind, parsed.values);
-        const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : recordFileKey(kind, parsed.values);
-        if (parsed.errors.length === 0) {
-          const earlier = seenKeys.get(key);
-          if (earlier !== undefined) {
-            const cell = kind === 'enterprises' ? { column: columns[0]!.header, value: String(parsed.values.uscc) } : recordKeyCell(kind, parsed.values);
-            parsed.errors.push({ line: row.line, ...cell, message: `与第 ${earlier} 行重复` });
-          } else {
-            seenKeys.set(key, row.line);
+      try {
+        for await (const row of rows) {
+          if (row.cells.every((c) => c.trim() === '')) continue;
+          if (++report.rows > MAX_ROWS) throw new UnreadableFile('file_too_large', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+          const parsed = parseRow(row, header.at, lookups);
+          if (kind !== 'enterprises') fillRecordDefaults(kind, parsed.values);
+          const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : recordFileKey(kind, parsed.values);
+          if (parsed.errors.length === 0) {
+            const earlier = seenKeys.get(key);
+            if (earlier !== undefined) {
+              const cell = kind === 'enterprises' ? { column: columns[0]!.header, value: String(parsed.values.uscc) } : recordKeyCell(kind, parsed.values);
+              parsed.errors.push({ line: row.line, ...cell, message: `与第 ${earlier} 行重复` });
+            } else {
+              seenKeys.set(key, row.line);
+            }
           }
+          chunk.push(parsed);
+          if (chunk.length >= CHUNK) await flush();
         }
-        chunk.push(parsed);
-        if (chunk.length >= CHUNK) await flush();
+        if (chunk.length) await flush();
+      } finally {
+        // Nothing may reach the transaction after it ends: a failed read waits for the write under way.
+        await writing.catch(() => undefined);
       }
-      if (chunk.length) await flush();
+      await writing;
       if ((options.mode === 'all' && report.rejected > 0) || options.mode === 'check') throw new Rollback();
       report.written = report.inserted + report.updated > 0;
       await recordAudit(trx, actor, 'archive.import', { type: 'import', id: report.id }, null, {
