@@ -183,13 +183,14 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       // The next chunk is read and checked while the database writes this one: on PostgreSQL the
       // two overlap; SQLite writes on this thread, so there it changes nothing. One chunk is
       // written at a time, in file order, and every write is awaited before the transaction ends.
-      let writing: Promise<void> = Promise.resolve();
+      let pending: Promise<void> = Promise.resolve();
       const flush = async () => {
         const ready = chunk;
         chunk = [];
-        await writing;
-        writing = write(ready, report.rows);
-        writing.catch(() => undefined);
+        await pending;
+        pending = write(ready, report.rows);
+        // Handled here so a failure waits for the next flush (or the end) without being called unhandled.
+        pending.catch(() => undefined);
       };
       const rows = readTable(filePath, { maxUncompressedBytes: 1024 * 2 ** 20 });
       const first = await rows.next();
@@ -221,11 +222,11 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
           if (chunk.length >= CHUNK) await flush();
         }
         if (chunk.length) await flush();
+        await pending;
       } finally {
         // Nothing may reach the transaction after it ends: a failed read waits for the write under way.
-        await writing.catch(() => undefined);
+        await pending.catch(() => undefined);
       }
-      await writing;
       if ((options.mode === 'all' && report.rejected > 0) || options.mode === 'check') throw new Rollback();
       report.written = report.inserted + report.updated > 0;
       await recordAudit(trx, actor, 'archive.import', { type: 'import', id: report.id }, null, {
