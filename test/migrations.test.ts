@@ -18,7 +18,7 @@ describe('migrations', () => {
     expect(await count('regions')).toBe(13); // Hunan, Chenzhou, 11 county-level units
     expect(await count('industries')).toBe(7);
     expect(await count('departments')).toBe(9);
-    expect(await count('product_categories')).toBe(83); // DOMAIN.md §7.2, 14 groups
+    expect(await count('product_categories')).toBe(83 + 34); // DOMAIN.md §7.2, 14 groups; the food-safety catalogue's 34 大类 (migration 2026120701)
     expect(await count('users')).toBe(0);
   });
 

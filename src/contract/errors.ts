@@ -62,6 +62,8 @@ export const ERRORS = {
   file_unreadable: { status: 400, zh: '文件无法读取：请上传 Excel（.xlsx）或 CSV 文件' },
   file_too_large: { status: 413, zh: '文件过大，请拆分后再导入' },
   no_file: { status: 400, zh: '请选择要上传的文件' },
+  header_not_found: { status: 400, zh: '在文件前 30 行中没有找到表头（如产品名称、被抽样单位、标称生产企业）' },
+  import_not_ready: { status: 409, zh: '导入设置尚不完整，请先处理预览中列出的问题' },
   search_too_short: { status: 400, zh: '搜索词至少 2 个字' },
   bad_cursor: { status: 400, zh: '分页游标不正确，请从第一页重新查询' },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试' },

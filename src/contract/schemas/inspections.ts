@@ -5,7 +5,11 @@ import { DateString } from './enterprises';
 
 export const PLAN_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
 export const CHECK_TYPES = ['routine', 'tracking', 'emergency'] as const; // 常规 / 跟踪抽查 / 突发事件
-export const SAMPLING_PLACES = ['production', 'circulation', 'online'] as const; // 生产 / 流通 / 电商
+export const SAMPLING_PLACES = ['production', 'circulation', 'catering', 'online'] as const; // 生产 / 流通 / 餐饮 / 电商
+/** A case's sampling stage: an imported table may not say (unknown 未注明). */
+export const CASE_PLACES = [...SAMPLING_PLACES, 'unknown'] as const;
+export const PARTY_ROLES = ['manufacturer', 'commissioner', 'packer', 'importer', 'distributor'] as const;
+const Party = Type.Object({ role: Type.Enum(PARTY_ROLES, { description: 'manufacturer 生产商/受委托方，commissioner 委托方，packer 分装商，importer 进口商，distributor 经销商/供货商' }), name: Type.String(), country: Type.Optional(Type.String({ description: '进口商品的原产国' })) });
 /** A case's archive product flag, in the key- and brand-product statistics. */
 export const PRODUCT_FLAGS = ['yes', 'no', 'unlinked'] as const;
 export const CASE_STATES = [
@@ -142,8 +146,9 @@ export const Inspection = Type.Object({
   model: Type.String(),
   standardNo: Type.String(),
   batch: Type.String(),
-  place: Type.Enum(SAMPLING_PLACES),
-  sampledOn: Type.String(),
+  place: Type.Enum(CASE_PLACES, { description: 'production 生产 / circulation 流通 / catering 餐饮 / online 电商 / unknown 导入的表格未注明' }),
+  sampledOn: Type.String({ description: '抽样日期；dateBasis 为 notice 时为公告日期（公布的表格没有抽样日期）' }),
+  dateBasis: Type.Enum(['sampled', 'notice'] as const),
   documentNo: Type.String(),
   samplers: Type.Array(Type.String()),
   testQuantity: Type.String(),
@@ -167,6 +172,10 @@ export const Inspection = Type.Object({
   secondReviewUntil: Nullable(Type.String({ description: '公告之日起第 90 日（不含）' })),
   closedOn: Nullable(Type.String()),
   publishedOn: Nullable(Type.String({ description: '结果公布日期' })),
+  importId: Nullable(Type.String({ description: '导入自哪一次公布结果表导入' })),
+  remarks: Type.String({ description: '公布的表格中的备注' }),
+  parties: Type.Array(Party, { description: '表格生产企业一栏中的其他主体' }),
+  listed: Type.Boolean({ description: '为假：不合格名单按公告总数计入、表中未列出的合格批次' }),
   allowedActions: Type.Array(Type.String(), { description: '当前状态下允许的操作（且本人有权执行）' }),
   version: Type.Integer(),
   createdAt: Instant,
@@ -190,7 +199,7 @@ export const InspectionListQuery = Type.Object(
     categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
     finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
     level: Type.Optional(Type.Enum(PLAN_LEVELS)),
-    place: Type.Optional(Type.Enum(SAMPLING_PLACES)),
+    place: Type.Optional(Type.Enum(CASE_PLACES)),
     keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
     brandProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否名牌产品：yes / no / unlinked' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
@@ -346,24 +355,96 @@ export const FailedItemQuery = Type.Object({ ...StatFilters, limit: Type.Optiona
 export const FailedItems = Type.Object({ items: Type.Array(Type.Object({ item: Type.String(), batches: Type.Integer() })) });
 
 const ImportCandidate = Type.Object({ id: Type.String(), name: Type.String(), uscc: Type.String(), regionCode: Type.String(), score: Type.Optional(Type.Number()) });
+/** The fields a published table's columns are read as (null: the column is not imported). */
+export const RESULT_FIELDS = [
+  'productName', 'brand', 'model', 'batch', 'sampledUnit', 'sampledUnitAddress', 'producer', 'producerAddress', 'uscc',
+  'result', 'failedItems', 'testingBody', 'sampledOn', 'category', 'place', 'remarks',
+] as const;
+const Count = (description: string) => Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000, description }));
+/** What the officer confirms about a published table: its columns and the notice it belongs to. */
+export const ResultImportSettings = Type.Object(
+  {
+    issuer: Type.String({ maxLength: LIMITS.name.max, description: '发布机关；确认后记住本次的列对应，供该机关下次的表格使用' }),
+    noticeTitle: Type.String({ maxLength: 200 }),
+    noticeNo: Type.String({ maxLength: 100, description: '公告文号' }),
+    noticeDate: Nullable(DateString),
+    columns: Type.Array(Type.Object({ index: Type.Integer({ minimum: 0, maximum: 500 }), field: Nullable(Type.Enum(RESULT_FIELDS)) }, { additionalProperties: false }), { maxItems: 500 }),
+    kind: Nullable(Type.Enum(['results', 'failures_only'] as const, { description: 'failures_only：不合格产品名单（无检验结论列，每行均为不合格）；须人工确认，不设默认' })),
+    categoryMap: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 32 }), { description: '表中类别文字 → 类别代码（目录中找不到的，由人工对应）' }),
+    tableCategory: Nullable(Type.String({ maxLength: 32, description: '表中没有类别列时，整表的类别' })),
+    tablePlace: Nullable(Type.Enum(['production', 'circulation', 'catering', 'online'] as const, { description: '表中没有抽样环节列时，整表的环节；为空记为未注明' })),
+    tested: Count('公告的抽查总批次（共抽查 N 批次）'),
+    unqualified: Count('公告的不合格批次'),
+    countYear: Nullable(Type.Integer({ minimum: 2000, maximum: 2100, description: '公告年份与计划年份不同时，计入的年份（须选择）' })),
+    unlistedCategory: Nullable(Type.String({ maxLength: 32, description: '不合格名单：公告中未列出的合格批次计入的类别' })),
+  },
+  { additionalProperties: false },
+);
+export type ResultImportSettings = Static<typeof ResultImportSettings>;
+const FailedItem = Type.Object({ item: Type.String(), measured: Type.String(), requirement: Type.String() });
 export const ResultImportPreview = Type.Object({
-  id: Type.String({ description: '确认导入时使用' }),
+  id: Type.String({ description: '修改设置、确认导入时使用' }),
+  revision: Type.Integer({ description: '每次修改设置加 1；确认时须回传，防止按过期的预览写入' }),
+  planId: Type.String(),
+  fileName: Type.String(),
+  header: Type.Object({ line: Type.Integer({ description: '表头所在行（1 起）' }), height: Type.Integer({ description: '表头行数（合并的两行表头为 2）' }), title: Type.Array(Type.String(), { description: '表头上方的标题、附件、声明等文字' }) }),
+  columns: Type.Array(Type.Object({ index: Type.Integer(), header: Type.String(), field: Nullable(Type.Enum(RESULT_FIELDS)), samples: Type.Array(Type.String()) })),
+  settings: ResultImportSettings,
+  found: Type.Object({ tested: Nullable(Type.Integer()), unqualified: Nullable(Type.Integer()) }, { description: '从表格上方文字读到的公告总数' }),
+  year: Type.Object({ plan: Type.Integer(), notice: Nullable(Type.Integer()), counted: Type.Integer() }),
+  categories: Type.Array(Type.Object({ text: Type.String(), code: Nullable(Type.String()), batches: Type.Integer() }), { description: '表中出现的类别文字及其对应的类别' }),
   rows: Type.Array(
     Type.Object({
-      line: Type.Integer(),
-      values: Type.Record(Type.String(), Type.String()),
-      status: Type.Enum(['matched', 'candidates', 'unmatched', 'error'] as const, { description: 'matched：按代码或名称确定；candidates：相似企业待人工选择；unmatched：档案中没有；error：行有错误' }),
+      line: Type.Integer({ description: '批次的首行行号（选择候选企业时使用）' }),
+      lines: Type.Array(Type.Integer(), { description: '该批次所在的各行（同一批次多个不合格项目分行列出时合并）' }),
+      status: Type.Enum(['matched', 'candidates', 'unmatched', 'disputed', 'no_producer', 'error'] as const, {
+        description: 'matched：按代码或名称确定；candidates：相似企业待人工选择；unmatched：档案中没有；disputed：备注称标称生产企业否认等，不自动关联；no_producer：未标注生产者（如散装农产品）；error：有错误',
+      }),
+      productName: Type.String(), brand: Type.String(), model: Type.String(), batch: Type.String(), sampledUnit: Type.String(),
+      producerCell: Type.String({ description: '表中生产企业一栏的原文' }),
+      producer: Nullable(Type.String()),
+      producerRole: Nullable(Type.Enum(PARTY_ROLES)),
+      parties: Type.Array(Party, { description: '该栏中的其他主体（经销商、委托方等）' }),
+      verdict: Nullable(Type.Enum(['qualified', 'unqualified'] as const)),
+      items: Type.Array(FailedItem),
+      testingBody: Type.String(),
+      sampledOn: Nullable(Type.String()),
+      category: Nullable(Type.String()),
+      place: Type.String(),
+      remarks: Type.String(),
       match: Nullable(ImportCandidate),
       candidates: Type.Array(ImportCandidate),
       errors: Type.Array(Type.String()),
+      warnings: Type.Array(Type.String()),
     }),
   ),
-  counts: Type.Object({ matched: Type.Integer(), candidates: Type.Integer(), unmatched: Type.Integer(), error: Type.Integer() }),
+  counts: Type.Object({
+    rows: Type.Integer(), batches: Type.Integer(), matched: Type.Integer(), candidates: Type.Integer(), unmatched: Type.Integer(), disputed: Type.Integer(),
+    noProducer: Type.Integer(), error: Type.Integer(), qualified: Type.Integer(), unqualified: Type.Integer(),
+  }),
+  problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() }), { description: '确认前须处理的问题' }),
+  warnings: Type.Array(Type.String()),
 });
+export const ResultImportUpdate = Type.Object({ revision: Type.Integer({ minimum: 1 }), settings: ResultImportSettings }, { additionalProperties: false });
 export const ResultImportConfirm = Type.Object(
-  { choices: Type.Array(Type.Object({ line: Type.Integer({ minimum: 1 }), enterpriseId: Nullable(Id) }, { additionalProperties: false }), { maxItems: 100_000 }) },
+  {
+    revision: Type.Integer({ minimum: 1 }),
+    choices: Type.Array(Type.Object({ line: Type.Integer({ minimum: 1 }), enterpriseId: Nullable(Id) }, { additionalProperties: false }), { maxItems: 100_000 }),
+  },
   { additionalProperties: false },
 );
+export const ResultImportDone = Type.Object({
+  importId: Type.String(), linked: Type.Integer(), unlinked: Type.Integer(), skipped: Type.Integer(),
+  unlistedQualified: Type.Integer({ description: '不合格名单：按公告总数计入、表中未列出的合格批次' }), year: Type.Integer(),
+});
+export const ResultImportRecord = Type.Object({
+  id: Type.String(), issuer: Type.String(), noticeTitle: Type.String(), noticeNo: Type.String(), noticeDate: Nullable(Type.String()), year: Type.Integer(),
+  kind: Type.Enum(['results', 'failures_only'] as const), declaredTested: Nullable(Type.Integer()), declaredUnqualified: Nullable(Type.Integer()),
+  listedBatches: Type.Integer(), unlistedQualified: Type.Integer(), rowsRead: Type.Integer(), rowsSkipped: Type.Integer(), fileName: Type.String(), createdAt: Instant,
+});
+export const ResultImportList = Type.Object({ items: Type.Array(ResultImportRecord) });
+export const ResultImportIssuers = Type.Object({ items: Type.Array(Type.Object({ issuer: Type.String(), updatedAt: Instant })) });
+export const ResultImportUploadQuery = Type.Object({ issuer: Type.Optional(Type.String({ maxLength: LIMITS.name.max, description: '发布机关：沿用该机关上次确认的列对应' })) }, { additionalProperties: false });
 
 export const RESPONSE_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 /** An enterprise's response (企业说明) to a published unqualified result. */

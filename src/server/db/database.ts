@@ -22,7 +22,7 @@ import type {
 import type { CultivationDocumentTable, CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
-import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
+import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionResultImportTable, InspectionTable, InspectionVerdictCountTable, ResultImportMappingTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
 import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
@@ -66,6 +66,8 @@ export interface Database {
   inspection_draws: InspectionDrawTable;
   inspection_verdict_counts: InspectionVerdictCountTable;
   inspection_responses: InspectionResponseTable;
+  inspection_result_imports: InspectionResultImportTable;
+  result_import_mappings: ResultImportMappingTable;
   target_plans: TargetPlanTable;
   plan_indicators: PlanIndicatorTable;
   reported_values: ReportedValueTable;

@@ -152,10 +152,17 @@ async function* readCsv(path: string, sample: Buffer): AsyncGenerator<TableRow> 
   }
 }
 
-/** Rows of the file's first sheet, streamed: XLSX by its signature, otherwise CSV text. */
+/** An Excel 97–2003 workbook: an OLE compound file. */
+const isOle = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+/** An HTML table saved under an .xls name, as many government sites serve their "Excel" downloads. */
+const isHtmlTable = (b: Buffer) => /^\s*<(!doctype|html|table|meta|\?xml)/i.test(b.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '')) && /<table/i.test(b.toString('latin1'));
+
+/** Rows of the file's first sheet: XLSX (streamed) by its signature, .xls and HTML tables, otherwise CSV text. */
 export async function* readTable(path: string, limits: ReadLimits): AsyncGenerator<TableRow> {
   const sample = await head(path);
   if (sample.length === 0) throw new UnreadableFile('file_empty', '文件为空');
   const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
-  yield* isZip ? readXlsx(path, limits) : readCsv(path, sample);
+  if (isZip) yield* readXlsx(path, limits);
+  else if (isOle(sample) || isHtmlTable(sample)) yield* (await import('./legacy')).readLegacy(path);
+  else yield* readCsv(path, sample);
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { PRODUCT_FLAGS } from '../../../contract/schemas/inspections';
 import { bool } from '../../db/portable';
@@ -90,7 +90,7 @@ export async function earlierChecksOfProduct(
 }
 
 /** Applies a workflow step at the version read; undefined when someone else moved the case first. */
-export async function updateInspectionVersioned(db: Kysely<Database>, id: string, version: number, changes: Partial<InspectionTable>): Promise<InspectionRow | undefined> {
+export async function updateInspectionVersioned(db: Kysely<Database>, id: string, version: number, changes: Updateable<InspectionTable>): Promise<InspectionRow | undefined> {
   return db
     .updateTable('inspections')
     .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() })

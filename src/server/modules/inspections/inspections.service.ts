@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Static } from 'typebox';
 import type { BoardQuery, CaseActionBody, CreatePlan, InspectionListQuery, RegisterSample } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
@@ -40,14 +40,14 @@ const snapshot = (r: InspectionRow): CaseSnapshot & { rectificationDue: string |
 });
 
 /** Workflow changes (camelCase) → columns. */
-function columns(c: CaseChanges): Partial<InspectionTable> {
+function columns(c: CaseChanges): Updateable<InspectionTable> {
   const map: Record<string, keyof InspectionTable> = {
     state: 'state', verdict: 'verdict', finalVerdict: 'final_verdict', reportOn: 'report_on', testingBodyId: 'testing_body_id', receivedOn: 'received_on',
     objectionUntil: 'objection_until', objectionFiledOn: 'objection_filed_on', recheckBodyId: 'recheck_body_id', recheckPayer: 'recheck_payer',
     rectificationOrderedOn: 'rectification_ordered_on', rectificationDue: 'rectification_due', firstReviewDue: 'first_review_due', announcedOn: 'announced_on',
     secondReviewFrom: 'second_review_from', secondReviewUntil: 'second_review_until', closedOn: 'closed_on',
   };
-  return Object.fromEntries(Object.entries(c).map(([k, v]) => [map[k]!, v])) as Partial<InspectionTable>;
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [map[k]!, v])) as Updateable<InspectionTable>;
 }
 
 export function inspectionService(ctx: AppContext) {
@@ -176,7 +176,7 @@ export function inspectionService(ctx: AppContext) {
         if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
         const now = new Date().toISOString();
         const state = input.refused ? 'refused' : 'sampled';
-        const created: InspectionRow = {
+        const created = {
           id: uuidv7(), plan_id: plan.id, year: plan.year, level: plan.level, product_id: productId, testing_body_name: '', category_code: input.categoryCode, check_type: checkType, region_code: regionCode,
           sampled_enterprise_id: sampled?.id ?? null, sampled_unit_name: unitName, producer_enterprise_id: product.producerEnterpriseId, producer_name: producerName,
           producer_region_code: producer?.region_code ?? input.producerRegionCode ?? (atProducer ? (sampled?.region_code ?? null) : null),
@@ -185,7 +185,8 @@ export function inspectionService(ctx: AppContext) {
           test_quantity: input.testQuantity ?? '', reserve_quantity: input.reserveQuantity ?? '', state, verdict: null, final_verdict: null,
           testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null,
           recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null,
-          second_review_until: null, closed_on: null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
+          second_review_until: null, closed_on: null, published_on: null, import_id: null, remarks: '', parties: '[]', date_basis: 'sampled', listed: bool(true),
+          version: 1, created_at: now, updated_at: now, created_by: actor.id,
         };
         await trx.insertInto('inspections').values(created).execute();
         await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: created.id, action: input.refused ? 'refuse' : 'register', on_date: input.sampledOn, state_after: state, details: JSON.stringify({ checkType }), actor_id: actor.id, at: now }).execute();
@@ -228,7 +229,7 @@ export function inspectionService(ctx: AppContext) {
           if (err instanceof WorkflowError) throw new AppError(err.code, [{ path: 'body', message: err.message }]);
           throw err;
         }
-        const extra: Partial<InspectionTable> = input.action === 'record_result' ? { report_no: input.reportNo } : {};
+        const extra: Updateable<InspectionTable> = input.action === 'record_result' ? { report_no: input.reportNo } : {};
         const updated = await updateInspectionVersioned(trx, id, before.version, { ...columns(changes), ...extra });
         if (!updated) throw new AppError('stale_version');
         if (!before.final_verdict && updated.final_verdict) await countFinalVerdicts(trx, [updated]);

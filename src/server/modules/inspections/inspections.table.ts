@@ -1,4 +1,8 @@
+import type { ColumnType } from 'kysely';
 import type { BoolColumn, Versioned } from '../../db/types';
+
+/** A column the database fills with its default unless a writer gives it. */
+type Defaulted<T, W = T> = ColumnType<T, W | undefined, W>;
 
 export interface TestingBodyTable extends Versioned {
   id: string;
@@ -66,6 +70,46 @@ export interface InspectionTable extends Versioned {
   second_review_until: string | null;
   closed_on: string | null;
   published_on: string | null;
+  /** The published table this case was imported from. */
+  import_id: Defaulted<string | null>;
+  /** The table's 备注. */
+  remarks: Defaulted<string>;
+  /** JSON: the other parties the table's producer cell names ([{ role, name, country? }]). */
+  parties: Defaulted<string>;
+  /** sampled: sampled_on is the sampling date; notice: the table gave none, sampled_on is the notice's date. */
+  date_basis: Defaulted<string>;
+  /** False for a qualified batch a failures-only list counts in its notice's totals without listing it. */
+  listed: Defaulted<boolean | number, number>;
+}
+
+/** A published result table imported into a plan, with the notice it came from. */
+export interface InspectionResultImportTable {
+  id: string;
+  plan_id: string;
+  issuer: string;
+  notice_title: string;
+  notice_no: string;
+  notice_date: string | null;
+  year: number;
+  kind: string;
+  declared_tested: number | null;
+  declared_unqualified: number | null;
+  listed_batches: number;
+  unlisted_qualified: number;
+  rows_read: number;
+  rows_skipped: number;
+  file_name: string;
+  mapping: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The column mapping last confirmed for an issuer's tables: normalised header → field (or null). */
+export interface ResultImportMappingTable {
+  issuer: string;
+  columns: string;
+  updated_by: string | null;
+  updated_at: string;
 }
 
 export interface InspectionItemTable {

@@ -98,7 +98,8 @@ export function publicationService(ctx: AppContext) {
       assertOrganiser(actor, plan);
       const on = today();
       return db.transaction().execute(async (trx) => {
-        const ready = await trx.selectFrom('inspections').select('id').where('plan_id', '=', planId).where('final_verdict', 'is not', null).where('published_on', 'is', null).execute();
+        // A failures-only list's unlisted qualified batches name nothing to publish: they only count.
+        const ready = await trx.selectFrom('inspections').select('id').where('plan_id', '=', planId).where('final_verdict', 'is not', null).where('published_on', 'is', null).where('listed', '=', bool(true)).execute();
         const held = await trx.selectFrom('inspections').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', planId).where('final_verdict', 'is', null).where('state', '!=', 'refused').executeTakeFirstOrThrow();
         if (ready.length) await trx.updateTable('inspections').set({ published_on: on }).where('id', 'in', ready.map((r) => r.id)).execute();
         await recordAudit(trx, actor, 'inspection_plan.publish', { type: 'inspection_plan', id: planId }, null, { published: ready.length, on });

@@ -1,7 +1,6 @@
 import type {} from '@fastify/multipart';
-import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
-import { ResultImportConfirm, ResultImportPreview } from '../../../contract/schemas/inspections';
+import { ResultImportConfirm, ResultImportDone, ResultImportIssuers, ResultImportList, ResultImportPreview, ResultImportUpdate, ResultImportUploadQuery } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
 import { AppError } from '../../errors';
 import type { Api } from '../../http';
@@ -13,8 +12,9 @@ export function resultImportRoutes(app: Api, imports: ResultImportService): void
   app.post('/api/v1/inspection-plans/:id/result-imports', {
     schema: {
       tags,
-      summary: '导入公布的抽查结果表（国抽、省抽）：先预览，逐行按统一社会信用代码、企业名称匹配档案，相似企业列出待人工确认',
+      summary: '上传公布的抽查结果表（国抽、省抽、食品抽检、不合格产品名单；.xlsx、.xls、.csv）：找出表头，提出列对应和公告信息，预览每个批次及其生产企业的匹配',
       params: IdParams,
+      querystring: ResultImportUploadQuery,
       consumes: ['multipart/form-data'],
       response: { 200: ResultImportPreview, ...errorResponses, 413: errorResponses[400] },
     },
@@ -22,19 +22,37 @@ export function resultImportRoutes(app: Api, imports: ResultImportService): void
     handler: async (request) => {
       const part = await request.file();
       if (!part) throw new AppError('no_file');
-      return imports.preview(actorFrom(request), request.params.id, { stream: part.file });
+      return imports.preview(actorFrom(request), request.params.id, { stream: part.file, fileName: part.filename }, request.query.issuer);
     },
+  });
+
+  app.get('/api/v1/inspection-plans/:id/result-imports', {
+    schema: { tags, summary: '计划已确认的结果表导入及各公告的总数', params: IdParams, response: { 200: ResultImportList, ...errorResponses } },
+    onRequest: guard({ permission: 'inspection.write' }),
+    handler: async (request) => ({ items: await imports.listForPlan(actorFrom(request), request.params.id) }),
+  });
+
+  app.put('/api/v1/result-imports/:id', {
+    schema: { tags, summary: '修改列对应和公告信息（发布机关、日期、总数、计入年份、类别），按新设置重新预览', params: IdParams, body: ResultImportUpdate, response: { 200: ResultImportPreview, ...errorResponses } },
+    onRequest: guard({ permission: 'inspection.write' }),
+    handler: (request) => imports.update(actorFrom(request), request.params.id, request.body.revision, request.body.settings),
   });
 
   app.post('/api/v1/result-imports/:id/confirm', {
     schema: {
       tags,
-      summary: '确认导入：写入案件；候选企业按所选关联，未选的不关联',
+      summary: '确认导入：写入案件；候选企业按所选关联，未选的不关联；记住该发布机关的列对应',
       params: IdParams,
       body: ResultImportConfirm,
-      response: { 200: Type.Object({ linked: Type.Integer(), unlinked: Type.Integer(), skipped: Type.Integer() }), ...errorResponses },
+      response: { 200: ResultImportDone, ...errorResponses },
     },
     onRequest: guard({ permission: 'inspection.write' }),
-    handler: (request) => imports.confirm(actorFrom(request), request.params.id, request.body.choices),
+    handler: (request) => imports.confirm(actorFrom(request), request.params.id, request.body.revision, request.body.choices),
+  });
+
+  app.get('/api/v1/result-import-issuers', {
+    schema: { tags, summary: '已记住列对应的发布机关', response: { 200: ResultImportIssuers, ...errorResponses } },
+    onRequest: guard({ permission: 'inspection.write' }),
+    handler: async (request) => ({ items: await imports.issuers(actorFrom(request)) }),
   });
 }

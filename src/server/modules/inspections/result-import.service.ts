@@ -3,56 +3,59 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Insertable } from 'kysely';
+import type { ResultImportSettings } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import { insertChunked } from '../../db/bulk';
 import { bool } from '../../db/portable';
 import { AppError } from '../../errors';
+import { coreName, nameSimilarity, offered } from '../../lib/firm-names';
 import { uuidv7 } from '../../lib/ids';
-import { gramsOf, normalizeForSearch } from '../../lib/search-text';
-import { parseDate, parseText } from '../../lib/tabular/cells';
-import { readTable, UnreadableFile } from '../../lib/tabular/read';
-import { checkUscc } from '../../lib/uscc';
+import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
-import { CITY } from './inspections.policy';
 import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
+import { activeCategories, findPlanRow, firmByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
+import { noticeTotals } from './result-table.cells';
+import { findHeader, HEADER_SEARCH_ROWS, isHeaderLike, itemParts, normalizeHeader, type HeaderFound, type ResultField } from './result-table.headers';
+import { batchReader, type Batch } from './result-table.rows';
 import { countFinalVerdicts, type FinalVerdict } from './stats.repository';
 
-/** The columns of a published result table (national or provincial notices), by header. */
-const HEADERS = {
-  productName: '产品名称', brand: '商标', model: '规格型号', batch: '生产日期/批号', sampledUnit: '受检单位', producer: '标称生产企业',
-  uscc: '统一社会信用代码', result: '检验结论', failedItems: '不合格项目', testingBody: '检验机构', sampledOn: '抽样日期', category: '产品类别',
-} as const;
-const REQUIRED = ['productName', 'sampledUnit', 'producer', 'result', 'sampledOn'] as const;
 const MAX_ROWS = 100_000;
+/** An unconfirmed import's upload and preview are kept this long, then removed. */
+const KEEP_HOURS = 24;
 
-type Field = keyof typeof HEADERS;
-interface Candidate { id: string; name: string; uscc: string; regionCode: string; score?: number }
-export interface PreviewRow {
+interface Candidate extends ArchiveFirm {
+  score?: number;
+}
+type Status = 'matched' | 'candidates' | 'unmatched' | 'disputed' | 'no_producer' | 'error';
+interface PreviewBatch extends Batch {
   line: number;
-  values: Partial<Record<Field, string>>;
-  status: 'matched' | 'candidates' | 'unmatched' | 'error';
+  status: Status;
   match: Candidate | null;
   candidates: Candidate[];
-  errors: string[];
 }
-
-/** Dice similarity of two names over their 2-character grams. */
-function similarity(a: string, b: string): number {
-  const ga = gramsOf(normalizeForSearch(a));
-  const gb = new Set(gramsOf(normalizeForSearch(b)));
-  if (!ga.length || !gb.size) return 0;
-  return (2 * ga.filter((g) => gb.has(g)).length) / (ga.length + gb.size);
+interface Session {
+  id: string;
+  actorId: string | null;
+  planId: string;
+  fileName: string;
+  revision: number;
+  settings: ResultImportSettings;
+  header: HeaderFound;
+  /** The text above the header: the notice's title, 附件 line, 声明. */
+  title: string[];
+  batches: PreviewBatch[];
+  rows: number;
 }
-/** The distinctive part of a firm's name, for finding look-alikes: without place and legal form. */
-const core = (name: string) => name.replace(/^(湖南省|湖南|郴州市|郴州)/, '').replace(/(股份有限公司|有限责任公司|有限公司|公司|厂)$/, '');
 
 /**
- * Imports a published result table into a plan in two steps: a preview that matches each row's
- * labelled producer to the archive — by USCC, else by exact name (or former name), else offers
- * look-alikes for a person to choose — and a confirmation that writes the cases, linking only
- * what was matched or chosen. Nothing is linked by guess.
+ * Imports a published result table (a national, provincial or district notice, or a 不合格产品名单)
+ * into a plan as it was published. Upload → the header is found below titles and notes, each
+ * column is proposed a field (from the issuer's last confirmed mapping, else from the headers'
+ * synonyms) → the officer corrects the mapping and the notice's facts (issuer, date, totals, the
+ * year to count in, categories) and sees every batch read through them, each producer matched by
+ * USCC or exact name, or offered look-alikes to choose from → confirm writes the cases. Nothing is
+ * linked by guess, no verdict or category is assumed, and the notice's own totals are kept.
  */
 export function resultImportService(ctx: AppContext, enterprises: EnterpriseService) {
   const { db } = ctx;
@@ -61,160 +64,366 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     fs.mkdirSync(d, { recursive: true });
     return d;
   };
+  const uploadFile = (id: string) => path.join(dir(), `${id}.upload`);
+  const sessionFile = (id: string) => path.join(dir(), `${id}.result-import.json`);
+  const save = (s: Session) => fs.writeFileSync(sessionFile(s.id), JSON.stringify(s));
+  function load(actor: Actor, id: string): Session {
+    if (!/^[0-9a-f-]{36}$/.test(id) || !fs.existsSync(sessionFile(id))) throw new AppError('not_found');
+    const s = JSON.parse(fs.readFileSync(sessionFile(id), 'utf8')) as Session;
+    // Another officer's import is not theirs to see or confirm.
+    if (s.actorId !== actor.id) throw new AppError('not_found');
+    return s;
+  }
+  function removeExpired() {
+    const before = Date.now() - KEEP_HOURS * 3_600_000;
+    for (const f of fs.readdirSync(dir())) {
+      const file = path.join(dir(), f);
+      if (/\.(upload|result-import\.json)$/.test(f) && fs.statSync(file).mtimeMs < before) fs.rmSync(file, { force: true });
+    }
+  }
+  async function plan(actor: Actor, id: string) {
+    const row = await findPlanRow(db, id);
+    if (!row) throw new AppError('not_found');
+    if (actor.role === 'county_officer') throw new AppError('forbidden');
+    return row;
+  }
+  const readLimits = () => ({ maxUncompressedBytes: 512 * 2 ** 20 });
+
+  /** The first rows (to find the header in) and then every row after them, streamed. */
+  async function* rowsOf(file: string): AsyncGenerator<TableRow> {
+    try {
+      yield* readTable(file, readLimits());
+    } catch (err) {
+      if (err instanceof UnreadableFile) throw new AppError(err.code, [{ message: err.message }]);
+      throw err;
+    }
+  }
+
+  /** Reads the table through the session's settings and matches its producers: the preview. */
+  async function compute(actor: Actor, s: Session): Promise<Session> {
+    const categories = await activeCategories(db);
+    const byText = categoryIndex(categories);
+    const settings = s.settings;
+    const fields = new Map(settings.columns.filter((c) => c.field).map((c) => [c.index, c.field as ResultField]));
+    const itemColumn = settings.columns.find((c) => c.field === 'failedItems');
+    const parts = itemColumn ? itemParts(s.header.columns.find((c) => c.index === itemColumn.index)?.header ?? '') : null;
+    const reader = batchReader({
+      fields,
+      itemParts: parts,
+      categoryOf: (raw) => settings.categoryMap[raw.trim()] ?? byText.get(normalizeHeader(raw)) ?? null,
+      tableCategory: settings.tableCategory,
+      tablePlace: settings.tablePlace,
+      failuresOnly: settings.kind === 'failures_only',
+    });
+    let count = 0;
+    const firstData = s.header.at + s.header.height;
+    let index = 0;
+    for await (const row of rowsOf(uploadFile(s.id))) {
+      const at = index++;
+      if (at < firstData) continue;
+      if (at === firstData && isHeaderLike(row.cells)) continue;
+      if (row.cells.every((c) => c.trim() === '')) continue;
+      if (++count > MAX_ROWS) throw new AppError('file_too_large', [{ message: `一次最多导入 ${MAX_ROWS} 行` }]);
+      reader.add(row);
+    }
+    const searched = new Map<string, Promise<Candidate[]>>();
+    const matched = new Map<string, Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>>>();
+    const batches: PreviewBatch[] = [];
+    for (const b of reader.done()) {
+      const base = { ...b, line: b.lines[0]! };
+      if (b.errors.length) batches.push({ ...base, status: 'error', match: null, candidates: [] });
+      else if (!b.producer) batches.push({ ...base, status: 'no_producer', match: null, candidates: [] });
+      else {
+        const key = `${b.producer}|${b.uscc ?? ''}|${b.disputed}`;
+        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, b.uscc, b.disputed, searched));
+        batches.push({ ...base, ...(await matched.get(key)!) });
+      }
+    }
+    return { ...s, batches, rows: count };
+  }
 
   /**
-   * The producer of a row: by USCC, else by exact (or former) name, else look-alikes for a person
-   * to choose. `searched` keeps each search term's hits for the rest of the table: a national
-   * table repeats the same two-character terms thousands of times.
+   * The producer: by USCC, else by exact (or former) name, else look-alikes for a person to choose.
+   * A remark that disputes the producer turns a match into a candidate: a person decides.
    */
-  async function matchProducer(actor: Actor, name: string, uscc: string | undefined, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewRow, 'status' | 'match' | 'candidates'>> {
-    const present = (e: { id: string; name: string; uscc: string; region_code?: string; regionCode?: string }): Candidate => ({ id: e.id, name: e.name, uscc: e.uscc, regionCode: e.region_code ?? e.regionCode ?? '' });
-    if (uscc) {
-      const byCode = await db.selectFrom('enterprises').select(['id', 'name', 'uscc', 'region_code']).where('uscc', '=', checkUscc(uscc).code).where('deleted_at', 'is', null).executeTakeFirst();
-      if (byCode) return { status: 'matched', match: present(byCode), candidates: [] };
-    }
-    // By name, then by former name: two indexed look-ups (one query with OR would read every enterprise).
-    const live = db.selectFrom('enterprises as e').select(['e.id', 'e.name', 'e.uscc', 'e.region_code']).where('e.deleted_at', 'is', null);
-    let exact = await live.where('e.name', '=', name).limit(5).execute();
-    if (exact.length === 0) {
-      const formerly = db.selectFrom('enterprise_former_names').select('enterprise_id').where('name', '=', name).where('deleted_at', 'is', null);
-      exact = await live.where('e.id', 'in', formerly).limit(5).execute();
-    }
-    if (exact.length === 1) return { status: 'matched', match: present(exact[0]!), candidates: [] };
-    // Several firms of that very name: a person chooses among them (by USCC and county); no search needed.
-    if (exact.length > 1) return { status: 'candidates', match: null, candidates: exact.map((e) => ({ ...present(e), score: 1 })) };
-    // Look-alikes: firms sharing the first or the last two characters of the distinctive part, ranked by similarity.
-    const term = [...normalizeForSearch(core(name))];
-    const terms = term.length >= 2 ? [...new Set([term.slice(0, 2).join(''), term.slice(-2).join('')])] : [];
+  async function matchProducer(actor: Actor, name: string, uscc: string | null, disputed: boolean, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
+    const byCode = uscc ? await firmByUscc(db, uscc) : undefined;
+    const exact = byCode ? [byCode] : await firmsNamed(db, name);
+    if (exact.length === 1 && !disputed) return { status: 'matched', match: exact[0]!, candidates: [] };
+    if (exact.length >= 1) return { status: disputed ? 'disputed' : 'candidates', match: null, candidates: exact.map((c) => ({ ...c, score: 1 })) };
+    // Look-alikes: firms whose trade name shares its first or last two characters, scored on trade names.
+    const core = [...coreName(name)];
+    const terms = core.length >= 2 ? [...new Set([core.slice(0, 2).join(''), core.slice(-2).join('')])] : [];
     const search = (q: string) => {
-      if (!searched.has(q)) searched.set(q, enterprises.list(actor, { q, limit: 50 }).then((r) => r.items.map(present)));
+      if (!searched.has(q)) searched.set(q, enterprises.list(actor, { q, limit: 50 }).then((r) => r.items.map((e) => ({ id: e.id, name: e.name, uscc: e.uscc, regionCode: e.regionCode }))));
       return searched.get(q)!;
     };
     const found = (await Promise.all(terms.map(search))).flat();
-    const candidates = [...exact.map(present), ...found]
+    const candidates = found
       .filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i)
-      .map((c) => ({ ...c, score: Math.round(similarity(name, c.name) * 100) / 100 }))
-      .filter((c) => c.score >= 0.5)
+      .map((c) => ({ ...c, score: nameSimilarity(name, c.name) }))
+      .filter((c) => offered(c.score))
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
-    return candidates.length ? { status: 'candidates', match: null, candidates } : { status: 'unmatched', match: null, candidates: [] };
+    return candidates.length ? { status: disputed ? 'disputed' : 'candidates', match: null, candidates } : { status: 'unmatched', match: null, candidates: [] };
+  }
+
+  /** What still keeps the import from being confirmed, and what the officer should know. */
+  function review(s: Session, planYear: number) {
+    const st = s.settings;
+    const problems: { code: string; message: string }[] = [];
+    const warnings: string[] = [];
+    const mapped = new Set(st.columns.map((c) => c.field).filter(Boolean));
+    const need = (ok: boolean, code: string, message: string) => ok || problems.push({ code, message });
+    need(mapped.has('productName'), 'column_product', '请指定“产品名称”所在的列');
+    need(mapped.has('producer') || mapped.has('sampledUnit'), 'column_party', '请指定“标称生产企业”或“被抽样单位”所在的列');
+    need(mapped.has('result') || st.kind === 'failures_only', 'list_kind', '本表没有“检验结论”列：如为不合格产品名单，请确认“每行均为不合格”；否则请指定检验结论列');
+    need(st.issuer.trim() !== '', 'issuer', '请填写发布机关（下次导入该机关的表格时沿用本次的列对应）');
+    need(mapped.has('sampledOn') || st.noticeDate !== null, 'notice_date', '表中没有抽样日期：请填写公告日期（案件按公告日期记载，不作为抽样日期）');
+    need(mapped.has('category') || st.tableCategory !== null, 'category', '本表没有类别列：请选择本表产品所属类别');
+    const listed = s.batches.filter((b) => b.status !== 'error');
+    const unqualified = listed.filter((b) => b.verdict === 'unqualified').length;
+    if (st.kind === 'failures_only') {
+      if (need(st.tested !== null && st.unqualified !== null, 'totals', '不合格产品名单：请填写公告中的抽查总批次和不合格批次（用于计算合格率）')) {
+        need(st.tested! >= st.unqualified!, 'totals', '抽查总批次不能少于不合格批次');
+        need(st.unqualified === unqualified, 'totals', `公告称 ${st.unqualified} 批次不合格，表中列出 ${unqualified} 批次（同一批次的多行已合并）；请核对公告数字或表格`);
+        need(st.tested! - st.unqualified! === 0 || st.unlistedCategory !== null, 'unlisted_category', `公告中未列出的 ${Math.max(0, st.tested! - st.unqualified!)} 个合格批次须计入一个类别：请选择`);
+      }
+    } else if (st.tested !== null && st.tested !== listed.length) {
+      warnings.push(`公告称共抽查 ${st.tested} 批次，表中有 ${listed.length} 批次`);
+    }
+    const noticeYear = st.noticeDate ? Number(st.noticeDate.slice(0, 4)) : null;
+    if (noticeYear !== null && noticeYear !== planYear) {
+      need(st.countYear === noticeYear || st.countYear === planYear, 'count_year', `公告年份 ${noticeYear} 与计划年份 ${planYear} 不同：请选择计入哪一年`);
+    }
+    const years = new Set(listed.map((b) => b.sampledOn?.slice(0, 4)).filter((y): y is string => !!y && Number(y) !== (st.countYear ?? noticeYear ?? planYear)));
+    if (years.size) warnings.push(`有批次的抽样日期在 ${[...years].join('、')} 年，不在计入的年份`);
+    const errors = s.batches.filter((b) => b.status === 'error').length;
+    if (errors) warnings.push(`${errors} 个批次有错误，确认时将跳过`);
+    return { problems, warnings, countYear: st.countYear ?? noticeYear ?? planYear };
+  }
+
+  async function present(s: Session) {
+    const planRow = (await findPlanRow(db, s.planId))!;
+    const { problems, warnings, countYear } = review(s, planRow.year);
+    const count = (st: Status) => s.batches.filter((b) => b.status === st).length;
+    const categoryTexts = new Map<string, { code: string | null; batches: number }>();
+    for (const b of s.batches) {
+      if (!b.categoryText) continue;
+      const c = categoryTexts.get(b.categoryText) ?? { code: b.category, batches: 0 };
+      c.batches++;
+      categoryTexts.set(b.categoryText, c);
+    }
+    const samples = await sampleCells(s);
+    return {
+      id: s.id,
+      revision: s.revision,
+      planId: s.planId,
+      fileName: s.fileName,
+      header: { line: s.header.at + 1, height: s.header.height, title: s.title },
+      columns: s.header.columns.map((c) => ({ index: c.index, header: c.header, field: s.settings.columns.find((x) => x.index === c.index)?.field ?? null, samples: samples.get(c.index) ?? [] })),
+      settings: s.settings,
+      found: noticeTotals(s.title.join('\n')),
+      year: { plan: planRow.year, notice: s.settings.noticeDate ? Number(s.settings.noticeDate.slice(0, 4)) : null, counted: countYear },
+      categories: [...categoryTexts].map(([text, c]) => ({ text, code: c.code, batches: c.batches })),
+      rows: s.batches.map((b) => ({
+        line: b.line, lines: b.lines, status: b.status, productName: b.productName, brand: b.brand, model: b.model, batch: b.batch, sampledUnit: b.sampledUnit,
+        producerCell: b.producerCell, producer: b.producer, producerRole: b.producerRole, parties: b.parties, verdict: b.verdict, items: b.items,
+        testingBody: b.testingBody, sampledOn: b.sampledOn, category: b.category, place: b.place, remarks: b.remarks,
+        match: b.match, candidates: b.candidates, errors: b.errors, warnings: b.warnings,
+      })),
+      counts: {
+        rows: s.rows, batches: s.batches.length, matched: count('matched'), candidates: count('candidates'), unmatched: count('unmatched'), disputed: count('disputed'),
+        noProducer: count('no_producer'), error: count('error'),
+        qualified: s.batches.filter((b) => b.status !== 'error' && b.verdict === 'qualified').length,
+        unqualified: s.batches.filter((b) => b.status !== 'error' && b.verdict === 'unqualified').length,
+      },
+      problems,
+      warnings,
+    };
+  }
+
+  /** The first three values of each column below the header, so the officer sees what a column holds. */
+  async function sampleCells(s: Session): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    let index = 0;
+    const gen = rowsOf(uploadFile(s.id));
+    for await (const row of gen) {
+      const at = index++;
+      if (at < s.header.at + s.header.height || isHeaderLike(row.cells)) continue;
+      row.cells.forEach((c, i) => {
+        const list = out.get(i) ?? [];
+        if (c.trim() && list.length < 3) list.push(c.trim().slice(0, 40));
+        out.set(i, list);
+      });
+      if (index > s.header.at + s.header.height + 20) break;
+    }
+    await gen.return(undefined);
+    return out;
   }
 
   return {
-    async preview(actor: Actor, planId: string, upload: { stream: Readable & { truncated?: boolean } }) {
-      const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
-      if (!plan) throw new AppError('not_found');
-      if (actor.role === 'county_officer') throw new AppError('forbidden');
-      const file = path.join(dir(), `${uuidv7()}.upload`);
+    /** Upload: finds the header, proposes the mapping and the notice's facts, and previews. */
+    async preview(actor: Actor, planId: string, upload: { stream: Readable & { truncated?: boolean }; fileName?: string }, issuer = '') {
+      await plan(actor, planId);
+      removeExpired();
+      const id = uuidv7();
+      const file = uploadFile(id);
       try {
         await pipeline(upload.stream, fs.createWriteStream(file));
         if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
-        // A category by name or code among the plan's; the plan's first when the table has none.
-        const planCategories = (JSON.parse(plan.categories) as { categoryCode: string }[]).map((c) => c.categoryCode);
-        const names = new Map((await db.selectFrom('product_categories').select(['code', 'name']).where('code', 'in', planCategories).execute()).flatMap((c) => [[c.name, c.code], [c.code, c.code]] as const));
-        const rows: PreviewRow[] = [];
-        const searched = new Map<string, Promise<Candidate[]>>();
-        let at: Map<Field, number> | null = null;
-        for await (const row of readTable(file, { maxUncompressedBytes: 512 * 2 ** 20 })) {
-          if (!at) {
-            at = new Map();
-            row.cells.forEach((h, i) => {
-              const field = (Object.entries(HEADERS) as [Field, string][]).find(([, header]) => header === h.trim().replace(/\*$/, ''))?.[0];
-              if (field) at!.set(field, i);
-            });
-            const missing = REQUIRED.filter((f) => !at!.has(f)).map((f) => HEADERS[f]);
-            if (missing.length) throw new AppError('validation_failed', [{ path: 'file', message: `缺少必填列：${missing.join('、')}` }]);
-            continue;
-          }
-          if (row.cells.every((c) => c.trim() === '')) continue;
-          if (rows.length >= MAX_ROWS) throw new AppError('file_too_large', [{ message: `一次最多导入 ${MAX_ROWS} 行` }]);
-          const values: PreviewRow['values'] = {};
-          const errors: string[] = [];
-          for (const [field, i] of at) {
-            const parsed = parseText(row.cells[i] ?? '', field === 'failedItems' ? 500 : 100);
-            if (!parsed.ok) errors.push(`${HEADERS[field]}：${parsed.message}`);
-            else if (parsed.value !== null) values[field] = parsed.value;
-          }
-          for (const f of REQUIRED) if (!values[f]) errors.push(`${HEADERS[f]}：不能为空`);
-          if (values.result && !['合格', '不合格'].includes(values.result)) errors.push(`${HEADERS.result}：应为“合格”或“不合格”`);
-          if (values.category) {
-            const code = names.get(values.category);
-            if (code) values.category = code;
-            else errors.push(`${HEADERS.category}：不在本计划的产品类别中`);
-          } else values.category = planCategories[0];
-          const date = values.sampledOn ? parseDate(values.sampledOn) : null;
-          if (date && !date.ok) errors.push(`${HEADERS.sampledOn}：${date.message}`);
-          else if (date?.ok) values.sampledOn = date.value!;
-          if (errors.length) {
-            rows.push({ line: row.line, values, status: 'error', match: null, candidates: [], errors });
-            continue;
-          }
-          rows.push({ line: row.line, values, errors, ...(await matchProducer(actor, values.producer!, values.uscc, searched)) });
+        const head: string[][] = [];
+        const gen = rowsOf(file);
+        for await (const row of gen) {
+          head.push(row.cells);
+          if (head.length >= HEADER_SEARCH_ROWS) break;
         }
-        if (!at) throw new AppError('file_empty');
-        const id = uuidv7();
-        fs.writeFileSync(path.join(dir(), `${id}.result-import.json`), JSON.stringify({ actorId: actor.id, planId, rows }));
-        const count = (s: PreviewRow['status']) => rows.filter((r) => r.status === s).length;
-        return { id, rows, counts: { matched: count('matched'), candidates: count('candidates'), unmatched: count('unmatched'), error: count('error') } };
+        await gen.return(undefined);
+        if (head.length === 0) throw new AppError('file_empty');
+        const header = findHeader(head);
+        if (!header) throw new AppError('header_not_found', [{ message: `前几行为：${head.slice(0, 3).map((r) => r.filter(Boolean).join(' | ')).join(' ／ ').slice(0, 200)}` }]);
+        const title = head.slice(0, header.at).map((r) => r.filter((c) => c.trim()).join(' ')).filter(Boolean);
+        const remembered = issuer.trim() ? await rememberedMapping(db, issuer.trim()) : null;
+        const columns = header.columns.map((c) => {
+          const key = normalizeHeader(c.header);
+          return { index: c.index, field: remembered && key in remembered ? (remembered[key] as ResultField | null) : c.field };
+        });
+        const totals = noticeTotals(title.join('\n'));
+        const session: Session = {
+          id, actorId: actor.id, planId, fileName: (upload.fileName ?? 'table').slice(0, 200), revision: 1, header, title, batches: [], rows: 0,
+          settings: {
+            issuer: issuer.trim(), noticeTitle: title.find((t) => /抽查|抽检|公告|通报|名单|结果/.test(t))?.slice(0, 200) ?? '', noticeNo: '', noticeDate: null,
+            columns, kind: null, categoryMap: {}, tableCategory: null, tablePlace: null, tested: totals.tested, unqualified: totals.unqualified, countYear: null, unlistedCategory: null,
+          },
+        };
+        const computed = await compute(actor, session);
+        save(computed);
+        return present(computed);
       } catch (err) {
-        if (err instanceof UnreadableFile) throw new AppError(err.code, [{ message: err.message }]);
-        throw err;
-      } finally {
         fs.rmSync(file, { force: true });
+        throw err;
       }
     },
 
+    /** The officer's corrections: the mapping and the notice's facts; answers the table read again. */
+    async update(actor: Actor, id: string, revision: number, settings: ResultImportSettings) {
+      const s = load(actor, id);
+      if (revision !== s.revision) throw new AppError('stale_version');
+      const known = new Set(s.header.columns.map((c) => c.index));
+      if (settings.columns.some((c) => !known.has(c.index))) throw new AppError('validation_failed', [{ path: 'body/settings/columns', message: '列序号不在表中' }]);
+      const fieldsUsed = settings.columns.map((c) => c.field).filter(Boolean);
+      if (new Set(fieldsUsed).size !== fieldsUsed.length) throw new AppError('validation_failed', [{ path: 'body/settings/columns', message: '同一字段只能对应一列' }]);
+      const codes = new Set((await activeCategories(db)).map((c) => c.code));
+      for (const code of [settings.tableCategory, settings.unlistedCategory, ...Object.values(settings.categoryMap)]) {
+        if (code !== null && !codes.has(code)) throw new AppError('unknown_category', [{ path: 'body/settings', message: `类别 ${code} 不存在` }]);
+      }
+      const computed = await compute(actor, { ...s, revision: s.revision + 1, settings: { ...settings, issuer: settings.issuer.trim() } });
+      save(computed);
+      return present(computed);
+    },
+
     /**
-     * Writes the previewed rows as cases of the plan with their final result. `choices` names the
-     * enterprise a person picked for a row with candidates (or null: keep it unlinked).
+     * Writes the previewed batches as cases of the plan with their final result, the notice's
+     * unlisted qualified batches beside them, and remembers the issuer's mapping. `choices` names
+     * the enterprise a person picked for a batch with candidates (or null: keep it unlinked).
      */
-    async confirm(actor: Actor, importId: string, choices: { line: number; enterpriseId: string | null }[]) {
-      const stored = path.join(dir(), `${importId}.result-import.json`);
-      if (!fs.existsSync(stored)) throw new AppError('not_found');
-      const preview = JSON.parse(fs.readFileSync(stored, 'utf8')) as { actorId: string | null; planId: string; rows: PreviewRow[] };
-      if (preview.actorId !== actor.id) throw new AppError('not_found');
+    async confirm(actor: Actor, id: string, revision: number, choices: { line: number; enterpriseId: string | null }[]) {
+      const s = load(actor, id);
+      if (revision !== s.revision) throw new AppError('stale_version');
+      const planRow = await plan(actor, s.planId);
+      const { problems, countYear } = review(s, planRow.year);
+      if (problems.length) throw new AppError('import_not_ready', problems.map((p) => ({ path: p.code, message: p.message })));
+      const st = s.settings;
       const chosen = new Map(choices.map((c) => [c.line, c.enterpriseId]));
-      const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', preview.planId).executeTakeFirstOrThrow();
       const now = new Date().toISOString();
-      let linked = 0;
-      let unlinked = 0;
-      // Built in memory and written in multi-row statements: a national table has tens of thousands of rows.
       const cases: Insertable<InspectionTable>[] = [];
       const items: Insertable<InspectionItemTable>[] = [];
       const events: Insertable<InspectionEventTable>[] = [];
-      for (const row of preview.rows.filter((r) => r.status !== 'error')) {
-        const pick = chosen.get(row.line);
-        const candidate = row.match ?? (pick ? row.candidates.find((c) => c.id === pick) : undefined);
-        if (pick && !candidate) throw new AppError('validation_failed', [{ path: `choices/${row.line}`, message: `第 ${row.line} 行只能选择列出的候选企业` }]);
-        if (candidate) linked++;
-        else unlinked++;
-        const v = row.values;
-        const qualified = v.result === '合格';
-        const id = uuidv7();
-        cases.push({
-          id, plan_id: plan.id, year: plan.year, level: plan.level, product_id: null, testing_body_name: v.testingBody ?? '', category_code: v.category!, check_type: 'routine', region_code: candidate?.regionCode || CITY,
-          sampled_enterprise_id: null, sampled_unit_name: v.sampledUnit!, producer_enterprise_id: candidate?.id ?? null, producer_name: v.producer!,
-          producer_region_code: candidate?.regionCode ?? null, product_name: v.productName!, brand: v.brand ?? '', model: v.model ?? '', standard_no: '',
-          batch: v.batch ?? '', place: 'circulation', sampled_on: v.sampledOn!, document_no: `导入-${importId.slice(-8)}-${row.line}`, samplers: '[]',
-          test_quantity: '', reserve_quantity: '', state: qualified ? 'qualified' : 'final_unqualified', verdict: qualified ? 'qualified' : 'unqualified',
-          final_verdict: qualified ? 'qualified' : 'unqualified', testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null,
-          objection_filed_on: null, recheck_body_id: null, recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null,
-          announced_on: null, second_review_from: null, second_review_until: null, closed_on: null, published_on: null, version: 1, created_at: now, updated_at: now, created_by: actor.id,
-        });
-        const failed = (v.failedItems ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
-        items.push(...failed.map((item, seq) => ({ id: uuidv7(), inspection_id: id, stage: 'initial', seq, item, requirement: '', measured: '', passed: bool(false), severity: 'general' })));
-        events.push({ id: uuidv7(), inspection_id: id, action: 'import', on_date: v.sampledOn!, state_after: qualified ? 'qualified' : 'final_unqualified', details: JSON.stringify({ importId, line: row.line, testingBody: v.testingBody ?? '' }), actor_id: actor.id, at: now });
-      }
-      await db.transaction().execute(async (trx) => {
-        await insertChunked(trx, 'inspections', cases);
-        await insertChunked(trx, 'inspection_items', items);
-        await insertChunked(trx, 'inspection_events', events);
-        await countFinalVerdicts(trx, cases as FinalVerdict[]);
-        await recordAudit(trx, actor, 'inspection.import_results', { type: 'inspection_plan', id: plan.id }, null, { importId, linked, unlinked });
+      const good = s.batches.filter((b) => b.status !== 'error');
+      let linked = 0;
+      const common = (caseId: string, verdict: 'qualified' | 'unqualified') => ({
+        id: caseId, plan_id: planRow.id, year: countYear, level: planRow.level, product_id: null, check_type: 'routine', sampled_enterprise_id: null, samplers: '[]',
+        test_quantity: '', reserve_quantity: '', standard_no: '', state: verdict === 'qualified' ? 'qualified' : 'final_unqualified', verdict, final_verdict: verdict,
+        testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null, recheck_payer: null,
+        rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null, second_review_until: null,
+        closed_on: null, published_on: null, import_id: id, version: 1, created_at: now, updated_at: now, created_by: actor.id,
       });
-      fs.rmSync(stored, { force: true });
-      return { linked, unlinked, skipped: preview.rows.filter((r) => r.status === 'error').length };
+      for (const b of good) {
+        const pick = chosen.get(b.line);
+        const candidate = b.match ?? (pick ? b.candidates.find((c) => c.id === pick) : undefined);
+        if (pick && !candidate) throw new AppError('validation_failed', [{ path: `choices/${b.line}`, message: `第 ${b.line} 行只能选择列出的候选企业` }]);
+        if (candidate) linked++;
+        const caseId = uuidv7();
+        const date = b.sampledOn ?? st.noticeDate!;
+        cases.push({
+          ...common(caseId, b.verdict!), testing_body_name: b.testingBody, category_code: b.category!, region_code: candidate?.regionCode || planRow.region_code,
+          sampled_unit_name: b.sampledUnit, producer_enterprise_id: candidate?.id ?? null, producer_name: b.producer ?? '', producer_region_code: candidate?.regionCode ?? null,
+          product_name: b.productName, brand: b.brand, model: b.model, batch: b.batch, place: b.place, sampled_on: date, date_basis: b.sampledOn ? 'sampled' : 'notice',
+          document_no: `导入-${id.slice(-8)}-${b.line}`, remarks: b.remarks, parties: JSON.stringify(b.parties), listed: bool(true),
+        });
+        items.push(...b.items.map((it, seq) => ({ id: uuidv7(), inspection_id: caseId, stage: 'initial', seq, item: it.item.slice(0, 100), requirement: it.requirement.slice(0, 200), measured: it.measured.slice(0, 200), passed: bool(false), severity: 'general' })));
+        events.push({ id: uuidv7(), inspection_id: caseId, action: 'import', on_date: date, state_after: b.verdict === 'qualified' ? 'qualified' : 'final_unqualified', details: JSON.stringify({ importId: id, lines: b.lines, issuer: st.issuer, noticeNo: st.noticeNo }), actor_id: actor.id, at: now });
+      }
+      // A failures-only list's qualified batches: counted as the notice published them, listed nowhere.
+      const unlisted = st.kind === 'failures_only' ? st.tested! - st.unqualified! : 0;
+      for (let i = 0; i < unlisted; i++) {
+        cases.push({
+          ...common(uuidv7(), 'qualified'), testing_body_name: '', category_code: st.unlistedCategory!, region_code: planRow.region_code, sampled_unit_name: '', producer_enterprise_id: null,
+          producer_name: '', producer_region_code: null, product_name: '公告未列明的合格批次', brand: '', model: '', batch: '', place: st.tablePlace ?? 'unknown',
+          sampled_on: st.noticeDate ?? `${countYear}-12-31`, date_basis: 'notice', document_no: `导入-${id.slice(-8)}-合格${i + 1}`, remarks: '', parties: '[]', listed: bool(false),
+        });
+      }
+      const record = {
+        id, plan_id: planRow.id, issuer: st.issuer, notice_title: st.noticeTitle, notice_no: st.noticeNo, notice_date: st.noticeDate, year: countYear, kind: st.kind ?? 'results',
+        declared_tested: st.tested, declared_unqualified: st.unqualified, listed_batches: good.length, unlisted_qualified: unlisted, rows_read: s.rows,
+        rows_skipped: s.batches.length - good.length, file_name: s.fileName, mapping: JSON.stringify(st.columns), created_by: actor.id, created_at: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        await writeImport(trx, record, cases, items, events);
+        await countFinalVerdicts(trx, cases as FinalVerdict[]);
+        const headers = Object.fromEntries(s.header.columns.map((c) => [normalizeHeader(c.header), st.columns.find((x) => x.index === c.index)?.field ?? null]));
+        await rememberMapping(trx, st.issuer, headers, actor.id, now);
+        await recordAudit(trx, actor, 'inspection.import_results', { type: 'inspection_plan', id: planRow.id }, null, { importId: id, issuer: st.issuer, noticeNo: st.noticeNo, year: countYear, listed: good.length, unlisted, linked });
+      });
+      fs.rmSync(sessionFile(id), { force: true });
+      fs.rmSync(uploadFile(id), { force: true });
+      return { importId: id, linked, unlinked: good.length - linked, skipped: s.batches.length - good.length, unlistedQualified: unlisted, year: countYear };
+    },
+
+    /** The plan's confirmed imports with the notices' own totals. */
+    async listForPlan(actor: Actor, planId: string) {
+      await plan(actor, planId);
+      return (await importsOfPlan(db, planId)).map((r) => ({
+        id: r.id, issuer: r.issuer, noticeTitle: r.notice_title, noticeNo: r.notice_no, noticeDate: r.notice_date, year: r.year, kind: r.kind as 'results' | 'failures_only',
+        declaredTested: r.declared_tested, declaredUnqualified: r.declared_unqualified, listedBatches: r.listed_batches, unlistedQualified: r.unlisted_qualified,
+        rowsRead: r.rows_read, rowsSkipped: r.rows_skipped, fileName: r.file_name, createdAt: r.created_at,
+      }));
+    },
+
+    /** Issuers whose column mapping is remembered, for the upload form. */
+    async issuers(actor: Actor) {
+      if (actor.role === 'county_officer') throw new AppError('forbidden');
+      return (await knownIssuers(db)).map((r) => ({ issuer: r.issuer, updatedAt: r.updated_at }));
     },
   };
 }
 export type ResultImportService = ReturnType<typeof resultImportService>;
+
+/**
+ * Category cells to codes: a category's name or code, or a part of its name between 、 及 和
+ * ("食用油" for 食用油、油脂及其制品) when only one category has that part.
+ */
+function categoryIndex(categories: { code: string; name: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const parts = new Map<string, Set<string>>();
+  for (const c of categories) {
+    out.set(normalizeHeader(c.name), c.code);
+    out.set(normalizeHeader(c.code), c.code);
+    for (const p of c.name.split(/[、及和与]/)) {
+      const k = normalizeHeader(p);
+      if (k.length >= 2) parts.set(k, (parts.get(k) ?? new Set()).add(c.code));
+    }
+  }
+  for (const [k, codes] of parts) if (codes.size === 1 && !out.has(k)) out.set(k, [...codes][0]!);
+  return out;
+}

@@ -33,4 +33,6 @@ export interface BrandProgrammeTable extends ReferenceColumns {
 export interface ProductCategoryTable extends ReferenceColumns {
   group_name: string;
   industry_code: string;
+  /** product: 产品质量监督抽查目录; food_safety: 食品安全监督抽检 大类. */
+  catalogue: string;
 }
