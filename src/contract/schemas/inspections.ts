@@ -157,6 +157,7 @@ export const Inspection = Type.Object({
   verdict: Nullable(Type.String()),
   finalVerdict: Nullable(Type.String()),
   testingBodyId: Nullable(Type.String()),
+  testingBodyName: Type.String({ description: '导入的结果表写明的检验机构（未登记的机构）' }),
   reportNo: Nullable(Type.String()),
   reportOn: Nullable(Type.String()),
   receivedOn: Nullable(Type.String()),

@@ -51,6 +51,7 @@ export function presentInspection(row: InspectionRow, allowedActions: string[]):
     verdict: row.verdict,
     finalVerdict: row.final_verdict,
     testingBodyId: row.testing_body_id,
+    testingBodyName: row.testing_body_name,
     reportNo: row.report_no,
     reportOn: row.report_on,
     receivedOn: row.received_on,

@@ -189,7 +189,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         need(st.unqualified === unqualified, 'totals', `公告称 ${st.unqualified} 批次不合格，表中列出 ${unqualified} 批次（同一批次的多行已合并）；请核对公告数字或表格`);
         need(st.tested! - st.unqualified! === 0 || st.unlistedCategory !== null, 'unlisted_category', `公告中未列出的 ${Math.max(0, st.tested! - st.unqualified!)} 个合格批次须计入一个类别：请选择`);
       }
-    } else if (st.tested !== null && st.tested !== listed.length) {
+    } else if (mapped.has('result') && st.tested !== null && st.tested !== listed.length) {
       warnings.push(`公告称共抽查 ${st.tested} 批次，表中有 ${listed.length} 批次`);
     }
     const noticeYear = st.noticeDate ? Number(st.noticeDate.slice(0, 4)) : null;

@@ -51,7 +51,8 @@ const clean = (s: string) => s.trim().replace(/^[;；,，/／、\s]+|[;；,，/�
  * 日本）"; "甲商行（供货商）" → no producer, 甲 as supplier; "/" or 无 → no producer.
  */
 export function parseProducerCell(raw: string): { producer: string | null; role: PartyRole | null; parties: Party[] } {
-  const text = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // NFC, not NFKC: a firm's name keeps its full-width brackets, as the archive writes them.
+  const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (text === '' || NO_PRODUCER.test(text.replace(/\s/g, ''))) return { producer: null, role: null, parties: [] };
   const parties: Party[] = [];
   const labels = [...text.matchAll(LABEL)];
@@ -92,8 +93,9 @@ export interface FailedItem {
  * item ("邻苯二甲酸酯（DEHP、DBP）").
  */
 export function splitFailedItems(raw: string, parts: ('item' | 'measured' | 'requirement' | null)[] | null): FailedItem[] {
-  const text = raw.normalize('NFKC').trim();
-  if (text === '' || /^[/\\—–-]+$|^无$/.test(text)) return [];
+  // NFC, not NFKC: "2.1×10⁴CFU/mL" must not become 2.1×104.
+  const text = raw.normalize('NFC').trim();
+  if (text === '' || /^[/／\\—–-]+$|^无$/.test(text)) return [];
   const pieces: string[] = [];
   let depth = 0;
   let current = '';
@@ -113,7 +115,7 @@ export function splitFailedItems(raw: string, parts: ('item' | 'measured' | 'req
   }
   flush();
   return pieces.map((p) => {
-    const cols = p.split(/[║|│]/).map((c) => c.trim());
+    const cols = p.split(/[║|│｜]/).map((c) => c.trim());
     if (cols.length < 2 || !parts) return { item: cols.join(' '), measured: '', requirement: '' };
     const at = (k: 'item' | 'measured' | 'requirement') => (parts.indexOf(k) >= 0 ? (cols[parts.indexOf(k)] ?? '') : '');
     return { item: at('item') || cols[0]!, measured: at('measured'), requirement: at('requirement') };

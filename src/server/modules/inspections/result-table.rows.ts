@@ -99,11 +99,12 @@ function readRow(line: number, cells: string[], ctx: ReadContext): Batch | null 
 }
 
 /** What a batch still lacks once its rows are gathered. */
-function check(b: Batch): Batch {
+function check(b: Batch, verdictColumn: boolean): Batch {
   const errors = [...b.errors];
   if (!b.productName) errors.push(`${FIELD_NAMES.productName}：不能为空`);
   if (!b.sampledUnit && !b.producerCell) errors.push(`${FIELD_NAMES.sampledUnit}和${FIELD_NAMES.producer}不能都为空`);
-  if (!b.verdict && !errors.some((e) => e.startsWith(FIELD_NAMES.result))) errors.push(`${FIELD_NAMES.result}：不能为空`);
+  // No verdict column and no word yet that the table is a failures-only list: the import as a whole waits for it.
+  if (!b.verdict && verdictColumn && !errors.some((e) => e.startsWith(FIELD_NAMES.result))) errors.push(`${FIELD_NAMES.result}：不能为空`);
   if (b.verdict === 'qualified' && b.items.length) errors.push('结论为合格，却列有不合格项目');
   if (!b.category && b.categoryText) errors.push(`${FIELD_NAMES.category}“${b.categoryText}”未对应到目录中的类别`);
   return { ...b, errors };
@@ -137,7 +138,7 @@ export function batchReader(ctx: ReadContext) {
       byKey.set(key(row), row);
       previous = row;
     },
-    done: (): Batch[] => batches.map(check),
+    done: (): Batch[] => batches.map((b) => check(b, [...ctx.fields.values()].includes('result'))),
   };
 }
 

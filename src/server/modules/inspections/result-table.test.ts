@@ -68,6 +68,8 @@ describe('published table cells', () => {
     expect(parseProducerCell('无')).toEqual({ producer: null, role: null, parties: [] });
     expect(parseProducerCell('郴州市庚电缆有限公司')).toEqual({ producer: '郴州市庚电缆有限公司', role: 'manufacturer', parties: [] });
     expect(parseProducerCell('委托方：郴州辛茶业有限公司')).toEqual({ producer: '郴州辛茶业有限公司', role: 'commissioner', parties: [] });
+    // The name as the archive writes it, full-width brackets and all, so an exact match finds it.
+    expect(parseProducerCell('湖南子丑（集团）有限公司').producer).toBe('湖南子丑（集团）有限公司');
   });
 
   it('keeps an importer’s country of origin', () => {
@@ -78,13 +80,15 @@ describe('published table cells', () => {
 
   it('splits failed items but not inside brackets, and reads their result and limit', () => {
     expect(splitFailedItems('充装量、喷射性能', null).map((i) => i.item)).toEqual(['充装量', '喷射性能']);
-    expect(splitFailedItems('邻苯二甲酸酯（DEHP、DBP）；标识', null).map((i) => i.item)).toEqual(['邻苯二甲酸酯(DEHP、DBP)', '标识']);
+    expect(splitFailedItems('邻苯二甲酸酯（DEHP、DBP）；标识', null).map((i) => i.item)).toEqual(['邻苯二甲酸酯（DEHP、DBP）', '标识']);
     expect(splitFailedItems('1.导体电阻 2.绝缘厚度', null).map((i) => i.item)).toEqual(['导体电阻', '绝缘厚度']);
     expect(splitFailedItems('铅(以Pb计)║0.35mg/kg║≤0.2mg/kg\n苯甲酸║0.8g/kg║≤0.5g/kg', ['item', 'measured', 'requirement'])).toEqual([
       { item: '铅(以Pb计)', measured: '0.35mg/kg', requirement: '≤0.2mg/kg' },
       { item: '苯甲酸', measured: '0.8g/kg', requirement: '≤0.5g/kg' },
     ]);
     expect(splitFailedItems('/', null)).toEqual([]);
+    // Superscripts stay: 10⁴ is not 104.
+    expect(splitFailedItems('菌落总数║2.1×10⁴CFU/mL║≤1×10⁴CFU/mL', ['item', 'measured', 'requirement'])[0]!.measured).toBe('2.1×10⁴CFU/mL');
   });
 
   it.each([['生产', 'production'], ['流通环节', 'circulation'], ['餐饮', 'catering'], ['网络', 'online'], ['网购', 'online'], ['超市', 'circulation'], ['其他', null]])('place %s → %s', (raw, place) => {

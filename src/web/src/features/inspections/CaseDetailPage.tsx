@@ -47,9 +47,12 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t('inspection.batch')}>{c.batch}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.place')}>{t(placeKey(c.place))}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.checkTypeLabel')}>{t(checkTypeKey(c.checkType))}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.sampledOn')}>{date(c.sampledOn)}</Descriptions.Item>
+              <Descriptions.Item label={t(c.dateBasis === 'notice' ? 'inspection.noticeDate' : 'inspection.sampledOn')}>{date(c.sampledOn)}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.samplersLabel')}>{c.samplers.join('、')}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.testingBody')}>{c.testingBodyId ? labs.get(c.testingBodyId) : ''}</Descriptions.Item>
+              <Descriptions.Item label={t('inspection.testingBody')}>{c.testingBodyId ? labs.get(c.testingBodyId) : c.testingBodyName}</Descriptions.Item>
+              {c.parties.length > 0 && <Descriptions.Item label={t('inspection.parties')}>{c.parties.map((p) => `${t(`resultImport.role.${p.role}` as never)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}</Descriptions.Item>}
+              {c.remarks && <Descriptions.Item label={t('inspection.remarks')}>{c.remarks}</Descriptions.Item>}
+              {!c.listed && <Descriptions.Item label={t('inspection.remarks')}>{t('inspection.unlisted')}</Descriptions.Item>}
               <Descriptions.Item label={t('inspection.reportNo')}>{c.reportNo ?? ''}</Descriptions.Item>
               {c.objectionUntil && <Descriptions.Item label={t('inspection.objectionUntil')}>{date(c.objectionUntil)}</Descriptions.Item>}
               {c.recheckPayer && <Descriptions.Item label={t('inspection.recheckPayer')}>{t(`inspection.payer.${c.recheckPayer}` as never)}</Descriptions.Item>}

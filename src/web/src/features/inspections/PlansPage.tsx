@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { usePlans, useTestingBodies, type Plan } from './api';
 import { levelKey } from './labels';
 import { RegisterSampleModal } from './RegisterSampleModal';
+import { PlanResultImports } from './PlanResultImports';
 import { ResultImportModal } from './ResultImportModal';
 
 interface DrawResult {
@@ -71,7 +72,14 @@ export function PlansPage() {
           dataSource={plans.data ?? []}
           scroll={{ x: 900 }}
           locale={{ emptyText: t('inspection.noPlans') }}
-          expandable={{ expandedRowRender: (p) => <Space wrap>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space> }}
+          expandable={{
+            expandedRowRender: (p) => (
+              <>
+                <Space wrap>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space>
+                {cityWide && <PlanResultImports planId={p.id} />}
+              </>
+            ),
+          }}
           columns={[
             { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 80 },
             { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'level', width: 90, render: (l: string) => t(levelKey(l)) },

@@ -1,33 +1,46 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Modal, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, AutoComplete, Button, Form, Modal, Progress, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api, upload } from '../../api/client';
 import { FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n/zh-CN';
 import type { Plan } from './api';
+import { ResultImportRows, STATUS_COLOR } from './ResultImportRows';
+import { ResultImportSettings } from './ResultImportSettings';
+import { confirmResultImport, updateResultImport, uploadResultTable, useResultImportIssuers, type ImportPreview, type ImportSettings } from './resultImportApi';
 
-interface Candidate { id: string; name: string; uscc: string; score?: number }
-interface Row { line: number; values: Record<string, string>; status: 'matched' | 'candidates' | 'unmatched' | 'error'; match: Candidate | null; candidates: Candidate[]; errors: string[] }
-interface Preview { id: string; rows: Row[]; counts: Record<Row['status'], number> }
+/** The authority that usually publishes a plan's level of table: a suggestion in the issuer box, never a choice made for the officer. */
+const ISSUER_HINT: Record<string, string> = { national: '国家市场监督管理总局', provincial: '湖南省市场监督管理局' };
 
-const STATUS_COLOR: Record<Row['status'], string> = { matched: 'green', candidates: 'orange', unmatched: 'default', error: 'red' };
-
-/** 导入公布的结果表: upload, see how each producer matched, choose among look-alikes, confirm. */
+/**
+ * 导入结果表: name the issuing authority, upload the table as published, check the columns and the
+ * notice's facts the platform proposes, see every batch read through them and choose among
+ * look-alike producers, then confirm. Nothing is written before the confirmation.
+ */
 export function ResultImportModal({ plan, onClose }: { plan: Plan; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const issuers = useResultImportIssuers().data ?? [];
+  const [issuer, setIssuer] = useState(ISSUER_HINT[plan.level] ?? '');
   const [progress, setProgress] = useState<number | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [settings, setSettings] = useState<ImportSettings | null>(null);
   const [choices, setChoices] = useState<Record<number, string | null>>({});
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = preview !== null && JSON.stringify(settings) !== JSON.stringify(preview.settings);
 
+  function show(next: ImportPreview) {
+    setPreview(next);
+    setSettings(next.settings);
+  }
   async function send(file: File) {
     setError(null);
     setProgress(0);
     try {
-      setPreview(await upload<Preview>(`/inspection-plans/${plan.id}/result-imports`, file, setProgress));
+      show(await uploadResultTable(plan.id, file, issuer.trim(), setProgress));
       setChoices({});
     } catch (err) {
       setError(err);
@@ -35,73 +48,70 @@ export function ResultImportModal({ plan, onClose }: { plan: Plan; onClose: () =
       setProgress(null);
     }
   }
-  async function confirm() {
+  async function run(step: () => Promise<void>) {
+    setError(null);
+    setBusy(true);
     try {
-      const res = await api<{ linked: number; unlinked: number; skipped: number }>('POST', `/result-imports/${preview!.id}/confirm`, {
-        choices: Object.entries(choices).map(([line, enterpriseId]) => ({ line: Number(line), enterpriseId })),
-      });
-      message.success(t('resultImport.done', res));
-      await client.invalidateQueries({ queryKey: ['inspections'] });
-      onClose();
+      await step();
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
     }
   }
+  const apply = () => run(async () => show(await updateResultImport(preview!, settings!)));
+  const confirm = () =>
+    run(async () => {
+      const res = await confirmResultImport(preview!, Object.entries(choices).map(([line, enterpriseId]) => ({ line: Number(line), enterpriseId })));
+      message.success(t('resultImport.done', res));
+      await client.invalidateQueries({ queryKey: ['inspections'] });
+      await client.invalidateQueries({ queryKey: ['result-imports', plan.id] });
+      onClose();
+    });
+
+  const footer = preview
+    ? [
+        <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
+        <Button key="apply" disabled={!dirty} loading={busy && dirty} onClick={apply}>{t('resultImport.apply')}</Button>,
+        <Button key="ok" type="primary" disabled={dirty || preview.problems.length > 0} loading={busy && !dirty} onClick={confirm}>{t('resultImport.confirm')}</Button>,
+      ]
+    : null;
 
   return (
-    <Modal open width={980} title={`${t('resultImport.title')} · ${plan.title}`} onCancel={onClose} footer={preview ? [<Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>, <Button key="ok" type="primary" onClick={confirm}>{t('resultImport.confirm')}</Button>] : null}>
+    <Modal open width="min(1400px, 96vw)" title={`${t('resultImport.title')} · ${plan.title}`} onCancel={onClose} footer={footer} maskClosable={false}>
       <FormError error={error} />
       {!preview && (
         <>
           <Typography.Paragraph type="secondary">{t('resultImport.hint')}</Typography.Paragraph>
-          <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} disabled={progress !== null} beforeUpload={(f) => { void send(f); return false; }}>
+          <Form layout="vertical">
+            <Form.Item label={t('resultImport.issuer')} extra={t('resultImport.issuerHint')}>
+              <AutoComplete aria-label={t('resultImport.issuer')} value={issuer} onChange={setIssuer} options={issuers.map((i) => ({ value: i }))} style={{ maxWidth: 420 }} filterOption={(input, o) => String(o?.value).includes(input)} />
+            </Form.Item>
+          </Form>
+          <Upload.Dragger accept=".xlsx,.xls,.csv,.htm,.html,.txt" multiple={false} showUploadList={false} disabled={progress !== null} beforeUpload={(f) => { void send(f); return false; }}>
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p className="ant-upload-text">{t('import.drop')}</p>
+            <p className="ant-upload-text">{t('resultImport.upload')}</p>
           </Upload.Dragger>
           {progress !== null && <Progress percent={progress} />}
         </>
       )}
-      {preview && (
+      {preview && settings && (
         <>
+          {preview.problems.length > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('resultImport.problems')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.problems.map((p) => <li key={p.code + p.message}>{p.message}</li>)}</ul>} />
+          )}
+          {preview.warnings.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('resultImport.warnings')} description={preview.warnings.join('；')} />}
+          {dirty && <Alert type="info" style={{ marginBottom: 12 }} title={t('resultImport.dirty')} />}
+          <ResultImportSettings preview={preview} settings={settings} onChange={setSettings} />
           <Space wrap style={{ marginBottom: 12 }}>
-            {(['matched', 'candidates', 'unmatched', 'error'] as const).map((s) => <Tag key={s} color={STATUS_COLOR[s]}>{t(`resultImport.status.${s}` as never)}：{preview.counts[s]}</Tag>)}
+            <Tag>{t('resultImport.count.batches')}：{preview.counts.batches}</Tag>
+            <Tag color="green">{t('resultImport.count.qualified')}：{preview.counts.qualified}</Tag>
+            <Tag color="red">{t('resultImport.count.unqualified')}：{preview.counts.unqualified}</Tag>
+            {(['matched', 'candidates', 'disputed', 'unmatched', 'no_producer', 'error'] as const).map((s) => (
+              <Tag key={s} color={STATUS_COLOR[s]}>{t(`resultImport.status.${s}` as MessageKey)}：{preview.counts[s === 'no_producer' ? 'noProducer' : s]}</Tag>
+            ))}
           </Space>
-          <Table<Row>
-            rowKey="line"
-            size="small"
-            dataSource={preview.rows}
-            pagination={preview.rows.length > 20 ? { pageSize: 20 } : false}
-            scroll={{ x: 900 }}
-            columns={[
-              { key: 'line', title: t('import.line'), dataIndex: 'line', width: 60 },
-              { key: 'product', title: t('inspection.productName'), render: (_, r) => [r.values.productName, r.values.model].filter(Boolean).join(' · ') },
-              { key: 'producer', title: t('inspection.producer'), render: (_, r) => r.values.producer },
-              { key: 'result', title: t('public.result'), render: (_, r) => r.values.result },
-              { key: 'status', title: t('resultImport.match'), width: 110, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`resultImport.status.${r.status}` as never)}</Tag> },
-              {
-                key: 'link',
-                title: t('resultImport.archive'),
-                render: (_, r) =>
-                  r.status === 'matched' ? (
-                    r.match!.name
-                  ) : r.status === 'candidates' ? (
-                    <Select
-                      allowClear
-                      aria-label={t('resultImport.choose')}
-                      placeholder={t('resultImport.choose')}
-                      style={{ minWidth: 260 }}
-                      value={choices[r.line] ?? undefined}
-                      onChange={(v) => setChoices({ ...choices, [r.line]: v ?? null })}
-                      options={r.candidates.map((c) => ({ value: c.id, label: `${c.name}（${Math.round((c.score ?? 0) * 100)}%）` }))}
-                    />
-                  ) : r.status === 'error' ? (
-                    <Typography.Text type="danger">{r.errors.join('；')}</Typography.Text>
-                  ) : (
-                    <Typography.Text type="secondary">{t('resultImport.notLinked')}</Typography.Text>
-                  ),
-              },
-            ]}
-          />
+          <ResultImportRows rows={preview.rows} choices={choices} onChoose={(line, id) => setChoices({ ...choices, [line]: id })} />
         </>
       )}
     </Modal>
