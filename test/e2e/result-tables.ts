@@ -49,6 +49,15 @@ export async function importPublishedTables(page: Page, url: string, apiCall: Ap
     await dialog.getByRole('columnheader', { name: '表中的列' }).first().waitFor({ timeout: 30_000 });
     return dialog;
   };
+  /** A failures-only list with no date or category column, every batch listed: what the officer types in. */
+  const failuresList = async (date: string, category: string, batches: number) => {
+    await page.getByRole('dialog').getByText('不合格产品名单（每行均为不合格').click();
+    await fillDate(page, '公告日期', date);
+    await pick(page, '整表的产品类别', category);
+    await fillNumber(page, '公告的抽查总批次', batches);
+    await fillNumber(page, '公告的不合格批次', batches);
+    await apply(page);
+  };
   const confirm = async (done: RegExp) => {
     await page.getByRole('dialog').getByRole('button', { name: '确认导入' }).click();
     await page.getByText(done).waitFor();
@@ -84,12 +93,7 @@ export async function importPublishedTables(page: Page, url: string, apiCall: Ap
   // A district list as a GBK CSV: kind, date, category and the notice's totals typed in.
   await plan(2026, 'city', 'E2E 宜章县塑料薄膜', ['农用薄膜']);
   await open('E2E 宜章县塑料薄膜', DISTRICT_FAILURES, '宜章县市场监督管理局');
-  await page.getByRole('dialog').getByText('不合格产品名单（每行均为不合格').click();
-  await fillDate(page, '公告日期', '2026-10-10');
-  await pick(page, '整表的产品类别', '农用薄膜');
-  await fillNumber(page, '公告的抽查总批次', 2);
-  await fillNumber(page, '公告的不合格批次', 2);
-  await apply(page);
+  await failuresList('2026-10-10', '农用薄膜', 2);
   await page.getByRole('dialog').getByText('经销商：宜章县某建材店', { exact: true }).waitFor();
   await confirm(/已导入：关联档案 1 批次，未关联 1 批次/);
 
@@ -102,12 +106,7 @@ export async function importPublishedTables(page: Page, url: string, apiCall: Ap
   // A producers list from another year than its plan: the year must be chosen.
   await plan(2025, 'provincial', 'E2E 复查仍不合格', ['电线电缆']);
   await open('E2E 复查仍不合格', PRODUCERS_LIST, '湖南省市场监督管理局');
-  await page.getByRole('dialog').getByText('不合格产品名单（每行均为不合格').click();
-  await fillDate(page, '公告日期', '2026-08-01');
-  await pick(page, '整表的产品类别', '电线电缆');
-  await fillNumber(page, '公告的抽查总批次', 1);
-  await fillNumber(page, '公告的不合格批次', 1);
-  await apply(page);
+  await failuresList('2026-08-01', '电线电缆', 1);
   await page.getByRole('dialog').getByText('公告年份 2026 与计划年份 2025 不同：请选择计入哪一年').waitFor();
   await page.getByRole('dialog').getByRole('radio', { name: '2026' }).check();
   await apply(page);
