@@ -35,8 +35,11 @@ describe('reference data API', () => {
     const departments = (await admin.request('GET', '/api/v1/reference/departments')).json().items;
     expect(departments).toHaveLength(9);
     const categories = (await admin.request('GET', '/api/v1/reference/product-categories')).json().items;
-    expect(categories.length).toBeGreaterThanOrEqual(60);
-    expect(categories.length).toBeLessThanOrEqual(90);
+    const products = categories.filter((c: { catalogue: string }) => c.catalogue === 'product');
+    expect(products.length).toBeGreaterThanOrEqual(60);
+    expect(products.length).toBeLessThanOrEqual(90);
+    // The food-safety sampling catalogue's 34 大类 beside it (migration 2026120701).
+    expect(categories.filter((c: { catalogue: string }) => c.catalogue === 'food_safety').map((c: { code: string }) => c.code)).toEqual(Array.from({ length: 34 }, (_, i) => `FS${String(i + 1).padStart(2, '0')}`));
     expect(categories.find((c: { name: string }) => c.name === '水泥')).toMatchObject({ groupName: '工业生产资料', industryCode: 'building_materials' });
     const industryCodes = new Set(industries.map((i: { code: string }) => i.code));
     expect(categories.every((c: { industryCode: string }) => industryCodes.has(c.industryCode))).toBe(true);

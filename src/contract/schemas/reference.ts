@@ -39,6 +39,7 @@ const extras = {
     fields: {
       groupName: Type.String({ minLength: 1, maxLength: LIMITS.name.max, description: '产品大类' }),
       industryCode: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
+      catalogue: Type.Optional(Type.Enum(['product', 'food_safety'] as const, { description: 'product：产品质量监督抽查目录；food_safety：食品安全监督抽检大类' })),
     },
   },
   'brand-programmes': {

@@ -7,7 +7,7 @@ export const KIND_COLUMNS: Record<ReferenceKind, Record<string, { column: string
   regions: { level: { column: 'level' }, parentCode: { column: 'parent_code' } },
   industries: { isKey: { column: 'is_key', bool: true } },
   departments: {},
-  'product-categories': { groupName: { column: 'group_name' }, industryCode: { column: 'industry_code' } },
+  'product-categories': { groupName: { column: 'group_name' }, industryCode: { column: 'industry_code' }, catalogue: { column: 'catalogue' } },
   'brand-programmes': {
     level: { column: 'level' }, kind: { column: 'kind' }, validityYears: { column: 'validity_years' }, reviewCycleYears: { column: 'review_cycle_years' },
     running: { column: 'running', bool: true }, lastGrantYear: { column: 'last_grant_year' }, reapplyBarYears: { column: 'reapply_bar_years' }, publicBadge: { column: 'public_badge', bool: true }, rules: { column: 'rules' },
