@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { readIndicator, type IndicatorRow } from '../targets/values';
 import { countyCodes } from '../reference/reference.repository';
 import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
+import type { Direction } from '../targets/measure';
 import { gradeOf, indicatorPoints, rank, type Scoring, type SmallSampleRule, type Step } from './scoring';
 
 type SchemeRow = Selectable<AssessmentSchemeTable>;
@@ -126,7 +127,7 @@ export function assessmentService(ctx: AppContext) {
         const rule = s.small_sample_rule as SmallSampleRule;
         const value = small && rule === 'city' ? (cityValue.get(indicator.code) ?? null) : (reading?.value ?? (indicator.kind === 'count' ? 0 : null));
         const spec = { points: item.points, scoring: item.scoring as Scoring, steps: JSON.parse(item.steps) as Step[] };
-        const computed = small && rule === 'full' ? item.points : small && rule === 'zero' ? 0 : value === null ? 0 : indicatorPoints(spec, value, indicator.target!, indicator.direction as '>=');
+        const computed = small && rule === 'full' ? item.points : small && rule === 'zero' ? 0 : value === null ? 0 : indicatorPoints(spec, value, indicator.target!, indicator.direction as Direction);
         return { ...base, value, sample: records, fallback: small, computed, score: sc?.review_score ?? computed };
       });
       const sum = (kind: string) => rows.filter((r, n) => items[n]!.kind === kind).reduce((a, r) => a + (r.score ?? 0), 0);
