@@ -67,7 +67,7 @@ describe('migrations', () => {
       expect(rows.get('IND-QA')).toMatchObject({ version: 2 });
       expect(JSON.parse(rows.get('IND-QA')!.reading)).toEqual({ programme: 'hunan_qm_award', count: 'granted_in_plan', distinctEnterprises: true });
       expect(JSON.parse(rows.get('SVC-HNBRAND')!.reading)).toMatchObject({ count: 'granted_in_plan' });
-      expect(rows.get('PQ-BRANDGROWTH')).toMatchObject({ direction: '>', target: 0, compare_code: null, version: 2 });
+      expect(rows.get('PQ-BRANDGROWTH')).toMatchObject({ name: '名牌企业产值、销售额、出口创汇额、利税增幅高于全省平均', direction: '>', target: 0, compare_code: null, version: 2 });
       expect(rows.get('PQ-GREEN')!.definition).toContain('证书未载明的产品不计');
       expect(rows.get('PQ-BRANDGROWTH-PROFIT')).toMatchObject({ calculator: 'brand_growth', compare_code: 'PROV-BRANDGROWTH-PROFIT', sort_order: rows.get('PQ-BRANDGROWTH')!.sort_order + 4 });
       // Untouched: an indicator whose definition was right, and a city's own target.

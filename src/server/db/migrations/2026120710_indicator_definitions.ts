@@ -15,7 +15,7 @@ import { columnTypes } from './dialect';
  * with one of them are stale too; the next read (or the background refresh) computes them again.
  * Targets a city has set are left as they are, except PQ-BRANDGROWTH's, which becomes "above" (> 0).
  */
-type Fix = { definition: string; reading?: Record<string, unknown>; direction?: string; target?: number | null; compare_code?: null };
+type Fix = { definition: string; reading?: Record<string, unknown>; direction?: string; target?: number | null; compare_code?: null; name?: string; name_en?: string };
 
 const INDUSTRIAL = '工业生产企业：未标为服务业企业、成立日期不晚于当年末、未在当年 1 月 1 日前注销的企业（标为注销而未填注销日期的不计）。';
 const MEASURES = ['PQ-BRANDGROWTH-OUTPUT', 'PQ-BRANDGROWTH-SALES', 'PQ-BRANDGROWTH-EXPORT', 'PQ-BRANDGROWTH-PROFIT'];
@@ -42,6 +42,9 @@ export const FIXES: Record<string, Fix> = {
   },
   'PQ-BRANDGROWTH': {
     reading: { figure: 'output_value', measures: MEASURES },
+    // Its measures take the old name's 产值 part: the whole names all four.
+    name: '名牌企业产值、销售额、出口创汇额、利税增幅高于全省平均',
+    name_en: 'Brand enterprises’ output, sales, export earnings and profit-and-tax growth above the provincial average',
     direction: '>',
     target: 0,
     compare_code: null,
@@ -101,7 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       const reading = fix.reading ? JSON.stringify({ ...(JSON.parse(row.reading as string) as object), ...fix.reading }) : row.reading;
       await db
         .updateTable('plan_indicators')
-        .set({ definition: fix.definition, reading, ...(fix.direction ? { direction: fix.direction } : {}), ...(fix.target !== undefined ? { target: fix.target } : {}), ...(fix.compare_code !== undefined ? { compare_code: fix.compare_code } : {}), version: Number(row.version) + 1, updated_at: now })
+        .set({ definition: fix.definition, reading, ...(fix.direction ? { direction: fix.direction } : {}), ...(fix.target !== undefined ? { target: fix.target } : {}), ...(fix.compare_code !== undefined ? { compare_code: fix.compare_code } : {}), ...(fix.name ? { name: fix.name, name_en: fix.name_en } : {}), version: Number(row.version) + 1, updated_at: now })
         .where('id', '=', row.id)
         .execute();
     }
