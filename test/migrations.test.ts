@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, migratorFor } from '../src/server/db/migrate';
@@ -48,6 +48,33 @@ describe('migrations', () => {
     expect(await migrateToLatest(db.kysely)).toEqual(Object.keys(migrations));
     const regions = await sql<{ n: number }>`select count(*) as n from regions`.execute(db.kysely);
     expect(Number(regions.rows[0]!.n)).toBe(13);
+  });
+
+  it('2026120710 brings the indicators of every plan already in a database to the policy’s definitions and forgets the kept sums', async () => {
+    db = await emptyDb();
+    const migrator = await migratorFor(db.kysely);
+    expect((await migrator.migrateTo('2026112521_indicator_sums')).error).toBeUndefined();
+    // A city's own plan, copied before the migration (an edited PQ-STDCOV target stays), and a kept sum under the old definitions.
+    const k = db.kysely as unknown as Kysely<any>;
+    const seeded = await k.selectFrom('plan_indicators').selectAll().execute();
+    await k.insertInto('target_plans').values({ id: 'p2', code: 'city-2016', name: '2016—2020', name_en: '', start_year: 2016, end_year: 2020, version: 1, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), created_by: null }).execute();
+    await k.insertInto('plan_indicators').values(seeded.map((i) => ({ ...i, id: `p2-${i.code}`, plan_id: 'p2', ...(i.code === 'PQ-STDCOV' ? { target: 99 } : {}) }))).execute();
+    await k.insertInto('indicator_sum_runs').values({ indicator_id: 'p2-IND-QA', year: 2016, basis: '[1,2016,"2016-12-31"]', stamp: '{}', computed_at: new Date().toISOString() }).execute();
+    await migrateToLatest(db.kysely);
+    for (const plan of [seeded[0]!.plan_id as string, 'p2']) {
+      const rows = new Map((await k.selectFrom('plan_indicators').selectAll().where('plan_id', '=', plan).execute()).map((r) => [r.code as string, r]));
+      expect(rows.size, plan).toBe(34);
+      expect(rows.get('IND-QA')).toMatchObject({ version: 2 });
+      expect(JSON.parse(rows.get('IND-QA')!.reading)).toEqual({ programme: 'hunan_qm_award', count: 'granted_in_plan', distinctEnterprises: true });
+      expect(JSON.parse(rows.get('SVC-HNBRAND')!.reading)).toMatchObject({ count: 'granted_in_plan' });
+      expect(rows.get('PQ-BRANDGROWTH')).toMatchObject({ name: '名牌企业产值、销售额、出口创汇额、利税增幅高于全省平均', direction: '>', target: 0, compare_code: null, version: 2 });
+      expect(rows.get('PQ-GREEN')!.definition).toContain('证书未载明的产品不计');
+      expect(rows.get('PQ-BRANDGROWTH-PROFIT')).toMatchObject({ calculator: 'brand_growth', compare_code: 'PROV-BRANDGROWTH-PROFIT', sort_order: rows.get('PQ-BRANDGROWTH')!.sort_order + 4 });
+      // Untouched: an indicator whose definition was right, and a city's own target.
+      expect(rows.get('PQ-KEYPASS')).toMatchObject({ version: 1 });
+    }
+    expect((await k.selectFrom('plan_indicators').select('target').where('id', '=', 'p2-PQ-STDCOV').executeTakeFirstOrThrow()).target).toBe(99);
+    expect(await k.selectFrom('indicator_sum_runs').selectAll().execute()).toEqual([]);
   });
 });
 

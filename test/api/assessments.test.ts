@@ -153,4 +153,48 @@ describe('the county assessment: scheme, filing, self-assessment, review, grades
     expect(lines[0]).toBe('名次,县市区,工业产品标准覆盖率（30）,工程一次验收合格率（30）,质量兴县工作方案备案（20）,质量培训（20）,质量投诉处理不力（-10）,总分,等级,否决事项,奖惩');
     expect(lines[1]).toBe('1,北湖区,15.31,30,20,15,-2,78.31,C,,表彰');
   });
+
+  it('the draft: items named as the indicators they read; count targets split by above-scale enterprises; a county scored against its own target', async () => {
+    const draftUrl = `/api/v1/assessment-schemes/draft?planId=${planId}`;
+    expect((await t.anonymous('GET', draftUrl)).statusCode).toBe(401);
+    for (const role of rolesExcept('admin', 'city_officer')) expect((await (await t.as(role, `d-${role}`)).request('GET', draftUrl)).statusCode, role).toBe(403);
+    expect((await city.request('GET', '/api/v1/assessment-schemes/draft?planId=nope')).json().error.code).toBe('validation_failed');
+    expect((await city.request('GET', '/api/v1/assessment-schemes/draft?planId=0192f0c4-0000-7000-8000-000000000009')).statusCode).toBe(404);
+    // Above-scale enterprises: two in 北湖区, one in 苏仙区; one in 桂阳县 deregistered (not counted).
+    const firm = async (n: number, region: string, extra: object = {}) =>
+      expect((await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4J${String(n).padStart(4, '0')}`), name: `郴州市规上测试${n}有限公司`, regionCode: region, industryCode: 'nonferrous', aboveScale: true, ...extra })).statusCode).toBe(201);
+    await firm(1, '431002');
+    await firm(2, '431002');
+    await firm(3, '431003');
+    await firm(4, '431021', { status: 'deregistered', deregisteredOn: `${CY - 1}-03-01` });
+    const draft = (await city.request('GET', draftUrl)).json();
+    const plan = (await city.request('GET', `/api/v1/target-plans/${planId}`)).json();
+    // Every indicator item is named as the indicator it reads: 国家和省级监督抽查合格率 reads PQ-KEYPASS, key and brand products only.
+    for (const i of draft.items.filter((x: { kind: string }) => x.kind === 'indicator')) expect(i.name, i.indicatorCode).toBe(plan.indicators.find((x: { code: string }) => x.code === i.indicatorCode).name);
+    expect(draft.items.find((i: { code: string }) => i.code === 'Z2')).toMatchObject({ indicatorCode: 'PQ-KEYPASS', name: '重点产品、名牌产品国家和省级监督抽查合格率' });
+    // 湖南省名牌产品 ≥ 40 split 2 : 1 : 0…: 26.67, 13.33 → 26 + 13 = 39, the one left to the larger remainder (北湖区): 27, 13, 0 × 9. Rates get no county target.
+    const hn = Object.fromEntries(draft.countyTargets.filter((x: { indicatorCode: string }) => x.indicatorCode === 'PQ-HNBRAND').map((x: { regionCode: string; target: number }) => [x.regionCode, x.target]));
+    expect(hn).toEqual(Object.fromEntries(COUNTIES.map((c) => [c, c === '431002' ? 27 : c === '431003' ? 13 : 0])));
+    expect(draft.countyTargets.every((x: { indicatorCode: string }) => x.indicatorCode === 'PQ-HNBRAND')).toBe(true);
+
+    // A count item without a target for every county is refused: never scored against the city's 40.
+    const body = { year: CY + 1, planId, name: `${CY + 1} 年度考评`, items: draft.items };
+    const refused = (await city.request('POST', '/api/v1/assessment-schemes', { ...body, countyTargets: draft.countyTargets.slice(1) })).json();
+    expect([refused.error.code, refused.error.details[0].path]).toEqual(['validation_failed', 'body/countyTargets']);
+    const created = (await city.request('POST', '/api/v1/assessment-schemes', { ...body, countyTargets: draft.countyTargets })).json();
+    expect(created.countyTargets).toHaveLength(11);
+    await city.request('POST', `/api/v1/assessment-schemes/${created.id}/open`, { version: created.version });
+    // One 湖南省名牌产品 in force in 北湖区: 1 of its own 27 → 10 × 1/27 (against the city's 40 it would be 10 × 1/40).
+    const owner = (await city.request('GET', '/api/v1/enterprises?regionCode=431002&aboveScale=true')).json().items[0].id;
+    expect((await city.request('POST', '/api/v1/honours', { programmeCode: 'hunan_top_brand', enterpriseId: owner, grantedOn: `${CY}-01-05`, title: '考评名牌' })).statusCode).toBe(201);
+    const results = (await city.request('GET', `/api/v1/assessment-schemes/${created.id}/results`)).json();
+    const z4 = created.items.find((i: { code: string }) => i.code === 'Z4').id;
+    const itemOf = (region: string) => results.counties.find((c: County) => c.regionCode === region).items.find((i: { itemId: string }) => i.itemId === z4);
+    expect(itemOf('431002')).toMatchObject({ value: 1, target: 27 });
+    expect(itemOf('431002').computed).toBeCloseTo(10 / 27, 10);
+    expect(itemOf('431003')).toMatchObject({ value: 0, target: 13, computed: 0 });
+    // A rate item keeps the plan's target: 工业产品标准覆盖率 ≥ 98.
+    const z1 = created.items.find((i: { code: string }) => i.code === 'Z1').id;
+    expect(results.counties.find((c: County) => c.regionCode === '431002').items.find((i: { itemId: string }) => i.itemId === z1).target).toBe(98);
+  });
 });

@@ -37,6 +37,11 @@ describe('publication of spot-check results', () => {
         await step(c.id, { action: 'finalize', version: 3, on: shift(-28) });
       }
     }
+    // A unit that refused the check (拒检): no sample, no test, no verdict — a matter for 产品质量法 art. 56, not a result.
+    const refuser = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431003', 'MA4P0009'), name: '郴州市拒检消防器材有限公司', regionCode: '431003', industryCode: 'chem_machinery' })).json();
+    const refused = await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: refuser.id, productName: '手提式干粉灭火器', model: 'MFZ/ABC8', place: 'production', sampledOn: shift(-20), documentNo: 'P-9', samplers: ['甲', '乙'], refused: true });
+    expect(refused.json(), refused.body).toMatchObject({ state: 'refused' });
+    cases.refused = refused.json().id;
   });
   afterAll(() => t.close());
 
@@ -53,9 +58,11 @@ describe('publication of spot-check results', () => {
     expect(before.json().meta.total).toBe(0);
   });
 
-  it('publishes final results only: an unqualified finding in its objection window is held', async () => {
+  it('publishes final results only: an unqualified finding in its objection window is held; a refused check is neither', async () => {
     const res = await city.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {});
+    // ok, failed, reversed published; held in its window; the refused case has no result to publish or hold.
     expect(res.json()).toMatchObject({ published: 3, held: 1 });
+    expect((await t.db.kysely.selectFrom('inspections').select('published_on').where('id', '=', cases.refused!).executeTakeFirstOrThrow()).published_on).toBeNull();
     const list = (await t.anonymous('GET', '/api/v1/public/inspections')).json();
     expect(list.meta).toMatchObject({ total: 3, totalCapped: false });
     expect(list.meta.disclaimer).toContain('仅对所抽样品负责');
@@ -94,7 +101,7 @@ describe('publication of spot-check results', () => {
     const notice = (await (await t.as('leading_group')).request('GET', url)).json();
     expect(notice.plan).toMatchObject({ title: '2026 年灭火器专项抽查', year: 2026, level: 'city', department: '市质监局' });
     expect(notice.publishedOn).toBe(new Date().toISOString().slice(0, 10));
-    // Published: ok, reversed (qualified on re-test) and failed; the held one is not counted. 2 of 3 qualified.
+    // Published: ok, reversed (qualified on re-test) and failed; the held one and the refused one are not counted (a refusal is no batch tested). 2 of 3 qualified.
     expect(notice.total).toEqual({ tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 });
     expect(notice.categories).toEqual([expect.objectContaining({ category: '灭火器', plannedBatches: 3, tested: 3, qualified: 2, unqualified: 1, passRate: 2 / 3 })]);
     expect(notice.unqualified).toEqual([expect.objectContaining({ id: cases.failed, failedItems: ['充装量'], producer: '郴州市消安消防器材有限公司' })]);

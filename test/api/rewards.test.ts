@@ -79,4 +79,19 @@ describe('rewards for honours (奖励) and the yearly ledger', () => {
     const audit = await t.db.kysely.selectFrom('audit_events').select('action').where('action', 'like', 'reward%').orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['reward_rule.create', 'reward.propose', 'reward.propose', 'reward.approved', 'reward.paid', 'reward.cancelled']);
   });
+
+  it('a rule applies from its year until a later rule replaces it, not for its one year only', async () => {
+    // The 2010 rule for 驰名商标 still applies in 2013 (no rule since): 500,000.
+    const later = await honour('well_known_trademark', '2013-04-01', { authority: '国家工商行政管理总局商标局', caseNo: '商标驰字〔2013〕第 9 号', mark: '郴奖二' });
+    expect((await propose(city, later)).json()).toMatchObject({ year: 2013, amount: 500_000, cityAmount: 250_000 });
+    // 湖南省名牌产品: the 2024 rule (100,003) applies to a 2025 grant; a rule from 2025 (200,000, city 60 %) replaces it for grants from 2025 on.
+    const before = await honour('hunan_top_brand', '2025-03-01', { title: '替换前' });
+    expect((await propose(city, before)).json()).toMatchObject({ year: 2025, amount: 100_003 });
+    expect((await city.request('POST', '/api/v1/reward-rules', { programmeCode: 'hunan_top_brand', year: 2025, amount: 200_000, citySharePercent: 60 })).statusCode).toBe(201);
+    const after = await honour('hunan_top_brand', '2025-06-01', { title: '替换后' });
+    expect((await propose(city, after)).json()).toMatchObject({ year: 2025, amount: 200_000, cityAmount: 120_000, countyAmount: 80_000 });
+    // A grant before any rule of its programme: still none.
+    const early = await honour('hunan_top_brand', '2009-06-01', { title: '规则以前' });
+    expect((await propose(city, early)).json().error.code).toBe('no_reward_rule');
+  });
 });

@@ -60,9 +60,11 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     await product('C2', 'C', { foodProduct: true });
     await product('D1', 'D', { foodProduct: true, madeToStandard: false });
     await product('E1', 'E', { keyProduct: true }, [{ standardNo: 'Q/CZ 001-2024', kind: 'enterprise', adoption: 'NEQ', adoptedStandardNo: 'ISO 1:2016' }]);
-    const cert = (owner: string, kind: string, no: string, issuedOn: string, expiresOn: string) =>
-      city.request('POST', `/api/v1/enterprises/${e[owner]}/certifications`, { kind, certificateNo: no, issuedOn, expiresOn });
-    expect((await cert('C', 'GREEN_FOOD', 'LB-1', `${CY - 1}-01-01`, `${CY + 2}-01-01`)).statusCode).toBe(201);
+    const cert = (owner: string, kind: string, no: string, issuedOn: string, expiresOn: string, productIds?: string[]) =>
+      city.request('POST', `/api/v1/enterprises/${e[owner]}/certifications`, { kind, certificateNo: no, issuedOn, expiresOn, productIds });
+    // C's green-food certificate names C1 and C2 (a certificate names only its own enterprise's products).
+    expect((await cert('C', 'GREEN_FOOD', 'LB-0', `${CY - 1}-01-01`, `${CY + 2}-01-01`, [p.D1!])).json().error.details[0].path).toBe('body/productIds');
+    expect((await cert('C', 'GREEN_FOOD', 'LB-1', `${CY - 1}-01-01`, `${CY + 2}-01-01`, [p.C1!, p.C2!])).statusCode).toBe(201);
     expect((await cert('S1', 'ISO9001', 'Q-1', `${CY - 1}-01-01`, `${CY + 2}-01-01`)).statusCode).toBe(201);
     expect((await cert('S2', 'ISO9001', 'Q-2', `${CY - 4}-01-01`, `${CY - 1}-06-30`)).statusCode).toBe(201);
     const figures = (owner: string, body: object) => city.request('POST', `/api/v1/enterprises/${e[owner]}/yearly-figures`, body);
@@ -127,12 +129,14 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(d.get('PQ-STDCOV')!.value).toBeCloseTo((5 / 9) * 100, 10);
     // Key enterprise A's three, foreign-invested B's two, key product E1 → 6; A2 (international) and B1 (IDT) adopt; E1 is NEQ → 2/6.
     expect(d.get('PQ-ADOPT')).toMatchObject({ numerator: 2, denominator: 6 });
-    // Food products of city-or-higher leading enterprises: C1 C2 D1; C holds a valid green-food certificate → 2/3.
+    // Food products of city-or-higher leading enterprises: C1 C2 D1; C's valid green-food certificate names C1 and C2 → 2/3.
     expect(d.get('PQ-GREEN')).toMatchObject({ numerator: 2, denominator: 3 });
     // Service enterprises with ISO 9001 valid today: S1 (S2's expired) → 1.
     expect(d.get('SVC-CERT')).toMatchObject({ value: 1, status: 'not_met' });
-    // New-product output of those reporting both: (100,000 + 600,000) / (1,000,000 + 3,000,000) = 17.5 %.
-    expect(d.get('PQ-NEWPROD')).toMatchObject({ value: 17.5, numerator: 700_000, denominator: 4_000_000, status: 'met' });
+    // New-product output of the industrial producers reporting output (C reports no new-product output: 0):
+    // (100,000 + 600,000 + 0) / (1,000,000 + 3,000,000 + 500,000) = 15.55… %, the same denominator as PQ-BRANDSHARE.
+    expect(d.get('PQ-NEWPROD')).toMatchObject({ numerator: 700_000, denominator: 4_500_000, status: 'met' });
+    expect(d.get('PQ-NEWPROD')!.value).toBeCloseTo((700_000 / 4_500_000) * 100, 10);
     // Before today nothing was on record: the earlier years have no data, not 0 %.
     expect(d.get('PQ-STDCOV')!.trend.map((p) => p.value === null)).toEqual([true, true, false]);
   });
@@ -257,7 +261,8 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     const copy = await city.request('POST', `/api/v1/target-plans/${planId}/copy`, { code: 'test-plan', name: '重复', startYear: 2026, endYear: 2030 });
     expect(copy.json().error.code).toBe('duplicate_record');
     const detail = (await city.request('GET', `/api/v1/target-plans/${planId}`)).json();
-    expect(detail.indicators).toHaveLength(27);
+    // The register's 27, the three brand-growth measures besides output and the three provincial figures they compare with, the output measure: 34.
+    expect(detail.indicators).toHaveLength(34);
     const cov = detail.indicators.find((i: { code: string }) => i.code === 'PQ-STDCOV');
     expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { target: 50, version: 9 })).json().error.code).toBe('stale_version');
     expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { source: 'computed', calculator: 'magic', version: 1 })).json().error.details[0].path).toBe('body/calculator');
@@ -279,8 +284,8 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(book.worksheets.map((w) => w.name)).toEqual(['指标看板', '县市区对比', '行业对比', '指标定义']);
     const rows = book.getWorksheet('指标看板')!.getSheetValues().filter(Boolean) as unknown[][];
     const newprod = rows.find((r) => r[1] === 'PQ-NEWPROD')!;
-    // Code, name, unit, value 17.5 (unrounded), numerator, denominator.
-    expect(newprod.slice(1, 7)).toEqual(['PQ-NEWPROD', '新产品产值率', '%', '17.5', '700000', '4000000']);
+    // Code, name, unit, value 15.55… (unrounded), numerator, denominator.
+    expect(newprod.slice(1, 7)).toEqual(['PQ-NEWPROD', '新产品产值率', '%', String((700_000 / 4_500_000) * 100), '700000', '4500000']);
     const matrix = book.getWorksheet('县市区对比')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(matrix[0]!.slice(1, 4)).toEqual(['编码', '指标', '北湖区']);
     // By industry: the two with records, computed indicators only. 有色冶金: A1 A2 C1 E1 covered of A1 A2 A3 C1 C2 D1 E1 → 4/7; 电子信息 (B): B1 of B1 B2 → 50 %.

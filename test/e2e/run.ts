@@ -675,7 +675,7 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   await copy.getByLabel('起始年份').fill(String(year - 1));
   await copy.getByLabel('结束年份').fill(String(year + 3));
   await copy.getByRole('button', { name: /保\s*存/ }).click();
-  await page.getByText(`${year - 1}—${year + 3} 年，27 项指标`).waitFor();
+  await page.getByText(`${year - 1}—${year + 3} 年，34 项指标`).waitFor();
   const oneTime = (await apiCall(page, 'POST', '/users', { username: 'zhujian', displayName: '住建局填报员', role: 'department_reporter', departmentCode: 'housing' })).oneTimePassword as string;
 
   await context.clearCookies();

@@ -30,6 +30,12 @@ export const AssessmentItemInput = Type.Object(
 );
 export const AssessmentItem = Type.Object({ id: Id, ...AssessmentItemInput.properties, indicatorCode: Nullable(Type.String()), scoring: Type.Enum(SCORINGS), steps: Type.Array(Step), guidance: Type.String() });
 
+/** A county's own target for an indicator of the scheme: a count indicator has one for every county (never the city's whole count). */
+export const CountyTarget = Type.Object(
+  { regionCode: Type.String({ pattern: '^[0-9]{6}$' }), indicatorCode: Type.String({ maxLength: 32 }), target: Type.Number({ minimum: -1e9, maximum: 1e9 }) },
+  { additionalProperties: false },
+);
+
 const schemeFields = {
   name: Text(LIMITS.name.max, 2),
   planId: Id,
@@ -42,6 +48,7 @@ const schemeFields = {
   selfDueOn: Type.Optional(Nullable(DateString)),
   reviewDueOn: Type.Optional(Nullable(DateString)),
   items: Type.Array(AssessmentItemInput, { minItems: 1, maxItems: 100 }),
+  countyTargets: Type.Optional(Type.Array(CountyTarget, { maxItems: 2000, description: '各县市区目标：数量类指标项须为每个县市区设定；比率类不设时按计划目标' })),
 };
 export const CreateScheme = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), ...schemeFields }, { additionalProperties: false });
 export const UpdateScheme = Type.Object({ ...schemeFields, version: Version }, { additionalProperties: false });
@@ -61,9 +68,18 @@ export const Scheme = Type.Object({
   selfDueOn: Nullable(Type.String()),
   reviewDueOn: Nullable(Type.String()),
   items: Type.Array(AssessmentItem),
+  countyTargets: Type.Array(CountyTarget),
   version: Type.Integer(),
 });
 export type Scheme = Static<typeof Scheme>;
+
+/** A first draft of a year's scheme: the items (each named as the indicator it reads) and county targets split from the city's by the stated rule. */
+export const SchemeDraft = Type.Object({
+  items: Type.Array(AssessmentItemInput),
+  countyTargets: Type.Array(CountyTarget),
+  splitRule: Type.String({ description: '数量类目标分解到县市区的规则（说明）' }),
+});
+export const DraftQuery = Type.Object({ planId: Id }, { additionalProperties: false });
 
 /** One item of one county: the computed value and points of an indicator item, the self and review scores. */
 export const CountyItem = Type.Object({
@@ -72,6 +88,7 @@ export const CountyItem = Type.Object({
   sample: Nullable(Type.Number({ description: '指标项：分母（样本数）' })),
   fallback: Type.Boolean({ description: '样本不足，按方案规则计分' }),
   computed: Nullable(Type.Number({ description: '指标项：按规则计算的得分' })),
+  target: Nullable(Type.Number({ description: '指标项：该县的目标（方案中的县市区目标，比率类未设时为计划目标）' })),
   selfScore: Nullable(Type.Number()),
   selfEvidence: Type.String(),
   reviewScore: Nullable(Type.Number()),

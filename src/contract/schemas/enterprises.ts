@@ -22,6 +22,7 @@ const editable = {
   contactPhone: Text(30),
   foundedOn: Nullable(DateString),
   status: Type.Enum(ENTERPRISE_STATUSES),
+  deregisteredOn: Nullable({ ...DateString, description: '注销日期（经营状态为注销时填写；当年以前注销的企业不计入当年工业指标）' }),
   aboveScale: Type.Boolean({ description: '规模以上工业企业' }),
   keyEnterprise: Type.Boolean({ description: '重点企业' }),
   flagship: Type.Boolean({ description: '标志性企业' }),

@@ -83,6 +83,7 @@ export const RECORD_FIELDS = {
     issuedOn: opt(Nullable(DateString), null),
     expiresOn: opt(Nullable(DateString), null),
     status: opt(Type.Enum(CERTIFICATE_STATUSES), 'valid'),
+    productIds: opt(Type.Array(Id, { maxItems: 200, uniqueItems: true, description: '证书载明的本企业产品（绿色食品等按产品发证的证书）' }), []),
   },
   licences: {
     licenceNo: req(text(60, 2)),

@@ -4,7 +4,10 @@ import { Id, Instant, Nullable, Version } from './common';
 
 export const INDICATOR_SECTIONS = ['industry', 'product', 'construction', 'service', 'environment', 'reference'] as const; // 二(二)…二(六)，参考数据
 export const INDICATOR_KINDS = ['rate', 'count', 'value'] as const;
-export const DIRECTIONS = ['>=', '<=', '='] as const;
+/** '>' is "above" (高于): the target itself is not met (PQ-BRANDGROWTH: growth above the province's, > 0 points). */
+export const DIRECTIONS = ['>=', '>', '<=', '='] as const;
+/** A direction as written in a target: ≥ 98%, > 0 个百分点, ≤ 0 项. */
+export const directionSign = (d: string) => ({ '>=': '≥', '>': '>', '<=': '≤' })[d] ?? '=';
 export const INDICATOR_STATUSES = ['met', 'near', 'not_met', 'no_data', 'no_target'] as const; // 达标 接近 未达标 无数据 无目标
 /** The calculators a computed indicator may name (src/server/modules/targets/calculators.ts). */
 export const CALCULATOR_NAMES = ['honour_count', 'flagship_count', 'standard_coverage', 'standard_adoption', 'green_food', 'inspection_pass_rate', 'figure_ratio', 'brand_output_share', 'brand_growth', 'service_certified'] as const;
@@ -90,6 +93,18 @@ export const DashboardRow = Type.Object({
   previous: Nullable(Type.Number({ description: '上年值' })),
   trend: Type.Array(Type.Object({ year: Type.Integer(), value: Nullable(Type.Number()) })),
   projection: Type.Object({ year: Type.Integer(), value: Nullable(Type.Number()), status: Type.Enum(INDICATOR_STATUSES) }),
+  reported: Type.Optional(
+    Type.Object(
+      { regions: Type.Integer({ description: '已审核填报的县市区数' }), of: Type.Integer({ description: '应报县市区数' }), complete: Type.Boolean() },
+      { description: '按县市区填报的指标的全市值：由几个县市区的数据相加（不足时数据不完整）' },
+    ),
+  ),
+  measures: Type.Optional(
+    Type.Array(
+      Type.Object({ code: Type.String(), name: Type.String(), ...Reading.properties, compareValue: Nullable(Type.Number()), status: Type.Enum(INDICATOR_STATUSES) }),
+      { description: '由多项组成的指标（名牌企业增幅：产值、销售额、出口创汇、利税）的各项；指标值为各项中最小者' },
+    ),
+  ),
 });
 export const Dashboard = Type.Object({
   plan: TargetPlan,

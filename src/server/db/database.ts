@@ -23,7 +23,7 @@ import type { CultivationDocumentTable, CultivationEventTable, CultivationTable,
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
 import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionResultImportTable, InspectionTable, InspectionVerdictCountTable, ResultImportMappingTable, TestingBodyTable } from '../modules/inspections/inspections.table';
-import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
+import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
 import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
 
@@ -80,4 +80,5 @@ export interface Database {
   assessment_items: AssessmentItemTable;
   county_assessments: CountyAssessmentTable;
   assessment_scores: AssessmentScoreTable;
+  assessment_county_targets: AssessmentCountyTargetTable;
 }

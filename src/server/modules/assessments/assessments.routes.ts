@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, SchemeResults, SelfScores, UpdateScheme } from '../../../contract/schemas/assessments';
+import { CountyAssessment, CreateScheme, Decision, DraftQuery, ReviewScores, Scheme, SchemeDraft, SchemeResults, SelfScores, UpdateScheme } from '../../../contract/schemas/assessments';
 import { errorResponses, IdParams, Version } from '../../../contract/schemas/common';
 import { actorFrom, guard } from '../../authz/guard';
 import { download, type Api } from '../../http';
@@ -21,6 +21,11 @@ export function assessmentRoutes(app: Api, assessments: AssessmentService): void
     schema: { tags, summary: '制定年度考评方案：指标项与工作项合计 100 分，另有扣分项、否决项', body: CreateScheme, response: { 201: Scheme, ...errorResponses } },
     onRequest: office,
     handler: async (request, reply) => reply.status(201).send(await assessments.createScheme(actorFrom(request), request.body)),
+  });
+  app.get('/api/v1/assessment-schemes/draft', {
+    schema: { tags, summary: '考评方案草案：指标项按所读指标命名，数量类目标按规模以上企业占比分解到县市区', querystring: DraftQuery, response: { 200: SchemeDraft, ...errorResponses } },
+    onRequest: office,
+    handler: (request) => assessments.draft(request.query.planId),
   });
   app.get('/api/v1/assessment-schemes/:id', {
     schema: { tags, summary: '考评方案', params: IdParams, response: { 200: Scheme, ...errorResponses } },

@@ -1,10 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, SelfScores, UpdateScheme } from '../../../contract/schemas/assessments';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { isUniqueViolation } from '../../db/portable';
+import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
@@ -12,22 +12,27 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { readIndicator, type IndicatorRow } from '../targets/values';
 import { countyCodes } from '../reference/reference.repository';
-import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
+import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
+import { draftScheme } from './draft';
+import type { Direction } from '../targets/measure';
 import { gradeOf, indicatorPoints, rank, type Scoring, type SmallSampleRule, type Step } from './scoring';
 
 type SchemeRow = Selectable<AssessmentSchemeTable>;
 type ItemRow = Selectable<AssessmentItemTable>;
 type CountyRow = Selectable<CountyAssessmentTable>;
 type ItemInput = Static<typeof CreateScheme>['items'][number];
+type TargetRow = Selectable<AssessmentCountyTargetTable>;
+type TargetInput = NonNullable<Static<typeof CreateScheme>['countyTargets']>[number];
 
 const EPSILON = 1e-9;
 const presentItem = (i: ItemRow) => ({
   id: i.id, code: i.code, name: i.name, kind: i.kind as 'work', points: i.points, indicatorCode: i.indicator_code, scoring: i.scoring as Scoring, steps: JSON.parse(i.steps) as Step[], guidance: i.guidance,
 });
-function presentScheme(s: SchemeRow, items: ItemRow[]): Scheme {
+function presentScheme(s: SchemeRow, items: ItemRow[], targets: TargetRow[]): Scheme {
   return {
     id: s.id, year: s.year, planId: s.plan_id, name: s.name, status: s.status as Scheme['status'], gradeA: s.grade_a, gradeB: s.grade_b, gradeC: s.grade_c, minSample: s.min_sample,
-    smallSampleRule: s.small_sample_rule as SmallSampleRule, targetsDueOn: s.targets_due_on, selfDueOn: s.self_due_on, reviewDueOn: s.review_due_on, items: items.map(presentItem), version: s.version,
+    smallSampleRule: s.small_sample_rule as SmallSampleRule, targetsDueOn: s.targets_due_on, selfDueOn: s.self_due_on, reviewDueOn: s.review_due_on, items: items.map(presentItem),
+    countyTargets: targets.map((t) => ({ regionCode: t.region_code, indicatorCode: t.indicator_code, target: t.target })), version: s.version,
   };
 }
 
@@ -36,7 +41,7 @@ function presentScheme(s: SchemeRow, items: ItemRow[]): Scheme {
  * names an indicator of the plan with a target; a deduction is worth a negative amount, a veto
  * nothing; a stepped rule has its steps.
  */
-function checkItems(items: ItemInput[], indicators: IndicatorRow[]) {
+function checkItems(items: ItemInput[], indicators: IndicatorRow[], targets: TargetInput[], counties: string[]) {
   const problems: { path: string; message: string }[] = [];
   const sum = items.filter((i) => i.kind === 'indicator' || i.kind === 'work').reduce((s, i) => s + i.points, 0);
   if (Math.abs(sum - 100) > EPSILON) problems.push({ path: 'body/items', message: `指标项和工作项合计应为 100 分，现为 ${sum} 分` });
@@ -54,6 +59,18 @@ function checkItems(items: ItemInput[], indicators: IndicatorRow[]) {
     }
     if (item.scoring === 'stepped' && !item.steps?.length) problems.push({ path: `${at}/steps`, message: '分档计分须设置档次' });
   });
+  // A county is scored against its own targets: a count indicator's (how many brands, awards…) must be set for every county, never the city's whole count.
+  const read = new Map(items.filter((i) => i.kind === 'indicator').map((i) => [i.indicatorCode, indicators.find((x) => x.code === i.indicatorCode)]));
+  targets.forEach((t, n) => {
+    if (!read.has(t.indicatorCode) || !counties.includes(t.regionCode)) problems.push({ path: `body/countyTargets/${n}`, message: '县市区目标须对应本方案的指标项和县市区' });
+  });
+  const seen = new Set(targets.map((t) => `${t.indicatorCode}|${t.regionCode}`));
+  if (seen.size !== targets.length) problems.push({ path: 'body/countyTargets', message: '同一县市区同一指标的目标重复' });
+  for (const indicator of read.values()) {
+    if (indicator?.kind !== 'count') continue;
+    const missing = counties.filter((c) => !seen.has(`${indicator.code}|${c}`));
+    if (missing.length) problems.push({ path: 'body/countyTargets', message: `${indicator.name}：按数量计的指标须为每个县市区设定目标（缺 ${missing.length} 个），不能以全市目标考核县市区` });
+  }
   if (problems.length) throw new AppError('validation_failed', problems);
 }
 
@@ -69,11 +86,14 @@ export function assessmentService(ctx: AppContext) {
     const row = await trx.selectFrom('assessment_schemes').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('not_found');
     const items = await trx.selectFrom('assessment_items').selectAll().where('scheme_id', '=', id).orderBy('sort_order').execute();
-    return { row, items };
+    const targets = await trx.selectFrom('assessment_county_targets').selectAll().where('scheme_id', '=', id).orderBy('indicator_code').orderBy('region_code').execute();
+    return { row, items, targets };
   }
   const planIndicators = (trx: Kysely<Database>, planId: string) => trx.selectFrom('plan_indicators').selectAll().where('plan_id', '=', planId).execute();
 
-  async function writeItems(trx: Kysely<Database>, schemeId: string, items: ItemInput[]) {
+  async function writeItems(trx: Kysely<Database>, schemeId: string, items: ItemInput[], targets: TargetInput[]) {
+    await trx.deleteFrom('assessment_county_targets').where('scheme_id', '=', schemeId).execute();
+    if (targets.length) await trx.insertInto('assessment_county_targets').values(targets.map((t) => ({ scheme_id: schemeId, region_code: t.regionCode, indicator_code: t.indicatorCode, target: t.target }))).execute();
     await trx.deleteFrom('assessment_items').where('scheme_id', '=', schemeId).execute();
     await trx.insertInto('assessment_items').values(items.map((i, n) => ({
       id: uuidv7(), scheme_id: schemeId, code: i.code, name: i.name.trim(), kind: i.kind, points: i.points, indicator_code: i.kind === 'indicator' ? (i.indicatorCode ?? null) : null,
@@ -93,7 +113,7 @@ export function assessmentService(ctx: AppContext) {
    * the year (the city's, full or none when its sample is below the minimum, as the scheme
    * says), a work item from the review, a deduction from the review.
    */
-  async function evaluate(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], counties: CountyRow[]) {
+  async function evaluate(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], targets: TargetRow[], counties: CountyRow[]) {
     const indicators = await planIndicators(trx, s.plan_id);
     const plan = await trx.selectFrom('target_plans').select('start_year').where('id', '=', s.plan_id).executeTakeFirstOrThrow();
     const scores = counties.length ? await trx.selectFrom('assessment_scores').selectAll().where('county_assessment_id', 'in', counties.map((c) => c.id)).execute() : [];
@@ -115,10 +135,12 @@ export function assessmentService(ctx: AppContext) {
         const base = { itemId: item.id, selfScore: sc?.self_score ?? null, selfEvidence: sc?.self_evidence ?? '', reviewScore: sc?.review_score ?? null, reviewComment: sc?.review_comment ?? '' };
         if (item.kind !== 'indicator') {
           const score = item.kind === 'work' ? (sc?.review_score ?? null) : item.kind === 'deduction' ? (sc?.review_score ?? 0) : null;
-          return { ...base, value: null, sample: null, fallback: false, computed: null, score };
+          return { ...base, value: null, sample: null, fallback: false, computed: null, target: null, score };
         }
         const indicator = indicators.find((i) => i.code === item.indicator_code)!;
-        if (final) return { ...base, value: sc?.final_value ?? null, sample: null, fallback: false, computed: sc?.final_points ?? null, score: sc?.review_score ?? sc?.final_points ?? 0 };
+        // The county's own target; a rate with none set keeps the plan's (a count always has one: checkItems).
+        const target = targets.find((t) => t.region_code === c.region_code && t.indicator_code === indicator.code)?.target ?? (indicator.kind === 'count' ? null : indicator.target);
+        if (final) return { ...base, value: sc?.final_value ?? null, sample: null, fallback: false, computed: sc?.final_points ?? null, target, score: sc?.review_score ?? sc?.final_points ?? 0 };
         const reading = readings.get(indicator.code)!.get(c.region_code);
         // The sample: the records counted (products, batches), or for a reported rate its denominator.
         const records = indicator.source === 'reported' ? (reading?.denominator ?? 0) : (reading?.records ?? 0);
@@ -126,8 +148,8 @@ export function assessmentService(ctx: AppContext) {
         const rule = s.small_sample_rule as SmallSampleRule;
         const value = small && rule === 'city' ? (cityValue.get(indicator.code) ?? null) : (reading?.value ?? (indicator.kind === 'count' ? 0 : null));
         const spec = { points: item.points, scoring: item.scoring as Scoring, steps: JSON.parse(item.steps) as Step[] };
-        const computed = small && rule === 'full' ? item.points : small && rule === 'zero' ? 0 : value === null ? 0 : indicatorPoints(spec, value, indicator.target!, indicator.direction as '>=');
-        return { ...base, value, sample: records, fallback: small, computed, score: sc?.review_score ?? computed };
+        const computed = small && rule === 'full' ? item.points : small && rule === 'zero' ? 0 : value === null || target === null ? 0 : indicatorPoints(spec, value, target, indicator.direction as Direction);
+        return { ...base, value, sample: records, fallback: small, computed, target, score: sc?.review_score ?? computed };
       });
       const sum = (kind: string) => rows.filter((r, n) => items[n]!.kind === kind).reduce((a, r) => a + (r.score ?? 0), 0);
       const [indicatorPointsSum, workPoints, deductions] = [sum('indicator'), sum('work'), sum('deduction')];
@@ -135,9 +157,9 @@ export function assessmentService(ctx: AppContext) {
     });
   }
 
-  async function present(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], counties: CountyRow[], all?: CountyRow[]): Promise<CountyAssessment[]> {
+  async function present(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], targets: TargetRow[], counties: CountyRow[], all?: CountyRow[]): Promise<CountyAssessment[]> {
     // Once final, ranks compare every county of the scheme: totals, then indicator and work points.
-    const evaluated = await evaluate(trx, s, items, s.status === 'final' && all ? all : counties);
+    const evaluated = await evaluate(trx, s, items, targets, s.status === 'final' && all ? all : counties);
     const ranks = s.status === 'final' && all
       ? rank(evaluated.map((e) => ({ regionCode: e.county.region_code, total: e.county.total ?? e.total, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, veto: !!e.county.veto_reason })))
       : null;
@@ -201,7 +223,7 @@ export function assessmentService(ctx: AppContext) {
       const updated = await trx.updateTable('county_assessments').set({ ...changes, version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
       const after = await trx.selectFrom('county_assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      const [shown] = await present(trx, loaded.row, loaded.items, [after]);
+      const [shown] = await present(trx, loaded.row, loaded.items, loaded.targets, [after]);
       await recordAudit(trx, actor, action, { type: 'county_assessment', id }, { status: loaded.county.status }, { status: after.status, total: shown!.total, ...changes });
       return shown!;
     });
@@ -212,28 +234,50 @@ export function assessmentService(ctx: AppContext) {
 
   /** The scheme with every county (a county officer: their own, and every county once final). */
   async function results(actor: Actor, id: string) {
-    const { row, items } = await scheme(db, id);
+    const { row, items, targets } = await scheme(db, id);
     const all = await db.selectFrom('county_assessments').selectAll().where('scheme_id', '=', id).execute();
     const visible = actor.role === 'county_officer' && row.status !== 'final' ? all.filter((c) => c.region_code === actor.regionCode) : all;
-    const counties = await present(db, row, items, visible, all);
-    return { scheme: presentScheme(row, items), counties: counties.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.regionCode.localeCompare(b.regionCode)) };
+    const counties = await present(db, row, items, targets, visible, all);
+    return { scheme: presentScheme(row, items, targets), counties: counties.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.regionCode.localeCompare(b.regionCode)) };
   }
 
   return {
     async listSchemes() {
       const rows = await db.selectFrom('assessment_schemes').selectAll().orderBy('year', 'desc').execute();
-      const items = rows.length ? await db.selectFrom('assessment_items').selectAll().where('scheme_id', 'in', rows.map((r) => r.id)).orderBy('sort_order').execute() : [];
-      return { items: rows.map((r) => presentScheme(r, items.filter((i) => i.scheme_id === r.id))) };
+      const ids = rows.map((r) => r.id);
+      const items = rows.length ? await db.selectFrom('assessment_items').selectAll().where('scheme_id', 'in', ids).orderBy('sort_order').execute() : [];
+      const targets = rows.length ? await db.selectFrom('assessment_county_targets').selectAll().where('scheme_id', 'in', ids).orderBy('indicator_code').orderBy('region_code').execute() : [];
+      return { items: rows.map((r) => presentScheme(r, items.filter((i) => i.scheme_id === r.id), targets.filter((t) => t.scheme_id === r.id))) };
+    },
+
+    /**
+     * A first draft of a year's scheme from a plan: the template's items named as their
+     * indicators, and the city's count targets split among the counties by their share of the
+     * archive's above-scale enterprises (operating or suspended, not deregistered) — SPLIT_RULE.
+     */
+    async draft(planId: string) {
+      const indicators = await planIndicators(db, planId);
+      if (!indicators.length && !(await db.selectFrom('target_plans').select('id').where('id', '=', planId).executeTakeFirst())) throw new AppError('not_found');
+      const counts = await db
+        .selectFrom('enterprises')
+        .select(['region_code', sql<number>`count(*)`.as('n')])
+        .where('above_scale', '=', bool(true))
+        .where('deleted_at', 'is', null)
+        .where('status', '<>', 'deregistered')
+        .groupBy('region_code')
+        .execute();
+      const weights = (await countyCodes(db)).map((regionCode) => ({ regionCode, weight: Number(counts.find((c) => c.region_code === regionCode)?.n ?? 0) }));
+      return draftScheme(indicators, weights);
     },
 
     async getScheme(id: string) {
-      const { row, items } = await scheme(db, id);
-      return presentScheme(row, items);
+      const { row, items, targets } = await scheme(db, id);
+      return presentScheme(row, items, targets);
     },
 
     async createScheme(actor: Actor, input: Static<typeof CreateScheme>) {
       return db.transaction().execute(async (trx) => {
-        checkItems(input.items, await planIndicators(trx, input.planId));
+        checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], await countyCodes(trx));
         const columns = schemeColumns(input);
         checkGrades(columns);
         const now = new Date().toISOString();
@@ -244,9 +288,9 @@ export function assessmentService(ctx: AppContext) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/year', message: '该年度已有考评方案' }]);
           throw err;
         }
-        await writeItems(trx, id, input.items);
-        const { row, items } = await scheme(trx, id);
-        const shown = presentScheme(row, items);
+        await writeItems(trx, id, input.items, input.countyTargets ?? []);
+        const { row, items, targets } = await scheme(trx, id);
+        const shown = presentScheme(row, items, targets);
         await recordAudit(trx, actor, 'assessment_scheme.create', { type: 'assessment_scheme', id }, null, shown);
         return shown;
       });
@@ -256,15 +300,15 @@ export function assessmentService(ctx: AppContext) {
       return db.transaction().execute(async (trx) => {
         const before = await scheme(trx, id);
         if (before.row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布，不能修改' }]);
-        checkItems(input.items, await planIndicators(trx, input.planId));
+        checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], await countyCodes(trx));
         const columns = schemeColumns(input);
         checkGrades(columns);
         const updated = await trx.updateTable('assessment_schemes').set({ ...columns, version: input.version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-        await writeItems(trx, id, input.items);
+        await writeItems(trx, id, input.items, input.countyTargets ?? []);
         const after = await scheme(trx, id);
-        await recordAudit(trx, actor, 'assessment_scheme.update', { type: 'assessment_scheme', id }, presentScheme(before.row, before.items), presentScheme(after.row, after.items));
-        return presentScheme(after.row, after.items);
+        await recordAudit(trx, actor, 'assessment_scheme.update', { type: 'assessment_scheme', id }, presentScheme(before.row, before.items, before.targets), presentScheme(after.row, after.items, after.targets));
+        return presentScheme(after.row, after.items, after.targets);
       });
     },
 
@@ -283,16 +327,16 @@ export function assessmentService(ctx: AppContext) {
         }))).execute();
         await recordAudit(trx, actor, 'assessment_scheme.open', { type: 'assessment_scheme', id }, { status: 'draft' }, { status: 'open', counties: counties.length });
         const after = await scheme(trx, id);
-        return presentScheme(after.row, after.items);
+        return presentScheme(after.row, after.items, after.targets);
       });
     },
 
     results,
 
     async county(actor: Actor, id: string) {
-      const { county, row, items } = await loadCounty(db, actor, id);
+      const { county, row, items, targets } = await loadCounty(db, actor, id);
       const all = row.status === 'final' ? await db.selectFrom('county_assessments').selectAll().where('scheme_id', '=', row.id).execute() : undefined;
-      return (await present(db, row, items, [county], all))[0]!;
+      return (await present(db, row, items, targets, [county], all))[0]!;
     },
 
     /** The county files its targets for the year (目标备案). */
@@ -327,12 +371,12 @@ export function assessmentService(ctx: AppContext) {
      */
     async finalise(actor: Actor, id: string, version: number) {
       return db.transaction().execute(async (trx) => {
-        const { row, items } = await scheme(trx, id);
+        const { row, items, targets } = await scheme(trx, id);
         if (row.status !== 'open') throw new AppError('invalid_transition', [{ path: 'body', message: '方案未发布或已定级' }]);
         const counties = await trx.selectFrom('county_assessments').selectAll().where('scheme_id', '=', id).execute();
         const pending = counties.filter((c) => c.status !== 'reviewed');
         if (pending.length) throw new AppError('invalid_transition', [{ path: 'body', message: `尚有 ${pending.length} 个县市区未审核：${pending.map((c) => c.region_code).join('、')}` }]);
-        const evaluated = await evaluate(trx, row, items, counties);
+        const evaluated = await evaluate(trx, row, items, targets, counties);
         for (const e of evaluated) {
           for (const [n, item] of items.entries()) {
             if (item.kind !== 'indicator') continue;
@@ -345,7 +389,7 @@ export function assessmentService(ctx: AppContext) {
         const updated = await trx.updateTable('assessment_schemes').set({ status: 'final', version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
         await recordAudit(trx, actor, 'assessment_scheme.finalise', { type: 'assessment_scheme', id }, { status: 'open' }, { status: 'final', totals: Object.fromEntries(evaluated.map((e) => [e.county.region_code, e.total])) });
-        return presentScheme({ ...row, status: 'final', version: version + 1 }, items);
+        return presentScheme({ ...row, status: 'final', version: version + 1 }, items, targets);
       });
     },
 

@@ -63,3 +63,11 @@ export interface AssessmentScoreTable {
   final_value: number | null;
   final_points: number | null;
 }
+
+/** A county's target for an indicator in a year's scheme: what its indicator items are scored against. */
+export interface AssessmentCountyTargetTable {
+  scheme_id: string;
+  region_code: string;
+  indicator_code: string;
+  target: number;
+}

@@ -17,6 +17,11 @@ describe('county assessment arithmetic', () => {
     // ≤ 0 unqualified projects: 0 meets it, 1 does not.
     expect(indicatorPoints({ points: 5, scoring: 'proportional', steps: [] }, 0, 0, '<=')).toBe(5);
     expect(indicatorPoints({ points: 5, scoring: 'proportional', steps: [] }, 1, 0, '<=')).toBe(0);
+    // Above 0 points: 0.5 earns the 10; 0 itself earns nothing, even proportionally.
+    expect(indicatorPoints({ points: 10, scoring: 'full_or_zero', steps: [] }, 0.5, 0, '>')).toBe(10);
+    expect(indicatorPoints({ points: 10, scoring: 'proportional', steps: [] }, 0, 0, '>')).toBe(0);
+    // Above 4: 4 itself is just short of full even when proportional.
+    expect(indicatorPoints({ points: 10, scoring: 'proportional', steps: [] }, 4, 4, '>')).toBeLessThan(10);
   });
 
   it('grades: A ≥ 90, B ≥ 80, C ≥ 60, D below; a veto forces D', () => {

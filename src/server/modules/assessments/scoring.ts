@@ -1,3 +1,5 @@
+import type { Direction } from '../targets/measure';
+
 /**
  * The arithmetic of the county assessment, pure: an indicator item's points from the county's
  * value, a county's total and grade, and the ranking with its tie rules (国办发〔2013〕47号:
@@ -18,7 +20,9 @@ export interface Step {
 }
 
 /** How much of its target a value achieves, in percent (100 = met), by the direction. */
-export function achievement(value: number, target: number, direction: '>=' | '<=' | '='): number {
+export function achievement(value: number, target: number, direction: Direction): number {
+  // Above (>): only a value past the target achieves it; the target itself falls just short.
+  if (direction === '>') return value > target ? 100 : target > 0 ? Math.min((value / target) * 100, 99.99) : 0;
   if (direction === '>=') return target === 0 ? (value >= 0 ? 100 : 0) : (value / target) * 100;
   if (direction === '<=') return value <= target ? 100 : value === 0 ? 100 : target <= 0 ? 0 : (target / value) * 100;
   return value === target ? 100 : 0;
@@ -28,7 +32,7 @@ export function achievement(value: number, target: number, direction: '>=' | '<=
  * An indicator item's points: full when the target is met; under `proportional`, the share of the
  * target achieved; under `stepped`, the share of the first step reached; otherwise none.
  */
-export function indicatorPoints(item: { points: number; scoring: Scoring; steps: Step[] }, value: number, target: number, direction: '>=' | '<=' | '='): number {
+export function indicatorPoints(item: { points: number; scoring: Scoring; steps: Step[] }, value: number, target: number, direction: Direction): number {
   const achieved = achievement(value, target, direction);
   if (achieved >= 100) return item.points;
   if (item.scoring === 'proportional') return item.points * Math.max(0, achieved) / 100;

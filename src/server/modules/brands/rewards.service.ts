@@ -25,7 +25,7 @@ const present = (r: RewardRow): Static<typeof Reward> => ({
   approvedOn: r.approved_on, paidOn: r.paid_on, nextStatuses: [...rewardNext(r.status as RewardStatus)], version: r.version,
 });
 
-/** Rewards for honours (policy §六(二)): rules per programme and year, a reward per honour, the yearly ledger. */
+/** Rewards for honours (policy §六(二)): rules per programme, each from a year until replaced; a reward per honour; the yearly ledger. */
 export function rewardService(ctx: AppContext) {
   const { db } = ctx;
   const rewards = (trx: Kysely<Database>) => trx.selectFrom('rewards as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id').selectAll('r').select('e.name as enterprise_name');
@@ -65,7 +65,7 @@ export function rewardService(ctx: AppContext) {
         try {
           await trx.insertInto('reward_rules').values(row).execute();
         } catch (err) {
-          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/year', message: '该项目当年已有奖励规则' }]);
+          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/year', message: '该项目已有自该年起适用的奖励规则' }]);
           throw err;
         }
         await recordAudit(trx, actor, 'reward_rule.create', { type: 'reward_rule', id: row.id }, null, presentRule(row));
@@ -73,7 +73,7 @@ export function rewardService(ctx: AppContext) {
       });
     },
 
-    /** The reward an honour earns under the rule of its programme and year, split city/county. */
+    /** The reward an honour earns under the rule of its programme in force in the grant's year (the latest from that year or before), split city/county. */
     async propose(actor: Actor, honourId: string) {
       return db.transaction().execute(async (trx) => {
         let hq = trx.selectFrom('honours').selectAll().where('id', '=', honourId);
@@ -84,8 +84,9 @@ export function rewardService(ctx: AppContext) {
         if (!mayEditInRegion(actor, honour.region_code)) throw new AppError('out_of_scope');
         if (honour.revoked_on) throw new AppError('honour_revoked');
         const year = Number(honour.granted_on.slice(0, 4));
-        const rule = await trx.selectFrom('reward_rules').selectAll().where('programme_code', '=', honour.programme_code).where('year', '=', year).executeTakeFirst();
-        if (!rule) throw new AppError('no_reward_rule', [{ path: 'honour', message: `${honour.programme_code} ${year} 年没有奖励规则` }]);
+        // A rule applies from its year until a later rule replaces it: the latest one from the grant's year or before.
+        const rule = await trx.selectFrom('reward_rules').selectAll().where('programme_code', '=', honour.programme_code).where('year', '<=', year).orderBy('year', 'desc').limit(1).executeTakeFirst();
+        if (!rule) throw new AppError('no_reward_rule', [{ path: 'honour', message: `${honour.programme_code} 在 ${year} 年及以前没有奖励规则` }]);
         const split = splitReward(Number(rule.amount), rule.city_share_percent);
         const now = new Date().toISOString();
         const id = uuidv7();

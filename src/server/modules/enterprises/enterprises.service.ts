@@ -67,6 +67,12 @@ async function checkPlacement(db: Kysely<Database>, actor: Actor, regionCode: st
 function checkFoundedOn(foundedOn: string | null | undefined) {
   if (foundedOn && foundedOn > today()) throw new AppError('validation_failed', [{ path: 'body/foundedOn', message: '成立日期不能晚于今天' }]);
 }
+/** A deregistration date goes with the status 注销, is not ahead of today, and not before the founding (on the record as it would be after the write). */
+function checkDeregistration(r: { status: string; deregisteredOn: string | null; foundedOn: string | null }) {
+  if (r.deregisteredOn === null) return;
+  const problem = r.status !== 'deregistered' ? '只有经营状态为“注销”的企业才填写注销日期' : r.deregisteredOn > today() ? '注销日期不能晚于今天' : r.foundedOn && r.deregisteredOn < r.foundedOn ? '注销日期不能早于成立日期' : null;
+  if (problem) throw new AppError('validation_failed', [{ path: 'body/deregisteredOn', message: problem }]);
+}
 
 export function enterpriseService(ctx: AppContext) {
   const { db } = ctx;
@@ -124,6 +130,7 @@ export function enterpriseService(ctx: AppContext) {
         contact_phone: '',
         founded_on: null,
         status: 'operating',
+        deregistered_on: null,
         above_scale: 0,
         key_enterprise: 0,
         flagship: 0,
@@ -133,6 +140,7 @@ export function enterpriseService(ctx: AppContext) {
         ...(enterpriseColumns(input) as Partial<EnterpriseRow>),
         ...newRecordMeta(actor.id, now),
       };
+      checkDeregistration({ status: row.status, deregisteredOn: row.deregistered_on, foundedOn: row.founded_on });
       try {
         await db.transaction().execute(async (trx) => {
           await checkPlacement(trx, actor, row.region_code, row.industry_code);
@@ -168,6 +176,7 @@ export function enterpriseService(ctx: AppContext) {
         const before = await load(actor, id, trx);
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
         await checkPlacement(trx, actor, fields.regionCode, fields.industryCode);
+        checkDeregistration({ status: fields.status ?? before.status, deregisteredOn: fields.deregisteredOn !== undefined ? fields.deregisteredOn : before.deregistered_on, foundedOn: fields.foundedOn !== undefined ? fields.foundedOn : before.founded_on });
         const changes = enterpriseColumns({ ...fields, ...(fields.name ? { name: fields.name.trim() } : {}) });
         const updated = await updateEnterpriseVersioned(trx, id, version, changes);
         if (!updated) throw new AppError('stale_version');

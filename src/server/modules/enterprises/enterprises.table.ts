@@ -20,6 +20,8 @@ export interface EnterpriseTable extends ArchiveRecord {
   contact_phone: string;
   founded_on: string | null;
   status: string;
+  /** The day it was deregistered (注销日期): before a year, it is no producer of that year. */
+  deregistered_on: string | null;
   above_scale: BoolColumn;
   key_enterprise: BoolColumn;
   flagship: BoolColumn;
@@ -44,6 +46,8 @@ export interface CertificationTable extends ArchiveRecord {
   issued_on: string | null;
   expires_on: string | null;
   status: string;
+  /** JSON array of the enterprise's product ids the certificate names (a green-food certificate is per product). */
+  product_ids: string;
 }
 
 export interface LicenceTable extends ArchiveRecord {

@@ -10,6 +10,7 @@ import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
+import { ownProducts } from '../brands/brands.policy';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { presentEnterprise } from './enterprises.presenter';
 import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
@@ -40,9 +41,12 @@ export function recordService(ctx: AppContext) {
     return { enterprise, parentId: enterprise.id };
   }
 
-  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>) {
+  /** `named`: the products a write names (a certificate's), each one of the enterprise's live products. */
+  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>, enterpriseId: string, named?: unknown) {
     const problems = checkRecord(kind, values, today());
     if (problems.length) throw new AppError('validation_failed', problems);
+    // A certificate names only its own enterprise's products.
+    if (Array.isArray(named)) await ownProducts(trx, enterpriseId, named as string[]);
     if (kind === 'products' && typeof values.categoryCode === 'string' && !(await findReferenceByCode(trx, 'product-categories', values.categoryCode))) {
       throw new AppError('unknown_category', [{ path: 'body/categoryCode', message: '产品类别不存在' }]);
     }
@@ -69,7 +73,7 @@ export function recordService(ctx: AppContext) {
       const values = withDefaults(kind, { ...recordDefaults(kind), ...input });
       return write(async (trx) => {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
-        await check(trx, kind, values);
+        await check(trx, kind, values, enterprise.id, values.productIds);
         const now = new Date().toISOString();
         const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
         const row = {
@@ -92,7 +96,7 @@ export function recordService(ctx: AppContext) {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');
-        await check(trx, kind, { ...presentRecord(kind, before, today()), ...fields });
+        await check(trx, kind, { ...presentRecord(kind, before, today()), ...fields }, enterprise.id, fields.productIds);
         const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, fields));
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);

@@ -12,7 +12,7 @@ export const RECORD_TABLES: Record<
   'yearly-figures': { table: 'enterprise_yearly_figures', parent: 'enterprise', orderBy: 'year' },
   products: { table: 'products', parent: 'enterprise' },
   standards: { table: 'product_standards', parent: 'product' },
-  certifications: { table: 'certifications', parent: 'enterprise' },
+  certifications: { table: 'certifications', parent: 'enterprise', json: ['product_ids'] },
   licences: { table: 'licences', parent: 'enterprise' },
   'quality-staff': { table: 'quality_staff', parent: 'enterprise', json: ['trainings'] },
 };

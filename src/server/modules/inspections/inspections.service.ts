@@ -17,7 +17,7 @@ import { caseScope, CITY, repeatForbidden } from './inspections.policy';
 import { archiveProductOf, earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
 import { countFinalVerdicts } from './stats.repository';
 import type { InspectionTable } from './inspections.table';
-import { ALLOWED, dueItems, nextState, WorkflowError, type CaseChanges, type CaseSnapshot, type WorkflowSettings } from './workflow';
+import { ALLOWED, dueItems, nextState, WorkflowError, workflowSettings, type CaseChanges, type CaseSnapshot } from './workflow';
 
 /** The open cases the board reads at most: the earliest sampled, whose deadlines come first. */
 const BOARD_LIMIT = 5000;
@@ -52,7 +52,7 @@ function columns(c: CaseChanges): Updateable<InspectionTable> {
 
 export function inspectionService(ctx: AppContext) {
   const { db } = ctx;
-  const settings: WorkflowSettings = { notifyDays: ctx.config.inspectionNotifyDays, objectionDecisionDays: ctx.config.inspectionObjectionDecisionDays, refusalActionDays: ctx.config.inspectionRefusalActionDays };
+  const settings = workflowSettings(ctx.config);
   const allowed = (actor: Actor, row: InspectionRow) => (actor.role === 'leading_group' ? [] : [...ALLOWED[row.state as CaseSnapshot['state']]]);
 
   async function activeBody(trx: Kysely<Database>, id: string) {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ALLOWED, DEFAULT_SETTINGS, dueItems, nextState, STATES, WorkflowError, type ActionInput, type CaseAction, type CaseSnapshot, type CaseState } from './workflow';
+import { loadConfig } from '../../config';
+import { ACTIONS, ALLOWED, dueItems, nextState, STATES, WorkflowError, workflowSettings, type ActionInput, type CaseAction, type CaseSnapshot, type CaseState } from './workflow';
+
+/** The settings production reads, from config.ts's defaults (no environment): a changed default is noticed here. */
+const DEFAULT_SETTINGS = workflowSettings(loadConfig({}));
 
 const TODAY = '2026-11-25';
 const base: CaseSnapshot = {
@@ -109,7 +113,10 @@ describe('the spot-check case state machine', () => {
     const c = { ...base, rectificationDue: '2025-01-29', firstReviewDue: '2025-02-13' };
     expect(dueItems({ ...c, state: 'unqualified', reportOn: '2024-12-29' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'notify', by: '2025-01-03' }]);
     expect(dueItems({ ...c, state: 'notified', objectionUntil: '2025-01-04' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'finalize', from: '2025-01-05', by: '2025-01-05' }]);
-    expect(dueItems({ ...c, state: 'objected', objectionFiledOn: '2025-02-27' }, { ...DEFAULT_SETTINGS, objectionDecisionDays: 3 })).toEqual([{ kind: 'objection_decision', by: '2025-03-02' }]);
+    // An objection filed on 27 Feb 2025 is decided within the default 3 days: by 2 Mar (2025 is no leap year).
+    expect(dueItems({ ...c, state: 'objected', objectionFiledOn: '2025-02-27' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'objection_decision', by: '2025-03-02' }]);
+    // Set otherwise (QC_INSPECTION_OBJECTION_DECISION_DAYS=10), the deadline moves with it: by 9 Mar.
+    expect(dueItems({ ...c, state: 'objected', objectionFiledOn: '2025-02-27' }, workflowSettings(loadConfig({ QC_INSPECTION_OBJECTION_DECISION_DAYS: '10' })))).toEqual([{ kind: 'objection_decision', by: '2025-03-09' }]);
     expect(dueItems({ ...c, state: 'rectifying' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'rectification', by: '2025-01-29' }, { kind: 'first_review', by: '2025-02-13' }]);
     expect(dueItems({ ...c, state: 'announced', announcedOn: '2025-11-15' }, DEFAULT_SETTINGS)).toEqual([{ kind: 'second_review', from: '2026-01-14', by: '2026-02-12' }]);
     // A refusal on 20 Dec 2024 is to be dealt with in 15 days: by 4 Jan 2025.

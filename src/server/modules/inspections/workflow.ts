@@ -1,4 +1,5 @@
 import { CASE_STATES } from '../../../contract/schemas/inspections';
+import type { Config } from '../../config';
 import { addDays } from '../../lib/dates';
 
 /**
@@ -50,7 +51,10 @@ export interface WorkflowSettings {
   /** Warn and order a unit that refused a lawful check to correct (art. 56) within this many days of the refusal. */
   refusalActionDays: number;
 }
-export const DEFAULT_SETTINGS: WorkflowSettings = { notifyDays: 5, objectionDecisionDays: 3, refusalActionDays: 15 };
+/** The settings as configured (config.ts holds the one set of defaults, QC_INSPECTION_*_DAYS). */
+export const workflowSettings = (c: Pick<Config, 'inspectionNotifyDays' | 'inspectionObjectionDecisionDays' | 'inspectionRefusalActionDays'>): WorkflowSettings => ({
+  notifyDays: c.inspectionNotifyDays, objectionDecisionDays: c.inspectionObjectionDecisionDays, refusalActionDays: c.inspectionRefusalActionDays,
+});
 
 /** What the machine needs to know of a case. Dates are YYYY-MM-DD. */
 export interface CaseSnapshot {

@@ -80,10 +80,10 @@ const anyRow = (fromWhere: RawBuilder<unknown>) => sql<SqlBool>`((select 1 from 
 /** The product `p` has a standard on record on `asOf` (meeting `also` when given). */
 const hasStandard = (asOf: string, also?: ReturnType<typeof sql<SqlBool>>) =>
   anyRow(sql`product_standards ps where ps.product_id = p.id and ${onRecord('ps', asOf)}${also ? sql` and ${also}` : sql``}`);
-/** The enterprise `e` holds a valid certificate of this kind on `asOf`. */
-const certified = (kind: string, asOf: string) =>
+/** The enterprise `e` holds a valid certificate of this kind on `asOf` (meeting `also` when given). */
+const certified = (kind: string, asOf: string, also?: RawBuilder<SqlBool>) =>
   anyRow(sql`certifications c where c.enterprise_id = e.id and c.kind = ${kind} and c.status = 'valid' and ${onRecord('c', asOf)}
-    and (c.issued_on is null or c.issued_on <= ${asOf}) and (c.expires_on is null or c.expires_on >= ${asOf})`);
+    and (c.issued_on is null or c.issued_on <= ${asOf}) and (c.expires_on is null or c.expires_on >= ${asOf})${also ? sql` and ${also}` : sql``}`);
 /**
  * A cell's part of a row: the last character of its enterprise's id (or its case's), one of 16
  * for the platform's UUIDs. Spread evenly, so a write reads again a sixteenth of its cell.
@@ -99,6 +99,16 @@ function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope,
 }
 const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback);
 const flag = (expr: ReturnType<typeof sql<SqlBool>>) => sql<number>`case when ${expr} then 1 else 0 end`;
+
+/**
+ * The enterprise `e` is an industrial producer that operated in the year (工业生产企业): not a
+ * service enterprise, founded by the year's end (or no date), and not deregistered before the
+ * year began — a deregistered enterprise with no date of deregistration is taken as gone before.
+ * Read from the enterprise row itself: no subquery.
+ */
+const industrialInYear = (s: CalcScope) =>
+  sql<SqlBool>`(e.service_enterprise = ${bool(false)} and (e.founded_on is null or e.founded_on <= ${s.asOf})
+    and ((e.deregistered_on is null and e.status <> 'deregistered') or e.deregistered_on >= ${`${s.year}-01-01`}))`;
 
 /** The enterprise holds a product-brand honour in force on `asOf`. */
 const holdsProductBrand = (asOf: string) =>
@@ -121,12 +131,12 @@ const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'e
 const figure = (v: unknown, fallback: (typeof FIGURES)[number]) => ((FIGURES as readonly unknown[]).includes(v) ? (v as (typeof FIGURES)[number]) : fallback);
 
 export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> & Record<string, Calculator | undefined> = {
-  /** Products made to standard with at least one standard on record, of all products on record. */
+  /** Products of industrial producers (industrialInYear) made to standard with at least one standard on record, of all their products on record. */
   standard_coverage: {
     kind: 'product',
     sources: ARCHIVE,
     rows: (db, s) =>
-      products(db, s).select([
+      products(db, s).where(industrialInYear(s)).select([
         ...productColumns,
         flag(sql<SqlBool>`p.made_to_standard = ${bool(true)} and ${hasStandard(s.asOf)}`).as('num'),
         sql<number>`1`.as('den'),
@@ -134,8 +144,9 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   },
 
   /**
-   * Of the products of key and foreign-invested enterprises and of key and brand products, those
-   * made to an international or advanced foreign standard, or adopting one (IDT, MOD by default).
+   * Of the products of key and foreign-invested enterprises and of key and brand products (of
+   * industrial producers, industrialInYear), those made to an international or advanced foreign
+   * standard, or adopting one (IDT, MOD by default).
    */
   standard_adoption: {
     kind: 'product',
@@ -144,6 +155,7 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       const kinds = strings(s.reading.kinds, ['international', 'foreign_advanced']);
       const adoption = strings(s.reading.adoption, ['IDT', 'MOD']);
       return products(db, s)
+        .where(industrialInYear(s))
         .where((eb) => eb.or([eb('e.key_enterprise', '=', bool(true)), eb('e.foreign_invested', '=', bool(true)), eb('p.key_product', '=', bool(true)), eb('p.brand_product', '=', bool(true))]))
         .select([
           ...productColumns,
@@ -154,25 +166,28 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
   },
 
   /**
-   * Food products of agricultural leading enterprises at the levels read, and those green-food
-   * certified (the enterprise's certificate, or a green-food honour naming the product: an honour
-   * names only its own enterprise's products, so only that enterprise's honours are searched).
+   * Food products of agricultural leading enterprises at the levels read, and those holding a
+   * green-food certificate in force: a green-food honour naming the product, or its enterprise's
+   * green-food certificate naming it (a certificate names only its own enterprise's products, so
+   * only that enterprise's honours and certificates are searched, through their enterprise index).
    */
   green_food: {
     kind: 'product',
     sources: [...ARCHIVE, 'certifications', 'honours'],
-    rows: (db, s) =>
-      products(db, s)
+    rows: (db, s) => {
+      const names = (alias: string) => sql<SqlBool>`${sql.ref(`${alias}.product_ids`)} like '%"' || p.id || '"%'`;
+      return products(db, s)
         .where('p.food_product', '=', bool(true))
         .where('e.agri_leader_level', 'in', strings(s.reading.levels, ['city', 'province', 'national']))
         .select([
           ...productColumns,
           flag(
-            sql<SqlBool>`${certified('GREEN_FOOD', s.asOf)}
-              or ${anyRow(sql`honours h where h.enterprise_id = p.enterprise_id and h.programme_code = 'green_food' and h.product_ids like '%"' || p.id || '"%' and ${inForce(s.asOf)}`)}`,
+            sql<SqlBool>`${certified('GREEN_FOOD', s.asOf, names('c'))}
+              or ${anyRow(sql`honours h where h.enterprise_id = p.enterprise_id and h.programme_code = 'green_food' and ${names('h')} and ${inForce(s.asOf)}`)}`,
           ).as('num'),
           sql<number>`1`.as('den'),
-        ]) as Rows,
+        ]) as Rows;
+    },
   },
 
   /**
@@ -212,29 +227,28 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     },
   },
 
-  /** One yearly figure over another, summed over the enterprises that report both (新产品产值率). */
+  /**
+   * One yearly figure over another, summed over the industrial producers of the year
+   * (industrialInYear) that report the denominator's figure; a numerator not reported counts 0
+   * (新产品产值率: new-product output over industrial output, the same denominator as brand_output_share).
+   */
   figure_ratio: {
     kind: 'enterprise',
     sources: ['enterprises', 'enterprise_yearly_figures'],
     rows: (db, s) => {
       const num = figure(s.reading.numerator, 'new_product_output_value');
       const den = figure(s.reading.denominator, 'output_value');
-      return scoped(yearFigures(db, s, s.year), s)
-        .where(`y.${num}`, 'is not', null)
-        .where(`y.${den}`, 'is not', null)
-        .select([...enterpriseColumns(), sql<number>`${sql.ref(`y.${num}`)}`.as('num'), sql<number>`${sql.ref(`y.${den}`)}`.as('den')]) as Rows;
+      return industrialOutput(db, s, den).select([...enterpriseColumns(), sql<number>`coalesce(${sql.ref(`y.${num}`)}, 0)`.as('num'), sql<number>`${sql.ref(`y.${den}`)}`.as('den')]) as Rows;
     },
   },
 
-  /** The figure of enterprises holding a product-brand honour in force, of all enterprises' figure. */
+  /** The figure of the industrial producers holding a product-brand honour in force, of all industrial producers' figure (figure_ratio's denominator). */
   brand_output_share: {
     kind: 'enterprise',
     sources: ['enterprises', 'enterprise_yearly_figures', 'honours', 'brand_programmes'],
     rows: (db, s) => {
       const fig = figure(s.reading.figure, 'output_value');
-      return scoped(yearFigures(db, s, s.year), s)
-        .where(`y.${fig}`, 'is not', null)
-        .select([...enterpriseColumns(), sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'), sql<number>`${sql.ref(`y.${fig}`)}`.as('den')]) as Rows;
+      return industrialOutput(db, s, fig).select([...enterpriseColumns(), sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'), sql<number>`${sql.ref(`y.${fig}`)}`.as('den')]) as Rows;
     },
   },
 
@@ -312,3 +326,5 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
 function yearFigures(db: Kysely<Database>, s: CalcScope, year: number) {
   return db.selectFrom('enterprise_yearly_figures as y').innerJoin('enterprises as e', 'e.id', 'y.enterprise_id').where('y.year', '=', year).where('y.deleted_at', 'is', null).where(onRecord('e', s.asOf));
 }
+/** The year's figures of industrial producers reporting `fig`: the industrial output denominators' rows, in scope. */
+const industrialOutput = (db: Kysely<Database>, s: CalcScope, fig: (typeof FIGURES)[number]) => scoped(yearFigures(db, s, s.year), s).where(industrialInYear(s)).where(`y.${fig}`, 'is not', null);

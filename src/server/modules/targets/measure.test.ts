@@ -26,6 +26,10 @@ describe('indicator arithmetic', () => {
     expect(statusOf(0, 0, '<=', 10)).toBe('met');
     expect(statusOf(1, 0, '<=', 10)).toBe('near'); // a target of 0: one unit counts as near
     expect(statusOf(2, 0, '<=', 10)).toBe('not_met');
+    // Above 0 points (PQ-BRANDGROWTH): 0.1 is above; 0 itself is not, only near (a target of 0: one unit); −2 is not met.
+    expect(statusOf(0.1, 0, '>', 10)).toBe('met');
+    expect(statusOf(0, 0, '>', 10)).toBe('near');
+    expect(statusOf(-2, 0, '>', 10)).toBe('not_met');
     expect(statusOf(null, 98, '>=', 10)).toBe('no_data');
     expect(statusOf(5, null, '>=', 10)).toBe('no_target');
   });

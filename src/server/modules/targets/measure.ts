@@ -3,7 +3,7 @@
  * the target, and the linear trend to the plan's last year. Values are never rounded here.
  */
 export type IndicatorKind = 'rate' | 'count' | 'value';
-export type Direction = '>=' | '<=' | '=';
+export type Direction = '>=' | '>' | '<=' | '=';
 export const STATUSES = ['met', 'near', 'not_met', 'no_data', 'no_target'] as const; // 达标 / 接近 / 未达标 / 无数据 / 无目标
 export type Status = (typeof STATUSES)[number];
 
@@ -22,16 +22,16 @@ export function indicatorValue(kind: IndicatorKind, sums: { num: number; den: nu
 }
 
 /**
- * Met when the value satisfies the direction; near when it is within `nearPercent` % of the
+ * Met when the value satisfies the direction (above the target for '>': equal to it is not met); near when it is within `nearPercent` % of the
  * target's size (at least 1 unit for a target of 0); otherwise not met.
  */
 export function statusOf(value: number | null, target: number | null, direction: Direction, nearPercent: number): Status {
   if (target === null) return 'no_target';
   if (value === null) return 'no_data';
-  const met = direction === '>=' ? value >= target : direction === '<=' ? value <= target : value === target;
+  const met = direction === '>=' ? value >= target : direction === '>' ? value > target : direction === '<=' ? value <= target : value === target;
   if (met) return 'met';
   const margin = Math.max(Math.abs(target) * (nearPercent / 100), target === 0 ? 1 : 0);
-  const gap = direction === '>=' ? target - value : direction === '<=' ? value - target : Math.abs(value - target);
+  const gap = direction === '>=' || direction === '>' ? target - value : direction === '<=' ? value - target : Math.abs(value - target);
   return gap <= margin ? 'near' : 'not_met';
 }
 

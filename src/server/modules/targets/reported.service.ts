@@ -189,8 +189,13 @@ export function reportedValueService(ctx: AppContext) {
     /** The office approves (the figure is locked and counts) or returns it with a comment. */
     async decide(actor: Actor, id: string, input: Static<typeof DecideReportedValue>) {
       const comment = input.comment?.trim() ?? '';
-      return move(actor, id, input.version, input.decision, (row) => {
+      return move(actor, id, input.version, input.decision, async (row, trx) => {
         if (row.status !== 'submitted') throw new AppError('invalid_transition', [{ path: 'body/decision', message: '只能审核已提交的数据' }]);
+        // Four eyes: whoever entered or submitted the figure since it was last decided does not decide it.
+        const events = await trx.selectFrom('reported_value_events').select(['action', 'actor_id']).where('reported_value_id', '=', row.id).orderBy('at', 'desc').execute();
+        const decided = events.findIndex((e) => e.action !== 'save' && e.action !== 'submit');
+        const round = decided === -1 ? events : events.slice(0, decided);
+        if (round.some((e) => e.actor_id === actor.id)) throw new AppError('own_entry');
         if (input.decision === 'return' && !comment) throw new AppError('validation_failed', [{ path: 'body/comment', message: '退回须写明原因' }]);
       }, () => ({ status: input.decision === 'approve' ? 'approved' : 'returned', decided_at: new Date().toISOString(), decided_by: actor.id, decision_comment: comment }), comment);
     },

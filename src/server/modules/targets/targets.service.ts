@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Static } from 'typebox';
-import type { CopyPlan, CreateIndicator, Indicator, MatrixQuery, RecordsQuery, ScopeQuery, UpdateIndicator } from '../../../contract/schemas/targets';
+import { directionSign, type CopyPlan, type CreateIndicator, type Indicator, type MatrixQuery, type RecordsQuery, type ScopeQuery, type UpdateIndicator } from '../../../contract/schemas/targets';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit.service';
 import { countyCodes, listReference } from '../reference/reference.repository';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
-import { asOfYear, calcScope, listedCount, pageOfRows, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
+import { asOfYear, calcScope, listedCount, measureCodes, pageOfRows, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
 
 export function presentIndicator(r: IndicatorRow): Indicator {
   return {
@@ -58,6 +58,11 @@ export function targetService(ctx: AppContext) {
   /** A county officer sees their county; others the scope they ask for. */
   const regionFor = (actor: Actor, asked?: string) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : asked);
   const status = (i: IndicatorRow, value: number | null) => statusOf(value, i.target, i.direction as Direction, config.targetNearPercent);
+  /** A measure of an indicator made of several, with its own name and status against its own target. */
+  const measureRow = (plan: IndicatorRow[], m: NonNullable<Reading['measures']>[number]) => {
+    const of = plan.find((i) => i.code === m.code);
+    return { code: m.code, name: of?.name ?? m.code, value: m.value, numerator: m.numerator, denominator: m.denominator, compareValue: m.compareValue, status: of ? status(of, m.value) : ('no_data' as const) };
+  };
 
   async function indicatorEdit(actor: Actor, action: string, id: string, run: (trx: Kysely<Database>, before: IndicatorRow | null) => Promise<IndicatorRow>) {
     return db.transaction().execute(async (trx) => {
@@ -148,9 +153,12 @@ export function targetService(ctx: AppContext) {
         const current = readings.get(q.year)!;
         const previous = readings.get(q.year - 1)!.value;
         const projected = projectTo(trend, row.end_year);
+        const { reported, measures, ...reading } = current;
         rows.push({
-          indicator: presentIndicator(indicator), ...current, status: status(indicator, current.value), previous, trend,
+          indicator: presentIndicator(indicator), ...reading, status: status(indicator, current.value), previous, trend,
           projection: { year: row.end_year, value: projected, status: status(indicator, projected) },
+          ...(reported ? { reported: { ...reported, complete: reported.regions === reported.of } } : {}),
+          ...(measures ? { measures: measures.map((m) => measureRow(indicators, m)) } : {}),
         });
       }
       return { plan: presentPlan(row), year: q.year, asOf: asOfYear(q.year), regionCode: regionCode ?? null, industryCode: q.industryCode ?? null, rows };
@@ -177,7 +185,7 @@ export function targetService(ctx: AppContext) {
       const rows = read.map(({ indicator, parts }) => ({
         code: indicator.code,
         cells: columns.map((key) => {
-          const reading = parts.get(key) ?? readingFrom(indicator, { num: 0, den: 0, rows: 0 }, indicator.compare_code ? null : undefined);
+          const reading = parts.get(key) ?? readingFrom(indicator, { num: 0, den: 0, rows: 0 }, indicator.compare_code || measureCodes(indicator) ? null : undefined);
           return { key, value: reading.value, numerator: reading.numerator, denominator: reading.denominator, status: status(indicator, reading.value) };
         }),
       }));
@@ -191,6 +199,7 @@ export function targetService(ctx: AppContext) {
       if (!indicator) throw new AppError('not_found');
       const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
       if (indicator.source !== 'computed' || !calc) throw new AppError('validation_failed', [{ path: 'code', message: '填报型指标请查看填报记录' }]);
+      if (measureCodes(indicator)) throw new AppError('validation_failed', [{ path: 'code', message: '该指标由几项组成，请查看各项的记录' }]);
       const scope: Scope = { year: q.year, planStart: row.start_year, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode };
       const s = calcScope(indicator, scope);
       const limit = q.limit ?? 50;
@@ -229,13 +238,16 @@ export function targetService(ctx: AppContext) {
       const [industries, regions] = [await names('industries'), await names('regions')];
       const STATUS: Record<string, string> = { met: '达标', near: '接近', not_met: '未达标', no_data: '无数据', no_target: '无目标' };
       const num = (v: number | null) => (v === null ? '' : String(v));
-      const target = (i: Indicator) => (i.target === null ? '' : `${i.direction === '>=' ? '≥' : i.direction === '<=' ? '≤' : '='}${i.target}${i.stretch === null ? '' : `–${i.stretch}`}`);
+      const target = (i: Indicator) => (i.target === null ? '' : `${directionSign(i.direction)}${i.target}${i.stretch === null ? '' : `–${i.stretch}`}`);
       const name = new Map(d.rows.map((r) => [r.indicator.code, r.indicator.name]));
+      // What the number leaves out or is made of: counties not yet reported; the measures of a composite.
+      const note = (r: (typeof d.rows)[number]) =>
+        r.reported && !r.reported.complete ? `${r.reported.regions}/${r.reported.of} 个县市区已报，数据不完整` : r.measures ? r.measures.map((m) => `${m.name}：${num(m.value)}`).join('；') : '';
       const file = await writeWorkbook(ctx.config.dataDir, [
         {
           name: '指标看板',
-          header: ['编码', '指标', '单位', '当前值', '分子', '分母', '比较值', '目标', '状态', '上年值', ...d.rows[0]!.trend.map((p) => `${p.year}年`), `${d.plan.endYear}年预测`],
-          rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.unit, num(r.value), num(r.numerator), num(r.denominator), num(r.compareValue), target(r.indicator), STATUS[r.status]!, num(r.previous), ...r.trend.map((p) => num(p.value)), num(r.projection.value)]),
+          header: ['编码', '指标', '单位', '当前值', '分子', '分母', '比较值', '目标', '状态', '上年值', ...d.rows[0]!.trend.map((p) => `${p.year}年`), `${d.plan.endYear}年预测`, '说明'],
+          rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.unit, num(r.value), num(r.numerator), num(r.denominator), num(r.compareValue), target(r.indicator), STATUS[r.status]!, num(r.previous), ...r.trend.map((p) => num(p.value)), num(r.projection.value), note(r)]),
         },
         { name: '县市区对比', header: ['编码', '指标', ...m.columns.map((c) => regions.get(c) ?? c)], rows: m.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
         { name: '行业对比', header: ['编码', '指标', ...byIndustry.columns.map((c) => industries.get(c) ?? c)], rows: byIndustry.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },

@@ -4,6 +4,7 @@ import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
 import { lockWrites, plannedApart, readingSlice } from '../../db/portable';
 import { CALCULATORS, IDS_OF, SOURCES, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
+import { countyCodes } from '../reference/reference.repository';
 import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
@@ -274,7 +275,19 @@ export interface Reading {
   compareValue: number | null;
   /** How many records (products, batches, entries) the sums are over: the sample size. */
   records: number;
+  /** A figure the counties report, read for the whole city: how many counties' approved figures it adds up, of how many. */
+  reported?: { regions: number; of: number };
+  /** An indicator of several measures (PQ-BRANDGROWTH): each measure's reading; the value is the least of theirs. */
+  measures?: (Reading & { code: string })[];
 }
+
+/** The codes of the measures an indicator is made of (its reading's `measures`), or null. */
+export const measureCodes = (indicator: IndicatorRow): string[] | null => {
+  const m = (JSON.parse(indicator.reading) as { measures?: unknown }).measures;
+  return Array.isArray(m) && m.length && m.every((c) => typeof c === 'string') ? (m as string[]) : null;
+};
+/** The least of the values, or null when any is missing: every measure must be above for the whole to be. */
+const least = (values: (number | null | undefined)[]) => (values.length && values.every((v) => typeof v === 'number') ? Math.min(...(values as number[])) : null);
 
 /** The value of a comparison indicator (the provincial average) for a year, or null. */
 async function compareValue(db: Kysely<Database>, plan: IndicatorRow[], code: string, s: Scope): Promise<number | null> {
@@ -302,7 +315,33 @@ export function readingFrom(indicator: IndicatorRow, sums: Sums, compare?: numbe
  * part's (county's, or industry's when `by` says so), from the same sums.
  */
 export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
+  const codes = measureCodes(indicator);
+  if (codes) return readMeasures(db, plan, codes, s);
   const sums = await sumsOf(db, indicator, s);
   const compare = indicator.compare_code ? await compareValue(db, plan, indicator.compare_code, s) : undefined;
-  return { reading: readingFrom(indicator, total(sums), compare), parts: new Map([...sums].map(([part, x]) => [part, readingFrom(indicator, x, compare)])) };
+  const reading = readingFrom(indicator, total(sums), compare);
+  // The city's figure of a county-reported indicator adds up only the counties that reported: say how many.
+  if (indicator.source === 'reported' && indicator.report_regions === 'counties' && !s.regionCode && s.by !== 'industry') {
+    reading.reported = { regions: [...sums.values()].filter((x) => x.rows > 0).length, of: (await countyCodes(db)).length };
+  }
+  return { reading, parts: new Map([...sums].map(([part, x]) => [part, readingFrom(indicator, x, compare)])) };
+}
+
+/**
+ * An indicator made of measures (each an indicator of the plan): every measure read for the
+ * scope, and the whole's value the least of theirs — in each part too — so that it is met only
+ * when every measure is. A measure missing from the plan is no data.
+ */
+async function readMeasures(db: Kysely<Database>, plan: IndicatorRow[], codes: string[], s: Scope): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
+  const whole = (value: number | null, records: number, measures?: Reading['measures']): Reading => ({ value, numerator: null, denominator: null, compareValue: null, records, ...(measures ? { measures } : {}) });
+  const read: { code: string; reading: Reading; parts: Map<string, Reading> }[] = [];
+  for (const code of codes) {
+    const m = plan.find((i) => i.code === code);
+    read.push({ code, ...(m ? await readIndicator(db, plan, m, s) : { reading: whole(null, 0), parts: new Map() }) });
+  }
+  const keys = new Set(read.flatMap((r) => [...r.parts.keys()]));
+  return {
+    reading: whole(least(read.map((r) => r.reading.value)), read.reduce((n, r) => n + r.reading.records, 0), read.map((r) => ({ code: r.code, ...r.reading }))),
+    parts: new Map([...keys].map((k) => [k, whole(least(read.map((r) => r.parts.get(k)?.value)), read.reduce((n, r) => n + (r.parts.get(k)?.records ?? 0), 0))])),
+  };
 }

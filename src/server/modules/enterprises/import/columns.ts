@@ -81,6 +81,7 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   text('联系电话', 'contactPhone', 30),
   date('成立日期', 'foundedOn'),
   choice('经营状态', 'status', STATUS),
+  date('注销日期', 'deregisteredOn'),
   flag('规模以上', 'aboveScale'),
   flag('重点企业', 'keyEnterprise'),
   flag('标志性企业', 'flagship'),

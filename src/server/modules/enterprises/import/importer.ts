@@ -121,13 +121,13 @@ function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): Par
 }
 
 const ENTERPRISE_DEFAULTS: Record<string, unknown> = {
-  address: '', legalRepresentative: '', contactPerson: '', contactPhone: '', foundedOn: null, status: 'operating',
+  address: '', legalRepresentative: '', contactPerson: '', contactPhone: '', foundedOn: null, status: 'operating', deregisteredOn: null,
   aboveScale: false, keyEnterprise: false, flagship: false, foreignInvested: false, serviceEnterprise: false,
   agriLeaderLevel: 'none', usccOverrideReason: null,
 };
 const ENTERPRISE_COLUMN_OF: Record<string, string> = {
   name: 'name', regionCode: 'region_code', industryCode: 'industry_code', address: 'address', legalRepresentative: 'legal_representative',
-  contactPerson: 'contact_person', contactPhone: 'contact_phone', foundedOn: 'founded_on', status: 'status', aboveScale: 'above_scale',
+  contactPerson: 'contact_person', contactPhone: 'contact_phone', foundedOn: 'founded_on', status: 'status', deregisteredOn: 'deregistered_on', aboveScale: 'above_scale',
   keyEnterprise: 'key_enterprise', flagship: 'flagship', foreignInvested: 'foreign_invested', serviceEnterprise: 'service_enterprise',
   agriLeaderLevel: 'agri_leader_level', usccOverrideReason: 'uscc_override_reason',
 };

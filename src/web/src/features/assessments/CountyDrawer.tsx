@@ -74,6 +74,7 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
                   width: 120,
                   render: (_, i) => (i.kind === 'indicator' ? <>{fmt(row(i)?.value)}{row(i)?.fallback && <Tag color="orange" style={{ marginLeft: 4 }}>{t('assess.smallSample')}</Tag>}</> : ''),
                 },
+                { key: 'target', title: t('assess.countyTarget'), width: 100, render: (_, i) => (i.kind === 'indicator' ? fmt(row(i)?.target) : '') },
                 {
                   key: 'self',
                   title: t('assess.self'),

@@ -3,30 +3,21 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Static } from 'typebox';
-import { ITEM_KINDS, SCORINGS, SMALL_SAMPLE_RULES, type Scheme } from '../../../../contract/schemas/assessments';
+import { ITEM_KINDS, SCORINGS, SMALL_SAMPLE_RULES, type Scheme, type SchemeDraft } from '../../../../contract/schemas/assessments';
 import type { TargetPlan, TargetPlanDetail } from '../../../../contract/schemas/targets';
 import { api } from '../../api/client';
+import { useReference } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 type Item = { code: string; name: string; kind: string; points: number; indicatorCode?: string | null; scoring?: string; steps?: { atLeast: number; share: number }[]; guidance?: string };
-
-/** A first draft after the national template: six indicator items of 10, four work items of 10, a deduction, a veto. */
-const DRAFT: Item[] = [
-  { code: 'Z1', name: '工业产品标准覆盖率', kind: 'indicator', points: 10, indicatorCode: 'PQ-STDCOV', scoring: 'proportional' },
-  { code: 'Z2', name: '国家和省级监督抽查合格率', kind: 'indicator', points: 10, indicatorCode: 'PQ-KEYPASS', scoring: 'stepped', steps: [{ atLeast: 95, share: 0.8 }, { atLeast: 90, share: 0.5 }] },
-  { code: 'Z3', name: '新产品产值率', kind: 'indicator', points: 10, indicatorCode: 'PQ-NEWPROD', scoring: 'proportional' },
-  { code: 'Z4', name: '湖南省名牌产品', kind: 'indicator', points: 10, indicatorCode: 'PQ-HNBRAND', scoring: 'proportional' },
-  { code: 'Z5', name: '采用国际标准和国外先进标准', kind: 'indicator', points: 10, indicatorCode: 'PQ-ADOPT', scoring: 'proportional' },
-  { code: 'Z6', name: '工程一次验收合格率', kind: 'indicator', points: 10, indicatorCode: 'CON-FIRSTPASS', scoring: 'full_or_zero' },
-  { code: 'G1', name: '质量兴县工作方案制定和备案', kind: 'work', points: 10, guidance: '工作方案文件、备案回执' },
-  { code: 'G2', name: '质量月等质量活动', kind: 'work', points: 10, guidance: '活动方案、照片、报道' },
-  { code: 'G3', name: '质量培训', kind: 'work', points: 10, guidance: '培训通知、签到表、课件' },
-  { code: 'G4', name: '质量工作机构和经费保障', kind: 'work', points: 10, guidance: '机构设置文件、预算' },
-  { code: 'K1', name: '质量投诉、事件处置不力', kind: 'deduction', points: -10, guidance: '每件扣 2 分' },
-  { code: 'F1', name: '发生区域性、系统性重大质量安全事故', kind: 'veto', points: 0 },
-];
+type Targets = Record<string, Record<string, number | null>>;
+type CountyTarget = { regionCode: string; indicatorCode: string; target: number };
+/** County targets as the form edits them (indicator → county → target), and back. */
+const toForm = (list: CountyTarget[]): Targets => list.reduce<Targets>((acc, c) => ({ ...acc, [c.indicatorCode]: { ...acc[c.indicatorCode], [c.regionCode]: c.target } }), {});
+const fromForm = (targets: Targets | undefined, codes: string[]): CountyTarget[] =>
+  codes.flatMap((code) => Object.entries(targets?.[code] ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number').map(([regionCode, target]) => ({ regionCode, indicatorCode: code, target })));
 
 /** The scheme's settings and its items, edited as a list; the points of indicator and work items are totalled as you type. */
 export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; scheme?: Static<typeof Scheme>; onClose: () => void; onSaved: () => Promise<void> }) {
@@ -39,6 +30,14 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
   const sum = items.filter((i) => i?.kind === 'indicator' || i?.kind === 'work').reduce((s, i) => s + (Number(i.points) || 0), 0);
   const covering = plans.data?.items.find((p) => p.startYear <= year && year <= p.endYear) ?? plans.data?.items[0];
   const indicators = (plan.data?.indicators ?? []).filter((i) => i.target !== null && i.reportRegions !== 'province');
+  const counties = (useReference('regions').data ?? []).filter((r) => r.level !== 'province' && r.level !== 'city');
+  // A new scheme starts from the server's draft for its plan: items named as their indicators, count targets split among the counties.
+  const draft = useQuery({ queryKey: ['assessment-draft', planId], queryFn: () => api<Static<typeof SchemeDraft>>('GET', `/assessment-schemes/draft?planId=${planId}`), enabled: !scheme && !!planId });
+  useEffect(() => {
+    if (!scheme && draft.data && !form.getFieldValue('items')?.length) form.setFieldsValue({ items: draft.data.items, targets: toForm(draft.data.countyTargets) });
+  }, [scheme, draft.data, form]);
+  // Count indicators are assessed against each county's own target; a rate's county target defaults to the plan's.
+  const assessed = items.filter((i) => i?.kind === 'indicator' && i.indicatorCode).map((i) => indicators.find((x) => x.code === i.indicatorCode)).filter((i) => !!i);
   // The plans arrive after the form mounts: a new scheme takes the plan covering its year then.
   useEffect(() => {
     if (!scheme && covering && !form.getFieldValue('planId')) form.setFieldValue('planId', covering.id);
@@ -48,10 +47,15 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
       width={980}
       form={form}
       title={scheme ? `${t('common.edit')} · ${scheme.name}` : t('assess.newScheme', { year })}
-      initialValues={scheme ? { ...scheme, items: scheme.items } : { name: t('assess.defaultName', { year }), minSample: 10, smallSampleRule: 'city', gradeA: 90, gradeB: 80, gradeC: 60, items: DRAFT }}
+      initialValues={scheme ? { ...scheme, items: scheme.items, targets: toForm(scheme.countyTargets) } : { name: t('assess.defaultName', { year }), minSample: 10, smallSampleRule: 'city', gradeA: 90, gradeB: 80, gradeC: 60, items: [] }}
       onClose={onClose}
       onSubmit={async (v) => {
-        const body = { ...v, items: (v.items as Item[]).map((i) => ({ ...i, indicatorCode: i.kind === 'indicator' ? i.indicatorCode : null, steps: i.steps ?? [], guidance: i.guidance ?? '' })) };
+        const { targets, ...rest } = v;
+        const body = {
+          ...rest,
+          items: (v.items as Item[]).map((i) => ({ ...i, indicatorCode: i.kind === 'indicator' ? i.indicatorCode : null, steps: i.steps ?? [], guidance: i.guidance ?? '' })),
+          countyTargets: fromForm(targets as Targets, assessed.map((i) => i.code)),
+        };
         if (scheme) await api('PUT', `/assessment-schemes/${scheme.id}`, { ...body, version: scheme.version });
         else await api('POST', '/assessment-schemes', { ...body, year });
         await onSaved();
@@ -106,6 +110,25 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
           </>
         )}
       </Form.List>
+      {assessed.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('assess.countyTargets')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{draft.data?.splitRule ?? t('assess.countyTargetsHint')}</Typography.Paragraph>
+          {assessed.map((i) => (
+            <div key={i.code} style={{ marginBottom: 8 }}>
+              <Typography.Text strong>{i.name}</Typography.Text>
+              <Typography.Text type="secondary">{` ${t('assess.cityTarget', { target: i.target ?? '—' })}`}</Typography.Text>
+              <Space wrap size={4} style={{ display: 'flex' }}>
+                {counties.map((c) => (
+                  <Form.Item key={c.code} name={['targets', i.code, c.code]} label={lang === 'en-US' && c.nameEn ? c.nameEn : c.name} style={{ marginBottom: 4 }} rules={i.kind === 'count' ? [{ required: true, message: t('form.required') }] : []}>
+                    <InputNumber style={{ width: 80 }} placeholder={i.kind === 'count' ? '' : String(i.target ?? '')} />
+                  </Form.Item>
+                ))}
+              </Space>
+            </div>
+          ))}
+        </>
+      )}
     </FormModal>
   );
 }

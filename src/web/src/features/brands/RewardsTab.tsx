@@ -80,7 +80,7 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
         scroll={{ x: 900 }}
         locale={{ emptyText: t('reward.empty') }}
         columns={[
-          { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 70 },
+          { key: 'year', title: t('reward.fromYear'), dataIndex: 'year', width: 90, render: (y: number) => t('reward.fromYearValue', { year: y }) },
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
@@ -113,7 +113,7 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
         dataSource={rules.data?.items ?? []}
         columns={[
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
-          { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 70 },
+          { key: 'year', title: t('reward.fromYear'), dataIndex: 'year', width: 90, render: (y: number) => t('reward.fromYearValue', { year: y }) },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
           { key: 'share', title: t('reward.cityShare'), dataIndex: 'citySharePercent', align: 'right', render: (p: number) => `${p}%` },
           { key: 'fund', title: t('reward.fundSource'), dataIndex: 'fundSource' },
@@ -135,7 +135,7 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
             <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="year" label={t('inspection.year')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item name="year" label={t('reward.fromYear')} extra={t('reward.fromYearHint')} rules={[{ required: true, message: t('form.required') }]}>
               <InputNumber min={2000} max={2100} precision={0} />
             </Form.Item>
             <Form.Item name="amount" label={t('reward.amountYuan')} rules={[{ required: true, message: t('form.required') }]}>

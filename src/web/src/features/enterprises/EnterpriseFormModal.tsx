@@ -16,13 +16,14 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { enumKey } from './labels';
 
 type UsccCheckResult = Static<typeof UsccCheckSchema>;
-type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'usccOverrideReason'> & { foundedOn?: Dayjs | null; usccOverrideReason?: string | null };
+type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'deregisteredOn' | 'usccOverrideReason'> & { foundedOn?: Dayjs | null; deregisteredOn?: Dayjs | null; usccOverrideReason?: string | null };
 
 /** New enterprise, or the basic data of one: the same limits as the API; a conflict says to reload. */
 export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Enterprise; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const status = Form.useWatch('status', form);
   const client = useQueryClient();
   const navigate = useNavigate();
   const user = useSession().data?.user;
@@ -45,7 +46,9 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
   async function submit(values: Values) {
     setBusy(true);
     setError(null);
-    const body: Record<string, unknown> = { ...values, foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null };
+    // A deregistration date goes with the status 注销 only.
+    const deregisteredOn = values.status === 'deregistered' && values.deregisteredOn ? values.deregisteredOn.format('YYYY-MM-DD') : null;
+    const body: Record<string, unknown> = { ...values, foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null, deregisteredOn };
     for (const [k, v] of Object.entries(body)) if (v === undefined || (k === 'usccOverrideReason' && !v)) delete body[k];
     try {
       if (enterprise) {
@@ -72,7 +75,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
 
   const codeBad = check && (!check.shapeOk || !check.orgCheckOk || !check.usccCheckOk);
   const initial: Values = enterprise
-    ? { ...enterprise, foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null }
+    ? { ...enterprise, foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null, deregisteredOn: enterprise.deregisteredOn ? dayjs(enterprise.deregisteredOn) : null }
     : { status: 'operating', agriLeaderLevel: 'none', regionCode: county ?? undefined, aboveScale: false, keyEnterprise: false, flagship: false, foreignInvested: false, serviceEnterprise: false };
 
   return (
@@ -131,6 +134,13 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
               <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(enumKey('status', s)) }))} />
             </Form.Item>
           </Col>
+          {status === 'deregistered' && (
+            <Col xs={12} md={8}>
+              <Form.Item name="deregisteredOn" label={t('enterprise.deregisteredOn')} extra={t('enterprise.deregisteredOnHint')}>
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={24} md={16}>
             <Form.Item name="address" label={t('enterprise.address')} rules={[{ max: LIMITS.shortText.max }]}>
               <Input maxLength={LIMITS.shortText.max} />

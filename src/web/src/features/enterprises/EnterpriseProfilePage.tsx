@@ -107,6 +107,7 @@ export function EnterpriseProfilePage() {
                     <Descriptions.Item label={t('enterprise.contactPerson')}>{e.contactPerson}</Descriptions.Item>
                     <Descriptions.Item label={t('enterprise.contactPhone')}>{e.contactPhone}</Descriptions.Item>
                     <Descriptions.Item label={t('enterprise.foundedOn')}>{formatDate(e.foundedOn, lang)}</Descriptions.Item>
+                    {e.status === 'deregistered' && <Descriptions.Item label={t('enterprise.deregisteredOn')}>{formatDate(e.deregisteredOn, lang)}</Descriptions.Item>}
                     <Descriptions.Item label={t('enterprise.updatedAt')}>{formatInstant(e.updatedAt, lang)}</Descriptions.Item>
                     {e.usccOverrideReason && <Descriptions.Item label={t('enterprise.usccOverrideReason')}>{e.usccOverrideReason}</Descriptions.Item>}
                   </Descriptions>
@@ -136,7 +137,7 @@ export function EnterpriseProfilePage() {
             {
               key: 'certifications',
               label: `${t('profile.certifications')} (${p.certifications.length})`,
-              children: records('certifications', p.certifications, { extraColumns: [{ key: 'expiry', title: t('record.validity'), render: (_, item) => expiry(item) }] }),
+              children: records('certifications', p.certifications, { extraColumns: [{ key: 'expiry', title: t('record.validity'), render: (_, item) => expiry(item) }], products: p.products.map((x) => ({ id: x.id, name: x.name as string })) }),
             },
             {
               key: 'licences',

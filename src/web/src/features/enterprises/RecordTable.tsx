@@ -28,6 +28,7 @@ export function RecordTable({
   mayWrite,
   expandable,
   extraColumns = [],
+  products = [],
 }: {
   kind: RecordKind;
   enterpriseId: string;
@@ -36,6 +37,8 @@ export function RecordTable({
   mayWrite: boolean;
   expandable?: (item: Item) => ReactNode;
   extraColumns?: ColumnsType<Item>;
+  /** The enterprise's products, for records that name some (a green-food certificate). */
+  products?: { id: string; name: string }[];
 }) {
   const { t, lang } = useI18n();
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
@@ -57,6 +60,8 @@ export function RecordTable({
         return f.family ? t(enumKey(f.family, v as string)) : String(v);
       case 'category':
         return categoryName(v as string);
+      case 'products':
+        return (v as string[]).map((id) => products.find((p) => p.id === id)?.name ?? id).join('、');
       default:
         return String(v);
     }
@@ -99,7 +104,7 @@ export function RecordTable({
         expandable={expandable ? { expandedRowRender: expandable, rowExpandable: () => true } : undefined}
         locale={{ emptyText: mayWrite ? t('record.emptyWithAction') : t('common.empty') }}
       />
-      {editing && <RecordForm kind={kind} base={base} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && <RecordForm kind={kind} base={base} item={editing === 'new' ? null : editing} products={products} onClose={() => setEditing(null)} />}
       {deleting && <DeleteRecord base={base} item={deleting} onClose={() => setDeleting(null)} />}
     </>
   );
@@ -110,7 +115,7 @@ function useRefresh() {
   return () => Promise.all([client.invalidateQueries({ queryKey: ['enterprise'] }), client.invalidateQueries({ queryKey: ['workbench'] })]);
 }
 
-function RecordForm({ kind, base, item, onClose }: { kind: RecordKind; base: string; item: Item | null; onClose: () => void }) {
+function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind; base: string; item: Item | null; products: { id: string; name: string }[]; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -126,6 +131,7 @@ function RecordForm({ kind, base, item, onClose }: { kind: RecordKind; base: str
         const value = v?.[f.name];
         if (f.type === 'date') return [f.name, value ? dayjs(value as string) : null];
         if (f.type === 'trainings') return [f.name, ((value as Record<string, unknown>[]) ?? []).map((tr) => ({ ...tr, completedOn: tr.completedOn ? dayjs(tr.completedOn as string) : null }))];
+        if (f.type === 'products') return [f.name, value ?? []];
         return [f.name, value ?? undefined];
       }),
     );
@@ -187,6 +193,8 @@ function RecordForm({ kind, base, item, onClose }: { kind: RecordKind; base: str
             options={categories.map((c) => ({ value: c.code, label: `${lang === 'en-US' ? c.nameEn : c.name}（${c.groupName as string}）` }))}
           />
         );
+      case 'products':
+        return <Select mode="multiple" allowClear optionFilterProp="label" options={products.map((p) => ({ value: p.id, label: p.name }))} />;
       default:
         return <Input maxLength={f.max} />;
     }

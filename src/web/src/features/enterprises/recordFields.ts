@@ -2,7 +2,7 @@ import { RECORD_FIELDS, type RecordKind } from '../../../../contract/schemas/rec
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** How a record field is edited and shown, read off its contract schema. */
-export type FieldType = 'text' | 'date' | 'boolean' | 'integer' | 'yuan' | 'enum' | 'category' | 'trainings';
+export type FieldType = 'text' | 'date' | 'boolean' | 'integer' | 'yuan' | 'enum' | 'category' | 'trainings' | 'products';
 export interface FieldSpec {
   name: string;
   type: FieldType;
@@ -34,6 +34,7 @@ export function recordFields(kind: RecordKind): FieldSpec[] {
       const base = { name, required: !!f.required, max: s.maxLength, min: s.minLength };
       if (name === 'categoryCode') return { ...base, type: 'category' };
       if (name === 'trainings') return { ...base, type: 'trainings' };
+      if (name === 'productIds') return { ...base, type: 'products' };
       if (s.enum) return { ...base, type: 'enum', options: s.enum, family: ENUM_FAMILIES[`${kind}.${name}`] };
       if (s.type === 'boolean') return { ...base, type: 'boolean' };
       if (s.type === 'integer') return { ...base, type: YUAN.has(name) ? 'yuan' : 'integer', min: s.minimum };

@@ -1,5 +1,5 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
-import { CALCULATOR_NAMES, DIRECTIONS, INDICATOR_KINDS, INDICATOR_SECTIONS } from '../../../../contract/schemas/targets';
+import { CALCULATOR_NAMES, DIRECTIONS, directionSign, INDICATOR_KINDS, INDICATOR_SECTIONS } from '../../../../contract/schemas/targets';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
@@ -59,7 +59,7 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
           <Input style={{ width: 90 }} maxLength={10} />
         </Form.Item>
         <Form.Item name="direction" label={t('target.direction')}>
-          <Select style={{ width: 80 }} options={DIRECTIONS.map((d) => ({ value: d, label: d === '>=' ? '≥' : d === '<=' ? '≤' : '=' }))} />
+          <Select style={{ width: 80 }} options={DIRECTIONS.map((d) => ({ value: d, label: directionSign(d) }))} />
         </Form.Item>
         <Form.Item name="target" label={t('target.target')}>
           <InputNumber style={{ width: 110 }} />

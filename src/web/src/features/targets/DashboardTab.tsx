@@ -1,6 +1,6 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
@@ -73,18 +73,37 @@ export function DashboardTab({ scope }: { scope: Scope }) {
                     <InfoCircleOutlined aria-label={t('target.definition')} style={{ color: '#888' }} />
                   </Tooltip>
                   <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}` as MessageKey)}</Typography.Text></div>
+                  {r.measures && (
+                    <ul aria-label={t('target.measures')} style={{ margin: '4px 0 0', paddingLeft: 18, fontSize: 12 }}>
+                      {r.measures.map((m) => (
+                        <li key={m.code}>
+                          {m.name}：{formatValue(r.indicator, m.value)} <StatusTag status={m.status} t={t} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </>
               ),
             },
             {
               key: 'value',
               title: t('target.value'),
-              width: 150,
+              width: 210,
               align: 'right',
               render: (_, r) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r)} aria-label={`${name(r)} ${formatValue(r.indicator, r.value)}`}>
-                  {formatValue(r.indicator, r.value)}
-                </Button>
+                <>
+                  {/* An indicator made of measures has no records of its own: each measure's row opens its own. */}
+                  {r.measures ? (
+                    formatValue(r.indicator, r.value)
+                  ) : (
+                    <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r)} aria-label={`${name(r)} ${formatValue(r.indicator, r.value)}`}>
+                      {formatValue(r.indicator, r.value)}
+                    </Button>
+                  )}
+                  {r.reported && !r.reported.complete && (
+                    <div><Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</Tag></div>
+                  )}
+                </>
               ),
             },
             { key: 'target', title: t('target.target'), width: 110, align: 'right', render: (_, r) => formatTarget(r.indicator) },

@@ -4,7 +4,7 @@ import { App, Button, Form, Input, InputNumber, Select, Space, Table, Typography
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
-import { DIRECTIONS, type Indicator, type TargetPlan, type TargetPlanDetail } from '../../../../contract/schemas/targets';
+import { DIRECTIONS, directionSign, type Indicator, type TargetPlan, type TargetPlanDetail } from '../../../../contract/schemas/targets';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
@@ -79,7 +79,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
           </Form.Item>
           <Space wrap>
             <Form.Item name="direction" label={t('target.direction')}>
-              <Select style={{ width: 80 }} options={DIRECTIONS.map((d) => ({ value: d, label: d === '>=' ? '≥' : d === '<=' ? '≤' : '=' }))} />
+              <Select style={{ width: 80 }} options={DIRECTIONS.map((d) => ({ value: d, label: directionSign(d) }))} />
             </Form.Item>
             <Form.Item name="target" label={`${t('target.target')}（${editing.unit}）`}>
               <InputNumber style={{ width: 120 }} />

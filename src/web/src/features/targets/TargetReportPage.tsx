@@ -55,7 +55,16 @@ export function TargetReportPage() {
             style={{ marginBottom: 12 }}
             columns={[
               { key: 'name', title: t('target.indicator'), render: (_, r) => r.indicator.name },
-              { key: 'value', title: t('target.value'), align: 'right', width: 120, render: (_, r) => formatValue(r.indicator, r.value) },
+              {
+                key: 'value', title: t('target.value'), align: 'right', width: 150,
+                render: (_, r) => (
+                  <>
+                    {formatValue(r.indicator, r.value)}
+                    {r.reported && !r.reported.complete && <div style={{ fontSize: 12 }}>{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</div>}
+                    {r.measures?.map((m) => <div key={m.code} style={{ fontSize: 12 }}>{m.name}：{formatValue(r.indicator, m.value)}</div>)}
+                  </>
+                ),
+              },
               { key: 'target', title: t('target.target'), align: 'right', width: 100, render: (_, r) => formatTarget(r.indicator) },
               { key: 'status', title: t('target.status'), width: 70, onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}` as MessageKey) },
               { key: 'previous', title: t('target.previous'), align: 'right', width: 110, render: (_, r) => formatValue(r.indicator, r.previous) },

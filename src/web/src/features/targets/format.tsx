@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { Indicator } from '../../../../contract/schemas/targets';
+import { directionSign, type Indicator } from '../../../../contract/schemas/targets';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** Status colours shared by the dashboard, the matrix and the drill-down. */
@@ -19,7 +19,7 @@ export function formatTarget(i: Pick<Indicator, 'kind' | 'unit' | 'direction' | 
   if (i.target === null) return '—';
   const unit = i.unit === '%' ? '%' : ` ${i.unit}`;
   if (i.stretch !== null) return `${i.target}–${i.stretch}${unit}`;
-  return `${i.direction === '>=' ? '≥' : i.direction === '<=' ? '≤' : '='} ${i.target}${unit}`;
+  return `${directionSign(i.direction)} ${i.target}${unit}`;
 }
 
 export function StatusTag({ status, t }: { status: string; t: (k: MessageKey) => string }) {
