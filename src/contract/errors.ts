@@ -40,6 +40,7 @@ export const ERRORS = {
   invalid_transition: { status: 409, zh: '案件当前状态不允许该操作' },
   workflow_rule: { status: 400, zh: '不符合抽查工作程序的规定' },
   repeat_check: { status: 409, zh: '6 个月内已抽查过同一产品（同一生产者、标准、商标、规格型号），不得重复抽查；跟踪抽查或突发事件抽查请注明类型' },
+  item_verdict_required: { status: 400, zh: '每个检验项目都须选择“合格”或“不合格”' },
   category_not_in_plan: { status: 400, zh: '该产品类别不在抽查计划内' },
   unknown_testing_body: { status: 400, zh: '检验机构不存在或已停用' },
   not_enough_inspectors: { status: 409, zh: '检查人员名录中少于 2 人，无法随机抽取检查人员' },

@@ -99,7 +99,9 @@ const ItemResult = Type.Object(
     item: Text(100, 1),
     requirement: Type.Optional(Text(200)),
     measured: Type.Optional(Text(200)),
-    passed: Type.Boolean(),
+    // Optional in the schema only so that a missing verdict answers its own code: the service
+    // refuses an item without one (400 item_verdict_required). A verdict never has a default.
+    passed: Type.Optional(Type.Boolean({ description: '必填：true 合格 / false 不合格；缺少时返回 400 item_verdict_required' })),
     severity: Type.Optional(Type.Enum(['serious', 'general'] as const)),
   },
   { additionalProperties: false },

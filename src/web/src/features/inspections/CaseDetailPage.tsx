@@ -75,7 +75,7 @@ export function CaseDetailPage() {
               />
             )}
           </Card>
-          <CaseActionForm key={c.version} inspection={c} />
+          <CaseActionForm key={c.version} inspection={c} objectionItems={(events.findLast((e) => e.action === 'object')?.details as { items?: string[] } | undefined)?.items ?? []} />
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('inspection.dueNext')}>
