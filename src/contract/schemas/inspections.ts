@@ -241,11 +241,14 @@ export const DrawBody = Type.Object(
   {
     categoryCode: Text(32, 1),
     count: Type.Integer({ minimum: 1, maximum: 10_000, description: '抽取企业数' }),
-    seed: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1, description: '随机种子；不填由系统生成并记录' })),
     regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市级计划可限定某县市区' })),
     weights: Type.Optional(Type.Partial(Weights)),
+    reason: Type.Optional(Text(LIMITS.reason.max, LIMITS.reason.min)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: '种子由服务器生成，不接受填写。同一计划同一类别再次抽取须填写 reason（此前的抽取保留），否则 409 redraw_needs_reason',
+  },
 );
 const DrawCandidate = Type.Object({
   enterpriseId: Type.String(),
@@ -255,22 +258,43 @@ const DrawCandidate = Type.Object({
   weight: Type.Number(),
   reasons: Type.Array(Type.String()),
 });
-export const Draw = Type.Object({
+const Person = Type.Object({ id: Type.String(), displayName: Type.String() });
+/** What every listing of a draw shows: who, when, the commitment and, once revealed, the seed and the result. */
+const DrawRecord = {
   id: Id,
   planId: Id,
   categoryCode: Type.String(),
-  seed: Type.Integer(),
+  round: Type.Integer({ description: '该计划该类别的第几次抽取' }),
+  reason: Type.String({ description: '再次抽取的理由（第一次为空）' }),
+  status: Type.Enum(['committed', 'drawn'] as const, { description: 'committed：已公布承诺值，待抽取；drawn：已抽取，种子已公开' }),
+  commitment: Nullable(Type.String({ description: 'SHA-256("种子:随机串")，抽取前公布（早期记录为空）' })),
+  seed: Nullable(Type.Integer({ description: '随机种子：抽取后公开' })),
+  nonce: Nullable(Type.String({ description: '随机串：抽取后公开' })),
   count: Type.Integer(),
-  algorithm: Type.String({ description: '抽取方法，供任何人复算' }),
+  algorithm: Type.String({ description: '抽取方法与承诺方法，供任何人复算' }),
+  enterprises: Type.Array(DrawCandidate, { description: '抽中的企业（抽取前为空）' }),
+  inspectors: Type.Array(Person),
+  createdBy: Nullable(Person),
+  createdAt: Instant,
+  drawnBy: Nullable(Person),
+  drawnAt: Nullable(Instant),
+};
+export const Draw = Type.Object({
+  ...DrawRecord,
   weights: Weights,
   candidates: Type.Array(DrawCandidate),
   excluded: Type.Array(Type.Object({ enterpriseId: Type.String(), name: Type.String(), reason: Type.String() }), { description: '因 6 个月内已抽查而排除' }),
-  inspectorPool: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
-  enterprises: Type.Array(DrawCandidate),
-  inspectors: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
-  createdAt: Instant,
+  inspectorPool: Type.Array(Person),
 });
-export const DrawCheck = Type.Object({ matches: Type.Boolean(), enterprises: Type.Array(Type.String()), inspectors: Type.Array(Type.String()) });
+export const DrawList = Type.Object({
+  items: Type.Array(Type.Object({ ...DrawRecord, candidateCount: Type.Integer(), excludedCount: Type.Integer() })),
+});
+export const DrawCheck = Type.Object({
+  matches: Type.Boolean({ description: '按记录的输入与种子复算，结果一致' }),
+  commitmentMatches: Nullable(Type.Boolean({ description: '种子与随机串的 SHA-256 等于抽取前公布的承诺值（早期记录为空）' })),
+  enterprises: Type.Array(Type.String()),
+  inspectors: Type.Array(Type.String()),
+});
 
 export const PublicInspectionQuery = Type.Object(
   {

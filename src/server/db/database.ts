@@ -22,10 +22,11 @@ import type {
 import type { CultivationDocumentTable, CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
-import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
+import type { InspectionDocumentTable, InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionTable, InspectionVerdictCountTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
 import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
+import type { DocumentNumberCounterTable, DocumentNumberTable } from '../modules/numbers/numbers.table';
 
 /** Every table the app queries, for Kysely's types. */
 export interface Database {
@@ -66,6 +67,9 @@ export interface Database {
   inspection_draws: InspectionDrawTable;
   inspection_verdict_counts: InspectionVerdictCountTable;
   inspection_responses: InspectionResponseTable;
+  inspection_documents: InspectionDocumentTable;
+  document_numbers: DocumentNumberTable;
+  document_number_counters: DocumentNumberCounterTable;
   target_plans: TargetPlanTable;
   plan_indicators: PlanIndicatorTable;
   reported_values: ReportedValueTable;
