@@ -183,23 +183,29 @@ export const InspectionDetail = Type.Object({
   due: Type.Array(Type.Object({ kind: Type.String(), from: Type.Optional(Type.String()), by: Type.String() })),
 });
 
+/** What the case list (and its export) filters by. */
+const CaseFilters = {
+  planId: Type.Optional(Id),
+  state: Type.Optional(Type.Enum(CASE_STATES)),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
+  finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
+  level: Type.Optional(Type.Enum(PLAN_LEVELS)),
+  place: Type.Optional(Type.Enum(SAMPLING_PLACES)),
+  keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
+  brandProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否名牌产品：yes / no / unlinked' })),
+};
 export const InspectionListQuery = Type.Object(
   {
-    planId: Type.Optional(Id),
-    state: Type.Optional(Type.Enum(CASE_STATES)),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-    categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
-    finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
-    level: Type.Optional(Type.Enum(PLAN_LEVELS)),
-    place: Type.Optional(Type.Enum(SAMPLING_PLACES)),
-    keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
-    brandProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否名牌产品：yes / no / unlinked' })),
+    ...CaseFilters,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
   },
   { additionalProperties: false },
 );
+const ExportFormat = Type.Optional(Type.Enum(['csv', 'xlsx'] as const, { description: '默认 xlsx' }));
+export const InspectionExportQuery = Type.Object({ ...CaseFilters, format: ExportFormat }, { additionalProperties: false });
 
 export const BoardEntry = Type.Object({
   inspectionId: Id,
@@ -220,14 +226,13 @@ export const Board = Type.Object({
   summary: Type.Object({ byCounty: Type.Array(BoardTally), byOfficer: Type.Array(BoardTally) }, { description: '范围内全部待办（不受筛选影响）按县市区、人员汇总' }),
   meta: Type.Object({ truncated: Type.Boolean({ description: '为真时只统计了抽样日期最早的 5000 件未结案件' }) }),
 });
-export const BoardQuery = Type.Object(
-  {
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-    officerId: Type.Optional(Id),
-    overdue: Type.Optional(Type.Boolean({ description: '只看已逾期' })),
-  },
-  { additionalProperties: false },
-);
+const BoardFilters = {
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  officerId: Type.Optional(Id),
+  overdue: Type.Optional(Type.Boolean({ description: '只看已逾期' })),
+};
+export const BoardQuery = Type.Object(BoardFilters, { additionalProperties: false });
+export const BoardExportQuery = Type.Object({ ...BoardFilters, format: ExportFormat }, { additionalProperties: false });
 
 const Weights = Type.Object(
   {
@@ -353,10 +358,9 @@ const StatFilters = {
   regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
 };
 const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
-export const PassRateQuery = Type.Object(
-  { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters },
-  { additionalProperties: false },
-);
+const PassRateFilters = { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters };
+export const PassRateQuery = Type.Object(PassRateFilters, { additionalProperties: false });
+export const PassRateExportQuery = Type.Object({ ...PassRateFilters, format: ExportFormat }, { additionalProperties: false });
 const Counts = {
   tested: Type.Integer({ description: '抽查批次（结论已确定）' }),
   qualified: Type.Integer(),

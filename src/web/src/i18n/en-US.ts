@@ -478,6 +478,7 @@ export const enUS: Record<MessageKey, string> = {
   'inspection.dueItems': 'Due',
   'inspection.overdueOnly': 'Overdue only',
   'inspection.clearFilter': 'Clear the filter',
+  'inspection.exportExcel': 'Export to Excel',
   'inspection.officer': 'Officer',
   'inspection.boardTruncated': 'More than 5,000 open cases: the board holds the 5,000 sampled earliest.',
   'inspection.overdue': 'Overdue',

@@ -477,6 +477,7 @@ export const zhCN = {
   'inspection.dueItems': '待办事项',
   'inspection.overdueOnly': '只看已逾期',
   'inspection.clearFilter': '清除筛选',
+  'inspection.exportExcel': '导出 Excel',
   'inspection.officer': '承办人员',
   'inspection.boardTruncated': '未结案件超过 5000 件：看板只包含抽样日期最早的 5000 件。',
   'inspection.overdue': '已逾期',
