@@ -17,6 +17,8 @@ import { importRoutes } from './modules/enterprises/import/imports.routes';
 import { importService } from './modules/enterprises/import/imports.service';
 import { drawRoutes } from './modules/inspections/draws.routes';
 import { drawService } from './modules/inspections/draws.service';
+import { caseDocumentRoutes } from './modules/inspections/documents.routes';
+import { caseDocumentService } from './modules/inspections/documents.service';
 import { inspectionExportRoutes } from './modules/inspections/exports.routes';
 import { inspectionExportService } from './modules/inspections/exports.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
@@ -87,6 +89,7 @@ export function buildServices(deps: AppDeps) {
     proposals: proposalService(ctx),
     inspections,
     inspectionExports: inspectionExportService(ctx, inspections, inspectionStats),
+    caseDocuments: caseDocumentService(ctx),
     draws: drawService(ctx),
     publication: publicationService(ctx),
     responses: responseService(ctx),
@@ -156,6 +159,7 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   assessmentRoutes(app, services.assessments);
   statsRoutes(app, services.inspectionStats);
   inspectionExportRoutes(app, services.inspectionExports);
+  caseDocumentRoutes(app, services.caseDocuments, config);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);
 
