@@ -46,6 +46,7 @@ export const ERRORS = {
   redraw_needs_reason: { status: 409, zh: '该类别已随机抽取过；再次抽取须填写理由，此前的抽取记录保留' },
   draw_already_revealed: { status: 409, zh: '该次抽取已揭晓，不能再次抽取；如需重抽请新建一次抽取并填写理由' },
   draw_not_revealed: { status: 409, zh: '该次抽取尚未揭晓种子，暂不能复算' },
+  renumber_needs_reason: { status: 409, zh: '已为其编发文号；再次编发须填写理由，原文号保留' },
   not_enough_inspectors: { status: 409, zh: '检查人员名录中少于 2 人，无法随机抽取检查人员' },
   response_not_allowed: { status: 409, zh: '只能对已公布的不合格抽查结果提交企业说明' },
   response_decided: { status: 409, zh: '该企业说明已审核' },

@@ -335,6 +335,19 @@ export const PublicInspection = Type.Object({
   publishedOn: Type.String(),
   enterpriseResponse: Nullable(Type.String({ description: '企业说明（经审核公开）' })),
 });
+/** Document numbers (文号) a record was issued by the server, oldest first; the last is the one in force. */
+export const DocumentNumbers = Type.Array(
+  Type.Object({
+    number: Type.String({ description: '文号，如 郴市监质〔2026〕3号' }),
+    reason: Type.String({ description: '再次编发的理由（第一次为空）' }),
+    issuedAt: Instant,
+    issuedBy: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
+  }),
+);
+export const IssueNumberBody = Type.Object(
+  { reason: Type.Optional(Text(LIMITS.reason.max, LIMITS.reason.min)) },
+  { additionalProperties: false, description: '已有文号时必填 reason（原文号保留），否则 409 renumber_needs_reason' },
+);
 /** The printable notice (通报) of a plan's published results. */
 export const PlanNotice = Type.Object({
   plan: Type.Object({ id: Id, title: Type.String(), year: Type.Integer(), level: Type.Enum(PLAN_LEVELS), departmentCode: Type.String(), department: Type.String(), regionCode: Type.String() }),
@@ -345,6 +358,8 @@ export const PlanNotice = Type.Object({
   ),
   unqualified: Type.Array(PublicInspection),
   disclaimer: Type.String(),
+  issuer: Type.String({ description: '发文机关（红头与落款），设置 QC_NOTICE_ISSUER' }),
+  numbers: DocumentNumbers,
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),
