@@ -73,7 +73,8 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
     setCheck(null);
     try {
       setCurrent(await step());
-      await refresh();
+      // The list refreshes behind: the next step's button is ready at once.
+      void refresh();
     } catch (err) {
       setError(err);
     } finally {
