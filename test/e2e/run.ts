@@ -553,6 +553,10 @@ step('a test result has no default verdict: the plan’s items are prefilled, an
 });
 
 step('draws are kept: a second draw needs a reason, the plan lists both with seed, who and when; registering from a draw fills name, samplers and items', async ({ page, server }) => {
+  // Every maker of the category was checked since the first draw: a new one to draw.
+  const category = ((await apiCall(page, 'GET', '/reference/product-categories')).items as { code: string; name: string }[]).find((c) => c.name === '电动自行车')!.code;
+  const ding = await apiCall(page, 'POST', '/enterprises', { uscc: uscc(41), name: '郴州市抽取测试丁有限公司', regionCode: SUXIAN, industryCode: 'chem_machinery' });
+  await apiCall(page, 'POST', `/enterprises/${ding.id}/products`, { name: '电动自行车', categoryCode: category });
   await page.goto(`${server.url}/inspections/plans`);
   await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('button', { name: '随机抽取' }).click();
   const dialog = page.getByRole('dialog');
@@ -572,7 +576,7 @@ step('draws are kept: a second draw needs a reason, the plan lists both with see
   await dialog.getByRole('button', { name: '登记抽样' }).first().click();
   const register = page.getByRole('dialog').filter({ hasText: '抽样单编号' });
   // The enterprise by name, the drawn inspectors as samplers, the plan's items for the category.
-  await register.getByText(/郴州市导入测试丙有限公司（/).waitFor();
+  await register.getByText(/郴州市抽取测试丁有限公司（/).waitFor();
   assert(!/[0-9a-f]{8}-[0-9a-f]{4}-/.test(await register.locator('.ant-form-item').filter({ hasText: '档案中的企业可直接选择' }).innerText()), 'the drawn enterprise shows as a raw id');
   await register.locator('.ant-select-selection-item').filter({ hasText: '市局1' }).waitFor();
   await register.locator('.ant-select-selection-item').filter({ hasText: '市局2' }).waitFor();

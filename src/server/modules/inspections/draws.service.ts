@@ -109,6 +109,7 @@ export function drawService(ctx: AppContext) {
       // The server draws the seed; a person never chooses it.
       const seed = randomInt(1, 2 ** 31);
       const nonce = randomBytes(16).toString('hex');
+      const commitment = commitmentOf(seed, nonce);
       const reason = input.reason?.trim() ?? '';
       const id = uuidv7();
       await db.transaction().execute(async (trx) => {
@@ -116,12 +117,12 @@ export function drawService(ctx: AppContext) {
         const round = (await lastRound(trx, plan.id, input.categoryCode)) + 1;
         if (round > 1 && !reason) throw new AppError('redraw_needs_reason', [{ path: 'body/reason', message: `该类别已抽取 ${round - 1} 次` }]);
         await insertDraw(trx, {
-          id, plan_id: plan.id, category_code: input.categoryCode, round, reason, seed, nonce, commitment: commitmentOf(seed, nonce), count: input.count,
+          id, plan_id: plan.id, category_code: input.categoryCode, round, reason, seed, nonce, commitment, count: input.count,
           inputs: JSON.stringify({ weights, candidates, excluded, inspectorPool: pool } satisfies StoredInputs), result: '',
           created_by: actor.id, created_at: new Date().toISOString(), drawn_by: null, drawn_at: null,
         });
         await recordAudit(trx, actor, 'inspection_draw.commit', { type: 'inspection_draw', id }, null, {
-          planId: plan.id, categoryCode: input.categoryCode, round, reason, commitment: commitmentOf(seed, nonce), count: input.count, candidates: candidates.length, excluded: excluded.length,
+          planId: plan.id, categoryCode: input.categoryCode, round, reason, commitment, count: input.count, candidates: candidates.length, excluded: excluded.length,
         });
       });
       return present((await findDraw(db, id))!);
