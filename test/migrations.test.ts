@@ -76,6 +76,27 @@ describe('migrations', () => {
     expect((await k.selectFrom('plan_indicators').select('target').where('id', '=', 'p2-PQ-STDCOV').executeTakeFirstOrThrow()).target).toBe(99);
     expect(await k.selectFrom('indicator_sum_runs').selectAll().execute()).toEqual([]);
   });
+
+  it('number the draws made before commitments per category, drawn when made', async () => {
+    db = await emptyDb();
+    const migrator = await migratorFor(db.kysely);
+    expect((await migrator.migrateTo('2026112521_indicator_sums')).error).toBeUndefined();
+    const now = (s: number) => `2026-11-0${s}T00:00:00.000Z`;
+    await db.kysely.insertInto('inspection_plans').values({ id: 'p', year: 2026, level: 'city', title: 't', department_code: 'quality', region_code: '431000', categories: '[]', version: 1, created_at: now(1), updated_at: now(1), created_by: null }).execute();
+    const draw = (id: string, category: string, at: number) =>
+      sql`insert into inspection_draws (id, plan_id, category_code, seed, count, inputs, result, created_by, created_at) values (${id}, 'p', ${category}, 1, 1, '{}', '{}', 'u', ${now(at)})`.execute(db.kysely);
+    await draw('b', 'x', 2);
+    await draw('a', 'x', 3);
+    await draw('c', 'y', 1);
+    await migrateToLatest(db.kysely);
+    const rows = await db.kysely.selectFrom('inspection_draws').select(['id', 'round', 'drawn_by', 'drawn_at', 'reason', 'commitment']).orderBy('id').execute();
+    // x: b (2 Nov) then a (3 Nov); y: c alone.
+    expect(rows).toEqual([
+      { id: 'a', round: 2, drawn_by: 'u', drawn_at: now(3), reason: '', commitment: null },
+      { id: 'b', round: 1, drawn_by: 'u', drawn_at: now(2), reason: '', commitment: null },
+      { id: 'c', round: 1, drawn_by: 'u', drawn_at: now(1), reason: '', commitment: null },
+    ]);
+  });
 });
 
 describe('the database under test', () => {

@@ -17,6 +17,10 @@ import { importRoutes } from './modules/enterprises/import/imports.routes';
 import { importService } from './modules/enterprises/import/imports.service';
 import { drawRoutes } from './modules/inspections/draws.routes';
 import { drawService } from './modules/inspections/draws.service';
+import { caseDocumentRoutes } from './modules/inspections/documents.routes';
+import { caseDocumentService } from './modules/inspections/documents.service';
+import { inspectionExportRoutes } from './modules/inspections/exports.routes';
+import { inspectionExportService } from './modules/inspections/exports.service';
 import { inspectionRoutes } from './modules/inspections/inspections.routes';
 import { publicationRoutes } from './modules/inspections/publication.routes';
 import { responseRoutes } from './modules/inspections/responses.routes';
@@ -73,6 +77,8 @@ export function buildServices(deps: AppDeps) {
   const ctx: AppContext = { db: deps.db.kysely, config: deps.config, log: deps.logger };
   const auth = authService(ctx);
   const enterprises = enterpriseService(ctx);
+  const inspections = inspectionService(ctx);
+  const inspectionStats = statsService(ctx);
   return {
     auth,
     users: userService(ctx, auth),
@@ -81,7 +87,9 @@ export function buildServices(deps: AppDeps) {
     enterprises,
     records: recordService(ctx),
     proposals: proposalService(ctx),
-    inspections: inspectionService(ctx),
+    inspections,
+    inspectionExports: inspectionExportService(ctx, inspections, inspectionStats),
+    caseDocuments: caseDocumentService(ctx),
     draws: drawService(ctx),
     publication: publicationService(ctx),
     responses: responseService(ctx),
@@ -94,7 +102,7 @@ export function buildServices(deps: AppDeps) {
     targets: targetService(ctx),
     reportedValues: reportedValueService(ctx),
     assessments: assessmentService(ctx),
-    inspectionStats: statsService(ctx),
+    inspectionStats,
     resultImports: resultImportService(ctx, enterprises),
     imports: importService(ctx, enterprises),
   };
@@ -150,6 +158,8 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   targetRoutes(app, services.targets, services.reportedValues);
   assessmentRoutes(app, services.assessments);
   statsRoutes(app, services.inspectionStats);
+  inspectionExportRoutes(app, services.inspectionExports);
+  caseDocumentRoutes(app, services.caseDocuments, config);
   resultImportRoutes(app, services.resultImports);
   importRoutes(app, services.imports);
 

@@ -38,4 +38,10 @@ describe('config', () => {
     expect(message).toContain('QC_COOKIE_SECURE must be true or false (got "maybe")');
     expect(message).toContain('QC_ADMIN_PASSWORD must have at least 10 characters');
   });
+
+  it('the notice number (文号) format names the year and the number; the issuer has a default', () => {
+    expect(loadConfig({})).toMatchObject({ noticeIssuer: '郴州市市场监督管理局', noticeNumberFormat: '郴市监质〔{year}〕{n}号' });
+    expect(loadConfig({ QC_NOTICE_NUMBER_FORMAT: '桂市监〔{year}〕第{n}号', QC_NOTICE_ISSUER: '桂阳县市场监督管理局' })).toMatchObject({ noticeIssuer: '桂阳县市场监督管理局', noticeNumberFormat: '桂市监〔{year}〕第{n}号' });
+    expect(() => loadConfig({ QC_NOTICE_NUMBER_FORMAT: '郴市监质〔2026〕{n}号' })).toThrow('QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}');
+  });
 });

@@ -28,8 +28,12 @@ export interface Config {
   demoEnterprises: number;
   /** Largest spreadsheet an import accepts. */
   importMaxBytes: number;
-  /** The largest document a cultivation takes (申报书, certificates). */
+  /** The largest document a cultivation or a case takes (申报书, certificates, test report scans). */
   documentMaxBytes: number;
+  /** The issuing body named in red at the head of a notice and in its signature block. */
+  noticeIssuer: string;
+  /** The document number (文号) of a spot-check notice: {year} and {n} (sequential per year) filled in by the server. */
+  noticeNumberFormat: string;
   /** Spot-check deadlines the law leaves open (days): notifying an unqualified result, deciding an objection. */
   inspectionNotifyDays: number;
   inspectionObjectionDecisionDays: number;
@@ -103,6 +107,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
     documentMaxBytes: int('QC_DOCUMENT_MAX_MB', 20, 1, 1024) * 2 ** 20,
+    noticeIssuer: env.QC_NOTICE_ISSUER?.trim() || '郴州市市场监督管理局',
+    noticeNumberFormat: env.QC_NOTICE_NUMBER_FORMAT?.trim() || '郴市监质〔{year}〕{n}号',
     inspectionNotifyDays: int('QC_INSPECTION_NOTIFY_DAYS', 5, 1, 90),
     inspectionObjectionDecisionDays: int('QC_INSPECTION_OBJECTION_DECISION_DAYS', 3, 1, 90),
     inspectionRefusalActionDays: int('QC_INSPECTION_REFUSAL_ACTION_DAYS', 15, 1, 90),
@@ -114,6 +120,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     reportChangePercent: int('QC_REPORT_CHANGE_PERCENT', 20, 1, 1000),
     flagshipGoal: { min: int('QC_FLAGSHIP_GOAL_MIN', 30, 1, 10_000), max: int('QC_FLAGSHIP_GOAL_MAX', 50, 1, 10_000) },
   };
+  if (!config.noticeNumberFormat.includes('{year}') || !config.noticeNumberFormat.includes('{n}')) errors.push('QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}');
   if (config.flagshipGoal.max < config.flagshipGoal.min) errors.push('QC_FLAGSHIP_GOAL_MAX must not be below QC_FLAGSHIP_GOAL_MIN');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

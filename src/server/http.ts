@@ -1,6 +1,9 @@
 import fs from 'node:fs';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {} from '@fastify/multipart';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from './errors';
+import type { DocumentUpload } from './lib/documents';
 
 /** The Fastify instance routes are registered on: schemas typed through TypeBox. */
 export type Api = FastifyInstance<
@@ -22,4 +25,11 @@ export function download(reply: FastifyReply, file: string, name: string, tempor
     .type(type ?? TYPES[ext as keyof typeof TYPES])
     .header('content-disposition', `attachment; filename="download.${ext.replace(/[^a-z0-9]/gi, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(stream);
+}
+
+/** The one file of a multipart request (field `file`), as a stream cut at `maxBytes`; 400 no_file without one. */
+export async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<DocumentUpload> {
+  const part = await request.file({ limits: { fileSize: maxBytes } });
+  if (!part) throw new AppError('no_file');
+  return { stream: part.file, fileName: part.filename };
 }

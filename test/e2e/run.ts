@@ -374,11 +374,14 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
   const row = page.locator('tr').filter({ hasText: setup.planTitle });
   await row.getByRole('button', { name: '随机抽取' }).click();
   const drawDialog = page.getByRole('dialog');
-  await drawDialog.getByRole('button', { name: /抽\s*取/ }).click();
-  await drawDialog.getByText(/种子 \d+；候选企业 \d+ 家/).waitFor();
+  // Committed first (the hash of the server's seed shown), then revealed.
+  await drawDialog.getByRole('button', { name: '公布承诺值' }).click();
+  await drawDialog.getByText(/已冻结候选企业 \d+ 家/).waitFor();
+  await drawDialog.getByRole('button', { name: '揭晓并抽取' }).click();
+  await drawDialog.getByText(/种子 \d+，随机串 [0-9a-f]{32}；候选企业 \d+ 家/).waitFor();
   await drawDialog.getByText(/抽取的检查人员：市局/).waitFor();
   await drawDialog.getByRole('button', { name: '按记录复算' }).click();
-  await drawDialog.getByText('复算结果一致').waitFor();
+  await drawDialog.getByText('复算结果一致，承诺值核对一致').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'inspection-draw.png'), fullPage: true });
   await drawDialog.getByRole('button', { name: '登记抽样' }).first().click();
   const register = page.getByRole('dialog').filter({ hasText: '抽样单编号' });
@@ -403,10 +406,11 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
     await page.getByLabel(label, { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
   };
+  const verdict = (n: number, choice: '合格' | '不合格') => page.getByRole('radiogroup', { name: `第 ${n} 项判定` }).getByText(choice, { exact: true }).click();
   await act(async () => {
     await pickIn('检验机构', '郴州市产品质量检验所');
     await page.getByLabel('检验报告编号').fill('BG-E2E-1');
-    await page.getByLabel('检验项目', { exact: true }).fill('车速限值');
+    await verdict(1, '不合格');
   }, /^录入检验结果$/, '不合格，待告知');
   await act(async () => {
     await page.getByLabel('受检单位收到检验结果日期').fill(day(0));
@@ -419,12 +423,14 @@ step('spot checks: plan, random draw, a case whose objection reverses the verdic
     await page.getByLabel('异议项目（逗号分隔）').fill('车速限值');
   }, /^登记异议$/, '已提出异议');
   await act(async () => {
+    await page.getByRole('radiogroup', { name: '异议处理决定' }).getByText('受理异议并复检').click();
     await pickIn('复检机构（不得为初检机构）', '湖南省产品质量检验院');
   }, /^处理异议$/, '复检中');
   await act(async () => {
     await page.getByLabel('检验报告编号').fill('FJ-E2E-1');
-    await page.getByLabel('检验项目', { exact: true }).fill('车速限值');
-    await page.getByRole('checkbox', { name: '合格' }).check();
+    // The re-test is prefilled with the item objected to.
+    assert((await page.getByLabel('第 1 项检验项目').inputValue()) === '车速限值', 'the re-test is not prefilled with the objected item');
+    await verdict(1, '合格');
   }, /^录入复检结论$/, '组织抽查部门（复检结论与初检不一致）');
   await act(async () => undefined, /^结\s*案$/, '结案');
   await page.screenshot({ path: path.join(SHOTS, 'inspection-case.png'), fullPage: true });
@@ -520,6 +526,127 @@ step('the plan prints as a notice; an enterprise responds to its unqualified res
   await page.locator('tr').filter({ hasText: 'P-2' }).locator('.ant-table-row-expand-icon').click();
   await page.getByText('企业说明：我公司已召回该批次产品，更换限速控制器后经检验合格。').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'public-response.png'), fullPage: true });
+});
+
+// The spot-check console as officers meet it (issue 17): no default verdict, draws kept and
+// committed before they run, exports, attachments, the sampling form and the numbered notice.
+step('a test result has no default verdict: the plan’s items are prefilled, an unchosen item stops the form, the result follows the items', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByText('系统管理员，您好').waitFor();
+  const category = ((await apiCall(page, 'GET', '/reference/product-categories')).items as { code: string; name: string }[]).find((c) => c.name === '电动自行车')!.code;
+  const plan = await apiCall(page, 'POST', '/inspection-plans', { year: Number(day(0).slice(0, 4)), level: 'city', title: 'E2E 两项检验计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 2, testItems: ['车速限值', '制动性能'] }] });
+  const firm = (await apiCall(page, 'GET', `/enterprises?q=${encodeURIComponent('导入测试丙')}`)).items[0].id as string;
+  const c = await apiCall(page, 'POST', '/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: firm, productName: '电动自行车', model: 'NODEF-1', place: 'production', sampledOn: day(-3), documentNo: 'E2E-NODEF-1', samplers: ['甲', '乙'] });
+  await page.goto(`${server.url}/inspections/${c.id}`);
+  await page.getByText('已抽样，待检验').first().waitFor();
+  assert((await page.getByLabel('第 1 项检验项目').inputValue()) === '车速限值', 'the plan’s first item is not prefilled');
+  assert((await page.getByLabel('第 2 项检验项目').inputValue()) === '制动性能', 'the plan’s second item is not prefilled');
+  assert((await page.getByRole('radiogroup', { name: '第 1 项判定' }).getByRole('radio', { checked: true }).count()) === 0, 'an item starts with a verdict');
+  await page.getByText('待各项目判定').waitFor();
+  await page.getByLabel('检验机构', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '郴州市产品质量检验所' }).first().click();
+  await page.getByLabel('检验报告编号').fill('BG-NODEF-1');
+  await page.getByLabel('实测值').nth(1).fill('制动距离 9 m');
+  // Submitted with no verdict chosen: the form stops and says so; nothing is recorded.
+  await page.getByRole('button', { name: /^录入检验结果$/ }).click();
+  await page.getByText('请选择合格或不合格').first().waitFor();
+  assert((await page.getByText('请选择合格或不合格').count()) === 2, 'both unchosen items are not flagged');
+  await page.getByRole('radiogroup', { name: '第 1 项判定' }).getByText('合格', { exact: true }).click();
+  await page.getByText('待各项目判定').waitFor();
+  await page.getByRole('radiogroup', { name: '第 2 项判定' }).getByText('不合格', { exact: true }).click();
+  await page.locator('.ant-tag').filter({ hasText: /^不合格$/ }).first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'inspection-result-form.png'), fullPage: true });
+  await page.getByRole('button', { name: /^录入检验结果$/ }).click();
+  await page.getByText('不合格，待告知').first().waitFor();
+  await page.getByRole('row').filter({ hasText: '制动性能' }).getByText('不合格', { exact: true }).waitFor();
+  await page.getByRole('row').filter({ hasText: '车速限值' }).getByText('合格', { exact: true }).waitFor();
+});
+
+step('draws are kept: a second draw needs a reason, the plan lists both with seed, who and when; registering from a draw fills name, samplers and items', async ({ page, server }) => {
+  // Every maker of the category was checked since the first draw: a new one to draw.
+  const category = ((await apiCall(page, 'GET', '/reference/product-categories')).items as { code: string; name: string }[]).find((c) => c.name === '电动自行车')!.code;
+  const ding = await apiCall(page, 'POST', '/enterprises', { uscc: uscc(41), name: '郴州市抽取测试丁有限公司', regionCode: SUXIAN, industryCode: 'chem_machinery' });
+  await apiCall(page, 'POST', `/enterprises/${ding.id}/products`, { name: '电动自行车', categoryCode: category });
+  await page.goto(`${server.url}/inspections/plans`);
+  await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('button', { name: '随机抽取' }).click();
+  const dialog = page.getByRole('dialog');
+  const history = dialog.locator('.ant-table').first();
+  await history.getByRole('row').filter({ hasText: '第 1 次' }).filter({ hasText: '已抽取' }).waitFor();
+  // The category was drawn: another draw asks for a reason first.
+  await dialog.getByText('该类别已抽取 1 次；再次抽取须填写理由，此前的抽取保留').waitFor();
+  await dialog.getByRole('button', { name: '公布承诺值' }).click();
+  await dialog.getByText('必填').first().waitFor();
+  await dialog.getByLabel('再次抽取理由').fill('第一次抽中的企业已停产');
+  await dialog.getByRole('button', { name: '公布承诺值' }).click();
+  await history.getByRole('row').filter({ hasText: '第 2 次' }).filter({ hasText: '已公布承诺值，待揭晓' }).waitFor();
+  await dialog.getByRole('button', { name: '揭晓并抽取' }).click();
+  await history.getByRole('row').filter({ hasText: '第 2 次' }).filter({ hasText: '已抽取' }).filter({ hasText: '第一次抽中的企业已停产' }).waitFor();
+  await history.getByRole('row').filter({ hasText: '第 1 次' }).filter({ hasText: '已抽取' }).filter({ hasText: '系统管理员' }).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'inspection-draws.png'), fullPage: true });
+  await dialog.getByRole('button', { name: '登记抽样' }).first().click();
+  const register = page.getByRole('dialog').filter({ hasText: '抽样单编号' });
+  // The enterprise by name, the drawn inspectors as samplers, the plan's items for the category.
+  await register.getByText(/郴州市抽取测试丁有限公司（/).waitFor();
+  assert(!/[0-9a-f]{8}-[0-9a-f]{4}-/.test(await register.locator('.ant-form-item').filter({ hasText: '档案中的企业可直接选择' }).innerText()), 'the drawn enterprise shows as a raw id');
+  await register.locator('.ant-select-selection-item').filter({ hasText: '市局1' }).waitFor();
+  await register.locator('.ant-select-selection-item').filter({ hasText: '市局2' }).waitFor();
+  await register.getByText('本类别检验项目：车速限值').waitFor();
+  await register.getByRole('button', { name: /取\s*消/ }).click();
+  // The plan shows its draws without opening the draw.
+  await page.goto(`${server.url}/inspections/plans`);
+  await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).locator('.ant-table-row-expand-icon').click();
+  await page.locator('.ant-table-expanded-row').getByRole('row').filter({ hasText: '第 2 次' }).waitFor();
+});
+
+step('the case list, the board and the pass rates download as Excel; a test report scan attaches to a case; the sampling form prints', async ({ page, server }) => {
+  const xlsx = async (tab: string) => {
+    await page.goto(`${server.url}/inspections?tab=${tab}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+    const file = path.join(WORK, `${tab}.xlsx`);
+    await download.saveAs(file);
+    assert(download.suggestedFilename().endsWith('.xlsx') && fs.readFileSync(file).subarray(0, 2).toString() === 'PK', `the ${tab} export is not an XLSX file`);
+  };
+  await xlsx('cases');
+  await xlsx('board');
+  await xlsx('stats');
+  const c = (await apiCall(page, 'GET', '/inspections?limit=100')).items.find((x: { documentNo: string }) => x.documentNo === 'E2E-NODEF-1');
+  await page.goto(`${server.url}/inspections/${c.id}`);
+  await page.getByText('暂无文件').waitFor();
+  await page.locator('input[type=file]').setInputFiles({ name: '检验报告BG-NODEF-1.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+  await page.getByRole('link', { name: '检验报告BG-NODEF-1.pdf' }).waitFor();
+  await page.getByRole('button', { name: '打印抽样单' }).click();
+  await page.waitForURL(/\/sampling-form$/);
+  await page.getByText('产品质量监督抽查抽样单').waitFor();
+  await page.getByText('编号：E2E-NODEF-1').waitFor();
+  await page.getByRole('cell', { name: '车速限值、制动性能' }).waitFor();
+  await page.getByRole('cell', { name: '郴州市导入测试丙有限公司' }).first().waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.locator('.ant-layout-sider').isVisible()), 'the side menu is printed with the sampling form');
+  await page.screenshot({ path: path.join(SHOTS, 'sampling-form-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+});
+
+step('a notice gets its document number (文号) from the server and prints with the red header; a new number needs a reason and keeps the first', async ({ page, server }) => {
+  const year = day(0).slice(0, 4);
+  await page.goto(`${server.url}/inspections/plans`);
+  await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('link', { name: '通报' }).click();
+  await page.getByText('郴州市市场监督管理局文件').waitFor();
+  await page.getByText('（尚未编发文号）').waitFor();
+  await page.getByRole('button', { name: '编发文号' }).click();
+  await page.getByText(`郴市监质〔${year}〕1号`).waitFor();
+  const [y, m, d] = day(0).split('-');
+  await page.locator('.signature-block').getByText(`${y}年${Number(m)}月${Number(d)}日`).waitFor();
+  await page.getByRole('button', { name: '重新编发文号' }).click();
+  const modal = page.getByRole('dialog');
+  await modal.getByLabel('重新编发的理由（原文号保留）').fill('补充公布进口产品结果后重新印发');
+  await modal.getByRole('button', { name: '重新编发文号' }).click();
+  await page.locator('.red-header').getByText(`郴市监质〔${year}〕2号`).waitFor();
+  await page.getByText(`原文号：郴市监质〔${year}〕1号`).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.getByRole('button', { name: '重新编发文号' }).isVisible()), 'the number button is printed');
+  await page.screenshot({ path: path.join(SHOTS, 'notice-red-header.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 });
 
 step('a provincial brand is recorded for a product: in the register, on the profile, the product flagged; then revoked', async ({ page, server, context }) => {

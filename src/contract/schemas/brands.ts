@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, Nullable, Version } from './common';
+import { DocumentInfo, Id, Instant, Nullable, Version } from './common';
 import { DateString } from './enterprises';
 
 export const HONOUR_STATUSES = ['active', 'expired', 'revoked', 'historical'] as const; // 有效/到期/撤销/历史
@@ -89,7 +89,7 @@ export const Cultivation = Type.Object({
   officerId: Nullable(Type.String()),
   notes: Type.String(),
   honourId: Nullable(Type.String({ description: '认定后登记的荣誉' })),
-  documents: Type.Array(Type.Object({ id: Id, name: Type.String(), size: Type.Integer(), uploadedAt: Instant })),
+  documents: Type.Array(DocumentInfo),
   nextStages: Type.Array(Type.Enum(CULTIVATION_STAGES)),
   events: Type.Array(Type.Object({ stage: Type.String(), on: Type.String(), note: Type.String(), override: Type.Unknown(), at: Instant })),
   version: Type.Integer(),

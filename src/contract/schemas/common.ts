@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox';
+import { LIMITS } from '../limits';
 
 /** Technical ids are UUIDv7 strings. */
 export const Id = Type.String({ format: 'uuid', description: 'UUIDv7 标识' });
@@ -13,6 +14,12 @@ export function Nullable<T extends TSchema>(schema: T) {
 
 /** Optimistic concurrency: every update names the version it read. */
 export const Version = Type.Integer({ minimum: 1, description: '读取记录时的版本号；过期返回 409 stale_version' });
+
+/** A document attached to a record (a cultivation's 申报书, a case's test report scan). */
+export const DocumentInfo = Type.Object({ id: Id, name: Type.String(), size: Type.Integer(), uploadedAt: Instant });
+export const DocumentParams = Type.Object({ id: Id, documentId: Id }, { additionalProperties: false });
+/** Taking a document off a record: the reason is kept, and so is the file. */
+export const RemoveDocumentBody = Type.Object({ reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max }) }, { additionalProperties: false });
 
 export const ErrorBody = Type.Object({
   error: Type.Object({

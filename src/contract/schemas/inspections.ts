@@ -103,7 +103,9 @@ const ItemResult = Type.Object(
     item: Text(100, 1),
     requirement: Type.Optional(Text(200)),
     measured: Type.Optional(Text(200)),
-    passed: Type.Boolean(),
+    // Optional in the schema only so that a missing verdict answers its own code: the service
+    // refuses an item without one (400 item_verdict_required). A verdict never has a default.
+    passed: Type.Optional(Type.Boolean({ description: '必填：true 合格 / false 不合格；缺少时返回 400 item_verdict_required' })),
     severity: Type.Optional(Type.Enum(['serious', 'general'] as const)),
   },
   { additionalProperties: false },
@@ -191,23 +193,29 @@ export const InspectionDetail = Type.Object({
   due: Type.Array(Type.Object({ kind: Type.String(), from: Type.Optional(Type.String()), by: Type.String() })),
 });
 
+/** What the case list (and its export) filters by. */
+const CaseFilters = {
+  planId: Type.Optional(Id),
+  state: Type.Optional(Type.Enum(CASE_STATES)),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
+  finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
+  level: Type.Optional(Type.Enum(PLAN_LEVELS)),
+  place: Type.Optional(Type.Enum(CASE_PLACES)),
+  keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
+  brandProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否名牌产品：yes / no / unlinked' })),
+};
 export const InspectionListQuery = Type.Object(
   {
-    planId: Type.Optional(Id),
-    state: Type.Optional(Type.Enum(CASE_STATES)),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-    categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
-    finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
-    level: Type.Optional(Type.Enum(PLAN_LEVELS)),
-    place: Type.Optional(Type.Enum(CASE_PLACES)),
-    keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
-    brandProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否名牌产品：yes / no / unlinked' })),
+    ...CaseFilters,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
   },
   { additionalProperties: false },
 );
+const ExportFormat = Type.Optional(Type.Enum(['csv', 'xlsx'] as const, { description: '默认 xlsx' }));
+export const InspectionExportQuery = Type.Object({ ...CaseFilters, format: ExportFormat }, { additionalProperties: false });
 
 export const BoardEntry = Type.Object({
   inspectionId: Id,
@@ -228,14 +236,13 @@ export const Board = Type.Object({
   summary: Type.Object({ byCounty: Type.Array(BoardTally), byOfficer: Type.Array(BoardTally) }, { description: '范围内全部待办（不受筛选影响）按县市区、人员汇总' }),
   meta: Type.Object({ truncated: Type.Boolean({ description: '为真时只统计了抽样日期最早的 5000 件未结案件' }) }),
 });
-export const BoardQuery = Type.Object(
-  {
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
-    officerId: Type.Optional(Id),
-    overdue: Type.Optional(Type.Boolean({ description: '只看已逾期' })),
-  },
-  { additionalProperties: false },
-);
+const BoardFilters = {
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  officerId: Type.Optional(Id),
+  overdue: Type.Optional(Type.Boolean({ description: '只看已逾期' })),
+};
+export const BoardQuery = Type.Object(BoardFilters, { additionalProperties: false });
+export const BoardExportQuery = Type.Object({ ...BoardFilters, format: ExportFormat }, { additionalProperties: false });
 
 const Weights = Type.Object(
   {
@@ -249,11 +256,14 @@ export const DrawBody = Type.Object(
   {
     categoryCode: Text(32, 1),
     count: Type.Integer({ minimum: 1, maximum: 10_000, description: '抽取企业数' }),
-    seed: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1, description: '随机种子；不填由系统生成并记录' })),
     regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市级计划可限定某县市区' })),
     weights: Type.Optional(Type.Partial(Weights)),
+    reason: Type.Optional(Text(LIMITS.reason.max, LIMITS.reason.min)),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: '种子由服务器生成，不接受填写。同一计划同一类别再次抽取须填写 reason（此前的抽取保留），否则 409 redraw_needs_reason',
+  },
 );
 const DrawCandidate = Type.Object({
   enterpriseId: Type.String(),
@@ -263,22 +273,43 @@ const DrawCandidate = Type.Object({
   weight: Type.Number(),
   reasons: Type.Array(Type.String()),
 });
-export const Draw = Type.Object({
+const Person = Type.Object({ id: Type.String(), displayName: Type.String() });
+/** What every listing of a draw shows: who, when, the commitment and, once revealed, the seed and the result. */
+const DrawRecord = {
   id: Id,
   planId: Id,
   categoryCode: Type.String(),
-  seed: Type.Integer(),
+  round: Type.Integer({ description: '该计划该类别的第几次抽取' }),
+  reason: Type.String({ description: '再次抽取的理由（第一次为空）' }),
+  status: Type.Enum(['committed', 'drawn'] as const, { description: 'committed：已公布承诺值，待抽取；drawn：已抽取，种子已公开' }),
+  commitment: Nullable(Type.String({ description: 'SHA-256("种子:随机串")，抽取前公布（早期记录为空）' })),
+  seed: Nullable(Type.Integer({ description: '随机种子：抽取后公开' })),
+  nonce: Nullable(Type.String({ description: '随机串：抽取后公开' })),
   count: Type.Integer(),
-  algorithm: Type.String({ description: '抽取方法，供任何人复算' }),
+  algorithm: Type.String({ description: '抽取方法与承诺方法，供任何人复算' }),
+  enterprises: Type.Array(DrawCandidate, { description: '抽中的企业（抽取前为空）' }),
+  inspectors: Type.Array(Person),
+  createdBy: Nullable(Person),
+  createdAt: Instant,
+  drawnBy: Nullable(Person),
+  drawnAt: Nullable(Instant),
+};
+export const Draw = Type.Object({
+  ...DrawRecord,
   weights: Weights,
   candidates: Type.Array(DrawCandidate),
   excluded: Type.Array(Type.Object({ enterpriseId: Type.String(), name: Type.String(), reason: Type.String() }), { description: '因 6 个月内已抽查而排除' }),
-  inspectorPool: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
-  enterprises: Type.Array(DrawCandidate),
-  inspectors: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
-  createdAt: Instant,
+  inspectorPool: Type.Array(Person),
 });
-export const DrawCheck = Type.Object({ matches: Type.Boolean(), enterprises: Type.Array(Type.String()), inspectors: Type.Array(Type.String()) });
+export const DrawList = Type.Object({
+  items: Type.Array(Type.Object({ ...DrawRecord, candidateCount: Type.Integer(), excludedCount: Type.Integer() })),
+});
+export const DrawCheck = Type.Object({
+  matches: Type.Boolean({ description: '按记录的输入与种子复算，结果一致' }),
+  commitmentMatches: Nullable(Type.Boolean({ description: '种子与随机串的 SHA-256 等于抽取前公布的承诺值（早期记录为空）' })),
+  enterprises: Type.Array(Type.String()),
+  inspectors: Type.Array(Type.String()),
+});
 
 export const PublicInspectionQuery = Type.Object(
   {
@@ -314,6 +345,19 @@ export const PublicInspection = Type.Object({
   publishedOn: Type.String(),
   enterpriseResponse: Nullable(Type.String({ description: '企业说明（经审核公开）' })),
 });
+/** Document numbers (文号) a record was issued by the server, oldest first; the last is the one in force. */
+export const DocumentNumbers = Type.Array(
+  Type.Object({
+    number: Type.String({ description: '文号，如 郴市监质〔2026〕3号' }),
+    reason: Type.String({ description: '再次编发的理由（第一次为空）' }),
+    issuedAt: Instant,
+    issuedBy: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
+  }),
+);
+export const IssueNumberBody = Type.Object(
+  { reason: Type.Optional(Text(LIMITS.reason.max, LIMITS.reason.min)) },
+  { additionalProperties: false, description: '已有文号时必填 reason（原文号保留），否则 409 renumber_needs_reason' },
+);
 /** The printable notice (通报) of a plan's published results. */
 export const PlanNotice = Type.Object({
   plan: Type.Object({ id: Id, title: Type.String(), year: Type.Integer(), level: Type.Enum(PLAN_LEVELS), departmentCode: Type.String(), department: Type.String(), regionCode: Type.String() }),
@@ -324,6 +368,8 @@ export const PlanNotice = Type.Object({
   ),
   unqualified: Type.Array(PublicInspection),
   disclaimer: Type.String(),
+  issuer: Type.String({ description: '发文机关（红头与落款），设置 QC_NOTICE_ISSUER' }),
+  numbers: DocumentNumbers,
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),
@@ -337,10 +383,9 @@ const StatFilters = {
   regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
 };
 const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
-export const PassRateQuery = Type.Object(
-  { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters },
-  { additionalProperties: false },
-);
+const PassRateFilters = { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters };
+export const PassRateQuery = Type.Object(PassRateFilters, { additionalProperties: false });
+export const PassRateExportQuery = Type.Object({ ...PassRateFilters, format: ExportFormat }, { additionalProperties: false });
 const Counts = {
   tested: Type.Integer({ description: '抽查批次（结论已确定）' }),
   qualified: Type.Integer(),

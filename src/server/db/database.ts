@@ -22,10 +22,11 @@ import type {
 import type { CultivationDocumentTable, CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
-import type { InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionResultImportTable, InspectionTable, InspectionVerdictCountTable, ResultImportMappingTable, TestingBodyTable } from '../modules/inspections/inspections.table';
+import type { InspectionDocumentTable, InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionResultImportTable, InspectionTable, InspectionVerdictCountTable, ResultImportMappingTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
 import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
 import type { SessionTable, UserTable } from '../modules/users/users.table';
+import type { DocumentNumberCounterTable, DocumentNumberTable } from '../modules/numbers/numbers.table';
 
 /** Every table the app queries, for Kysely's types. */
 export interface Database {
@@ -68,6 +69,9 @@ export interface Database {
   inspection_responses: InspectionResponseTable;
   inspection_result_imports: InspectionResultImportTable;
   result_import_mappings: ResultImportMappingTable;
+  inspection_documents: InspectionDocumentTable;
+  document_numbers: DocumentNumberTable;
+  document_number_counters: DocumentNumberCounterTable;
   target_plans: TargetPlanTable;
   plan_indicators: PlanIndicatorTable;
   reported_values: ReportedValueTable;

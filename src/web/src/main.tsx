@@ -22,6 +22,7 @@ const InspectionsPage = lazy(() => import('./features/inspections/InspectionsPag
 const PlansPage = lazy(() => import('./features/inspections/PlansPage').then((m) => ({ default: m.PlansPage })));
 const CaseDetailPage = lazy(() => import('./features/inspections/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const NoticePage = lazy(() => import('./features/inspections/NoticePage').then((m) => ({ default: m.NoticePage })));
+const SamplingFormPage = lazy(() => import('./features/inspections/SamplingFormPage').then((m) => ({ default: m.SamplingFormPage })));
 const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').then((m) => ({ default: m.ResponsesPage })));
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
 const TargetReportPage = lazy(() => import('./features/targets/TargetReportPage').then((m) => ({ default: m.TargetReportPage })));
@@ -77,6 +78,7 @@ function Root() {
               <Route path="/assessment/notice" element={<Lazy page={<AssessmentNoticePage />} />} />
               <Route path="/responses" element={<Lazy page={<ResponsesPage />} />} />
               <Route path="/inspections/plans/:id/notice" element={<Lazy page={<NoticePage />} />} />
+              <Route path="/inspections/:id/sampling-form" element={<Lazy page={<SamplingFormPage />} />} />
               <Route path="/inspections/:id" element={<Lazy page={<CaseDetailPage />} />} />
               <Route path="/admin/users" element={<Lazy page={<UsersPage />} />} />
               <Route path="/admin/reference" element={<Lazy page={<ReferencePage />} />} />

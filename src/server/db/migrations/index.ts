@@ -22,6 +22,7 @@ import * as indicatorStamps from './2026112520_indicator_stamps';
 import * as indicatorSums from './2026112521_indicator_sums';
 import * as resultTables from './2026120701_result_tables';
 import * as indicatorDefinitions from './2026120710_indicator_definitions';
+import * as inspectionConsole from './2026120750_inspection_console';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026112521_indicator_sums': indicatorSums,
   '2026120701_result_tables': resultTables,
   '2026120710_indicator_definitions': indicatorDefinitions,
+  '2026120750_inspection_console': inspectionConsole,
 };

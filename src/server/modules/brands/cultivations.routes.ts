@@ -1,12 +1,9 @@
 import { AdvanceCultivation, CreateCultivation, Cultivation, CultivationBoard, CultivationQuery } from '../../../contract/schemas/brands';
-import { errorResponses, IdParams } from '../../../contract/schemas/common';
+import { DocumentInfo, DocumentParams, errorResponses, IdParams, RemoveDocumentBody } from '../../../contract/schemas/common';
 import { Type } from 'typebox';
 import { actorFrom, guard } from '../../authz/guard';
-import type {} from '@fastify/multipart';
-import { LIMITS } from '../../../contract/limits';
 import type { Config } from '../../config';
-import { AppError } from '../../errors';
-import { download, type Api } from '../../http';
+import { download, uploadedFile, type Api } from '../../http';
 import type { CultivationService } from './cultivations.service';
 
 const tags = ['brands'];
@@ -27,21 +24,16 @@ export function cultivationRoutes(app: Api, cultivations: CultivationService, co
     onRequest: guard({ permission: 'brand.write' }),
     handler: async (request, reply) => reply.status(201).send(await cultivations.create(actorFrom(request), request.body)),
   });
-  const DocumentParams = Type.Object({ id: IdParams.properties.id, documentId: IdParams.properties.id }, { additionalProperties: false });
   app.post('/api/v1/cultivations/:id/documents', {
     schema: {
       tags,
       summary: '上传培育材料（multipart 字段 file；PDF、OFD、Word、Excel、JPG、PNG）',
       params: IdParams,
       consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), uploadedAt: Type.String() }), ...errorResponses, 413: errorResponses[400] },
+      response: { 201: DocumentInfo, ...errorResponses, 413: errorResponses[400] },
     },
     onRequest: guard({ permission: 'brand.write' }),
-    handler: async (request, reply) => {
-      const part = await request.file({ limits: { fileSize: config.documentMaxBytes } });
-      if (!part) throw new AppError('no_file');
-      return reply.status(201).send(await cultivations.addDocument(actorFrom(request), request.params.id, { stream: part.file, fileName: part.filename }));
-    },
+    handler: async (request, reply) => reply.status(201).send(await cultivations.addDocument(actorFrom(request), request.params.id, await uploadedFile(request, config.documentMaxBytes))),
   });
   app.get('/api/v1/cultivations/:id/documents/:documentId', {
     schema: { tags, summary: '下载培育材料', params: DocumentParams, response: errorResponses },
@@ -52,7 +44,7 @@ export function cultivationRoutes(app: Api, cultivations: CultivationService, co
     },
   });
   app.delete('/api/v1/cultivations/:id/documents/:documentId', {
-    schema: { tags, summary: '移除培育材料（须填写理由；文件保留备查）', params: DocumentParams, body: Type.Object({ reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max }) }, { additionalProperties: false }), response: { 204: Type.Null(), ...errorResponses } },
+    schema: { tags, summary: '移除培育材料（须填写理由；文件保留备查）', params: DocumentParams, body: RemoveDocumentBody, response: { 204: Type.Null(), ...errorResponses } },
     onRequest: guard({ permission: 'brand.write' }),
     handler: async (request, reply) => {
       await cultivations.removeDocument(actorFrom(request), request.params.id, request.params.documentId, request.body.reason);

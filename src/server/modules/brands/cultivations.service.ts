@@ -1,8 +1,3 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { AdvanceCultivation, CreateCultivation, Cultivation, CultivationQuery } from '../../../contract/schemas/brands';
@@ -11,7 +6,7 @@ import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
 import { addYears, today } from '../../lib/dates';
-import { documentType } from '../../lib/documents';
+import { documentFile, storeDocument, type DocumentUpload } from '../../lib/documents';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
@@ -82,11 +77,6 @@ export function cultivationService(ctx: AppContext) {
     });
   }
 
-  const documentDir = () => {
-    const d = path.join(ctx.config.dataDir, 'documents');
-    fs.mkdirSync(d, { recursive: true });
-    return d;
-  };
   /** A live document of a cultivation in the actor's scope, with its cultivation. */
   async function loadDocument(actor: Actor, id: string, documentId: string) {
     const cultivation = await load(db, actor, id);
@@ -135,52 +125,24 @@ export function cultivationService(ctx: AppContext) {
       return row;
     },
 
-    /**
-     * Stores a document (申报书, 推荐函, a certificate) for the cultivation: streamed to disk with its
-     * size and SHA-256, kept only when its name and first bytes agree on an accepted format.
-     */
-    async addDocument(actor: Actor, id: string, upload: { stream: Readable & { truncated?: boolean }; fileName: string }) {
+    /** Stores a document (申报书, 推荐函, a certificate) for the cultivation, with its size and SHA-256 (see storeDocument). */
+    async addDocument(actor: Actor, id: string, upload: DocumentUpload) {
       const row = await load(db, actor, id);
       if (!mayEditInRegion(actor, row.region_code)) throw new AppError('out_of_scope');
-      const documentId = uuidv7();
-      const file = path.join(documentDir(), documentId);
-      const hash = createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      try {
-        await pipeline(
-          upload.stream,
-          async function* (source: AsyncIterable<Buffer>) {
-            for await (const chunk of source) {
-              hash.update(chunk);
-              size += chunk.length;
-              if (head.length < 8) head = Buffer.concat([head, chunk]).subarray(0, 8);
-              yield chunk;
-            }
-          },
-          fs.createWriteStream(file),
-        );
-        if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.documentMaxBytes / 2 ** 20)} MB` }]);
-        if (size === 0) throw new AppError('file_empty');
-        const name = upload.fileName.trim().slice(-200);
-        const contentType = documentType(name, head);
-        if (!contentType) throw new AppError('document_type', [{ path: 'file', message: name }]);
-        return await db.transaction().execute(async (trx) => {
-          const doc = { id: documentId, cultivation_id: id, name, content_type: contentType, size, sha256: hash.digest('hex'), uploaded_by: actor.id, uploaded_at: new Date().toISOString(), deleted_at: null, deleted_by: null, delete_reason: null };
+      return storeDocument(ctx.config.dataDir, ctx.config.documentMaxBytes, uuidv7(), upload, (stored) =>
+        db.transaction().execute(async (trx) => {
+          const doc = { id: stored.id, cultivation_id: id, name: stored.name, content_type: stored.contentType, size: stored.size, sha256: stored.sha256, uploaded_by: actor.id, uploaded_at: new Date().toISOString(), deleted_at: null, deleted_by: null, delete_reason: null };
           await trx.insertInto('cultivation_documents').values(doc).execute();
-          await recordAudit(trx, actor, 'cultivation.document_add', { type: 'cultivation', id }, null, { documentId, name, size, sha256: doc.sha256 });
-          return { id: documentId, name, size, uploadedAt: doc.uploaded_at };
-        });
-      } catch (err) {
-        fs.rmSync(file, { force: true });
-        throw err;
-      }
+          await recordAudit(trx, actor, 'cultivation.document_add', { type: 'cultivation', id }, null, { documentId: doc.id, name: doc.name, size: doc.size, sha256: doc.sha256 });
+          return { id: doc.id, name: doc.name, size: doc.size, uploadedAt: doc.uploaded_at };
+        }),
+      );
     },
 
     /** A document's file for download, within the actor's scope. */
     async document(actor: Actor, id: string, documentId: string) {
       const { doc } = await loadDocument(actor, id, documentId);
-      return { file: path.join(documentDir(), doc.id), name: doc.name, contentType: doc.content_type };
+      return { file: documentFile(ctx.config.dataDir, doc.id), name: doc.name, contentType: doc.content_type };
     },
 
     /** Takes a document off the list with a reason; the file stays for the audit trail. */

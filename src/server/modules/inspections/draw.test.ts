@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDraw, type Candidate } from './draw';
+import { commitmentOf, runDraw, type Candidate } from './draw';
 
 const candidates: Candidate[] = Array.from({ length: 100 }, (_, i) => ({ enterpriseId: `e${String(i).padStart(3, '0')}`, weight: i < 10 ? 4 : 1 }));
 const pool = ['u3', 'u1', 'u2', 'u4'];
@@ -37,5 +37,12 @@ describe('the random draw', () => {
     expect(heavy / runs).toBeLessThan(0.325);
     expect(perHeavy / perLight).toBeGreaterThan(3.6);
     expect(perHeavy / perLight).toBeLessThan(4.4);
+  });
+
+  it('commits to SHA-256 of "seed:nonce", which anyone can recompute (sha256sum gives the same)', () => {
+    const nonce = '00112233445566778899aabbccddeeff';
+    // printf '%s' '20261125:00112233445566778899aabbccddeeff' | sha256sum
+    expect(commitmentOf(20261125, nonce)).toBe('6491bdf6f310d53114368ad8ba805f1ab65af4dba5726ee19ea448954b56be67');
+    expect(commitmentOf(20261126, nonce)).toBe('0b9f2f804ea15ca2fac2ca59034647fcb0cf29688be04b92ab7b6664d82c3052');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Random } from '../../lib/random';
 
 /**
@@ -12,6 +13,17 @@ import { Random } from '../../lib/random';
  */
 export const DRAW_ALGORITHM =
   '候选企业按列出顺序依次取 mulberry32(种子) 的下一个随机数 u，计算 u^(1/权重)，取最大的前 N 家；随后同一随机数序列从按编号排序的检查人员中不放回地抽取 2 名。';
+
+/**
+ * Commit-reveal: before a draw runs, the server publishes SHA-256 of "seed:nonce" (the nonce, 16
+ * random bytes in hex, keeps a 31-bit seed from being found by trying them all); the seed and nonce
+ * are revealed with the result, so anyone can hash them again and re-run the draw.
+ */
+export const DRAW_COMMITMENT = '抽取前公布承诺值 = SHA-256("种子:随机串")；抽取后公布种子与随机串，任何人可重新计算哈希并复算抽取结果。';
+
+export function commitmentOf(seed: number, nonce: string): string {
+  return createHash('sha256').update(`${seed}:${nonce}`).digest('hex');
+}
 
 export interface RiskWeights {
   /** Added when the enterprise had an unqualified final result in the last 3 years. */

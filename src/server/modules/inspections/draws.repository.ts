@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import { bool, toBool } from '../../db/portable';
+import type { InspectionDrawTable } from './inspections.table';
 
 export interface DrawCandidateRow {
   id: string;
@@ -78,4 +79,40 @@ export async function inspectorPool(db: Kysely<Database>, regionCode: string | n
   let q = db.selectFrom('users').select(['id', 'display_name']).where('disabled', '=', bool(false));
   q = regionCode ? q.where('role', '=', 'county_officer').where('region_code', '=', regionCode) : q.where('role', '=', 'city_officer');
   return q.orderBy('id').execute();
+}
+
+export type DrawRow = Selectable<InspectionDrawTable> & { created_by_name: string | null; drawn_by_name: string | null };
+
+function drawsWithNames(db: Kysely<Database>) {
+  return db
+    .selectFrom('inspection_draws as d')
+    .leftJoin('users as c', 'c.id', 'd.created_by')
+    .leftJoin('users as r', 'r.id', 'd.drawn_by')
+    .selectAll('d')
+    .select(['c.display_name as created_by_name', 'r.display_name as drawn_by_name']);
+}
+
+/** Every draw of a plan, oldest first: none is ever deleted. */
+export async function listDraws(db: Kysely<Database>, planId: string): Promise<DrawRow[]> {
+  return drawsWithNames(db).where('d.plan_id', '=', planId).orderBy('d.created_at').orderBy('d.id').execute();
+}
+
+export async function findDraw(db: Kysely<Database>, id: string): Promise<DrawRow | undefined> {
+  return drawsWithNames(db).where('d.id', '=', id).executeTakeFirst();
+}
+
+/** How many draws a plan's category has had (the last round). */
+export async function lastRound(db: Kysely<Database>, planId: string, categoryCode: string): Promise<number> {
+  const row = await db.selectFrom('inspection_draws').select((eb) => eb.fn.max('round').as('n')).where('plan_id', '=', planId).where('category_code', '=', categoryCode).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertDraw(db: Kysely<Database>, row: Insertable<InspectionDrawTable>): Promise<void> {
+  await db.insertInto('inspection_draws').values(row).execute();
+}
+
+/** Reveals a committed draw once: false when it was already revealed. */
+export async function revealDraw(db: Kysely<Database>, id: string, result: string, by: string | null, at: string): Promise<boolean> {
+  const res = await db.updateTable('inspection_draws').set({ result, drawn_by: by, drawn_at: at }).where('id', '=', id).where('drawn_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

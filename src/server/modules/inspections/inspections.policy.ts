@@ -21,3 +21,7 @@ export const caseScope = (actor: Actor): CaseScope => (actor.role === 'county_of
 export function assertOrganiser(actor: Actor, plan: { level: string; region_code: string }): void {
   if (actor.role === 'county_officer' && (plan.level !== 'county' || plan.region_code !== actor.regionCode)) throw new AppError('out_of_scope');
 }
+
+/** Which plans an actor sees: a county officer the plans above the county and their own county's, city roles all. */
+export const seesPlan = (actor: Actor, plan: { level: string; region_code: string }) =>
+  actor.role !== 'county_officer' || plan.level !== 'county' || plan.region_code === actor.regionCode;

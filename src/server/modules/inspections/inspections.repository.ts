@@ -99,3 +99,7 @@ export async function updateInspectionVersioned(db: Kysely<Database>, id: string
     .returningAll()
     .executeTakeFirst();
 }
+
+export async function findPlan(db: Kysely<Database>, id: string) {
+  return db.selectFrom('inspection_plans').selectAll().where('id', '=', id).executeTakeFirst();
+}

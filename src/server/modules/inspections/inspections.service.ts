@@ -219,7 +219,12 @@ export function inspectionService(ctx: AppContext) {
         const before = await findInspection(trx, id, caseScope(actor));
         if (!before) throw new AppError('not_found');
         if (before.version !== input.version) throw new AppError('stale_version');
-        const failed = input.action === 'record_result' || input.action === 'record_recheck' ? input.items.filter((i) => !i.passed).length : 0;
+        if (input.action === 'record_result' || input.action === 'record_recheck') {
+          // No verdict has a default: every item is chosen 合格 or 不合格; the case's verdict derives from them.
+          const unchosen = input.items.flatMap((it, i) => (typeof it.passed === 'boolean' ? [] : [{ path: `body/items/${i}/passed`, message: `“${it.item}”未选择合格或不合格` }]));
+          if (unchosen.length) throw new AppError('item_verdict_required', unchosen);
+        }
+        const failed = input.action === 'record_result' || input.action === 'record_recheck' ? input.items.filter((i) => i.passed === false).length : 0;
         if (input.action === 'record_result') await activeBody(trx, input.testingBodyId);
         if (input.action === 'decide_objection' && input.recheckBodyId) await activeBody(trx, input.recheckBodyId);
         let changes: CaseChanges;
@@ -237,7 +242,7 @@ export function inspectionService(ctx: AppContext) {
           const stage = input.action === 'record_result' ? 'initial' : 'recheck';
           await trx
             .insertInto('inspection_items')
-            .values(input.items.map((it, seq) => ({ id: uuidv7(), inspection_id: id, stage, seq, item: it.item, requirement: it.requirement ?? '', measured: it.measured ?? '', passed: bool(it.passed), severity: it.severity ?? 'general' })))
+            .values(input.items.map((it, seq) => ({ id: uuidv7(), inspection_id: id, stage, seq, item: it.item, requirement: it.requirement ?? '', measured: it.measured ?? '', passed: bool(it.passed === true), severity: it.severity ?? 'general' })))
             .execute();
         }
         const { action, on, version: _v, ...details } = input as CaseActionBody & Record<string, unknown>;

@@ -135,16 +135,45 @@ export interface InspectionEventTable {
   at: string;
 }
 
+/**
+ * A random draw of a plan's category. Committed first (inputs frozen, `commitment` =
+ * SHA-256 of "seed:nonce" shown), revealed once (`drawn_at`: seed, nonce and result shown).
+ * Never deleted: a repeat for the same category is the next `round`, with its reason.
+ */
 export interface InspectionDrawTable {
   id: string;
   plan_id: string;
   category_code: string;
+  round: number;
+  reason: string;
+  /** Secret until the draw is revealed. */
   seed: number;
+  nonce: string | null;
+  /** Null on draws made before commitments. */
+  commitment: string | null;
   count: number;
   inputs: string;
+  /** JSON {enterprises, inspectors}; empty until revealed. */
   result: string;
   created_by: string | null;
   created_at: string;
+  drawn_by: string | null;
+  drawn_at: string | null;
+}
+
+/** A document attached to a case (test report scans); the file is `documents/<id>` under the data directory. */
+export interface InspectionDocumentTable {
+  id: string;
+  inspection_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  delete_reason: string | null;
 }
 
 /** Running counts of final verdicts: the pass-rate statistics read these, not the cases. */

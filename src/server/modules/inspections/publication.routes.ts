@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { FormatQuery } from '../../../contract/schemas/imports';
-import { PlanNotice, PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
+import { DocumentNumbers, IssueNumberBody, PlanNotice, PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
 import { download, type Api } from '../../http';
 import type { PublicationService } from './publication.service';
@@ -33,6 +33,18 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
     schema: { tags, summary: '计划抽查结果通报：各类别计划与实抽批次、合格率及不合格产品（可打印）', params: IdParams, response: { 200: PlanNotice, ...errorResponses } },
     onRequest: guard({ permission: 'inspection.read' }),
     handler: (request) => publication.notice(request.params.id),
+  });
+
+  app.post('/api/v1/inspection-plans/:id/notice/numbers', {
+    schema: {
+      tags,
+      summary: '为计划的通报编发文号（服务器按年度顺序编号，格式见 QC_NOTICE_NUMBER_FORMAT）；再次编发须填写理由，原文号保留',
+      params: IdParams,
+      body: IssueNumberBody,
+      response: { 201: Type.Object({ items: DocumentNumbers }), ...errorResponses },
+    },
+    onRequest: guard({ permission: 'inspection.write' }),
+    handler: async (request, reply) => reply.status(201).send(await publication.issueNoticeNumber(actorFrom(request), request.params.id, request.body.reason)),
   });
 
   // Public: no session needed (the results are published by law).

@@ -10,7 +10,8 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { today } from '../../lib/dates';
 import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
-import { assertOrganiser } from './inspections.policy';
+import { issueDocumentNumber, presentNumbers } from '../numbers/numbers.service';
+import { assertOrganiser, seesPlan } from './inspections.policy';
 import { passRate } from './stats.service';
 
 const COUNT_CAP = 10_000;
@@ -107,6 +108,19 @@ export function publicationService(ctx: AppContext) {
       });
     },
 
+    /**
+     * Issues the plan's notice its document number (文号) in the bureau's format: the next of the
+     * year, by the organiser. A further number for the same notice needs a reason; the first stays.
+     */
+    async issueNoticeNumber(actor: Actor, planId: string, reason?: string) {
+      const plan = await db.selectFrom('inspection_plans').selectAll().where('id', '=', planId).executeTakeFirst();
+      if (!plan || !seesPlan(actor, plan)) throw new AppError('not_found');
+      assertOrganiser(actor, plan);
+      const subject = { type: 'inspection_plan', id: planId };
+      await db.transaction().execute((trx) => issueDocumentNumber(trx, actor, { series: 'inspection_notice', format: ctx.config.noticeNumberFormat, subject, reason }));
+      return { items: await presentNumbers(db, subject) };
+    },
+
     /** A plan's published results as XLSX or CSV, in the columns of a published notice. */
     async exportPlan(planId: string, format: ExportFormat) {
       const plan = await db.selectFrom('inspection_plans').select(['id', 'title']).where('id', '=', planId).executeTakeFirst();
@@ -169,6 +183,8 @@ export function publicationService(ctx: AppContext) {
         categories,
         unqualified,
         disclaimer: PUBLIC_DISCLAIMER,
+        issuer: ctx.config.noticeIssuer,
+        numbers: await presentNumbers(db, { type: 'inspection_plan', id: plan.id }),
       };
     },
 

@@ -1,25 +1,35 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Skeleton, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import { useTestingBodies, type Inspection } from './api';
+import { usePlans, useTestingBodies, type Inspection } from './api';
 import { actionKey } from './labels';
 
-/** One step on a case: choose one of the actions the state allows, fill in what it needs. */
-export function CaseActionForm({ inspection }: { inspection: Inspection }) {
+/**
+ * One step on a case: choose one of the actions the state allows, fill in what it needs. No
+ * verdict or decision is preset: each item's 合格/不合格, an objection's acceptance and a review's
+ * outcome are chosen, and the result's verdict is derived from the items.
+ */
+export function CaseActionForm({ inspection, objectionItems = [] }: { inspection: Inspection; objectionItems?: string[] }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const bodies = useTestingBodies().data ?? [];
+  const plans = usePlans();
+  const plan = plans.data?.find((p) => p.id === inspection.planId);
+  const entered = Form.useWatch('items', form) as { verdict?: string }[] | undefined;
+  const derived = entered?.some((i) => i?.verdict === 'fail') ? 'fail' : entered?.length && entered.every((i) => i?.verdict === 'pass') ? 'pass' : null;
   const [action, setAction] = useState<string | undefined>(inspection.allowedActions[0]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   if (inspection.allowedActions.length === 0) return null;
+  // The result form is prefilled from the plan: wait for it rather than start empty.
+  if (plans.isPending) return <Skeleton active />;
   const labs = bodies.filter((b) => b.active).map((b) => ({ value: b.id, label: b.name }));
 
   async function submit(v: Record<string, unknown>) {
@@ -29,7 +39,9 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
     const body: Record<string, unknown> = { ...v, action, version: inspection.version, on: date(v.on), receivedOn: date(v.receivedOn) };
     if (action === 'object') body.items = String(v.objectItems ?? '').split(/[,，、\s]+/).filter(Boolean);
     delete body.objectItems;
-    if (Array.isArray(body.items) && action !== 'object') body.items = (body.items as Record<string, unknown>[]).map((i) => ({ ...i, passed: !!i.passed }));
+    if (Array.isArray(body.items) && action !== 'object') body.items = (body.items as Record<string, unknown>[]).map(({ verdict, ...i }) => ({ ...i, passed: verdict === 'pass' }));
+    if (action === 'decide_objection') body.accept = v.accept === 'accept';
+    if (action === 'review') body.passed = v.passed === 'pass';
     try {
       await api('POST', `/inspections/${inspection.id}/actions`, Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
       message.success(t('common.saved'));
@@ -42,15 +54,18 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
     }
   }
 
+  // The items the result covers: the plan's for the category, or for a re-test those objected to.
+  const planned = plan?.categories.find((c) => c.categoryCode === inspection.categoryCode)?.testItems ?? [];
+  const prefill = (action === 'record_recheck' && objectionItems.length ? objectionItems : planned).map((item) => ({ item }));
   const items = (
     <Form.Item label={t('inspection.items')} required>
-      <Form.List name="items" initialValue={[{ item: '', passed: false }]}>
+      <Form.List name="items" initialValue={prefill.length ? prefill : [{ item: '' }]}>
         {(rows, { add, remove }) => (
           <>
-            {rows.map((row) => (
+            {rows.map((row, index) => (
               <Space key={row.key} align="baseline" wrap>
                 <Form.Item name={[row.name, 'item']} rules={[{ required: true, message: t('form.required') }]}>
-                  <Input placeholder={t('inspection.item')} aria-label={t('inspection.item')} maxLength={100} />
+                  <Input placeholder={t('inspection.item')} aria-label={t('inspection.itemNo', { n: index + 1 })} maxLength={100} />
                 </Form.Item>
                 <Form.Item name={[row.name, 'requirement']}>
                   <Input placeholder={t('inspection.requirement')} aria-label={t('inspection.requirement')} maxLength={200} />
@@ -58,15 +73,27 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
                 <Form.Item name={[row.name, 'measured']}>
                   <Input placeholder={t('inspection.measured')} aria-label={t('inspection.measured')} maxLength={200} />
                 </Form.Item>
-                <Form.Item name={[row.name, 'passed']} valuePropName="checked">
-                  <Checkbox>{t('inspection.itemPassed')}</Checkbox>
+                {/* No default: an item left unchosen stops the form, never passes. */}
+                <Form.Item name={[row.name, 'verdict']} rules={[{ required: true, message: t('inspection.chooseVerdict') }]}>
+                  <Radio.Group
+                    aria-label={t('inspection.itemVerdictNo', { n: index + 1 })}
+                    optionType="button"
+                    options={[
+                      { value: 'pass', label: t('inspection.itemPassed') },
+                      { value: 'fail', label: t('inspection.itemFailed') },
+                    ]}
+                  />
                 </Form.Item>
                 <MinusCircleOutlined aria-label={t('common.delete')} onClick={() => remove(row.name)} />
               </Space>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ item: '', passed: true })}>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ item: '' })}>
               {t('inspection.addItem')}
             </Button>
+            <div style={{ marginTop: 8 }} aria-live="polite">
+              {t('inspection.derivedVerdict')}
+              {derived === 'fail' ? <Tag color="red">{t('inspection.itemFailed')}</Tag> : derived === 'pass' ? <Tag color="green">{t('inspection.itemPassed')}</Tag> : <Tag>{t('inspection.verdictPending')}</Tag>}
+            </div>
           </>
         )}
       </Form.List>
@@ -124,8 +151,14 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
         )}
         {action === 'decide_objection' && (
           <>
-            <Form.Item name="accept" label={t('inspection.acceptObjection')} valuePropName="checked" initialValue={true}>
-              <Checkbox>{t('inspection.acceptObjection')}</Checkbox>
+            <Form.Item name="accept" label={t('inspection.objectionDecision')} rules={[{ required: true, message: t('inspection.chooseDecision') }]}>
+              <Radio.Group
+                aria-label={t('inspection.objectionDecision')}
+                options={[
+                  { value: 'accept', label: t('inspection.acceptObjection') },
+                  { value: 'refuse', label: t('inspection.refuseObjection') },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="recheckBodyId" label={t('inspection.recheckBody')}>
               <Select allowClear options={labs.filter((l) => l.value !== inspection.testingBodyId)} />
@@ -148,8 +181,14 @@ export function CaseActionForm({ inspection }: { inspection: Inspection }) {
           </Form.Item>
         )}
         {action === 'review' && (
-          <Form.Item name="passed" valuePropName="checked" initialValue={false}>
-            <Checkbox>{t('inspection.reviewPassed')}</Checkbox>
+          <Form.Item name="passed" label={t('inspection.reviewOutcome')} rules={[{ required: true, message: t('inspection.chooseVerdict') }]}>
+            <Radio.Group
+              aria-label={t('inspection.reviewOutcome')}
+              options={[
+                { value: 'pass', label: t('inspection.reviewPassed') },
+                { value: 'fail', label: t('inspection.reviewFailed') },
+              ]}
+            />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -1,8 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { PrinterOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, List, Result, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
-import { useParams } from 'react-router';
+import type { Static } from 'typebox';
+import { useNavigate, useParams } from 'react-router';
+import type { DocumentInfo } from '../../../../contract/schemas/common';
 import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
+import { useSession } from '../../api/session';
+import { DocumentList } from '../../components/DocumentList';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -20,6 +25,10 @@ export function CaseDetailPage() {
   const categoryName = useReferenceNames('product-categories', lang);
   const labs = new Map((useTestingBodies().data ?? []).map((b) => [b.id, b.name]));
   const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => api<CaseDetail>('GET', `/inspections/${id}`) });
+  const documents = useQuery({ queryKey: ['inspections', id, 'documents'], queryFn: () => api<{ items: Static<typeof DocumentInfo>[] }>('GET', `/inspections/${id}/documents`) });
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const mayWrite = !!(useSession().data?.user?.permissions as string[] | undefined)?.includes('inspection.write');
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError) return <Result status="warning" title={errorMessage(detail.error, t)} extra={<Button onClick={() => detail.refetch()}>{t('common.retry')}</Button>} />;
   const { inspection: c, items, events, due } = detail.data;
@@ -34,6 +43,11 @@ export function CaseDetailPage() {
           </>
         }
         trail={[{ title: t('menu.inspections'), to: '/inspections' }, { title: c.documentNo }]}
+        extra={
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/inspections/${c.id}/sampling-form`)}>
+            {t('inspection.samplingForm')}
+          </Button>
+        }
       />
       <Row gutter={16}>
         <Col xs={24} xl={16}>
@@ -78,7 +92,7 @@ export function CaseDetailPage() {
               />
             )}
           </Card>
-          <CaseActionForm key={c.version} inspection={c} />
+          <CaseActionForm key={c.version} inspection={c} objectionItems={(events.findLast((e) => e.action === 'object')?.details as { items?: string[] } | undefined)?.items ?? []} />
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('inspection.dueNext')}>
@@ -94,6 +108,15 @@ export function CaseDetailPage() {
                   </Typography.Text>
                 </List.Item>
               )}
+            />
+          </Card>
+          <Card size="small" style={{ marginTop: 16 }}>
+            <DocumentList
+              base={`/inspections/${c.id}/documents`}
+              title={t('inspection.documents')}
+              documents={documents.data?.items ?? []}
+              mayWrite={mayWrite}
+              onChanged={() => client.invalidateQueries({ queryKey: ['inspections', id, 'documents'] })}
             />
           </Card>
           <Card size="small" title={t('inspection.timeline')} style={{ marginTop: 16 }}>

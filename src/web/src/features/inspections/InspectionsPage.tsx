@@ -1,4 +1,4 @@
-import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -102,6 +102,7 @@ function CasesTab() {
             {t('inspection.behindFigure')}
           </Tag>
         )}
+        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/export${queryString({ planId, state, ...behind })}`}>{t('inspection.exportExcel')}</Button>
       </Space>
       {list.isError && <ErrorAlert error={list.error} />}
       <Table<Inspection>
@@ -162,6 +163,7 @@ function BoardTab() {
         <Switch checked={!!filter.overdue} onChange={(overdue) => setFilter({ ...filter, overdue: overdue || undefined })} aria-label={t('inspection.overdueOnly')} />
         <span>{t('inspection.overdueOnly')}</span>
         {(filter.regionCode || filter.officerId) && <Button onClick={() => setFilter({ overdue: filter.overdue })}>{t('inspection.clearFilter')}</Button>}
+        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/board/export${queryString(filter)}`}>{t('inspection.exportExcel')}</Button>
       </Space>
       {board.data?.meta.truncated && <Alert type="warning" showIcon title={t('inspection.boardTruncated')} style={{ marginBottom: 12 }} />}
       {board.isError && <ErrorAlert error={board.error} />}
@@ -230,6 +232,7 @@ function StatsTab() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}` as never) }))} />
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
+        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/stats/pass-rates/export${queryString({ by, year })}`}>{t('inspection.exportExcel')}</Button>
       </Space>
       <Row gutter={16}>
         <Col xs={24} lg={16}>

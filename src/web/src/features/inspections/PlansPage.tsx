@@ -13,19 +13,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { usePlans, useTestingBodies, type Plan } from './api';
 import { levelKey } from './labels';
-import { RegisterSampleModal } from './RegisterSampleModal';
+import { DrawHistory, DrawModal } from './DrawModal';
 import { PlanResultImports } from './PlanResultImports';
 import { ResultImportModal } from './ResultImportModal';
-
-interface DrawResult {
-  id: string;
-  seed: number;
-  algorithm: string;
-  candidates: { enterpriseId: string }[];
-  excluded: { enterpriseId: string; name: string; reason: string }[];
-  enterprises: { enterpriseId: string; name: string; uscc: string; weight: number; reasons: string[] }[];
-  inspectors: { id: string; displayName: string }[];
-}
 
 /** 抽查计划: plans and their category schemes, the random draw, publication, and the testing bodies. */
 export function PlansPage() {
@@ -75,7 +65,8 @@ export function PlansPage() {
           expandable={{
             expandedRowRender: (p) => (
               <>
-                <Space wrap>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space>
+                <Space wrap style={{ marginBottom: 8 }}>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space>
+                <DrawHistory planId={p.id} />
                 {cityWide && <PlanResultImports planId={p.id} />}
               </>
             ),
@@ -246,74 +237,6 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           )}
         </Form.List>
       </Form>
-    </Modal>
-  );
-}
-
-function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }) {
-  const { t, lang } = useI18n();
-  const categoryName = useReferenceNames('product-categories', lang);
-  const [form] = Form.useForm();
-  const [result, setResult] = useState<DrawResult | null>(null);
-  const [verified, setVerified] = useState<boolean | null>(null);
-  const [sampling, setSampling] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const category = Form.useWatch('categoryCode', form) as string | undefined;
-  return (
-    <Modal open width={820} title={`${t('inspection.draw')} · ${plan.title}`} onCancel={onClose} footer={null}>
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={{ categoryCode: plan.categories[0]?.categoryCode, count: Math.min(plan.categories[0]?.plannedBatches ?? 1, 20) }}
-        onFinish={async (v) => {
-          setError(null);
-          setVerified(null);
-          try {
-            setResult(await api<DrawResult>('POST', `/inspection-plans/${plan.id}/draws`, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null))));
-          } catch (err) {
-            setError(err);
-          }
-        }}
-      >
-        <Form.Item name="categoryCode" label={t('field.products.categoryCode')}>
-          <Select style={{ width: 200 }} options={plan.categories.map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))} />
-        </Form.Item>
-        <Form.Item name="count" label={t('inspection.drawCount')} rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber min={1} max={10000} />
-        </Form.Item>
-        <Form.Item name="seed" label={t('inspection.seed')}>
-          <InputNumber min={1} max={2147483647} placeholder={t('inspection.seedAuto')} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">{t('inspection.drawNow')}</Button>
-      </Form>
-      {result && (
-        <div style={{ marginTop: 16 }} aria-live="polite">
-          <Typography.Paragraph>
-            {t('inspection.drawSummary', { seed: result.seed, candidates: result.candidates.length, excluded: result.excluded.length })}
-            <Button size="small" type="link" onClick={async () => setVerified((await api<{ matches: boolean }>('GET', `/inspection-draws/${result.id}/verify`)).matches)}>
-              {t('inspection.verify')}
-            </Button>
-            {verified !== null && <Tag color={verified ? 'green' : 'red'}>{verified ? t('inspection.verified') : t('inspection.notVerified')}</Tag>}
-          </Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{result.algorithm}</Typography.Paragraph>
-          <Typography.Paragraph>{t('inspection.inspectorsDrawn', { names: result.inspectors.map((i) => i.displayName).join('、') })}</Typography.Paragraph>
-          <Table
-            rowKey="enterpriseId"
-            size="small"
-            pagination={false}
-            dataSource={result.enterprises}
-            columns={[
-              { key: 'name', title: t('enterprise.name'), dataIndex: 'name' },
-              { key: 'uscc', title: t('enterprise.uscc'), dataIndex: 'uscc' },
-              { key: 'weight', title: t('inspection.weight'), dataIndex: 'weight', width: 70 },
-              { key: 'reasons', title: t('inspection.riskReasons'), dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{t(`inspection.risk.${x}` as never)}</Tag>) },
-              { key: 'sample', title: '', width: 100, render: (_, e) => <Button size="small" onClick={() => setSampling(e.enterpriseId)}>{t('inspection.register')}</Button> },
-            ]}
-          />
-        </div>
-      )}
-      {sampling && <RegisterSampleModal initial={{ planId: plan.id, categoryCode: category, sampledEnterpriseId: sampling }} onClose={() => setSampling(null)} />}
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -13,8 +13,17 @@ import { usePlans } from './api';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { checkTypeKey, placeKey } from './labels';
 
-/** 登记抽样: the sampling record of one batch, as the 抽样单 has it. */
-export function RegisterSampleModal({ onClose, initial }: { onClose: () => void; initial?: { planId?: string; categoryCode?: string; sampledEnterpriseId?: string } }) {
+interface FromDraw {
+  planId?: string;
+  categoryCode?: string;
+  /** The drawn enterprise, shown by name. */
+  sampledEnterprise?: { id: string; name: string; uscc: string };
+  /** The drawn inspectors. */
+  samplers?: string[];
+}
+
+/** 登记抽样: the sampling record of one batch, as the 抽样单 has it; from a draw, filled with what it drew. */
+export function RegisterSampleModal({ onClose, initial }: { onClose: () => void; initial?: FromDraw }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -24,6 +33,9 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
   const categoryName = useReferenceNames('product-categories', lang);
   const planId = Form.useWatch('planId', form) as string | undefined;
   const plan = plans.find((p) => p.id === planId);
+  const categoryCode = Form.useWatch('categoryCode', form) as string | undefined;
+  const testItems = plan?.categories.find((c) => c.categoryCode === categoryCode)?.testItems ?? [];
+  const { sampledEnterprise, ...given } = initial ?? {};
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -50,7 +62,7 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
   return (
     <Modal open width={820} title={t('inspection.register')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
       <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ checkType: 'routine', place: 'production', sampledOn: dayjs(), samplers: [], ...initial }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ checkType: 'routine', place: 'production', sampledOn: dayjs(), samplers: [], ...given, sampledEnterpriseId: sampledEnterprise?.id }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="planId" label={t('inspection.plan')} rules={[{ required: true, message: t('form.required') }]}>
@@ -58,13 +70,18 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="categoryCode" label={t('field.products.categoryCode')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="categoryCode"
+              label={t('field.products.categoryCode')}
+              rules={[{ required: true, message: t('form.required') }]}
+              extra={testItems.length > 0 && <Typography.Text type="secondary">{t('inspection.samplingItems', { items: testItems.join('、') })}</Typography.Text>}
+            >
               <Select options={(plan?.categories ?? []).map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="sampledEnterpriseId" label={t('inspection.sampledUnit')} extra={t('inspection.sampledUnitHint')}>
-              <EnterprisePicker />
+              <EnterprisePicker known={sampledEnterprise} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
