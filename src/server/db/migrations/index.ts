@@ -20,6 +20,7 @@ import * as targets from './2026112518_targets';
 import * as assessments from './2026112519_assessments';
 import * as indicatorStamps from './2026112520_indicator_stamps';
 import * as indicatorSums from './2026112521_indicator_sums';
+import * as auditKeys from './2026120720_audit_keys';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026112519_assessments': assessments,
   '2026112520_indicator_stamps': indicatorStamps,
   '2026112521_indicator_sums': indicatorSums,
+  '2026120720_audit_keys': auditKeys,
 };
