@@ -21,6 +21,7 @@ import * as assessments from './2026112519_assessments';
 import * as indicatorStamps from './2026112520_indicator_stamps';
 import * as indicatorSums from './2026112521_indicator_sums';
 import * as auditKeys from './2026120720_audit_keys';
+import * as standardNumberReasons from './2026120721_standard_number_reasons';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026112520_indicator_stamps': indicatorStamps,
   '2026112521_indicator_sums': indicatorSums,
   '2026120720_audit_keys': auditKeys,
+  '2026120721_standard_number_reasons': standardNumberReasons,
 };

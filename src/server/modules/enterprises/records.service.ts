@@ -16,7 +16,7 @@ import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
 import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
-import { checkRecord, RECORD_TABLES, withDefaults } from './records.spec';
+import { checkRecord, RECORD_TABLES, settleRecord, withDefaults } from './records.spec';
 
 
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
@@ -40,9 +40,9 @@ export function recordService(ctx: AppContext) {
     return { enterprise, parentId: enterprise.id };
   }
 
-  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>) {
-    const problems = checkRecord(kind, values, today());
-    if (problems.length) throw new AppError('validation_failed', problems);
+  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>, before: Record<string, unknown> | null) {
+    const problems = checkRecord(kind, values, today(), before);
+    if (problems.length) throw new AppError(problems.find((p) => p.code)?.code ?? 'validation_failed', problems.map(({ path, message }) => ({ path, message })));
     if (kind === 'products' && typeof values.categoryCode === 'string' && !(await findReferenceByCode(trx, 'product-categories', values.categoryCode))) {
       throw new AppError('unknown_category', [{ path: 'body/categoryCode', message: '产品类别不存在' }]);
     }
@@ -66,10 +66,10 @@ export function recordService(ctx: AppContext) {
     },
 
     async create(actor: Actor, kind: RecordKind, path: RecordPath, input: Record<string, unknown>) {
-      const values = withDefaults(kind, { ...recordDefaults(kind), ...input });
+      const values = settleRecord(kind, withDefaults(kind, { ...recordDefaults(kind), ...input }), null);
       return write(async (trx) => {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
-        await check(trx, kind, values);
+        await check(trx, kind, values, null);
         const now = new Date().toISOString();
         const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
         const row = {
@@ -92,8 +92,11 @@ export function recordService(ctx: AppContext) {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');
-        await check(trx, kind, { ...presentRecord(kind, before, today()), ...fields });
-        const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, fields));
+        const stored = presentRecord(kind, before, today());
+        const settled = settleRecord(kind, { ...stored, ...fields }, stored);
+        await check(trx, kind, settled, stored);
+        const changes = Object.fromEntries(Object.keys(settled).filter((f) => f in fields || settled[f] !== stored[f as keyof typeof stored]).map((f) => [f, settled[f]]));
+        const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, changes));
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
         await recordAudit(trx, actor, 'record.update', { type: kind, id }, auditedRecord(kind, before, enterprise.id), auditedRecord(kind, after, enterprise.id));

@@ -202,6 +202,7 @@ export const enUS: Record<MessageKey, string> = {
   'field.standards.kind': 'Kind',
   'field.standards.adoption': 'Adoption',
   'field.standards.adoptedStandardNo': 'Adopted international standard',
+  'field.standards.standardNoOverrideReason': 'Reason for an unrecognised number',
   'field.certifications.kind': 'Kind',
   'field.certifications.kindOther': 'Other kind',
   'field.certifications.certificateNo': 'Certificate number',

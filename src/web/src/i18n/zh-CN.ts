@@ -201,6 +201,7 @@ export const zhCN = {
   'field.standards.kind': '标准类别',
   'field.standards.adoption': '采标程度',
   'field.standards.adoptedStandardNo': '所采用的国际/国外标准编号',
+  'field.standards.standardNoOverrideReason': '编号例外理由（编号格式无法识别时填写）',
   'field.certifications.kind': '认证类别',
   'field.certifications.kindOther': '其他认证名称',
   'field.certifications.certificateNo': '证书编号',
