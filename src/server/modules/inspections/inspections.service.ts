@@ -8,6 +8,7 @@ import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addMonths, today } from '../../lib/dates';
+import { parseStandardNo } from '../../lib/standard-numbers';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
@@ -158,10 +159,16 @@ export function inspectionService(ctx: AppContext) {
         if (!producerName) throw new AppError('validation_failed', [{ path: 'body/producerName', message: '请填写标称生产企业' }]);
         const regionCode = sampled?.region_code ?? (plan.level === 'county' ? plan.region_code : (actor.regionCode ?? CITY));
         if (scope.regionCode && regionCode !== scope.regionCode) throw new AppError('out_of_scope');
+        const producerEnterpriseId = producer?.id ?? (atProducer ? (sampled?.id ?? null) : null);
+        // The archive product sampled: the one named, else the producer's product of the same name and model.
+        const productId = producerEnterpriseId ? await archiveProductOf(trx, producerEnterpriseId, input.productName.trim(), input.model?.trim() ?? '', input.productId) : null;
+        if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
+        const standardNo = input.standardNo?.trim() ?? '';
         const product = {
-          producerEnterpriseId: producer?.id ?? (atProducer ? (sampled?.id ?? null) : null),
+          productId,
+          producerEnterpriseId,
           producerName,
-          standardNo: input.standardNo?.trim() ?? '',
+          standardNo: parseStandardNo(standardNo)?.canonical ?? standardNo,
           brand: input.brand?.trim() ?? '',
           model: input.model?.trim() ?? '',
         };
@@ -171,9 +178,6 @@ export function inspectionService(ctx: AppContext) {
           const clash = earlier.find((e) => repeatForbidden(e, plan));
           if (clash) throw new AppError('repeat_check', [{ path: 'body', message: `${clash.sampled_on} 已抽查（${clash.level}）` }]);
         }
-        // The archive product sampled: the one named, else the producer's product of the same name and model.
-        const productId = product.producerEnterpriseId ? await archiveProductOf(trx, product.producerEnterpriseId, input.productName.trim(), product.model, input.productId) : null;
-        if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
         const now = new Date().toISOString();
         const state = input.refused ? 'refused' : 'sampled';
         const created: InspectionRow = {
