@@ -16,6 +16,7 @@ import { findReferenceByCode } from '../reference/reference.repository';
 import { presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
 import { caseScope, CITY, repeatForbidden } from './inspections.policy';
 import { archiveProductOf, earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
+import { reflectInArchive } from './sanctions';
 import { countFinalVerdicts } from './stats.repository';
 import type { InspectionTable } from './inspections.table';
 import { ALLOWED, dueItems, nextState, WorkflowError, type CaseChanges, type CaseSnapshot, type WorkflowSettings } from './workflow';
@@ -248,6 +249,8 @@ export function inspectionService(ctx: AppContext) {
         if (action === 'notify' && before.producer_region_code && !before.producer_region_code.startsWith(CITY.slice(0, 4))) details.crossRegion = true;
         await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: id, action, on_date: on, state_after: updated.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() }).execute();
         await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
+        // 停业整顿 and 吊销 reach the archive in the same transaction.
+        await reflectInArchive(trx, actor, before, updated, on);
         return updated;
       });
       return detail(actor, after);

@@ -22,7 +22,7 @@ export interface Column {
   format(value: unknown, lookups: Lookups): string;
 }
 
-const STATUS = { operating: '在营', suspended: '停产', deregistered: '注销' } as const;
+const STATUS = { operating: '在营', suspended: '停产', deregistered: '注销', revoked: '吊销' } as const;
 const AGRI = { none: '无', city: '市级', province: '省级', national: '国家级' } as const;
 const plain = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
