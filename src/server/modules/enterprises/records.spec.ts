@@ -57,7 +57,7 @@ export function settleRecord(kind: RecordKind, r: Record<string, unknown>, befor
     const stored = before?.[f];
     out[f] = typeof stored === 'string' && standardNoKey(stored) === standardNoKey(value) ? stored : (parseStandardNo(value)?.canonical ?? value.trim());
   }
-  if ((ownChanged(out, before) || adoptedChanged(out, before)) && !standardNeedsReason(out)) out.standardNoOverrideReason = null;
+  if (!standardNeedsReason(out)) out.standardNoOverrideReason = null;
   return out;
 }
 
