@@ -24,6 +24,7 @@ import { connect } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { demoEnterprise } from '../src/server/modules/enterprises/demo-data';
 import { ENTERPRISE_COLUMNS } from '../src/server/modules/enterprises/import/columns';
+import { openAuditKeyring } from '../src/server/modules/audit/audit.service';
 import { importFile, loadLookups } from '../src/server/modules/enterprises/import/importer';
 import { machine, record } from './lib';
 
@@ -96,6 +97,7 @@ export async function benchImport(): Promise<void> {
   const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'platform.db'), searchPath: databaseUrl ? schema : undefined });
   try {
     await migrateToLatest(db.kysely);
+    await openAuditKeyring(db.kysely, path.join(dir, 'audit.keys'));
     const lookups = await loadLookups(db.kysely);
     const csv = path.join(dir, 'enterprises.csv');
     let t0 = Date.now();

@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { connect, type Db } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
+import { openAuditKeyring } from '../src/server/modules/audit/audit.service';
 
 export interface LoadResult {
   reqPerSec: number;
@@ -69,10 +70,12 @@ export async function benchDatabase(name: string): Promise<{ db: Db; dir: string
     await setup?.close();
     const db = await connect({ databaseUrl, sqliteFile: keep, searchPath: databaseUrl ? schema : undefined });
     await migrateToLatest(db.kysely);
+    await openAuditKeyring(db.kysely, `${keep}.audit.keys`);
     return { db, dir, drop: () => db.close() };
   }
   const db = await connect({ databaseUrl, sqliteFile: path.join(dir, 'bench.db'), searchPath: databaseUrl ? schema : undefined });
   await migrateToLatest(db.kysely);
+  await openAuditKeyring(db.kysely, path.join(dir, 'audit.keys'));
   return {
     db,
     dir,

@@ -15,6 +15,7 @@ import { systemActor } from '../src/server/authz/actor';
 import { connect } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { demoEnterprise } from '../src/server/modules/enterprises/demo-data';
+import { openAuditKeyring } from '../src/server/modules/audit/audit.service';
 import { seedArchive } from '../src/server/modules/enterprises/seed';
 import { Random } from '../src/server/lib/random';
 import { freePort, startServer } from '../test/helpers/server';
@@ -36,6 +37,7 @@ export async function benchLookup(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
     const db = await connect({ databaseUrl: null, sqliteFile: file });
     await migrateToLatest(db.kysely);
+    await openAuditKeyring(db.kysely, path.join(dataDir, 'audit.keys'));
     await seedArchive(db.kysely, systemActor('cli'), { enterprises: N, seed: SEED, details: false, onProgress: (d) => d % 200_000 === 0 && console.log(`  seeded ${d}`) });
     await db.close();
     fs.writeFileSync(seededMark, `${N}\n`);

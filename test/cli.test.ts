@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, emptyDb, type TestDb } from './helpers/db';
 
@@ -53,22 +54,52 @@ describe('CLI', () => {
     expect(cli('user', 'reset-password', 'nobody').code).toBe(2);
   });
 
-  it('audit verify passes, then names the first event after tampering', async () => {
+  /** Runs SQL on the CLI's database, as someone with write access to it would. */
+  const tamper = async (...statements: string[]) => {
+    if (pgDb) {
+      for (const text of statements) await sql.raw(text).execute(pgDb.kysely);
+      return;
+    }
+    const SQLite = (await import('better-sqlite3')).default;
+    const raw = new SQLite(path.join(dir, 'platform.db'));
+    for (const text of statements) raw.exec(text);
+    raw.close();
+  };
+
+  it('audit verify, checkpoint and rotate-key: the removal of the newest event is caught, a kept checkpoint still holds; a changed event is named', async () => {
     const ok = cli('audit', 'verify');
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('audit chain intact: 2 events');
-    if (pgDb) {
-      await pgDb.kysely.updateTable('audit_events').set({ actor_name: 'someone-else' }).where('seq', '=', 1).execute();
-    } else {
-      const SQLite = (await import('better-sqlite3')).default;
-      const raw = new SQLite(path.join(dir, 'platform.db'));
-      raw.prepare("update audit_events set actor_name = 'someone-else' where seq = 1").run();
-      raw.close();
-    }
-    const broken = cli('audit', 'verify');
+    expect(ok.out).toContain('audit chain intact: 2 events (0 from before keying, 2 keyed)');
+    expect(ok.out).toMatch(/signed head: seq=2 id=[0-9a-f-]{36} hash=[0-9a-f]{64} key=[0-9a-f]{8}/);
+
+    const taken = cli('audit', 'checkpoint');
+    expect(taken.code).toBe(0);
+    const line = taken.out.split('\n').find((l) => l.startsWith('{'))!;
+    expect(JSON.parse(line)).toMatchObject({ seq: 2, count: 2, eventId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const kept = path.join(dir, 'checkpoint.json');
+    fs.writeFileSync(kept, line);
+
+    // A new key signs what follows; the events before keep theirs.
+    expect(cli('audit', 'rotate-key')).toMatchObject({ code: 0, out: expect.stringMatching(/new audit signing key [0-9a-f]{8} added/) });
+    expect(cli('user', 'add', 'after-checkpoint', '--role', 'leading_group').code).toBe(0);
+    const later = cli('audit', 'verify', '--checkpoint', kept);
+    expect(later).toMatchObject({ code: 0, out: expect.stringContaining('checkpoint at seq=2 is in the chain') });
+    expect(later.out).toContain('audit chain intact: 3 events (0 from before keying, 3 keyed)');
+
+    // Someone with write access removes the newest event: the chain alone still fits, the signed head does not.
+    await tamper('create table audit_saved as select * from audit_events where seq = 3', 'delete from audit_events where seq = 3');
+    const cut = cli('audit', 'verify', '--checkpoint', line);
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain('audit chain intact: 2 events');
+    expect(cut.out).toContain('audit head PROBLEM (events_removed): the newest events were removed');
+    await tamper('insert into audit_events select * from audit_saved', 'drop table audit_saved');
+    expect(cli('audit', 'verify', '--checkpoint', 'nonsense')).toMatchObject({ code: 2, out: expect.stringContaining('not a checkpoint') });
+
+    await tamper("update audit_events set actor_name = 'someone-else' where seq = 1");
+    const broken = cli('audit', 'verify', '--checkpoint', kept);
     expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/audit chain BROKEN at event seq=1 id=[0-9a-f-]{36} \(hash_mismatch\); 0 events before it are intact/);
-  });
+    expect(broken.out).toMatch(/audit chain BROKEN at event seq=1 id=[0-9a-f-]{36} \(hash_mismatch: a recorded field was changed\); 0 events before it are intact/);
+  }, 240_000); // nine runs of the CLI, seconds each on a busy machine
 
   it.skipIf(DATABASE_URL)('backup and restore the SQLite database; a corrupt file is refused', () => {
     const backupFile = path.join(dir, 'backup.db');

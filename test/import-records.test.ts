@@ -65,7 +65,7 @@ describe('importing the records kept under enterprises', () => {
     const report = await run('standards', csv([
       '统一社会信用代码,产品名称,品牌/商标,型号规格,标准编号,标准类别,采标程度,所采用的国际/国外标准编号',
       `${A},电解铅,郴铅,Pb99.994,GB/T 469-2013,国家标准,,`,
-      `${A},电解铅,郴铅,Pb99.994,ISO 1234,国际标准,等同采用,`,
+      `${A},电解铅,郴铅,Pb99.994,ISO 1234:2010,国际标准,等同采用,`,
       `${A},电解铅,郴铅,Pb99.99,GB/T 470-2008,national,,`,
       `${A},电解铅,郴铅,Pb99.994,Q/CZYL 001-2020,企业标准,MOD,ISO 8888:2015`,
       `${A},电解铅,郴铅,Pb99.994,GB 1-2020,部门标准,,`,
@@ -80,6 +80,41 @@ describe('importing the records kept under enterprises', () => {
     expect(stored.map((s) => [s.standard_no, s.kind, s.adoption, s.adopted_standard_no]).sort()).toEqual([
       ['GB/T 469-2013', 'national', 'none', ''],
       ['Q/CZYL 001-2020', 'enterprise', 'MOD', 'ISO 8888:2015'],
+    ]);
+  });
+
+  it('standards: each number checked against its kind with a clear error per row; an unknown form passes with a reason; old numbers re-import as they are', async () => {
+    // Stored before the check: a number of no known form, and one that is not what its kind says.
+    const product = (await t.db.kysely.selectFrom('products').select(['id']).where('name', '=', '电力电缆').executeTakeFirstOrThrow()).id;
+    const now = new Date().toISOString();
+    const legacy = { product_id: product, adoption: 'none', adopted_standard_no: '', version: 1, created_at: now, updated_at: now, created_by: null };
+    await t.db.kysely.insertInto('product_standards').values([
+      { id: '01900000-0000-7000-8000-00000000b001', standard_no: '厂标2019', kind: 'enterprise', ...legacy },
+      { id: '01900000-0000-7000-8000-00000000b002', standard_no: 'GB/T12706.1-2020', kind: 'group', ...legacy },
+    ]).execute();
+    const report = await run('standards', csv([
+      '统一社会信用代码,产品名称,品牌/商标,型号规格,标准编号,标准类别,采标程度,所采用的国际/国外标准编号,编号例外理由',
+      `${B},电力电缆,,,GB/T 2951.11-2008,企业标准,,,`,
+      `${B},电力电缆,,,XX,国家标准,,,`,
+      `${B},电力电缆,,,CECS 102:2002,团体标准,,,协会旧标准，无 T/ 代号`,
+      `${B},电力电缆,,,ＧＢ／Ｔ　３９５６－２００８,国家标准,修改采用,IEC 60228:2004,`,
+      `${B},电力电缆,,,DB43/T 1234-2016,地方标准,等同采用,GB/T 1-2020,`,
+      `${B},电力电缆,,,厂标2019,企业标准,,,`,
+      `${B},电力电缆,,,GB/T 12706.1-2020,团体标准,,,`,
+    ]));
+    expect(report).toMatchObject({ inserted: 2, unchanged: 2, rejected: 3 });
+    expect(report.errors).toEqual([
+      { line: 2, column: '标准类别', value: 'enterprise', message: 'GB/T 2951.11-2008 是国家标准，不能登记为企业标准' },
+      { line: 3, column: '标准编号', value: 'XX', message: expect.stringContaining('无法识别的标准编号') },
+      { line: 6, column: '所采用的国际/国外标准编号', value: 'GB/T 1-2020', message: '采标须采用国际标准或国外先进标准，GB/T 1-2020 是国家标准' },
+    ]);
+    const stored = await t.db.kysely.selectFrom('product_standards').select(['standard_no', 'kind', 'standard_no_override_reason']).where('product_id', '=', product).orderBy('standard_no').execute();
+    expect(stored).toEqual([
+      { standard_no: 'CECS 102:2002', kind: 'group', standard_no_override_reason: '协会旧标准，无 T/ 代号' },
+      { standard_no: 'GB/T 3956-2008', kind: 'national', standard_no_override_reason: null },
+      // Re-imported as they were (another spelling of a stored number is the same number): untouched.
+      { standard_no: 'GB/T12706.1-2020', kind: 'group', standard_no_override_reason: null },
+      { standard_no: '厂标2019', kind: 'enterprise', standard_no_override_reason: null },
     ]);
   });
 

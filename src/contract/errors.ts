@@ -33,6 +33,8 @@ export const ERRORS = {
   uscc_shape: { status: 400, zh: '统一社会信用代码格式不正确：应为 18 位，不含字母 I、O、S、V、Z' },
   uscc_checksum: { status: 400, zh: '统一社会信用代码校验位错误；如确为试点地区旧码，请填写录入理由' },
   uscc_taken: { status: 409, zh: '该统一社会信用代码的企业已存在' },
+  standard_no_unknown: { status: 400, zh: '无法识别的标准编号格式；如确需录入，请填写理由' },
+  standard_kind_mismatch: { status: 400, zh: '标准编号与标准类别不符' },
   out_of_scope: { status: 403, zh: '只能管理本县市区的企业' },
   unknown_category: { status: 400, zh: '产品类别不存在' },
   proposal_decided: { status: 409, zh: '该申请已处理' },

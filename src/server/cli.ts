@@ -11,6 +11,9 @@ import { loadConfig, type Config } from './config';
 import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './errors';
+import { rotateKeyFile } from './modules/audit/audit-keys';
+import type { BrokenReason, HeadProblem } from './modules/audit/audit.repository';
+import { openAuditKeyring, parseCheckpoint, type Checkpoint } from './modules/audit/audit.service';
 import { exportArchive } from './modules/enterprises/import/export';
 import { importFile, type ImportKind } from './modules/enterprises/import/importer';
 import { seedDemoHonours } from './modules/brands/demo';
@@ -28,7 +31,12 @@ const USAGE = `用法 / usage: npm run cli -- <command>
                                             create an account; prints a one-time password
                                             unless --password is given
   user reset-password <username>            new one-time password; unlocks the account
-  audit verify                              check the audit hash chain; names the first broken event
+  audit verify [--checkpoint <file|json>]   check the keyed audit chain and its signed head; names the first
+                                            broken event; with a checkpoint, that the chain still holds it
+  audit checkpoint                          print a signed checkpoint of the chain's newest event, for an
+                                            auditor to keep and later pass to audit verify --checkpoint
+  audit rotate-key                          add a new audit signing key to the key file (old keys stay to
+                                            verify old events); restart the server to sign with it
   inspections recount                       rebuild the spot-check pass-rate counts from the cases
   targets recount                           forget the kept indicator sums; the next reads compute them from the records
   brands sync                               set the archive's brand-product flags from the honours in force
@@ -52,10 +60,12 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+/** A migrated database whose audit writes are keyed; `readOnly` leaves the key file alone (verify a copy without it). */
+async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>, readOnly = false): Promise<T> {
   const db = await connect({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   try {
     await migrateToLatest(db.kysely);
+    if (!readOnly) await openAuditKeyring(db.kysely, config.auditKeyFile);
     return await fn(db);
   } finally {
     await db.close();
@@ -120,17 +130,67 @@ async function userResetPassword(config: Config, username: string | undefined) {
   });
 }
 
-async function auditVerify(config: Config) {
-  await withDb(config, async (db) => {
-    const check = await services(db, config).audit.verify();
-    if (check.ok) {
-      console.log(`audit chain intact: ${check.checked} events`);
-    } else {
-      const b = check.firstBroken!;
-      console.log(`audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}); ${check.checked} events before it are intact`);
-      process.exitCode = 1;
-    }
-  });
+const BROKEN: Record<BrokenReason, string> = {
+  sequence_gap: 'an event is missing or renumbered',
+  chain_broken: 'prev_hash does not name the event before',
+  hash_mismatch: 'a recorded field was changed',
+  unknown_key: 'keyed with a key the key file does not hold',
+  not_keyed: 'unkeyed after keying began: rewritten without the key',
+  legacy_mismatch: 'the events before keying are not those sealed in the key file',
+};
+const HEAD: Record<HeadProblem, string> = {
+  missing: 'the signed head is missing',
+  bad_signature: 'the head was not signed with the audit key',
+  events_removed: 'the newest events were removed',
+  mismatch: 'the newest event is not the one the signed head names',
+};
+
+async function auditVerify(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { checkpoint: { type: 'string' } } });
+  let checkpoint: Checkpoint | undefined;
+  if (values.checkpoint !== undefined) {
+    const text = values.checkpoint.trim().startsWith('{') ? values.checkpoint : fs.existsSync(values.checkpoint) ? fs.readFileSync(values.checkpoint, 'utf8') : '';
+    checkpoint = parseCheckpoint(text) ?? fail(`not a checkpoint: ${values.checkpoint}`);
+  }
+  await withDb(
+    config,
+    async (db) => {
+      const check = await services(db, config).audit.verify(checkpoint);
+      if (check.firstBroken) {
+        const b = check.firstBroken;
+        console.log(`audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}: ${BROKEN[b.reason]}); ${check.checked} events before it are intact`);
+      } else {
+        console.log(`audit chain intact: ${check.checked} events (${check.checked - check.keyed} from before keying, ${check.keyed} keyed)`);
+      }
+      if (!check.withKeys) console.log(`no audit key file at ${config.auditKeyFile}: keyed events and the head cannot be checked`);
+      if (check.head) console.log(`signed head: seq=${check.head.seq} id=${check.head.eventId} hash=${check.head.hash} key=${check.head.keyId}`);
+      if (check.headProblem) console.log(`audit head PROBLEM (${check.headProblem}): ${HEAD[check.headProblem]}`);
+      if (check.checkpoint) {
+        const p = check.checkpoint.problem;
+        console.log(p ? `checkpoint at seq=${check.checkpoint.seq} FAILS (${p})` : `checkpoint at seq=${check.checkpoint.seq} is in the chain`);
+      }
+      if (!check.ok) process.exitCode = 1;
+    },
+    true,
+  );
+}
+
+async function auditCheckpoint(config: Config) {
+  await withDb(
+    config,
+    async (db) => {
+      const checkpoint = await services(db, config).audit.checkpoint();
+      if (!checkpoint) fail('the audit chain is empty: nothing to checkpoint');
+      process.stderr.write(`checkpoint of event seq=${checkpoint.seq}; keep this line where the database's users cannot change it:\n`);
+      console.log(JSON.stringify(checkpoint));
+    },
+    true,
+  );
+}
+
+function auditRotateKey(config: Config) {
+  const id = rotateKeyFile(config.auditKeyFile);
+  console.log(`new audit signing key ${id} added to ${config.auditKeyFile}; restart the server to sign with it, and back the file up again`);
 }
 
 /** Brings the archive's 名牌产品 flags in line with the honours in force (the server does it twice a day). */
@@ -298,7 +358,11 @@ async function main(argv: string[]) {
     case 'user reset-password':
       return userResetPassword(config, rest[0]);
     case 'audit verify':
-      return auditVerify(config);
+      return auditVerify(config, rest);
+    case 'audit checkpoint':
+      return auditCheckpoint(config);
+    case 'audit rotate-key':
+      return auditRotateKey(config);
     case 'brands sync':
       return brandsSync(config);
     case 'inspections recount':

@@ -10,6 +10,7 @@ describe('config', () => {
       port: 3000,
       databaseUrl: null,
       sqliteFile: path.resolve('data', 'platform.db'),
+      auditKeyFile: path.resolve('data', 'audit.keys'),
       loginMaxFailures: 5,
       loginLockMinutes: 15,
       sessionIdleMinutes: 120,
@@ -18,6 +19,8 @@ describe('config', () => {
       cookieSecure: false,
     });
     expect(Object.isFrozen(c)).toBe(true);
+    expect(loadConfig({ QC_DATA_DIR: '/srv/qc' }).auditKeyFile).toBe('/srv/qc/audit.keys');
+    expect(loadConfig({ QC_DATA_DIR: '/srv/qc', QC_AUDIT_KEY_FILE: '/run/secrets/qc-audit.keys' }).auditKeyFile).toBe('/run/secrets/qc-audit.keys');
   });
 
   it('reads every setting and reports all errors at once', () => {

@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   sqliteFile: string;
+  /** The audit chain's HMAC keys: outside the database, backed up apart from it (README, "Audit keys"). */
+  auditKeyFile: string;
   adminPassword: string | null;
   logLevel: string;
   bodyLimitBytes: number;
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     databaseUrl,
     dataDir,
     sqliteFile: path.join(dataDir, 'platform.db'),
+    auditKeyFile: path.resolve(env.QC_AUDIT_KEY_FILE || path.join(dataDir, 'audit.keys')),
     adminPassword,
     logLevel: env.QC_LOG_LEVEL || 'info',
     bodyLimitBytes: int('QC_BODY_LIMIT_KB', 1024, 1, 1024 * 1024) * 1024,

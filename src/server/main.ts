@@ -4,6 +4,7 @@ import { systemActor } from './authz/actor';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { openAuditKeyring } from './modules/audit/audit.service';
 import { seedDemoHonours } from './modules/brands/demo';
 import { seedArchive } from './modules/enterprises/seed';
 
@@ -14,6 +15,7 @@ async function main() {
   const db = await connect({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   const applied = await migrateToLatest(db.kysely);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  await openAuditKeyring(db.kysely, config.auditKeyFile);
 
   const deps = { db, config, logger };
   const services = buildServices(deps);

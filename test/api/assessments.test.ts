@@ -42,7 +42,7 @@ describe('the county assessment: scheme, filing, self-assessment, review, grades
     const suxian = await firm(2, '431003');
     for (const [owner, name, std] of [[beihu, 'P1', true], [beihu, 'P2', true], [beihu, 'P3', false], [beihu, 'P4', false], [suxian, 'P5', true]] as const) {
       const p = (await city.request('POST', `/api/v1/enterprises/${owner}/products`, { name })).json();
-      if (std) await city.request('POST', `/api/v1/enterprises/${owner}/products/${p.id}/standards`, { standardNo: `GB/T ${name}-2020`, kind: 'national' });
+      if (std) await city.request('POST', `/api/v1/enterprises/${owner}/products/${p.id}/standards`, { standardNo: `GB/T 1000${name.slice(1)}-2020`, kind: 'national' });
     }
     // First-time acceptance, approved: 北湖区 50/50, 苏仙区 45/50, 桂阳县 9/9.
     const housing = await t.as('department_reporter', 'housing-a', { departmentCode: 'housing' });

@@ -168,7 +168,8 @@ describe('supervision spot checks: plans, samples and the case workflow', () => 
     expect(suspended.inspection).toMatchObject({ state: 'suspended', allowedActions: ['review'] });
     const revoked = (await act(city, refused.id, { action: 'review', version: 3, on: '2026-11-10', passed: false })).json();
     expect(revoked.inspection).toMatchObject({ state: 'licence_revoked', closedOn: '2026-11-10', allowedActions: [] });
-    expect(revoked.events.map((e: { action: string }) => e.action)).toEqual(['refuse', 'warn_refusal', 'suspend', 'review']);
+    // Each sanction is also recorded on the archive (test/api/inspection-sanctions.test.ts).
+    expect(revoked.events.map((e: { action: string }) => e.action)).toEqual(['refuse', 'warn_refusal', 'suspend', 'archive_suspend', 'review', 'archive_revoke']);
   });
 
   it('a producer outside the city is notified through its own department (Order No. 18 art. 44)', async () => {

@@ -97,6 +97,65 @@ describe('archive records under an enterprise', () => {
     expect((await city.request('GET', elsewhere)).statusCode).toBe(404);
   });
 
+  it('standard numbers: the form agrees with the kind, an unknown form needs a reason, typed forms are stored canonical', async () => {
+    const product = (await city.request('POST', url('products'), { name: '食品添加剂', brand: '郴味', model: 'SJ-1' })).json();
+    const std = `/api/v1/enterprises/${ent.id}/products/${product.id}/standards`;
+    const post = (body: Record<string, unknown>) => city.request('POST', std, body);
+    const refused = async (body: Record<string, unknown>, code: string, path: string) => {
+      const res = await post(body);
+      expect([res.statusCode, res.json().error.code, res.json().error.details[0].path], JSON.stringify(body)).toEqual([400, code, path]);
+      return res.json().error.details[0].message as string;
+    };
+    expect(await refused({ standardNo: 'GB/T 2760-2014', kind: 'enterprise' }, 'standard_kind_mismatch', 'body/kind')).toBe('GB/T 2760-2014 是国家标准，不能登记为企业标准');
+    await refused({ standardNo: 'Q/CZXX 001-2019', kind: 'national' }, 'standard_kind_mismatch', 'body/kind');
+    await refused({ standardNo: 'DB43/T 1234-2016', kind: 'industry' }, 'standard_kind_mismatch', 'body/kind');
+    await refused({ standardNo: 'XX', kind: 'national' }, 'standard_no_unknown', 'body/standardNo');
+    await refused({ standardNo: 'GB 2760', kind: 'national' }, 'standard_no_unknown', 'body/standardNo');
+    await refused({ standardNo: 'GB 2760-2014', kind: 'national', adoption: 'MOD', adoptedStandardNo: 'GB/T 1-2020' }, 'standard_kind_mismatch', 'body/adoptedStandardNo');
+    await refused({ standardNo: 'GB 2760-2014', kind: 'national', adoption: 'MOD', adoptedStandardNo: 'CODEX 192' }, 'standard_no_unknown', 'body/adoptedStandardNo');
+
+    // Typed with the IME on and an em dash: stored canonical; a reason given for a known number is not kept.
+    const typed = await post({ standardNo: 'ＧＢ　２７６０—２０１４', kind: 'national', adoption: 'NEQ', adoptedStandardNo: 'codex stan 192-1995', standardNoOverrideReason: '无关的理由' });
+    expect(typed.statusCode).toBe(201);
+    expect(typed.json()).toMatchObject({ standardNo: 'GB 2760-2014', adoptedStandardNo: 'CODEX STAN 192-1995', standardNoOverrideReason: null });
+    // The same standard typed another way is the same standard.
+    expect((await post({ standardNo: 'GB2760-2014', kind: 'national' })).statusCode).toBe(409);
+
+    // An unknown form is kept with its reason, as a pilot-area USCC is.
+    const kept = await post({ standardNo: 'GJB 151B-2013', kind: 'national', standardNoOverrideReason: '军用标准，按合同执行' });
+    expect(kept.statusCode).toBe(201);
+    expect(kept.json()).toMatchObject({ standardNo: 'GJB 151B-2013', standardNoOverrideReason: '军用标准，按合同执行' });
+    // Corrected to a known number, the reason goes.
+    const fixed = await city.request('PATCH', `${std}/${kept.json().id}`, { version: 1, standardNo: 'GB/T 17626.2-2018' });
+    expect(fixed.json()).toMatchObject({ standardNo: 'GB/T 17626.2-2018', kind: 'national', standardNoOverrideReason: null, version: 2 });
+    const wrongKind = await city.request('PATCH', `${std}/${kept.json().id}`, { version: 2, kind: 'group' });
+    expect([wrongKind.statusCode, wrongKind.json().error.code]).toEqual([400, 'standard_kind_mismatch']);
+  });
+
+  it('standard numbers stored before the check are read, and left alone by edits that do not touch them', async () => {
+    const product = (await city.request('POST', url('products'), { name: '旧数据产品' })).json();
+    const std = `/api/v1/enterprises/${ent.id}/products/${product.id}/standards`;
+    const now = new Date().toISOString();
+    const legacy = { product_id: product.id, adoption: 'none', adopted_standard_no: '', version: 1, created_at: now, updated_at: now, created_by: null };
+    await t.db.kysely.insertInto('product_standards').values([
+      { id: '01900000-0000-7000-8000-00000000a001', standard_no: 'XX', kind: 'national', ...legacy },
+      { id: '01900000-0000-7000-8000-00000000a002', standard_no: 'GB/T5023.3-2008', kind: 'enterprise', ...legacy },
+    ]).execute();
+    const list = await city.request('GET', std);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((s: { standardNo: string }) => s.standardNo)).toEqual(['XX', 'GB/T5023.3-2008']);
+    expect((await city.request('GET', `/api/v1/enterprises/${ent.id}/profile`)).statusCode).toBe(200);
+    // The edit form sends every field back: the numbers as stored are no change, so adding an adoption passes.
+    const adopt = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a001`, { version: 1, standardNo: 'XX', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'ISO 9001:2015' });
+    expect(adopt.json()).toMatchObject({ standardNo: 'XX', adoption: 'IDT', adoptedStandardNo: 'ISO 9001:2015' });
+    // Another spelling of the stored number is no change either; changing the kind is, and is checked.
+    const spelled = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 1, standardNo: 'GB/T 5023.3-2008' });
+    expect(spelled.json()).toMatchObject({ standardNo: 'GB/T5023.3-2008', kind: 'enterprise', version: 2 });
+    const kind = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 2, kind: 'group' });
+    expect(kind.json().error.code).toBe('standard_kind_mismatch');
+    expect((await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 2, kind: 'national' })).json()).toMatchObject({ kind: 'national', version: 3 });
+  });
+
   it('certifications: expired is derived from the date; OTHER needs a name; dates in order', async () => {
     const cert = (body: Record<string, unknown>) => city.request('POST', url('certifications'), body);
     const old = (await cert({ kind: 'ISO9001', certificateNo: '00119Q30001R0M', issuedOn: '2018-01-10', expiresOn: '2021-01-09' })).json();

@@ -7,6 +7,7 @@ import type { Role } from '../../src/contract/permissions';
 import { buildApp, buildServices, type Services } from '../../src/server/app';
 import { systemActor } from '../../src/server/authz/actor';
 import { loadConfig, type Config } from '../../src/server/config';
+import { openAuditKeyring } from '../../src/server/modules/audit/audit.service';
 import { makeUscc } from '../../src/server/lib/uscc';
 import { migratedDb, type TestDb } from './db';
 
@@ -55,6 +56,7 @@ export async function testApp(env: Record<string, string> = {}, hook?: (app: Fas
   // Uploads, exports and documents go to a directory of this app's own, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-test-'));
   const config = loadConfig({ QC_LOG_LEVEL: 'silent', QC_LOGIN_RATE_LIMIT: '10000', QC_WEB_DIST: '/nonexistent', QC_DATA_DIR: dataDir, ...env });
+  await openAuditKeyring(db.kysely, config.auditKeyFile);
   const deps = { db, config, logger: pino({ level: 'silent' }) };
   const services = buildServices(deps);
   const app = await buildApp(deps, services);

@@ -2,7 +2,7 @@ import { Type, type Static, type TOptional } from 'typebox';
 import { LIMITS } from '../limits';
 import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
 
-export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'deregistered'] as const; // 在营 / 停产 / 注销
+export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'deregistered', 'revoked'] as const; // 在营 / 停产 / 注销 / 吊销
 export const AGRI_LEADER_LEVELS = ['none', 'city', 'province', 'national'] as const;
 export const ENTERPRISE_FLAGS = ['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise'] as const;
 export const ENTERPRISE_SORTS = ['name', '-name', 'uscc', '-uscc', 'updatedAt', '-updatedAt'] as const;

@@ -74,6 +74,7 @@ export const RECORD_FIELDS = {
     kind: req(Type.Enum(STANDARD_KINDS)),
     adoption: opt(Type.Enum(ADOPTION_DEGREES, { description: '采标程度' }), 'none'),
     adoptedStandardNo: opt(text(60), ''),
+    standardNoOverrideReason: opt(Nullable(Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max, description: '编号格式无法识别仍录入的理由' })), null),
   },
   certifications: {
     kind: req(Type.Enum(CERTIFICATION_KINDS)),

@@ -1,4 +1,4 @@
-import type { AuditEventTable } from '../modules/audit/audit.table';
+import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.table';
 import type {
   AssociationTable,
   CertificationTable,
@@ -48,6 +48,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
   enterprises: EnterpriseTable;
   enterprise_search: EnterpriseSearchTable;
   certifications: CertificationTable;

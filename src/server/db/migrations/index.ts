@@ -22,6 +22,8 @@ import * as indicatorStamps from './2026112520_indicator_stamps';
 import * as indicatorSums from './2026112521_indicator_sums';
 import * as resultTables from './2026120701_result_tables';
 import * as indicatorDefinitions from './2026120710_indicator_definitions';
+import * as auditKeys from './2026120720_audit_keys';
+import * as standardNumberReasons from './2026120721_standard_number_reasons';
 import * as inspectionConsole from './2026120750_inspection_console';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
@@ -49,5 +51,7 @@ export const migrations: Record<string, Migration> = {
   '2026112521_indicator_sums': indicatorSums,
   '2026120701_result_tables': resultTables,
   '2026120710_indicator_definitions': indicatorDefinitions,
+  '2026120720_audit_keys': auditKeys,
+  '2026120721_standard_number_reasons': standardNumberReasons,
   '2026120750_inspection_console': inspectionConsole,
 };

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage } from '../../db/paging';
 import { lockAuditChain } from '../../db/portable';
 import { uuidv7 } from '../../lib/ids';
-import type { AuditEventTable } from './audit.table';
+import { auditKeyringOf, macOf, type AuditKey, type AuditKeyring } from './audit-keys';
+import type { AuditEventTable, AuditHeadTable } from './audit.table';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** The one row of audit_head. */
+const HEAD = 'chain';
 
 export interface NewAuditEvent {
   actorId: string | null;
@@ -19,26 +22,53 @@ export interface NewAuditEvent {
   ip: string | null;
 }
 
-/** The hash covers every stored field but itself, in a fixed order. */
-export function hashEvent(e: Omit<AuditEventTable, 'hash'>): string {
-  const canonical = JSON.stringify([
-    e.seq, e.id, e.at, e.actor_id, e.actor_name, e.action, e.subject_type, e.subject_id, e.before, e.after, e.ip, e.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+type Unhashed = Omit<AuditEventTable, 'hash'>;
+const fieldsOf = (e: Unhashed) => [e.seq, e.id, e.at, e.actor_id, e.actor_name, e.action, e.subject_type, e.subject_id, e.before, e.after, e.ip, e.prev_hash];
+
+/** An unkeyed event's hash (before keying began): SHA-256 of every stored field but itself, in a fixed order. */
+export function hashEvent(e: Omit<Unhashed, 'key_id'>): string {
+  return createHash('sha256').update(JSON.stringify(fieldsOf({ ...e, key_id: null }))).digest('hex');
 }
+
+/** A keyed event's hash: HMAC-SHA256 with its key over the same fields and the key's id. */
+export function macEvent(key: AuditKey, e: Unhashed): string {
+  return macOf(key, [...fieldsOf(e), e.key_id]);
+}
+
+const macHead = (key: AuditKey, h: { seq: number; event_id: string; hash: string }) => macOf(key, ['head', h.seq, h.event_id, h.hash]);
+
+/** Whether the stored head is signed by a key of the ring and names this event. */
+function headFits(ring: AuditKeyring, head: Selectable<AuditHeadTable> | undefined, last: { seq: number; id: string; hash: string }): boolean {
+  const key = head && ring.keys.get(head.key_id);
+  return !!key && Number(head.seq) === last.seq && head.event_id === last.id && head.hash === last.hash && macHead(key, { ...head, seq: last.seq }) === head.mac;
+}
+
+const HEAD_REFUSED = 'audit chain head is missing or not signed with the audit key: run "npm run cli -- audit verify"';
 
 const toText = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
-/** Appends one event to the hash chain. Call inside the transaction that makes the change. */
+/**
+ * Appends one event to the keyed chain and moves the signed head to it. Call inside the
+ * transaction that makes the change: the event and the head commit or roll back with it.
+ * The new event follows the signed head, not whatever the table's newest row is, so a removal
+ * of the newest events stays a visible gap instead of being signed over; a chain past its
+ * sealed unkeyed part with no valid head is refused.
+ */
 export async function appendAuditEvent(trx: Kysely<Database>, event: NewAuditEvent): Promise<void> {
+  const ring = auditKeyringOf(trx);
   await lockAuditChain(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const row: Omit<AuditEventTable, 'hash'> = {
+  const head = await trx.selectFrom('audit_head').selectAll().where('name', '=', HEAD).executeTakeFirst();
+  const headKey = head && ring.keys.get(head.key_id);
+  let last: { seq: number; hash: string } | undefined;
+  if (head) {
+    if (!headKey || macHead(headKey, { ...head, seq: Number(head.seq) }) !== head.mac) throw new Error(HEAD_REFUSED);
+    last = { seq: Number(head.seq), hash: head.hash };
+  } else {
+    const newest = await newestAuditEvent(trx);
+    if (newest && Number(newest.seq) > ring.legacy.seq) throw new Error(HEAD_REFUSED);
+    last = newest && { seq: Number(newest.seq), hash: newest.hash };
+  }
+  const row: Unhashed = {
     id: uuidv7(),
     seq: (last?.seq ?? 0) + 1,
     at: new Date().toISOString(),
@@ -51,8 +81,27 @@ export async function appendAuditEvent(trx: Kysely<Database>, event: NewAuditEve
     after: toText(event.after),
     ip: event.ip,
     prev_hash: last?.hash ?? GENESIS_HASH,
+    key_id: ring.current.id,
   };
-  await trx.insertInto('audit_events').values({ ...row, hash: hashEvent(row) }).execute();
+  const hash = macEvent(ring.current, row);
+  await trx.insertInto('audit_events').values({ ...row, hash }).execute();
+  const next = { seq: row.seq, event_id: row.id, hash, key_id: ring.current.id, mac: macHead(ring.current, { seq: row.seq, event_id: row.id, hash }) };
+  await trx
+    .insertInto('audit_head')
+    .values({ name: HEAD, ...next })
+    .onConflict((oc) => oc.column('name').doUpdateSet(next))
+    .execute();
+}
+
+/** The newest event of the chain (highest seq). */
+export function newestAuditEvent(db: Kysely<Database>) {
+  return db.selectFrom('audit_events').select(['seq', 'id', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Whether any event is keyed or a head was signed: the database has been written with a key. */
+export async function chainIsKeyed(db: Kysely<Database>): Promise<boolean> {
+  const keyed = await db.selectFrom('audit_events').select('seq').where('key_id', 'is not', null).limit(1).executeTakeFirst();
+  return !!keyed || !!(await db.selectFrom('audit_head').select('seq').limit(1).executeTakeFirst());
 }
 
 export interface AuditFilter {
@@ -92,34 +141,91 @@ export async function listAuditEventsForSubjects(db: Kysely<Database>, subjectId
   return db.selectFrom('audit_events').selectAll().where('subject_id', 'in', subjectIds).orderBy('seq', 'desc').limit(limit).execute();
 }
 
+export type BrokenReason =
+  | 'sequence_gap' // an event is missing, or seq was changed
+  | 'chain_broken' // prev_hash is not the previous event's hash
+  | 'hash_mismatch' // a hashed field was changed
+  | 'unknown_key' // keyed with a key the key file does not hold
+  | 'not_keyed' // an unkeyed event after keying began (a rewrite without the key)
+  | 'legacy_mismatch'; // the unkeyed events are not those sealed in the key file
+
+export type HeadProblem =
+  | 'missing' // no signed head, though keyed events exist
+  | 'bad_signature' // the head was written without the key
+  | 'events_removed' // the signed head (or the sealed unkeyed chain) is past the newest event
+  | 'mismatch'; // the newest event is not the one the head names
+
 export interface ChainCheck {
   ok: boolean;
+  /** Events that fit, in order from the first. */
   checked: number;
-  firstBroken: { seq: number; id: string; reason: 'hash_mismatch' | 'chain_broken' | 'sequence_gap' } | null;
+  /** Of those, the keyed ones. */
+  keyed: number;
+  firstBroken: { seq: number; id: string; reason: BrokenReason } | null;
+  /** The signed head as stored (null: none), and what is wrong with it given the chain. */
+  head: { seq: number; eventId: string; hash: string; keyId: string } | null;
+  headProblem: HeadProblem | null;
+  /** Whether a key file was at hand; without one keyed events and the head cannot be checked. */
+  withKeys: boolean;
 }
 
-/** Walks the whole chain in order and names the first event that does not fit. */
-export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<ChainCheck> {
+/**
+ * Walks the whole chain in order and names the first event that does not fit, then checks the
+ * newest event against the signed head (which catches the removal of the newest events).
+ */
+export async function verifyAuditChain(db: Kysely<Database>, ring: AuditKeyring | null, batch = 5000): Promise<ChainCheck> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
+  let keyed = 0;
+  let last: { seq: number; id: string; hash: string } | null = null;
+  const storedHead = await db.selectFrom('audit_head').selectAll().where('name', '=', HEAD).executeTakeFirst();
+  const head = storedHead ? { seq: Number(storedHead.seq), eventId: storedHead.event_id, hash: storedHead.hash, keyId: storedHead.key_id } : null;
+  const result = (firstBroken: ChainCheck['firstBroken'], headProblem: HeadProblem | null): ChainCheck => ({
+    ok: !firstBroken && !headProblem,
+    checked,
+    keyed,
+    firstBroken,
+    head,
+    headProblem,
+    withKeys: !!ring,
+  });
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
+    const rows = await db.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute();
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq, id: row.id, reason: 'sequence_gap' } };
-      if (row.prev_hash !== prevHash) return { ok: false, checked, firstBroken: { seq, id: row.id, reason: 'chain_broken' } };
-      if (hashEvent({ ...row, seq }) !== row.hash) return { ok: false, checked, firstBroken: { seq, id: row.id, reason: 'hash_mismatch' } };
+      const broken = (reason: BrokenReason) => result({ seq, id: row.id, reason }, null);
+      if (seq !== expectedSeq) return broken('sequence_gap');
+      if (row.prev_hash !== prevHash) return broken('chain_broken');
+      if (row.key_id === null) {
+        if (ring && seq > ring.legacy.seq) return broken('not_keyed');
+        if (hashEvent({ ...row, seq }) !== row.hash) return broken('hash_mismatch');
+        if (ring && seq === ring.legacy.seq && row.hash !== ring.legacy.hash) return broken('legacy_mismatch');
+      } else {
+        const key = ring?.keys.get(row.key_id);
+        if (!key) return broken('unknown_key');
+        if (seq <= ring!.legacy.seq) return broken('legacy_mismatch');
+        if (macEvent(key, { ...row, seq }) !== row.hash) return broken('hash_mismatch');
+        keyed++;
+      }
       prevHash = row.hash;
+      last = { seq, id: row.id, hash: row.hash };
       expectedSeq++;
       checked++;
     }
-    if (rows.length < batch) return { ok: true, checked, firstBroken: null };
+    if (rows.length < batch) break;
   }
+  if (!ring) return result(null, null);
+  const newest = last?.seq ?? 0;
+  if (newest < ring.legacy.seq) return result(null, 'events_removed');
+  if (!storedHead) return result(null, newest > ring.legacy.seq ? 'missing' : null);
+  const key = ring.keys.get(storedHead.key_id);
+  if (!key || macHead(key, { ...storedHead, seq: Number(storedHead.seq) }) !== storedHead.mac) return result(null, 'bad_signature');
+  if (Number(storedHead.seq) > newest) return result(null, 'events_removed');
+  return result(null, last && headFits(ring, storedHead, last) ? null : 'mismatch');
+}
+
+/** One event by its place in the chain. */
+export function auditEventAt(db: Kysely<Database>, seq: number) {
+  return db.selectFrom('audit_events').select(['seq', 'id', 'hash']).where('seq', '=', seq).executeTakeFirst();
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseStandardNo } from '../../lib/standard-numbers';
 import { checkUscc } from '../../lib/uscc';
 import { demoDetails, demoEnterprise } from './demo-data';
 
@@ -45,7 +46,14 @@ describe('demo archive generator', () => {
         expect(y.newProduct).toBeLessThanOrEqual(y.output);
         figures++;
       }
-      for (const p of d.products) for (const s of p.standards) kinds.add(s.kind);
+      for (const p of d.products) {
+        for (const s of p.standards) {
+          kinds.add(s.kind);
+          // Numbers a lawful archive holds: of a known form, agreeing with their kind.
+          expect(parseStandardNo(s.standardNo), s.standardNo).toMatchObject({ canonical: s.standardNo, kind: s.kind });
+          if (s.adoption !== 'none') expect(['international', 'foreign_advanced']).toContain(parseStandardNo(s.adoptedStandardNo)?.kind);
+        }
+      }
       for (const c of d.certifications) expect(c.expiresOn > c.issuedOn).toBe(true);
     }
     expect(figures).toBeGreaterThan(300);

@@ -118,7 +118,11 @@ export interface DemoDetails {
   staff: { personName: string; staffRole: string; qualification: string; phone: string; trainings: { course: string; completedOn: string; certificateNo: string }[] }[];
 }
 
-const INTERNATIONAL = [['ISO 9001:2015', 'IDT'], ['IEC 60335-1:2020', 'MOD'], ['EN 71-1:2014', 'NEQ'], ['ISO 22000:2018', 'IDT'], ['ASTM B29-19', 'NEQ'], ['JIS R 5210:2019', 'MOD']] as const;
+/** Adopted standards by kind: international (ISO, IEC) and foreign advanced (EN, ASTM, JIS). */
+const ADOPTED: Record<'international' | 'foreign_advanced', readonly (readonly [string, string])[]> = {
+  international: [['ISO 9001:2015', 'IDT'], ['IEC 60335-1:2020', 'MOD'], ['ISO 22000:2018', 'IDT']],
+  foreign_advanced: [['EN 71-1:2014', 'NEQ'], ['ASTM B29-19', 'NEQ'], ['JIS R 5210:2019', 'MOD']],
+};
 const CERT_BODIES = ['中国质量认证中心', '方圆标志认证集团', '中环联合（北京）认证中心', '湖南省湘质认证中心'];
 
 /** Products, standards, certifications, licences, staff and figures for the i-th enterprise. */
@@ -153,7 +157,7 @@ export function demoDetails(seed: number, i: number, e: DemoEnterprise, lastYear
     if (madeToStandard) {
       const year = r.int(2008, 2023);
       if (kind === 'international' || kind === 'foreign_advanced') {
-        const [no, adoption] = r.pick(INTERNATIONAL);
+        const [no, adoption] = r.pick(ADOPTED[kind]);
         standards.push({ standardNo: `GB/T ${r.int(1000, 42000)}-${year}`, kind: 'national', adoption, adoptedStandardNo: no });
         standards.push({ standardNo: no, kind, adoption: 'none', adoptedStandardNo: '' });
       } else {

@@ -104,6 +104,8 @@ export interface ProductStandardTable extends ArchiveRecord {
   kind: string;
   adoption: string;
   adopted_standard_no: string;
+  /** Why a number of unknown form was kept (null when its form is known). */
+  standard_no_override_reason: string | null;
 }
 
 export interface QualityStaffTable extends ArchiveRecord {

@@ -17,7 +17,7 @@ import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
 import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
-import { checkRecord, RECORD_TABLES, withDefaults } from './records.spec';
+import { checkRecord, RECORD_TABLES, settleRecord, withDefaults } from './records.spec';
 
 
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
@@ -41,10 +41,10 @@ export function recordService(ctx: AppContext) {
     return { enterprise, parentId: enterprise.id };
   }
 
-  /** `named`: the products a write names (a certificate's), each one of the enterprise's live products. */
-  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>, enterpriseId: string, named?: unknown) {
-    const problems = checkRecord(kind, values, today());
-    if (problems.length) throw new AppError('validation_failed', problems);
+  /** `before`: the record as stored (null for a new one); `named`: the products a write names (a certificate's), each one of the enterprise's live products. */
+  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>, before: Record<string, unknown> | null, enterpriseId: string, named?: unknown) {
+    const problems = checkRecord(kind, values, today(), before);
+    if (problems.length) throw new AppError(problems.find((p) => p.code)?.code ?? 'validation_failed', problems.map(({ path, message }) => ({ path, message })));
     // A certificate names only its own enterprise's products.
     if (Array.isArray(named)) await ownProducts(trx, enterpriseId, named as string[]);
     if (kind === 'products' && typeof values.categoryCode === 'string' && !(await findReferenceByCode(trx, 'product-categories', values.categoryCode))) {
@@ -70,10 +70,10 @@ export function recordService(ctx: AppContext) {
     },
 
     async create(actor: Actor, kind: RecordKind, path: RecordPath, input: Record<string, unknown>) {
-      const values = withDefaults(kind, { ...recordDefaults(kind), ...input });
+      const values = settleRecord(kind, withDefaults(kind, { ...recordDefaults(kind), ...input }), null);
       return write(async (trx) => {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
-        await check(trx, kind, values, enterprise.id, values.productIds);
+        await check(trx, kind, values, null, enterprise.id, values.productIds);
         const now = new Date().toISOString();
         const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
         const row = {
@@ -96,8 +96,11 @@ export function recordService(ctx: AppContext) {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');
-        await check(trx, kind, { ...presentRecord(kind, before, today()), ...fields }, enterprise.id, fields.productIds);
-        const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, fields));
+        const stored = presentRecord(kind, before, today());
+        const settled = settleRecord(kind, { ...stored, ...fields }, stored);
+        await check(trx, kind, settled, stored, enterprise.id, fields.productIds);
+        const changes = Object.fromEntries(Object.keys(settled).filter((f) => f in fields || settled[f] !== stored[f as keyof typeof stored]).map((f) => [f, settled[f]]));
+        const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, changes));
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
         await recordAudit(trx, actor, 'record.update', { type: kind, id }, auditedRecord(kind, before, enterprise.id), auditedRecord(kind, after, enterprise.id));

@@ -64,29 +64,42 @@ export async function archiveProductOf(db: Kysely<Database>, producerId: string,
 }
 
 /**
- * Earlier checks of the same product (producer + standard + trademark + model) sampled in a
- * period, with the level and department of their plans: the input of the no-repeat rule.
+ * Earlier checks of the same product sampled in a period, with the level and department of
+ * their plans: the input of the no-repeat rule. "The same product" (同一产品, Order No. 18) is
+ * the same producer, standard, trademark and model. Where both checks name an archive product,
+ * it is that product; otherwise the fields are compared, and only when at least one of standard,
+ * trademark and model is filled in: blanks on both sides say nothing about the product.
  */
 export async function earlierChecksOfProduct(
   db: Kysely<Database>,
-  product: { producerEnterpriseId: string | null; producerName: string; standardNo: string; brand: string; model: string },
+  product: { productId: string | null; producerEnterpriseId: string | null; producerName: string; standardNo: string; brand: string; model: string },
   from: string,
   to: string,
 ) {
-  let q = db
+  const described = product.standardNo !== '' || product.brand !== '' || product.model !== '';
+  if (!product.productId && !described) return [];
+  return db
     .selectFrom('inspections as i')
     .innerJoin('inspection_plans as p', 'p.id', 'i.plan_id')
     .select(['i.id', 'i.sampled_on', 'p.level', 'p.department_code'])
-    .where('i.standard_no', '=', product.standardNo)
-    .where('i.brand', '=', product.brand)
-    .where('i.model', '=', product.model)
     .where('i.state', '!=', 'refused')
     .where('i.sampled_on', '>=', from)
-    .where('i.sampled_on', '<=', to);
-  q = product.producerEnterpriseId
-    ? q.where((eb) => eb.or([eb('i.producer_enterprise_id', '=', product.producerEnterpriseId), eb('i.producer_name', '=', product.producerName)]))
-    : q.where('i.producer_name', '=', product.producerName);
-  return q.execute();
+    .where('i.sampled_on', '<=', to)
+    .where((eb) => {
+      const sameFields = () =>
+        eb.and([
+          eb('i.standard_no', '=', product.standardNo),
+          eb('i.brand', '=', product.brand),
+          eb('i.model', '=', product.model),
+          product.producerEnterpriseId
+            ? eb.or([eb('i.producer_enterprise_id', '=', product.producerEnterpriseId), eb('i.producer_name', '=', product.producerName)])
+            : eb('i.producer_name', '=', product.producerName),
+        ]);
+      if (!product.productId) return sameFields();
+      const sameProduct = eb('i.product_id', '=', product.productId);
+      return described ? eb.or([sameProduct, eb.and([eb('i.product_id', 'is', null), sameFields()])]) : sameProduct;
+    })
+    .execute();
 }
 
 /** Applies a workflow step at the version read; undefined when someone else moved the case first. */

@@ -8,6 +8,7 @@ import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addMonths, today } from '../../lib/dates';
+import { parseStandardNo } from '../../lib/standard-numbers';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
@@ -15,6 +16,7 @@ import { findReferenceByCode } from '../reference/reference.repository';
 import { presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
 import { caseScope, CITY, repeatForbidden } from './inspections.policy';
 import { archiveProductOf, earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
+import { reflectInArchive } from './sanctions';
 import { countFinalVerdicts } from './stats.repository';
 import type { InspectionTable } from './inspections.table';
 import { ALLOWED, dueItems, nextState, WorkflowError, workflowSettings, type CaseChanges, type CaseSnapshot } from './workflow';
@@ -158,10 +160,16 @@ export function inspectionService(ctx: AppContext) {
         if (!producerName) throw new AppError('validation_failed', [{ path: 'body/producerName', message: '请填写标称生产企业' }]);
         const regionCode = sampled?.region_code ?? (plan.level === 'county' ? plan.region_code : (actor.regionCode ?? CITY));
         if (scope.regionCode && regionCode !== scope.regionCode) throw new AppError('out_of_scope');
+        const producerEnterpriseId = producer?.id ?? (atProducer ? (sampled?.id ?? null) : null);
+        // The archive product sampled: the one named, else the producer's product of the same name and model.
+        const productId = producerEnterpriseId ? await archiveProductOf(trx, producerEnterpriseId, input.productName.trim(), input.model?.trim() ?? '', input.productId) : null;
+        if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
+        const standardNo = input.standardNo?.trim() ?? '';
         const product = {
-          producerEnterpriseId: producer?.id ?? (atProducer ? (sampled?.id ?? null) : null),
+          productId,
+          producerEnterpriseId,
           producerName,
-          standardNo: input.standardNo?.trim() ?? '',
+          standardNo: parseStandardNo(standardNo)?.canonical ?? standardNo,
           brand: input.brand?.trim() ?? '',
           model: input.model?.trim() ?? '',
         };
@@ -171,9 +179,6 @@ export function inspectionService(ctx: AppContext) {
           const clash = earlier.find((e) => repeatForbidden(e, plan));
           if (clash) throw new AppError('repeat_check', [{ path: 'body', message: `${clash.sampled_on} 已抽查（${clash.level}）` }]);
         }
-        // The archive product sampled: the one named, else the producer's product of the same name and model.
-        const productId = product.producerEnterpriseId ? await archiveProductOf(trx, product.producerEnterpriseId, input.productName.trim(), product.model, input.productId) : null;
-        if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
         const now = new Date().toISOString();
         const state = input.refused ? 'refused' : 'sampled';
         const created = {
@@ -250,6 +255,8 @@ export function inspectionService(ctx: AppContext) {
         if (action === 'notify' && before.producer_region_code && !before.producer_region_code.startsWith(CITY.slice(0, 4))) details.crossRegion = true;
         await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: id, action, on_date: on, state_after: updated.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() }).execute();
         await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
+        // 停业整顿 and 吊销 reach the archive in the same transaction.
+        await reflectInArchive(trx, actor, before, updated, on);
         return updated;
       });
       return detail(actor, after);

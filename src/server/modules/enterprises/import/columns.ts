@@ -1,6 +1,7 @@
 import type { ADOPTION_DEGREES, CERTIFICATE_STATUSES, CERTIFICATION_KINDS as CERT_KINDS, LICENCE_STATUSES, RecordKind, STANDARD_KINDS as STD_KINDS } from '../../../../contract/schemas/records';
 import type { Parsed } from '../../../lib/tabular/cells';
 import { parseBool, parseChoice, parseDate, parseInteger, parseText, parseYuan } from '../../../lib/tabular/cells';
+import { parseStandardNo } from '../../../lib/standard-numbers';
 
 /** Reference names and codes an import resolves cells against, loaded once per import. */
 export interface Lookups {
@@ -21,7 +22,7 @@ export interface Column {
   format(value: unknown, lookups: Lookups): string;
 }
 
-const STATUS = { operating: '在营', suspended: '停产', deregistered: '注销' } as const;
+const STATUS = { operating: '在营', suspended: '停产', deregistered: '注销', revoked: '吊销' } as const;
 const AGRI = { none: '无', city: '市级', province: '省级', national: '国家级' } as const;
 const plain = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -35,6 +36,17 @@ const text = (header: string, field: string, max: number, required?: true, min =
   },
   format: plain,
 });
+/** A standard number, written in its canonical form when its form is known (checked with the record). */
+const standardNumber = (header: string, field: string, required?: true): Column => {
+  const column = text(header, field, 60, required, required ? 2 : 0);
+  return {
+    ...column,
+    parse: (raw, l) => {
+      const parsed = column.parse(raw, l);
+      return parsed.ok && typeof parsed.value === 'string' ? { ok: true, value: parseStandardNo(parsed.value)?.canonical ?? parsed.value } : parsed;
+    },
+  };
+};
 const flag = (header: string, field: string): Column => ({ header, field, parse: parseBool, format: (v) => (v ? '是' : '否') });
 const choice = <T extends string>(header: string, field: string, labels: Record<T, string>): Column => ({
   header,
@@ -141,10 +153,11 @@ export const RECORD_COLUMNS: Record<RecordKind, Column[]> = {
   standards: [
     USCC,
     ...PRODUCT_OF_STANDARD,
-    text('标准编号', 'standardNo', 60, true, 2),
+    standardNumber('标准编号', 'standardNo', true),
     { ...choice('标准类别', 'kind', STANDARD_KINDS), required: true },
     choice('采标程度', 'adoption', ADOPTION),
-    text('所采用的国际/国外标准编号', 'adoptedStandardNo', 60),
+    standardNumber('所采用的国际/国外标准编号', 'adoptedStandardNo'),
+    text('编号例外理由', 'standardNoOverrideReason', 500),
   ],
   certifications: [
     USCC,

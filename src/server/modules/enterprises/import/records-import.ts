@@ -10,7 +10,7 @@ import { mayEditInRegion } from '../enterprises.policy';
 import { reindexEnterprise } from '../enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from '../records.presenter';
 import { listRecords, updateRecordVersioned, type RecordRow } from '../records.repository';
-import { checkRecord, RECORD_TABLES, snake, withDefaults } from '../records.spec';
+import { checkRecord, RECORD_TABLES, settleRecord, snake, standardNoKey, withDefaults } from '../records.spec';
 import { applyUpdate, type ParsedRow, type Reject, type WriteCounts } from './apply-update';
 import { RECORD_COLUMNS } from './columns';
 
@@ -89,10 +89,13 @@ export async function recordChunk(
     kind === 'standards' ? productByKey.get(`${enterpriseId}|${keyOf({ name: row.values.productName, brand: row.values.productBrand, model: row.values.productModel }, NATURAL_KEYS.products.fields)}`) : enterpriseId;
 
   const key = NATURAL_KEYS[kind];
+  // Two spellings of one standard number (full-width, spaces) name the same standard.
+  const naturalKey = (values: Record<string, unknown>) =>
+    keyOf(kind === 'standards' ? { ...values, standardNo: standardNoKey(String(values.standardNo ?? '')) } : values, key.fields);
   const parentIds = kind === 'standards' ? products.map((p) => p.id) : enterprises.map((e) => e.id);
   const stored = await listRecords(trx, kind, parentIds);
   const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
-  const storedByKey = new Map(stored.map((r) => [`${r[parentColumn]}|${keyOf(presentRecord(kind, r, now), key.fields)}`, r]));
+  const storedByKey = new Map(stored.map((r) => [`${r[parentColumn]}|${naturalKey(presentRecord(kind, r, now))}`, r]));
   // A certificate or licence number already held by another enterprise cannot be imported again.
   const heldElsewhere = new Set<string>();
   if (key.global && live.length) {
@@ -119,14 +122,14 @@ export async function recordChunk(
       else if (!mayEditInRegion(actor, enterprise.region_code)) fail('uscc', row.values.uscc, '该企业属于其他县市区');
       else if (!(parentId = parentOf(row, enterprise.id))) fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
     }
-    const existing = parentId ? storedByKey.get(`${parentId}|${keyOf(row.values, key.fields)}`) : undefined;
+    const existing = parentId ? storedByKey.get(`${parentId}|${naturalKey(row.values)}`) : undefined;
     if (!row.errors.length && !existing && heldElsewhere.has(keyOf(row.values, key.fields))) {
       fail(key.fields[key.fields.length - 1]!, row.values[key.fields[key.fields.length - 1]!], '该编号已登记在其他企业名下');
     }
     const current: Record<string, unknown> = existing ? presentRecord(kind, existing, now) : recordDefaults(kind);
     const given = Object.fromEntries(fieldsOf(kind).filter((f) => f in row.values).map((f) => [f, row.values[f]]));
-    const after = withDefaults(kind, { ...current, ...given });
-    if (!row.errors.length) for (const p of checkRecord(kind, after, now)) fail(p.path.replace('body/', ''), after[p.path.replace('body/', '')], p.message);
+    const after = settleRecord(kind, withDefaults(kind, { ...current, ...given }), existing ? current : null);
+    if (!row.errors.length) for (const p of checkRecord(kind, after, now, existing ? current : null)) fail(p.path.replace('body/', ''), after[p.path.replace('body/', '')], p.message);
     if (row.errors.length || !enterprise || !parentId) {
       reject(row);
       continue;

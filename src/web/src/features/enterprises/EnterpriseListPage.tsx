@@ -93,7 +93,7 @@ export function EnterpriseListPage() {
       title: t('enterprise.status'),
       dataIndex: 'status',
       width: 80,
-      render: (s: string) => <Tag color={s === 'operating' ? 'green' : s === 'suspended' ? 'orange' : 'default'}>{t(enumKey('status', s))}</Tag>,
+      render: (s: string) => <Tag color={s === 'operating' ? 'green' : s === 'suspended' ? 'orange' : s === 'revoked' ? 'red' : 'default'}>{t(enumKey('status', s))}</Tag>,
     },
     { key: 'flags', title: t('enterprise.flags'), render: (_, e) => flagTags(e) },
     { key: 'legalRepresentative', title: t('enterprise.legalRepresentative'), dataIndex: 'legalRepresentative', width: 100 },

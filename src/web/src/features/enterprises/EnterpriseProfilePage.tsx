@@ -79,7 +79,7 @@ export function EnterpriseProfilePage() {
           <Typography.Text copyable>{e.uscc}</Typography.Text>
           <Tag>{regionName(e.regionCode)}</Tag>
           <Tag>{industryName(e.industryCode)}</Tag>
-          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : 'default'}>{t(enumKey('status', e.status))}</Tag>
+          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}>{t(enumKey('status', e.status))}</Tag>
           {ENTERPRISE_FLAGS.filter((f) => e[f]).map((f) => (
             <Tag key={f} color="blue">
               {t(`enterprise.${f}` as MessageKey)}

@@ -140,6 +140,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
     for (const f of fields) {
       let v = values[f.name];
       if (f.type === 'date') v = v ? (v as dayjs.Dayjs).format('YYYY-MM-DD') : null;
+      if (f.type === 'text' && f.nullable && typeof v === 'string' && v.trim() === '') v = null;
       if (f.type === 'trainings') {
         v = ((v as Record<string, unknown>[]) ?? []).map((tr) => ({
           course: tr.course,

@@ -7,6 +7,8 @@ export interface FieldSpec {
   name: string;
   type: FieldType;
   required: boolean;
+  /** Null is a value (an emptied text is sent as null, not ''). */
+  nullable: boolean;
   max?: number;
   min?: number;
   options?: readonly string[];
@@ -31,7 +33,7 @@ export function recordFields(kind: RecordKind): FieldSpec[] {
     .filter(([name]) => name !== 'brandProduct') // kept by the brands module, not edited here
     .map(([name, f]) => {
       const s = f.schema.anyOf?.find((x) => x.type !== 'null') ?? f.schema;
-      const base = { name, required: !!f.required, max: s.maxLength, min: s.minLength };
+      const base = { name, required: !!f.required, nullable: !!f.schema.anyOf?.some((x) => x.type === 'null'), max: s.maxLength, min: s.minLength };
       if (name === 'categoryCode') return { ...base, type: 'category' };
       if (name === 'trainings') return { ...base, type: 'trainings' };
       if (name === 'productIds') return { ...base, type: 'products' };

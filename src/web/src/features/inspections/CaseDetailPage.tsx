@@ -12,6 +12,7 @@ import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatDate, formatInstant } from '../enterprises/labels';
+import { ArchiveChange } from './ArchiveChange';
 import type { CaseDetail } from './api';
 import { useTestingBodies } from './api';
 import { CaseActionForm } from './CaseActionForm';
@@ -126,6 +127,12 @@ export function CaseDetailPage() {
                   <>
                     <Typography.Text strong>{date(e.on)}</Typography.Text> {t(actionKey(e.action))} → {t(stateKey(e.stateAfter))}
                     <br />
+                    {e.action.startsWith('archive_') && (
+                      <>
+                        <ArchiveChange details={e.details} />
+                        <br />
+                      </>
+                    )}
                     <Typography.Text type="secondary">{formatInstant(e.at, lang)}</Typography.Text>
                   </>
                 ),
