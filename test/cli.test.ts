@@ -47,6 +47,14 @@ describe('CLI', () => {
     expect(cli('bogus').code).toBe(2);
   });
 
+  it('user add --password holds the password to the API’s rule (lib/passwords.ts)', () => {
+    const refused = cli('user', 'add', 'suxian', '--role', 'leading_group', '--password', 'password12');
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('weak_password: 密码强度不足');
+    expect(refused.out).toContain('  - 密码太容易被猜到：请加长，或用几个不常见的词组合 / Too easy to guess: make it longer, or combine a few uncommon words');
+    expect(cli('user', 'add', 'suxian', '--role', 'leading_group', '--password', 'Lantern-tea-river-58').out).toBe('created suxian (leading_group)\n');
+  });
+
   it('user reset-password prints a new one-time password', () => {
     const r = cli('user', 'reset-password', 'beihu');
     expect(r.code).toBe(0);
@@ -69,13 +77,13 @@ describe('CLI', () => {
   it('audit verify, checkpoint and rotate-key: the removal of the newest event is caught, a kept checkpoint still holds; a changed event is named', async () => {
     const ok = cli('audit', 'verify');
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('audit chain intact: 2 events (0 from before keying, 2 keyed)');
-    expect(ok.out).toMatch(/signed head: seq=2 id=[0-9a-f-]{36} hash=[0-9a-f]{64} key=[0-9a-f]{8}/);
+    expect(ok.out).toContain('audit chain intact: 3 events (0 from before keying, 3 keyed)');
+    expect(ok.out).toMatch(/signed head: seq=3 id=[0-9a-f-]{36} hash=[0-9a-f]{64} key=[0-9a-f]{8}/);
 
     const taken = cli('audit', 'checkpoint');
     expect(taken.code).toBe(0);
     const line = taken.out.split('\n').find((l) => l.startsWith('{'))!;
-    expect(JSON.parse(line)).toMatchObject({ seq: 2, count: 2, eventId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(line)).toMatchObject({ seq: 3, count: 3, eventId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const kept = path.join(dir, 'checkpoint.json');
     fs.writeFileSync(kept, line);
 
@@ -83,14 +91,14 @@ describe('CLI', () => {
     expect(cli('audit', 'rotate-key')).toMatchObject({ code: 0, out: expect.stringMatching(/new audit signing key [0-9a-f]{8} added/) });
     expect(cli('user', 'add', 'after-checkpoint', '--role', 'leading_group').code).toBe(0);
     const later = cli('audit', 'verify', '--checkpoint', kept);
-    expect(later).toMatchObject({ code: 0, out: expect.stringContaining('checkpoint at seq=2 is in the chain') });
-    expect(later.out).toContain('audit chain intact: 3 events (0 from before keying, 3 keyed)');
+    expect(later).toMatchObject({ code: 0, out: expect.stringContaining('checkpoint at seq=3 is in the chain') });
+    expect(later.out).toContain('audit chain intact: 4 events (0 from before keying, 4 keyed)');
 
     // Someone with write access removes the newest event: the chain alone still fits, the signed head does not.
-    await tamper('create table audit_saved as select * from audit_events where seq = 3', 'delete from audit_events where seq = 3');
+    await tamper('create table audit_saved as select * from audit_events where seq = 4', 'delete from audit_events where seq = 4');
     const cut = cli('audit', 'verify', '--checkpoint', line);
     expect(cut.code).toBe(1);
-    expect(cut.out).toContain('audit chain intact: 2 events');
+    expect(cut.out).toContain('audit chain intact: 3 events');
     expect(cut.out).toContain('audit head PROBLEM (events_removed): the newest events were removed');
     await tamper('insert into audit_events select * from audit_saved', 'drop table audit_saved');
     expect(cli('audit', 'verify', '--checkpoint', 'nonsense')).toMatchObject({ code: 2, out: expect.stringContaining('not a checkpoint') });

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { Type } from 'typebox';
@@ -58,10 +58,11 @@ import { authRoutes } from './modules/users/auth.routes';
 import { authService } from './modules/users/auth.service';
 import { userRoutes } from './modules/users/users.routes';
 import { userService } from './modules/users/users.service';
-import { registerErrorHandler } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerSession } from './plugins/session';
+import { validatorCompiler } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 
 registerAjvFormats();
@@ -118,15 +119,20 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
     // Ids in the logs let an operator find the request a user's error message names.
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (a URL that does not decode, a request Node cannot parse) get the platform's envelope too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // TypeBox's validator, with the platform's text rule (NFC, trimmed, no control characters) on bodies first.
+  app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only: a text/plain body (what a cross-site form can send) is 415.
   app.removeContentTypeParser('text/plain');
 
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5, parts: 6 } });
+  // Uploads are read through receiveFile (http.ts): one file per request, nothing else.
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, parts: 1 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `retry after ${ctx.after}` }),
@@ -160,8 +166,8 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
   statsRoutes(app, services.inspectionStats);
   inspectionExportRoutes(app, services.inspectionExports);
   caseDocumentRoutes(app, services.caseDocuments, config);
-  resultImportRoutes(app, services.resultImports);
-  importRoutes(app, services.imports);
+  resultImportRoutes(app, services.resultImports, config);
+  importRoutes(app, services.imports, config);
 
   await registerWeb(app, config.webDist);
   return app;

@@ -385,6 +385,6 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof AppError) fail(`${err.code}: ${err.message}${err.details ? ` ${JSON.stringify(err.details)}` : ''}`);
+  if (err instanceof AppError) fail(err.toText());
   fail(err instanceof Error ? err.message : String(err));
 });

@@ -13,6 +13,7 @@ describe('config', () => {
       auditKeyFile: path.resolve('data', 'audit.keys'),
       loginMaxFailures: 5,
       loginLockMinutes: 15,
+      loginDelayMs: 250,
       sessionIdleMinutes: 120,
       sessionMaxHours: 12,
       bodyLimitBytes: 1024 * 1024,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LIMITS } from '../contract/limits';
 
 /**
  * The only reader of process.env. Every setting is parsed once; all errors are reported
@@ -21,6 +22,8 @@ export interface Config {
   cookieSecure: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** A wrong password's answer waits this long, doubling with each further failure in a row (at most 5 s). */
+  loginDelayMs: number;
   loginRateLimitPerMinute: number;
   trustProxy: boolean;
   webDist: string;
@@ -55,6 +58,9 @@ export interface Config {
   reportChangePercent: number;
 }
 
+/** The account created on the first start of an empty database; QC_ADMIN_PASSWORD is its password. */
+export const FIRST_ADMIN = { username: 'admin', displayName: '系统管理员' } as const;
+
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
@@ -84,8 +90,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   }
   const dataDir = path.resolve(env.QC_DATA_DIR || 'data');
   const adminPassword = env.QC_ADMIN_PASSWORD || null;
-  if (adminPassword !== null && adminPassword.length < 10) {
-    errors.push('QC_ADMIN_PASSWORD must have at least 10 characters');
+  // The length here, with the other settings; the whole password rule when the account is created (users.service).
+  if (adminPassword !== null && [...adminPassword].length < LIMITS.password.min) {
+    errors.push(`QC_ADMIN_PASSWORD must have at least ${LIMITS.password.min} characters`);
   }
 
   const config: Config = {
@@ -103,6 +110,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     cookieSecure: bool('QC_COOKIE_SECURE', false),
     loginMaxFailures: int('QC_LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int('QC_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    loginDelayMs: int('QC_LOGIN_DELAY_MS', 250, 0, 5_000),
     loginRateLimitPerMinute: int('QC_LOGIN_RATE_LIMIT', 20, 1, 10_000),
     trustProxy: bool('QC_TRUST_PROXY', false),
     webDist: path.resolve(env.QC_WEB_DIST || 'dist/web'),

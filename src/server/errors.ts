@@ -11,4 +11,13 @@ export class AppError extends Error {
     super(message ?? ERRORS[code].zh);
     this.status = ERRORS[code].status;
   }
+
+  /** For a terminal (CLI, start-up): the code and message, then one line per detail. */
+  toText(): string {
+    const lines = (this.details ?? []).map((d) => {
+      const { message, en } = (d ?? {}) as { message?: unknown; en?: unknown };
+      return typeof message === 'string' ? `  - ${message}${typeof en === 'string' ? ` / ${en}` : ''}` : `  - ${JSON.stringify(d)}`;
+    });
+    return [`${this.code}: ${this.message}`, ...lines].join('\n');
+  }
 }

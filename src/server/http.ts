@@ -1,9 +1,9 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from './errors';
-import type { DocumentUpload } from './lib/documents';
 
 /** The Fastify instance routes are registered on: schemas typed through TypeBox. */
 export type Api = FastifyInstance<
@@ -27,9 +27,60 @@ export function download(reply: FastifyReply, file: string, name: string, tempor
     .send(stream);
 }
 
-/** The one file of a multipart request (field `file`), as a stream cut at `maxBytes`; 400 no_file without one. */
-export async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<DocumentUpload> {
-  const part = await request.file({ limits: { fileSize: maxBytes } });
-  if (!part) throw new AppError('no_file');
-  return { stream: part.file, fileName: part.filename };
+/** An uploaded file as routes hand it to services: its bytes, streamed, and the name it was sent with. */
+export interface Upload {
+  stream: Readable & { truncated?: boolean };
+  fileName: string;
+}
+
+/** The multipart field every upload route takes its file from. */
+export const UPLOAD_FIELD = 'file';
+
+/** A failure while reading a multipart body, as the client's error it is. */
+export function uploadError(err: unknown, maxBytes: number): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('file_too_large', [{ message: `文件超过 ${Math.round(maxBytes / 2 ** 20)} MB` }]);
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new AppError('upload_one_file');
+  // Everything else the parser says (no boundary, a part cut off, a body that ends early) is a broken body.
+  return new AppError('upload_malformed');
+}
+
+/**
+ * The one file of a multipart/form-data request, in the field `file`, streamed. Whatever else
+ * the client sends answers 4xx with its own code: not multipart (415 unsupported_media_type), a
+ * broken or cut-off body (upload_malformed), no part or a text field (no_file), another field
+ * name (upload_field), a second part (upload_one_file), a file over `maxBytes` (file_too_large).
+ * The stream ends only once the rest of the body has been read and found empty, so a service
+ * never acts on a file from a request that turns out to be malformed.
+ */
+export async function receiveFile(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', [{ path: 'body', message: '请以 multipart/form-data 上传文件' }]);
+  const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, parts: 1 } });
+  let first;
+  try {
+    first = await parts.next();
+  } catch (err) {
+    throw uploadError(err, maxBytes);
+  }
+  if (first.done) throw new AppError('no_file');
+  const part = first.value;
+  if (part.type !== 'file') throw new AppError('no_file', [{ path: `body/${part.fieldname}`, message: '该字段是文本，不是文件' }]);
+  if (part.fieldname !== UPLOAD_FIELD) {
+    part.file.destroy();
+    throw new AppError('upload_field', [{ path: `body/${part.fieldname}`, message: `文件须放在字段 ${UPLOAD_FIELD} 中` }]);
+  }
+  const file = part.file;
+  // Iterated rather than listened to: the parser may have finished (or failed) before this runs.
+  async function* bytes() {
+    try {
+      for await (const chunk of file) yield chunk as Buffer;
+      if (!(await parts.next()).done) throw new AppError('upload_one_file');
+    } catch (err) {
+      throw uploadError(err, maxBytes);
+    }
+  }
+  const stream = Readable.from(bytes(), { objectMode: false });
+  Object.defineProperty(stream, 'truncated', { get: () => file.truncated });
+  return { stream, fileName: part.filename };
 }

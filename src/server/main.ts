@@ -4,6 +4,7 @@ import { systemActor } from './authz/actor';
 import { loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { AppError } from './errors';
 import { openAuditKeyring } from './modules/audit/audit.service';
 import { seedDemoHonours } from './modules/brands/demo';
 import { seedArchive } from './modules/enterprises/seed';
@@ -72,6 +73,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  // A weak QC_ADMIN_PASSWORD, for one, says why.
+  process.stderr.write(`${err instanceof AppError ? err.toText() : err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

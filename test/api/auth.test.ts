@@ -89,24 +89,88 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     expect(right.statusCode).toBe(201);
   });
 
-  it('locks the account after 3 failures, even for the right password, and records it', async () => {
-    await t.as('city_officer', 'wang');
+  /** A sign-in from a given source address. */
+  const loginFrom = (source: string, username: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: source });
+  const minutesAhead = (iso: string) => (Date.parse(iso) - Date.now()) / 60_000;
+
+  it('locks one source out of the account after 3 failures, even for the right password; other sources still sign in', async () => {
+    await t.as('city_officer', 'wang'); // signs in from 127.0.0.1
     for (let i = 1; i <= 2; i++) {
-      const res = await t.anonymous('POST', '/api/v1/auth/login', { username: 'wang', password: `wrong-${i}-password` });
-      expect(res.json().error.code).toBe('invalid_credentials');
+      expect((await loginFrom('10.0.0.9', 'wang', `wrong-${i}-password`)).json().error.code).toBe('invalid_credentials');
     }
-    const third = await t.anonymous('POST', '/api/v1/auth/login', { username: 'wang', password: 'wrong-3-password' });
-    expect(third.statusCode).toBe(423);
-    expect(third.json().error.code).toBe('account_locked');
-    const right = await t.anonymous('POST', '/api/v1/auth/login', { username: 'wang', password: PASSWORD });
-    expect(right.statusCode).toBe(423);
+    const third = await loginFrom('10.0.0.9', 'wang', 'wrong-3-password');
+    expect([third.statusCode, third.json().error.code, third.json().error.message]).toEqual([423, 'account_locked', '登录失败次数过多，请稍后再试']);
+    // QC_LOGIN_LOCK_MINUTES: 15 by default, for a first lock.
+    expect(minutesAhead(third.json().error.details[0].lockedUntil)).toBeCloseTo(15, 0);
+    expect((await loginFrom('10.0.0.9', 'wang', PASSWORD)).statusCode).toBe(423);
+    // The attacker's lock is not the officer's: from elsewhere, the right password works.
+    expect((await loginFrom('10.0.0.7', 'wang', PASSWORD)).statusCode).toBe(200);
 
-    const events = await t.db.kysely.selectFrom('audit_events').select('action').where('action', 'like', 'session.%').orderBy('seq').execute();
-    expect(events.map((e) => e.action)).toEqual(['session.login', 'session.login_failed', 'session.login_failed', 'session.lockout']);
+    const events = await t.db.kysely.selectFrom('audit_events').select(['action', 'after']).where('action', 'like', 'session.%').orderBy('seq').execute();
+    expect(events.map((e) => e.action)).toEqual(['session.login', 'session.login_failed', 'session.login_failed', 'session.lockout', 'session.login']);
+    expect(JSON.parse(String(events[3]!.after))).toMatchObject({ source: '10.0.0.9', failures: 3 });
 
-    // Once the lock has run out, the right password works again.
-    await t.db.kysely.updateTable('users').set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('username', '=', 'wang').execute();
-    expect((await t.anonymous('POST', '/api/v1/auth/login', { username: 'wang', password: PASSWORD })).statusCode).toBe(200);
+    // Once the lock has run out, the right password works from that source too, and its count is forgotten.
+    await t.db.kysely.updateTable('login_throttle').set({ locked_until: '2000-01-01T00:00:00.000Z' }).execute();
+    expect((await loginFrom('10.0.0.9', 'wang', PASSWORD)).statusCode).toBe(200);
+    expect(await t.db.kysely.selectFrom('login_throttle').selectAll().where('source', '=', '10.0.0.9').execute()).toEqual([]);
+  });
+
+  it('each further lock of the same source lasts twice as long', async () => {
+    await t.as('city_officer', 'wang');
+    const fail = () => loginFrom('10.0.0.9', 'wang', 'still-wrong-pass');
+    const expire = () => t.db.kysely.updateTable('login_throttle').set({ locked_until: '2000-01-01T00:00:00.000Z' }).execute();
+    // Failures 1–3: the third locks for 15 min; 4–6: 30 min; 7–9: 60 min (15 × 2^(n-1)).
+    for (const minutes of [15, 30, 60]) {
+      await fail();
+      await fail();
+      const locked = await fail();
+      expect(locked.statusCode).toBe(423);
+      expect(minutesAhead(locked.json().error.details[0].lockedUntil)).toBeCloseTo(minutes, 0);
+      await expire();
+    }
+  });
+
+  it('an unknown account name gets the same answers, is counted and locked alike, and leaves no audit event', async () => {
+    await t.as('city_officer', 'wang');
+    const answers = async (username: string) => {
+      const out: unknown[] = [];
+      for (let i = 1; i <= 4; i++) {
+        const res = await loginFrom('10.0.0.9', username, `wrong-${i}-password`);
+        out.push([res.statusCode, res.json().error.code, res.json().error.message]);
+      }
+      return out;
+    };
+    expect(await answers('nobody')).toEqual(await answers('wang'));
+    expect((await answers('nobody'))[0]).toEqual([423, 'account_locked', '登录失败次数过多，请稍后再试']);
+    const rows = await t.db.kysely.selectFrom('login_throttle').select(['username', 'failures']).orderBy('username').execute();
+    expect(rows).toEqual([{ username: 'nobody', failures: 3 }, { username: 'wang', failures: 3 }]);
+    const failed = await t.db.kysely.selectFrom('audit_events').select('subject_id').where('action', 'in', ['session.login_failed', 'session.lockout']).execute();
+    expect(new Set(failed.map((e) => e.subject_id))).toEqual(new Set([(await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'wang').executeTakeFirstOrThrow()).id]));
+  });
+
+  it('counts restart after a day without failures; such pairs are purged unless still locked', async () => {
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    await t.db.kysely.insertInto('login_throttle').values([
+      { username: 'old', source: '10.0.0.1', failures: 2, last_failed_at: dayAgo, locked_until: null },
+      { username: 'held', source: '10.0.0.1', failures: 12, last_failed_at: dayAgo, locked_until: '2999-01-01T00:00:00.000Z' },
+      { username: 'wang', source: '10.0.0.9', failures: 2, last_failed_at: dayAgo, locked_until: null },
+    ]).execute();
+    // Two failures a day ago and one now: a count of 1, not 3 (no lock).
+    expect((await loginFrom('10.0.0.9', 'wang', 'wrong-1-password')).statusCode).toBe(401);
+    const rows = await t.db.kysely.selectFrom('login_throttle').select(['username', 'failures']).orderBy('username').execute();
+    expect(rows).toEqual([{ username: 'held', failures: 12 }, { username: 'wang', failures: 1 }]);
+  });
+
+  it('a password reset lifts every source’s lock on the account', async () => {
+    const admin = await t.as('admin');
+    const officer = await t.as('city_officer', 'wang');
+    for (let i = 1; i <= 3; i++) await loginFrom('10.0.0.9', 'wang', `wrong-${i}-password`);
+    const user = (await admin.request('GET', `/api/v1/users/${officer.userId}`)).json();
+    expect(user.lockedUntil).not.toBeNull(); // shown to the admin: some source is locked out
+    const { oneTimePassword } = (await admin.request('POST', `/api/v1/users/${officer.userId}/reset-password`, { version: user.version })).json();
+    expect((await loginFrom('10.0.0.9', 'wang', oneTimePassword)).statusCode).toBe(200);
   });
 
   it('a disabled account cannot sign in, and its open sessions end', async () => {
@@ -119,6 +183,15 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     const again = await t.anonymous('POST', '/api/v1/auth/login', { username: 'zhao', password: PASSWORD });
     expect(again.statusCode).toBe(403);
     expect(again.json().error.code).toBe('account_disabled');
+  });
+
+  it('the first admin’s password (QC_ADMIN_PASSWORD) meets the same rule as any other', async () => {
+    for (const weak of ['password12', 'chenzhou2026', 'admin1234567']) {
+      await expect(t.services.users.ensureFirstAdmin(systemActor('system'), weak), weak).rejects.toMatchObject({ code: 'weak_password' });
+    }
+    expect(await t.db.kysely.selectFrom('users').select('id').execute()).toEqual([]);
+    expect((await t.services.users.ensureFirstAdmin(systemActor('system'), 'Lantern-tea-river-58'))?.user.username).toBe('admin');
+    expect((await t.anonymous('POST', '/api/v1/auth/login', { username: 'admin', password: 'Lantern-tea-river-58' })).statusCode).toBe(200);
   });
 
   it('forces a one-time password to be changed before anything else', async () => {
@@ -135,7 +208,10 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     const cases: [Record<string, string>, string][] = [
       [{ currentPassword: 'not-it-at-all', newPassword: 'Brand-new-pass-9' }, 'wrong_password'],
       [{ currentPassword: oneTimePassword, newPassword: 'short1' }, 'weak_password'],
-      [{ currentPassword: oneTimePassword, newPassword: 'onlyletterspassword' }, 'weak_password'],
+      [{ currentPassword: oneTimePassword, newPassword: 'passwordpassword' }, 'weak_password'],
+      [{ currentPassword: oneTimePassword, newPassword: 'password12' }, 'weak_password'],
+      [{ currentPassword: oneTimePassword, newPassword: 'chen20262026' }, 'weak_password'], // the username and digits
+      [{ currentPassword: oneTimePassword, newPassword: 'woaini5201314' }, 'weak_password'],
       [{ currentPassword: oneTimePassword, newPassword: oneTimePassword }, 'same_password'],
     ];
     for (const [body, code] of cases) {
@@ -143,6 +219,12 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe(code);
     }
+    // The reasons come as details on the field, in the language asked for.
+    const weak = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'password12' }, { 'accept-language': 'en' });
+    expect(weak.json().error.message).toMatch(/^The password is too weak/);
+    expect(weak.json().error.details).toContainEqual({ path: 'body/newPassword', code: 'guessable', message: 'Too easy to guess: make it longer, or combine a few uncommon words' });
+    const weakZh = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'password12' });
+    expect(weakZh.json().error.details).toContainEqual({ path: 'body/newPassword', code: 'guessable', message: '密码太容易被猜到：请加长，或用几个不常见的词组合' });
     const ok = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'Brand-new-pass-9' });
     expect(ok.statusCode).toBe(204);
     expect((await agent.request('GET', '/api/v1/reference/regions')).statusCode).toBe(200);
@@ -194,3 +276,25 @@ async function testAppSharingDb(t: TestApp) {
   return app;
 }
 
+
+describe('auth: the answer to a wrong password comes later with each failure in a row', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await testApp({ QC_LOGIN_DELAY_MS: '300', QC_LOGIN_MAX_FAILURES: '5' });
+  });
+  afterEach(() => t.close());
+
+  it('waits 300, 600, 1200, 2400 ms, for a known account and an unknown one alike', async () => {
+    await t.as('city_officer', 'wang');
+    for (const username of ['wang', 'nobody']) {
+      const waited: number[] = [];
+      for (let i = 1; i <= 4; i++) {
+        const started = Date.now();
+        await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: `wrong-${i}-password` }, remoteAddress: '10.0.0.9' });
+        waited.push(Date.now() - started);
+      }
+      // QC_LOGIN_DELAY_MS × 2^(n-1) for the n-th failure in a row; checking the password only adds to it.
+      [300, 600, 1200, 2400].forEach((ms, i) => expect(waited[i], `${username}, failure ${i + 1}`).toBeGreaterThanOrEqual(ms));
+    }
+  });
+});

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/server/lib/uscc';
-import { multipart } from '../helpers/multipart';
+import { formData, multipart } from '../helpers/multipart';
+import { storedZip } from '../helpers/zip';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
 const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -171,6 +172,10 @@ describe('the cultivation pipeline (培育一批、申报一批) and its eligibi
     // An executable renamed .pdf, another format, an empty file, an oversized one: 4xx, nothing kept.
     expect((await send(city, '申报书.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]))).json().error.code).toBe('document_type');
     expect((await send(city, 'run.exe', Buffer.from([0x4d, 0x5a]), 'application/octet-stream')).json().error.code).toBe('document_type');
+    // Any ZIP called .docx, or a file sent in another field: refused.
+    expect((await send(city, '推荐函.docx', storedZip({ 'payload.js': 'alert(1)' }))).json().error.code).toBe('document_type');
+    const misnamed = formData([{ name: 'document', fileName: '申报书.pdf', content: pdf, contentType: 'application/pdf' }]);
+    expect((await city.request('POST', url, misnamed.body, misnamed.headers)).json().error.code).toBe('upload_field');
     expect((await send(city, '空.pdf', '')).json().error.code).toBe('file_empty');
     const big = await send(city, '大.pdf', Buffer.concat([Buffer.from('%PDF'), Buffer.alloc(2 ** 20 + 10)]));
     expect([big.statusCode, big.json().error.code]).toEqual([413, 'file_too_large']);
@@ -190,5 +195,8 @@ describe('the cultivation pipeline (培育一批、申报一批) and its eligibi
     expect((await city.request('GET', `${url}/${doc.id}`)).statusCode).toBe(404);
     const actions = await t.db.kysely.selectFrom('audit_events').select('action').where('subject_id', '=', c.id).where('action', 'like', 'cultivation.document%').orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual(['cultivation.document_add', 'cultivation.document_remove']);
+    // A Word document with the parts that make it one is kept.
+    const docx = await send(city, '推荐函.docx', storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }));
+    expect([docx.statusCode, docx.json().name]).toEqual([201, '推荐函.docx']);
   });
 });

@@ -1,4 +1,6 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERRORS } from '../../src/contract/errors';
 import { testApp, type Agent, type TestApp } from '../helpers/app';
 
 describe('errors and bad input', () => {
@@ -73,6 +75,84 @@ describe('errors and bad input', () => {
     for (const path of ['/api/v1/auth/login', '/api/v1/users/{id}', '/api/v1/reference/regions', '/api/v1/audit/events']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
+  });
+
+  it('a URL that does not decode is 400 bad_url in the envelope, with the API headers', async () => {
+    for (const url of ['/api/v1/enterprises/%ff', '/%ff', '/api/v1/enterprises/%E4%B8']) {
+      const res = await admin.request('GET', url);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({ error: { code: 'bad_url', message: '请求地址的编码不正确' } });
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('an over-long path parameter is 414 url_too_long in the envelope', async () => {
+    const res = await admin.request('GET', `/api/v1/enterprises/${'a'.repeat(201)}`);
+    expect(res.statusCode).toBe(414);
+    expect(res.json().error.code).toBe('url_too_long');
+  });
+
+  it('a wrong method on a known path is route_not_found in the envelope', async () => {
+    const res = await admin.request('DELETE', '/api/v1/health');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'route_not_found', message: '接口不存在' } });
+  });
+
+  it('a request Node cannot parse gets the envelope straight from the socket', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(address).port);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('NOT A REQUEST\r\n\r\n'));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'bad_request', message: '请求格式不正确' } });
+  });
+
+  describe('messages follow Accept-Language: Chinese by default, English when preferred', () => {
+    it('the message of a code', async () => {
+      const zh = await admin.request('GET', '/api/v1/no-such-thing', undefined, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
+      expect(zh.json().error.message).toBe('接口不存在');
+      expect(zh.headers['content-language']).toBe('zh-CN');
+      const en = await admin.request('GET', '/api/v1/no-such-thing', undefined, { 'accept-language': 'en-US,en;q=0.9' });
+      expect(en.json().error).toEqual({ code: 'route_not_found', message: 'No such API endpoint' });
+      expect(en.headers['content-language']).toBe('en');
+      const other = await admin.request('GET', '/api/v1/no-such-thing', undefined, { 'accept-language': 'fr' });
+      expect(other.json().error.message).toBe('接口不存在');
+    });
+
+    it('validation details', async () => {
+      const res = await admin.request('POST', '/api/v1/users', { username: 'ab', role: 'leading_group', extra: 1 }, { 'accept-language': 'en' });
+      expect(res.json().error).toEqual({
+        code: 'validation_failed',
+        message: 'The request parameters are invalid',
+        details: [
+          { path: 'body', message: 'Missing required field: displayName' },
+          { path: 'body', message: 'Field not allowed: extra' },
+          { path: 'body/username', message: 'At least 3 characters' },
+        ],
+      });
+    });
+
+    it('framework errors, malformed JSON and 5xx', async () => {
+      const url = await admin.request('GET', '/api/v1/enterprises/%ff', undefined, { 'accept-language': 'en' });
+      expect(url.json().error.message).toBe('The request URL is not correctly encoded');
+      const json = await admin.request('POST', '/api/v1/users', '{"a":', { 'content-type': 'application/json', 'accept-language': 'en' });
+      expect(json.json().error).toEqual({ code: 'invalid_json', message: 'The request body is not valid JSON' });
+      const boom = await t.app.inject({ method: 'GET', url: '/api/v1/test-boom', headers: { 'accept-language': 'en' } });
+      expect(boom.json().error.message).toBe('Internal server error; try again later or contact an administrator');
+    });
+
+    it('every code has both messages', () => {
+      for (const [code, e] of Object.entries(ERRORS) as [string, { zh: string; en?: string }][]) {
+        expect(e.zh, code).toMatch(/[\u4e00-\u9fff]/);
+        expect(e.en, code).toMatch(/^[\x20-\x7e’]+$/);
+      }
+    });
   });
 
   it('the server keeps answering after all of the above', async () => {

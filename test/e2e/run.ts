@@ -94,22 +94,38 @@ step('admin signs in and sees the 11 county-level units of Chenzhou', async ({ p
   await page.screenshot({ path: path.join(SHOTS, 'home-zh.png'), fullPage: true });
 });
 
-step('the language switches to English and back', async ({ page }) => {
+step('the language switches to English and back; API errors follow it', async ({ page, server }) => {
   await page.getByRole('button', { name: /系统管理员/ }).click();
   await page.getByText('English').click();
   await page.getByText('Administrative divisions').waitFor();
   await page.getByRole('cell', { name: 'County-level city' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'home-en.png'), fullPage: true });
+  // The console sends its language: the API's own error messages come in English too.
+  await page.goto(`${server.url}/password`);
+  await page.getByLabel('Current password').fill('not-the-password-1');
+  await page.getByLabel('New password', { exact: true }).fill('Lantern-tea-river-58');
+  await page.getByLabel('Confirm new password').fill('Lantern-tea-river-58');
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The current password is wrong (error code: wrong_password)' }).waitFor();
+  await page.goto(`${server.url}/`);
   await page.getByRole('button', { name: /系统管理员/ }).click();
   await page.getByText('中文').click();
   await page.getByText('行政区划').first().waitFor();
 });
 
-step('a new county officer must change the one-time password first', async ({ page, server, context }) => {
+step('a new county officer must change the one-time password first; a guessable one is refused with the reasons', async ({ page, server, context }) => {
   // The admin creates the account through the API with the browser's own session.
   const oneTime = (await apiCall(page, 'POST', '/users', { username: 'beihu', displayName: '北湖区质监员', role: 'county_officer', regionCode: '431002' })).oneTimePassword as string;
   assert(/^[A-Za-z2-9]{14}$/.test(oneTime), `no one-time password: ${oneTime}`);
   await context.clearCookies();
+  await login(page, server.url, 'beihu', oneTime);
+  await page.waitForURL(/\/password/);
+  await page.getByLabel('原密码').fill(oneTime);
+  await page.getByLabel('新密码', { exact: true }).fill('beihu123456');
+  await page.getByLabel('确认新密码').fill('beihu123456');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.getByRole('alert').filter({ hasText: '（错误代码：weak_password）' }).waitFor();
+  await page.getByText('密码太容易被猜到：请加长，或用几个不常见的词组合').waitFor();
   await firstSignIn(page, server.url, 'beihu', oneTime, 'Beihu-new-pass-1', '北湖区质监员');
   await page.screenshot({ path: path.join(SHOTS, 'county-officer.png'), fullPage: true });
 });

@@ -6,10 +6,13 @@ import { ROLES, PERMISSIONS } from '../permissions';
 export const RoleSchema = Type.Enum(ROLES, { description: '角色' });
 export const PermissionSchema = Type.Enum(PERMISSIONS);
 
+/** A password as typed: `format: 'password'` keeps it verbatim (not trimmed or normalised, plugins/validation.ts). */
+const Password = Type.String({ minLength: 1, maxLength: LIMITS.password.max, format: 'password' });
+
 export const LoginBody = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: LIMITS.username.max }),
-    password: Type.String({ minLength: 1, maxLength: LIMITS.password.max }),
+    password: Password,
   },
   { additionalProperties: false },
 );
@@ -39,8 +42,8 @@ export type SessionInfo = Static<typeof SessionInfo>;
 
 export const ChangePasswordBody = Type.Object(
   {
-    currentPassword: Type.String({ minLength: 1, maxLength: LIMITS.password.max }),
-    newPassword: Type.String({ minLength: 1, maxLength: LIMITS.password.max }),
+    currentPassword: Password,
+    newPassword: Password,
   },
   { additionalProperties: false },
 );

@@ -25,8 +25,8 @@ import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } fro
 import type { InspectionDocumentTable, InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionResultImportTable, InspectionTable, InspectionVerdictCountTable, ResultImportMappingTable, TestingBodyTable } from '../modules/inspections/inspections.table';
 import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
 import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
-import type { SessionTable, UserTable } from '../modules/users/users.table';
 import type { DocumentNumberCounterTable, DocumentNumberTable } from '../modules/numbers/numbers.table';
+import type { LoginThrottleTable, SessionTable, UserTable } from '../modules/users/users.table';
 
 /** Every table the app queries, for Kysely's types. */
 export interface Database {
@@ -47,6 +47,7 @@ export interface Database {
   product_categories: ProductCategoryTable;
   users: UserTable;
   sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
   enterprises: EnterpriseTable;

@@ -23,4 +23,16 @@ describe('describeValidationErrors', () => {
     ];
     expect(describeValidationErrors(errors, 'querystring')).toEqual([{ path: 'querystring/c', message: '取值不在允许范围内' }]);
   });
+
+  it('speaks English when asked', () => {
+    const errors = [
+      { keyword: 'maxLength', instancePath: '/name', params: { limit: 100 } },
+      { keyword: 'type', instancePath: '/version', params: { type: 'integer' } },
+      { keyword: 'const', instancePath: '/c', params: {} },
+    ];
+    expect(describeValidationErrors(errors, 'body', 'en')).toEqual([
+      { path: 'body/name', message: 'At most 100 characters' },
+      { path: 'body/version', message: 'Wrong type: should be an integer' },
+    ]);
+  });
 });

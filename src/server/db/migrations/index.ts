@@ -24,6 +24,7 @@ import * as resultTables from './2026120701_result_tables';
 import * as indicatorDefinitions from './2026120710_indicator_definitions';
 import * as auditKeys from './2026120720_audit_keys';
 import * as standardNumberReasons from './2026120721_standard_number_reasons';
+import * as loginThrottle from './2026120730_login_throttle';
 import * as inspectionConsole from './2026120750_inspection_console';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '2026120710_indicator_definitions': indicatorDefinitions,
   '2026120720_audit_keys': auditKeys,
   '2026120721_standard_number_reasons': standardNumberReasons,
+  '2026120730_login_throttle': loginThrottle,
   '2026120750_inspection_console': inspectionConsole,
 };

@@ -59,4 +59,15 @@ describe('cell parsers', () => {
     expect(parseText('  郴州  ', 10)).toEqual({ ok: true, value: '郴州' });
     expect(parseText('郴'.repeat(11), 10).ok).toBe(false);
   });
+
+  it('text cells follow the API text rule: refused characters, NFC, trimmed before the length check', () => {
+    expect(parseText('郴州\u0000公司', 100)).toEqual({ ok: false, message: '含有控制字符 U+0000' });
+    expect(parseText('郴州\u202e司公', 100)).toEqual({ ok: false, message: '含有双向文字控制符 U+202E，会使文字显示顺序与实际不同' });
+    expect(parseText('郴州\ud800', 100)).toEqual({ ok: false, message: '含有无效的 Unicode 字符（孤立的代理项 U+D800）' });
+    expect(parseText('郴州\n公司', 100)).toEqual({ ok: false, message: '单行文本不能包含换行或制表符（U+000A）' });
+    expect(parseText('第一行\r\n第二行', 500)).toEqual({ ok: true, value: '第一行\n第二行' }); // a 500-character column is free text
+    expect(parseText('Cafe\u0301', 10)).toEqual({ ok: true, value: 'Caf\u00e9' });
+    expect(parseText('\u3000\u3000 ', 10)).toEqual({ ok: true, value: null }); // ideographic spaces: an empty cell
+    expect(parseText(` ${'郴'.repeat(10)}\u3000`, 10)).toEqual({ ok: true, value: '郴'.repeat(10) });
+  });
 });

@@ -1,3 +1,5 @@
+import { cleanText, describeTextProblem, isFreeText } from '../text';
+
 /**
  * Cell values as officers type them in Excel, to typed values. Each parser returns the value
  * or an error message in Chinese; an empty cell is `null` (the column decides if that is allowed).
@@ -7,8 +9,11 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: st
 const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = (message: string): Parsed<never> => ({ ok: false, message });
 
+/** Text under the API's rule (lib/text.ts): refused characters, NFC, trimmed; a column longer than a short text may span lines. */
 export function parseText(raw: string, max: number): Parsed<string> {
-  const v = raw.trim();
+  const cleaned = cleanText(raw, { multiline: isFreeText(max) });
+  if (!cleaned.ok) return bad(describeTextProblem(cleaned.problem));
+  const v = cleaned.value;
   if (v === '') return ok(null);
   return [...v].length > max ? bad(`长度不能超过 ${max} 个字符`) : ok(v);
 }

@@ -2,8 +2,9 @@ import { AdvanceCultivation, CreateCultivation, Cultivation, CultivationBoard, C
 import { DocumentInfo, DocumentParams, errorResponses, IdParams, RemoveDocumentBody } from '../../../contract/schemas/common';
 import { Type } from 'typebox';
 import { actorFrom, guard } from '../../authz/guard';
+import { LIMITS } from '../../../contract/limits';
 import type { Config } from '../../config';
-import { download, uploadedFile, type Api } from '../../http';
+import { download, receiveFile, type Api } from '../../http';
 import type { CultivationService } from './cultivations.service';
 
 const tags = ['brands'];
@@ -33,7 +34,10 @@ export function cultivationRoutes(app: Api, cultivations: CultivationService, co
       response: { 201: DocumentInfo, ...errorResponses, 413: errorResponses[400] },
     },
     onRequest: guard({ permission: 'brand.write' }),
-    handler: async (request, reply) => reply.status(201).send(await cultivations.addDocument(actorFrom(request), request.params.id, await uploadedFile(request, config.documentMaxBytes))),
+    handler: async (request, reply) => {
+      const upload = await receiveFile(request, config.documentMaxBytes);
+      return reply.status(201).send(await cultivations.addDocument(actorFrom(request), request.params.id, upload));
+    },
   });
   app.get('/api/v1/cultivations/:id/documents/:documentId', {
     schema: { tags, summary: '下载培育材料', params: DocumentParams, response: errorResponses },

@@ -6,7 +6,8 @@ import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
 import { addYears, today } from '../../lib/dates';
-import { documentFile, storeDocument, type DocumentUpload } from '../../lib/documents';
+import { documentFile, storeDocument } from '../../lib/documents';
+import type { Upload } from '../../http';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
@@ -126,7 +127,7 @@ export function cultivationService(ctx: AppContext) {
     },
 
     /** Stores a document (申报书, 推荐函, a certificate) for the cultivation, with its size and SHA-256 (see storeDocument). */
-    async addDocument(actor: Actor, id: string, upload: DocumentUpload) {
+    async addDocument(actor: Actor, id: string, upload: Upload) {
       const row = await load(db, actor, id);
       if (!mayEditInRegion(actor, row.region_code)) throw new AppError('out_of_scope');
       return storeDocument(ctx.config.dataDir, ctx.config.documentMaxBytes, uuidv7(), upload, (stored) =>

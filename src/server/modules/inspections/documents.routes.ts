@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { DocumentInfo, DocumentParams, errorResponses, IdParams, RemoveDocumentBody } from '../../../contract/schemas/common';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Config } from '../../config';
-import { download, uploadedFile, type Api } from '../../http';
+import { download, receiveFile, type Api } from '../../http';
 import type { CaseDocumentService } from './documents.service';
 
 const tags = ['inspections'];
@@ -22,7 +22,7 @@ export function caseDocumentRoutes(app: Api, documents: CaseDocumentService, con
       response: { 201: DocumentInfo, ...errorResponses, 413: errorResponses[400] },
     },
     onRequest: guard({ permission: 'inspection.write' }),
-    handler: async (request, reply) => reply.status(201).send(await documents.add(actorFrom(request), request.params.id, await uploadedFile(request, config.documentMaxBytes))),
+    handler: async (request, reply) => reply.status(201).send(await documents.add(actorFrom(request), request.params.id, await receiveFile(request, config.documentMaxBytes))),
   });
   app.get('/api/v1/inspections/:id/documents/:documentId', {
     schema: { tags, summary: '下载案件附件', params: DocumentParams, response: errorResponses },

@@ -1,7 +1,8 @@
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
-import { documentFile, storeDocument, type DocumentUpload } from '../../lib/documents';
+import { documentFile, storeDocument } from '../../lib/documents';
+import type { Upload } from '../../http';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { findCaseDocument, insertCaseDocument, listCaseDocuments, removeCaseDocument } from './documents.repository';
@@ -36,7 +37,7 @@ export function caseDocumentService(ctx: AppContext) {
       return { items: (await listCaseDocuments(db, id)).map(shown) };
     },
 
-    async add(actor: Actor, id: string, upload: DocumentUpload) {
+    async add(actor: Actor, id: string, upload: Upload) {
       await inScope(actor, id);
       return storeDocument(ctx.config.dataDir, ctx.config.documentMaxBytes, uuidv7(), upload, (stored) =>
         db.transaction().execute(async (trx) => {

@@ -1,14 +1,13 @@
-import type {} from '@fastify/multipart';
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { ResultImportConfirm, ResultImportDone, ResultImportIssuers, ResultImportList, ResultImportPreview, ResultImportUpdate, ResultImportUploadQuery } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
-import { AppError } from '../../errors';
-import type { Api } from '../../http';
+import type { Config } from '../../config';
+import { receiveFile, type Api } from '../../http';
 import type { ResultImportService } from './result-import.service';
 
 const tags = ['inspections'];
 
-export function resultImportRoutes(app: Api, imports: ResultImportService): void {
+export function resultImportRoutes(app: Api, imports: ResultImportService, config: Pick<Config, 'importMaxBytes'>): void {
   app.post('/api/v1/inspection-plans/:id/result-imports', {
     schema: {
       tags,
@@ -20,9 +19,8 @@ export function resultImportRoutes(app: Api, imports: ResultImportService): void
     },
     onRequest: guard({ permission: 'inspection.write' }),
     handler: async (request) => {
-      const part = await request.file();
-      if (!part) throw new AppError('no_file');
-      return imports.preview(actorFrom(request), request.params.id, { stream: part.file, fileName: part.filename }, request.query.issuer);
+      const upload = await receiveFile(request, config.importMaxBytes);
+      return imports.preview(actorFrom(request), request.params.id, upload, request.query.issuer);
     },
   });
 

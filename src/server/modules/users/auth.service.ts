@@ -5,10 +5,11 @@ import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { toBool } from '../../db/portable';
 import { AppError } from '../../errors';
-import { hashPassword, isStrongPassword, verifyDummy, verifyPassword } from '../../lib/passwords';
+import { assertStrongPassword, hashPassword, verifyDummy, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
 import { presentMe } from './users.presenter';
 import { findUserById, findUserByUsername, updateLoginState, updateUserVersioned, type UserRow } from './users.repository';
+import { clearThrottle, countFailure, findThrottle, lockThrottle, purgeThrottle, type ThrottleKey } from './login-throttle.repository';
 import {
   findLiveSession,
   insertSession,
@@ -26,6 +27,12 @@ export interface Authenticated {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const TOUCH_EVERY_MS = 60_000;
+/** Failures in a row count until a day passes without one; no lock lasts longer than a day; answers wait at most 5 s. */
+const RESTART_AFTER_MS = 24 * 3_600_000;
+const MAX_LOCK_MS = 24 * 3_600_000;
+const MAX_DELAY_MS = 5_000;
+const PURGE_EVERY_MS = 10 * 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CACHE_MAX_ENTRIES = 10_000;
 
 export function actorOf(user: UserRow, ip: string | null): Actor {
@@ -58,6 +65,33 @@ export function authService(ctx: AppContext) {
     cache.set(token, { auth, loadedAt: Date.now() });
   }
 
+  let lastPurge = 0;
+  /**
+   * Counts a wrong password for the pair and locks the source out of the account at every
+   * loginMaxFailures-th failure in a row: the n-th lock lasts loginLockMinutes × 2^(n-1), at most
+   * a day. For a real account, also its admin-facing counters and the audit event.
+   */
+  async function recordFailure(key: ThrottleKey, user: UserRow | undefined, ip: string | null, now: Date) {
+    const nowIso = now.toISOString();
+    const restartBefore = new Date(now.getTime() - RESTART_AFTER_MS).toISOString();
+    return db.transaction().execute(async (trx) => {
+      const failures = await countFailure(trx, key, nowIso, restartBefore);
+      const lockNumber = failures % config.loginMaxFailures === 0 ? failures / config.loginMaxFailures : 0;
+      const lockedUntil = lockNumber ? new Date(now.getTime() + Math.min(config.loginLockMinutes * 60_000 * 2 ** (lockNumber - 1), MAX_LOCK_MS)).toISOString() : null;
+      if (lockedUntil) await lockThrottle(trx, key, lockedUntil);
+      if (user) {
+        await updateLoginState(trx, user.id, { failed_logins: user.failed_logins + 1, ...(lockedUntil ? { locked_until: lockedUntil } : {}) });
+        const details = { source: key.source, failures, lockedUntil };
+        await recordAudit(trx, actorOf(user, ip), lockedUntil ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, details);
+      }
+      if (now.getTime() - lastPurge > PURGE_EVERY_MS) {
+        lastPurge = now.getTime();
+        await purgeThrottle(trx, restartBefore, nowIso);
+      }
+      return { failures, lockedUntil };
+    });
+  }
+
   function sessionInfo(auth: Authenticated): SessionInfo {
     return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at };
   }
@@ -66,35 +100,30 @@ export function authService(ctx: AppContext) {
     forgetUser,
 
     /**
-     * Checks an account's password and opens a session. Repeated failures lock the account
-     * for a while; a locked or disabled account cannot sign in.
+     * Checks an account's password and opens a session. Wrong passwords are counted per account
+     * name and source address (login_throttle): each one's answer comes a little later than the
+     * last, and every QC_LOGIN_MAX_FAILURES-th locks that source out of that account, for twice as
+     * long each time. Other sources are not affected, so nobody can lock an officer out from
+     * elsewhere. An unknown account name gets the same answers, counts and locks, and its password
+     * is checked against a dummy hash, so neither answer nor timing tells which accounts exist.
      */
     async login(input: LoginBody, meta: { ip: string | null; userAgent: string | null }) {
-      const user = await findUserByUsername(db, input.username);
-      if (!user) {
-        await verifyDummy(input.password);
-        throw new AppError('invalid_credentials');
-      }
       const now = new Date();
-      if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-        throw new AppError('account_locked', [{ lockedUntil: user.locked_until }]);
+      const key = { username: input.username.toLowerCase(), source: meta.ip ?? 'unknown' };
+      const throttle = await findThrottle(db, key);
+      if (throttle?.locked_until && Date.parse(throttle.locked_until) > now.getTime()) {
+        throw new AppError('account_locked', [{ lockedUntil: throttle.locked_until }]);
       }
-      const actor = actorOf(user, meta.ip);
-      if (!(await verifyPassword(user.password_hash, input.password))) {
-        const failures = user.failed_logins + 1;
-        const lock = failures >= config.loginMaxFailures;
-        const lockedUntil = lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString() : null;
-        await db.transaction().execute(async (trx) => {
-          await updateLoginState(trx, user.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
-          await recordAudit(trx, actor, lock ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, {
-            failures,
-            lockedUntil,
-          });
-        });
-        if (lock) throw new AppError('account_locked', [{ lockedUntil }]);
+      const user = await findUserByUsername(db, key.username);
+      if (!user || !(await verifyPassword(user.password_hash, input.password))) {
+        if (!user) await verifyDummy(input.password);
+        const { failures, lockedUntil } = await recordFailure(key, user, meta.ip, now);
+        if (lockedUntil) throw new AppError('account_locked', [{ lockedUntil }]);
+        await sleep(Math.min(config.loginDelayMs * 2 ** (failures - 1), MAX_DELAY_MS));
         throw new AppError('invalid_credentials');
       }
       if (toBool(user.disabled)) throw new AppError('account_disabled');
+      const actor = actorOf(user, meta.ip);
 
       const token = randomBytes(32).toString('base64url');
       const nowIso = now.toISOString();
@@ -110,11 +139,12 @@ export function authService(ctx: AppContext) {
         revoked_at: null,
       };
       await db.transaction().execute(async (trx) => {
-        await updateLoginState(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: nowIso });
+        await updateLoginState(trx, user.id, { failed_logins: 0, last_login_at: nowIso });
+        await clearThrottle(trx, key);
         await insertSession(trx, session);
         await recordAudit(trx, actor, 'session.login', { type: 'user', id: user.id }, null, { sessionCreatedAt: nowIso });
       });
-      return { token, info: sessionInfo({ session, user: { ...user, last_login_at: nowIso } }) };
+      return { token, info: sessionInfo({ session, user: { ...user, failed_logins: 0, last_login_at: nowIso } }) };
     },
 
     /** The session behind a cookie token, or null when it is unknown, revoked, idle or expired. */
@@ -164,7 +194,7 @@ export function authService(ctx: AppContext) {
       if (!user) throw new AppError('unauthenticated');
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_password');
       if (input.newPassword === input.currentPassword) throw new AppError('same_password');
-      if (!isStrongPassword(input.newPassword, user.username)) throw new AppError('weak_password');
+      await assertStrongPassword(input.newPassword, { username: user.username, displayName: user.display_name }, 'body/newPassword');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
         const updated = await updateUserVersioned(trx, user.id, user.version, {

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import { ROLE_SCOPE, type Role } from '../../../contract/permissions';
 import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../../contract/schemas/users';
 import type { Actor } from '../../authz/actor';
+import { FIRST_ADMIN } from '../../config';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
 import { bool, isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
-import { generatePassword, hashPassword } from '../../lib/passwords';
+import { assertStrongPassword, generatePassword, hashPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
 import { findReferenceByCode } from '../reference/reference.repository';
@@ -16,6 +17,7 @@ import { auditedUser, presentUser } from './users.presenter';
 import { userScope } from './users.policy';
 import { countUsers, findUserById, insertUser, listUsers, updateUserVersioned, type UserRow } from './users.repository';
 import { revokeUserSessions } from './sessions.repository';
+import { clearAccountThrottle } from './login-throttle.repository';
 
 const COUNTY_LEVELS = ['district', 'county', 'county_city'];
 
@@ -63,6 +65,8 @@ export function userService(ctx: AppContext, auth: AuthService) {
       departmentCode: input.departmentCode ?? null,
       enterpriseId: input.enterpriseId ?? null,
     };
+    // An operator's own password (CLI --password, QC_ADMIN_PASSWORD) meets the same rule as one set through the API.
+    if (password !== undefined) await assertStrongPassword(password, { username: input.username, displayName: input.displayName });
     const oneTimePassword = password ?? generatePassword();
     const now = new Date().toISOString();
     const row = {
@@ -153,7 +157,7 @@ export function userService(ctx: AppContext, auth: AuthService) {
       return presentUser(actor, updated);
     },
 
-    /** Issues a new one-time password, unlocks the account and signs it out everywhere. */
+    /** Issues a new one-time password, lifts every source's lock on the account and signs it out everywhere. */
     async resetPassword(actor: Actor, id: string, version: number) {
       const oneTimePassword = generatePassword();
       const passwordHash = await hashPassword(oneTimePassword);
@@ -168,6 +172,8 @@ export function userService(ctx: AppContext, auth: AuthService) {
         });
         if (!after) throw new AppError('stale_version');
         await revokeUserSessions(trx, id);
+        // Every source's lock on the account is lifted with it.
+        await clearAccountThrottle(trx, before.username);
         await recordAudit(trx, actor, 'user.reset_password', { type: 'user', id }, auditedUser(before), auditedUser(after));
         return after;
       });
@@ -178,7 +184,7 @@ export function userService(ctx: AppContext, auth: AuthService) {
     /** On first start: when no account exists, creates `admin` and returns its password. */
     async ensureFirstAdmin(actor: Actor, password: string | null) {
       if ((await countUsers(db)) > 0) return null;
-      return create(actor, { username: 'admin', displayName: '系统管理员', role: 'admin' }, password ?? undefined);
+      return create(actor, { ...FIRST_ADMIN, role: 'admin' }, password ?? undefined);
     },
   };
 }

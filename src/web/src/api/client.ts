@@ -1,6 +1,6 @@
 import type { SessionInfo } from '../../../contract/schemas/auth';
 
-/** An error answer of the API: its stable code and Chinese message. */
+/** An error answer of the API: its stable code and its message in the console's language. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -13,6 +13,8 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+// Sent as Accept-Language, so the API's error messages come in the console's language.
+let language = 'zh-CN';
 let onUnauthenticated: (() => void) | null = null;
 
 /** Called when any request finds the session gone, so the app can go back to the login page. */
@@ -20,12 +22,16 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
+export function setApiLanguage(lang: string) {
+  language = lang;
+}
+
 export function rememberSession(info: SessionInfo | null) {
   csrfToken = info?.csrfToken ?? null;
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -63,6 +69,7 @@ export function upload<T>(path: string, file: File, onProgress: (percent: number
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.setRequestHeader('accept-language', language);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new ApiError(0, 'network', ''));
     xhr.onload = () => {

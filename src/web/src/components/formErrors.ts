@@ -3,13 +3,19 @@ import { ApiError } from '../api/client';
 
 /**
  * Puts an API error's field details (path "body/name") on the form's fields, so the officer
- * sees the server's own Chinese message under the field it concerns.
+ * sees the server's own message (in the console's language) under the field it concerns.
  */
 export function showFieldErrors(form: FormInstance, err: unknown): void {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return;
-  const fields = (err.details as { path?: string; message?: string }[])
-    .filter((d) => d.path?.startsWith('body/') && d.message)
-    .map((d) => ({ name: d.path!.slice(5).split('/')[0]!, errors: [d.message!] }))
+  // Every message a field has (a refused password has several reasons), under that field.
+  const byField = new Map<string, string[]>();
+  for (const d of err.details as { path?: string; message?: string }[]) {
+    if (!d.path?.startsWith('body/') || !d.message) continue;
+    const name = d.path.slice(5).split('/')[0]!;
+    byField.set(name, [...(byField.get(name) ?? []), d.message]);
+  }
+  const fields = [...byField]
+    .map(([name, errors]) => ({ name, errors }))
     .filter((f) => form.getFieldInstance(f.name) !== undefined || form.getFieldsValue(true)[f.name] !== undefined);
   if (fields.length) form.setFields(fields);
 }

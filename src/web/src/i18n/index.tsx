@@ -1,3 +1,4 @@
+import { setApiLanguage } from '../api/client';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { enUS } from './en-US';
 import { zhCN, type MessageKey } from './zh-CN';
@@ -15,12 +16,18 @@ interface I18n {
 const Context = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN'));
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial: Lang = localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
+    // Set before the first render, so even the first requests of the pages get messages in this language.
+    setApiLanguage(initial);
+    return initial;
+  });
   const value = useMemo<I18n>(
     () => ({
       lang,
       setLang(next) {
         localStorage.setItem(STORAGE_KEY, next);
+        setApiLanguage(next);
         document.documentElement.lang = next;
         setLangState(next);
       },

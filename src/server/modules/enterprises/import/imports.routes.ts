@@ -1,11 +1,10 @@
-import type {} from '@fastify/multipart';
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../../../contract/schemas/common';
 import { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
 import { FormatQuery, ImportKindParams, ImportQuery, ImportReport } from '../../../../contract/schemas/imports';
 import { actorFrom, guard } from '../../../authz/guard';
-import { AppError } from '../../../errors';
-import { download, type Api } from '../../../http';
+import type { Config } from '../../../config';
+import { download, receiveFile, type Api } from '../../../http';
 import type { ImportService } from './imports.service';
 
 const tags = ['imports'];
@@ -13,7 +12,7 @@ const tags = ['imports'];
 const { after: _after, limit: _limit, ...listFilters } = EnterpriseListQuery.properties;
 const ExportQuery = Type.Object({ ...listFilters, ...FormatQuery.properties }, { additionalProperties: false });
 
-export function importRoutes(app: Api, imports: ImportService): void {
+export function importRoutes(app: Api, imports: ImportService, config: Pick<Config, 'importMaxBytes'>): void {
   app.get('/api/v1/imports/templates/:kind', {
     schema: { tags, summary: '下载导入模板（中文表头，含示例行）', params: ImportKindParams, querystring: FormatQuery, response: errorResponses },
     onRequest: guard({ permission: 'enterprise.read' }),
@@ -34,9 +33,8 @@ export function importRoutes(app: Api, imports: ImportService): void {
     },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request) => {
-      const part = await request.file();
-      if (!part) throw new AppError('no_file');
-      return imports.upload(actorFrom(request), request.params.kind, request.query.mode ?? 'all', { stream: part.file, fileName: part.filename });
+      const upload = await receiveFile(request, config.importMaxBytes);
+      return imports.upload(actorFrom(request), request.params.kind, request.query.mode ?? 'all', upload);
     },
   });
 

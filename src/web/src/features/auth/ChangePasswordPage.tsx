@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
 import { useSession, useSessionActions } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
+import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 
 interface Values {
@@ -20,6 +21,7 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<Values>();
   const forced = session.data?.user.mustChangePassword;
 
   async function submit(values: Values) {
@@ -31,6 +33,8 @@ export function ChangePasswordPage() {
       navigate('/', { replace: true });
     } catch (err) {
       setError(errorMessage(err, t));
+      // A refused new password: the server's reasons (common password, keyboard pattern…) under the field.
+      showFieldErrors(form, err);
     } finally {
       setBusy(false);
     }
@@ -40,7 +44,7 @@ export function ChangePasswordPage() {
     <Card title={t('password.title')} style={{ maxWidth: 480 }}>
       {forced && <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> layout="vertical" onFinish={submit}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
@@ -48,11 +52,8 @@ export function ChangePasswordPage() {
           name="newPassword"
           label={t('password.new')}
           extra={t('password.rule', { min: LIMITS.password.min })}
-          rules={[
-            { required: true },
-            { min: LIMITS.password.min, max: LIMITS.password.max, message: t('password.rule', { min: LIMITS.password.min }) },
-            { pattern: /^(?=.*[A-Za-z])(?=.*[0-9])/, message: t('password.rule', { min: LIMITS.password.min }) },
-          ]}
+          // Length here; how guessable it is, the server judges (the same rule for the CLI).
+          rules={[{ required: true }, { min: LIMITS.password.min, max: LIMITS.password.max, message: t('password.rule', { min: LIMITS.password.min }) }]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
