@@ -482,6 +482,8 @@ step('a published provincial table imports into a plan: matched by USCC, a look-
   await page.goto(`${server.url}/inspections/plans`);
   await page.locator('tr').filter({ hasText: 'E2E 电动自行车专项抽查' }).getByRole('button', { name: '导入结果表' }).click();
   const dialog = page.getByRole('dialog');
+  // A city plan suggests no issuer: the officer names who published the table.
+  await dialog.getByLabel('发布机关').fill('湖南省市场监督管理局');
   await dialog.locator('input[type=file]').setInputFiles(path.join(WORK, 'province.csv'));
   // The table has no category column: asked for, never taken from the plan.
   await dialog.getByText('本表没有类别列：请选择本表产品所属类别').waitFor();
@@ -886,10 +888,15 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   fs.writeFileSync(path.join(WORK, 'province-last-year.csv'), `\ufeff${['产品名称,商标,规格型号,生产日期/批号,受检单位,标称生产企业,统一社会信用代码,检验结论,不合格项目,检验机构,抽样日期', ...results].join('\n')}\n`);
   await page.goto(`${server.url}/inspections/plans`);
   await page.locator('tr').filter({ hasText: 'E2E 上年省级监督抽查' }).getByRole('button', { name: '导入结果表' }).click();
-  await page.getByRole('dialog').locator('input[type=file]').setInputFiles(path.join(WORK, 'province-last-year.csv'));
-  await page.getByRole('dialog').getByText('已匹配：3').waitFor();
-  await page.getByRole('dialog').getByRole('button', { name: '确认导入' }).click();
-  await page.getByText('已导入：关联档案 3 条，未关联 0 条，跳过错误行 0 条').waitFor();
+  const upload = page.getByRole('dialog');
+  await upload.locator('input[type=file]').setInputFiles(path.join(WORK, 'province-last-year.csv'));
+  await upload.getByLabel('整表的产品类别', { exact: true }).click();
+  await page.keyboard.type('电动自行车');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '电动自行车' }).click();
+  await upload.getByRole('button', { name: '按以上设置重新预览' }).click();
+  await upload.getByText('已匹配：3').waitFor();
+  await upload.getByRole('button', { name: '确认导入' }).click();
+  await page.getByText('已导入：关联档案 3 批次，未关联 0 批次，跳过有错误的 0 批次').waitFor();
   await page.getByRole('menuitem', { name: '目标看板' }).click();
   await page.locator('tr').filter({ hasText: '国家和省级监督抽查合格率高于全省平均' }).getByRole('button').first().click();
   const batches = page.getByRole('dialog');

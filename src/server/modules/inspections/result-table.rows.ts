@@ -52,13 +52,27 @@ export interface Batch {
   warnings: string[];
 }
 
+const KEEPS_LINES = new Set<ResultField>(['failedItems', 'remarks']);
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * Published tables wrap long cells (a firm's name, 生产商：…↵经销商：…) with line breaks that are
+ * layout, not content: a wrap between two Chinese characters is dropped, any other becomes a space.
+ * Failed items and remarks keep theirs: a line there separates one item or remark from the next.
+ */
+export function unwrap(cell: string): string {
+  return cell.replace(/[ \t]*[\r\n]+[ \t]*/g, (wrap, at: number, all: string) =>
+    at > 0 && at + wrap.length < all.length && WIDE.test(all[at - 1]!) && WIDE.test(all[at + wrap.length]!) ? '' : ' ');
+}
+
 /** One row read through the mapping; null for a row with nothing in the mapped columns. */
 function readRow(line: number, cells: string[], ctx: ReadContext): Batch | null {
   const values: Partial<Record<ResultField, string>> = {};
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const [index, field] of ctx.fields) {
-    const parsed = parseText(cells[index] ?? '', MAX_LENGTH[field] ?? 100);
+    const cell = cells[index] ?? '';
+    const parsed = parseText(KEEPS_LINES.has(field) ? cell : unwrap(cell), MAX_LENGTH[field] ?? 100);
     if (!parsed.ok) errors.push(`${FIELD_NAMES[field]}：${parsed.message}`);
     else if (parsed.value !== null) values[field] = parsed.value;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noticeTotals, parsePlace, parseProducerCell, parseVerdict, splitFailedItems } from './result-table.cells';
 import { findHeader, itemParts, matchHeader } from './result-table.headers';
-import { batchReader, type ReadContext } from './result-table.rows';
+import { batchReader, unwrap, type ReadContext } from './result-table.rows';
 
 describe('published table headers', () => {
   it.each([
@@ -126,6 +126,11 @@ describe('rows into batches', () => {
     expect(batches.map((b) => [b.lines, b.verdict, b.items.map((i) => i.item)])).toEqual([[[2, 3], 'unqualified', ['铅', '苯甲酸']], [[4], 'qualified', []]]);
   });
 
+  it('reads a cell the table wrapped as one line, and a wrapped producer cell by its roles', () => {
+    const [batch] = read([['电动\n自行车', '生产商：甲电动车\n有限公司\n经销商：乙商行', '丙商场', 'TDR\n2025', '合格', '', '']]);
+    expect(batch).toMatchObject({ productName: '电动自行车', producer: '甲电动车有限公司', batch: 'TDR 2025', errors: [] });
+  });
+
   it('continues the row above when the product, producer and unit cells are merged down', () => {
     const batches = read([
       ['大米', '丙米业', '丁店', '', '不合格', '镉'],
@@ -158,5 +163,15 @@ describe('rows into batches', () => {
     const c = ctx({ fields: new Map([[0, 'productName'], [1, 'producer'], [2, 'result'], [3, 'category']]), categoryOf: (t) => (t === '粮食加工品' ? 'FS01' : null) });
     const [known, unknown] = read([['挂面', '甲', '合格', '粮食加工品'], ['瓜子', '乙', '合格', '炒货']], c);
     expect([known!.category, known!.errors, unknown!.errors]).toEqual(['FS01', [], ['产品类别“炒货”未对应到目录中的类别']]);
+  });
+});
+
+describe('wrapped cells', () => {
+  it('a wrap between Chinese characters is dropped, any other becomes a space', () => {
+    expect(unwrap('郴州市某某电动\n自行车有限公司')).toBe('郴州市某某电动自行车有限公司');
+    expect(unwrap('TDR\r\n48V')).toBe('TDR 48V');
+    expect(unwrap('电动自行车 \n 48V')).toBe('电动自行车 48V');
+    expect(unwrap('保温杯\n')).toBe('保温杯 ');
+    expect(unwrap('一行')).toBe('一行');
   });
 });
