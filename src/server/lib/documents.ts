@@ -135,3 +135,16 @@ export async function storeDocument<T>(dataDir: string, maxBytes: number, id: st
     throw err;
   }
 }
+
+/** The columns every table of stored documents has beside its id and owner (case attachments, cultivation documents). */
+export interface StoredDocumentColumns {
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  delete_reason: string | null;
+}

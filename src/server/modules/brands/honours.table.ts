@@ -1,4 +1,5 @@
 import type { Versioned } from '../../db/types';
+import type { StoredDocumentColumns } from '../../lib/documents';
 
 /** An honour granted under a programme (名牌、奖项、认定): the register of what was granted. */
 export interface HonourTable extends Versioned {
@@ -36,18 +37,9 @@ export interface CultivationTable extends Versioned {
 }
 
 /** A document attached to a cultivation; the file is `documents/<id>` under the data directory. */
-export interface CultivationDocumentTable {
+export interface CultivationDocumentTable extends StoredDocumentColumns {
   id: string;
   cultivation_id: string;
-  name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  uploaded_by: string | null;
-  uploaded_at: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-  delete_reason: string | null;
 }
 
 export interface CultivationEventTable {

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { BoolColumn, Versioned } from '../../db/types';
+import type { StoredDocumentColumns } from '../../lib/documents';
 
 /** A column the database fills with its default unless a writer gives it. */
 type Defaulted<T, W = T> = ColumnType<T, W | undefined, W>;
@@ -162,18 +163,9 @@ export interface InspectionDrawTable {
 }
 
 /** A document attached to a case (test report scans); the file is `documents/<id>` under the data directory. */
-export interface InspectionDocumentTable {
+export interface InspectionDocumentTable extends StoredDocumentColumns {
   id: string;
   inspection_id: string;
-  name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  uploaded_by: string | null;
-  uploaded_at: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-  delete_reason: string | null;
 }
 
 /** Running counts of final verdicts: the pass-rate statistics read these, not the cases. */
