@@ -77,8 +77,23 @@ function stripEndings(name: string): string {
   return out;
 }
 
+type Parts = { core: string; places: string[] };
+// A table's look-alike search scores each row's name against up to a hundred archive names, and
+// the same names come back row after row: each is taken apart once. Bounded: cleared when full.
+const taken = new Map<string, Parts>();
+const TAKEN_MAX = 20_000;
+
 /** A firm name taken apart: its trade name (字号) and the places it names. */
-function parts(name: string): { core: string; places: string[] } {
+function parts(name: string): Parts {
+  let known = taken.get(name);
+  if (!known) {
+    if (taken.size >= TAKEN_MAX) taken.clear();
+    taken.set(name, (known = takeApart(name)));
+  }
+  return known;
+}
+
+function takeApart(name: string): Parts {
   const bracketed = [...name.matchAll(BRACKETED)].map((m) => normalizeForSearch(m[0]));
   const plain = normalizeForSearch(name.replace(BRACKETED, ''));
   // Trade words first: "好又多超市" must lose 超市 before 市 can be read as a city.
