@@ -5,6 +5,7 @@ import type { CellValue, Row } from 'exceljs';
 import ExcelJS from './exceljs';
 import iconv from 'iconv-lite';
 import { openZipEntry, readZipDirectory } from './zip';
+import { unneutralise } from './write';
 
 /** One data row of a spreadsheet: its 1-based line (row) number and its cells as text. */
 export interface TableRow {
@@ -162,7 +163,7 @@ export async function* readTable(path: string, limits: ReadLimits): AsyncGenerat
   const sample = await head(path);
   if (sample.length === 0) throw new UnreadableFile('file_empty', '文件为空');
   const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
-  if (isZip) yield* readXlsx(path, limits);
-  else if (isOle(sample) || isHtmlTable(sample)) yield* (await import('./legacy')).readLegacy(path);
-  else yield* readCsv(path, sample);
+  const rows = isZip ? readXlsx(path, limits) : isOle(sample) || isHtmlTable(sample) ? (await import('./legacy')).readLegacy(path) : readCsv(path, sample);
+  // A cell this platform neutralised on export ('=…) reads back as the text it was.
+  for await (const row of rows) yield { line: row.line, cells: row.cells.map(unneutralise) };
 }

@@ -244,7 +244,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
     const dir = path.join(ctx.config.dataDir, 'imports');
     fs.mkdirSync(dir, { recursive: true });
     report.rejectedFile = `${report.id}-rejected.csv`;
-    writeRejectedFile(path.join(dir, report.rejectedFile), headers, rejected);
+    await writeRejectedFile(path.join(dir, report.rejectedFile), headers, rejected);
   }
   return report;
 }

@@ -8,6 +8,7 @@ import type { AppContext } from '../../../context';
 import { AppError } from '../../../errors';
 import { uuidv7 } from '../../../lib/ids';
 import { UnreadableFile } from '../../../lib/tabular/read';
+import { tempFile } from '../../../lib/tabular/write';
 import type { EnterpriseService } from '../enterprises.service';
 import { exportArchive, writeTemplate, type ExportFormat } from './export';
 import { importFile, type ImportKind, type ImportMode, type ImportReport } from './importer';
@@ -31,11 +32,10 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
     fs.mkdirSync(d, { recursive: true });
     return d;
   };
-  const tempFile = (ext: string) => path.join(dir('tmp'), `${uuidv7()}.${ext}`);
 
   return {
     async template(kind: ImportKind, format: ExportFormat) {
-      const file = tempFile(format);
+      const file = tempFile(ctx.config.dataDir, format);
       await writeTemplate(kind, format, file);
       return { file, downloadName: `${TEMPLATE_NAMES[kind]}导入模板.${format}` };
     },
@@ -71,7 +71,7 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
     },
 
     async export(actor: Actor, kind: ImportKind, query: EnterpriseListQuery, format: ExportFormat) {
-      const file = tempFile(format);
+      const file = tempFile(ctx.config.dataDir, format);
       await exportArchive(ctx, enterprises, actor, kind, query, format, file);
       const day = new Date().toISOString().slice(0, 10);
       return { file, downloadName: `${TEMPLATE_NAMES[kind]}-${day}.${format}` };

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { writeTable } from '../../../lib/tabular/write';
 
 /** One problem with one cell (or a whole row when column is empty), as the verification report lists it. */
 export interface RowError {
@@ -10,7 +9,7 @@ export interface RowError {
 }
 
 /** Writes rejected rows, each with its reasons in a last column, as UTF-8 CSV with a BOM (opens in Excel). */
-export function writeRejectedFile(path: string, headers: string[], rejected: { cells: string[]; errors: RowError[] }[]): void {
+export async function writeRejectedFile(path: string, headers: string[], rejected: { cells: string[]; errors: RowError[] }[]): Promise<void> {
   const rows = rejected.map(({ cells, errors }) => [...headers.map((_, i) => cells[i] ?? ''), errors.map((e) => `${e.column ? `${e.column}：` : ''}${e.message}`).join('；')]);
-  fs.writeFileSync(path, `\ufeff${stringify([[...headers, '错误说明'], ...rows])}`);
+  await writeTable(path, 'csv', [...headers, '错误说明'], rows);
 }
