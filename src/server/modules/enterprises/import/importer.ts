@@ -83,12 +83,21 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
   return l;
 }
 
+/**
+ * The template's last column: a note, not data. A row whose note starts with 示例 is the
+ * template's example and is skipped (officers leave it in, or fill their data below it).
+ */
+export const NOTE_HEADER = '说明';
+export const EXAMPLE_NOTE = '示例行：导入时跳过，可删除或改填';
+const isExample = (row: TableRow, noteAt: number | undefined) => noteAt !== undefined && (row.cells[noteAt] ?? '').trim().startsWith('示例');
+
 /** Maps header cells to columns; required ones missing and repeated ones are errors. */
 function mapHeader(header: TableRow, columns: Column[]) {
   const errors: RowError[] = [];
   const warnings: string[] = [];
   const at = new Map<Column, number>();
   const seen = new Map<string, number>();
+  let noteAt: number | undefined;
   header.cells.forEach((raw, i) => {
     const name = raw.trim().replace(/\*$/, '');
     if (name === '') return;
@@ -99,12 +108,13 @@ function mapHeader(header: TableRow, columns: Column[]) {
     seen.set(name, i);
     const column = columns.find((c) => c.header === name);
     if (column) at.set(column, i);
+    else if (name === NOTE_HEADER) noteAt = i;
     else warnings.push(`未识别的列“${name}”已忽略`);
   });
   for (const c of columns) {
     if (c.required && !at.has(c)) errors.push({ line: header.line, column: c.header, value: '', message: '缺少必填列' });
   }
-  return { at, errors, warnings };
+  return { at, noteAt, errors, warnings };
 }
 
 function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): ParsedRow {
@@ -205,11 +215,16 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       try {
         for await (const row of rows) {
           if (row.cells.every((c) => c.trim() === '')) continue;
+          if (isExample(row, header.noteAt)) {
+            report.warnings.push(`第 ${row.line} 行是模板的示例行，已跳过`);
+            continue;
+          }
           if (++report.rows > MAX_ROWS) throw new UnreadableFile('file_too_large', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
           const parsed = parseRow(row, header.at, lookups);
           if (kind !== 'enterprises') fillRecordDefaults(kind, parsed.values);
           const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : recordFileKey(kind, parsed.values);
-          if (parsed.errors.length === 0) {
+          // A repeated code is reported even on a row with other errors (every error at once).
+          if (kind === 'enterprises' ? typeof parsed.values.uscc === 'string' : parsed.errors.length === 0) {
             const earlier = seenKeys.get(key);
             if (earlier !== undefined) {
               const cell = kind === 'enterprises' ? { column: columns[0]!.header, value: String(parsed.values.uscc) } : recordKeyCell(kind, parsed.values);
@@ -251,7 +266,8 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
 
 async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
   for (const row of rows) {
-    if (row.errors.length) continue;
+    // A row's errors are all reported at once: the code and county are checked whatever else is wrong.
+    if (typeof row.values.uscc !== 'string') continue;
     // An empty cell means the field's default (no address, 在营, 否…), as a new record would have.
     for (const field in row.values) if (row.values[field] === null && field in ENTERPRISE_DEFAULTS) row.values[field] = ENTERPRISE_DEFAULTS[field];
     const check = checkUscc(String(row.values.uscc));
@@ -264,14 +280,14 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
       row.errors.push({ line: row.line, column: '所属县市区', value: String(row.values.regionCode), message: '只能导入本县市区的企业' });
     }
   }
-  const codes = rows.filter((r) => !r.errors.length).map((r) => r.values.uscc as string);
+  const codes = rows.filter((r) => typeof r.values.uscc === 'string').map((r) => r.values.uscc as string);
   const existing = codes.length ? await trx.selectFrom('enterprises').selectAll().where('uscc', 'in', codes).execute() : [];
   const byCode = new Map(existing.map((e) => [e.uscc, e]));
   const meta = newRecordMeta(actor.id, new Date().toISOString());
   const inserts: Record<string, unknown>[] = [];
   for (const row of rows) {
     const stored = byCode.get(row.values.uscc as string);
-    if (!row.errors.length && stored) {
+    if (stored) {
       if (stored.deleted_at) row.errors.push({ line: row.line, column: '统一社会信用代码', value: stored.uscc, message: '该企业已被删除，不能通过导入恢复' });
       else if (!mayEditInRegion(actor, stored.region_code)) row.errors.push({ line: row.line, column: '所属县市区', value: stored.region_code, message: '该企业属于其他县市区' });
     }
