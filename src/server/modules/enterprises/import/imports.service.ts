@@ -7,6 +7,7 @@ import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import { AppError } from '../../../errors';
 import { uuidv7 } from '../../../lib/ids';
+import { oneParseAtATime } from '../../../lib/tabular/parse-slot';
 import { UnreadableFile } from '../../../lib/tabular/read';
 import { tempFile } from '../../../lib/tabular/write';
 import type { EnterpriseService } from '../enterprises.service';
@@ -42,22 +43,24 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
 
     /**
      * Stores an upload (stopping at the size limit), verifies and imports it, and forgets the
-     * upload. The rejected-rows file stays for its importer to download.
+     * upload, one at a time per user. The rejected-rows file stays for its importer to download.
      */
-    async upload(actor: Actor, kind: ImportKind, mode: ImportMode, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
-      const file = path.join(dir('uploads'), uuidv7());
-      try {
-        await pipeline(upload.stream, fs.createWriteStream(file));
-        if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
-        const report = await importFile(ctx, actor, kind, file, { mode, fileName: upload.fileName.slice(0, 200) });
-        if (report.rejectedFile) fs.writeFileSync(path.join(dir('imports'), `${report.id}.json`), JSON.stringify({ actorId: actor.id }));
-        return report;
-      } catch (err) {
-        if (err instanceof UnreadableFile) throw new AppError(err.code, [{ message: err.message }]);
-        throw err;
-      } finally {
-        fs.rmSync(file, { force: true });
-      }
+    upload(actor: Actor, kind: ImportKind, mode: ImportMode, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
+      return oneParseAtATime(actor.id, async () => {
+        const file = path.join(dir('uploads'), uuidv7());
+        try {
+          await pipeline(upload.stream, fs.createWriteStream(file));
+          if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
+          const report = await importFile(ctx, actor, kind, file, { mode, fileName: upload.fileName.slice(0, 200) });
+          if (report.rejectedFile) fs.writeFileSync(path.join(dir('imports'), `${report.id}.json`), JSON.stringify({ actorId: actor.id }));
+          return report;
+        } catch (err) {
+          if (err instanceof UnreadableFile) throw new AppError(err.code, [{ message: err.message }]);
+          throw err;
+        } finally {
+          fs.rmSync(file, { force: true });
+        }
+      });
     },
 
     /** The rejected rows of an import, for the one who ran it (or an admin). */
