@@ -89,6 +89,41 @@ export async function writeTable(file: string, format: ExportFormat, header: str
   await removedOnFailure(file, () => (format === 'csv' ? writeCsv(file, header, batches) : writeXlsx(file, [{ name: '数据', header, rows: batches }])));
 }
 
+/**
+ * A CSV written row by row as a process finds them (an import's rejected rows), in batches with
+ * synchronous appends: memory stays one batch however many rows come. Opened on the first row.
+ */
+export function csvAppender(file: string, header: string[]) {
+  let fd: number | null = null;
+  let batch: Cell[][] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    fd ??= fs.openSync(file, 'w');
+    if (fs.fstatSync(fd).size === 0) fs.writeSync(fd, `\ufeff${stringify([header.map(csvCell)])}`);
+    fs.writeSync(fd, stringify(batch.map((row) => row.map(csvCell))));
+    batch = [];
+  };
+  return {
+    add(row: Cell[]) {
+      batch.push(row);
+      if (batch.length >= 1000) flush();
+    },
+    /** Writes what is left; true if the file has rows. */
+    close(): boolean {
+      flush();
+      if (fd === null) return false;
+      fs.closeSync(fd);
+      return true;
+    },
+    /** Gives the file up (the read failed): closed and removed. */
+    discard() {
+      batch = [];
+      if (fd !== null) fs.closeSync(fd);
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
 /** A new file name under the data directory's tmp/, for a download to send and remove. */
 export function tempFile(dataDir: string, format: ExportFormat): string {
   const dir = path.join(dataDir, 'tmp');

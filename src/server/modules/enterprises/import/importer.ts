@@ -19,7 +19,7 @@ import { updateEnterpriseVersioned } from '../enterprises.repository';
 import { applyUpdate, type ParsedRow, type Reject } from './apply-update';
 import { ENTERPRISE_COLUMNS, RECORD_COLUMNS, type Column, type Lookups } from './columns';
 import { fillRecordDefaults, recordChunk, recordFileKey, recordKeyCell } from './records-import';
-import { writeRejectedFile, type RowError } from './report';
+import { rejectedRowsFile, type RowError } from './report';
 
 export type ImportKind = (typeof IMPORT_KIND_VALUES)[number];
 export type ImportMode = 'all' | 'partial' | 'check';
@@ -168,15 +168,17 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
     id: uuidv7(), kind, mode: options.mode, fileName: options.fileName, written: false, rows: 0, inserted: 0, updated: 0, unchanged: 0,
     rejected: 0, errors: [], errorsTruncated: false, warnings: [], rejectedFile: null,
   };
-  const rejected: { cells: string[]; errors: RowError[] }[] = [];
-  let headers: string[] = [];
+  const dir = path.join(ctx.config.dataDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true });
+  // Rejected rows go to their file as they are found, not kept: a file of two million bad rows costs no memory.
+  const rejectedFile = rejectedRowsFile(path.join(dir, `${report.id}-rejected.csv`));
   const reject = (row: ParsedRow) => {
     report.rejected++;
     for (const e of row.errors) {
       if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
       else report.errorsTruncated = true;
     }
-    rejected.push({ cells: row.cells, errors: row.errors });
+    rejectedFile.add(row.cells, row.errors);
   };
 
   try {
@@ -206,7 +208,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       const first = await rows.next();
       if (first.done) throw new UnreadableFile('file_empty', '文件中没有内容');
       const header = mapHeader(first.value, columns);
-      headers = first.value.cells;
+      rejectedFile.header(first.value.cells);
       report.warnings = header.warnings;
       if (header.errors.length) {
         report.errors = header.errors;
@@ -250,17 +252,15 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       });
     });
   } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
+    if (!(err instanceof Rollback)) {
+      rejectedFile.discard();
+      throw err;
+    }
     report.written = false;
     // A check reports what would happen; a refused import reports that nothing did.
     if (options.mode !== 'check') report.inserted = report.updated = report.unchanged = 0;
   }
-  if (rejected.length) {
-    const dir = path.join(ctx.config.dataDir, 'imports');
-    fs.mkdirSync(dir, { recursive: true });
-    report.rejectedFile = `${report.id}-rejected.csv`;
-    await writeRejectedFile(path.join(dir, report.rejectedFile), headers, rejected);
-  }
+  if (rejectedFile.close()) report.rejectedFile = `${report.id}-rejected.csv`;
   return report;
 }
 
