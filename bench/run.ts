@@ -6,8 +6,9 @@ import { benchLookup } from './lookup';
 import { benchResultImport } from './result-import';
 import { benchSearch } from './search';
 import { benchTargets } from './targets';
+import { benchXlsxWorst } from './xlsx-worst';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch, targets: benchTargets };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch, targets: benchTargets, 'xlsx-worst': benchXlsxWorst };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

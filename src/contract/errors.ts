@@ -93,6 +93,8 @@ export const ERRORS = {
   header_not_found: { status: 400, zh: '在文件前 30 行中没有找到表头（如产品名称、被抽样单位、标称生产企业）', en: 'No header (such as product name, sampled unit, labelled producer) in the first 30 rows of the file' },
   import_not_ready: { status: 409, zh: '导入设置尚不完整，请先处理预览中列出的问题', en: "The import's settings are incomplete: resolve the problems listed in the preview first" },
   internal_error: { status: 500, zh: '服务器内部错误，请稍后再试或联系管理员', en: 'Internal server error; try again later or contact an administrator' },
+  // helper E1
+  parse_busy: { status: 429, zh: '您的上一个文件仍在读取中，请等它完成后再上传', en: 'Your previous file is still being read; wait for it to finish before uploading another' },
 } as const satisfies Record<string, { status: number; zh: string; en?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

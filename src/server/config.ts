@@ -33,6 +33,8 @@ export interface Config {
   demoEnterprises: number;
   /** Largest spreadsheet an import accepts. */
   importMaxBytes: number;
+  /** Most rows of a sheet an archive import reads (the header included); an XLSX past it is refused before parsing. */
+  importMaxRows: number;
   /** The largest document a cultivation or a case takes (申报书, certificates, test report scans). */
   documentMaxBytes: number;
   /** The issuing body named in red at the head of a notice and in its signature block. */
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
     demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
+    importMaxRows: int('QC_IMPORT_MAX_ROWS', 2_000_000, 10, 10_000_000),
     documentMaxBytes: int('QC_DOCUMENT_MAX_MB', 20, 1, 1024) * 2 ** 20,
     noticeIssuer: env.QC_NOTICE_ISSUER?.trim() || '郴州市市场监督管理局',
     noticeNumberFormat: env.QC_NOTICE_NUMBER_FORMAT?.trim() || '郴市监质〔{year}〕{n}号',

@@ -19,7 +19,12 @@ const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlfo
 /** Streams a file as a download (an export, or a stored document of a known `type`); `temporary` files are deleted once sent. */
 export function download(reply: FastifyReply, file: string, name: string, temporary: boolean, type?: string) {
   const stream = fs.createReadStream(file);
-  if (temporary) stream.on('close', () => fs.rmSync(file, { force: true }));
+  if (temporary) {
+    // Sent, failed or abandoned by the client: whichever ends first, the file goes.
+    const remove = () => fs.rmSync(file, { force: true });
+    stream.on('close', remove);
+    reply.raw.once('close', remove);
+  }
   const ext = type ? (name.split('.').pop() ?? 'bin') : name.endsWith('.xlsx') ? 'xlsx' : 'csv';
   return reply
     .type(type ?? TYPES[ext as keyof typeof TYPES])

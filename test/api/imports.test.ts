@@ -91,6 +91,41 @@ describe('import and export API', () => {
     expect((await t.anonymous('GET', '/api/v1/health')).statusCode).toBe(200);
   });
 
+  it("the template's example row is marked and skipped, in both formats; rows filled in below it import", async () => {
+    const csv = (await city.request('GET', '/api/v1/imports/templates/enterprises?format=csv')).body;
+    const [header, example] = csv.replace(/^\ufeff/, '').trim().split('\n');
+    expect(header!.endsWith(',说明')).toBe(true);
+    expect(example).toContain('郴州市示例有限公司');
+    expect(example!.endsWith(',示例行：导入时跳过，可删除或改填')).toBe(true);
+    const asIs = (await upload(city, csv)).json();
+    expect(asIs).toMatchObject({ rows: 0, inserted: 0, rejected: 0, written: false, warnings: ['第 2 行是模板的示例行，已跳过'] });
+    const filled = `${csv}${code(20)},郴州市模板填写有限公司,北湖区,有色冶金,,,,,,,,,,,,,,,\n`;
+    expect((await upload(city, filled, '?mode=check')).json()).toMatchObject({ rows: 1, inserted: 1, rejected: 0, warnings: ['第 2 行是模板的示例行，已跳过'] });
+    const xlsx = (await city.request('GET', '/api/v1/imports/templates/yearly-figures')).rawPayload;
+    const { body, headers } = multipart('年度.xlsx', xlsx);
+    expect((await city.request('POST', '/api/v1/imports/yearly-figures', body, headers)).json()).toMatchObject({ rows: 0, rejected: 0, warnings: ['第 2 行是模板的示例行，已跳过'] });
+    expect(await t.db.kysely.selectFrom('enterprises').select('id').where('name', '=', '郴州市示例有限公司').execute()).toEqual([]);
+  });
+
+  it('a row with several errors lists every one of them at once', async () => {
+    const badCheck = `${code(21).slice(0, 17)}${code(21).endsWith('0') ? '1' : '0'}`;
+    const res = (await upload(city, `统一社会信用代码,企业名称,所属县市区,行业,成立日期\n${badCheck},郴州市多错有限公司,苏仙区,采矿业,2024-02-30\n`)).json();
+    const county = await t.as('county_officer', undefined, { regionCode: '431002' });
+    expect(res.rejected).toBe(1);
+    expect(res.errors.map((e: { column: string; message: string }) => `${e.column}：${e.message}`)).toEqual([
+      '行业：未知的行业：采矿业（填写名称或代码）',
+      '成立日期：日期不存在',
+      '统一社会信用代码：校验位错误；试点地区旧码请在“校验位例外理由”列说明',
+    ]);
+    // A county officer's row for another county, with a bad cell: both said.
+    const other = (await upload(county, `统一社会信用代码,企业名称,所属县市区,行业,成立日期\n${code(22)},郴州市越界有限公司,苏仙区,有色冶金,昨天\n`)).json();
+    expect(other.errors.map((e: { column: string }) => e.column)).toEqual(['成立日期', '所属县市区']);
+    // A record row: an enterprise not in the archive and a bad figure.
+    const { body, headers } = multipart('年度.csv', `统一社会信用代码,年份,工业总产值（元）\n${code(23)},2024,很多\n`);
+    const figures = (await city.request('POST', '/api/v1/imports/yearly-figures', body, headers)).json();
+    expect(figures.errors.map((e: { message: string }) => e.message)).toEqual(['不是有效的金额', '档案中没有该企业，请先导入企业基本信息']);
+  });
+
   it('exports the filtered list in the template columns', async () => {
     const res = await city.request('GET', `/api/v1/exports/enterprises?format=csv&q=${encodeURIComponent('上传')}&industryCode=nonferrous`);
     expect(res.statusCode).toBe(200);

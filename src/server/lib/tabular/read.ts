@@ -5,6 +5,7 @@ import type { CellValue, Row } from 'exceljs';
 import ExcelJS from './exceljs';
 import iconv from 'iconv-lite';
 import { openZipEntry, readZipDirectory } from './zip';
+import { unneutralise } from './write';
 
 /** One data row of a spreadsheet: its 1-based line (row) number and its cells as text. */
 export interface TableRow {
@@ -24,6 +25,48 @@ export class UnreadableFile extends Error {
 export interface ReadLimits {
   /** Largest uncompressed size an XLSX may declare. */
   maxUncompressedBytes: number;
+  /** Most rows the sheet may have (titles and header included): one more and reading stops. */
+  maxRows: number;
+}
+
+/**
+ * Past this ratio of inflated to stored size a member is a zip bomb, not a spreadsheet (Apache
+ * POI's default: real sheets deflate 5–30×); members under 1 MiB inflated are let be.
+ */
+const MAX_INFLATE_RATIO = 100;
+const RATIO_FLOOR = 2 ** 20;
+/** exceljs keeps the shared strings in memory: their size bounds what one upload may take. */
+const MAX_SHARED_STRINGS = 128 * 2 ** 20;
+
+const tooManyRows = (limits: ReadLimits) => new UnreadableFile('file_too_large', `超过 ${limits.maxRows} 行，请拆分后再导入`);
+const MiB = (n: number) => Math.round(n / 2 ** 20);
+
+/**
+ * Counts the rows of a worksheet member by its <row> tags, without parsing: inflating and
+ * scanning is ten times faster than exceljs's parse, so a sheet of millions of rows is refused
+ * in about a second instead of after the import has read, checked and written two million of
+ * them. Stops as soon as the limit is passed.
+ */
+async function rowsWithin(member: Readable, maxRows: number): Promise<boolean> {
+  const tag = Buffer.from('<row');
+  let rows = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  try {
+    for await (const chunk of member as AsyncIterable<Buffer>) {
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      // <row followed by a space or > (not <rowBreaks); a tag cut by the chunk's end is carried over.
+      for (let at = buf.indexOf(tag); at >= 0 && at + 4 < buf.length; at = buf.indexOf(tag, at + 4)) {
+        const next = buf[at + 4];
+        if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) {
+          if (++rows > maxRows) return false;
+        }
+      }
+      carry = buf.subarray(Math.max(0, buf.length - 4));
+    }
+    return true;
+  } finally {
+    member.destroy();
+  }
 }
 
 const SAMPLE = 64 * 1024;
@@ -101,10 +144,17 @@ const unreadableXlsx = () => new UnreadableFile('file_unreadable', '文件已损
 async function* readXlsx(path: string, limits: ReadLimits): AsyncGenerator<TableRow> {
   const zip = await readZipDirectory(path);
   if (!zip.ok) throw unreadableXlsx();
+  // Refused from the central directory alone, before anything is inflated.
   if (zip.uncompressed > limits.maxUncompressedBytes) {
-    throw new UnreadableFile('file_too_large', `解压后超过 ${Math.round(limits.maxUncompressedBytes / 2 ** 20)} MB，请拆分后再导入`);
+    throw new UnreadableFile('file_too_large', `解压后超过 ${MiB(limits.maxUncompressedBytes)} MB，请拆分后再导入`);
+  }
+  if (zip.entries.some((e) => e.uncompressedSize > RATIO_FLOOR && e.uncompressedSize > MAX_INFLATE_RATIO * Math.max(1, e.compressedSize))) {
+    throw new UnreadableFile('file_too_large', `文件压缩比异常（超过 ${MAX_INFLATE_RATIO} 倍），不是正常的 Excel 文件`);
   }
   const member = (name: string) => zip.entries.find((e) => e.name === name);
+  if ((member('xl/sharedStrings.xml')?.uncompressedSize ?? 0) > MAX_SHARED_STRINGS) {
+    throw new UnreadableFile('file_too_large', `共享字符串超过 ${MiB(MAX_SHARED_STRINGS)} MB，请拆分后再导入或另存为 CSV`);
+  }
   const open = async (name: string) => {
     const entry = member(name);
     if (!entry) throw unreadableXlsx();
@@ -122,6 +172,7 @@ async function* readXlsx(path: string, limits: ReadLimits): AsyncGenerator<Table
     const sheetNo = target?.match(/sheet(\d+)\.xml$/)?.[1];
     if (!target || !sheetNo) throw unreadableXlsx();
     const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    if (!(await rowsWithin(await open(sheetPath), limits.maxRows))) throw tooManyRows(limits);
     const [worksheet] = reader._parseWorksheet(await open(sheetPath), sheetNo);
     for await (const row of worksheet!.value) {
       const values = (row.values as CellValue[]).slice(1);
@@ -162,7 +213,12 @@ export async function* readTable(path: string, limits: ReadLimits): AsyncGenerat
   const sample = await head(path);
   if (sample.length === 0) throw new UnreadableFile('file_empty', '文件为空');
   const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
-  if (isZip) yield* readXlsx(path, limits);
-  else if (isOle(sample) || isHtmlTable(sample)) yield* (await import('./legacy')).readLegacy(path);
-  else yield* readCsv(path, sample);
+  const rows = isZip ? readXlsx(path, limits) : isOle(sample) || isHtmlTable(sample) ? (await import('./legacy')).readLegacy(path) : readCsv(path, sample);
+  let count = 0;
+  for await (const row of rows) {
+    // CSV and .xls are counted as they stream (an .xls holds at most 65,536 rows anyway).
+    if (++count > limits.maxRows) throw tooManyRows(limits);
+    // A cell this platform neutralised on export ('=…) reads back as the text it was.
+    yield { line: row.line, cells: row.cells.map(unneutralise) };
+  }
 }

@@ -87,5 +87,10 @@ export async function openZipEntry(path: string, entry: ZipEntry): Promise<Reada
   const inflated = entry.method === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
   inflated.on('error', (err: Error) => limit.destroy(err));
   raw.on('error', (err) => limit.destroy(err));
+  // A reader that stops early (the row count past its limit) closes the file and the inflater too.
+  limit.on('close', () => {
+    raw.destroy();
+    if (inflated !== raw) inflated.destroy();
+  });
   return inflated.pipe(limit);
 }

@@ -132,7 +132,7 @@ export function keyProjectService(ctx: AppContext) {
       const { items } = await list(actor, query);
       const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
       async function* rows() {
-        yield items.map((p, i) => [String(i + 1), String(p.year), regions.get(p.regionCode) ?? p.regionCode, p.enterpriseName, p.name, String(p.investment), STATUS_TEXT[p.status]!, p.selected ? '是' : '否', p.selectedOn ?? '', p.notes]);
+        yield items.map((p, i) => [String(i + 1), String(p.year), regions.get(p.regionCode) ?? p.regionCode, p.enterpriseName, p.name, p.investment, STATUS_TEXT[p.status]!, p.selected ? '是' : '否', p.selectedOn ?? '', p.notes]);
       }
       const file = await writeExport(ctx.config.dataDir, format, ['序号', '年度', '县市区', '企业', '项目名称', '计划总投资（元）', '状态', '重点项目', '列入日期', '备注'], rows());
       const name = `${query.year ?? ''}${query.selected ? '重点技改项目' : '技改项目'}.${format}`;

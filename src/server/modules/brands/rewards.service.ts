@@ -133,7 +133,7 @@ export function rewardService(ctx: AppContext) {
       const programmes = new Map((await db.selectFrom('brand_programmes').select(['code', 'name']).execute()).map((p) => [p.code, p.name]));
       const STATUS: Record<string, string> = { proposed: '拟奖励', approved: '已批准', paid: '已兑现', cancelled: '已取消' };
       async function* rows() {
-        yield items.map((r) => [String(r.year), regions.get(r.regionCode) ?? r.regionCode, r.enterpriseName, programmes.get(r.programmeCode) ?? r.programmeCode, String(r.amount), String(r.cityAmount), String(r.countyAmount), STATUS[r.status]!, r.approvedOn ?? '', r.paidOn ?? '']);
+        yield items.map((r) => [String(r.year), regions.get(r.regionCode) ?? r.regionCode, r.enterpriseName, programmes.get(r.programmeCode) ?? r.programmeCode, r.amount, r.cityAmount, r.countyAmount, STATUS[r.status]!, r.approvedOn ?? '', r.paidOn ?? '']);
       }
       const file = await writeExport(ctx.config.dataDir, format, ['年度', '县市区', '企业', '项目', '奖励金额（元）', '市级承担（元）', '县级承担（元）', '状态', '批准日期', '兑现日期'], rows());
       return { file, downloadName: `奖励台账${query.year ? `-${query.year}` : ''}.${format}` };

@@ -10,6 +10,7 @@ import { bool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { coreName, nameSimilarity, offered } from '../../lib/firm-names';
 import { uuidv7 } from '../../lib/ids';
+import { oneParseAtATime } from '../../lib/tabular/parse-slot';
 import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
@@ -87,7 +88,8 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     if (actor.role === 'county_officer') throw new AppError('forbidden');
     return row;
   }
-  const readLimits = () => ({ maxUncompressedBytes: 512 * 2 ** 20 });
+  // MAX_ROWS data rows under a title and header of up to HEADER_SEARCH_ROWS rows.
+  const readLimits = () => ({ maxUncompressedBytes: 512 * 2 ** 20, maxRows: MAX_ROWS + HEADER_SEARCH_ROWS });
 
   /** The first rows (to find the header in) and then every row after them, streamed. */
   async function* rowsOf(file: string): AsyncGenerator<TableRow> {
@@ -123,7 +125,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       if (at < firstData) continue;
       if (at === firstData && isHeaderLike(row.cells)) continue;
       if (row.cells.every((c) => c.trim() === '')) continue;
-      if (++count > MAX_ROWS) throw new AppError('file_too_large', [{ message: `一次最多导入 ${MAX_ROWS} 行` }]);
+      count++;
       reader.add(row);
     }
     const searched = new Map<string, Promise<Candidate[]>>();
@@ -262,47 +264,52 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     return out;
   }
 
-  return {
-    /** Upload: finds the header, proposes the mapping and the notice's facts, and previews. */
-    async preview(actor: Actor, planId: string, upload: { stream: Readable & { truncated?: boolean }; fileName?: string }, issuer = '') {
-      await plan(actor, planId);
-      removeExpired();
-      const id = uuidv7();
-      const file = uploadFile(id);
-      try {
-        await pipeline(upload.stream, fs.createWriteStream(file));
-        if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
-        const head: string[][] = [];
-        const gen = rowsOf(file);
-        for await (const row of gen) {
-          head.push(row.cells);
-          if (head.length >= HEADER_SEARCH_ROWS) break;
-        }
-        await gen.return(undefined);
-        if (head.length === 0) throw new AppError('file_empty');
-        const header = findHeader(head);
-        if (!header) throw new AppError('header_not_found', [{ message: `前几行为：${head.slice(0, 3).map((r) => r.filter(Boolean).join(' | ')).join(' ／ ').slice(0, 200)}` }]);
-        const title = head.slice(0, header.at).map((r) => r.filter((c) => c.trim()).join(' ')).filter(Boolean);
-        const remembered = issuer.trim() ? await rememberedMapping(db, issuer.trim()) : null;
-        const columns = header.columns.map((c) => {
-          const key = normalizeHeader(c.header);
-          return { index: c.index, field: remembered && key in remembered ? (remembered[key] as ResultField | null) : c.field };
-        });
-        const totals = noticeTotals(title.join('\n'));
-        const session: Session = {
-          id, actorId: actor.id, planId, fileName: (upload.fileName ?? 'table').slice(0, 200), revision: 1, header, title, batches: [], rows: 0,
-          settings: {
-            issuer: issuer.trim(), noticeTitle: title.find((t) => /抽查|抽检|公告|通报|名单|结果/.test(t))?.slice(0, 200) ?? '', noticeNo: '', noticeDate: null,
-            columns, kind: null, categoryMap: {}, tableCategory: null, tablePlace: null, tested: totals.tested, unqualified: totals.unqualified, countYear: null, unlistedCategory: null,
-          },
-        };
-        const computed = await compute(actor, session);
-        save(computed);
-        return present(computed);
-      } catch (err) {
-        fs.rmSync(file, { force: true });
-        throw err;
+  /** Upload: finds the header, proposes the mapping and the notice's facts, and previews. */
+  async function previewUpload(actor: Actor, planId: string, upload: { stream: Readable & { truncated?: boolean }; fileName?: string }, issuer: string) {
+    await plan(actor, planId);
+    removeExpired();
+    const id = uuidv7();
+    const file = uploadFile(id);
+    try {
+      await pipeline(upload.stream, fs.createWriteStream(file));
+      if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
+      const head: string[][] = [];
+      const gen = rowsOf(file);
+      for await (const row of gen) {
+        head.push(row.cells);
+        if (head.length >= HEADER_SEARCH_ROWS) break;
       }
+      await gen.return(undefined);
+      if (head.length === 0) throw new AppError('file_empty');
+      const header = findHeader(head);
+      if (!header) throw new AppError('header_not_found', [{ message: `前几行为：${head.slice(0, 3).map((r) => r.filter(Boolean).join(' | ')).join(' ／ ').slice(0, 200)}` }]);
+      const title = head.slice(0, header.at).map((r) => r.filter((c) => c.trim()).join(' ')).filter(Boolean);
+      const remembered = issuer.trim() ? await rememberedMapping(db, issuer.trim()) : null;
+      const columns = header.columns.map((c) => {
+        const key = normalizeHeader(c.header);
+        return { index: c.index, field: remembered && key in remembered ? (remembered[key] as ResultField | null) : c.field };
+      });
+      const totals = noticeTotals(title.join('\n'));
+      const session: Session = {
+        id, actorId: actor.id, planId, fileName: (upload.fileName ?? 'table').slice(0, 200), revision: 1, header, title, batches: [], rows: 0,
+        settings: {
+          issuer: issuer.trim(), noticeTitle: title.find((t) => /抽查|抽检|公告|通报|名单|结果/.test(t))?.slice(0, 200) ?? '', noticeNo: '', noticeDate: null,
+          columns, kind: null, categoryMap: {}, tableCategory: null, tablePlace: null, tested: totals.tested, unqualified: totals.unqualified, countYear: null, unlistedCategory: null,
+        },
+      };
+      const computed = await compute(actor, session);
+      save(computed);
+      return present(computed);
+    } catch (err) {
+      fs.rmSync(file, { force: true });
+      throw err;
+    }
+  }
+
+  return {
+    /** Upload: the preview, read while no other upload of the same user is (lib/tabular/parse-slot.ts). */
+    preview(actor: Actor, planId: string, upload: { stream: Readable & { truncated?: boolean }; fileName?: string }, issuer = '') {
+      return oneParseAtATime(actor.id, () => previewUpload(actor, planId, upload, issuer));
     },
 
     /** The officer's corrections: the mapping and the notice's facts; answers the table read again. */
@@ -317,7 +324,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       for (const code of [settings.tableCategory, settings.unlistedCategory, ...Object.values(settings.categoryMap)]) {
         if (code !== null && !codes.has(code)) throw new AppError('unknown_category', [{ path: 'body/settings', message: `类别 ${code} 不存在` }]);
       }
-      const computed = await compute(actor, { ...s, revision: s.revision + 1, settings: { ...settings, issuer: settings.issuer.trim() } });
+      const computed = await oneParseAtATime(actor.id, () => compute(actor, { ...s, revision: s.revision + 1, settings: { ...settings, issuer: settings.issuer.trim() } }));
       save(computed);
       return present(computed);
     },

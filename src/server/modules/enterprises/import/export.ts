@@ -3,7 +3,7 @@ import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import { writeTable, type ExportFormat } from '../../../lib/tabular/write';
 import type { EnterpriseService } from '../enterprises.service';
-import { COLUMNS, loadLookups, type ImportKind } from './importer';
+import { COLUMNS, EXAMPLE_NOTE, loadLookups, NOTE_HEADER, type ImportKind } from './importer';
 import { recordExportRows } from './records-import';
 
 export type { ExportFormat };
@@ -38,7 +38,7 @@ export async function exportArchive(
   return count;
 }
 
-/** An empty template: the headers, and one example row so officers see the expected forms. */
+/** An empty template: the headers, and one example row so officers see the expected forms, marked in the note column so the import skips it. */
 export async function writeTemplate(kind: ImportKind, format: ExportFormat, file: string): Promise<void> {
   const example: Record<ImportKind, string[]> = {
     enterprises: ['914310004652594268', '郴州市示例有限公司', '北湖区', '有色冶金', '湖南省郴州市北湖区人民路1号', '张三', '李四', '0735-2222222', '2010/3/5', '在营', '是', '否', '否', '否', '否', '无', ''],
@@ -51,9 +51,8 @@ export async function writeTemplate(kind: ImportKind, format: ExportFormat, file
     licences: ['914310004652594268', '（湘）XK13-001-00001', '电线电缆', '2022/6/1', '', '有效'],
     'quality-staff': ['914310004652594268', '王五', '质量负责人', '高级工程师', '0735-2222223'],
   };
-  async function* rows() {
-    yield [example[kind]];
-  }
-  await writeTable(file, format, COLUMNS[kind].map((c) => (c.required ? `${c.header}*` : c.header)), rows());
+  const columns = COLUMNS[kind];
+  const row = [...columns.map((_, i) => example[kind][i] ?? ''), EXAMPLE_NOTE];
+  await writeTable(file, format, [...columns.map((c) => (c.required ? `${c.header}*` : c.header)), NOTE_HEADER], [row]);
 }
 

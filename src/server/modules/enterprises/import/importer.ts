@@ -19,7 +19,7 @@ import { updateEnterpriseVersioned } from '../enterprises.repository';
 import { applyUpdate, type ParsedRow, type Reject } from './apply-update';
 import { ENTERPRISE_COLUMNS, RECORD_COLUMNS, type Column, type Lookups } from './columns';
 import { fillRecordDefaults, recordChunk, recordFileKey, recordKeyCell } from './records-import';
-import { writeRejectedFile, type RowError } from './report';
+import { rejectedRowsFile, type RowError } from './report';
 
 export type ImportKind = (typeof IMPORT_KIND_VALUES)[number];
 export type ImportMode = 'all' | 'partial' | 'check';
@@ -56,7 +56,6 @@ export interface ImportReport {
 
 const CHUNK = 1000;
 const MAX_LISTED_ERRORS = 1000;
-const MAX_ROWS = 2_000_000;
 class Rollback extends Error {}
 
 export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
@@ -83,12 +82,21 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
   return l;
 }
 
+/**
+ * The template's last column: a note, not data. A row whose note starts with 示例 is the
+ * template's example and is skipped (officers leave it in, or fill their data below it).
+ */
+export const NOTE_HEADER = '说明';
+export const EXAMPLE_NOTE = '示例行：导入时跳过，可删除或改填';
+const isExample = (row: TableRow, noteAt: number | undefined) => noteAt !== undefined && (row.cells[noteAt] ?? '').trim().startsWith('示例');
+
 /** Maps header cells to columns; required ones missing and repeated ones are errors. */
 function mapHeader(header: TableRow, columns: Column[]) {
   const errors: RowError[] = [];
   const warnings: string[] = [];
   const at = new Map<Column, number>();
   const seen = new Map<string, number>();
+  let noteAt: number | undefined;
   header.cells.forEach((raw, i) => {
     const name = raw.trim().replace(/\*$/, '');
     if (name === '') return;
@@ -99,12 +107,13 @@ function mapHeader(header: TableRow, columns: Column[]) {
     seen.set(name, i);
     const column = columns.find((c) => c.header === name);
     if (column) at.set(column, i);
+    else if (name === NOTE_HEADER) noteAt = i;
     else warnings.push(`未识别的列“${name}”已忽略`);
   });
   for (const c of columns) {
     if (c.required && !at.has(c)) errors.push({ line: header.line, column: c.header, value: '', message: '缺少必填列' });
   }
-  return { at, errors, warnings };
+  return { at, noteAt, errors, warnings };
 }
 
 function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): ParsedRow {
@@ -159,15 +168,17 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
     id: uuidv7(), kind, mode: options.mode, fileName: options.fileName, written: false, rows: 0, inserted: 0, updated: 0, unchanged: 0,
     rejected: 0, errors: [], errorsTruncated: false, warnings: [], rejectedFile: null,
   };
-  const rejected: { cells: string[]; errors: RowError[] }[] = [];
-  let headers: string[] = [];
+  const dir = path.join(ctx.config.dataDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true });
+  // Rejected rows go to their file as they are found, not kept: a file of two million bad rows costs no memory.
+  const rejectedFile = rejectedRowsFile(path.join(dir, `${report.id}-rejected.csv`));
   const reject = (row: ParsedRow) => {
     report.rejected++;
     for (const e of row.errors) {
       if (report.errors.length < MAX_LISTED_ERRORS) report.errors.push(e);
       else report.errorsTruncated = true;
     }
-    rejected.push({ cells: row.cells, errors: row.errors });
+    rejectedFile.add(row.cells, row.errors);
   };
 
   try {
@@ -192,11 +203,12 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
         // Handled here so a failure waits for the next flush (or the end) without being called unhandled.
         pending.catch(() => undefined);
       };
-      const rows = readTable(filePath, { maxUncompressedBytes: 1024 * 2 ** 20 });
+      // At most QC_IMPORT_MAX_ROWS rows, the header included; an XLSX past that is refused before its first row is parsed.
+      const rows = readTable(filePath, { maxUncompressedBytes: 1024 * 2 ** 20, maxRows: ctx.config.importMaxRows });
       const first = await rows.next();
       if (first.done) throw new UnreadableFile('file_empty', '文件中没有内容');
       const header = mapHeader(first.value, columns);
-      headers = first.value.cells;
+      rejectedFile.header(first.value.cells);
       report.warnings = header.warnings;
       if (header.errors.length) {
         report.errors = header.errors;
@@ -205,11 +217,16 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       try {
         for await (const row of rows) {
           if (row.cells.every((c) => c.trim() === '')) continue;
-          if (++report.rows > MAX_ROWS) throw new UnreadableFile('file_too_large', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`);
+          if (isExample(row, header.noteAt)) {
+            report.warnings.push(`第 ${row.line} 行是模板的示例行，已跳过`);
+            continue;
+          }
+          report.rows++;
           const parsed = parseRow(row, header.at, lookups);
           if (kind !== 'enterprises') fillRecordDefaults(kind, parsed.values);
           const key = kind === 'enterprises' ? String(parsed.values.uscc ?? '').toUpperCase() : recordFileKey(kind, parsed.values);
-          if (parsed.errors.length === 0) {
+          // A repeated code is reported even on a row with other errors (every error at once).
+          if (kind === 'enterprises' ? typeof parsed.values.uscc === 'string' : parsed.errors.length === 0) {
             const earlier = seenKeys.get(key);
             if (earlier !== undefined) {
               const cell = kind === 'enterprises' ? { column: columns[0]!.header, value: String(parsed.values.uscc) } : recordKeyCell(kind, parsed.values);
@@ -235,23 +252,22 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       });
     });
   } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
+    if (!(err instanceof Rollback)) {
+      rejectedFile.discard();
+      throw err;
+    }
     report.written = false;
     // A check reports what would happen; a refused import reports that nothing did.
     if (options.mode !== 'check') report.inserted = report.updated = report.unchanged = 0;
   }
-  if (rejected.length) {
-    const dir = path.join(ctx.config.dataDir, 'imports');
-    fs.mkdirSync(dir, { recursive: true });
-    report.rejectedFile = `${report.id}-rejected.csv`;
-    writeRejectedFile(path.join(dir, report.rejectedFile), headers, rejected);
-  }
+  if (rejectedFile.close()) report.rejectedFile = `${report.id}-rejected.csv`;
   return report;
 }
 
 async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
   for (const row of rows) {
-    if (row.errors.length) continue;
+    // A row's errors are all reported at once: the code and county are checked whatever else is wrong.
+    if (typeof row.values.uscc !== 'string') continue;
     // An empty cell means the field's default (no address, 在营, 否…), as a new record would have.
     for (const field in row.values) if (row.values[field] === null && field in ENTERPRISE_DEFAULTS) row.values[field] = ENTERPRISE_DEFAULTS[field];
     const check = checkUscc(String(row.values.uscc));
@@ -264,14 +280,14 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
       row.errors.push({ line: row.line, column: '所属县市区', value: String(row.values.regionCode), message: '只能导入本县市区的企业' });
     }
   }
-  const codes = rows.filter((r) => !r.errors.length).map((r) => r.values.uscc as string);
+  const codes = rows.filter((r) => typeof r.values.uscc === 'string').map((r) => r.values.uscc as string);
   const existing = codes.length ? await trx.selectFrom('enterprises').selectAll().where('uscc', 'in', codes).execute() : [];
   const byCode = new Map(existing.map((e) => [e.uscc, e]));
   const meta = newRecordMeta(actor.id, new Date().toISOString());
   const inserts: Record<string, unknown>[] = [];
   for (const row of rows) {
     const stored = byCode.get(row.values.uscc as string);
-    if (!row.errors.length && stored) {
+    if (stored) {
       if (stored.deleted_at) row.errors.push({ line: row.line, column: '统一社会信用代码', value: stored.uscc, message: '该企业已被删除，不能通过导入恢复' });
       else if (!mayEditInRegion(actor, stored.region_code)) row.errors.push({ line: row.line, column: '所属县市区', value: stored.region_code, message: '该企业属于其他县市区' });
     }

@@ -7,7 +7,9 @@ import type { Actor } from '../../../authz/actor';
 import type { AppContext } from '../../../context';
 import { AppError } from '../../../errors';
 import { uuidv7 } from '../../../lib/ids';
+import { oneParseAtATime } from '../../../lib/tabular/parse-slot';
 import { UnreadableFile } from '../../../lib/tabular/read';
+import { tempFile } from '../../../lib/tabular/write';
 import type { EnterpriseService } from '../enterprises.service';
 import { exportArchive, writeTemplate, type ExportFormat } from './export';
 import { importFile, type ImportKind, type ImportMode, type ImportReport } from './importer';
@@ -31,33 +33,34 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
     fs.mkdirSync(d, { recursive: true });
     return d;
   };
-  const tempFile = (ext: string) => path.join(dir('tmp'), `${uuidv7()}.${ext}`);
 
   return {
     async template(kind: ImportKind, format: ExportFormat) {
-      const file = tempFile(format);
+      const file = tempFile(ctx.config.dataDir, format);
       await writeTemplate(kind, format, file);
       return { file, downloadName: `${TEMPLATE_NAMES[kind]}导入模板.${format}` };
     },
 
     /**
      * Stores an upload (stopping at the size limit), verifies and imports it, and forgets the
-     * upload. The rejected-rows file stays for its importer to download.
+     * upload, one at a time per user. The rejected-rows file stays for its importer to download.
      */
-    async upload(actor: Actor, kind: ImportKind, mode: ImportMode, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
-      const file = path.join(dir('uploads'), uuidv7());
-      try {
-        await pipeline(upload.stream, fs.createWriteStream(file));
-        if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
-        const report = await importFile(ctx, actor, kind, file, { mode, fileName: upload.fileName.slice(0, 200) });
-        if (report.rejectedFile) fs.writeFileSync(path.join(dir('imports'), `${report.id}.json`), JSON.stringify({ actorId: actor.id }));
-        return report;
-      } catch (err) {
-        if (err instanceof UnreadableFile) throw new AppError(err.code, [{ message: err.message }]);
-        throw err;
-      } finally {
-        fs.rmSync(file, { force: true });
-      }
+    upload(actor: Actor, kind: ImportKind, mode: ImportMode, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
+      return oneParseAtATime(actor.id, async () => {
+        const file = path.join(dir('uploads'), uuidv7());
+        try {
+          await pipeline(upload.stream, fs.createWriteStream(file));
+          if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
+          const report = await importFile(ctx, actor, kind, file, { mode, fileName: upload.fileName.slice(0, 200) });
+          if (report.rejectedFile) fs.writeFileSync(path.join(dir('imports'), `${report.id}.json`), JSON.stringify({ actorId: actor.id }));
+          return report;
+        } catch (err) {
+          if (err instanceof UnreadableFile) throw new AppError(err.code, [{ message: err.message }]);
+          throw err;
+        } finally {
+          fs.rmSync(file, { force: true });
+        }
+      });
     },
 
     /** The rejected rows of an import, for the one who ran it (or an admin). */
@@ -71,7 +74,7 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
     },
 
     async export(actor: Actor, kind: ImportKind, query: EnterpriseListQuery, format: ExportFormat) {
-      const file = tempFile(format);
+      const file = tempFile(ctx.config.dataDir, format);
       await exportArchive(ctx, enterprises, actor, kind, query, format, file);
       const day = new Date().toISOString().slice(0, 10);
       return { file, downloadName: `${TEMPLATE_NAMES[kind]}-${day}.${format}` };

@@ -76,7 +76,8 @@ export async function recordChunk(
 ): Promise<void> {
   const now = today();
   const live = rows.filter((r) => !r.errors.length);
-  const codes = [...new Set(live.map((r) => r.values.uscc as string))];
+  // Every row whose code was read is looked up, so that a row with other errors lists these too.
+  const codes = [...new Set(rows.filter((r) => typeof r.values.uscc === 'string').map((r) => r.values.uscc as string))];
   const enterprises = codes.length
     ? await trx.selectFrom('enterprises').select(['id', 'uscc', 'name', 'region_code']).where('uscc', 'in', codes).where('deleted_at', 'is', null).execute()
     : [];
@@ -117,7 +118,9 @@ export async function recordChunk(
     const fail = (field: string, value: unknown, message: string) =>
       row.errors.push({ line: row.line, column: headerOf(kind, field), value: String(value ?? ''), message });
     let parentId: string | undefined;
-    if (!row.errors.length) {
+    // A row's errors are all reported at once: these checks run whatever else is wrong with it.
+    const cellErrors = new Set(row.errors.map((e) => e.column));
+    if (typeof row.values.uscc === 'string') {
       if (!enterprise) fail('uscc', row.values.uscc, '档案中没有该企业，请先导入企业基本信息');
       else if (!mayEditInRegion(actor, enterprise.region_code)) fail('uscc', row.values.uscc, '该企业属于其他县市区');
       else if (!(parentId = parentOf(row, enterprise.id))) fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
@@ -129,7 +132,13 @@ export async function recordChunk(
     const current: Record<string, unknown> = existing ? presentRecord(kind, existing, now) : recordDefaults(kind);
     const given = Object.fromEntries(fieldsOf(kind).filter((f) => f in row.values).map((f) => [f, row.values[f]]));
     const after = settleRecord(kind, withDefaults(kind, { ...current, ...given }), existing ? current : null);
-    if (!row.errors.length) for (const p of checkRecord(kind, after, now, existing ? current : null)) fail(p.path.replace('body/', ''), after[p.path.replace('body/', '')], p.message);
+    // The record's own rules, on the cells that were read (a cell already wrong is not judged twice).
+    if (parentId) {
+      for (const p of checkRecord(kind, after, now, existing ? current : null)) {
+        const field = p.path.replace('body/', '');
+        if (!cellErrors.has(headerOf(kind, field))) fail(field, after[field], p.message);
+      }
+    }
     if (row.errors.length || !enterprise || !parentId) {
       reject(row);
       continue;

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { csvAppender } from '../../../lib/tabular/write';
 
 /** One problem with one cell (or a whole row when column is empty), as the verification report lists it. */
 export interface RowError {
@@ -9,8 +8,21 @@ export interface RowError {
   message: string;
 }
 
-/** Writes rejected rows, each with its reasons in a last column, as UTF-8 CSV with a BOM (opens in Excel). */
-export function writeRejectedFile(path: string, headers: string[], rejected: { cells: string[]; errors: RowError[] }[]): void {
-  const rows = rejected.map(({ cells, errors }) => [...headers.map((_, i) => cells[i] ?? ''), errors.map((e) => `${e.column ? `${e.column}：` : ''}${e.message}`).join('；')]);
-  fs.writeFileSync(path, `\ufeff${stringify([[...headers, '错误说明'], ...rows])}`);
+/** The rejected rows of an import, each with its reasons in a last column, as UTF-8 CSV with a BOM (opens in Excel), written as they are found. */
+export function rejectedRowsFile(path: string) {
+  let out: ReturnType<typeof csvAppender> | null = null;
+  let width = 0;
+  return {
+    /** The file's own header row, once read: every rejected row is written in its columns. */
+    header(headers: string[]) {
+      width = headers.length;
+      out = csvAppender(path, [...headers, '错误说明']);
+    },
+    add(cells: string[], errors: RowError[]) {
+      out!.add([...Array.from({ length: width }, (_, i) => cells[i] ?? ''), errors.map((e) => `${e.column ? `${e.column}：` : ''}${e.message}`).join('；')]);
+    },
+    /** True if any row was rejected (the file exists). */
+    close: () => out?.close() ?? false,
+    discard: () => out?.discard(),
+  };
 }
