@@ -93,6 +93,10 @@ export const ERRORS = {
   header_not_found: { status: 400, zh: '在文件前 30 行中没有找到表头（如产品名称、被抽样单位、标称生产企业）', en: 'No header (such as product name, sampled unit, labelled producer) in the first 30 rows of the file' },
   import_not_ready: { status: 409, zh: '导入设置尚不完整，请先处理预览中列出的问题', en: "The import's settings are incomplete: resolve the problems listed in the preview first" },
   internal_error: { status: 500, zh: '服务器内部错误，请稍后再试或联系管理员', en: 'Internal server error; try again later or contact an administrator' },
+  // h-e2: natural keys
+  duplicate_product: { status: 409, zh: '该企业已有同名、同品牌、同型号的产品', en: 'This enterprise already has a product with the same name, brand and model' },
+  duplicate_former_name: { status: 409, zh: '该企业已登记过这个曾用名', en: 'This former name is already recorded for the enterprise' },
+  duplicate_cultivation: { status: 409, zh: '该企业在这个项目（及所选产品）上已有进行中的培育', en: 'The enterprise already has an open cultivation for this programme (and products)' },
 } as const satisfies Record<string, { status: number; zh: string; en?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
