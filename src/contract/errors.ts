@@ -95,6 +95,10 @@ export const ERRORS = {
   internal_error: { status: 500, zh: '服务器内部错误，请稍后再试或联系管理员', en: 'Internal server error; try again later or contact an administrator' },
   // helper E1
   parse_busy: { status: 429, zh: '您的上一个文件仍在读取中，请等它完成后再上传', en: 'Your previous file is still being read; wait for it to finish before uploading another' },
+  // h-e2: natural keys
+  duplicate_product: { status: 409, zh: '该企业已有同名、同品牌、同型号的产品', en: 'This enterprise already has a product with the same name, brand and model' },
+  duplicate_former_name: { status: 409, zh: '该企业已登记过这个曾用名', en: 'This former name is already recorded for the enterprise' },
+  duplicate_cultivation: { status: 409, zh: '该企业在这个项目（及所选产品）上已有进行中的培育', en: 'The enterprise already has an open cultivation for this programme (and products)' },
 } as const satisfies Record<string, { status: number; zh: string; en?: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,6 +15,7 @@ import { rotateKeyFile } from './modules/audit/audit-keys';
 import type { BrokenReason, HeadProblem } from './modules/audit/audit.repository';
 import { openAuditKeyring, parseCheckpoint, type Checkpoint } from './modules/audit/audit.service';
 import { exportArchive } from './modules/enterprises/import/export';
+import { unkeyedDuplicates } from './modules/enterprises/records.repository';
 import { importFile, type ImportKind } from './modules/enterprises/import/importer';
 import { seedDemoHonours } from './modules/brands/demo';
 import { seedArchive } from './modules/enterprises/seed';
@@ -40,6 +41,8 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   inspections recount                       rebuild the spot-check pass-rate counts from the cases
   targets recount                           forget the kept indicator sums; the next reads compute them from the records
   brands sync                               set the archive's brand-product flags from the honours in force
+  archive duplicates                        list the products, former names and open cultivations kept as
+                                            duplicates when natural keys came in, to merge or delete
   import <kind> <file> [--partial]
                                             verify and import an XLSX or CSV file (UTF-8 or GBK); by default
                                             nothing is written unless every row passes; --partial writes the
@@ -81,6 +84,20 @@ async function migrate(config: Config) {
   try {
     const applied = await migrateToLatest(db.kysely);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    const kept = (await unkeyedDuplicates(db.kysely)).length;
+    if (kept) console.log(`${kept} duplicate archive records kept from before natural keys; list them with: npm run cli -- archive duplicates`);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The duplicates kept when natural keys came in (migration 2026120740), one per line, tab-separated. */
+async function archiveDuplicates(config: Config) {
+  const db = await connect({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  try {
+    const rows = await unkeyedDuplicates(db.kysely);
+    for (const r of rows) console.log([r.kind, r.uscc, r.enterpriseName, r.name, r.id].join('\t'));
+    console.log(rows.length ? `${rows.length} duplicate records: merge or delete them in the archive` : 'no duplicate records');
   } finally {
     await db.close();
   }
@@ -349,7 +366,7 @@ function progress(done: number, total: number) {
 async function main(argv: string[]) {
   const config = loadConfig();
   const [command, sub, ...rest] = argv;
-  const key = command === 'user' || command === 'audit' || command === 'inspections' || command === 'brands' ? `${command} ${sub}` : command;
+  const key = command === 'user' || command === 'audit' || command === 'inspections' || command === 'brands' || command === 'archive' ? `${command} ${sub}` : command;
   switch (key) {
     case 'migrate':
       return migrate(config);
@@ -365,6 +382,8 @@ async function main(argv: string[]) {
       return auditRotateKey(config);
     case 'brands sync':
       return brandsSync(config);
+    case 'archive duplicates':
+      return archiveDuplicates(config);
     case 'inspections recount':
       return inspectionsRecount(config);
     case 'targets recount':

@@ -25,6 +25,7 @@ import * as indicatorDefinitions from './2026120710_indicator_definitions';
 import * as auditKeys from './2026120720_audit_keys';
 import * as standardNumberReasons from './2026120721_standard_number_reasons';
 import * as loginThrottle from './2026120730_login_throttle';
+import * as naturalKeys from './2026120740_natural_keys';
 import * as inspectionConsole from './2026120750_inspection_console';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '2026120720_audit_keys': auditKeys,
   '2026120721_standard_number_reasons': standardNumberReasons,
   '2026120730_login_throttle': loginThrottle,
+  '2026120740_natural_keys': naturalKeys,
   '2026120750_inspection_console': inspectionConsole,
 };

@@ -9,6 +9,8 @@ import { addYears, today } from '../../lib/dates';
 import { documentFile, storeDocument } from '../../lib/documents';
 import type { Upload } from '../../http';
 import { uuidv7 } from '../../lib/ids';
+import { naturalKey } from '../../lib/natural-key';
+import { isUniqueViolation } from '../../db/portable';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
 import { activeProgramme, countyOf, grantWithinBar, ownProducts } from './brands.policy';
@@ -18,6 +20,9 @@ import { recordGrant } from './honours.service';
 import { CHECKED_BEFORE, eligibilityBlocks, nextStages, type Block, type Stage } from './pipeline';
 
 type Row = Selectable<CultivationTable> & { enterprise_name: string };
+
+/** An open cultivation's key: its programme and its products in a fixed order (the order they were picked in does not matter). */
+const openKey = (programmeCode: string, productIds: string[]) => naturalKey([programmeCode, ...[...productIds].sort()]);
 const BLOCK_TEXT: Record<Block, string> = {
   recent_failure: '近年监督抽查有不合格（结论已确定）',
   licence_lapsed: '档案中的生产许可证均已失效',
@@ -112,12 +117,21 @@ export function cultivationService(ctx: AppContext) {
         const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
         const productIds = input.productIds ?? [];
         await ownProducts(trx, enterprise.id, productIds);
+        // One open cultivation per enterprise, programme and set of products: a second would split its steps and documents.
+        const key = openKey(programme.code, productIds);
+        const twin = await trx.selectFrom('cultivations').select('id').where('enterprise_id', '=', enterprise.id).where('natural_key', '=', key).executeTakeFirst();
+        if (twin) throw new AppError('duplicate_cultivation', [{ path: 'body/programmeCode', message: `已有进行中的培育（${twin.id}）` }]);
         const now = new Date().toISOString();
         const id = uuidv7();
-        await trx.insertInto('cultivations').values({
-          id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds), stage: 'candidate',
-          officer_id: input.officerId ?? actor.id, notes: input.notes ?? '', version: 1, created_at: now, updated_at: now, created_by: actor.id,
-        }).execute();
+        try {
+          await trx.insertInto('cultivations').values({
+            id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds), stage: 'candidate',
+            officer_id: input.officerId ?? actor.id, notes: input.notes ?? '', version: 1, created_at: now, updated_at: now, created_by: actor.id, natural_key: key,
+          }).execute();
+        } catch (err) {
+          if (isUniqueViolation(err)) throw new AppError('duplicate_cultivation');
+          throw err;
+        }
         await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: 'candidate', on_date: today(), note: input.notes ?? '', override: null, actor_id: actor.id, at: now }).execute();
         const created = await load(trx, actor, id);
         await recordAudit(trx, actor, 'cultivation.create', { type: 'cultivation', id }, null, { programmeCode: programme.code, enterpriseId: enterprise.id, productIds });
@@ -180,7 +194,9 @@ export function cultivationService(ctx: AppContext) {
           ? await recordGrant(trx, actor, { ...input.grant, programmeCode: before.programme_code, enterpriseId: before.enterprise_id, productIds: JSON.parse(before.product_ids), grantedOn: input.on })
           : null;
         const now = new Date().toISOString();
-        const updated = await trx.updateTable('cultivations').set({ stage: input.to, version: before.version + 1, updated_at: now, ...(honour ? { honour_id: honour.id } : {}) }).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
+        // A closed cultivation (认定 or 落选) frees its key: the enterprise may be cultivated for the programme again.
+        const closed = input.to === 'granted' || input.to === 'rejected';
+        const updated = await trx.updateTable('cultivations').set({ stage: input.to, version: before.version + 1, updated_at: now, ...(honour ? { honour_id: honour.id } : {}), ...(closed ? { natural_key: null } : {}) }).where('id', '=', id).where('version', '=', before.version).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
         await trx.insertInto('cultivation_events').values({ id: uuidv7(), cultivation_id: id, stage_after: input.to, on_date: input.on, note: input.note ?? '', override: override ? JSON.stringify(override) : null, actor_id: actor.id, at: now }).execute();
         await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}), ...(honour ? { honourId: honour.id } : {}) });

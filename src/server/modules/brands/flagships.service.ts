@@ -11,18 +11,22 @@ import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { editableEnterprise, enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import type { EnterpriseScope } from '../enterprises/enterprises.repository';
 import { cityOnly } from './brands.policy';
 
-/** The designations of a year with each enterprise's sales revenue that year. */
-function designations(db: Kysely<Database>) {
-  return db
+/** The designations of a year with each enterprise's sales revenue that year, within the actor's archive scope. */
+function designations(db: Kysely<Database>, scope: EnterpriseScope) {
+  let q = db
     .selectFrom('flagship_designations as f')
     .innerJoin('enterprises as e', 'e.id', 'f.enterprise_id')
     .leftJoin('enterprise_yearly_figures as y', (j) => j.onRef('y.enterprise_id', '=', 'f.enterprise_id').onRef('y.year', '=', 'f.year').on('y.deleted_at', 'is', null))
     .selectAll('f')
     .select(['e.name as enterprise_name', 'y.sales_revenue'])
     .where('f.deleted_at', 'is', null);
+  if (scope.regionCode) q = q.where('e.region_code', '=', scope.regionCode);
+  if (scope.enterpriseId) q = q.where('e.id', '=', scope.enterpriseId);
+  return q;
 }
 type Row = Awaited<ReturnType<ReturnType<typeof designations>['executeTakeFirstOrThrow']>>;
 
@@ -64,9 +68,10 @@ export function flagshipService(ctx: AppContext) {
   return {
     /** A year's list, its progress toward the policy's goal, and the enterprises that qualify but are not on it. */
     async list(actor: Actor, year: number) {
-      const rows = await designations(db).where('f.year', '=', year).orderBy('y.sales_revenue', 'desc').orderBy('e.name').execute();
+      const scope = enterpriseScope(actor);
+      const rows = await designations(db, scope).where('f.year', '=', year).orderBy('y.sales_revenue', 'desc').orderBy('e.name').execute();
       const listed = new Set(rows.map((r) => r.enterprise_id));
-      const candidates = await db
+      let candidateQuery = db
         .selectFrom('enterprise_yearly_figures as y')
         .innerJoin('enterprises as e', 'e.id', 'y.enterprise_id')
         .select(['e.id', 'e.name', 'e.region_code', 'y.sales_revenue'])
@@ -75,11 +80,14 @@ export function flagshipService(ctx: AppContext) {
         .where('y.deleted_at', 'is', null)
         .where('e.deleted_at', 'is', null)
         .orderBy('y.sales_revenue', 'desc')
-        .limit(200 + listed.size)
-        .execute();
+        .limit(200 + listed.size);
+      if (scope.regionCode) candidateQuery = candidateQuery.where('e.region_code', '=', scope.regionCode);
+      if (scope.enterpriseId) candidateQuery = candidateQuery.where('e.id', '=', scope.enterpriseId);
+      const candidates = await candidateQuery.execute();
       return {
         items: rows.map((r) => present(actor, r)),
-        progress: { year, count: rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
+        // The goal is the city's: its progress counts the whole list (a number, not the names).
+        progress: { year, count: scope.regionCode || scope.enterpriseId ? (await designations(db, {}).where('f.year', '=', year).execute()).length : rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
         candidates: candidates
           .filter((c) => !listed.has(c.id))
           .slice(0, 200)
@@ -110,7 +118,7 @@ export function flagshipService(ctx: AppContext) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/enterpriseId', message: '该企业已在当年名单中' }]);
           throw err;
         }
-        const row = await designations(trx).where('f.id', '=', id).executeTakeFirstOrThrow();
+        const row = await designations(trx, {}).where('f.id', '=', id).executeTakeFirstOrThrow();
         const shown = present(actor, row);
         await recordAudit(trx, actor, 'flagship.add', { type: 'enterprise', id: enterprise.id }, null, { ...shown, abilities: undefined });
         await syncFlagshipFlags(trx);
@@ -121,7 +129,7 @@ export function flagshipService(ctx: AppContext) {
     async remove(actor: Actor, id: string, input: DeleteBody) {
       cityOnly(actor);
       await db.transaction().execute(async (trx) => {
-        const before = await designations(trx).where('f.id', '=', id).executeTakeFirst();
+        const before = await designations(trx, {}).where('f.id', '=', id).executeTakeFirst();
         if (!before) throw new AppError('not_found');
         const updated = await trx
           .updateTable('flagship_designations')

@@ -34,6 +34,8 @@ export interface CultivationTable extends Versioned {
   notes: string;
   /** The honour recorded when it reached 认定. */
   honour_id: string | null;
+  /** While open (not 认定 nor 落选): programme and products as one key, unique per enterprise; null once closed, or on a duplicate kept from before keys were enforced. */
+  natural_key: string | null;
 }
 
 /** A document attached to a cultivation; the file is `documents/<id>` under the data directory. */

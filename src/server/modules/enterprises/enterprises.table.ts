@@ -62,6 +62,8 @@ export interface LicenceTable extends ArchiveRecord {
 export interface FormerNameTable extends ArchiveRecord {
   enterprise_id: string;
   name: string;
+  /** The name as natural keys compare it (lib/natural-key.ts), unique among the enterprise's live former names; null on a duplicate kept from before keys were enforced. */
+  natural_key: string | null;
   used_from: string | null;
   used_to: string | null;
 }
@@ -96,6 +98,8 @@ export interface ProductTable extends ArchiveRecord {
   food_product: BoolColumn;
   brand_product: BoolColumn;
   made_to_standard: BoolColumn;
+  /** Name, brand and model as natural keys compare them, unique among the enterprise's live products; null on a duplicate kept from before keys were enforced. */
+  natural_key: string | null;
 }
 
 export interface ProductStandardTable extends ArchiveRecord {

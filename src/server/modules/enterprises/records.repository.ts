@@ -71,3 +71,26 @@ export async function recordIdsOfEnterprise(db: Kysely<Database>, enterpriseId: 
   }
   return ids;
 }
+
+/** A duplicate kept by migration 2026120740_natural_keys: a live record outside its natural-key index. */
+export interface UnkeyedDuplicate {
+  kind: 'products' | 'former-names' | 'cultivations';
+  id: string;
+  uscc: string;
+  enterpriseName: string;
+  /** The record's name (a cultivation's programme). */
+  name: string;
+}
+
+/** The duplicates kept when natural keys came in, for an officer to merge or delete (`npm run cli -- archive duplicates`). */
+export async function unkeyedDuplicates(db: Kysely<Database>): Promise<UnkeyedDuplicate[]> {
+  const of = (kind: UnkeyedDuplicate['kind'], rows: { id: string; uscc: string; enterprise_name: string; name: string }[]) =>
+    rows.map((r) => ({ kind, id: r.id, uscc: r.uscc, enterpriseName: r.enterprise_name, name: r.name }));
+  const products = await db.selectFrom('products as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.name']).where('r.natural_key', 'is', null).where('r.deleted_at', 'is', null).orderBy('e.uscc').orderBy('r.created_at').orderBy('r.id').execute();
+  const names = await db.selectFrom('enterprise_former_names as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.name']).where('r.natural_key', 'is', null).where('r.deleted_at', 'is', null).orderBy('e.uscc').orderBy('r.created_at').orderBy('r.id').execute();
+  const cultivations = await db.selectFrom('cultivations as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.programme_code as name']).where('r.natural_key', 'is', null).where('r.stage', 'not in', ['granted', 'rejected']).orderBy('e.uscc').orderBy('r.created_at').orderBy('r.id').execute();
+  return [...of('products', products), ...of('former-names', names), ...of('cultivations', cultivations)];
+}

@@ -17,7 +17,7 @@ import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
 import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
-import { checkRecord, RECORD_TABLES, settleRecord, withDefaults } from './records.spec';
+import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.spec';
 
 
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
@@ -52,12 +52,26 @@ export function recordService(ctx: AppContext) {
     }
   }
 
-  /** Runs a write; a broken natural key (same year, certificate, standard…) answers 409. */
-  async function write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  /**
+   * A second live record under the same parent with the record's natural key (normalised: "ABC-1"
+   * and " abc-1" are one model) answers 409 with the kind's code. Certificates and licences are
+   * keyed across the archive by their unique index.
+   */
+  async function checkUnique(trx: Kysely<Database>, kind: RecordKind, parentId: string, values: Record<string, unknown>, self: string | null) {
+    const spec = NATURAL_KEYS[kind];
+    if (spec.global) return;
+    const key = recordKey(kind, values);
+    const now = today();
+    const twin = (await listRecords(trx, kind, [parentId])).find((r) => r.id !== self && recordKey(kind, presentRecord(kind, r, now)) === key);
+    if (twin) throw new AppError(spec.code ?? 'duplicate_record', spec.fields.map((f) => ({ path: `body/${f}`, message: `与已有记录相同（${String(values[f] ?? '')}）` })));
+  }
+
+  /** Runs a write; a broken natural key (same year, certificate, standard…) that slipped past checkUnique in a race answers 409 too. */
+  async function write<T>(kind: RecordKind, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     try {
       return await db.transaction().execute(fn);
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('duplicate_record');
+      if (isUniqueViolation(err)) throw new AppError(NATURAL_KEYS[kind].code ?? 'duplicate_record');
       throw err;
     }
   }
@@ -71,15 +85,17 @@ export function recordService(ctx: AppContext) {
 
     async create(actor: Actor, kind: RecordKind, path: RecordPath, input: Record<string, unknown>) {
       const values = settleRecord(kind, withDefaults(kind, { ...recordDefaults(kind), ...input }), null);
-      return write(async (trx) => {
+      return write(kind, async (trx) => {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         await check(trx, kind, values, null, enterprise.id, values.productIds);
+        await checkUnique(trx, kind, parentId, values, null);
         const now = new Date().toISOString();
         const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
         const row = {
           id: uuidv7(),
           [parentColumn]: parentId,
           ...recordColumns(kind, values),
+          ...storedKeyColumn(kind, values),
           ...newRecordMeta(actor.id, now),
         };
         await insertRecord(trx, kind, row);
@@ -92,15 +108,16 @@ export function recordService(ctx: AppContext) {
     async update(actor: Actor, kind: RecordKind, path: RecordPath, id: string, input: Record<string, unknown> & { version: number }) {
       const { version, ...fields } = input;
       if (Object.keys(fields).length === 0) throw new AppError('empty_update');
-      return write(async (trx) => {
+      return write(kind, async (trx) => {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');
         const stored = presentRecord(kind, before, today());
         const settled = settleRecord(kind, { ...stored, ...fields }, stored);
         await check(trx, kind, settled, stored, enterprise.id, fields.productIds);
+        await checkUnique(trx, kind, parentId, settled, id);
         const changes = Object.fromEntries(Object.keys(settled).filter((f) => f in fields || settled[f] !== stored[f as keyof typeof stored]).map((f) => [f, settled[f]]));
-        const after = await updateRecordVersioned(trx, kind, id, version, recordColumns(kind, changes));
+        const after = await updateRecordVersioned(trx, kind, id, version, { ...recordColumns(kind, changes), ...storedKeyColumn(kind, settled) });
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
         await recordAudit(trx, actor, 'record.update', { type: kind, id }, auditedRecord(kind, before, enterprise.id), auditedRecord(kind, after, enterprise.id));
@@ -110,7 +127,7 @@ export function recordService(ctx: AppContext) {
 
     /** Soft delete with a reason. Deleting a product leaves its standards with it, unread. */
     async remove(actor: Actor, kind: RecordKind, path: RecordPath, id: string, input: DeleteBody) {
-      await write(async (trx) => {
+      await write(kind, async (trx) => {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../contract/errors';
 import type { RecordKind } from '../../../contract/schemas/records';
 import type { Database } from '../../db/database';
 import { addMonths, addYears } from '../../lib/dates';
+import { naturalKey } from '../../lib/natural-key';
 import { normaliseStandardText, parseStandardNo, type StandardKind } from '../../lib/standard-numbers';
 
 /** Where each kind of archive record lives and what it hangs under. */
@@ -21,6 +22,23 @@ export const RECORD_TABLES: Record<
 
 export const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/**
+ * What names a record: these fields under its enterprise (or product), or across the whole
+ * archive where a number belongs to one holder only (certificates, licences). `code`: the error
+ * a second live record with the same key answers; `stored`: the key is kept in a `natural_key`
+ * column under a unique index (the others are unique on their raw columns, or kept by the service).
+ */
+export const NATURAL_KEYS: Record<RecordKind, { fields: string[]; global?: true; code?: ErrorCode; stored?: true }> = {
+  'former-names': { fields: ['name'], code: 'duplicate_former_name', stored: true },
+  associations: { fields: ['association'] },
+  'yearly-figures': { fields: ['year'] },
+  products: { fields: ['name', 'brand', 'model'], code: 'duplicate_product', stored: true },
+  standards: { fields: ['standardNo'] },
+  certifications: { fields: ['kind', 'certificateNo'], global: true },
+  licences: { fields: ['licenceNo'], global: true },
+  'quality-staff': { fields: ['personName', 'staffRole'] },
+};
+
 
 /** One problem with a record's values, as API details; `code` when it has an error code of its own. */
 export type Problem = { path: string; message: string; code?: ErrorCode };
@@ -32,6 +50,16 @@ const STANDARD_NUMBER_FIELDS = ['standardNo', 'adoptedStandardNo'] as const;
 
 /** How two spellings of a standard number compare: the canonical form, or the normalised text of an unknown one. */
 export const standardNoKey = (value: string) => parseStandardNo(value)?.canonical ?? normaliseStandardText(value);
+
+/** A record's natural key (API-shaped values), compared as the archive compares it: normalised text, a standard number by its canonical form. */
+export function recordKey(kind: RecordKind, values: Record<string, unknown>): string {
+  return naturalKey(NATURAL_KEYS[kind].fields.map((f) => (kind === 'standards' && f === 'standardNo' ? standardNoKey(String(values[f] ?? '')) : values[f])));
+}
+
+/** The `natural_key` column of a kind that stores one, from the record as it will be after the write. */
+export function storedKeyColumn(kind: RecordKind, values: Record<string, unknown>): { natural_key?: string } {
+  return NATURAL_KEYS[kind].stored ? { natural_key: recordKey(kind, values) } : {};
+}
 
 /** Whether a standard's own number (with its kind) or its adopted one differ from what is stored (a new one: both). */
 const ownChanged = (r: Record<string, unknown>, before: Record<string, unknown> | null) => !before || r.standardNo !== before.standardNo || r.kind !== before.kind;

@@ -5,6 +5,7 @@ import { insertChunked } from '../../db/bulk';
 import { bool, insertEnterpriseSearch } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { uuidv7 } from '../../lib/ids';
+import { naturalKey } from '../../lib/natural-key';
 import { searchDocument } from '../../lib/search-text';
 import { recordAudit } from '../audit/audit.service';
 import { demoDetails, demoEnterprise } from './demo-data';
@@ -53,7 +54,13 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
       const d = options.details ? demoDetails(options.seed, i, e, LAST_YEAR) : null;
       search.push({ enterpriseId: id, doc: searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]) });
       if (!d) continue;
-      for (const f of d.formerNames) push('enterprise_former_names', { id: uuidv7(), ...meta, enterprise_id: id, name: f.name, used_from: f.usedFrom, used_to: f.usedTo });
+      // Natural keys are unique per enterprise: a generated name or product that repeats one is left out.
+      const keys = new Set<string>();
+      const firstOf = (key: string) => !keys.has(key) && Boolean(keys.add(key));
+      for (const f of d.formerNames) {
+        const key = naturalKey([f.name]);
+        if (firstOf(`f${key}`)) push('enterprise_former_names', { id: uuidv7(), ...meta, enterprise_id: id, name: f.name, used_from: f.usedFrom, used_to: f.usedTo, natural_key: key });
+      }
       for (const y of d.yearly) {
         push('enterprise_yearly_figures', {
           id: uuidv7(), ...meta, enterprise_id: id, year: y.year, output_value: y.output, new_product_output_value: y.newProduct,
@@ -62,10 +69,12 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
       }
       for (const p of d.products) {
         const productId = uuidv7();
+        const key = naturalKey([p.name, p.brand, p.model]);
+        if (!firstOf(`p${key}`)) continue;
         push('products', {
           id: productId, ...meta, enterprise_id: id, name: p.name, category_code: p.categoryCode, brand: p.brand, model: p.model,
           key_product: bool(p.keyProduct), export_product: bool(p.exportProduct), food_product: bool(p.foodProduct), brand_product: 0,
-          made_to_standard: bool(p.madeToStandard),
+          made_to_standard: bool(p.madeToStandard), natural_key: key,
         });
         for (const s of p.standards) {
           push('product_standards', { id: uuidv7(), ...meta, product_id: productId, standard_no: s.standardNo, kind: s.kind, adoption: s.adoption, adopted_standard_no: s.adoptedStandardNo });

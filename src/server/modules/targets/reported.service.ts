@@ -214,11 +214,15 @@ export function reportedValueService(ctx: AppContext) {
     async tasks(actor: Actor, period: string) {
       const indicators = (await reportedIndicators(Number(period.slice(0, 4)))).filter((i) => (i.frequency === 'quarter') === (period.length > 4));
       const mine = actor.role === 'department_reporter' ? indicators.filter((i) => i.owner_department === actor.departmentCode) : indicators;
-      const counties = await countyCodes(db);
-      const values = mine.length ? await db.selectFrom('reported_values').selectAll().where('period', '=', period).where('indicator_code', 'in', mine.map((i) => i.code)).execute() : [];
+      // A county officer follows their own county's figures only (the province's are not theirs to follow).
+      const own = actor.role === 'county_officer' ? (actor.regionCode ?? '-') : null;
+      const counties = own ? [own] : await countyCodes(db);
+      let valuesQuery = db.selectFrom('reported_values').selectAll().where('period', '=', period);
+      if (own) valuesQuery = valuesQuery.where('region_code', '=', own);
+      const values = mine.length ? await valuesQuery.where('indicator_code', 'in', mine.map((i) => i.code)).execute() : [];
       const dueOn = addDays(periodEnd(period), config.reportDueDays - 1);
       const tasks = mine.flatMap((i) =>
-        (i.report_regions === 'province' ? [PROVINCE] : counties).map((regionCode) => {
+        (i.report_regions === 'province' ? (own ? [] : [PROVINCE]) : counties).map((regionCode) => {
           const v = values.find((x) => x.indicator_code === i.code && x.region_code === regionCode);
           return { indicatorCode: i.code, indicatorName: i.name, kind: i.kind as 'rate' | 'count' | 'value', unit: i.unit, departmentCode: i.owner_department, regionCode, status: (v?.status ?? null) as ReportedValue['status'] | null, valueId: v?.id ?? null, submittedAt: v?.submitted_at ?? null };
         }),

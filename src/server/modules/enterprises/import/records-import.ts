@@ -6,32 +6,19 @@ import { insertChunked } from '../../../db/bulk';
 import { newRecordMeta } from '../../../db/types';
 import { today } from '../../../lib/dates';
 import { uuidv7 } from '../../../lib/ids';
+import { naturalKey } from '../../../lib/natural-key';
 import { mayEditInRegion } from '../enterprises.policy';
 import { reindexEnterprise } from '../enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from '../records.presenter';
 import { listRecords, updateRecordVersioned, type RecordRow } from '../records.repository';
-import { checkRecord, RECORD_TABLES, settleRecord, snake, standardNoKey, withDefaults } from '../records.spec';
+import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, snake, storedKeyColumn, withDefaults } from '../records.spec';
 import { applyUpdate, type ParsedRow, type Reject, type WriteCounts } from './apply-update';
 import { RECORD_COLUMNS } from './columns';
 
-/**
- * How a file names a record: by these fields under its enterprise (or product), or across the
- * whole archive where a number belongs to one holder only (certificates, licences).
- */
-const NATURAL_KEYS: Record<RecordKind, { fields: string[]; global?: true }> = {
-  'former-names': { fields: ['name'] },
-  associations: { fields: ['association'] },
-  'yearly-figures': { fields: ['year'] },
-  products: { fields: ['name', 'brand', 'model'] },
-  standards: { fields: ['standardNo'] },
-  certifications: { fields: ['kind', 'certificateNo'], global: true },
-  licences: { fields: ['licenceNo'], global: true },
-  'quality-staff': { fields: ['personName', 'staffRole'] },
-};
 /** The product a standards row belongs to, by the same natural key as the products template. */
 const PRODUCT_OF_STANDARD = ['productName', 'productBrand', 'productModel'];
 
-const keyOf = (values: Record<string, unknown>, fields: string[]) => fields.map((f) => String(values[f] ?? '')).join('|');
+const keyOf = (values: Record<string, unknown>, fields: string[]) => naturalKey(fields.map((f) => values[f]));
 const fieldsOf = (kind: RecordKind) => Object.keys(RECORD_FIELDS[kind]);
 const headerOf = (kind: RecordKind, field: string) => RECORD_COLUMNS[kind].find((c) => c.field === field)?.header ?? field;
 
@@ -46,12 +33,25 @@ export function fillRecordDefaults(kind: RecordKind, values: Record<string, unkn
   if (typeof values.uscc === 'string') values.uscc = values.uscc.toUpperCase();
 }
 
-/** The key a row may appear under only once in a file. */
+/** The key a row may appear under only once in a file (compared as the archive compares natural keys). */
 export function recordFileKey(kind: RecordKind, values: Record<string, unknown>): string {
-  const key = NATURAL_KEYS[kind];
-  if (key.global) return keyOf(values, key.fields);
-  return keyOf(values, ['uscc', ...(kind === 'standards' ? PRODUCT_OF_STANDARD : []), ...key.fields]);
+  const own = recordKey(kind, values);
+  if (NATURAL_KEYS[kind].global) return own;
+  return `${keyOf(values, ['uscc', ...(kind === 'standards' ? PRODUCT_OF_STANDARD : [])])}\u001e${own}`;
 }
+
+/** Records grouped by key: a key held by more than one record (duplicates stored before keys were enforced) is ambiguous. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+const AMBIGUOUS = (n: number) => `与档案中 ${n} 条相同的记录对应，无法确定更新哪一条；请先在档案中合并或删除重复记录`;
 
 /** The cell a repeated row is reported at: the last field of its natural key. */
 export function recordKeyCell(kind: RecordKind, values: Record<string, unknown>): { column: string; value: string } {
@@ -85,18 +85,16 @@ export async function recordChunk(
 
   // Standards hang under products: find each row's product by its natural key.
   const products = kind === 'standards' ? await listRecords(trx, 'products', enterprises.map((e) => e.id)) : [];
-  const productByKey = new Map(products.map((p) => [`${p.enterprise_id}|${keyOf(presentRecord('products', p, now), NATURAL_KEYS.products.fields)}`, p.id]));
-  const parentOf = (row: ParsedRow, enterpriseId: string) =>
-    kind === 'standards' ? productByKey.get(`${enterpriseId}|${keyOf({ name: row.values.productName, brand: row.values.productBrand, model: row.values.productModel }, NATURAL_KEYS.products.fields)}`) : enterpriseId;
+  const productsByKey = groupBy(products, (p) => `${p.enterprise_id}|${recordKey('products', presentRecord('products', p, now))}`);
+  const productsOf = (row: ParsedRow, enterpriseId: string) =>
+    productsByKey.get(`${enterpriseId}|${recordKey('products', { name: row.values.productName, brand: row.values.productBrand, model: row.values.productModel })}`) ?? [];
 
   const key = NATURAL_KEYS[kind];
-  // Two spellings of one standard number (full-width, spaces) name the same standard.
-  const naturalKey = (values: Record<string, unknown>) =>
-    keyOf(kind === 'standards' ? { ...values, standardNo: standardNoKey(String(values.standardNo ?? '')) } : values, key.fields);
   const parentIds = kind === 'standards' ? products.map((p) => p.id) : enterprises.map((e) => e.id);
   const stored = await listRecords(trx, kind, parentIds);
   const parentColumn = RECORD_TABLES[kind].parent === 'product' ? 'product_id' : 'enterprise_id';
-  const storedByKey = new Map(stored.map((r) => [`${r[parentColumn]}|${naturalKey(presentRecord(kind, r, now))}`, r]));
+  // Two spellings of one name or standard number (case, spaces, full-width digits in a number) name the same record.
+  const storedByKey = groupBy(stored, (r) => `${r[parentColumn]}|${recordKey(kind, presentRecord(kind, r, now))}`);
   // A certificate or licence number already held by another enterprise cannot be imported again.
   const heldElsewhere = new Set<string>();
   if (key.global && live.length) {
@@ -123,9 +121,20 @@ export async function recordChunk(
     if (typeof row.values.uscc === 'string') {
       if (!enterprise) fail('uscc', row.values.uscc, '档案中没有该企业，请先导入企业基本信息');
       else if (!mayEditInRegion(actor, enterprise.region_code)) fail('uscc', row.values.uscc, '该企业属于其他县市区');
-      else if (!(parentId = parentOf(row, enterprise.id))) fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
+      else if (kind !== 'standards') parentId = enterprise.id;
+      else {
+        const owners = productsOf(row, enterprise.id);
+        if (owners.length === 0) fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
+        else if (owners.length > 1) fail('productName', row.values.productName, AMBIGUOUS(owners.length));
+        else parentId = owners[0]!.id;
+      }
     }
-    const existing = parentId ? storedByKey.get(`${parentId}|${naturalKey(row.values)}`) : undefined;
+    const matches = parentId ? (storedByKey.get(`${parentId}|${recordKey(kind, row.values)}`) ?? []) : [];
+    if (matches.length > 1) {
+      const field = key.fields.at(-1)!;
+      fail(field, row.values[field], AMBIGUOUS(matches.length));
+    }
+    const existing = matches.length === 1 ? matches[0] : undefined;
     if (!row.errors.length && !existing && heldElsewhere.has(keyOf(row.values, key.fields))) {
       fail(key.fields[key.fields.length - 1]!, row.values[key.fields[key.fields.length - 1]!], '该编号已登记在其他企业名下');
     }
@@ -146,7 +155,7 @@ export async function recordChunk(
     if (!existing) {
       counts.inserted++;
       if (!writing) continue;
-      inserts.push({ id: uuidv7(), [parentColumn]: parentId, ...recordColumns(kind, after), ...newRecordMeta(actor.id, new Date().toISOString()) });
+      inserts.push({ id: uuidv7(), [parentColumn]: parentId, ...recordColumns(kind, after), ...storedKeyColumn(kind, after), ...newRecordMeta(actor.id, new Date().toISOString()) });
       if (kind === 'former-names') reindex.set(enterprise.id, enterprise);
       continue;
     }
@@ -155,7 +164,7 @@ export async function recordChunk(
       trx,
       actor,
       {
-        update: () => updateRecordVersioned(trx, kind, existing.id, existing.version, recordColumns(kind, changes)),
+        update: () => updateRecordVersioned(trx, kind, existing.id, existing.version, { ...recordColumns(kind, changes), ...storedKeyColumn(kind, after) }),
         audited: (r) => auditedRecord(kind, r, enterprise.id),
         before: existing,
         action: 'record.update',
