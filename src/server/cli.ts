@@ -16,7 +16,7 @@ import type { BrokenReason, HeadProblem } from './modules/audit/audit.repository
 import { openAuditKeyring, parseCheckpoint, type Checkpoint } from './modules/audit/audit.service';
 import { exportArchive } from './modules/enterprises/import/export';
 import { importFile, type ImportKind } from './modules/enterprises/import/importer';
-import { seedDemoHonours } from './modules/brands/demo';
+import { seedDemoParts } from './demo';
 import { seedArchive } from './modules/enterprises/seed';
 import { rebuildVerdictCounts } from './modules/inspections/stats.repository';
 import { recountKeptSums } from './modules/targets/values';
@@ -333,7 +333,7 @@ async function seed(config: Config, args: string[]) {
       onProgress: (done, total) => progress(done, total),
     });
     process.stderr.write('\n');
-    const honours = values['no-details'] ? 0 : await seedDemoHonours(db.kysely, systemActor('cli'));
+    const honours = values['no-details'] ? 0 : await seedDemoParts(db, services(db, config), config, systemActor('cli'));
     console.log(`seeded ${enterprises} enterprises (seed ${seedValue}) and ${honours} demo honours in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 }

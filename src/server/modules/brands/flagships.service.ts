@@ -30,7 +30,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof designations>['executeTakeFirstO
  * The archive's flagship flag follows the most recent yearly list, for the enterprises any list
  * has named (an enterprise no list has named keeps the flag its archive record was given).
  */
-async function syncFlagshipFlags(trx: Kysely<Database>): Promise<void> {
+export async function syncFlagshipFlags(trx: Kysely<Database>): Promise<void> {
   const latest = await trx.selectFrom('flagship_designations').select(sql<number | null>`max(year)`.as('year')).where('deleted_at', 'is', null).executeTakeFirst();
   const members = new Set(latest?.year ? (await trx.selectFrom('flagship_designations').select('enterprise_id').where('year', '=', latest.year).where('deleted_at', 'is', null).execute()).map((r) => r.enterprise_id) : []);
   const named = await trx
