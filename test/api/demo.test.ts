@@ -31,6 +31,14 @@ describe('the demo data', () => {
     for (const r of d.rows.filter((x: { reported?: unknown }) => x.reported)) expect(r.reported.complete).toBe(true);
   });
 
+  it('lists flagships on the register, which the archive flag follows', async () => {
+    const city = await t.as('city_officer');
+    const archive = (await city.request('GET', '/api/v1/enterprises?flagship=true&limit=500')).json();
+    const list = (await city.request('GET', `/api/v1/flagships?year=${year}`)).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(archive.items.map((e: { id: string }) => e.id).sort()).toEqual(list.items.map((f: { enterpriseId: string }) => f.enterpriseId).sort());
+  });
+
   it('has spot-check cases in every state, some overdue, and published results', async () => {
     const states = await t.db.kysely.selectFrom('inspections').select('state').distinct().execute();
     expect(states.map((s) => s.state).sort()).toEqual([...CASE_STATES].sort());
