@@ -23,8 +23,8 @@ const PATHS: Record<string, { daysAgo: number; steps: Step[]; refused?: true }> 
   qualified: { daysAgo: 30, steps: [['record_result', 20]] },
   unqualified: { daysAgo: 60, steps: [FAIL] },
   notified: { daysAgo: 32, steps: [FAIL, NOTIFY] },
-  objected: { daysAgo: 34, steps: [FAIL, NOTIFY, ['object', 27, { applicant: 'producer' }]] },
-  rechecking: { daysAgo: 50, steps: [FAIL, NOTIFY, ['object', 27, { applicant: 'producer' }], ['decide_objection', 30, { accept: true }]] },
+  objected: { daysAgo: 34, steps: [FAIL, NOTIFY, ['object', 27]] },
+  rechecking: { daysAgo: 50, steps: [FAIL, NOTIFY, ['object', 27], ['decide_objection', 30, { accept: true }]] },
   final_unqualified: { daysAgo: 70, steps: [FAIL, NOTIFY, ['finalize', 41]] },
   rectifying: { daysAgo: 150, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45]] },
   review_failed: { daysAgo: 140, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45], ['review', 121, { passed: false }]] },
@@ -56,7 +56,7 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
   const products = await db
     .selectFrom('products as p')
     .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
-    .select(['p.id', 'p.name', 'p.model', 'p.brand', 'p.category_code', 'p.key_product', 'p.brand_product', 'e.id as enterprise_id'])
+    .select(['p.id', 'p.name', 'p.model', 'p.brand', 'p.category_code', 'p.key_product', 'p.brand_product', 'e.id as enterprise_id', 'e.name as enterprise_name'])
     .where('p.deleted_at', 'is', null)
     .where('e.deleted_at', 'is', null)
     .where('e.status', '=', 'operating')
@@ -75,7 +75,7 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
       const thisYear = take();
       const lastYear = take();
       const recent = addDays(now, -(25 + i * 9));
-      if (thisYear) cases.push({ product: thisYear, level, sampledOn: recent < yearStart ? yearStart : recent, steps: i % 5 === 4 ? [['record_result', 10, { fail: true }], ['notify', 12, { receivedOn: 13 }], ['object', 14, { applicant: 'producer' }], ['decide_objection', 15, { accept: false }]] : [['record_result', 10]] });
+      if (thisYear) cases.push({ product: thisYear, level, sampledOn: recent < yearStart ? yearStart : recent, steps: i % 5 === 4 ? [['record_result', 10, { fail: true }], ['notify', 12, { receivedOn: 13 }], ['object', 14], ['decide_objection', 15, { accept: false }]] : [['record_result', 10]] });
       if (lastYear) cases.push({ product: lastYear, level, sampledOn: `${year - 1}-${String(3 + (i % 8)).padStart(2, '0')}-${String(5 + i).padStart(2, '0')}`, steps: i % 5 === 4 ? [FAIL, NOTIFY, ['finalize', 41]] : [['record_result', 20]] });
     }
   }
@@ -111,17 +111,20 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
       brand: p.brand || undefined, model: p.model || undefined, batch: `${c.sampledOn.replaceAll('-', '')}${String(n).padStart(2, '0')}`, place: 'production', sampledOn: c.sampledOn,
       documentNo: `郴质抽〔${c.sampledOn.slice(0, 4)}〕${String(n).padStart(3, '0')}号`, samplers: ['王建国', '李湘平'], testQuantity: '2 件', reserveQuantity: '2 件', refused: c.refused,
     });
+    // The lab of the first test, and another for a re-test (never the same one).
+    const tester = bodies[n % bodies.length]!.id;
+    const rechecker = bodies[(n + 1) % bodies.length]!.id;
     for (const [action, day, extra = {}] of c.steps) {
       const date = on(c.sampledOn, day);
       const { fail, receivedOn, ...rest } = extra as { fail?: boolean; receivedOn?: number };
       const items = TEST_ITEMS.map((item, i) => ({ item, passed: !(fail && i === 2), ...(fail && i === 2 ? { requirement: '符合产品标准要求', measured: '不符合', severity: 'general' as const } : {}) }));
       const body = {
         action, on: date, version, ...rest,
-        ...(action === 'record_result' ? { testingBodyId: bodies[(n % 2) + (c.level === 'city' ? 1 : 0)]!.id, reportNo: `ZJ${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`, items } : {}),
+        ...(action === 'record_result' ? { testingBodyId: tester, reportNo: `ZJ${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`, items } : {}),
         ...(action === 'record_recheck' ? { reportNo: `FJ${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`, items } : {}),
         ...(action === 'notify' ? { receivedOn: on(c.sampledOn, receivedOn!), method: '直接送达' } : {}),
-        ...(action === 'object' ? { applicant: p.name, items: [TEST_ITEMS[2]!] } : {}),
-        ...(action === 'decide_objection' && (rest as { accept?: boolean }).accept ? { recheckBodyId: bodies[0]!.id === bodies[(n % 2) + (c.level === 'city' ? 1 : 0)]!.id ? bodies[2]!.id : bodies[0]!.id } : {}),
+        ...(action === 'object' ? { applicant: p.enterprise_name, items: [TEST_ITEMS[2]!] } : {}),
+        ...(action === 'decide_objection' && (rest as { accept?: boolean }).accept ? { recheckBodyId: rechecker } : {}),
         ...(['order_rectification', 'warn_refusal', 'suspend', 'revoke_licence'].includes(action) ? { documentNo: `郴质责改〔${date.slice(0, 4)}〕${String(n).padStart(3, '0')}号` } : {}),
         ...(action === 'announce' ? { announcementNo: `郴质公告〔${date.slice(0, 4)}〕${String(n).padStart(2, '0')}号` } : {}),
       } as CaseActionBody;

@@ -81,7 +81,8 @@ export async function seedDemoTargets(s: { targets: TargetService; assessments: 
   const draft = await s.assessments.draft(plan.id);
   const scheme = await s.assessments.createScheme(actor, {
     year, name: `${year}年度县市区质量工作考核`, planId: plan.id, items: draft.items, countyTargets: draft.countyTargets,
-    targetsDueOn: addDays(now, -30) < `${year}-01-01` ? now : addDays(now, -30), selfDueOn: addMonths(now, 1), reviewDueOn: addMonths(now, 2),
+    // County targets were due a month ago (or on 1 January, early in the year); self-assessment next month.
+    targetsDueOn: [addDays(now, -30), `${year}-01-01`].sort()[1]!, selfDueOn: addMonths(now, 1), reviewDueOn: addMonths(now, 2),
   });
   await s.assessments.open(actor, scheme.id, scheme.version);
   return plan.id;
