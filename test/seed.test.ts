@@ -9,7 +9,7 @@ describe('seeding the demo archive', () => {
   const N = 1200; // more than two chunks of 500
   beforeAll(async () => {
     t = await testApp();
-    await seedArchive(t.db.kysely, systemActor('cli'), { enterprises: N, seed: 3, details: true });
+    await seedArchive(t.db.kysely, systemActor('cli'), { enterprises: N, seed: 3, details: true, lastYear: 2025 });
   });
   afterAll(() => t.close());
 
@@ -44,7 +44,7 @@ describe('seeding the demo archive', () => {
     expect(two.items.every((x: { name: string; uscc: string }) => x.name.includes(fragment) || x.uscc.toLowerCase().includes(fragment))).toBe(true);
     const admin = await t.as('admin');
     const events = (await admin.request('GET', '/api/v1/audit/events?action=archive.seed')).json();
-    expect(events.items[0].after).toEqual({ enterprises: N, seed: 3, details: true });
+    expect(events.items[0].after).toEqual({ enterprises: N, seed: 3, details: true, lastYear: 2025 });
   });
 });
 

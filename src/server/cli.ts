@@ -17,7 +17,7 @@ import { openAuditKeyring, parseCheckpoint, type Checkpoint } from './modules/au
 import { exportArchive } from './modules/enterprises/import/export';
 import { unkeyedDuplicates } from './modules/enterprises/records.repository';
 import { importFile, type ImportKind } from './modules/enterprises/import/importer';
-import { seedDemoHonours } from './modules/brands/demo';
+import { seedDemoParts } from './demo';
 import { seedArchive } from './modules/enterprises/seed';
 import { rebuildVerdictCounts } from './modules/inspections/stats.repository';
 import { recountKeptSums } from './modules/targets/values';
@@ -350,7 +350,7 @@ async function seed(config: Config, args: string[]) {
       onProgress: (done, total) => progress(done, total),
     });
     process.stderr.write('\n');
-    const honours = values['no-details'] ? 0 : await seedDemoHonours(db.kysely, systemActor('cli'));
+    const honours = values['no-details'] ? 0 : await seedDemoParts(db, services(db, config), config, systemActor('cli'));
     console.log(`seeded ${enterprises} enterprises (seed ${seedValue}) and ${honours} demo honours in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 }

@@ -31,6 +31,8 @@ export interface Config {
   cacheSeconds: number;
   /** Demo enterprises generated on the first start of an empty database (0: none). */
   demoEnterprises: number;
+  /** With the demo archive, the work in progress too (spot checks, the running plan's figures, the assessment); off: archive, honours and flagship register only. */
+  demoWork: boolean;
   /** Largest spreadsheet an import accepts. */
   importMaxBytes: number;
   /** Most rows of a sheet an archive import reads (the header included); an XLSX past it is refused before parsing. */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     webDist: path.resolve(env.QC_WEB_DIST || 'dist/web'),
     cacheSeconds: int('QC_CACHE_SECONDS', 10, 0, 3600),
     demoEnterprises: int('QC_DEMO', 2000, 0, 1_000_000),
+    demoWork: bool('QC_DEMO_WORK', true),
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
     importMaxRows: int('QC_IMPORT_MAX_ROWS', 2_000_000, 10, 10_000_000),
     documentMaxBytes: int('QC_DOCUMENT_MAX_MB', 20, 1, 1024) * 2 ** 20,

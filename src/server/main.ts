@@ -6,8 +6,7 @@ import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './errors';
 import { openAuditKeyring } from './modules/audit/audit.service';
-import { seedDemoHonours } from './modules/brands/demo';
-import { seedArchive } from './modules/enterprises/seed';
+import { seedDemo } from './demo';
 
 /** config → db → migrate → first admin → app → listen; nothing else. */
 async function main() {
@@ -24,8 +23,9 @@ async function main() {
   if (admin && config.demoEnterprises > 0) {
     // A fresh database: give the newcomer something to look at (QC_DEMO=0 starts empty).
     logger.info(`generating a demo archive of ${config.demoEnterprises} fictional enterprises (QC_DEMO)`);
-    await seedArchive(db.kysely, systemActor('system'), { enterprises: config.demoEnterprises, seed: 2010, details: true });
-    await seedDemoHonours(db.kysely, systemActor('system'));
+    const started = Date.now();
+    await seedDemo(db, services, config, systemActor('system'), config.demoEnterprises);
+    logger.info({ ms: Date.now() - started }, 'demo data generated');
   }
   if (admin && !config.adminPassword) {
     process.stdout.write(

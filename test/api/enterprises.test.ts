@@ -28,7 +28,7 @@ describe('enterprise archive API', () => {
       ['郴州市永兴银业有限公司', { regionCode: '431023', aboveScale: true, keyEnterprise: true, industryCode: 'nonferrous' }],
       ['郴州市北湖电子科技有限公司', { regionCode: '431002', aboveScale: true, industryCode: 'electronics' }],
       ['湖南苏仙食品有限责任公司', { regionCode: '431003', industryCode: 'pharma_food', status: 'suspended' }],
-      ['资兴东江湖茶业股份有限公司', { regionCode: '431081', industryCode: 'pharma_food', flagship: true }],
+      ['资兴东江湖茶业股份有限公司', { regionCode: '431081', industryCode: 'pharma_food', foreignInvested: true }],
     ];
     for (const [name, extra] of seed) {
       const res = await city.request('POST', '/api/v1/enterprises', body(name, extra));
@@ -150,7 +150,7 @@ describe('enterprise archive API', () => {
     expect((await list('aboveScale=true')).meta.total).toBe(2);
     expect((await list('aboveScale=true&keyEnterprise=true')).meta.total).toBe(1);
     expect((await list('industryCode=pharma_food&status=suspended')).meta.total).toBe(1);
-    expect((await list('flagship=true')).items[0].name).toBe('资兴东江湖茶业股份有限公司');
+    expect((await list('foreignInvested=true')).items[0].name).toBe('资兴东江湖茶业股份有限公司');
 
     const all = await list('limit=500&sort=uscc');
     const codes = all.items.map((e: { uscc: string }) => e.uscc);

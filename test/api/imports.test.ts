@@ -131,7 +131,7 @@ describe('import and export API', () => {
     expect(res.statusCode).toBe(200);
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const lines = res.rawPayload.subarray(3).toString('utf8').trim().split('\n');
-    expect(lines[0]).toBe('统一社会信用代码,企业名称,所属县市区,行业,地址,法定代表人,联系人,联系电话,成立日期,经营状态,注销日期,规模以上,重点企业,标志性企业,外资企业,服务业企业,农业龙头企业级别,校验位例外理由');
+    expect(lines[0]).toBe('统一社会信用代码,企业名称,所属县市区,行业,地址,法定代表人,联系人,联系电话,成立日期,经营状态,注销日期,规模以上,重点企业,外资企业,服务业企业,农业龙头企业级别,校验位例外理由');
     expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(['郴州市上传丙有限公司', '郴州市上传甲有限公司']);
     expect(lines[1]).toContain(',北湖区,有色冶金,');
     expect((await city.request('GET', '/api/v1/exports/enterprises?colour=red')).json().error.code).toBe('validation_failed');

@@ -1030,7 +1030,8 @@ async function main() {
   }
   // On PostgreSQL the server gets a schema of its own, so every run starts on a fresh database.
   const database = await freshDatabase();
-  const server = await startServer({ QC_ADMIN_PASSWORD: ADMIN_PASSWORD, QC_WEB_DIST: path.resolve('dist/web'), ...database.env });
+  // The suite makes its own plans, cases, figures and schemes: the demo gives it the archive and honours only.
+  const server = await startServer({ QC_ADMIN_PASSWORD: ADMIN_PASSWORD, QC_WEB_DIST: path.resolve('dist/web'), QC_DEMO_WORK: '0', ...database.env });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

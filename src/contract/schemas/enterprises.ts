@@ -5,6 +5,8 @@ import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
 export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'deregistered', 'revoked'] as const; // 在营 / 停产 / 注销 / 吊销
 export const AGRI_LEADER_LEVELS = ['none', 'city', 'province', 'national'] as const;
 export const ENTERPRISE_FLAGS = ['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise'] as const;
+/** The flags an officer sets on the archive record; 标志性企业 follows the flagship register (one source of truth). */
+export const EDITABLE_FLAGS = ['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise'] as const;
 export const ENTERPRISE_SORTS = ['name', '-name', 'uscc', '-uscc', 'updatedAt', '-updatedAt'] as const;
 
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -25,7 +27,6 @@ const editable = {
   deregisteredOn: Nullable({ ...DateString, description: '注销日期（经营状态为注销时填写；当年以前注销的企业不计入当年工业指标）' }),
   aboveScale: Type.Boolean({ description: '规模以上工业企业' }),
   keyEnterprise: Type.Boolean({ description: '重点企业' }),
-  flagship: Type.Boolean({ description: '标志性企业' }),
   foreignInvested: Type.Boolean({ description: '外资企业' }),
   serviceEnterprise: Type.Boolean({ description: '服务业企业' }),
   agriLeaderLevel: Type.Enum(AGRI_LEADER_LEVELS, { description: '农业产业化龙头企业级别' }),
@@ -36,6 +37,7 @@ export const Enterprise = Type.Object({
   uscc: Type.String(),
   usccOverrideReason: Nullable(Type.String({ description: '校验位不通过仍录入的理由（试点地区旧码等）' })),
   ...editable,
+  flagship: Type.Boolean({ description: '标志性企业：在最近一年的标志性工业企业名单上（名牌与荣誉 · 标志性企业）。由名单决定，档案中不能修改' }),
   version: Type.Integer(),
   createdAt: Instant,
   updatedAt: Instant,

@@ -27,6 +27,7 @@ import * as standardNumberReasons from './2026120721_standard_number_reasons';
 import * as loginThrottle from './2026120730_login_throttle';
 import * as naturalKeys from './2026120740_natural_keys';
 import * as inspectionConsole from './2026120750_inspection_console';
+import * as flagshipRegister from './2026120760_flagship_register';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026120730_login_throttle': loginThrottle,
   '2026120740_natural_keys': naturalKeys,
   '2026120750_inspection_console': inspectionConsole,
+  '2026120760_flagship_register': flagshipRegister,
 };

@@ -31,20 +31,20 @@ function designations(db: Kysely<Database>, scope: EnterpriseScope) {
 type Row = Awaited<ReturnType<ReturnType<typeof designations>['executeTakeFirstOrThrow']>>;
 
 /**
- * The archive's flagship flag follows the most recent yearly list, for the enterprises any list
- * has named (an enterprise no list has named keeps the flag its archive record was given).
+ * The archive's flagship flag follows the register: set exactly for the enterprises on the most
+ * recent yearly list (the register is the one source of truth; the archive never sets the flag).
+ * Only the records whose flag differs are written, each with its audit event.
  */
-async function syncFlagshipFlags(trx: Kysely<Database>): Promise<void> {
+export async function syncFlagshipFlags(trx: Kysely<Database>): Promise<void> {
   const latest = await trx.selectFrom('flagship_designations').select(sql<number | null>`max(year)`.as('year')).where('deleted_at', 'is', null).executeTakeFirst();
-  const members = new Set(latest?.year ? (await trx.selectFrom('flagship_designations').select('enterprise_id').where('year', '=', latest.year).where('deleted_at', 'is', null).execute()).map((r) => r.enterprise_id) : []);
-  const named = await trx
+  const members = trx.selectFrom('flagship_designations').select('enterprise_id').where('year', '=', latest?.year ?? -1).where('deleted_at', 'is', null);
+  const differing = await trx
     .selectFrom('enterprises')
     .select(['id', 'flagship'])
-    .where('id', 'in', trx.selectFrom('flagship_designations').select('enterprise_id'))
+    .where((eb) => eb.or([eb.and([eb('flagship', '=', bool(true)), eb('id', 'not in', members)]), eb.and([eb('flagship', '=', bool(false)), eb('id', 'in', members)])]))
     .execute();
-  for (const e of named) {
-    const want = members.has(e.id);
-    if (toBool(e.flagship) === want) continue;
+  for (const e of differing) {
+    const want = !toBool(e.flagship);
     await trx.updateTable('enterprises').set({ flagship: bool(want), updated_at: new Date().toISOString() }).where('id', '=', e.id).execute();
     await recordAudit(trx, systemActor('system'), 'enterprise.flagship_flag', { type: 'enterprise', id: e.id }, { flagship: !want }, { flagship: want });
   }

@@ -46,6 +46,7 @@ export interface DemoEnterprise {
   status: 'operating' | 'suspended' | 'deregistered';
   aboveScale: boolean;
   keyEnterprise: boolean;
+  /** Of flagship size (sales of billions): the demo puts it on the flagship register, which the archive's flag follows. */
   flagship: boolean;
   foreignInvested: boolean;
   serviceEnterprise: boolean;
@@ -133,7 +134,8 @@ export function demoDetails(seed: number, i: number, e: DemoEnterprise, lastYear
   const abbr = e.uscc.slice(10, 14);
 
   const yearly: DemoDetails['yearly'] = [];
-  let output = (e.aboveScale ? r.int(20, 800) : r.int(1, 19)) * 1_000_000 + r.int(0, 999_999);
+  // A flagship-size enterprise sells billions (the flagship list's floor is 3 billion yuan a year).
+  let output = (e.flagship ? r.int(2600, 4500) : e.aboveScale ? r.int(20, 800) : r.int(1, 19)) * 1_000_000 + r.int(0, 999_999);
   let employees = e.aboveScale ? r.int(80, 2000) : r.int(8, 79);
   for (let year = Math.max(2010, founded); year <= lastYear; year++) {
     output = Math.round(output * (1 + (r.next() * 0.16 - 0.03)));

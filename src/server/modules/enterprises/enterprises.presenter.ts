@@ -20,13 +20,12 @@ export const ENTERPRISE_FIELDS = {
   deregisteredOn: 'deregistered_on',
   aboveScale: 'above_scale',
   keyEnterprise: 'key_enterprise',
-  flagship: 'flagship',
   foreignInvested: 'foreign_invested',
   serviceEnterprise: 'service_enterprise',
   agriLeaderLevel: 'agri_leader_level',
 } as const satisfies Record<string, keyof EnterpriseTable>;
 type Field = keyof typeof ENTERPRISE_FIELDS;
-const BOOLEAN_FIELDS = new Set<Field>(['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise']);
+const BOOLEAN_FIELDS = new Set<Field>(['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise']);
 
 /** The fields an input sets, as column values. */
 export function enterpriseColumns(input: Partial<Record<Field, unknown>>): Updateable<EnterpriseTable> {

@@ -96,7 +96,6 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   date('注销日期', 'deregisteredOn'),
   flag('规模以上', 'aboveScale'),
   flag('重点企业', 'keyEnterprise'),
-  flag('标志性企业', 'flagship'),
   flag('外资企业', 'foreignInvested'),
   flag('服务业企业', 'serviceEnterprise'),
   choice('农业龙头企业级别', 'agriLeaderLevel', AGRI),

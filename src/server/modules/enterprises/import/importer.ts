@@ -131,16 +131,16 @@ function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): Par
 
 const ENTERPRISE_DEFAULTS: Record<string, unknown> = {
   address: '', legalRepresentative: '', contactPerson: '', contactPhone: '', foundedOn: null, status: 'operating', deregisteredOn: null,
-  aboveScale: false, keyEnterprise: false, flagship: false, foreignInvested: false, serviceEnterprise: false,
+  aboveScale: false, keyEnterprise: false, foreignInvested: false, serviceEnterprise: false,
   agriLeaderLevel: 'none', usccOverrideReason: null,
 };
 const ENTERPRISE_COLUMN_OF: Record<string, string> = {
   name: 'name', regionCode: 'region_code', industryCode: 'industry_code', address: 'address', legalRepresentative: 'legal_representative',
   contactPerson: 'contact_person', contactPhone: 'contact_phone', foundedOn: 'founded_on', status: 'status', deregisteredOn: 'deregistered_on', aboveScale: 'above_scale',
-  keyEnterprise: 'key_enterprise', flagship: 'flagship', foreignInvested: 'foreign_invested', serviceEnterprise: 'service_enterprise',
+  keyEnterprise: 'key_enterprise', foreignInvested: 'foreign_invested', serviceEnterprise: 'service_enterprise',
   agriLeaderLevel: 'agri_leader_level', usccOverrideReason: 'uscc_override_reason',
 };
-const BOOLEAN_FIELDS = new Set(['aboveScale', 'keyEnterprise', 'flagship', 'foreignInvested', 'serviceEnterprise']);
+const BOOLEAN_FIELDS = new Set(['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise']);
 // The same, as a list walked once per new row (an import of a million rows walks it a million times).
 const NEW_ROW_COLUMNS = Object.entries(ENTERPRISE_COLUMN_OF).map(([field, column]) => ({ field, column, flag: BOOLEAN_FIELDS.has(field), fallback: ENTERPRISE_DEFAULTS[field] ?? null }));
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
 import type { Static } from 'typebox';
-import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
+import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
 import { api, queryString } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
@@ -76,7 +76,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
   const codeBad = check && (!check.shapeOk || !check.orgCheckOk || !check.usccCheckOk);
   const initial: Values = enterprise
     ? { ...enterprise, foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null, deregisteredOn: enterprise.deregisteredOn ? dayjs(enterprise.deregisteredOn) : null }
-    : { status: 'operating', agriLeaderLevel: 'none', regionCode: county ?? undefined, aboveScale: false, keyEnterprise: false, flagship: false, foreignInvested: false, serviceEnterprise: false };
+    : { status: 'operating', agriLeaderLevel: 'none', regionCode: county ?? undefined, aboveScale: false, keyEnterprise: false, foreignInvested: false, serviceEnterprise: false };
 
   return (
     <Modal
@@ -169,7 +169,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
           <Col xs={24} md={16}>
             <Form.Item label={t('enterprise.flags')}>
               <Row>
-                {ENTERPRISE_FLAGS.map((f) => (
+                {EDITABLE_FLAGS.map((f) => (
                   <Col key={f} xs={12} md={8}>
                     <Form.Item name={f} valuePropName="checked" noStyle>
                       <Checkbox>{t(`enterprise.${f}` as MessageKey)}</Checkbox>
