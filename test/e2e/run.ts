@@ -23,7 +23,9 @@ let suxianPassword = '';
 
 type Step = (ctx: { page: Page; server: RunningServer; context: BrowserContext }) => Promise<void>;
 const steps: [string, Step][] = [];
-const step = (name: string, fn: Step) => steps.push([name, fn]);
+/** E2E_ONLY=<substring> runs the steps whose name contains it (for steps that set up their own state). */
+const only = process.env.E2E_ONLY;
+const step = (name: string, fn: Step) => (!only || name.includes(only)) && steps.push([name, fn]);
 
 function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
@@ -918,6 +920,41 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(SHOTS, 'targets-report-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
+});
+
+/** How many pages a PDF from Chromium has: one `/Type /Page` object per page. */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+step('the targets report prints on a few A4 pages with a readable name column', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('menuitem', { name: '目标看板' }).click();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  await page.getByText(/项指标中，达标 \d+ 项/).waitFor();
+  await page.getByRole('columnheader', { name: '资兴市' }).waitFor();
+  // The button says what it does.
+  await page.getByRole('button', { name: /打\s*印$/ }).waitFor();
+  // Print media at the width of A4 portrait between the margins (210 − 2 × 15 mm = 180 mm = 680 px).
+  await page.setViewportSize({ width: 680, height: 960 });
+  await page.emulateMedia({ media: 'print' });
+  // An indicator's name fits on a line or two, never one character a line.
+  const names = await page.locator('.target-report-indicators tbody td:first-child').evaluateAll((cells) =>
+    cells.map((c) => {
+      const text = document.createRange();
+      text.selectNodeContents(c);
+      return { width: c.getBoundingClientRect().width, lines: new Set([...text.getClientRects()].map((r) => Math.round(r.bottom))).size };
+    }));
+  const narrowest = Math.min(...names.map((n) => n.width));
+  const tallest = Math.max(...names.map((n) => n.lines));
+  await page.screenshot({ path: path.join(SHOTS, 'targets-report-a4.png'), fullPage: true });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  fs.writeFileSync(path.join(SHOTS, 'targets-report.pdf'), pdf);
+  const pages = pdfPages(pdf);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert(names.length > 20 && narrowest >= 180 && tallest <= 3 && pages >= 1 && pages <= 3,
+    `the report prints on ${pages} pages; the narrowest name cell is ${narrowest}px, the longest name wraps onto ${tallest} lines`);
 });
 
 step('county assessment: the office sets and opens the scheme, counties file, the office reviews and finalises; a vetoed county ranks last with D', async ({ page, server, context }) => {

@@ -1134,4 +1134,6 @@ export const enUS: Record<MessageKey, string> = {
   'target.tab.departments': 'Departments',
   'target.departmentsHint': 'Each owner department\'s indicators for {year} by status, and the yearly figures it reports: submitted, approved and late.',
   'target.departments.indicators': 'Indicators',
+  // helper E4: console layout, print and small fixes (issue 17 items 3, 7, 8)
+  'target.report.print': 'Print',
 };

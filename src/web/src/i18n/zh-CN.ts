@@ -1133,5 +1133,7 @@ export const zhCN = {
   'target.tab.departments': '部门责任',
   'target.departmentsHint': '各责任部门 {year} 年所负责指标的达标情况，以及应填报数据的提交、审核和逾期情况（按年度填报的指标）。',
   'target.departments.indicators': '负责指标',
+  // helper E4: console layout, print and small fixes (issue 17 items 3, 7, 8)
+  'target.report.print': '打印',
 };
 export type MessageKey = keyof typeof zhCN;
