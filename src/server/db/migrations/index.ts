@@ -26,6 +26,7 @@ import * as auditKeys from './2026120720_audit_keys';
 import * as standardNumberReasons from './2026120721_standard_number_reasons';
 import * as loginThrottle from './2026120730_login_throttle';
 import * as inspectionConsole from './2026120750_inspection_console';
+import * as nameOrder from './2026120761_name_order';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026120721_standard_number_reasons': standardNumberReasons,
   '2026120730_login_throttle': loginThrottle,
   '2026120750_inspection_console': inspectionConsole,
+  '2026120761_name_order': nameOrder,
 };

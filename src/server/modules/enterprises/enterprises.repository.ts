@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage, countCapped } from '../../db/paging';
-import { bool, enterpriseSearchSource, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
+import { bool, enterpriseSearchSource, orderByEnterpriseName, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
 
@@ -50,12 +50,12 @@ async function formerNames(db: Kysely<Database>, id: string): Promise<string[]> 
 
 /** Rebuilds the search document of one enterprise: name, former names, USCC. */
 export async function reindexEnterprise(db: Kysely<Database>, row: Pick<EnterpriseRow, 'id' | 'name' | 'uscc'>): Promise<void> {
-  await writeEnterpriseSearch(db, row.id, searchDocument([row.name, ...(await formerNames(db, row.id)), row.uscc]));
+  await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, ...(await formerNames(db, row.id)), row.uscc]));
 }
 
 export async function insertEnterprise(db: Kysely<Database>, row: Insertable<EnterpriseTable>): Promise<void> {
   await db.insertInto('enterprises').values(row).execute();
-  await writeEnterpriseSearch(db, row.id, searchDocument([row.name, row.uscc]));
+  await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, row.uscc]));
 }
 
 /** Applies an edit at the version read; bumps it. Undefined when stale (or gone). */
@@ -168,6 +168,8 @@ export async function listEnterprises(
   return countAndPage(
     q,
     (filtered) => {
+      // Names in pinyin order, which each database reaches its own way.
+      if (sort.column === 'name') return orderByEnterpriseName(db, filtered.selectAll('enterprises'), sort.desc, page.after);
       let ordered = filtered.selectAll('enterprises').orderBy(col, dir).orderBy('enterprises.id', dir);
       if (page.after) {
         const [value, id] = page.after;

@@ -51,7 +51,7 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
         agri_leader_level: e.agriLeaderLevel,
       });
       const d = options.details ? demoDetails(options.seed, i, e, LAST_YEAR) : null;
-      search.push({ enterpriseId: id, doc: searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]) });
+      search.push({ enterpriseId: id, name: e.name, doc: searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]) });
       if (!d) continue;
       for (const f of d.formerNames) push('enterprise_former_names', { id: uuidv7(), ...meta, enterprise_id: id, name: f.name, used_from: f.usedFrom, used_to: f.usedTo });
       for (const y of d.yearly) {
