@@ -50,6 +50,18 @@ describe('archive names in pinyin order', () => {
     }
   });
 
+  it('jumps to a page by offset, in order, browsing and searching', async () => {
+    const third = await names('limit=2&offset=4');
+    expect(third.items.map((e) => e.name)).toEqual(expected.slice(4, 6));
+    expect(third.meta.total).toBe(6);
+    // 有限公司 is in every name: the search's own (index) order, its second page of 2.
+    const all = (await names(`limit=50&q=${encodeURIComponent('有限公司')}`)).items.map((e) => e.name);
+    expect((await names(`limit=2&offset=2&q=${encodeURIComponent('有限公司')}`)).items.map((e) => e.name)).toEqual(all.slice(2, 4));
+    const res = await city.request('GET', '/api/v1/enterprises?offset=10001');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+  });
+
   it('keeps the order when a name changes', async () => {
     const zixing = (await names('limit=50')).items.find((e) => e.name === '资兴市某有限公司')!;
     const res = await city.request('PATCH', `/api/v1/enterprises/${zixing.id}`, { version: zixing.version, name: '宝山某有限公司' });

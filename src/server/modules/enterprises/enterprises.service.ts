@@ -230,7 +230,7 @@ export function enterpriseService(ctx: AppContext) {
         const norm = normalizeForSearch(query.q);
         if ([...norm].length < 2) throw new AppError('search_too_short', [{ path: 'querystring/q', message: '搜索词至少 2 个字' }]);
         if (cursor && cursor.length !== 1) throw new AppError('bad_cursor');
-        const found = await searchEnterprises(db, scope, { ...filter, search: { norm, grams: gramsOf(norm) } }, { afterKey: cursor?.[0], limit });
+        const found = await searchEnterprises(db, scope, { ...filter, search: { norm, grams: gramsOf(norm) } }, { afterKey: cursor?.[0], limit, offset: query.offset });
         if (!found) throw new AppError('bad_cursor');
         const last = found.rows.at(-1);
         return {
@@ -242,7 +242,7 @@ export function enterpriseService(ctx: AppContext) {
       if (cursor && cursor.length !== 2) throw new AppError('bad_cursor');
       const sortKey = query.sort ?? 'name';
       const sort = { column: SORT_COLUMNS[sortKey.replace('-', '')]!, desc: sortKey.startsWith('-') };
-      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, { after: cursor as Cursor | undefined, limit });
+      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, { after: cursor as Cursor | undefined, limit, offset: query.offset });
       const last = rows.at(-1);
       return {
         items: rows.map((r) => presentEnterprise(actor, r)),
