@@ -32,8 +32,11 @@ export async function writeExport(dataDir: string, format: ExportFormat, header:
   return file;
 }
 
-/** Several sheets of rows in one XLSX under the data directory's tmp/ (the dashboard: one sheet per view). */
-export async function writeWorkbook(dataDir: string, sheets: { name: string; header: string[]; rows: string[][] }[]): Promise<string> {
+/**
+ * Several sheets of rows in one XLSX under the data directory's tmp/ (the dashboard: one sheet per
+ * view). Numbers are written as numbers, so the spreadsheet can sum and chart them.
+ */
+export async function writeWorkbook(dataDir: string, sheets: { name: string; header: string[]; rows: (string | number)[][] }[]): Promise<string> {
   const dir = path.join(dataDir, 'tmp');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${uuidv7()}.xlsx`);
