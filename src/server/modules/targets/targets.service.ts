@@ -234,7 +234,7 @@ export function targetService(ctx: AppContext) {
       const d = await service.dashboard(actor, planId, q);
       const m = await service.matrix(actor, planId, { year: q.year });
       const byIndustry = await service.matrix(actor, planId, { year: q.year, by: 'industry' });
-      const names = async (kind: 'regions' | 'industries') => new Map((await listReference(db, kind)).map((r) => [r.code, r.name]));
+      const names = async (kind: 'regions' | 'industries' | 'departments') => new Map((await listReference(db, kind)).map((r) => [r.code, r.name]));
       const [industries, regions, departments] = [await names('industries'), await names('regions'), await names('departments')];
       const STATUS: Record<string, string> = { met: '达标', near: '接近', not_met: '未达标', no_data: '无数据', no_target: '无目标' };
       // Values as numbers rounded to the indicator's decimals (as the console shows them); counts as they are.
