@@ -1051,6 +1051,10 @@ step('county assessment: the office sets and opens the scheme, counties file, th
   await page.getByRole('button', { name: '打印通报' }).click();
   await page.getByText('以下县市区发生否决事项，定为 D 级：桂阳县（发生区域性食品安全事故）。').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'assessment-notice.png'), fullPage: true });
+  // Opened without a scheme (a bookmark), the notice takes the latest one, with a chooser.
+  await page.goto(`${server.url}/assessment/notice`);
+  await page.getByText('以下县市区发生否决事项，定为 D 级：桂阳县（发生区域性食品安全事故）。').waitFor();
+  await page.getByLabel('考评方案').waitFor();
 });
 
 step('admin pages: reference data and the audit log', async ({ page, server, context }) => {

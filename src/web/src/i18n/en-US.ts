@@ -1135,4 +1135,6 @@ export const enUS: Record<MessageKey, string> = {
   'target.report.print': 'Print',
   'enterprise.searchTooShort': 'Type at least 2 characters to search',
   'enterprise.pageCount': '{pages} pages',
+  'assess.notice.noScheme': 'No assessment scheme has been opened yet: there are no results to announce',
+  'assess.notice.scheme': 'Assessment scheme',
 };

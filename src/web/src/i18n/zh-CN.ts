@@ -1134,5 +1134,7 @@ export const zhCN = {
   'target.report.print': '打印',
   'enterprise.searchTooShort': '请至少输入 2 个字再搜索',
   'enterprise.pageCount': '共 {pages} 页',
+  'assess.notice.noScheme': '还没有已发布的考评方案，暂无可通报的结果',
+  'assess.notice.scheme': '考评方案',
 };
 export type MessageKey = keyof typeof zhCN;

@@ -66,7 +66,7 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
               h.abilities.revoke ? (
                 <Space>
                   {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
-                  <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>
+                  {h.abilities.reward && <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>}
                   <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>
                 </Space>
               ) : null,
