@@ -17,7 +17,7 @@ import { uuidv7 } from '../../lib/ids';
 import { gramsOf, normalizeForSearch } from '../../lib/search-text';
 import { checkUscc } from '../../lib/uscc';
 import { presentAuditEvent } from '../audit/audit.presenter';
-import { listAuditEventsForSubjects } from '../audit/audit.repository';
+import { listAuditEventsForSubjects, subjectNames } from '../audit/audit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { auditedEnterprise, enterpriseColumns, presentEnterprise } from './enterprises.presenter';
@@ -97,7 +97,8 @@ export function enterpriseService(ctx: AppContext) {
       await load(actor, id, db);
       const rows = await listAuditEventsForSubjects(db, [id, ...(await recordIdsOfEnterprise(db, id))], HISTORY_LIMIT);
       // Where an officer worked from is for administrators only.
-      return { items: rows.map((r) => ({ ...presentAuditEvent(r), ip: actor.role === 'admin' ? r.ip : null })) };
+      const names = await subjectNames(db, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
+      return { items: rows.map((r) => ({ ...presentAuditEvent(r, names), ip: actor.role === 'admin' ? r.ip : null })) };
     },
 
     /** What a USCC says about itself, and whether the archive already has it (for forms). */
