@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/server/authz/actor';
+import { makeUscc } from '../../src/server/lib/uscc';
+import { NAMED_SUBJECT_TYPES, subjectNames } from '../../src/server/modules/audit/audit.repository';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
 describe('audit log', () => {
@@ -42,6 +44,19 @@ describe('audit log', () => {
     expect(e).toMatchObject({ action: 'user.create', actorId: admin.userId, subjectType: 'user', subjectId: id, before: null, ip: '127.0.0.1' });
     expect(e.after).toMatchObject({ username: 'audited', role: 'leading_group' });
     expect(JSON.stringify(e)).not.toContain('argon2');
+  });
+
+  it('names each subject as people know it, not by type and id', async () => {
+    const firm = (await admin.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4N0001'), name: '郴州市审计名称有限公司', regionCode: '431002', industryCode: 'nonferrous' })).json();
+    const product = (await admin.request('POST', `/api/v1/enterprises/${firm.id}/products`, { name: '铅锭' })).json();
+    const named = async (type: string, id: string) => (await admin.request('GET', `/api/v1/audit/events?subjectType=${type}&subjectId=${id}`)).json().items[0].subjectName;
+    expect(await named('enterprise', firm.id)).toBe('郴州市审计名称有限公司');
+    expect(await named('products', product.id)).toBe('郴州市审计名称有限公司 · 铅锭');
+    const user = (await admin.request('GET', '/api/v1/audit/events?subjectType=user&action=user.create')).json().items[0];
+    expect(user.subjectName).toBe('审计对象（audited）');
+    // Every type's name reads on this database (a subject that is gone has none).
+    const gone = await subjectNames(t.db.kysely, NAMED_SUBJECT_TYPES.map((type) => ({ type, id: '0192f0c4-0000-7000-8000-00000000dead' })));
+    expect(gone.size).toBe(0);
   });
 
   it('a failed write produces no event and changes nothing', async () => {

@@ -52,11 +52,18 @@ describe('rewards for honours (奖励) and the yearly ledger', () => {
     const brand = await honour('hunan_top_brand', '2024-09-01');
     const noRule = await honour('hunan_top_brand', '2023-09-01');
     expect((await propose(city, noRule)).json().error.code).toBe('no_reward_rule');
+    // The register offers 拟奖励 only where a rule applies and no reward exists yet.
+    const mayReward = async (id: string) => (await city.request('GET', `/api/v1/honours/${id}`)).json().abilities.reward;
+    expect([await mayReward(noRule), await mayReward(brand), await mayReward(recognition)]).toEqual([false, true, true]);
+    const listed = (await city.request('GET', `/api/v1/honours?enterpriseId=${firm}`)).json().items as { id: string; abilities: { reward: boolean } }[];
+    expect(listed.find((h) => h.id === noRule)!.abilities.reward).toBe(false);
+    expect(listed.find((h) => h.id === brand)!.abilities.reward).toBe(true);
 
     const big = (await propose(city, recognition)).json();
     expect(big).toMatchObject({ year: 2010, amount: 500_000, cityAmount: 250_000, countyAmount: 250_000, status: 'proposed', nextStatuses: ['approved', 'cancelled'] });
     // 100,003 × 50 % = 50,001.5: 50,002 for the city, 50,001 for the county.
     const small = (await propose(city, brand)).json();
+    expect(await mayReward(brand)).toBe(false);
     expect(small).toMatchObject({ amount: 100_003, cityAmount: 50_002, countyAmount: 50_001 });
     expect((await propose(city, brand)).json().error.code).toBe('duplicate_record');
 

@@ -284,15 +284,18 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(book.worksheets.map((w) => w.name)).toEqual(['指标看板', '县市区对比', '行业对比', '指标定义']);
     const rows = book.getWorksheet('指标看板')!.getSheetValues().filter(Boolean) as unknown[][];
     const newprod = rows.find((r) => r[1] === 'PQ-NEWPROD')!;
-    // Code, name, unit, value 15.55… (unrounded), numerator, denominator.
-    expect(newprod.slice(1, 7)).toEqual(['PQ-NEWPROD', '新产品产值率', '%', String((700_000 / 4_500_000) * 100), '700000', '4500000']);
+    // Code, name, unit, value 15.555… as a number to the indicator's 2 decimals, numerator, denominator as numbers.
+    expect(newprod.slice(1, 7)).toEqual(['PQ-NEWPROD', '新产品产值率', '%', 15.56, 700000, 4500000]);
     const matrix = book.getWorksheet('县市区对比')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(matrix[0]!.slice(1, 4)).toEqual(['编码', '指标', '北湖区']);
     // By industry: the two with records, computed indicators only. 有色冶金: A1 A2 C1 E1 covered of A1 A2 A3 C1 C2 D1 E1 → 4/7; 电子信息 (B): B1 of B1 B2 → 50 %.
     const industries = book.getWorksheet('行业对比')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(industries[0]!.slice(1)).toEqual(['编码', '指标', '有色冶金', '电子信息']);
-    expect(industries.find((r) => r[1] === 'PQ-STDCOV')!.slice(3)).toEqual([String((100 * 4) / 7), '50']);
+    expect(industries.find((r) => r[1] === 'PQ-STDCOV')!.slice(3)).toEqual([57.14, 50]);
     expect(industries.some((r) => r[1] === 'CON-STD')).toBe(false);
+    // The definitions name the owner department, not its code.
+    const definitions = book.getWorksheet('指标定义')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(definitions.find((r) => r[1] === 'PQ-NEWPROD')![3]).toBe('市统计局');
   });
 
   it('sums kept between reads give way to any change of their sources', async () => {

@@ -10,6 +10,8 @@ export const AuditEvent = Type.Object({
   action: Type.String({ description: '如 user.create、session.login' }),
   subjectType: Type.String(),
   subjectId: Nullable(Type.String()),
+  /** The subject as people know it (an enterprise's name, a plan's title), resolved when the log is read; null when unknown or gone. */
+  subjectName: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),
   ip: Nullable(Type.String()),

@@ -29,7 +29,7 @@ export const Honour = Type.Object({
   status: Type.Enum(HONOUR_STATUSES),
   version: Type.Integer(),
   updatedAt: Instant,
-  abilities: Type.Object({ revoke: Type.Boolean(), review: Type.Boolean() }),
+  abilities: Type.Object({ revoke: Type.Boolean(), review: Type.Boolean(), reward: Type.Boolean({ description: '可拟奖励：其项目在认定年度有奖励规则，且尚无奖励记录' }) }),
 });
 export type Honour = Static<typeof Honour>;
 

@@ -88,6 +88,7 @@ export const EnterpriseListQuery = Type.Object(
     certificationExpiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: '有效认证证书在此天数内到期' })),
     sort: Type.Optional(Type.Enum(ENTERPRISE_SORTS, { default: 'name' })),
     ...PageQuery,
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: '跳过的条数（跳页用；与 after 合用时从游标处起算）；搜索时不超过计数上限 10000' })),
   },
   { additionalProperties: false },
 );

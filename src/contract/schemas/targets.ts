@@ -8,6 +8,13 @@ export const INDICATOR_KINDS = ['rate', 'count', 'value'] as const;
 export const DIRECTIONS = ['>=', '>', '<=', '='] as const;
 /** A direction as written in a target: ≥ 98%, > 0 个百分点, ≤ 0 项. */
 export const directionSign = (d: string) => ({ '>=': '≥', '>': '>', '<=': '≤' })[d] ?? '=';
+/** The decimals an indicator's values are shown and exported with: whole counts, rates and values to 0.01. */
+export const indicatorDecimals = (i: { kind: string }) => (i.kind === 'count' ? 0 : 2);
+/** A value rounded to its indicator's decimals (a number, for a spreadsheet to compute with). */
+export const roundForIndicator = (i: { kind: string }, value: number) => {
+  const scale = 10 ** indicatorDecimals(i);
+  return Math.round(value * scale) / scale;
+};
 export const INDICATOR_STATUSES = ['met', 'near', 'not_met', 'no_data', 'no_target'] as const; // 达标 接近 未达标 无数据 无目标
 /** The calculators a computed indicator may name (src/server/modules/targets/calculators.ts). */
 export const CALCULATOR_NAMES = ['honour_count', 'flagship_count', 'standard_coverage', 'standard_adoption', 'green_food', 'inspection_pass_rate', 'figure_ratio', 'brand_output_share', 'brand_growth', 'service_certified'] as const;

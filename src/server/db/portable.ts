@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql, PostgresAdapter, type Kysely, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { insertChunked } from './bulk';
+import { zhSortKey } from './sort-key';
 
 /**
  * The few places where SQLite and PostgreSQL differ. Everything else is written once in Kysely.
@@ -110,10 +111,11 @@ export async function removeEnterpriseSearch(trx: Kysely<any>, enterpriseId: str
   await trx.deleteFrom('enterprise_search').where('enterprise_id', '=', enterpriseId).execute();
 }
 
-/** Stores (or replaces) an enterprise's search document: name, former names, USCC. */
+/** Stores (or replaces) an enterprise's search document: name, former names, USCC; and, on SQLite, its name's sort key. */
 export async function writeEnterpriseSearch(
   trx: Kysely<any>,
   enterpriseId: string,
+  name: string,
   doc: { norm: string; gramText: string; grams: string[] },
 ): Promise<void> {
   if (dialectOf(trx) === 'postgres') {
@@ -125,16 +127,17 @@ export async function writeEnterpriseSearch(
     return;
   }
   await removeEnterpriseSearch(trx, enterpriseId);
-  await insertEnterpriseSearch(trx, [{ enterpriseId, doc }]);
+  await insertEnterpriseSearch(trx, [{ enterpriseId, name, doc }]);
 }
 
 /** The search documents of new enterprises, many at once (an import's chunk). */
 export async function insertEnterpriseSearch(
   trx: Kysely<any>,
-  docs: { enterpriseId: string; doc: { norm: string; gramText: string; grams: string[] } }[],
+  docs: { enterpriseId: string; name: string; doc: { norm: string; gramText: string; grams: string[] } }[],
 ): Promise<void> {
   const pg = dialectOf(trx) === 'postgres';
-  const rows = docs.map(({ enterpriseId, doc }) => ({ enterprise_id: enterpriseId, norm: doc.norm, grams: pg ? doc.grams : doc.gramText }));
+  const rows = docs.map(({ enterpriseId, name, doc }) =>
+    pg ? { enterprise_id: enterpriseId, norm: doc.norm, grams: doc.grams } : { enterprise_id: enterpriseId, norm: doc.norm, grams: doc.gramText, name_key: zhSortKey(name) });
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     if (pg) {
@@ -179,6 +182,33 @@ export function enterpriseSearchSource(db: Kysely<any>, norm: string, grams: str
     .where(sql<SqlBool>`enterprise_search_fts match ${phrase}`);
   if (afterKey !== undefined) q = q.where(sql<SqlBool>`f.rowid > ${afterKey}`);
   return exact ? q : q.where(sql<SqlBool>`instr(s.norm, ${norm}) > 0`);
+}
+
+/**
+ * Enterprises in pinyin order of their names, after the keyset cursor [name, id] when given.
+ * PostgreSQL compares the names under ICU's Chinese collation; SQLite compares their sort keys
+ * (kept beside the search document, which every live enterprise has), the cursor's name keyed alike.
+ */
+export function orderByEnterpriseName<DB, TB extends keyof DB, O>(
+  db: Kysely<any>,
+  q: SelectQueryBuilder<DB, TB, O>,
+  desc: boolean,
+  after?: [name: string, id: string],
+): SelectQueryBuilder<DB, TB, O> {
+  const pg = dialectOf(db) === 'postgres';
+  const key = pg ? sql`enterprises.name collate "zh-x-icu"` : sql`name_order.name_key`;
+  const joined = (pg ? q : (q as SelectQueryBuilder<any, any, O>).innerJoin('enterprise_search as name_order', 'name_order.enterprise_id', 'enterprises.id')) as SelectQueryBuilder<any, any, O>;
+  const dir = desc ? sql`desc` : sql`asc`;
+  // The id as the index holds it beside the key, so a page walks the index.
+  const id = pg ? sql`enterprises.id` : sql`name_order.enterprise_id`;
+  let ordered = joined.orderBy(sql`${key} ${dir}`).orderBy(sql`${id} ${dir}`);
+  if (after) {
+    const [name, lastId] = after;
+    const value = pg ? sql`${name} collate "zh-x-icu"` : sql`${zhSortKey(name)}`;
+    const op = sql.raw(desc ? '<' : '>');
+    ordered = ordered.where(sql<SqlBool>`(${key} ${op} ${value} or (${key} = ${value} and ${id} ${op} ${lastId}))`);
+  }
+  return ordered as SelectQueryBuilder<DB, TB, O>;
 }
 
 /** A search_key from a cursor, typed as the dialect compares it. */

@@ -28,6 +28,7 @@ import * as loginThrottle from './2026120730_login_throttle';
 import * as naturalKeys from './2026120740_natural_keys';
 import * as inspectionConsole from './2026120750_inspection_console';
 import * as flagshipRegister from './2026120760_flagship_register';
+import * as nameOrder from './2026120761_name_order';
 
 /** Every migration, in order. Listed explicitly so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026120740_natural_keys': naturalKeys,
   '2026120750_inspection_console': inspectionConsole,
   '2026120760_flagship_register': flagshipRegister,
+  '2026120761_name_order': nameOrder,
 };

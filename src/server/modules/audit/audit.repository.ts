@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage } from '../../db/paging';
 import { lockAuditChain } from '../../db/portable';
@@ -8,6 +8,54 @@ import { auditKeyringOf, macOf, type AuditKey, type AuditKeyring } from './audit
 import type { AuditEventTable, AuditHeadTable } from './audit.table';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+// How an audit event's subject is named for people, by its type: the table that holds it and an
+// expression over that row (`t`). Deleted rows keep their names (the log outlives them).
+const enterpriseOf = sql`(select e.name from enterprises e where e.id = t.enterprise_id)`;
+const regionOf = sql`(select r.name from regions r where r.code = t.region_code)`;
+const planOf = (table: string) => sql`(select p.${sql.raw(table === 'target_plans' ? 'name' : 'title')} from ${sql.table(table)} p where p.id = t.plan_id)`;
+const SUBJECT_NAMES: Record<string, { table: string; name: RawBuilder<unknown> }> = {
+  enterprise: { table: 'enterprises', name: sql`t.name` },
+  user: { table: 'users', name: sql`t.display_name || '（' || t.username || '）'` },
+  inspection: { table: 'inspections', name: sql`t.product_name || ' · ' || t.producer_name` },
+  inspection_plan: { table: 'inspection_plans', name: sql`t.title` },
+  inspection_draw: { table: 'inspection_draws', name: sql`${planOf('inspection_plans')} || ' · ' || t.category_code || ' #' || t.round` },
+  testing_body: { table: 'testing_bodies', name: sql`t.name` },
+  honour: { table: 'honours', name: sql`${enterpriseOf} || ' · ' || coalesce(nullif(t.title, ''), t.mark)` },
+  cultivation: { table: 'cultivations', name: enterpriseOf },
+  reward: { table: 'rewards', name: sql`${enterpriseOf} || ' · ' || t.year` },
+  key_project: { table: 'key_projects', name: sql`t.name` },
+  proposal: { table: 'enterprise_proposals', name: enterpriseOf },
+  target_plan: { table: 'target_plans', name: sql`t.name` },
+  plan_indicator: { table: 'plan_indicators', name: sql`${planOf('target_plans')} || ' · ' || t.name` },
+  reported_value: { table: 'reported_values', name: sql`t.indicator_code || ' · ' || ${regionOf} || ' · ' || t.period` },
+  assessment_scheme: { table: 'assessment_schemes', name: sql`t.name` },
+  county_assessment: { table: 'county_assessments', name: sql`(select s.name from assessment_schemes s where s.id = t.scheme_id) || ' · ' || ${regionOf}` },
+  // Archive records (subject type = record kind): the record's enterprise, and a product's own name.
+  products: { table: 'products', name: sql`${enterpriseOf} || ' · ' || t.name` },
+  product: { table: 'products', name: sql`${enterpriseOf} || ' · ' || t.name` },
+  standards: { table: 'product_standards', name: sql`(select p.name from products p where p.id = t.product_id) || ' · ' || t.standard_no` },
+  'former-names': { table: 'enterprise_former_names', name: sql`${enterpriseOf} || ' · ' || t.name` },
+  associations: { table: 'enterprise_associations', name: enterpriseOf },
+  'yearly-figures': { table: 'enterprise_yearly_figures', name: sql`${enterpriseOf} || ' · ' || t.year` },
+  certifications: { table: 'certifications', name: sql`${enterpriseOf} || ' · ' || t.certificate_no` },
+  licences: { table: 'licences', name: enterpriseOf },
+  'quality-staff': { table: 'quality_staff', name: sql`${enterpriseOf} || ' · ' || t.person_name` },
+};
+export const NAMED_SUBJECT_TYPES = Object.keys(SUBJECT_NAMES);
+
+/** The names of the subjects of a page of events, keyed `type:id`; a subject of no known type, or gone, has none. */
+export async function subjectNames(db: Kysely<Database>, subjects: { type: string; id: string | null }[]): Promise<Map<string, string>> {
+  const byType = new Map<string, Set<string>>();
+  for (const s of subjects) if (s.id && SUBJECT_NAMES[s.type]) byType.set(s.type, (byType.get(s.type) ?? new Set()).add(s.id));
+  const names = new Map<string, string>();
+  for (const [type, ids] of byType) {
+    const { table, name } = SUBJECT_NAMES[type]!;
+    const rows = await sql<{ id: string; name: string | null }>`select t.id, ${name} as name from ${sql.table(table)} t where t.id in (${sql.join([...ids])})`.execute(db);
+    for (const r of rows.rows) if (r.name) names.set(`${type}:${r.id}`, r.name);
+  }
+  return names;
+}
 /** The one row of audit_head. */
 const HEAD = 'chain';
 

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
 import { lockAuditChain } from '../../db/portable';
 import { createKeyFile, macOf, readKeyFile, useAuditKeyring, type AuditKeyring } from './audit-keys';
-import { appendAuditEvent, auditEventAt, chainIsKeyed, GENESIS_HASH, listAuditEvents, newestAuditEvent, verifyAuditChain } from './audit.repository';
+import { appendAuditEvent, auditEventAt, chainIsKeyed, GENESIS_HASH, listAuditEvents, newestAuditEvent, subjectNames, verifyAuditChain } from './audit.repository';
 import { presentAuditEvent } from './audit.presenter';
 
 /** Records what `actor` did, inside the caller's transaction. */
@@ -109,7 +109,8 @@ export function auditService(ctx: AppContext) {
         },
         { beforeSeq, limit },
       );
-      const items = rows.map(presentAuditEvent);
+      const names = await subjectNames(ctx.db, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
+      const items = rows.map((r) => presentAuditEvent(r, names));
       return { items, meta: { total, nextCursor: hasMore ? String(items.at(-1)!.seq) : null } };
     },
 

@@ -16,6 +16,20 @@ export function honoursWithNames(db: Kysely<Database>) {
     .select(['p.name as programme_name', 'p.running as programme_running', 'e.name as enterprise_name']);
 }
 
+/**
+ * The honours a reward may be proposed for: a rule of the programme in force in the grant's year
+ * (rules apply from their year on) and no reward yet. Two small reads for a page of honours.
+ */
+export async function rewardable(db: Kysely<Database>, rows: Pick<HonourRow, 'id' | 'programme_code' | 'granted_on'>[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const firstRule = new Map(
+    (await db.selectFrom('reward_rules').select(['programme_code', (eb) => eb.fn.min('year').as('first')]).where('programme_code', 'in', [...new Set(rows.map((r) => r.programme_code))]).groupBy('programme_code').execute())
+      .map((r) => [r.programme_code, Number(r.first)]),
+  );
+  const rewarded = new Set((await db.selectFrom('rewards').select('honour_id').where('honour_id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.honour_id));
+  return new Set(rows.filter((r) => !rewarded.has(r.id) && (firstRule.get(r.programme_code) ?? Infinity) <= Number(r.granted_on.slice(0, 4))).map((r) => r.id));
+}
+
 export interface HonourFilter {
   programmeCode?: string;
   enterpriseId?: string;

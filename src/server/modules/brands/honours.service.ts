@@ -12,16 +12,21 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
 import { activeProgramme, countyOf, grantWithinBar, ownProducts } from './brands.policy';
-import { brandFlagChanges, honoursWithNames, listHonours, publicHonours, type HonourRow } from './honours.repository';
+import { brandFlagChanges, honoursWithNames, listHonours, publicHonours, rewardable, type HonourRow } from './honours.repository';
 import { grantRefusal, honourDates, honourStatus, renewedDates } from './validity';
 
-function present(actor: Actor, row: HonourRow, now: string): Honour {
+/** `mayReward`: a rule applies and no reward exists yet (from `rewardable`). */
+function present(actor: Actor, row: HonourRow, now: string, mayReward = false): Honour {
   const status = honourStatus({ validUntil: row.valid_until, revokedOn: row.revoked_on }, { running: toBool(row.programme_running) }, now);
   return {
     id: row.id, programmeCode: row.programme_code, programme: row.programme_name, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
     productIds: JSON.parse(row.product_ids), title: row.title, certificateNo: row.certificate_no, authority: row.authority, caseNo: row.case_no, mark: row.mark, goodsClass: row.goods_class,
     grantedOn: row.granted_on, validUntil: row.valid_until, nextReviewOn: row.next_review_on, revokedOn: row.revoked_on, revokeReason: row.revoke_reason, status,
-    version: row.version, updatedAt: row.updated_at, abilities: { revoke: status !== 'revoked' && mayEditInRegion(actor, row.region_code), review: (status === 'active' || status === 'expired') && row.next_review_on !== null && mayEditInRegion(actor, row.region_code) },
+    version: row.version, updatedAt: row.updated_at, abilities: {
+      revoke: status !== 'revoked' && mayEditInRegion(actor, row.region_code),
+      review: (status === 'active' || status === 'expired') && row.next_review_on !== null && mayEditInRegion(actor, row.region_code),
+      reward: mayReward && status !== 'revoked' && mayEditInRegion(actor, row.region_code),
+    },
   };
 }
 const audited = (row: HonourRow) => {
@@ -83,6 +88,7 @@ export async function recordGrant(trx: Kysely<Database>, actor: Actor, input: St
 /** The honours register (名牌、奖项、认定): grants with computed validity, revocations, the public list. */
 export function honourService(ctx: AppContext) {
   const { db } = ctx;
+  const presentOne = async (actor: Actor, row: HonourRow, now: string) => present(actor, row, now, (await rewardable(db, [row])).has(row.id));
 
   async function load(trx: Kysely<Database>, actor: Actor, id: string) {
     let q = honoursWithNames(trx).where('h.id', '=', id);
@@ -108,16 +114,17 @@ export function honourService(ctx: AppContext) {
       );
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return { items: page.map((r) => present(actor, r, now)), meta: { nextCursor: rows.length > limit && last ? encodeCursor([last.granted_on, last.id]) : null } };
+      const mayReward = await rewardable(db, page);
+      return { items: page.map((r) => present(actor, r, now, mayReward.has(r.id))), meta: { nextCursor: rows.length > limit && last ? encodeCursor([last.granted_on, last.id]) : null } };
     },
 
     async get(actor: Actor, id: string) {
-      return present(actor, await load(db, actor, id), today());
+      return presentOne(actor, await load(db, actor, id), today());
     },
 
     async grant(actor: Actor, input: Static<typeof GrantHonour>) {
       const row = await db.transaction().execute((trx) => recordGrant(trx, actor, input));
-      return present(actor, row, today());
+      return presentOne(actor, row, today());
     },
 
     async revoke(actor: Actor, id: string, input: Static<typeof RevokeHonour>) {
@@ -140,7 +147,7 @@ export function honourService(ctx: AppContext) {
         await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);
         return after;
       });
-      return present(actor, row, now);
+      return presentOne(actor, row, now);
     },
 
     /**
@@ -176,7 +183,7 @@ export function honourService(ctx: AppContext) {
         if (!input.passed) await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);
         return after;
       });
-      return present(actor, row, now);
+      return presentOne(actor, row, now);
     },
 
     /** Honours in force of programmes that may show a badge — never a 驰名商标 recognition. */

@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage, countCapped } from '../../db/paging';
-import { bool, enterpriseSearchSource, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
+import { bool, enterpriseSearchSource, orderByEnterpriseName, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
 
@@ -50,12 +50,12 @@ async function formerNames(db: Kysely<Database>, id: string): Promise<string[]> 
 
 /** Rebuilds the search document of one enterprise: name, former names, USCC. */
 export async function reindexEnterprise(db: Kysely<Database>, row: Pick<EnterpriseRow, 'id' | 'name' | 'uscc'>): Promise<void> {
-  await writeEnterpriseSearch(db, row.id, searchDocument([row.name, ...(await formerNames(db, row.id)), row.uscc]));
+  await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, ...(await formerNames(db, row.id)), row.uscc]));
 }
 
 export async function insertEnterprise(db: Kysely<Database>, row: Insertable<EnterpriseTable>): Promise<void> {
   await db.insertInto('enterprises').values(row).execute();
-  await writeEnterpriseSearch(db, row.id, searchDocument([row.name, row.uscc]));
+  await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, row.uscc]));
 }
 
 /** Applies an edit at the version read; bumps it. Undefined when stale (or gone). */
@@ -159,7 +159,7 @@ export async function listEnterprises(
   scope: EnterpriseScope,
   filter: EnterpriseFilter,
   sort: EnterpriseSort,
-  page: { after?: Cursor; limit: number },
+  page: { after?: Cursor; limit: number; offset?: number },
 ) {
   const predicates = filterPredicates(filter);
   const q = db.selectFrom('enterprises').where((eb) => conditions(eb, scope, predicates));
@@ -168,13 +168,15 @@ export async function listEnterprises(
   return countAndPage(
     q,
     (filtered) => {
+      // Names in pinyin order, which each database reaches its own way.
+      if (sort.column === 'name') return orderByEnterpriseName(db, filtered.selectAll('enterprises'), sort.desc, page.after).offset(page.offset ?? 0);
       let ordered = filtered.selectAll('enterprises').orderBy(col, dir).orderBy('enterprises.id', dir);
       if (page.after) {
         const [value, id] = page.after;
         const op = sort.desc ? '<' : '>';
         ordered = ordered.where((eb) => eb.or([eb(col, op, value), eb.and([eb(col, '=', value), eb('enterprises.id', op, id)])]));
       }
-      return ordered;
+      return ordered.offset(page.offset ?? 0);
     },
     page.limit,
   );
@@ -192,7 +194,7 @@ export async function searchEnterprises(
   db: Kysely<Database>,
   scope: EnterpriseScope,
   filter: EnterpriseFilter & { search: { norm: string; grams: string[] } },
-  page: { afterKey?: string; limit: number },
+  page: { afterKey?: string; limit: number; offset?: number },
   cap = SEARCH_COUNT_CAP,
 ): Promise<{ rows: (EnterpriseRow & { search_key: string | number })[]; total: number; totalCapped: boolean; hasMore: boolean } | null> {
   let key: string | number | undefined;
@@ -212,14 +214,16 @@ export async function searchEnterprises(
       .where((eb) => conditions(eb as unknown as ExpressionBuilder<Database, 'enterprises'>, scope, predicates));
   const counted = await countCapped(db, narrowed ? matches() : db.selectFrom(source().as('m')), cap);
   const sparse = !counted.totalCapped;
+  const skip = page.offset ?? 0;
   // Unnarrowed, the page is cut from the index before the join: 51 enterprises read, not every match.
   const rows = await (narrowed
     ? matches(key, sparse)
-    : db.selectFrom(source(key, sparse).orderBy('search_key').limit(page.limit + 1).as('m')).innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id'))
+    : db.selectFrom(source(key, sparse).orderBy('search_key').limit(skip + page.limit + 1).as('m')).innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id'))
     .selectAll('enterprises')
     .select('m.search_key')
     .orderBy('m.search_key')
     .limit(page.limit + 1)
+    .offset(skip)
     .execute();
   return { rows: rows.slice(0, page.limit), ...counted, hasMore: rows.length > page.limit };
 }

@@ -17,7 +17,7 @@ import { uuidv7 } from '../../lib/ids';
 import { gramsOf, normalizeForSearch } from '../../lib/search-text';
 import { checkUscc } from '../../lib/uscc';
 import { presentAuditEvent } from '../audit/audit.presenter';
-import { listAuditEventsForSubjects } from '../audit/audit.repository';
+import { listAuditEventsForSubjects, subjectNames } from '../audit/audit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { auditedEnterprise, enterpriseColumns, presentEnterprise } from './enterprises.presenter';
@@ -97,7 +97,8 @@ export function enterpriseService(ctx: AppContext) {
       await load(actor, id, db);
       const rows = await listAuditEventsForSubjects(db, [id, ...(await recordIdsOfEnterprise(db, id))], HISTORY_LIMIT);
       // Where an officer worked from is for administrators only.
-      return { items: rows.map((r) => ({ ...presentAuditEvent(r), ip: actor.role === 'admin' ? r.ip : null })) };
+      const names = await subjectNames(db, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
+      return { items: rows.map((r) => ({ ...presentAuditEvent(r, names), ip: actor.role === 'admin' ? r.ip : null })) };
     },
 
     /** What a USCC says about itself, and whether the archive already has it (for forms). */
@@ -230,7 +231,7 @@ export function enterpriseService(ctx: AppContext) {
         const norm = normalizeForSearch(query.q);
         if ([...norm].length < 2) throw new AppError('search_too_short', [{ path: 'querystring/q', message: '搜索词至少 2 个字' }]);
         if (cursor && cursor.length !== 1) throw new AppError('bad_cursor');
-        const found = await searchEnterprises(db, scope, { ...filter, search: { norm, grams: gramsOf(norm) } }, { afterKey: cursor?.[0], limit });
+        const found = await searchEnterprises(db, scope, { ...filter, search: { norm, grams: gramsOf(norm) } }, { afterKey: cursor?.[0], limit, offset: query.offset });
         if (!found) throw new AppError('bad_cursor');
         const last = found.rows.at(-1);
         return {
@@ -242,7 +243,7 @@ export function enterpriseService(ctx: AppContext) {
       if (cursor && cursor.length !== 2) throw new AppError('bad_cursor');
       const sortKey = query.sort ?? 'name';
       const sort = { column: SORT_COLUMNS[sortKey.replace('-', '')]!, desc: sortKey.startsWith('-') };
-      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, { after: cursor as Cursor | undefined, limit });
+      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, { after: cursor as Cursor | undefined, limit, offset: query.offset });
       const last = rows.at(-1);
       return {
         items: rows.map((r) => presentEnterprise(actor, r)),

@@ -35,6 +35,8 @@ export interface EnterpriseSearchTable {
   norm: string;
   /** SQLite: the grams as space-separated text (FTS5); PostgreSQL: text[]. */
   grams: string | string[];
+  /** SQLite only: the name's pinyin sort key (db/sort-key.ts); PostgreSQL sorts by its "zh-x-icu" collation. */
+  name_key?: string | null;
 }
 
 export interface CertificationTable extends ArchiveRecord {

@@ -66,7 +66,7 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
         agri_leader_level: e.agriLeaderLevel,
       });
       const d = options.details ? demoDetails(options.seed, i, e, lastYear) : null;
-      search.push({ enterpriseId: id, doc: searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]) });
+      search.push({ enterpriseId: id, name: e.name, doc: searchDocument([e.name, ...(d?.formerNames.map((f) => f.name) ?? []), e.uscc]) });
       if (!d) continue;
       // Natural keys are unique per enterprise: a generated name or product that repeats one is left out.
       const keys = new Set<string>();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Static } from 'typebox';
-import { directionSign, type CopyPlan, type CreateIndicator, type Indicator, type MatrixQuery, type RecordsQuery, type ScopeQuery, type UpdateIndicator } from '../../../contract/schemas/targets';
+import { directionSign, roundForIndicator, type CopyPlan, type CreateIndicator, type Indicator, type MatrixQuery, type RecordsQuery, type ScopeQuery, type UpdateIndicator } from '../../../contract/schemas/targets';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
@@ -234,24 +234,31 @@ export function targetService(ctx: AppContext) {
       const d = await service.dashboard(actor, planId, q);
       const m = await service.matrix(actor, planId, { year: q.year });
       const byIndustry = await service.matrix(actor, planId, { year: q.year, by: 'industry' });
-      const names = async (kind: 'regions' | 'industries') => new Map((await listReference(db, kind)).map((r) => [r.code, r.name]));
-      const [industries, regions] = [await names('industries'), await names('regions')];
+      const names = async (kind: 'regions' | 'industries' | 'departments') => new Map((await listReference(db, kind)).map((r) => [r.code, r.name]));
+      const [industries, regions, departments] = [await names('industries'), await names('regions'), await names('departments')];
       const STATUS: Record<string, string> = { met: '达标', near: '接近', not_met: '未达标', no_data: '无数据', no_target: '无目标' };
-      const num = (v: number | null) => (v === null ? '' : String(v));
+      // Values as numbers rounded to the indicator's decimals (as the console shows them); counts as they are.
+      const num = (i: { kind: string }, v: number | null) => (v === null ? '' : roundForIndicator(i, v));
+      const count = (v: number | null) => (v === null ? '' : v);
+      const indicatorOf = new Map(d.rows.map((r) => [r.indicator.code, r.indicator]));
+      const DEFAULT_KIND = { kind: 'value' };
       const target = (i: Indicator) => (i.target === null ? '' : `${directionSign(i.direction)}${i.target}${i.stretch === null ? '' : `–${i.stretch}`}`);
       const name = new Map(d.rows.map((r) => [r.indicator.code, r.indicator.name]));
       // What the number leaves out or is made of: counties not yet reported; the measures of a composite.
       const note = (r: (typeof d.rows)[number]) =>
-        r.reported && !r.reported.complete ? `${r.reported.regions}/${r.reported.of} 个县市区已报，数据不完整` : r.measures ? r.measures.map((m) => `${m.name}：${num(m.value)}`).join('；') : '';
+        r.reported && !r.reported.complete ? `${r.reported.regions}/${r.reported.of} 个县市区已报，数据不完整` : r.measures ? r.measures.map((m) => `${m.name}：${m.value === null ? '—' : roundForIndicator(r.indicator, m.value)}`).join('；') : '';
       const file = await writeWorkbook(ctx.config.dataDir, [
         {
           name: '指标看板',
           header: ['编码', '指标', '单位', '当前值', '分子', '分母', '比较值', '目标', '状态', '上年值', ...d.rows[0]!.trend.map((p) => `${p.year}年`), `${d.plan.endYear}年预测`, '说明'],
-          rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.unit, num(r.value), num(r.numerator), num(r.denominator), num(r.compareValue), target(r.indicator), STATUS[r.status]!, num(r.previous), ...r.trend.map((p) => num(p.value)), num(r.projection.value), note(r)]),
+          rows: d.rows.map((r) => {
+            const i = r.indicator;
+            return [i.code, i.name, i.unit, num(i, r.value), count(r.numerator), count(r.denominator), num(i, r.compareValue), target(i), STATUS[r.status]!, num(i, r.previous), ...r.trend.map((p) => num(i, p.value)), num(i, r.projection.value), note(r)];
+          }),
         },
-        { name: '县市区对比', header: ['编码', '指标', ...m.columns.map((c) => regions.get(c) ?? c)], rows: m.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
-        { name: '行业对比', header: ['编码', '指标', ...byIndustry.columns.map((c) => industries.get(c) ?? c)], rows: byIndustry.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(c.value))]) },
-        { name: '指标定义', header: ['编码', '指标', '责任部门', '来源', '定义'], rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, r.indicator.ownerDepartment, r.indicator.source === 'computed' ? '平台计算' : '部门填报', r.indicator.definition]) },
+        { name: '县市区对比', header: ['编码', '指标', ...m.columns.map((c) => regions.get(c) ?? c)], rows: m.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(indicatorOf.get(r.code) ?? DEFAULT_KIND, c.value))]) },
+        { name: '行业对比', header: ['编码', '指标', ...byIndustry.columns.map((c) => industries.get(c) ?? c)], rows: byIndustry.rows.map((r) => [r.code, name.get(r.code) ?? '', ...r.cells.map((c) => num(indicatorOf.get(r.code) ?? DEFAULT_KIND, c.value))]) },
+        { name: '指标定义', header: ['编码', '指标', '责任部门', '来源', '定义'], rows: d.rows.map((r) => [r.indicator.code, r.indicator.name, departments.get(r.indicator.ownerDepartment) ?? r.indicator.ownerDepartment, r.indicator.source === 'computed' ? '平台计算' : '部门填报', r.indicator.definition]) },
       ]);
       const scope = q.regionCode ? (regions.get(q.regionCode) ?? q.regionCode) : '全市';
       return { file, downloadName: `${d.plan.name}-${q.year}年-${scope}.xlsx` };

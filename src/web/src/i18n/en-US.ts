@@ -69,8 +69,6 @@ export const enUS: Record<MessageKey, string> = {
   'common.previous': 'Previous',
   'common.no': 'No',
   'common.yes': 'Yes',
-  'common.pageSize': 'Rows per page',
-  'common.perPage': '{n} / page',
   'common.reload': 'Reload',
   'common.reset': 'Clear filters',
   'common.select': 'Select',
@@ -113,7 +111,6 @@ export const enUS: Record<MessageKey, string> = {
   'enterprise.columns': 'Columns',
   'enterprise.total': '{total} in total',
   'enterprise.totalCapped': 'More than {total}; narrow the search',
-  'enterprise.page': 'Page {page}',
   'enterprise.noMatch': 'No enterprise matches; try other words',
   'enterprise.emptyWithAction': 'No enterprises yet: create one, or import them under "Import data"',
   'enterprise.licenceExpiringFilter': 'Licence expires within {days} days',
@@ -1134,4 +1131,10 @@ export const enUS: Record<MessageKey, string> = {
   'target.tab.departments': 'Departments',
   'target.departmentsHint': 'Each owner department\'s indicators for {year} by status, and the yearly figures it reports: submitted, approved and late.',
   'target.departments.indicators': 'Indicators',
+  // helper E4: console layout, print and small fixes (issue 17 items 3, 7, 8)
+  'target.report.print': 'Print',
+  'enterprise.searchTooShort': 'Type at least 2 characters to search',
+  'enterprise.pageCount': '{pages} pages',
+  'assess.notice.noScheme': 'No assessment scheme has been opened yet: there are no results to announce',
+  'assess.notice.scheme': 'Assessment scheme',
 };

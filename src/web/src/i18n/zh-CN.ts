@@ -68,8 +68,6 @@ export const zhCN = {
   'common.previous': '上一页',
   'common.no': '否',
   'common.yes': '是',
-  'common.pageSize': '每页条数',
-  'common.perPage': '{n} 条/页',
   'common.reload': '刷新',
   'common.reset': '清除筛选',
   'common.select': '请选择',
@@ -112,7 +110,6 @@ export const zhCN = {
   'enterprise.columns': '显示列',
   'enterprise.total': '共 {total} 条',
   'enterprise.totalCapped': '超过 {total} 条，请缩小搜索范围',
-  'enterprise.page': '第 {page} 页',
   'enterprise.noMatch': '没有找到匹配的企业，换个关键词试试',
   'enterprise.emptyWithAction': '还没有企业档案：点击“新建企业档案”，或到“数据导入”批量导入',
   'enterprise.licenceExpiringFilter': '生产许可证 {days} 天内到期',
@@ -1133,5 +1130,11 @@ export const zhCN = {
   'target.tab.departments': '部门责任',
   'target.departmentsHint': '各责任部门 {year} 年所负责指标的达标情况，以及应填报数据的提交、审核和逾期情况（按年度填报的指标）。',
   'target.departments.indicators': '负责指标',
+  // helper E4: console layout, print and small fixes (issue 17 items 3, 7, 8)
+  'target.report.print': '打印',
+  'enterprise.searchTooShort': '请至少输入 2 个字再搜索',
+  'enterprise.pageCount': '共 {pages} 页',
+  'assess.notice.noScheme': '还没有已发布的考评方案，暂无可通报的结果',
+  'assess.notice.scheme': '考评方案',
 };
 export type MessageKey = keyof typeof zhCN;

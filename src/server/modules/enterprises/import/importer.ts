@@ -325,6 +325,6 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
   }
   if (inserts.length) {
     await insertChunked(trx, 'enterprises', inserts as never);
-    await insertEnterpriseSearch(trx, inserts.map((e) => ({ enterpriseId: e.id as string, doc: searchDocument([e.name as string, e.uscc as string]) })));
+    await insertEnterpriseSearch(trx, inserts.map((e) => ({ enterpriseId: e.id as string, name: e.name as string, doc: searchDocument([e.name as string, e.uscc as string]) })));
   }
 }

@@ -48,7 +48,17 @@ export function AuditPage() {
             { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v, lang) },
             { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
             { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a, t)}</span> },
-            { key: 'subject', title: t('audit.subject'), render: (_, ev) => <Typography.Text copyable={!!ev.subjectId}>{`${ev.subjectType}${ev.subjectId ? ` ${ev.subjectId}` : ''}`}</Typography.Text> },
+            {
+              key: 'subject',
+              title: t('audit.subject'),
+              // The name people know; the id stays one copy away (the subject filter takes it).
+              render: (_, ev) =>
+                ev.subjectName ? (
+                  <Typography.Text copyable={ev.subjectId ? { text: ev.subjectId } : false}>{ev.subjectName}</Typography.Text>
+                ) : (
+                  <Typography.Text copyable={!!ev.subjectId}>{`${ev.subjectType}${ev.subjectId ? ` ${ev.subjectId}` : ''}`}</Typography.Text>
+                ),
+            },
             { key: 'ip', title: 'IP', dataIndex: 'ip', width: 130 },
           ]}
         />

@@ -1,23 +1,30 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
-import type { SchemeResults } from '../../../../contract/schemas/assessments';
+import type { Scheme, SchemeResults } from '../../../../contract/schemas/assessments';
 import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
-/** The notice (通报) of a finalised assessment, to print on A4: grades, ranks, vetoes and decisions. */
+/**
+ * The notice (通报) of an assessment, to print on A4: grades, ranks, vetoes and decisions. Opened
+ * without a scheme (a bookmark, a typed address) it takes the latest year's opened or final one,
+ * and a chooser switches between those that have results.
+ */
 export function AssessmentNoticePage() {
   const { t, lang } = useI18n();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const regionName = useReferenceNames('regions', lang);
-  const id = params.get('scheme') ?? '';
-  const results = useQuery({ queryKey: ['assessments', 'results', id], queryFn: () => api<Static<typeof SchemeResults>>('GET', `/assessment-schemes/${id}/results`) });
-  if (results.error) return <ErrorAlert error={results.error} />;
+  const schemes = useQuery({ queryKey: ['assessments', 'schemes'], queryFn: () => api<{ items: Static<typeof Scheme>[] }>('GET', '/assessment-schemes') });
+  const withResults = (schemes.data?.items ?? []).filter((s) => s.status !== 'draft').sort((a, b) => b.year - a.year);
+  const id = params.get('scheme') ?? withResults[0]?.id;
+  const results = useQuery({ queryKey: ['assessments', 'results', id], queryFn: () => api<Static<typeof SchemeResults>>('GET', `/assessment-schemes/${id}/results`), enabled: !!id });
+  if (schemes.error || results.error) return <ErrorAlert error={schemes.error ?? results.error} />;
+  if (schemes.data && !id) return <Card><Empty description={t('assess.notice.noScheme')} /></Card>;
   if (!results.data) return <Skeleton active />;
   const { scheme, counties } = results.data;
   const names = (grade: string) => counties.filter((c) => c.grade === grade).map((c) => regionName(c.regionCode)).join('、') || t('assess.notice.none');
@@ -25,6 +32,13 @@ export function AssessmentNoticePage() {
   return (
     <Card className="notice">
       <Space className="no-print" style={{ marginBottom: 16 }}>
+        <Select
+          aria-label={t('assess.notice.scheme')}
+          style={{ minWidth: 240 }}
+          value={id}
+          onChange={(scheme: string) => setParams({ scheme }, { replace: true })}
+          options={withResults.map((s) => ({ value: s.id, label: s.name }))}
+        />
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('inspection.notice.print')}</Button>
       </Space>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('assess.notice.title', { name: scheme.name })}</Typography.Title>

@@ -38,18 +38,20 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        // Text columns keep a readable width; a narrow window scrolls the table instead of
+        // squeezing them to a character a line (the 复评到期 tab at 1440 px).
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('honour.empty') }}
         columns={[
-          { key: 'programme', title: t('honour.programme'), dataIndex: 'programme' },
+          { key: 'programme', title: t('honour.programme'), dataIndex: 'programme', width: 170 },
           ...(showEnterprise
             ? [
-                { key: 'enterprise', title: t('honour.enterprise'), render: (_: unknown, h: Honour) => <Link to={`/enterprises/${h.enterpriseId}`}>{h.enterpriseName}</Link> },
+                { key: 'enterprise', title: t('honour.enterprise'), width: 200, render: (_: unknown, h: Honour) => <Link to={`/enterprises/${h.enterpriseId}`}>{h.enterpriseName}</Link> },
                 { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c) },
               ]
             : []),
-          { key: 'title', title: t('honour.title'), render: (_, h) => h.title || h.mark },
-          { key: 'certificate', title: t('honour.certificateNo'), render: (_, h) => h.certificateNo || h.caseNo },
+          { key: 'title', title: t('honour.title'), width: 170, render: (_, h) => h.title || h.mark },
+          { key: 'certificate', title: t('honour.certificateNo'), width: 150, render: (_, h) => h.certificateNo || h.caseNo },
           { key: 'granted', title: t('honour.grantedOn'), dataIndex: 'grantedOn', width: 130, render: (v: string) => formatDate(v, lang) },
           { key: 'valid', title: t('honour.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null, h) => (v ? <>{formatDate(v, lang)}{soon(h) && <Tag color="orange" style={{ marginLeft: 4 }}>{t('honour.expiringSoon')}</Tag>}</> : t('programme.noExpiry')) },
           ...(reviewsDue
@@ -64,7 +66,7 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
               h.abilities.revoke ? (
                 <Space>
                   {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
-                  <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>
+                  {h.abilities.reward && <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>}
                   <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>
                 </Space>
               ) : null,

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Col, Dropdown, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Dropdown, Form, Input, Pagination, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -21,15 +21,17 @@ const FILTER_KEYS = ['q', 'regionCode', 'industryCode', 'status', 'agriLeaderLev
 const COLUMN_KEYS = ['uscc', 'region', 'industry', 'status', 'flags', 'legalRepresentative', 'contactPhone', 'updatedAt'] as const;
 const HIDDEN_BY_DEFAULT = ['legalRepresentative', 'contactPhone'];
 const COLUMNS_STORAGE = 'qc.enterpriseColumns';
+/** The largest offset the list API takes (its search count cap). */
+const MAX_OFFSET = 10_000;
 
-/** 企业档案: filter form, instant search, sortable table with cursor pages, column chooser, export, new. */
+/** 企业档案: filter form, instant search, sortable table with numbered pages (jump to any), column chooser, export, new. */
 export function EnterpriseListPage() {
   const { t, lang } = useI18n();
   const user = useSession().data?.user;
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const [search, setSearch] = useState(filters.q ?? '');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(params.get('new') === '1');
   const [visible, setVisible] = useState<string[]>(() => {
@@ -51,23 +53,27 @@ export function EnterpriseListPage() {
     setParams(next, { replace: true });
   };
   const filterKey = JSON.stringify(filters);
-  useEffect(() => setCursors([undefined]), [filterKey, pageSize]);
-  // Instant search: the query follows the box 300 ms after typing stops, from 2 characters.
+  useEffect(() => setPage(1), [filterKey, pageSize]);
+  // Instant search: the query follows the box 300 ms after typing stops, from 2 characters;
+  // one character is too short to search (the box says so) and leaves the list as it was.
+  const tooShort = [...search.trim()].length === 1;
   useEffect(() => {
     const handle = setTimeout(() => {
       const q = search.trim();
-      if (q === (filters.q ?? '') || (q.length > 0 && [...q].length < 2)) return;
+      if (q === (filters.q ?? '') || [...q].length === 1) return;
       setFilter('q', q);
     }, 300);
     return () => clearTimeout(handle);
   }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const after = cursors.at(-1);
+  // Pages are numbered: a jump is an offset, which the API takes up to its search count cap.
+  const offset = Math.min((page - 1) * pageSize, MAX_OFFSET);
   const list = useQuery({
-    queryKey: ['enterprises', filterKey, after, pageSize],
-    queryFn: () => api<ListAnswer>('GET', `/enterprises${queryString({ ...filters, after, limit: pageSize })}`),
+    queryKey: ['enterprises', filterKey, offset, pageSize],
+    queryFn: () => api<ListAnswer>('GET', `/enterprises${queryString({ ...filters, offset: offset || undefined, limit: pageSize })}`),
     placeholderData: keepPreviousData,
   });
+  const total = list.data?.meta.total ?? 0;
 
   const flagTags = (e: Enterprise) =>
     ENTERPRISE_FLAGS.filter((f) => e[f]).map((f) => (
@@ -113,7 +119,6 @@ export function EnterpriseListPage() {
     const { sort: _sort, ...exportFilters } = filters;
     return `/api/v1/exports/enterprises${queryString({ ...exportFilters, format })}`;
   };
-  const total = list.data?.meta.total ?? 0;
   const options = useMemo(
     () => ({
       regions: regions.filter((r) => r.level !== 'province' && r.level !== 'city').map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
@@ -147,8 +152,8 @@ export function EnterpriseListPage() {
         <Form layout="vertical" component="div">
           <Row gutter={16}>
             <Col xs={24} md={12} xl={8}>
-              <Form.Item label={t('enterprise.search')} htmlFor="enterprise-search">
-                <Input.Search id="enterprise-search" allowClear placeholder={t('enterprise.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(q) => setFilter('q', q.trim())} />
+              <Form.Item label={t('enterprise.search')} htmlFor="enterprise-search" validateStatus={tooShort ? 'warning' : undefined} help={tooShort ? t('enterprise.searchTooShort') : undefined}>
+                <Input.Search id="enterprise-search" allowClear placeholder={t('enterprise.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(q) => [...q.trim()].length !== 1 && setFilter('q', q.trim())} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
@@ -265,21 +270,17 @@ export function EnterpriseListPage() {
             setFilter('sort', s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : undefined);
           }}
         />
-        <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }} wrap>
-          <Typography.Text type="secondary">{t('enterprise.page', { page: cursors.length })}</Typography.Text>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-            {t('common.previous')}
-          </Button>
-          <Button disabled={!list.data?.meta.nextCursor} onClick={() => setCursors([...cursors, list.data!.meta.nextCursor!])}>
-            {t('common.next')}
-          </Button>
-          <Select
-            aria-label={t('common.pageSize')}
-            value={pageSize}
-            onChange={setPageSize}
-            options={[20, 50, 100].map((n) => ({ value: n, label: t('common.perPage', { n }) }))}
-          />
-        </Space>
+        <Pagination
+          style={{ marginTop: 12, justifyContent: 'flex-end' }}
+          current={page}
+          pageSize={pageSize}
+          total={Math.min(total, MAX_OFFSET + pageSize)}
+          pageSizeOptions={[20, 50, 100]}
+          showSizeChanger
+          showQuickJumper
+          showTotal={() => t('enterprise.pageCount', { pages: Math.ceil(total / pageSize).toLocaleString(lang) })}
+          onChange={(next, size) => (size !== pageSize ? setPageSize(size) : setPage(next))}
+        />
       </Card>
       {creating && <EnterpriseFormModal onClose={() => setCreating(false)} />}
     </>

@@ -17,8 +17,9 @@ export default function YearlyChart({ points }: { points: YearPoint[] }) {
   const share = (p: YearPoint) => (p.outputValue && p.newProductOutputValue !== null ? Math.round((p.newProductOutputValue / p.outputValue) * 1000) / 10 : null);
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('chart.output'), t('chart.newProductShare')] },
-    grid: { left: 60, right: 50, top: 40, bottom: 30 },
+    // The legend below the plot: above it, it met the names of the two axes (万元, %).
+    legend: { data: [t('chart.output'), t('chart.newProductShare')], bottom: 0 },
+    grid: { left: 16, right: 16, top: 36, bottom: 36, containLabel: true },
     xAxis: { type: 'category', data: sorted.map((p) => String(p.year)) },
     yAxis: [
       { type: 'value', name: t('unit.tenThousandYuan') },

@@ -45,7 +45,8 @@ export function MatrixTab({ scope }: { scope: Scope }) {
         pagination={false}
         loading={matrix.isPending || plan.isPending}
         dataSource={matrix.data?.rows ?? []}
-        scroll={{ x: 1400 }}
+        // As wide as its columns (eleven counties, or more industries), scrolled inside the card.
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             key: 'indicator',

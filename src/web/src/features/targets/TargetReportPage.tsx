@@ -16,7 +16,9 @@ type Row = Static<typeof DashboardRow>;
 
 /**
  * The year's report on the targets, laid out to print on A4 (the console around it is hidden by
- * the print style sheet): a summary, every indicator by section with its trend, the county matrix.
+ * the print style sheet): a summary, every indicator by section with its trend on portrait pages,
+ * then the county matrix on a landscape page of its own. Column widths are shares of the page, not
+ * pixels, so the indicator's name keeps about a third of the width on paper as on screen.
  */
 export function TargetReportPage() {
   const { t, lang } = useI18n();
@@ -34,9 +36,9 @@ export function TargetReportPage() {
   const byCode = new Map(d.rows.map((r) => [r.indicator.code, r]));
   const scope = d.regionCode ? regionName(d.regionCode) : t('target.wholeCity');
   return (
-    <Card className="notice">
+    <Card className="notice target-report">
       <Space className="no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('inspection.notice.print')}</Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('target.report.print')}</Button>
       </Space>
       <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('target.report.title', { plan: d.plan.name, year: d.year, scope })}</Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'center' }}>{t('target.asOf', { date: formatDate(d.asOf, lang) })}</Typography.Paragraph>
@@ -53,38 +55,41 @@ export function TargetReportPage() {
             pagination={false}
             dataSource={rows.filter((r) => r.indicator.section === section)}
             style={{ marginBottom: 12 }}
+            className="target-report-indicators"
             columns={[
               { key: 'name', title: t('target.indicator'), render: (_, r) => r.indicator.name },
               {
-                key: 'value', title: t('target.value'), align: 'right', width: 150,
+                key: 'value', title: t('target.value'), align: 'right', width: '19%',
                 render: (_, r) => (
                   <>
                     {formatValue(r.indicator, r.value)}
-                    {r.reported && !r.reported.complete && <div style={{ fontSize: 12 }}>{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</div>}
-                    {r.measures?.map((m) => <div key={m.code} style={{ fontSize: 12 }}>{m.name}：{formatValue(r.indicator, m.value)}</div>)}
+                    {r.reported && !r.reported.complete && <div className="report-note">{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</div>}
+                    {r.measures?.map((m) => <div key={m.code} className="report-note">{m.name}：{formatValue(r.indicator, m.value)}</div>)}
                   </>
                 ),
               },
-              { key: 'target', title: t('target.target'), align: 'right', width: 100, render: (_, r) => formatTarget(r.indicator) },
-              { key: 'status', title: t('target.status'), width: 70, onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}` as MessageKey) },
-              { key: 'previous', title: t('target.previous'), align: 'right', width: 110, render: (_, r) => formatValue(r.indicator, r.previous) },
-              { key: 'trend', title: t('target.trend'), width: 100, render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} /> },
-              { key: 'projection', title: t('target.projection', { year: d.plan.endYear }), align: 'right', width: 120, render: (_, r) => formatValue(r.indicator, r.projection.value) },
+              { key: 'target', title: t('target.target'), align: 'right', width: '10%', render: (_, r) => formatTarget(r.indicator) },
+              { key: 'status', title: t('target.status'), width: '8%', onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}` as MessageKey) },
+              { key: 'previous', title: t('target.previous'), align: 'right', width: '9%', render: (_, r) => formatValue(r.indicator, r.previous) },
+              { key: 'trend', title: t('target.trend'), width: '10%', render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} width={60} height={18} /> },
+              { key: 'projection', title: t('target.projection', { year: d.plan.endYear }), align: 'right', width: '10%', render: (_, r) => formatValue(r.indicator, r.projection.value) },
             ]}
           />
         </div>
       ))}
       {matrix.data && (
-        <>
+        <div className="print-landscape">
           <Typography.Title level={5}>{t('target.tab.matrix')}</Typography.Title>
           <Table
             rowKey="code"
+            className="target-report-matrix"
+            scroll={{ x: 'max-content' }}
             size="small"
             bordered
             pagination={false}
             dataSource={matrix.data.rows.filter((r) => byCode.get(r.code)?.indicator.section !== 'reference')}
             columns={[
-              { key: 'name', title: t('target.indicator'), render: (_, r) => byCode.get(r.code)?.indicator.name ?? r.code },
+              { key: 'name', title: t('target.indicator'), fixed: 'left' as const, width: 260, render: (_, r) => byCode.get(r.code)?.indicator.name ?? r.code },
               ...matrix.data.columns.map((region, n) => ({
                 key: region,
                 title: regionName(region),
@@ -94,7 +99,7 @@ export function TargetReportPage() {
               })),
             ]}
           />
-        </>
+        </div>
       )}
     </Card>
   );

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { directionSign, type Indicator } from '../../../../contract/schemas/targets';
+import { directionSign, indicatorDecimals, type Indicator } from '../../../../contract/schemas/targets';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** Status colours shared by the dashboard, the matrix and the drill-down. */
@@ -9,8 +9,9 @@ export const CELL_BACKGROUND: Record<string, string> = { met: '#e8f5e9', near: '
 /** A value for display: rates and points to two decimals, counts whole; rounding only here. */
 export function formatValue(i: Pick<Indicator, 'kind' | 'unit'>, value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  if (i.kind === 'count') return `${Math.round(value).toLocaleString('zh-CN')} ${i.unit}`;
-  const fixed = value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const decimals = indicatorDecimals(i);
+  const fixed = value.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  if (i.kind === 'count') return `${fixed} ${i.unit}`;
   return i.unit === '%' ? `${fixed}%` : `${fixed} ${i.unit}`;
 }
 
