@@ -10,7 +10,8 @@ import { DATABASE_URL, emptyDb, type TestDb } from './helpers/db';
  * The CLI as an operator runs it: a child process reading the same environment variables.
  * On PostgreSQL each run is pointed at this file's own schema through PGOPTIONS.
  */
-describe('CLI', () => {
+// Each case runs the CLI as a process several times: seconds each on a busy two-core machine.
+describe('CLI', { timeout: 180_000 }, () => {
   let dir: string;
   let pgDb: TestDb | null = null;
   const env = () => ({
