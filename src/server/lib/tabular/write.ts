@@ -98,8 +98,10 @@ export function csvAppender(file: string, header: string[]) {
   let batch: Cell[][] = [];
   const flush = () => {
     if (!batch.length) return;
-    fd ??= fs.openSync(file, 'w');
-    if (fs.fstatSync(fd).size === 0) fs.writeSync(fd, `\ufeff${stringify([header.map(csvCell)])}`);
+    if (fd === null) {
+      fd = fs.openSync(file, 'w');
+      fs.writeSync(fd, `\ufeff${stringify([header.map(csvCell)])}`);
+    }
     fs.writeSync(fd, stringify(batch.map((row) => row.map(csvCell))));
     batch = [];
   };
