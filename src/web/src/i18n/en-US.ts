@@ -288,7 +288,7 @@ export const enUS: Record<MessageKey, string> = {
   'import.step.check': 'Check',
   'import.step.done': 'Done',
   'import.chooseKind': 'What to import',
-  'import.templateHint': 'Use the template (Chinese headers, one example row):',
+  'import.templateHint': 'Use the template (Chinese headers; its example row is skipped on import):',
   'import.templateXlsx': 'Excel template',
   'import.templateCsv': 'CSV template',
   'import.drop': 'Click or drop a file here',

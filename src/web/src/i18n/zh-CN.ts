@@ -287,7 +287,7 @@ export const zhCN = {
   'import.step.check': '校验结果',
   'import.step.done': '完成',
   'import.chooseKind': '选择要导入的数据类别',
-  'import.templateHint': '请使用导入模板（中文表头，含示例行）：',
+  'import.templateHint': '请使用导入模板（中文表头；示例行导入时自动跳过）：',
   'import.templateXlsx': '下载 Excel 模板',
   'import.templateCsv': '下载 CSV 模板',
   'import.drop': '点击或将文件拖到此处上传',
