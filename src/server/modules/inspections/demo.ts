@@ -56,7 +56,7 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
   const products = await db
     .selectFrom('products as p')
     .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
-    .select(['p.id', 'p.name', 'p.model', 'p.brand', 'p.category_code', 'p.key_product', 'p.brand_product', 'e.id as enterprise_id', 'e.name as enterprise_name'])
+    .select(['p.id', 'p.name', 'p.model', 'p.brand', 'p.category_code', 'e.id as enterprise_id', 'e.name as enterprise_name'])
     .where('p.deleted_at', 'is', null)
     .where('e.deleted_at', 'is', null)
     .where('e.status', '=', 'operating')
