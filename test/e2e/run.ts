@@ -1003,6 +1003,36 @@ step('at 1440 px: the archive in pinyin order with numbered pages and a jump, �
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+step('the reporting page opens on the plan\'s year and filters; a county officer, without it in the menu, cannot open it by address', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('cell', { name: '资兴市' }).waitFor();
+  // The year the page should open on: last year held within the running plan (else the latest).
+  const plans = (await apiCall(page, 'GET', '/target-plans')).items as { startYear: number; endYear: number }[];
+  const thisYear = new Date().getFullYear();
+  const plan = plans.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? plans[0]!;
+  const opening = Math.min(plan.endYear, Math.max(plan.startYear, thisYear - 1));
+  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await page.locator('.ant-select-content-has-value', { hasText: `${opening}年` }).waitFor();
+  const tasks = page.getByRole('tabpanel', { name: '填报任务' });
+  await tasks.locator('tr.ant-table-row').first().waitFor();
+  await pick(page, page, '所属县市区', '北湖区');
+  const regions = await tasks.locator('tr.ant-table-row td:nth-child(2)').allInnerTexts();
+  assert(regions.length > 0 && regions.every((r) => r === '北湖区'), `filtered by 北湖区, the tasks show ${[...new Set(regions)].join('、')}`);
+  await page.getByLabel('指标名称或编码').fill('CON-FIRSTPASS');
+  await page.getByLabel('指标名称或编码').press('Enter');
+  await tasks.locator('tr.ant-table-row').filter({ hasText: '工程一次验收合格率' }).first().waitFor();
+  assert((await tasks.locator('tr.ant-table-row').count()) === 1, 'one indicator in one county after both filters');
+
+  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'yizhang', displayName: '宜章县质监员', role: 'county_officer', regionCode: '431022' })).oneTimePassword as string;
+  await context.clearCookies();
+  await firstSignIn(page, server.url, 'yizhang', oneTime, 'Yizhang-pass-2026', '宜章县质监员');
+  assert((await page.getByRole('menuitem', { name: '数据填报' }).count()) === 0, 'a county officer has 数据填报 in the menu');
+  await page.goto(`${server.url}/reporting`);
+  await page.getByText('无权访问此页面').waitFor();
+  assert((await page.getByRole('tab', { name: '填报任务' }).count()) === 0, 'the reporting page opened for a county officer');
+});
+
 step('county assessment: the office sets and opens the scheme, counties file, the office reviews and finalises; a vetoed county ranks last with D', async ({ page, server, context }) => {
   await context.clearCookies();
   await page.setViewportSize({ width: 1280, height: 800 });
