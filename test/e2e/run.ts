@@ -100,6 +100,7 @@ step('the language switches to English and back; API errors follow it', async ({
   await page.getByRole('button', { name: /系统管理员/ }).click();
   await page.getByText('English').click();
   await page.getByText('Administrative divisions').waitFor();
+  await page.getByText('Hello, 系统管理员').waitFor();
   await page.getByRole('cell', { name: 'County-level city' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'home-en.png'), fullPage: true });
   // The console sends its language: the API's own error messages come in English too.
@@ -162,14 +163,15 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
 });
 
 /**
- * Answers 是 to the open pop-confirm, and again if it is still open: under load a click can land
- * while it is still animating in and be lost.
+ * Answers 确定 to the open pop-confirm (whose other answer is 取消, as in every dialog), and again
+ * if it is still open: under load a click can land while it is still animating in and be lost.
  */
 async function confirmPop(page: Page) {
   const pop = page.locator('.ant-popconfirm:visible');
+  await pop.getByRole('button', { name: /^取\s*消$/ }).waitFor();
   for (let attempt = 0; attempt < 2; attempt++) {
     if (attempt > 0 && !(await pop.isVisible())) return;
-    await pop.getByRole('button', { name: /是/ }).click();
+    await pop.getByRole('button', { name: /^确\s*定$/ }).click();
     if (await pop.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
   }
   await pop.waitFor({ state: 'hidden' });
@@ -1031,6 +1033,23 @@ step('the reporting page opens on the plan\'s year and filters; a county officer
   await page.goto(`${server.url}/reporting`);
   await page.getByText('无权访问此页面').waitFor();
   assert((await page.getByRole('tab', { name: '填报任务' }).count()) === 0, 'the reporting page opened for a county officer');
+});
+
+step('the English console shows indicator units in English', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /系统管理员/ }).click();
+  await page.getByText('English').click();
+  await page.getByText('Hello, 系统管理员').waitFor();
+  await page.getByRole('menuitem', { name: 'Targets' }).click();
+  const table = page.getByRole('tabpanel').first().locator('.ant-table-tbody');
+  await table.getByText(/\d enterprises$/).first().waitFor();
+  const cells = (await table.allInnerTexts()).join('\n');
+  const chinese = cells.match(/\d\s*(家|个百分点|个|项)/);
+  assert(!chinese, `a Chinese unit is left in the English dashboard: ${chinese?.[0]}`);
+  await page.getByRole('button', { name: /系统管理员/ }).click();
+  await page.getByText('中文').click();
+  await page.getByRole('menuitem', { name: '目标看板' }).waitFor();
 });
 
 step('county assessment: the office sets and opens the scheme, counties file, the office reviews and finalises; a vetoed county ranks last with D', async ({ page, server, context }) => {

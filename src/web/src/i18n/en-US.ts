@@ -1140,4 +1140,8 @@ export const enUS: Record<MessageKey, string> = {
   'common.noAccess': 'You have no access to this page',
   'common.noAccessHint': 'This page is not in your menu. Ask an administrator if you need it.',
   'report.filterIndicator': 'Indicator name or code',
+  'unit.家': 'enterprises',
+  'unit.个': 'items',
+  'unit.项': 'items',
+  'unit.个百分点': 'pp',
 };

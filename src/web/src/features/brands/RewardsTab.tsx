@@ -92,7 +92,7 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
               mayWrite && (
                 <Space>
                   {r.nextStatuses.map((s) => (
-                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)} okText={t('common.yes')} cancelText={t('common.no')}>
+                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)}>
                       <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
                     </Popconfirm>
                   ))}

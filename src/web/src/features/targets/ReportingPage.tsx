@@ -12,7 +12,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
-import { useI18n } from '../../i18n';
+import { unitLabel, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { usePlans } from './usePlans';
@@ -199,7 +199,7 @@ export function ReportingPage() {
               </Form.Item>
             </Space>
           ) : (
-            <Form.Item name="value" label={`${t('target.value')}（${entering.unit}）`} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item name="value" label={`${t('target.value')}（${unitLabel(entering.unit)}）`} rules={[{ required: true, message: t('form.required') }]}>
               <InputNumber style={{ width: 160 }} />
             </Form.Item>
           )}
