@@ -686,7 +686,11 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await row.getByText('有效').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'honours.png'), fullPage: true });
   // The year's rule for this programme: CNY 200,000, the city paying 60 %.
+  // No rule yet: 拟奖励 is not offered. The year's rule for this programme (CNY 200,000, the city
+  // paying 60 %), made elsewhere: on the register again, it is.
+  assert((await row.getByRole('button', { name: '拟奖励' }).count()) === 0, '拟奖励 offered with no reward rule');
   await apiCall(page, 'POST', '/reward-rules', { programmeCode: 'hunan_top_brand', year: Number(day(0).slice(0, 4)), amount: 200000, citySharePercent: 60 });
+  await page.reload();
   await row.getByRole('button', { name: '拟奖励' }).click();
   await page.getByText('已按规则拟定奖励').waitFor();
   await page.getByRole('tab', { name: '奖励台账' }).click();
