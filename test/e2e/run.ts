@@ -98,6 +98,7 @@ step('the language switches to English and back; API errors follow it', async ({
   await page.getByRole('button', { name: /系统管理员/ }).click();
   await page.getByText('English').click();
   await page.getByText('Administrative divisions').waitFor();
+  await page.getByText('Hello, 系统管理员').waitFor();
   await page.getByRole('cell', { name: 'County-level city' }).waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'home-en.png'), fullPage: true });
   // The console sends its language: the API's own error messages come in English too.
@@ -160,14 +161,15 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
 });
 
 /**
- * Answers 是 to the open pop-confirm, and again if it is still open: under load a click can land
- * while it is still animating in and be lost.
+ * Answers 确定 to the open pop-confirm (whose other answer is 取消, as in every dialog), and again
+ * if it is still open: under load a click can land while it is still animating in and be lost.
  */
 async function confirmPop(page: Page) {
   const pop = page.locator('.ant-popconfirm:visible');
+  await pop.getByRole('button', { name: /^取\s*消$/ }).waitFor();
   for (let attempt = 0; attempt < 2; attempt++) {
     if (attempt > 0 && !(await pop.isVisible())) return;
-    await pop.getByRole('button', { name: /是/ }).click();
+    await pop.getByRole('button', { name: /^确\s*定$/ }).click();
     if (await pop.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
   }
   await pop.waitFor({ state: 'hidden' });
@@ -694,7 +696,11 @@ step('a provincial brand is recorded for a product: in the register, on the prof
   await row.getByText('有效').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'honours.png'), fullPage: true });
   // The year's rule for this programme: CNY 200,000, the city paying 60 %.
+  // No rule yet: 拟奖励 is not offered. The year's rule for this programme (CNY 200,000, the city
+  // paying 60 %), made elsewhere: on the register again, it is.
+  assert((await row.getByRole('button', { name: '拟奖励' }).count()) === 0, '拟奖励 offered with no reward rule');
   await apiCall(page, 'POST', '/reward-rules', { programmeCode: 'hunan_top_brand', year: Number(day(0).slice(0, 4)), amount: 200000, citySharePercent: 60 });
+  await page.reload();
   await row.getByRole('button', { name: '拟奖励' }).click();
   await page.getByText('已按规则拟定奖励').waitFor();
   await page.getByRole('tab', { name: '奖励台账' }).click();
@@ -1016,6 +1022,53 @@ step('at 1440 px: the archive in pinyin order with numbered pages and a jump, �
   assert(spill <= 0 && overflow <= 0, `the county matrix runs ${spill}px past its card, the page ${overflow}px past the window`);
   await page.screenshot({ path: path.join(SHOTS, 'targets-matrix-1440.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+step('the reporting page opens on the plan\'s year and filters; a county officer, without it in the menu, cannot open it by address', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('cell', { name: '资兴市' }).waitFor();
+  // The year the page should open on: last year held within the running plan (else the latest).
+  const plans = (await apiCall(page, 'GET', '/target-plans')).items as { startYear: number; endYear: number }[];
+  const thisYear = new Date().getFullYear();
+  const plan = plans.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? plans[0]!;
+  const opening = Math.min(plan.endYear, Math.max(plan.startYear, thisYear - 1));
+  await page.getByRole('menuitem', { name: '数据填报' }).click();
+  await page.locator('.ant-select-content-has-value', { hasText: `${opening}年` }).waitFor();
+  const tasks = page.getByRole('tabpanel', { name: '填报任务' });
+  await tasks.locator('tr.ant-table-row').first().waitFor();
+  await pick(page, page, '所属县市区', '北湖区');
+  const regions = await tasks.locator('tr.ant-table-row td:nth-child(2)').allInnerTexts();
+  assert(regions.length > 0 && regions.every((r) => r === '北湖区'), `filtered by 北湖区, the tasks show ${[...new Set(regions)].join('、')}`);
+  await page.getByLabel('指标名称或编码').fill('CON-FIRSTPASS');
+  await page.getByLabel('指标名称或编码').press('Enter');
+  await tasks.locator('tr.ant-table-row').filter({ hasText: '工程一次验收合格率' }).first().waitFor();
+  assert((await tasks.locator('tr.ant-table-row').count()) === 1, 'one indicator in one county after both filters');
+
+  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'yizhang', displayName: '宜章县质监员', role: 'county_officer', regionCode: '431022' })).oneTimePassword as string;
+  await context.clearCookies();
+  await firstSignIn(page, server.url, 'yizhang', oneTime, 'Yizhang-pass-2026', '宜章县质监员');
+  assert((await page.getByRole('menuitem', { name: '数据填报' }).count()) === 0, 'a county officer has 数据填报 in the menu');
+  await page.goto(`${server.url}/reporting`);
+  await page.getByText('无权访问此页面').waitFor();
+  assert((await page.getByRole('tab', { name: '填报任务' }).count()) === 0, 'the reporting page opened for a county officer');
+});
+
+step('the English console shows indicator units in English', async ({ page, server, context }) => {
+  await context.clearCookies();
+  await login(page, server.url, 'admin', ADMIN_PASSWORD);
+  await page.getByRole('button', { name: /系统管理员/ }).click();
+  await page.getByText('English').click();
+  await page.getByText('Hello, 系统管理员').waitFor();
+  await page.getByRole('menuitem', { name: 'Targets' }).click();
+  const table = page.getByRole('tabpanel').first().locator('.ant-table-tbody');
+  await table.getByText(/\d enterprises$/).first().waitFor();
+  const cells = (await table.allInnerTexts()).join('\n');
+  const chinese = cells.match(/\d\s*(家|个百分点|个|项)/);
+  assert(!chinese, `a Chinese unit is left in the English dashboard: ${chinese?.[0]}`);
+  await page.getByRole('button', { name: /系统管理员/ }).click();
+  await page.getByText('中文').click();
+  await page.getByRole('menuitem', { name: '目标看板' }).waitFor();
 });
 
 step('county assessment: the office sets and opens the scheme, counties file, the office reviews and finalises; a vetoed county ranks last with D', async ({ page, server, context }) => {

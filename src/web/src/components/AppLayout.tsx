@@ -1,5 +1,5 @@
 import { AimOutlined, AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, FormOutlined, HomeOutlined, MessageOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Spin } from 'antd';
+import { Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { setUnauthenticatedHandler } from '../api/client';
@@ -27,20 +27,24 @@ export function AppLayout() {
   const user = session.data.user;
   if (user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   const can = (permission: string) => (user.permissions as string[]).includes(permission);
-  const menu = [
-    { key: '/', icon: <HomeOutlined />, label: t('menu.home') },
-    { key: '/enterprises', icon: <ShopOutlined />, label: t('menu.enterprises') },
-    can('enterprise.write') && { key: '/import', icon: <UploadOutlined />, label: t('menu.import') },
-    can('inspection.read') && { key: '/inspections', icon: <ExperimentOutlined />, label: t('menu.inspections') },
-    can('brand.read') && { key: '/brands', icon: <TrophyOutlined />, label: t('menu.honours') },
-    can('target.read') && { key: '/targets', icon: <AimOutlined />, label: t('menu.targets') },
-    (can('target.report') || can('target.write')) && { key: '/reporting', icon: <FormOutlined />, label: t('menu.reporting') },
-    (can('assessment.self') || can('target.write') || (can('target.read') && !can('target.report'))) && { key: '/assessment', icon: <SolutionOutlined />, label: t('menu.assessment') },
-    (can('inspection.respond') || can('inspection.write')) && { key: '/responses', icon: <MessageOutlined />, label: t('menu.responses') },
-    can('user.write') && { key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
-    can('reference.write') && { key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },
-    can('audit.read') && { key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') },
-  ].filter((item) => !!item);
+  // The menu is the map of pages: a page left out of a user's menu is closed to them by its
+  // address too (the API refuses its data anyway), rather than opening empty or with errors.
+  const entries = [
+    { allowed: true, key: '/', icon: <HomeOutlined />, label: t('menu.home') },
+    { allowed: true, key: '/enterprises', icon: <ShopOutlined />, label: t('menu.enterprises') },
+    { allowed: can('enterprise.write'), key: '/import', icon: <UploadOutlined />, label: t('menu.import') },
+    { allowed: can('inspection.read'), key: '/inspections', icon: <ExperimentOutlined />, label: t('menu.inspections') },
+    { allowed: can('brand.read'), key: '/brands', icon: <TrophyOutlined />, label: t('menu.honours') },
+    { allowed: can('target.read'), key: '/targets', icon: <AimOutlined />, label: t('menu.targets') },
+    { allowed: can('target.report') || can('target.write'), key: '/reporting', icon: <FormOutlined />, label: t('menu.reporting') },
+    { allowed: can('assessment.self') || can('target.write') || (can('target.read') && !can('target.report')), key: '/assessment', icon: <SolutionOutlined />, label: t('menu.assessment') },
+    { allowed: can('inspection.respond') || can('inspection.write'), key: '/responses', icon: <MessageOutlined />, label: t('menu.responses') },
+    { allowed: can('user.write'), key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
+    { allowed: can('reference.write'), key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },
+    { allowed: can('audit.read'), key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') },
+  ];
+  const menu = entries.filter((e) => e.allowed).map(({ allowed: _allowed, ...item }) => item);
+  const closed = entries.some((e) => !e.allowed && location.pathname.startsWith(e.key));
   const selected = menu.map((m) => m.key).filter((k) => k === '/' ? location.pathname === '/' : location.pathname.startsWith(k));
 
   return (
@@ -79,7 +83,7 @@ export function AppLayout() {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <Outlet />
+          {closed ? <Result status="403" title={t('common.noAccess')} subTitle={t('common.noAccessHint')} /> : <Outlet />}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1137,4 +1137,11 @@ export const enUS: Record<MessageKey, string> = {
   'enterprise.pageCount': '{pages} pages',
   'assess.notice.noScheme': 'No assessment scheme has been opened yet: there are no results to announce',
   'assess.notice.scheme': 'Assessment scheme',
+  'common.noAccess': 'You have no access to this page',
+  'common.noAccessHint': 'This page is not in your menu. Ask an administrator if you need it.',
+  'report.filterIndicator': 'Indicator name or code',
+  'unit.家': 'enterprises',
+  'unit.个': 'items',
+  'unit.项': 'items',
+  'unit.个百分点': 'pp',
 };

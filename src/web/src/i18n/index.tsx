@@ -15,11 +15,23 @@ interface I18n {
 
 const Context = createContext<I18n | null>(null);
 
+// The language for unitLabel, kept beside the API's (set together below).
+let unitLanguage: Lang = 'zh-CN';
+
+/**
+ * An indicator's unit (data, stored as the policy writes it: 家, 个, 项, 个百分点, %) in the
+ * console's language; a unit without a translation is shown as stored.
+ */
+export function unitLabel(unit: string): string {
+  return MESSAGES[unitLanguage][`unit.${unit}` as MessageKey] ?? unit;
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
     const initial: Lang = localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
     // Set before the first render, so even the first requests of the pages get messages in this language.
     setApiLanguage(initial);
+    unitLanguage = initial;
     return initial;
   });
   const value = useMemo<I18n>(
@@ -28,6 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang(next) {
         localStorage.setItem(STORAGE_KEY, next);
         setApiLanguage(next);
+        unitLanguage = next;
         document.documentElement.lang = next;
         setLangState(next);
       },

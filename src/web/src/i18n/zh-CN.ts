@@ -1136,5 +1136,12 @@ export const zhCN = {
   'enterprise.pageCount': '共 {pages} 页',
   'assess.notice.noScheme': '还没有已发布的考评方案，暂无可通报的结果',
   'assess.notice.scheme': '考评方案',
+  'common.noAccess': '无权访问此页面',
+  'common.noAccessHint': '此页面不在您的菜单中。如需使用，请联系系统管理员。',
+  'report.filterIndicator': '指标名称或编码',
+  'unit.家': '家',
+  'unit.个': '个',
+  'unit.项': '项',
+  'unit.个百分点': '个百分点',
 };
 export type MessageKey = keyof typeof zhCN;

@@ -51,13 +51,13 @@ export function AssessmentPage() {
           {office && scheme?.status === 'draft' && (
             <>
               <Button onClick={() => setEditing(scheme)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/open`, { version: scheme.version })} okText={t('common.yes')} cancelText={t('common.no')}>
+              <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/open`, { version: scheme.version })}>
                 <Button type="primary">{t('assess.open')}</Button>
               </Popconfirm>
             </>
           )}
           {office && scheme?.status === 'open' && (
-            <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/finalise`, { version: scheme.version })} okText={t('common.yes')} cancelText={t('common.no')}>
+            <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/finalise`, { version: scheme.version })}>
               <Button type="primary">{t('assess.finalise')}</Button>
             </Popconfirm>
           )}

@@ -27,7 +27,8 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
   const [revoking, setRevoking] = useState<Honour | null>(null);
   const [reviewing, setReviewing] = useState<Honour | null>(null);
   const list = useQuery({ queryKey: ['honours', filter], queryFn: () => api<{ items: Honour[] }>('GET', `/honours${queryString({ ...filter, limit: 500 })}`) });
-  const act = useAction(() => client.invalidateQueries({ queryKey: ['rewards'] }), 'reward.proposed');
+  // A proposed reward leaves the ledger changed and the honour no longer rewardable.
+  const act = useAction(() => Promise.all([client.invalidateQueries({ queryKey: ['rewards'] }), client.invalidateQueries({ queryKey: ['honours'] })]), 'reward.proposed');
   const reward = (h: Honour) => act(`/honours/${h.id}/reward`, {});
   const soon = (h: Honour) => h.status === 'active' && h.validUntil !== null && Date.parse(h.validUntil) - Date.now() < 180 * DAY;
   return (

@@ -74,7 +74,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
             render: (_, p) => (
               <Space>
                 {p.abilities.select && (
-                  <Popconfirm title={t(p.selected ? 'project.unselect' : 'project.select')} onConfirm={() => select(p, !p.selected)} okText={t('common.yes')} cancelText={t('common.no')}>
+                  <Popconfirm title={t(p.selected ? 'project.unselect' : 'project.select')} onConfirm={() => select(p, !p.selected)}>
                     <Button size="small" type={p.selected ? 'default' : 'primary'}>{t(p.selected ? 'project.unselect' : 'project.select')}</Button>
                   </Popconfirm>
                 )}

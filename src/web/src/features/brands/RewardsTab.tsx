@@ -92,7 +92,7 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
               mayWrite && (
                 <Space>
                   {r.nextStatuses.map((s) => (
-                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)} okText={t('common.yes')} cancelText={t('common.no')}>
+                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)}>
                       <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
                     </Popconfirm>
                   ))}
@@ -128,7 +128,8 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
           onSubmit={async (v) => {
             await api('POST', '/reward-rules', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
             message.success(t('common.saved'));
-            await client.invalidateQueries({ queryKey: ['rewards', 'rules'] });
+            // A new rule may make honours rewardable (拟奖励 shows where a rule applies).
+            await Promise.all([client.invalidateQueries({ queryKey: ['rewards', 'rules'] }), client.invalidateQueries({ queryKey: ['honours'] })]);
           }}
         >
           <Form.Item name="programmeCode" label={t('honour.programme')} rules={[{ required: true, message: t('form.required') }]}>

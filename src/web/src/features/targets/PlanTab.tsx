@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
-import { useI18n } from '../../i18n';
+import { unitLabel, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { AddIndicatorModal } from './AddIndicatorModal';
 import { formatTarget } from './format';
@@ -81,7 +81,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
             <Form.Item name="direction" label={t('target.direction')}>
               <Select style={{ width: 80 }} options={DIRECTIONS.map((d) => ({ value: d, label: directionSign(d) }))} />
             </Form.Item>
-            <Form.Item name="target" label={`${t('target.target')}（${editing.unit}）`}>
+            <Form.Item name="target" label={`${t('target.target')}（${unitLabel(editing.unit)}）`}>
               <InputNumber style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="stretch" label={t('target.stretch')}>

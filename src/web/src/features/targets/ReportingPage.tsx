@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import type { ReportedValue, ReportTasks } from '../../../../contract/schemas/targets';
@@ -12,9 +12,10 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
-import { useI18n } from '../../i18n';
+import { unitLabel, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { usePlans } from './usePlans';
 
 type Value = Static<typeof ReportedValue>;
 type Task = Static<typeof ReportTasks>['tasks'][number];
@@ -23,6 +24,8 @@ const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'blu
 /**
  * 数据填报: a department's figures for a period (enter, correct, submit), the office's queue
  * (approve, return with a comment, unlock an approved figure), and completeness by department.
+ * Opens on the running plan's reporting year; the years offered are the plans' years; the lists
+ * filter by indicator, county and state.
  */
 export function ReportingPage() {
   const { t, lang } = useI18n();
@@ -32,12 +35,20 @@ export function ReportingPage() {
   const can = (p: string) => (user?.permissions as string[] | undefined)?.includes(p) ?? false;
   const regionName = useReferenceNames('regions', lang);
   const department = useReferenceNames('departments', lang);
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const period = String(year);
+  const { plans, current, openingYear } = usePlans();
+  const [year, setYear] = useState<number | null>(null);
+  const period = String(year ?? openingYear(current));
+  const years = [...new Set((plans.data?.items ?? []).flatMap((p) => Array.from({ length: p.endYear - p.startYear + 1 }, (_, n) => p.startYear + n)))].sort((a, b) => b - a);
+  const [filter, setFilter] = useState<{ text?: string; regionCode?: string; status?: string }>({});
+  const shown = (r: { indicatorCode: string; indicatorName?: string; regionCode: string; status: string | null }) =>
+    (!filter.text || r.indicatorCode.toLowerCase().includes(filter.text.toLowerCase()) || (r.indicatorName ?? '').includes(filter.text)) &&
+    (!filter.regionCode || r.regionCode === filter.regionCode) &&
+    (!filter.status || (r.status ?? 'none') === filter.status);
   const [entering, setEntering] = useState<Task | null>(null);
   const [returning, setReturning] = useState<{ value: Value; unlock: boolean } | null>(null);
-  const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => api<Static<typeof ReportTasks>>('GET', `/reported-values/tasks?period=${period}`) });
-  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => api<{ items: Value[] }>('GET', `/reported-values${queryString({ period })}`) });
+  // The period waits for the plans, so the page does not first ask for a year outside them.
+  const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => api<Static<typeof ReportTasks>>('GET', `/reported-values/tasks?period=${period}`), enabled: !!plans.data });
+  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => api<{ items: Value[] }>('GET', `/reported-values${queryString({ period })}`), enabled: !!plans.data });
   const byId = new Map((values.data?.items ?? []).map((v) => [v.id, v]));
   const refresh = () => client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   const region = (code: string) => (code === '430000' ? t('report.province') : regionName(code));
@@ -51,7 +62,7 @@ export function ReportingPage() {
       rowKey={(r) => `${r.indicatorCode}-${r.regionCode}`}
       size="small"
       loading={tasks.isPending}
-      dataSource={tasks.data?.tasks ?? []}
+      dataSource={(tasks.data?.tasks ?? []).filter(shown)}
       pagination={{ pageSize: 50 }}
       scroll={{ x: 900 }}
       locale={{ emptyText: t('report.noTasks') }}
@@ -82,7 +93,7 @@ export function ReportingPage() {
       rowKey="id"
       size="small"
       loading={values.isPending}
-      dataSource={(values.data?.items ?? []).filter((v) => v.status === 'submitted' || v.status === 'approved')}
+      dataSource={(values.data?.items ?? []).filter((v) => (v.status === 'submitted' || v.status === 'approved') && shown(v))}
       pagination={{ pageSize: 50 }}
       locale={{ emptyText: t('report.queueEmpty') }}
       columns={[
@@ -114,7 +125,26 @@ export function ReportingPage() {
       <PageHeader title={t('menu.reporting')} trail={[{ title: t('menu.reporting') }]} />
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <InputNumber aria-label={t('report.period')} min={2000} max={2100} value={year} onChange={(y) => y && setYear(y)} addonAfter={t('target.yearSuffix') || undefined} />
+          <Select aria-label={t('report.period')} style={{ width: 110 }} value={Number(period)} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}${t('target.yearSuffix')}` }))} />
+          <Input.Search aria-label={t('report.filterIndicator')} placeholder={t('report.filterIndicator')} allowClear style={{ width: 220 }} onSearch={(text) => setFilter({ ...filter, text: text.trim() || undefined })} />
+          <Select
+            aria-label={t('enterprise.region')}
+            placeholder={t('enterprise.region')}
+            allowClear
+            style={{ width: 130 }}
+            value={filter.regionCode}
+            onChange={(regionCode?: string) => setFilter({ ...filter, regionCode })}
+            options={[...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) }))}
+          />
+          <Select
+            aria-label={t('target.status')}
+            placeholder={t('target.status')}
+            allowClear
+            style={{ width: 120 }}
+            value={filter.status}
+            onChange={(status?: string) => setFilter({ ...filter, status })}
+            options={['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) }))}
+          />
           {tasks.data && <Typography.Text type="secondary">{t('report.due', { date: formatDate(tasks.data.dueOn, lang) })}</Typography.Text>}
         </Space>
         {(tasks.error || values.error) && <ErrorAlert error={tasks.error ?? values.error} />}
@@ -169,7 +199,7 @@ export function ReportingPage() {
               </Form.Item>
             </Space>
           ) : (
-            <Form.Item name="value" label={`${t('target.value')}（${entering.unit}）`} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item name="value" label={`${t('target.value')}（${unitLabel(entering.unit)}）`} rules={[{ required: true, message: t('form.required') }]}>
               <InputNumber style={{ width: 160 }} />
             </Form.Item>
           )}

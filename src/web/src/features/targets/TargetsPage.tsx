@@ -1,10 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, InputNumber, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Static } from 'typebox';
-import type { TargetPlan } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
@@ -14,8 +10,7 @@ import { DashboardTab } from './DashboardTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { MatrixTab } from './MatrixTab';
 import { PlanTab } from './PlanTab';
-
-type Plan = Static<typeof TargetPlan>;
+import { usePlans } from './usePlans';
 export interface Scope {
   planId: string;
   year: number;
@@ -36,14 +31,11 @@ export function TargetsPage() {
   const regions = (useReference('regions').data ?? []).filter((r) => r.code !== '431000');
   const industries = useReference('industries').data ?? [];
   const regionName = useReferenceNames('regions', lang);
-  const plans = useQuery({ queryKey: ['target-plans'], queryFn: () => api<{ items: Plan[] }>('GET', '/target-plans') });
-  // The plan running this year, else the latest; the year: last year, whose figures can be complete.
-  const thisYear = new Date().getFullYear();
-  const current = plans.data?.items.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? plans.data?.items[0];
+  const { plans, current, openingYear } = usePlans();
   const planId = params.get('plan') ?? current?.id;
   const plan = plans.data?.items.find((p) => p.id === planId);
   const [year, setYear] = useState<number | null>(null);
-  const shownYear = year ?? (plan ? Math.min(plan.endYear, Math.max(plan.startYear, thisYear - 1)) : thisYear - 1);
+  const shownYear = year ?? openingYear(plan);
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [industryCode, setIndustryCode] = useState<string | undefined>();
   const tab = params.get('tab') ?? 'dashboard';

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { directionSign, indicatorDecimals, type Indicator } from '../../../../contract/schemas/targets';
+import { unitLabel } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** Status colours shared by the dashboard, the matrix and the drill-down. */
@@ -11,14 +12,13 @@ export function formatValue(i: Pick<Indicator, 'kind' | 'unit'>, value: number |
   if (value === null || value === undefined) return '—';
   const decimals = indicatorDecimals(i);
   const fixed = value.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  if (i.kind === 'count') return `${fixed} ${i.unit}`;
-  return i.unit === '%' ? `${fixed}%` : `${fixed} ${i.unit}`;
+  return i.unit === '%' ? `${fixed}%` : `${fixed} ${unitLabel(i.unit)}`;
 }
 
 /** The target as the policy states it: ≥ 98%, 40–50 个, ≤ 0 项. */
 export function formatTarget(i: Pick<Indicator, 'kind' | 'unit' | 'direction' | 'target' | 'stretch'>): string {
   if (i.target === null) return '—';
-  const unit = i.unit === '%' ? '%' : ` ${i.unit}`;
+  const unit = i.unit === '%' ? '%' : ` ${unitLabel(i.unit)}`;
   if (i.stretch !== null) return `${i.target}–${i.stretch}${unit}`;
   return `${directionSign(i.direction)} ${i.target}${unit}`;
 }
