@@ -23,6 +23,13 @@ describe('errors and bad input', () => {
     expect(await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'big').execute()).toEqual([]);
   });
 
+  it('a body nested deeper than any form is 400 validation_failed, not a 500 from an exhausted stack (found by the probe)', async () => {
+    const deep = `${'['.repeat(2040)}${']'.repeat(2040)}`; // within the 4 KB limit of this app
+    const res = await admin.request('POST', '/api/v1/testing-bodies', deep, { 'content-type': 'application/json' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [{ message: '嵌套不能超过 32 层' }] });
+  });
+
   it('a non-JSON body is 415 unsupported_media_type', async () => {
     const res = await admin.request('POST', '/api/v1/users', 'username=x', { 'content-type': 'text/plain' });
     expect(res.statusCode).toBe(415);
