@@ -30,6 +30,14 @@ describe('errors and bad input', () => {
     expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [{ message: '嵌套不能超过 32 层' }] });
   });
 
+  it('a NUL or a bidi override in a path parameter or a query is 400 invalid_text, on PostgreSQL too (found by the probe)', async () => {
+    for (const url of ['/api/v1/enterprises/by-uscc/%00', '/api/v1/enterprises/by-uscc/9143%E2%80%AE1002', '/api/v1/enterprises?q=%E9%83%B4%00']) {
+      const res = await admin.request('GET', url);
+      expect(res.statusCode, `${url} ${res.body}`).toBe(400);
+      expect(res.json().error.code).toBe('invalid_text');
+    }
+  });
+
   it('a non-JSON body is 415 unsupported_media_type', async () => {
     const res = await admin.request('POST', '/api/v1/users', 'username=x', { 'content-type': 'text/plain' });
     expect(res.statusCode).toBe(415);

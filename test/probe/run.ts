@@ -6,7 +6,7 @@
  *    the expected-roles table (test/helpers/route-access.ts): 401, 403, or past the guard.
  * 2. Bad input: for every JSON request body, a base built from its schema with one field made bad
  *    (wrong type, null, control and bidi characters, over-long text, huge numbers), plus malformed
- *    JSON, a non-object body and bad path parameters. Every answer must be below 500 and, when 4xx,
+ *    or deeply nested JSON, a non-object body, and bad path and query parameters. Every answer must be below 500 and, when 4xx,
  *    the platform's envelope with a known code — never Fastify's English default.
  * 3. kill -9 during an import: the server is killed while it writes a large archive import, then
  *    restarted: the import is there whole or not at all, the search index agrees, the SQLite file
@@ -196,7 +196,9 @@ async function main(): Promise<void> {
   }
 
   // 1. Route × role.
-  const doc = JSON.parse((await send(null, 'GET', '/api/docs/json')).text) as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> } }>> };
+  const doc = JSON.parse((await send(null, 'GET', '/api/docs/json')).text) as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>>;
+  };
   const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path: p, key: `${m.toUpperCase()} ${p}`, op })));
   check(routes.length > 150, `the OpenAPI document lists ${routes.length} routes`);
   for (const r of routes) check(r.key in EXPECTED, `${r.key} has no entry in test/helpers/route-access.ts`);
@@ -240,6 +242,13 @@ async function main(): Promise<void> {
         }
       }
       cases.push({ what: `an unknown field in ${r.key}`, method: r.method, url, body: JSON.stringify({ ...good, 'constructor': { prototype: { admin: true } }, __proto__x: 1 }), agent, mustRefuse: false });
+    }
+    // Query parameters with characters the text rule refuses, or far too long; a bad escape (%ff) in a
+    // query is kept as the text "%ff" by the query parser, so it may be answered.
+    for (const q of (r.op.parameters ?? []).filter((p) => p.in === 'query')) {
+      for (const [bad, mustRefuse] of [['%00', true], ['%E2%80%AE', true], ['%ff', false], ['x'.repeat(3000), false]] as const) {
+        cases.push({ what: `query ${q.name}=${bad.slice(0, 12)} in ${r.key}`, method: r.method, url: `${url}?${q.name}=${bad}`, body: r.method === 'GET' ? '' : '{}', agent, mustRefuse });
+      }
     }
     // Path parameters that are not ids: bad percent-encoding, over-long, traversal.
     if (r.path.includes('{')) {

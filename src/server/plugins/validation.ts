@@ -72,13 +72,14 @@ function normaliseBody(schemas: Schema[], value: unknown, path: string, problems
 }
 
 /**
- * TypeBox's validator, with the text rule applied to bodies first: what is checked for length and
- * pattern, and what the handler gets, is the normalised text. A refused character answers 400
- * `invalid_text` (error-handler.ts) with the field's path.
+ * TypeBox's validator, with the text rule applied first to bodies, path parameters and query
+ * strings: what is checked for length and pattern, and what the handler gets, is the normalised
+ * text. A refused character answers 400 `invalid_text` (error-handler.ts) with the field's path —
+ * a NUL in a URL too, which PostgreSQL would otherwise refuse mid-query (a 500; found by the probe).
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = (route) => {
   const validate = TypeBoxValidatorCompiler(route);
-  if (route.httpPart !== 'body') return validate;
+  if (route.httpPart === 'headers') return validate;
   const root = branches(route.schema as Schema);
   return (value) => {
     const problems: FastifySchemaValidationError[] = [];
