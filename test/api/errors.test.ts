@@ -23,6 +23,21 @@ describe('errors and bad input', () => {
     expect(await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'big').execute()).toEqual([]);
   });
 
+  it('a body nested deeper than any form is 400 validation_failed, not a 500 from an exhausted stack (found by the probe)', async () => {
+    const deep = `${'['.repeat(2040)}${']'.repeat(2040)}`; // within the 4 KB limit of this app
+    const res = await admin.request('POST', '/api/v1/testing-bodies', deep, { 'content-type': 'application/json' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [{ message: '嵌套不能超过 32 层' }] });
+  });
+
+  it('a NUL or a bidi override in a path parameter or a query is 400 invalid_text, on PostgreSQL too (found by the probe)', async () => {
+    for (const url of ['/api/v1/enterprises/by-uscc/%00', '/api/v1/enterprises/by-uscc/9143%E2%80%AE1002', '/api/v1/enterprises?q=%E9%83%B4%00']) {
+      const res = await admin.request('GET', url);
+      expect(res.statusCode, `${url} ${res.body}`).toBe(400);
+      expect(res.json().error.code).toBe('invalid_text');
+    }
+  });
+
   it('a non-JSON body is 415 unsupported_media_type', async () => {
     const res = await admin.request('POST', '/api/v1/users', 'username=x', { 'content-type': 'text/plain' });
     expect(res.statusCode).toBe(415);

@@ -45,6 +45,8 @@ const MESSAGES: Record<Lang, (e: SchemaError) => string | null> = {
         return '格式不正确';
       case 'text':
         return describeTextProblem(p as unknown as TextProblem, 'zh');
+      case 'maxDepth':
+        return `嵌套不能超过 ${p.limit} 层`;
       case 'anyOf':
       case 'enum':
         return '取值不在允许范围内';
@@ -83,6 +85,8 @@ const MESSAGES: Record<Lang, (e: SchemaError) => string | null> = {
         return 'Wrong format';
       case 'text':
         return describeTextProblem(p as unknown as TextProblem, 'en');
+      case 'maxDepth':
+        return `Nested more than ${p.limit} levels deep`;
       case 'anyOf':
       case 'enum':
         return 'Not one of the allowed values';

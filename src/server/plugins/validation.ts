@@ -33,13 +33,21 @@ function childSchemas(schemas: Schema[], key: string | number): Schema[] {
   });
 }
 
+/** How deep a body may nest arrays and objects: the deepest form has a handful of levels. */
+const MAX_BODY_DEPTH = 32;
+
 /**
  * Applies the text rule (lib/text.ts) to every string of a body, in place, reading from the
  * schema how each one is to be treated: free text (isFreeText: notes, reasons) may span lines;
  * `format: 'password'` is kept verbatim. A string the schema does not describe (it will be
  * refused as unknown) gets the single-line rule.
  */
-function normaliseBody(schemas: Schema[], value: unknown, path: string, problems: FastifySchemaValidationError[]): unknown {
+function normaliseBody(schemas: Schema[], value: unknown, path: string, problems: FastifySchemaValidationError[], depth = 0): unknown {
+  if (depth > MAX_BODY_DEPTH) {
+    // Refused before anything walks it: no form is this deep, and a deep enough one would exhaust the stack (a 500).
+    problems.push({ keyword: 'maxDepth', instancePath: path.split('/').slice(0, MAX_BODY_DEPTH + 1).join('/'), schemaPath: '#', params: { limit: MAX_BODY_DEPTH }, message: 'nested too deep' });
+    return value;
+  }
   if (typeof value === 'string') {
     const strings = schemas.filter((s) => s.type === 'string');
     const result = cleanText(value, {
@@ -52,25 +60,26 @@ function normaliseBody(schemas: Schema[], value: unknown, path: string, problems
   }
   if (Array.isArray(value)) {
     const items = childSchemas(schemas, 0);
-    value.forEach((item, i) => (value[i] = normaliseBody(items, item, `${path}/${i}`, problems)));
+    value.forEach((item, i) => (value[i] = normaliseBody(items, item, `${path}/${i}`, problems, depth + 1)));
   } else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       if (key === '__proto__') continue; // refused by the JSON parser already; never assigned to
-      record[key] = normaliseBody(childSchemas(schemas, key), record[key], `${path}/${key}`, problems);
+      record[key] = normaliseBody(childSchemas(schemas, key), record[key], `${path}/${key}`, problems, depth + 1);
     }
   }
   return value;
 }
 
 /**
- * TypeBox's validator, with the text rule applied to bodies first: what is checked for length and
- * pattern, and what the handler gets, is the normalised text. A refused character answers 400
- * `invalid_text` (error-handler.ts) with the field's path.
+ * TypeBox's validator, with the text rule applied first to bodies, path parameters and query
+ * strings: what is checked for length and pattern, and what the handler gets, is the normalised
+ * text. A refused character answers 400 `invalid_text` (error-handler.ts) with the field's path —
+ * a NUL in a URL too, which PostgreSQL would otherwise refuse mid-query (a 500; found by the probe).
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = (route) => {
   const validate = TypeBoxValidatorCompiler(route);
-  if (route.httpPart !== 'body') return validate;
+  if (route.httpPart === 'headers') return validate;
   const root = branches(route.schema as Schema);
   return (value) => {
     const problems: FastifySchemaValidationError[] = [];
