@@ -1048,7 +1048,7 @@ step('the English console shows indicator units in English', async ({ page, serv
   await page.getByText('Hello, 系统管理员').waitFor();
   await page.getByRole('menuitem', { name: 'Targets' }).click();
   const table = page.getByRole('tabpanel').first().locator('.ant-table-tbody');
-  await table.getByText(/\d enterprises$/).first().waitFor();
+  await table.getByText(/\d enterprises$/).first().waitFor({ timeout: 60_000 }); // a cold dashboard on PostgreSQL
   const cells = (await table.allInnerTexts()).join('\n');
   const chinese = cells.match(/\d\s*(家|个百分点|个|项)/);
   assert(!chinese, `a Chinese unit is left in the English dashboard: ${chinese?.[0]}`);
