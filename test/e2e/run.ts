@@ -951,9 +951,10 @@ step('the targets report prints on a few A4 pages with a readable name column', 
   await page.setViewportSize({ width: 1280, height: 800 });
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
   await page.getByRole('menuitem', { name: '目标看板' }).click();
-  await page.getByRole('button', { name: '打印报告' }).click();
-  await page.getByText(/项指标中，达标 \d+ 项/).waitFor();
-  await page.getByRole('columnheader', { name: '资兴市' }).waitFor();
+  // Run alone on a fresh PostgreSQL database, the first dashboard computes every sum (~20 s).
+  await page.getByRole('button', { name: '打印报告' }).click({ timeout: 60_000 });
+  await page.getByText(/项指标中，达标 \d+ 项/).waitFor({ timeout: 60_000 });
+  await page.getByRole('columnheader', { name: '资兴市' }).waitFor({ timeout: 60_000 });
   // The button says what it does.
   await page.getByRole('button', { name: /打\s*印$/ }).waitFor();
   // Print media at the width of A4 portrait between the margins (210 − 2 × 15 mm = 180 mm = 680 px).
@@ -1062,7 +1063,7 @@ step('the English console shows indicator units in English', async ({ page, serv
   await page.getByText('Hello, 系统管理员').waitFor();
   await page.getByRole('menuitem', { name: 'Targets' }).click();
   const table = page.getByRole('tabpanel').first().locator('.ant-table-tbody');
-  await table.getByText(/\d enterprises$/).first().waitFor();
+  await table.getByText(/\d enterprises$/).first().waitFor({ timeout: 60_000 }); // a cold dashboard on PostgreSQL
   const cells = (await table.allInnerTexts()).join('\n');
   const chinese = cells.match(/\d\s*(家|个百分点|个|项)/);
   assert(!chinese, `a Chinese unit is left in the English dashboard: ${chinese?.[0]}`);
