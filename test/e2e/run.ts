@@ -908,7 +908,9 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   await upload.locator('input[type=file]').setInputFiles(path.join(WORK, 'province-last-year.csv'));
   await upload.getByLabel('整表的产品类别', { exact: true }).click();
   await page.keyboard.type('电动自行车');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '电动自行车' }).click();
+  // The one option left is the active one: Enter takes it (a click can land while the list re-renders).
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: '电动自行车' }).waitFor();
+  await page.keyboard.press('Enter');
   await upload.getByRole('button', { name: '按以上设置重新预览' }).click();
   await upload.getByText('已匹配：3').waitFor();
   await upload.getByRole('button', { name: '确认导入' }).click();
