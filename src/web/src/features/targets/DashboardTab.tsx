@@ -34,8 +34,9 @@ export function DashboardTab({ scope }: { scope: Scope }) {
   const name = (r: Row) => (lang === 'en-US' && r.indicator.nameEn ? r.indicator.nameEn : r.indicator.name);
   const change = (r: Row) => {
     if (r.value === null || r.previous === null) return '—';
-    const d = r.value - r.previous;
-    return `${d > 0 ? '+' : ''}${d.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
+    // Rounded before the sign is chosen: a change of -0.001 reads 0, not "-0".
+    const d = Math.round((r.value - r.previous) * 100) / 100;
+    return d === 0 ? '0' : `${d > 0 ? '+' : ''}${d.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
   };
   const tally = (s: string) => rows.filter((r) => r.status === s).length;
   return (
