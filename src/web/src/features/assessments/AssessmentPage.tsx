@@ -31,10 +31,13 @@ export function AssessmentPage() {
   const user = useSession().data?.user;
   const office = (user?.permissions as string[] | undefined)?.includes('target.write') ?? false;
   const regionName = useReferenceNames('regions', lang);
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [chosen, setYear] = useState<number | null>(null);
   const [editing, setEditing] = useState<Static<typeof Scheme> | 'new' | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const schemes = useQuery({ queryKey: ['assessments', 'schemes'], queryFn: () => api<{ items: Static<typeof Scheme>[] }>('GET', '/assessment-schemes') });
+  // Opens on the newest scheme's year (the assessment under way); with none yet, on last year, the one usually assessed.
+  const newest = schemes.data?.items.reduce<number | null>((y, s) => (y === null || s.year > y ? s.year : y), null);
+  const year = chosen ?? newest ?? new Date().getFullYear() - 1;
   const scheme = schemes.data?.items.find((s) => s.year === year);
   const results = useQuery({ queryKey: ['assessments', 'results', scheme?.id], queryFn: () => api<Static<typeof SchemeResults>>('GET', `/assessment-schemes/${scheme!.id}/results`), enabled: !!scheme && scheme.status !== 'draft' });
   const refresh = () => client.invalidateQueries({ queryKey: ['assessments'] });
