@@ -59,6 +59,26 @@ describe('the demo data', () => {
     expect(certs.filter((h) => /DEMO|FAKE/i.test(h.certificate_no))).toEqual([]);
   });
 
+  it('fills the brand tabs: cultivations at several stages (one 认定, one open), this year\'s rewards, and key projects with one selected', async () => {
+    const city = await t.as('city_officer');
+    const cultivations = (await city.request('GET', '/api/v1/cultivations')).json().items as { stage: string; honourId: string | null }[];
+    const stages = new Set(cultivations.map((c) => c.stage));
+    expect(stages.size).toBeGreaterThanOrEqual(2);
+    expect(cultivations.find((c) => c.stage === 'granted')?.honourId).toBeTruthy();
+    expect(cultivations.some((c) => !['granted', 'rejected'].includes(c.stage))).toBe(true);
+    const rules = (await city.request('GET', '/api/v1/reward-rules')).json().items;
+    expect(rules.length).toBeGreaterThan(0);
+    const rewards = (await city.request('GET', `/api/v1/rewards?year=${year}`)).json();
+    expect(rewards.items.length).toBeGreaterThanOrEqual(1);
+    expect(rewards.items.some((r: { status: string }) => r.status === 'approved')).toBe(true);
+    const projects = (await city.request('GET', `/api/v1/key-projects?year=${year}`)).json();
+    expect(projects.items.length).toBeGreaterThanOrEqual(1);
+    expect(projects.totals.selected.projects).toBe(1);
+    // Through the services: every step is audited.
+    const audited = await t.db.kysely.selectFrom('audit_events').select('action').distinct().where('action', 'in', ['cultivation.advance', 'reward.propose', 'key_project.select']).execute();
+    expect(audited.length).toBe(3);
+  });
+
   it('has an assessment in progress with county targets for its count items', async () => {
     const city = await t.as('city_officer');
     const schemes = (await city.request('GET', '/api/v1/assessment-schemes')).json().items;
