@@ -35,10 +35,11 @@ const PATHS: Record<string, { daysAgo: number; steps: Step[]; refused?: true }> 
 };
 const LEVEL_NAMES: Record<string, string> = { national: '国家', provincial: '省级', city: '市级' };
 const TEST_ITEMS = ['标志和说明', '外观质量', '理化指标'];
+// 资质认定 (CMA) certificate numbers are 12 digits: year, province, body (invented here).
 const BODIES = [
-  { name: '湖南省产品质量检验检测研究院', accreditationNo: 'CNAS L0268' },
-  { name: '郴州市产品质量监督检验所', accreditationNo: 'CNAS L5127' },
-  { name: '国家有色金属及电子材料质量检验检测中心（郴州）', accreditationNo: 'CNAS L8806' },
+  { name: '湖南省产品质量检验检测研究院', accreditationNo: '201818000268' },
+  { name: '郴州市产品质量监督检验所', accreditationNo: '211812055127' },
+  { name: '国家有色金属及电子材料质量检验检测中心（郴州）', accreditationNo: '191800128806' },
 ];
 
 /**
