@@ -935,8 +935,14 @@ step('targets: a reporter submits, the office returns, the reporter corrects, th
   const housing = page.getByRole('tabpanel', { name: '部门责任' }).locator('tr').filter({ hasText: '市住建局' });
   await housing.waitFor();
   const late = day(0) > `${year + 1}-01-30` ? '44' : '0';
-  const cells = await housing.locator('td').allInnerTexts();
-  assert(JSON.stringify(cells) === JSON.stringify(['市住建局', '4', '0', '1', '0', '3', '44', '1', '1', late]), `市住建局 row: ${cells.join(' | ')}`);
+  // The row is drawn first from the indicators alone; the figures' counts follow when their query answers.
+  const expected = JSON.stringify(['市住建局', '4', '0', '1', '0', '3', '44', '1', '1', late]);
+  let cells: string[] = [];
+  for (const until = Date.now() + 15_000; Date.now() < until; await page.waitForTimeout(250)) {
+    cells = await housing.locator('td').allInnerTexts();
+    if (JSON.stringify(cells) === expected) break;
+  }
+  assert(JSON.stringify(cells) === expected, `市住建局 row: ${cells.join(' | ')}`);
   await page.getByRole('tab', { name: '指标看板' }).click();
   await page.getByRole('button', { name: '打印报告' }).click();
   await page.getByText(/项指标中，达标 \d+ 项/).waitFor();
