@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors';
 import type { Upload } from '../http';
 import { readZipDirectory } from './tabular/zip';
+import { abandoned } from './file-streams';
 
 /**
  * What an uploaded document may be: the formats officers attach to an application (申报书,
@@ -112,6 +113,7 @@ export async function storeDocument<T>(dataDir: string, maxBytes: number, id: st
   const file = documentFile(dataDir, id);
   const hash = createHash('sha256');
   let size = 0;
+  const out = fs.createWriteStream(file);
   try {
     await pipeline(
       upload.stream,
@@ -122,7 +124,7 @@ export async function storeDocument<T>(dataDir: string, maxBytes: number, id: st
           yield chunk;
         }
       },
-      fs.createWriteStream(file),
+      out,
     );
     if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(maxBytes / 2 ** 20)} MB` }]);
     if (size === 0) throw new AppError('file_empty');
@@ -131,6 +133,7 @@ export async function storeDocument<T>(dataDir: string, maxBytes: number, id: st
     if (!contentType) throw new AppError('document_type', [{ path: 'file', message: name }]);
     return await keep({ id, name, contentType, size, sha256: hash.digest('hex') });
   } catch (err) {
+    await abandoned(out);
     fs.rmSync(file, { force: true });
     throw err;
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { uuidv7 } from '../ids';
 import ExcelJS from './exceljs';
+import { abandoned } from '../file-streams';
 
 /**
  * Every CSV and XLSX the platform writes goes through this file (exports, templates, the
@@ -36,8 +37,6 @@ const csvCell = (cell: Cell) => (typeof cell === 'number' ? String(cell) : neutr
 const xlsxCell = (cell: Cell) => (typeof cell === 'number' ? cell : neutralise(cell));
 
 /** Closes a stream given up on; the file is removed only after, or a late open would create it again. */
-const abandoned = (out: fs.WriteStream) => new Promise<void>((resolve) => (out.closed ? resolve() : out.once('close', () => resolve()).destroy()));
-
 const ended = (out: fs.WriteStream) => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 
 /** Runs a writer of `file`; if it fails (a refused query, a full disk), the partial file goes with it. */
