@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/server/lib/uscc';
-import { DISTRICT_FAILURES, FOOD_FAILURES, NATIONAL_PRODUCTS, PRODUCERS_LIST, PROVINCE_RESULTS, writeTable, type PublishedTable } from '../fixtures/result-tables';
+import { DISTRICT_FAILURES, FAILURES_WITH_VERDICTS, FOOD_FAILURES, NATIONAL_PRODUCTS, PRODUCERS_LIST, PROVINCE_RESULTS, writeTable, type PublishedTable } from '../fixtures/result-tables';
 import { multipart } from '../helpers/multipart';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
@@ -150,7 +150,7 @@ describe('importing published result tables as they are published', () => {
     const listed = (await update(city, preview, { kind: 'failures_only', noticeDate: '2026-11-25' })).json();
     expect(listed.problems.map((p: { code: string }) => p.code)).toEqual(['unlisted_category']);
     expect(listed.rows.map((r: any) => [r.lines, r.status, r.producer, r.producerRole, r.parties, r.items.length])).toEqual([
-      [[6], 'unmatched', '衡阳市稻香食品厂', 'manufacturer', [{ role: 'commissioner', name: '郴州市金禾米业有限公司' }], 1],
+      [[6], 'candidates', '衡阳市稻香食品厂', 'manufacturer', [{ role: 'commissioner', name: '郴州市金禾米业有限公司' }], 1],
       [[7], 'unmatched', '郴州市福源油脂有限公司', 'manufacturer', [], 2],
       [[8], 'no_producer', null, null, [], 1],
       [[9], 'matched', '郴州市湘粤进出口有限公司', 'importer', [], 1],
@@ -205,6 +205,24 @@ describe('importing published result tables as they are published', () => {
     expect(ready.year).toEqual({ plan: 2025, notice: 2026, counted: 2026 });
     expect((await confirm(city, ready)).json()).toMatchObject({ linked: 1, year: 2026 });
     expect((await casesOf(plan.id)).map((c) => [c.year, c.producer_enterprise_id, c.sampled_unit_name])).toEqual([[2026, ids['郴州市湘南电缆有限公司'], '']]);
+  });
+
+  it('a failures list that prints a 结论 column is not taken for the whole check: the officer says which; a commissioner on the archive is offered, never linked', async () => {
+    const plan = await newPlan(2026, 'provincial', ['塑料购物袋', '电线电缆']);
+    const preview = (await upload(city, plan.id, FAILURES_WITH_VERDICTS, '湖南省市场监督管理局')).json();
+    // Two batches, both 不符合: the 合计 row and the footnote are not batches.
+    expect(preview.counts).toMatchObject({ batches: 2, unqualified: 2, qualified: 0 });
+    expect(preview.problems.map((p: any) => p.code)).toContain('list_kind');
+    // 衡阳某塑胶厂 made it and is not on the archive; its commissioner is, and is offered for a person to choose.
+    expect(row(preview, 5)).toMatchObject({ producer: '衡阳某塑胶厂', status: 'candidates', match: null });
+    expect(row(preview, 5).candidates.map((c: any) => c.name)).toEqual(['郴州市绿野塑料制品有限公司']);
+    expect(row(preview, 6)).toMatchObject({ status: 'matched' });
+    // Said to be the failures of a check of 40 batches: 38 qualified batches come from the notice, not 0 %.
+    const failures = (await update(city, preview, { kind: 'failures_only', tested: 40, unqualified: 2, unlistedCategory: codes['塑料购物袋'] })).json();
+    expect(failures.problems.filter((p: any) => p.code !== 'category')).toEqual([]);
+    // Said to be the whole check, it stands as two failed batches.
+    const whole = (await update(city, failures, { kind: 'results', tested: null, unqualified: null, unlistedCategory: null })).json();
+    expect(whole.problems.map((p: any) => p.code)).not.toContain('list_kind');
   });
 
   it('another officer cannot see or confirm an import', async () => {

@@ -136,8 +136,9 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       if (b.errors.length) batches.push({ ...base, status: 'error', match: null, candidates: [] });
       else if (!b.producer) batches.push({ ...base, status: 'no_producer', match: null, candidates: [] });
       else {
-        const key = `${b.producer}|${b.uscc ?? ''}|${b.disputed}`;
-        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, b.uscc, b.disputed, searched));
+        const commissioners = b.parties.filter((p) => p.role === 'commissioner').map((p) => p.name);
+        const key = `${b.producer}|${b.uscc ?? ''}|${b.disputed}|${commissioners.join('|')}`;
+        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, b.uscc, b.disputed, commissioners, searched));
         batches.push({ ...base, ...(await matched.get(key)!) });
       }
     }
@@ -146,13 +147,17 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
 
   /**
    * The producer: by USCC, else by exact (or former) name, else look-alikes for a person to choose.
-   * A remark that disputes the producer turns a match into a candidate: a person decides.
+   * A remark that disputes the producer turns a match into a candidate: a person decides. A maker
+   * off the archive that made the batch for a commissioner (委托方) on it offers the commissioner:
+   * the local firm answerable for the product, but whose case it is stays the officer's choice.
    */
-  async function matchProducer(actor: Actor, name: string, uscc: string | null, disputed: boolean, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
+  async function matchProducer(actor: Actor, name: string, uscc: string | null, disputed: boolean, commissioners: string[], searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
     const byCode = uscc ? await firmByUscc(db, uscc) : undefined;
     const exact = byCode ? [byCode] : await firmsNamed(db, name);
     if (exact.length === 1 && !disputed) return { status: 'matched', match: exact[0]!, candidates: [] };
     if (exact.length >= 1) return { status: disputed ? 'disputed' : 'candidates', match: null, candidates: exact.map((c) => ({ ...c, score: 1 })) };
+    const forWhom = (await Promise.all(commissioners.map((c) => firmsNamed(db, c)))).flat();
+    if (forWhom.length) return { status: disputed ? 'disputed' : 'candidates', match: null, candidates: forWhom.map((c) => ({ ...c, score: 1 })) };
     // Look-alikes: firms whose trade name shares its first or last two characters, scored on trade names.
     const core = [...coreName(name)];
     const terms = core.length >= 2 ? [...new Set([core.slice(0, 2).join(''), core.slice(-2).join('')])] : [];
@@ -177,14 +182,19 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     const warnings: string[] = [];
     const mapped = new Set(st.columns.map((c) => c.field).filter(Boolean));
     const need = (ok: boolean, code: string, message: string) => ok || problems.push({ code, message });
+    const listed = s.batches.filter((b) => b.status !== 'error');
+    const unqualified = listed.filter((b) => b.verdict === 'unqualified').length;
     need(mapped.has('productName'), 'column_product', '请指定“产品名称”所在的列');
     need(mapped.has('producer') || mapped.has('sampledUnit'), 'column_party', '请指定“标称生产企业”或“被抽样单位”所在的列');
     need(mapped.has('result') || st.kind === 'failures_only', 'list_kind', '本表没有“检验结论”列：如为不合格产品名单，请确认“每行均为不合格”；否则请指定检验结论列');
+    // A failures list that prints a 结论 column reads as a whole table that failed: counted so, its
+    // batches would be the pass rate's whole denominator. The officer says which it is.
+    if (mapped.has('result') && st.kind === null && listed.length > 0 && unqualified === listed.length) {
+      need(false, 'list_kind', '表中所列批次均为不合格：请确认本表是“不合格产品名单”（并填写公告的抽查总批次），还是本次抽查的全部批次');
+    }
     need(st.issuer.trim() !== '', 'issuer', '请填写发布机关（下次导入该机关的表格时沿用本次的列对应）');
     need(mapped.has('sampledOn') || st.noticeDate !== null, 'notice_date', '表中没有抽样日期：请填写公告日期（案件按公告日期记载，不作为抽样日期）');
     need(mapped.has('category') || st.tableCategory !== null, 'category', '本表没有类别列：请选择本表产品所属类别');
-    const listed = s.batches.filter((b) => b.status !== 'error');
-    const unqualified = listed.filter((b) => b.verdict === 'unqualified').length;
     if (st.kind === 'failures_only') {
       if (need(st.tested !== null && st.unqualified !== null, 'totals', '不合格产品名单：请填写公告中的抽查总批次和不合格批次（用于计算合格率）')) {
         need(st.tested! >= st.unqualified!, 'totals', '抽查总批次不能少于不合格批次');

@@ -69,9 +69,11 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
               )}
             </Col>
           </Row>
-          {!mapped.has('result') && (
+          {/* Asked when the table has no verdict column, or when the server finds every listed batch failed (list_kind). */}
+          {(!mapped.has('result') || settings.kind !== null || preview.problems.some((p) => p.code === 'list_kind')) && (
             <Form.Item label={t('resultImport.kind')} required>
               <Radio.Group value={settings.kind} onChange={(e) => set({ kind: e.target.value })}>
+                {mapped.has('result') && <Radio value="results">{t('resultImport.kind.results')}</Radio>}
                 <Radio value="failures_only">{t('resultImport.kind.failures_only')}</Radio>
               </Radio.Group>
             </Form.Item>
