@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- xlsx-worst`: the spreadsheets a hostile or careless upload can send, through
  * the archive import (check mode, SQLite), each in a fresh process so its peak RSS is its own:
- *  - bomb: a ~1 MB XLSX whose sheet inflates to ~800 MB (issue 17: 44.6 s and 670 MB before);
+ *  - bomb: a ~4 MB XLSX whose sheet inflates to ~800 MB (issue 17: 44.6 s and 670 MB before);
  *  - dense: a ~13 MB XLSX of 1.8 M long rows inflating to ~800 MB, within every limit: read in full;
  *  - rows: a ~20 MB XLSX of 3,000,000 rows, over the 2,000,000-row limit (32.6 s and 1.48 GB before);
  * against the baseline measured in the same run: a normal 10,000-row template file, read in full.
@@ -17,6 +17,7 @@ import pino from 'pino';
 import { systemActor } from '../src/server/authz/actor';
 import { loadConfig } from '../src/server/config';
 import ExcelJS from '../src/server/lib/tabular/exceljs';
+import { readZipDirectory } from '../src/server/lib/tabular/zip';
 import { makeUscc } from '../src/server/lib/uscc';
 import { importFile } from '../src/server/modules/enterprises/import/importer';
 import { benchDatabase, machine, median, record } from './lib';
@@ -214,7 +215,6 @@ export async function benchXlsxWorst(): Promise<void> {
       await c.build(file);
       console.log(`built ${c.file} (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
-    const { readZipDirectory } = await import('../src/server/lib/tabular/zip');
     const zip = await readZipDirectory(file);
     const runs: Measure[] = [];
     for (let i = 0; i < c.repeats; i++) runs.push(await measure(file));

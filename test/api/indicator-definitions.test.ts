@@ -72,13 +72,15 @@ describe('the register’s definitions on an archive of edge cases', () => {
   it('counts: enterprises not awards, brands created in the plan, honours in force', () => {
     // QA won twice in the plan: one enterprise; QB's award came before the plan → 1.
     expect(row('IND-QA')).toMatchObject({ value: 1, status: 'not_met' });
+    // M1 on CY's flagship register; KB's 重点扶持大品牌 → 1 each.
     expect(row('IND-FLAG')).toMatchObject({ value: 1 });
     expect(row('IND-KEYBRAND')).toMatchObject({ value: 1 });
     // 湖南省名牌产品 in force: TB's two and SV's one → 3 (a count of honours: each names its product).
     expect(row('PQ-HNBRAND')).toMatchObject({ value: 3 });
-    expect(row('PQ-CNBRAND')).toMatchObject({ value: 0 });
+    expect(row('PQ-CNBRAND')).toMatchObject({ value: 0 }); // no 中国名牌 granted
     // 创建湖南服务名牌: SV's of CY−1 (in the plan); SV2's of CY−2 is still in force but was created before the plan → 1.
     expect(row('SVC-HNBRAND')).toMatchObject({ value: 1, status: 'not_met' });
+    // SV's 百城万店无假货 and its 服务标准化达标单位 → 1 each.
     expect(row('SVC-NOFAKE')).toMatchObject({ value: 1 });
     expect(row('SVC-STD')).toMatchObject({ value: 1 });
     // ISO 9001 held by SV (a service firm) and M1 (not one) → 1.
@@ -121,16 +123,18 @@ describe('the register’s definitions on an archive of edge cases', () => {
   it('reported figures: the city’s value says how many counties it adds up; a county not reported has no data', async () => {
     // Eight counties approved: (7 × 10 + 9) / 80 = 98.75 %; the ninth's draft and the last two count for nothing.
     expect(row('CON-FIRSTPASS')).toMatchObject({ value: 98.75, numerator: 79, denominator: 80, reported: { regions: 8, of: 11, complete: false } });
+    // 431002 alone: 20 / 20 = 100 %.
     expect(row('CON-STD')).toMatchObject({ value: 100, reported: { regions: 1, of: 11, complete: false } });
     // (17 + 9) / (20 + 10) = 86.67 %.
     expect(row('CON-EXCELLENT')).toMatchObject({ numerator: 26, denominator: 30, reported: { regions: 2, of: 11 } });
     // 1 + 0 unqualified projects: 1 against ≤ 0 — near (one unit of a target of 0).
     expect(row('CON-UNQUALIFIED')).toMatchObject({ value: 1, status: 'near', reported: { regions: 2 } });
+    // One county each: 45 / 50 = 90 %, 960 / 1000 = 96 %, 19 / 20 = 95 %, 50 / 50 = 100 %.
     expect(row('ENV-DISCHARGE')).toMatchObject({ value: 90, status: 'not_met' });
     expect(row('ENV-WASTE')).toMatchObject({ value: 96, status: 'met' });
     expect(row('PQ-AGSTD')).toMatchObject({ value: 95, status: 'met' });
     expect(row('PQ-EXPORT')).toMatchObject({ value: 100, status: 'met' });
-    // Provincial figures are entered once: no county count.
+    // Provincial figures are entered once: no county count. 900 / 1000 = 90 %.
     expect(row('PROV-PASSRATE')).toMatchObject({ value: 90, status: 'no_target' });
     expect(row('PROV-PASSRATE').reported).toBeUndefined();
     expect([row('PROV-BRANDGROWTH').value, row('PROV-BRANDGROWTH-SALES').value, row('PROV-BRANDGROWTH-EXPORT').value, row('PROV-BRANDGROWTH-PROFIT').value]).toEqual([15, 8, -10, 25]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../src/server/lib/uscc';
-import { formData, multipart } from '../helpers/multipart';
+import { BOUNDARY as B, formData, multipart } from '../helpers/multipart';
 import { testApp, type Agent, type TestApp } from '../helpers/app';
 
 /**
@@ -11,7 +11,6 @@ describe('malformed uploads', () => {
   let t: TestApp;
   let city: Agent;
   const routes: Record<'import' | 'results' | 'document', { url: string; good: () => ReturnType<typeof multipart> }> = {} as never;
-  const B = '----qcTestBoundary';
   const csv = `统一社会信用代码,企业名称,所属县市区,行业\n${makeUscc('91', '431002', 'MA4U0001')},郴州市上传测试有限公司,北湖区,有色冶金\n`;
   const pdf = Buffer.from('%PDF-1.7\n%%EOF\n');
 
@@ -33,6 +32,7 @@ describe('malformed uploads', () => {
   const written = async () => ({
     enterprises: (await t.db.kysely.selectFrom('enterprises').select('id').where('name', '=', '郴州市上传测试有限公司').execute()).length,
     documents: (await t.db.kysely.selectFrom('cultivation_documents').select('id').execute()).length,
+    resultImports: (await t.db.kysely.selectFrom('inspection_result_imports').select('id').execute()).length,
   });
 
   const BAD: [string, number, string, string, () => { body: Buffer | string; headers: Record<string, string> }][] = [

@@ -1,4 +1,4 @@
-const BOUNDARY = '----qcTestBoundary';
+export const BOUNDARY = '----qcTestBoundary';
 
 /** One part of a multipart body: a file when it has a file name, a text field otherwise. */
 export interface Part {

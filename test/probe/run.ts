@@ -16,14 +16,15 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { ERRORS } from '../../src/contract/errors';
 import { ROLES, type Role } from '../../src/contract/permissions';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { multipart } from '../helpers/multipart';
 import { EXPECTED, PUBLIC } from '../helpers/route-access';
+import { freePort } from '../helpers/server';
 
 const PASSWORD = 'Lantern-tea-river-58';
 const ID = '0192f0c4-0000-7000-8000-000000000009';
@@ -36,15 +37,6 @@ const failures: string[] = [];
 function check(ok: boolean, finding: string): void {
   if (ok) passed++;
   else if (failures.push(finding) <= 200) console.log(`FAIL ${finding}`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const env = (port: number) => ({
@@ -270,9 +262,8 @@ async function main(): Promise<void> {
   const code = (n: number) => makeUscc('91', '431002', `MB${Array.from({ length: 6 }, (_, i) => alphabet[Math.floor(n / alphabet.length ** (5 - i)) % alphabet.length]).join('')}`);
   const file = (round: number) => Buffer.from(`\ufeff统一社会信用代码,企业名称,所属县市区,行业\n${Array.from({ length: rows }, (_, i) => `${code(round * rows + i)},郴州市探针第${round}批${i}号有限公司,北湖区,有色冶金`).join('\n')}\n`);
   const upload = (round: number) => {
-    const boundary = `probe${round}`;
-    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="probe.csv"\r\nContent-Type: text/csv\r\n\r\n`), file(round), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    return send(admin, 'POST', '/api/v1/imports/enterprises', body, `multipart/form-data; boundary=${boundary}`);
+    const { body, headers } = multipart('probe.csv', file(round));
+    return send(admin, 'POST', '/api/v1/imports/enterprises', body, headers['content-type']);
   };
   const count = async () => JSON.parse((await send(await login('admin'), 'GET', '/api/v1/enterprises?limit=1')).text).meta.total as number;
   const t0 = Date.now();
