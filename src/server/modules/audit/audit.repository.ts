@@ -273,6 +273,12 @@ export async function verifyAuditChain(db: Kysely<Database>, ring: AuditKeyring 
   return result(null, last && headFits(ring, storedHead, last) ? null : 'mismatch');
 }
 
+/** How many events the chain holds up to and including `seq`. */
+export async function countAuditEventsThrough(db: Kysely<Database>, seq: number): Promise<number> {
+  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('seq', '<=', seq).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** One event by its place in the chain. */
 export function auditEventAt(db: Kysely<Database>, seq: number) {
   return db.selectFrom('audit_events').select(['seq', 'id', 'hash']).where('seq', '=', seq).executeTakeFirst();
