@@ -47,6 +47,16 @@ describe('the keyed audit chain', () => {
     expect(check.head).toEqual({ seq: 3, eventId: rows[2]!.id, hash: rows[2]!.hash, keyId: ring.current.id });
   });
 
+  it('a head signed for an earlier event, put back over a longer chain, does not name the newest event: mismatch', async () => {
+    await openAuditKeyring(db.kysely, keyFile);
+    await write(2);
+    const headOfTwo = await db.kysely.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    await write(1, 3);
+    await db.kysely.updateTable('audit_head').set(headOfTwo).execute();
+    // Every event fits and the head's signature is good; it names seq 2 while the chain ends at 3.
+    expect(await verify()).toMatchObject({ ok: false, firstBroken: null, checked: 3, headProblem: 'mismatch' });
+  });
+
   it('a write without a loaded key fails instead of leaving an unkeyed event', async () => {
     await expect(write(1)).rejects.toThrow(/audit key not loaded/);
     expect(await events()).toEqual([]);

@@ -158,6 +158,13 @@ describe('credit listings, honour reviews, key projects and the flagship list', 
     expect(list.progress).toEqual({ year: YEAR, count: 3, goalMin: 30, goalMax: 50, revenueFloor: 3_000_000_000 });
     // 丁 (41亿, 苏仙区) qualifies and is not on the list.
     expect(list.candidates).toEqual([{ enterpriseId: firms[3], enterpriseName: '郴州市登记测试丁有限公司', regionCode: '431003', salesRevenue: 4_100_000_000 }]);
+    // A county officer reads their county's part: 北湖区 has the three listed firms and no candidate (丁 is in 苏仙区);
+    // 苏仙区 has no listed firm and 丁 as its candidate. The progress is the city's goal: 3 listed, whoever asks.
+    const suxian = await t.as('county_officer', 'suxian', { regionCode: '431003' });
+    const ofBeihu = (await beihu.request('GET', `/api/v1/flagships?year=${YEAR}`)).json();
+    expect([ofBeihu.items.length, ofBeihu.candidates, ofBeihu.progress.count]).toEqual([3, [], 3]);
+    const ofSuxian = (await suxian.request('GET', `/api/v1/flagships?year=${YEAR}`)).json();
+    expect([ofSuxian.items, ofSuxian.candidates.map((c: { enterpriseId: string }) => c.enterpriseId), ofSuxian.progress.count]).toEqual([[], [firms[3]], 3]);
 
     const flag = async (id: string) => Boolean((await t.db.kysely.selectFrom('enterprises').select('flagship').where('id', '=', id).executeTakeFirstOrThrow()).flagship);
     expect([await flag(firms[0]), await flag(firms[1]), await flag(firms[2]), await flag(firms[3])]).toEqual([true, true, true, false]);

@@ -255,6 +255,11 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(tasks.tasks).toHaveLength(44);
     expect(tasks.completeness).toEqual([{ departmentCode: 'housing', expected: 44, submitted: 2, approved: 1, late: 0 }]);
     expect(tasks.dueOn).toBe(`${CY + 1}-01-31`);
+    // A county officer follows their own county's figures only: the city's task list cut to 431022, no province task.
+    const ofCity = (await city.request('GET', `/api/v1/reported-values/tasks?period=${CY}`)).json().tasks;
+    const ofCounty = (await (await t.as('county_officer', 'yizhang-t', { regionCode: '431022' })).request('GET', `/api/v1/reported-values/tasks?period=${CY}`)).json().tasks;
+    expect(ofCounty.length).toBeGreaterThan(0);
+    expect(ofCounty).toEqual(ofCity.filter((x: { regionCode: string }) => x.regionCode === '431022'));
   });
 
   it('plans: copy for the next period, edit an indicator’s target; the dashboard reads the new target', async () => {

@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, SelfScores, UpdateScheme } from '../../../contract/schemas/assessments';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { bool, isUniqueViolation } from '../../db/portable';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
@@ -12,6 +12,7 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { readIndicator, type IndicatorRow } from '../targets/values';
 import { countyCodes } from '../reference/reference.repository';
+import { aboveScaleByRegion, countyTargetsOf, replaceCountyTargets } from './assessments.repository';
 import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
 import { draftScheme } from './draft';
 import type { Direction } from '../targets/measure';
@@ -86,14 +87,13 @@ export function assessmentService(ctx: AppContext) {
     const row = await trx.selectFrom('assessment_schemes').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('not_found');
     const items = await trx.selectFrom('assessment_items').selectAll().where('scheme_id', '=', id).orderBy('sort_order').execute();
-    const targets = await trx.selectFrom('assessment_county_targets').selectAll().where('scheme_id', '=', id).orderBy('indicator_code').orderBy('region_code').execute();
+    const targets = await countyTargetsOf(trx, [id]);
     return { row, items, targets };
   }
   const planIndicators = (trx: Kysely<Database>, planId: string) => trx.selectFrom('plan_indicators').selectAll().where('plan_id', '=', planId).execute();
 
   async function writeItems(trx: Kysely<Database>, schemeId: string, items: ItemInput[], targets: TargetInput[]) {
-    await trx.deleteFrom('assessment_county_targets').where('scheme_id', '=', schemeId).execute();
-    if (targets.length) await trx.insertInto('assessment_county_targets').values(targets.map((t) => ({ scheme_id: schemeId, region_code: t.regionCode, indicator_code: t.indicatorCode, target: t.target }))).execute();
+    await replaceCountyTargets(trx, schemeId, targets);
     await trx.deleteFrom('assessment_items').where('scheme_id', '=', schemeId).execute();
     await trx.insertInto('assessment_items').values(items.map((i, n) => ({
       id: uuidv7(), scheme_id: schemeId, code: i.code, name: i.name.trim(), kind: i.kind, points: i.points, indicator_code: i.kind === 'indicator' ? (i.indicatorCode ?? null) : null,
@@ -246,7 +246,7 @@ export function assessmentService(ctx: AppContext) {
       const rows = await db.selectFrom('assessment_schemes').selectAll().orderBy('year', 'desc').execute();
       const ids = rows.map((r) => r.id);
       const items = rows.length ? await db.selectFrom('assessment_items').selectAll().where('scheme_id', 'in', ids).orderBy('sort_order').execute() : [];
-      const targets = rows.length ? await db.selectFrom('assessment_county_targets').selectAll().where('scheme_id', 'in', ids).orderBy('indicator_code').orderBy('region_code').execute() : [];
+      const targets = await countyTargetsOf(db, ids);
       return { items: rows.map((r) => presentScheme(r, items.filter((i) => i.scheme_id === r.id), targets.filter((t) => t.scheme_id === r.id))) };
     },
 
@@ -258,15 +258,8 @@ export function assessmentService(ctx: AppContext) {
     async draft(planId: string) {
       const indicators = await planIndicators(db, planId);
       if (!indicators.length && !(await db.selectFrom('target_plans').select('id').where('id', '=', planId).executeTakeFirst())) throw new AppError('not_found');
-      const counts = await db
-        .selectFrom('enterprises')
-        .select(['region_code', sql<number>`count(*)`.as('n')])
-        .where('above_scale', '=', bool(true))
-        .where('deleted_at', 'is', null)
-        .where('status', '<>', 'deregistered')
-        .groupBy('region_code')
-        .execute();
-      const weights = (await countyCodes(db)).map((regionCode) => ({ regionCode, weight: Number(counts.find((c) => c.region_code === regionCode)?.n ?? 0) }));
+      const counts = await aboveScaleByRegion(db);
+      const weights = (await countyCodes(db)).map((regionCode) => ({ regionCode, weight: counts.get(regionCode) ?? 0 }));
       return draftScheme(indicators, weights);
     },
 

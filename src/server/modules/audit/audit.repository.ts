@@ -85,10 +85,10 @@ export function macEvent(key: AuditKey, e: Unhashed): string {
 
 const macHead = (key: AuditKey, h: { seq: number; event_id: string; hash: string }) => macOf(key, ['head', h.seq, h.event_id, h.hash]);
 
-/** Whether the stored head is signed by a key of the ring and names this event. */
-function headFits(ring: AuditKeyring, head: Selectable<AuditHeadTable> | undefined, last: { seq: number; id: string; hash: string }): boolean {
-  const key = head && ring.keys.get(head.key_id);
-  return !!key && Number(head.seq) === last.seq && head.event_id === last.id && head.hash === last.hash && macHead(key, { ...head, seq: last.seq }) === head.mac;
+/** Whether the stored head is signed by a key of the ring. */
+function headSigned(ring: AuditKeyring, head: Selectable<AuditHeadTable>): boolean {
+  const key = ring.keys.get(head.key_id);
+  return !!key && macHead(key, { ...head, seq: Number(head.seq) }) === head.mac;
 }
 
 const HEAD_REFUSED = 'audit chain head is missing or not signed with the audit key: run "npm run cli -- audit verify"';
@@ -106,10 +106,9 @@ export async function appendAuditEvent(trx: Kysely<Database>, event: NewAuditEve
   const ring = auditKeyringOf(trx);
   await lockAuditChain(trx);
   const head = await trx.selectFrom('audit_head').selectAll().where('name', '=', HEAD).executeTakeFirst();
-  const headKey = head && ring.keys.get(head.key_id);
   let last: { seq: number; hash: string } | undefined;
   if (head) {
-    if (!headKey || macHead(headKey, { ...head, seq: Number(head.seq) }) !== head.mac) throw new Error(HEAD_REFUSED);
+    if (!headSigned(ring, head)) throw new Error(HEAD_REFUSED);
     last = { seq: Number(head.seq), hash: head.hash };
   } else {
     const newest = await newestAuditEvent(trx);
@@ -267,10 +266,16 @@ export async function verifyAuditChain(db: Kysely<Database>, ring: AuditKeyring 
   const newest = last?.seq ?? 0;
   if (newest < ring.legacy.seq) return result(null, 'events_removed');
   if (!storedHead) return result(null, newest > ring.legacy.seq ? 'missing' : null);
-  const key = ring.keys.get(storedHead.key_id);
-  if (!key || macHead(key, { ...storedHead, seq: Number(storedHead.seq) }) !== storedHead.mac) return result(null, 'bad_signature');
+  if (!headSigned(ring, storedHead)) return result(null, 'bad_signature');
   if (Number(storedHead.seq) > newest) return result(null, 'events_removed');
-  return result(null, last && headFits(ring, storedHead, last) ? null : 'mismatch');
+  const fits = last && Number(storedHead.seq) === last.seq && storedHead.event_id === last.id && storedHead.hash === last.hash;
+  return result(null, fits ? null : 'mismatch');
+}
+
+/** How many events the chain holds up to and including `seq`. */
+export async function countAuditEventsThrough(db: Kysely<Database>, seq: number): Promise<number> {
+  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('seq', '<=', seq).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** One event by its place in the chain. */

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
 import { lockAuditChain } from '../../db/portable';
 import { createKeyFile, macOf, readKeyFile, useAuditKeyring, type AuditKeyring } from './audit-keys';
-import { appendAuditEvent, auditEventAt, chainIsKeyed, GENESIS_HASH, listAuditEvents, newestAuditEvent, subjectNames, verifyAuditChain } from './audit.repository';
+import { appendAuditEvent, auditEventAt, chainIsKeyed, countAuditEventsThrough, GENESIS_HASH, listAuditEvents, newestAuditEvent, subjectNames, verifyAuditChain } from './audit.repository';
 import { presentAuditEvent } from './audit.presenter';
 
 /** Records what `actor` did, inside the caller's transaction. */
@@ -127,10 +127,10 @@ export function auditService(ctx: AppContext) {
         const { mac, ...signed } = checkpoint;
         const expected = ring && checkpointMac(ring, signed);
         const event = await auditEventAt(ctx.db, checkpoint.seq);
-        const count = await ctx.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('seq', '<=', checkpoint.seq).executeTakeFirstOrThrow();
+        const count = await countAuditEventsThrough(ctx.db, checkpoint.seq);
         if (!expected) checkpointProblem = 'unknown_key';
         else if (expected !== mac) checkpointProblem = 'bad_signature';
-        else if (!event || event.id !== checkpoint.eventId || event.hash !== checkpoint.hash || Number(count.n) !== checkpoint.count) checkpointProblem = 'not_in_chain';
+        else if (!event || event.id !== checkpoint.eventId || event.hash !== checkpoint.hash || count !== checkpoint.count) checkpointProblem = 'not_in_chain';
       }
       return { ...chain, ok: chain.ok && !checkpointProblem, checkpoint: checkpoint ? { seq: checkpoint.seq, problem: checkpointProblem } : null };
     },
@@ -142,8 +142,7 @@ export function auditService(ctx: AppContext) {
       const newest = await newestAuditEvent(ctx.db);
       if (!newest) return null;
       const seq = Number(newest.seq);
-      const count = await ctx.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('seq', '<=', seq).executeTakeFirstOrThrow();
-      const signed = { seq, eventId: newest.id, hash: newest.hash, count: Number(count.n), at: new Date().toISOString(), keyId: ring.current.id };
+      const signed = { seq, eventId: newest.id, hash: newest.hash, count: await countAuditEventsThrough(ctx.db, seq), at: new Date().toISOString(), keyId: ring.current.id };
       return { ...signed, mac: checkpointMac(ring, signed)! };
     },
   };

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
+import { insertChunked } from '../../db/bulk';
 import type { Database } from '../../db/database';
 import { toBool } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
@@ -112,12 +113,12 @@ export async function seedDemoHonours(db: Kysely<Database>, actor: Actor, flagsh
     .where('e.status', '<>', 'deregistered')
     .execute();
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('honours').values(rows.slice(i, i + 200)).execute();
+    await insertChunked(trx, 'honours', rows);
     const designations = flagships.map((f) => ({
       id: uuidv7(), enterprise_id: f.id, region_code: f.region_code, year: f.year, designated_on: `${f.year}-02-15` < now ? `${f.year}-02-15` : now,
       note: '', override: null, ...newRecordMeta(actor.id, stamp),
     }));
-    for (let i = 0; i < designations.length; i += 200) await trx.insertInto('flagship_designations').values(designations.slice(i, i + 200)).execute();
+    await insertChunked(trx, 'flagship_designations', designations);
     await recordAudit(trx, actor, 'brands.seed', { type: 'honour', id: null }, null, { honours: rows.length, flagships: designations.length });
     await syncBrandFlags(trx);
     await syncFlagshipFlags(trx);

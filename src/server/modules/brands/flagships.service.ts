@@ -12,23 +12,8 @@ import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
-import type { EnterpriseScope } from '../enterprises/enterprises.repository';
 import { cityOnly } from './brands.policy';
-
-/** The designations of a year with each enterprise's sales revenue that year, within the actor's archive scope. */
-function designations(db: Kysely<Database>, scope: EnterpriseScope) {
-  let q = db
-    .selectFrom('flagship_designations as f')
-    .innerJoin('enterprises as e', 'e.id', 'f.enterprise_id')
-    .leftJoin('enterprise_yearly_figures as y', (j) => j.onRef('y.enterprise_id', '=', 'f.enterprise_id').onRef('y.year', '=', 'f.year').on('y.deleted_at', 'is', null))
-    .selectAll('f')
-    .select(['e.name as enterprise_name', 'y.sales_revenue'])
-    .where('f.deleted_at', 'is', null);
-  if (scope.regionCode) q = q.where('e.region_code', '=', scope.regionCode);
-  if (scope.enterpriseId) q = q.where('e.id', '=', scope.enterpriseId);
-  return q;
-}
-type Row = Awaited<ReturnType<ReturnType<typeof designations>['executeTakeFirstOrThrow']>>;
+import { countFlagshipDesignations, flagshipCandidates, flagshipDesignations as designations, type FlagshipRow as Row } from './flagships.repository';
 
 /**
  * The archive's flagship flag follows the register: set exactly for the enterprises on the most
@@ -71,23 +56,11 @@ export function flagshipService(ctx: AppContext) {
       const scope = enterpriseScope(actor);
       const rows = await designations(db, scope).where('f.year', '=', year).orderBy('y.sales_revenue', 'desc').orderBy('e.name').execute();
       const listed = new Set(rows.map((r) => r.enterprise_id));
-      let candidateQuery = db
-        .selectFrom('enterprise_yearly_figures as y')
-        .innerJoin('enterprises as e', 'e.id', 'y.enterprise_id')
-        .select(['e.id', 'e.name', 'e.region_code', 'y.sales_revenue'])
-        .where('y.year', '=', year)
-        .where('y.sales_revenue', '>=', floor)
-        .where('y.deleted_at', 'is', null)
-        .where('e.deleted_at', 'is', null)
-        .orderBy('y.sales_revenue', 'desc')
-        .limit(200 + listed.size);
-      if (scope.regionCode) candidateQuery = candidateQuery.where('e.region_code', '=', scope.regionCode);
-      if (scope.enterpriseId) candidateQuery = candidateQuery.where('e.id', '=', scope.enterpriseId);
-      const candidates = await candidateQuery.execute();
+      const candidates = await flagshipCandidates(db, scope, year, floor, 200 + listed.size);
       return {
         items: rows.map((r) => present(actor, r)),
         // The goal is the city's: its progress counts the whole list (a number, not the names).
-        progress: { year, count: scope.regionCode || scope.enterpriseId ? (await designations(db, {}).where('f.year', '=', year).execute()).length : rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
+        progress: { year, count: scope.regionCode || scope.enterpriseId ? await countFlagshipDesignations(db, year) : rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
         candidates: candidates
           .filter((c) => !listed.has(c.id))
           .slice(0, 200)

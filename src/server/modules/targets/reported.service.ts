@@ -10,6 +10,7 @@ import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { countyCodes } from '../reference/reference.repository';
+import { reportedValueActions, reportedValuesOf } from './reported.repository';
 import type { ReportedValueTable } from './targets.table';
 import { PROVINCE, type IndicatorRow } from './values';
 
@@ -192,7 +193,7 @@ export function reportedValueService(ctx: AppContext) {
       return move(actor, id, input.version, input.decision, async (row, trx) => {
         if (row.status !== 'submitted') throw new AppError('invalid_transition', [{ path: 'body/decision', message: '只能审核已提交的数据' }]);
         // Four eyes: whoever entered or submitted the figure since it was last decided does not decide it.
-        const events = await trx.selectFrom('reported_value_events').select(['action', 'actor_id']).where('reported_value_id', '=', row.id).orderBy('at', 'desc').execute();
+        const events = await reportedValueActions(trx, row.id);
         const decided = events.findIndex((e) => e.action !== 'save' && e.action !== 'submit');
         const round = decided === -1 ? events : events.slice(0, decided);
         if (round.some((e) => e.actor_id === actor.id)) throw new AppError('own_entry');
@@ -217,9 +218,7 @@ export function reportedValueService(ctx: AppContext) {
       // A county officer follows their own county's figures only (the province's are not theirs to follow).
       const own = actor.role === 'county_officer' ? (actor.regionCode ?? '-') : null;
       const counties = own ? [own] : await countyCodes(db);
-      let valuesQuery = db.selectFrom('reported_values').selectAll().where('period', '=', period);
-      if (own) valuesQuery = valuesQuery.where('region_code', '=', own);
-      const values = mine.length ? await valuesQuery.where('indicator_code', 'in', mine.map((i) => i.code)).execute() : [];
+      const values = await reportedValuesOf(db, period, mine.map((i) => i.code), own);
       const dueOn = addDays(periodEnd(period), config.reportDueDays - 1);
       const tasks = mine.flatMap((i) =>
         (i.report_regions === 'province' ? (own ? [] : [PROVINCE]) : counties).map((regionCode) => {
