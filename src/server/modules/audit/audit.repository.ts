@@ -14,6 +14,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 const enterpriseOf = sql`(select e.name from enterprises e where e.id = t.enterprise_id)`;
 const regionOf = sql`(select r.name from regions r where r.code = t.region_code)`;
 const planOf = (table: string) => sql`(select p.${sql.raw(table === 'target_plans' ? 'name' : 'title')} from ${sql.table(table)} p where p.id = t.plan_id)`;
+const productName = { table: 'products', name: sql`${enterpriseOf} || ' · ' || t.name` };
+
 const SUBJECT_NAMES: Record<string, { table: string; name: RawBuilder<unknown> }> = {
   enterprise: { table: 'enterprises', name: sql`t.name` },
   user: { table: 'users', name: sql`t.display_name || '（' || t.username || '）'` },
@@ -32,8 +34,9 @@ const SUBJECT_NAMES: Record<string, { table: string; name: RawBuilder<unknown> }
   assessment_scheme: { table: 'assessment_schemes', name: sql`t.name` },
   county_assessment: { table: 'county_assessments', name: sql`(select s.name from assessment_schemes s where s.id = t.scheme_id) || ' · ' || ${regionOf}` },
   // Archive records (subject type = record kind): the record's enterprise, and a product's own name.
-  products: { table: 'products', name: sql`${enterpriseOf} || ' · ' || t.name` },
-  product: { table: 'products', name: sql`${enterpriseOf} || ' · ' || t.name` },
+  // 'product' is the brand flag's subject (honours.service); 'products' the archive record kind's.
+  products: productName,
+  product: productName,
   standards: { table: 'product_standards', name: sql`(select p.name from products p where p.id = t.product_id) || ' · ' || t.standard_no` },
   'former-names': { table: 'enterprise_former_names', name: sql`${enterpriseOf} || ' · ' || t.name` },
   associations: { table: 'enterprise_associations', name: enterpriseOf },
