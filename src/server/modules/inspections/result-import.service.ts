@@ -15,7 +15,7 @@ import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
 import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
-import { activeCategories, findPlanRow, firmByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
+import { activeCategories, findPlanRow, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
 import { noticeTotals } from './result-table.cells';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderLike, itemParts, normalizeHeader, type HeaderFound, type ResultField } from './result-table.headers';
 import { batchReader, type Batch } from './result-table.rows';
@@ -128,16 +128,23 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       count++;
       reader.add(row);
     }
+    const read = reader.done();
+    // The archive's firms for every producer at once: by USCC, and by name where the USCC finds none.
+    const named = read.filter((b) => !b.errors.length && b.producer);
+    const byUscc = await firmsByUscc(db, named.flatMap((b) => (b.uscc ? [b.uscc] : [])));
+    const byName = await firmsNamed(db, named.filter((b) => !(b.uscc && byUscc.has(b.uscc))).map((b) => b.producer!));
     const searched = new Map<string, Promise<Candidate[]>>();
     const matched = new Map<string, Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>>>();
     const batches: PreviewBatch[] = [];
-    for (const b of reader.done()) {
+    for (const b of read) {
       const base = { ...b, line: b.lines[0]! };
       if (b.errors.length) batches.push({ ...base, status: 'error', match: null, candidates: [] });
       else if (!b.producer) batches.push({ ...base, status: 'no_producer', match: null, candidates: [] });
       else {
         const key = `${b.producer}|${b.uscc ?? ''}|${b.disputed}`;
-        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, b.uscc, b.disputed, searched));
+        const byCode = b.uscc ? byUscc.get(b.uscc) : undefined;
+        const exact = byCode ? [byCode] : (byName.get(b.producer) ?? []);
+        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, exact, b.disputed, searched));
         batches.push({ ...base, ...(await matched.get(key)!) });
       }
     }
@@ -145,12 +152,11 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
   }
 
   /**
-   * The producer: by USCC, else by exact (or former) name, else look-alikes for a person to choose.
-   * A remark that disputes the producer turns a match into a candidate: a person decides.
+   * The producer: the firm of its USCC, else of its exact (or former) name (`exact`, looked up for
+   * the whole table), else look-alikes for a person to choose. A remark that disputes the producer
+   * turns a match into a candidate: a person decides.
    */
-  async function matchProducer(actor: Actor, name: string, uscc: string | null, disputed: boolean, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
-    const byCode = uscc ? await firmByUscc(db, uscc) : undefined;
-    const exact = byCode ? [byCode] : await firmsNamed(db, name);
+  async function matchProducer(actor: Actor, name: string, exact: ArchiveFirm[], disputed: boolean, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
     if (exact.length === 1 && !disputed) return { status: 'matched', match: exact[0]!, candidates: [] };
     if (exact.length >= 1) return { status: disputed ? 'disputed' : 'candidates', match: null, candidates: exact.map((c) => ({ ...c, score: 1 })) };
     // Look-alikes: firms whose trade name shares its first or last two characters, scored on trade names.
