@@ -101,8 +101,11 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     }
   }
 
-  /** Reads the table through the session's settings and matches its producers: the preview. */
-  async function compute(actor: Actor, s: Session): Promise<Session> {
+  /**
+   * Reads the table through the session's settings and matches its producers: the preview; and
+   * on the way, the first values of each column below the header, for the officer to see.
+   */
+  async function compute(actor: Actor, s: Session): Promise<{ session: Session; samples: Map<number, string[]> }> {
     const categories = await activeCategories(db);
     const byText = categoryIndex(categories);
     const settings = s.settings;
@@ -119,10 +122,19 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     });
     let count = 0;
     const firstData = s.header.at + s.header.height;
+    const samples = new Map<number, string[]>();
     let index = 0;
     for await (const row of rowsOf(uploadFile(s.id))) {
       const at = index++;
       if (at < firstData) continue;
+      // Samples: the first three values of each column in the 21 rows below the header.
+      if (at <= firstData + 20 && !isHeaderLike(row.cells)) {
+        row.cells.forEach((c, i) => {
+          const list = samples.get(i) ?? [];
+          if (c.trim() && list.length < 3) list.push(c.trim().slice(0, 40));
+          samples.set(i, list);
+        });
+      }
       if (at === firstData && isHeaderLike(row.cells)) continue;
       if (row.cells.every((c) => c.trim() === '')) continue;
       count++;
@@ -148,7 +160,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         batches.push({ ...base, ...(await matched.get(key)!) });
       }
     }
-    return { ...s, batches, rows: count };
+    return { session: { ...s, batches, rows: count }, samples };
   }
 
   /**
@@ -211,7 +223,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     return { problems, warnings, countYear: st.countYear ?? noticeYear ?? planYear };
   }
 
-  async function present(s: Session) {
+  async function present({ session: s, samples }: Awaited<ReturnType<typeof compute>>) {
     const planRow = (await findPlanRow(db, s.planId))!;
     const { problems, warnings, countYear } = review(s, planRow.year);
     const count = (st: Status) => s.batches.filter((b) => b.status === st).length;
@@ -222,7 +234,6 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       c.batches++;
       categoryTexts.set(b.categoryText, c);
     }
-    const samples = await sampleCells(s);
     return {
       id: s.id,
       revision: s.revision,
@@ -249,25 +260,6 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       problems,
       warnings,
     };
-  }
-
-  /** The first three values of each column below the header, so the officer sees what a column holds. */
-  async function sampleCells(s: Session): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
-    let index = 0;
-    const gen = rowsOf(uploadFile(s.id));
-    for await (const row of gen) {
-      const at = index++;
-      if (at < s.header.at + s.header.height || isHeaderLike(row.cells)) continue;
-      row.cells.forEach((c, i) => {
-        const list = out.get(i) ?? [];
-        if (c.trim() && list.length < 3) list.push(c.trim().slice(0, 40));
-        out.set(i, list);
-      });
-      if (index > s.header.at + s.header.height + 20) break;
-    }
-    await gen.return(undefined);
-    return out;
   }
 
   /** Upload: finds the header, proposes the mapping and the notice's facts, and previews. */
@@ -304,7 +296,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         },
       };
       const computed = await compute(actor, session);
-      save(computed);
+      save(computed.session);
       return present(computed);
     } catch (err) {
       fs.rmSync(file, { force: true });
@@ -331,7 +323,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         if (code !== null && !codes.has(code)) throw new AppError('unknown_category', [{ path: 'body/settings', message: `类别 ${code} 不存在` }]);
       }
       const computed = await oneParseAtATime(actor.id, () => compute(actor, { ...s, revision: s.revision + 1, settings: { ...settings, issuer: settings.issuer.trim() } }));
-      save(computed);
+      save(computed.session);
       return present(computed);
     },
 
