@@ -54,10 +54,6 @@ export async function firmsNamed(db: Kysely<Database>, names: string[]): Promise
   return out;
 }
 
-export async function findPlanRow(db: Kysely<Database>, id: string) {
-  return db.selectFrom('inspection_plans').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /** Every active category of both catalogues, for reading a table's category cells. */
 export async function activeCategories(db: Kysely<Database>) {
   return db.selectFrom('product_categories').select(['code', 'name', 'catalogue']).where('active', '=', bool(true)).orderBy('sort_order').execute();

@@ -14,8 +14,9 @@ import { oneParseAtATime } from '../../lib/tabular/parse-slot';
 import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
+import { findPlan } from './inspections.repository';
 import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
-import { activeCategories, findPlanRow, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
+import { activeCategories, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
 import { noticeTotals } from './result-table.cells';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderLike, itemParts, normalizeHeader, type HeaderFound, type ResultField } from './result-table.headers';
 import { batchReader, type Batch } from './result-table.rows';
@@ -83,7 +84,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     }
   }
   async function plan(actor: Actor, id: string) {
-    const row = await findPlanRow(db, id);
+    const row = await findPlan(db, id);
     if (!row) throw new AppError('not_found');
     if (actor.role === 'county_officer') throw new AppError('forbidden');
     return row;
@@ -224,7 +225,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
   }
 
   async function present({ session: s, samples }: Awaited<ReturnType<typeof compute>>) {
-    const planRow = (await findPlanRow(db, s.planId))!;
+    const planRow = (await findPlan(db, s.planId))!;
     const { problems, warnings, countYear } = review(s, planRow.year);
     const count = (st: Status) => s.batches.filter((b) => b.status === st).length;
     const categoryTexts = new Map<string, { code: string | null; batches: number }>();
