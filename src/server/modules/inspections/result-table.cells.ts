@@ -5,6 +5,8 @@
  * Each reader is pure; an unreadable verdict is an error, never a default.
  */
 
+import type { SAMPLING_PLACES } from '../../../contract/schemas/inspections';
+
 export type Verdict = 'qualified' | 'unqualified';
 
 const UNQUALIFIED = /不合格|不符合|未达到|不达标|^(f|fail|failed|×|✗|✘|x|n|ng)$/i;
@@ -124,8 +126,8 @@ export function splitFailedItems(raw: string, parts: ('item' | 'measured' | 'req
   });
 }
 
-export const TABLE_PLACES = ['production', 'circulation', 'catering', 'online'] as const;
-export type TablePlace = (typeof TABLE_PLACES)[number];
+/** A stage a table can name: the contract's sampling places (a case's own 'unknown' is what a table without one gets). */
+export type TablePlace = (typeof SAMPLING_PLACES)[number];
 
 /** 生产 / 流通 / 餐饮 / 网络 in the words tables use; null when the cell says none of them. */
 export function parsePlace(raw: string): TablePlace | null {
