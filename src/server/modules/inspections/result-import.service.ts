@@ -14,6 +14,7 @@ import { oneParseAtATime } from '../../lib/tabular/parse-slot';
 import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
+import { assertImportsResults } from './inspections.policy';
 import { findPlan } from './inspections.repository';
 import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
 import { activeCategories, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
@@ -86,7 +87,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
   async function plan(actor: Actor, id: string) {
     const row = await findPlan(db, id);
     if (!row) throw new AppError('not_found');
-    if (actor.role === 'county_officer') throw new AppError('forbidden');
+    assertImportsResults(actor);
     return row;
   }
   // MAX_ROWS data rows under a title and header of up to HEADER_SEARCH_ROWS rows.
@@ -408,7 +409,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
 
     /** Issuers whose column mapping is remembered, for the upload form. */
     async issuers(actor: Actor) {
-      if (actor.role === 'county_officer') throw new AppError('forbidden');
+      assertImportsResults(actor);
       return (await knownIssuers(db)).map((r) => ({ issuer: r.issuer, updatedAt: r.updated_at }));
     },
   };
