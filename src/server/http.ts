@@ -39,10 +39,10 @@ export interface Upload {
 }
 
 /** The multipart field every upload route takes its file from. */
-export const UPLOAD_FIELD = 'file';
+const UPLOAD_FIELD = 'file';
 
 /** A failure while reading a multipart body, as the client's error it is. */
-export function uploadError(err: unknown, maxBytes: number): AppError {
+function uploadError(err: unknown, maxBytes: number): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('file_too_large', [{ message: `文件超过 ${Math.round(maxBytes / 2 ** 20)} MB` }]);

@@ -14,11 +14,9 @@ const PROVINCES = [
   '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门',
 ];
 /** Hunan's prefectures and Chenzhou's counties by their short names, for names that omit 市/县/区. */
-const NEARBY = [
-  '长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西',
-  '北湖', '苏仙', '桂阳', '宜章', '永兴', '嘉禾', '临武', '汝城', '桂东', '安仁', '资兴',
-];
-const PLACE_WORDS = [...PROVINCES, ...NEARBY].sort((a, b) => b.length - a.length);
+const PREFECTURES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西'];
+const COUNTIES = ['北湖', '苏仙', '桂阳', '宜章', '永兴', '嘉禾', '临武', '汝城', '桂东', '安仁', '资兴'];
+const PLACE_WORDS = [...PROVINCES, ...PREFECTURES, ...COUNTIES].sort((a, b) => b.length - a.length);
 
 /** Legal forms and kinds of unit, stripped from the end (longest first). */
 const FORMS = [
@@ -45,8 +43,8 @@ const LEADING_PLACE = /^[\p{Script=Han}]{2,4}?(省|自治区|市|自治州|地�
 
 /** Chenzhou's counties and Hunan's prefectures under their parents, for telling two places apart. */
 const PARENT: Record<string, string> = {
-  ...Object.fromEntries(['北湖', '苏仙', '桂阳', '宜章', '永兴', '嘉禾', '临武', '汝城', '桂东', '安仁', '资兴'].map((c) => [c, '郴州'])),
-  ...Object.fromEntries(['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西'].map((c) => [c, '湖南'])),
+  ...Object.fromEntries(COUNTIES.map((c) => [c, '郴州'])),
+  ...Object.fromEntries(PREFECTURES.map((c) => [c, '湖南'])),
 };
 const LEVEL_CHARS = /(省|自治区|市|自治州|地区|县|自治县|区|镇|乡|街道)$/;
 
@@ -161,6 +159,6 @@ export function nameSimilarity(a: string, b: string): number {
  * at 0.5 exactly sit three-character trade names that differ in one (莽山红 / 莽山绿) and the same
  * trade name in another place — other firms.
  */
-export const LOOK_ALIKE_THRESHOLD = 0.5;
+const LOOK_ALIKE_THRESHOLD = 0.5;
 /** Whether a score is high enough to offer the firm. */
 export const offered = (score: number) => score > LOOK_ALIKE_THRESHOLD;

@@ -32,7 +32,7 @@ export async function verifyDummy(password: string): Promise<void> {
  * zxcvbn's score a password must reach: 3 is "safely unguessable" (about 10^8 guesses or more),
  * enough against online guessing with the lock-out and argon2id here.
  */
-export const MIN_SCORE = 3;
+const MIN_SCORE = 3;
 
 /**
  * zxcvbn and its lists, loaded and indexed on first use (a second or two): the server and every

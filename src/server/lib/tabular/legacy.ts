@@ -14,7 +14,7 @@ import { UnreadableFile } from './read';
 XLSX.set_cptable(cptable);
 
 /** Largest .xls or HTML table read (SheetJS holds the whole workbook in memory). */
-export const LEGACY_MAX_BYTES = 20 * 2 ** 20;
+const LEGACY_MAX_BYTES = 20 * 2 ** 20;
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 

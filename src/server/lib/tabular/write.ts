@@ -36,7 +36,7 @@ export function unneutralise(text: string): string {
 const csvCell = (cell: Cell) => (typeof cell === 'number' ? String(cell) : neutralise(cell));
 const xlsxCell = (cell: Cell) => (typeof cell === 'number' ? cell : neutralise(cell));
 
-/** Closes a stream given up on; the file is removed only after, or a late open would create it again. */
+/** Finishes a written file: resolves once everything is flushed and the file closed, rejects on a write error. */
 const ended = (out: fs.WriteStream) => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 
 /** Runs a writer of `file`; if it fails (a refused query, a full disk), the partial file goes with it. */

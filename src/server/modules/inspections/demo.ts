@@ -5,6 +5,7 @@ import type { Database } from '../../db/database';
 import { bool } from '../../db/portable';
 import { addDays, today } from '../../lib/dates';
 import type { InspectionService } from './inspections.service';
+import { LEVEL_NAMES } from './labels';
 import type { PublicationService } from './publication.service';
 
 /** A step after sampling: the action, its day counted from the sampling day, and what it needs besides. */
@@ -33,7 +34,6 @@ const PATHS: Record<string, { daysAgo: number; steps: Step[]; refused?: true }> 
   closed: { daysAgo: 200, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45], ['review', 110, { passed: true }]] },
   licence_revoked: { daysAgo: 120, steps: [['warn_refusal', 3], ['revoke_licence', 60]], refused: true },
 };
-const LEVEL_NAMES: Record<string, string> = { national: '国家', provincial: '省级', city: '市级' };
 const TEST_ITEMS = ['标志和说明', '外观质量', '理化指标'];
 // 资质认定 (CMA) certificate numbers are 12 digits: year, province, body (invented here).
 const BODIES = [
@@ -66,7 +66,7 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
     .orderBy('p.id')
     .limit(80)
     .execute();
-  type Case = { product: (typeof products)[number]; level: string; sampledOn: string; steps: Step[]; refused?: true };
+  type Case = { product: (typeof products)[number]; level: keyof typeof LEVEL_NAMES; sampledOn: string; steps: Step[]; refused?: true };
   const cases: Case[] = [];
   const take = () => products.shift();
   // This year's and last year's national and provincial checks of key and brand products: decided, one in five unqualified.
@@ -95,7 +95,7 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
     const of = cases.filter((x) => `${x.level}|${x.sampledOn.slice(0, 4)}` === key);
     const categories = [...new Set(of.map((x) => x.product.category_code!))].map((categoryCode) => ({ categoryCode, plannedBatches: of.filter((x) => x.product.category_code === categoryCode).length, testItems: TEST_ITEMS, testingBodyId: bodies[0]!.id }));
     const planYear = Number(c.sampledOn.slice(0, 4));
-    const plan = await s.inspections.createPlan(actor, { year: planYear, level: c.level as 'city', title: `${planYear}年${LEVEL_NAMES[c.level]}产品质量监督抽查（郴州）`, departmentCode: 'quality', regionCode: '431000', categories });
+    const plan = await s.inspections.createPlan(actor, { year: planYear, level: c.level, title: `${planYear}年${LEVEL_NAMES[c.level]}产品质量监督抽查（郴州）`, departmentCode: 'quality', regionCode: '431000', categories });
     plans.set(key, plan.id);
   }
 

@@ -1,8 +1,8 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { PRODUCT_FLAGS } from '../../../contract/schemas/inspections';
 import { bool } from '../../db/portable';
-import type { InspectionTable } from './inspections.table';
+import type { InspectionEventTable, InspectionTable } from './inspections.table';
 
 type ProductFlag = (typeof PRODUCT_FLAGS)[number];
 
@@ -100,6 +100,17 @@ export async function earlierChecksOfProduct(
       return described ? eb.or([sameProduct, eb.and([eb('i.product_id', 'is', null), sameFields()])]) : sameProduct;
     })
     .execute();
+}
+
+/** One step on a case's timeline. */
+export async function insertInspectionEvent(db: Kysely<Database>, event: Insertable<InspectionEventTable>): Promise<void> {
+  await db.insertInto('inspection_events').values(event).execute();
+}
+
+/** The details (JSON) of the case's latest event of this action, if it has one. */
+export async function lastEventDetails(db: Kysely<Database>, inspectionId: string, action: string): Promise<string | undefined> {
+  const row = await db.selectFrom('inspection_events').select('details').where('inspection_id', '=', inspectionId).where('action', '=', action).orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return row?.details;
 }
 
 /** Applies a workflow step at the version read; undefined when someone else moved the case first. */

@@ -15,7 +15,7 @@ import { findEnterprise } from '../enterprises/enterprises.repository';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
 import { caseScope, CITY, repeatForbidden } from './inspections.policy';
-import { archiveProductOf, earlierChecksOfProduct, findInspection, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
+import { archiveProductOf, earlierChecksOfProduct, findInspection, insertInspectionEvent, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
 import { reflectInArchive } from './sanctions';
 import { countFinalVerdicts } from './stats.repository';
 import type { InspectionTable } from './inspections.table';
@@ -194,7 +194,7 @@ export function inspectionService(ctx: AppContext) {
           version: 1, created_at: now, updated_at: now, created_by: actor.id,
         };
         await trx.insertInto('inspections').values(created).execute();
-        await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: created.id, action: input.refused ? 'refuse' : 'register', on_date: input.sampledOn, state_after: state, details: JSON.stringify({ checkType }), actor_id: actor.id, at: now }).execute();
+        await insertInspectionEvent(trx, { id: uuidv7(), inspection_id: created.id, action: input.refused ? 'refuse' : 'register', on_date: input.sampledOn, state_after: state, details: JSON.stringify({ checkType }), actor_id: actor.id, at: now });
         await recordAudit(trx, actor, 'inspection.register', { type: 'inspection', id: created.id }, null, presentInspection(created, []));
         return created;
       });
@@ -253,7 +253,7 @@ export function inspectionService(ctx: AppContext) {
         const { action, on, version: _v, ...details } = input as CaseActionBody & Record<string, unknown>;
         // Order No. 18 art. 44: a producer outside the city is notified through its own local department.
         if (action === 'notify' && before.producer_region_code && !before.producer_region_code.startsWith(CITY.slice(0, 4))) details.crossRegion = true;
-        await trx.insertInto('inspection_events').values({ id: uuidv7(), inspection_id: id, action, on_date: on, state_after: updated.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() }).execute();
+        await insertInspectionEvent(trx, { id: uuidv7(), inspection_id: id, action, on_date: on, state_after: updated.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() });
         await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
         // 停业整顿 and 吊销 reach the archive in the same transaction.
         await reflectInArchive(trx, actor, before, updated, on);

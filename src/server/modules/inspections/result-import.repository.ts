@@ -13,21 +13,45 @@ export interface ArchiveFirm {
 const firm = (r: { id: string; name: string; uscc: string; region_code: string }): ArchiveFirm => ({ id: r.id, name: r.name, uscc: r.uscc, regionCode: r.region_code });
 const live = (db: Kysely<Database>) => db.selectFrom('enterprises as e').select(['e.id', 'e.name', 'e.uscc', 'e.region_code']).where('e.deleted_at', 'is', null);
 
-export async function firmByUscc(db: Kysely<Database>, uscc: string): Promise<ArchiveFirm | undefined> {
-  const row = await live(db).where('e.uscc', '=', uscc).executeTakeFirst();
-  return row && firm(row);
+/** Names and codes per IN list: well under both dialects' bind-parameter limits. */
+const IN_CHUNK = 1000;
+async function inChunks<T>(values: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) out.push(...(await read(values.slice(i, i + IN_CHUNK))));
+  return out;
 }
 
-/** Firms of this very name, or once of this name: two indexed look-ups (one query with OR reads every enterprise). */
-export async function firmsNamed(db: Kysely<Database>, name: string): Promise<ArchiveFirm[]> {
-  const exact = await live(db).where('e.name', '=', name).limit(5).execute();
-  if (exact.length) return exact.map(firm);
-  const formerly = db.selectFrom('enterprise_former_names').select('enterprise_id').where('name', '=', name).where('deleted_at', 'is', null);
-  return (await live(db).where('e.id', 'in', formerly).limit(5).execute()).map(firm);
+/** The live firms holding these USCCs (unique), by USCC: one query per thousand codes, not one per row. */
+export async function firmsByUscc(db: Kysely<Database>, usccs: string[]): Promise<Map<string, ArchiveFirm>> {
+  const rows = await inChunks([...new Set(usccs)], (chunk) => live(db).where('e.uscc', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.uscc, firm(r)]));
 }
 
-export async function findPlanRow(db: Kysely<Database>, id: string) {
-  return db.selectFrom('inspection_plans').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * For each name, up to five live firms of this very name, else up to five that once bore it:
+ * indexed IN look-ups over all the table's names at once (one query with OR reads every enterprise).
+ */
+export async function firmsNamed(db: Kysely<Database>, names: string[]): Promise<Map<string, ArchiveFirm[]>> {
+  const out = new Map<string, ArchiveFirm[]>();
+  const add = (name: string, f: ArchiveFirm) => {
+    const list = out.get(name) ?? [];
+    if (list.length < 5 && !list.some((x) => x.id === f.id)) list.push(f);
+    out.set(name, list);
+  };
+  const wanted = [...new Set(names)];
+  for (const r of await inChunks(wanted, (chunk) => live(db).where('e.name', 'in', chunk).execute())) add(r.name, firm(r));
+  const formerly = await inChunks(
+    wanted.filter((n) => !out.has(n)),
+    (chunk) =>
+      live(db)
+        .innerJoin('enterprise_former_names as f', 'f.enterprise_id', 'e.id')
+        .select('f.name as former')
+        .where('f.name', 'in', chunk)
+        .where('f.deleted_at', 'is', null)
+        .execute(),
+  );
+  for (const r of formerly) add(r.former, firm(r));
+  return out;
 }
 
 /** Every active category of both catalogues, for reading a table's category cells. */

@@ -14,8 +14,10 @@ import { oneParseAtATime } from '../../lib/tabular/parse-slot';
 import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read';
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
+import { assertImportsResults } from './inspections.policy';
+import { findPlan } from './inspections.repository';
 import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
-import { activeCategories, findPlanRow, firmByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
+import { activeCategories, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
 import { noticeTotals } from './result-table.cells';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderLike, itemParts, normalizeHeader, type HeaderFound, type ResultField } from './result-table.headers';
 import { batchReader, type Batch } from './result-table.rows';
@@ -83,9 +85,9 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     }
   }
   async function plan(actor: Actor, id: string) {
-    const row = await findPlanRow(db, id);
+    const row = await findPlan(db, id);
     if (!row) throw new AppError('not_found');
-    if (actor.role === 'county_officer') throw new AppError('forbidden');
+    assertImportsResults(actor);
     return row;
   }
   // MAX_ROWS data rows under a title and header of up to HEADER_SEARCH_ROWS rows.
@@ -101,8 +103,11 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     }
   }
 
-  /** Reads the table through the session's settings and matches its producers: the preview. */
-  async function compute(actor: Actor, s: Session): Promise<Session> {
+  /**
+   * Reads the table through the session's settings and matches its producers: the preview; and
+   * on the way, the first values of each column below the header, for the officer to see.
+   */
+  async function compute(actor: Actor, s: Session): Promise<{ session: Session; samples: Map<number, string[]> }> {
     const categories = await activeCategories(db);
     const byText = categoryIndex(categories);
     const settings = s.settings;
@@ -119,44 +124,62 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     });
     let count = 0;
     const firstData = s.header.at + s.header.height;
+    const samples = new Map<number, string[]>();
     let index = 0;
     for await (const row of rowsOf(uploadFile(s.id))) {
       const at = index++;
       if (at < firstData) continue;
+      // Samples: the first three values of each column in the 21 rows below the header.
+      if (at <= firstData + 20 && !isHeaderLike(row.cells)) {
+        row.cells.forEach((c, i) => {
+          const list = samples.get(i) ?? [];
+          if (c.trim() && list.length < 3) list.push(c.trim().slice(0, 40));
+          samples.set(i, list);
+        });
+      }
       if (at === firstData && isHeaderLike(row.cells)) continue;
       if (row.cells.every((c) => c.trim() === '')) continue;
       count++;
       reader.add(row);
     }
+    const read = reader.done();
+    // The archive's firms for every producer at once: by USCC, and by name where the USCC finds none.
+    const named = read.filter((b) => !b.errors.length && b.producer);
+    const byUscc = await firmsByUscc(db, named.flatMap((b) => (b.uscc ? [b.uscc] : [])));
+    const byName = await firmsNamed(db, [
+      ...named.filter((b) => !(b.uscc && byUscc.has(b.uscc))).map((b) => b.producer!),
+      ...named.flatMap((b) => b.parties.filter((p) => p.role === 'commissioner').map((p) => p.name)),
+    ]);
     const searched = new Map<string, Promise<Candidate[]>>();
     const matched = new Map<string, Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>>>();
     const batches: PreviewBatch[] = [];
-    for (const b of reader.done()) {
+    for (const b of read) {
       const base = { ...b, line: b.lines[0]! };
       if (b.errors.length) batches.push({ ...base, status: 'error', match: null, candidates: [] });
       else if (!b.producer) batches.push({ ...base, status: 'no_producer', match: null, candidates: [] });
       else {
-        const commissioners = b.parties.filter((p) => p.role === 'commissioner').map((p) => p.name);
-        const key = `${b.producer}|${b.uscc ?? ''}|${b.disputed}|${commissioners.join('|')}`;
-        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, b.uscc, b.disputed, commissioners, searched));
+        const byCode = b.uscc ? byUscc.get(b.uscc) : undefined;
+        const exact = byCode ? [byCode] : (byName.get(b.producer) ?? []);
+        // A maker off the archive working for commissioners (委托方) on it: those are offered instead.
+        const forWhom = b.parties.filter((p) => p.role === 'commissioner').flatMap((p) => byName.get(p.name) ?? []);
+        const key = `${b.producer}|${b.uscc ?? ''}|${b.disputed}|${forWhom.map((f) => f.id).join()}`;
+        if (!matched.has(key)) matched.set(key, matchProducer(actor, b.producer, exact, forWhom, b.disputed, searched));
         batches.push({ ...base, ...(await matched.get(key)!) });
       }
     }
-    return { ...s, batches, rows: count };
+    return { session: { ...s, batches, rows: count }, samples };
   }
 
   /**
-   * The producer: by USCC, else by exact (or former) name, else look-alikes for a person to choose.
-   * A remark that disputes the producer turns a match into a candidate: a person decides. A maker
-   * off the archive that made the batch for a commissioner (委托方) on it offers the commissioner:
-   * the local firm answerable for the product, but whose case it is stays the officer's choice.
+   * The producer: the firm of its USCC, else of its exact (or former) name (`exact`, looked up for
+   * the whole table), else look-alikes for a person to choose. A remark that disputes the producer
+   * turns a match into a candidate: a person decides. A maker off the archive that made the batch
+   * for a commissioner (委托方) on it offers the commissioner (`forWhom`): the local firm answerable
+   * for the product, but whose case it is stays the officer's choice.
    */
-  async function matchProducer(actor: Actor, name: string, uscc: string | null, disputed: boolean, commissioners: string[], searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
-    const byCode = uscc ? await firmByUscc(db, uscc) : undefined;
-    const exact = byCode ? [byCode] : await firmsNamed(db, name);
+  async function matchProducer(actor: Actor, name: string, exact: ArchiveFirm[], forWhom: ArchiveFirm[], disputed: boolean, searched: Map<string, Promise<Candidate[]>>): Promise<Pick<PreviewBatch, 'status' | 'match' | 'candidates'>> {
     if (exact.length === 1 && !disputed) return { status: 'matched', match: exact[0]!, candidates: [] };
     if (exact.length >= 1) return { status: disputed ? 'disputed' : 'candidates', match: null, candidates: exact.map((c) => ({ ...c, score: 1 })) };
-    const forWhom = (await Promise.all(commissioners.map((c) => firmsNamed(db, c)))).flat();
     if (forWhom.length) return { status: disputed ? 'disputed' : 'candidates', match: null, candidates: forWhom.map((c) => ({ ...c, score: 1 })) };
     // Look-alikes: firms whose trade name shares its first or last two characters, scored on trade names.
     const core = [...coreName(name)];
@@ -215,8 +238,8 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
     return { problems, warnings, countYear: st.countYear ?? noticeYear ?? planYear };
   }
 
-  async function present(s: Session) {
-    const planRow = (await findPlanRow(db, s.planId))!;
+  async function present({ session: s, samples }: Awaited<ReturnType<typeof compute>>) {
+    const planRow = (await findPlan(db, s.planId))!;
     const { problems, warnings, countYear } = review(s, planRow.year);
     const count = (st: Status) => s.batches.filter((b) => b.status === st).length;
     const categoryTexts = new Map<string, { code: string | null; batches: number }>();
@@ -226,7 +249,6 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       c.batches++;
       categoryTexts.set(b.categoryText, c);
     }
-    const samples = await sampleCells(s);
     return {
       id: s.id,
       revision: s.revision,
@@ -253,25 +275,6 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       problems,
       warnings,
     };
-  }
-
-  /** The first three values of each column below the header, so the officer sees what a column holds. */
-  async function sampleCells(s: Session): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
-    let index = 0;
-    const gen = rowsOf(uploadFile(s.id));
-    for await (const row of gen) {
-      const at = index++;
-      if (at < s.header.at + s.header.height || isHeaderLike(row.cells)) continue;
-      row.cells.forEach((c, i) => {
-        const list = out.get(i) ?? [];
-        if (c.trim() && list.length < 3) list.push(c.trim().slice(0, 40));
-        out.set(i, list);
-      });
-      if (index > s.header.at + s.header.height + 20) break;
-    }
-    await gen.return(undefined);
-    return out;
   }
 
   /** Upload: finds the header, proposes the mapping and the notice's facts, and previews. */
@@ -308,7 +311,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         },
       };
       const computed = await compute(actor, session);
-      save(computed);
+      save(computed.session);
       return present(computed);
     } catch (err) {
       fs.rmSync(file, { force: true });
@@ -335,7 +338,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
         if (code !== null && !codes.has(code)) throw new AppError('unknown_category', [{ path: 'body/settings', message: `类别 ${code} 不存在` }]);
       }
       const computed = await oneParseAtATime(actor.id, () => compute(actor, { ...s, revision: s.revision + 1, settings: { ...settings, issuer: settings.issuer.trim() } }));
-      save(computed);
+      save(computed.session);
       return present(computed);
     },
 
@@ -419,7 +422,7 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
 
     /** Issuers whose column mapping is remembered, for the upload form. */
     async issuers(actor: Actor) {
-      if (actor.role === 'county_officer') throw new AppError('forbidden');
+      assertImportsResults(actor);
       return (await knownIssuers(db)).map((r) => ({ issuer: r.issuer, updatedAt: r.updated_at }));
     },
   };

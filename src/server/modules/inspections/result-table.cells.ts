@@ -5,6 +5,8 @@
  * Each reader is pure; an unreadable verdict is an error, never a default.
  */
 
+import type { SAMPLING_PLACES } from '../../../contract/schemas/inspections';
+
 export type Verdict = 'qualified' | 'unqualified';
 
 const UNQUALIFIED = /不合格|不符合|未达到|不达标|^(f|fail|failed|×|✗|✘|x|n|ng)$/i;
@@ -28,16 +30,18 @@ export interface Party {
   country?: string;
 }
 
-const ROLE_WORDS: [RegExp, PartyRole][] = [
-  [/^(受委托生产企业|受委托生产商|受委托方|受委托单位|被委托方|被委托单位|受托方|受托生产企业)$/, 'manufacturer'],
-  [/^(委托方|委托单位|委托企业|委托生产企业|委托商|出品商|出品方)$/, 'commissioner'],
-  [/^(生产商|生产者|生产企业|生产厂家|生产厂商|生产单位|制造商|制造者|制造单位)$/, 'manufacturer'],
-  [/^(分装商|分装企业|分装单位)$/, 'packer'],
-  [/^(进口商|进口企业|进口单位|进口代理商)$/, 'importer'],
-  [/^(经销商|销售商|总经销|总经销商|代理商|供货商|供应商|经营商|运营商)$/, 'distributor'],
+const ROLE_WORDS: [string[], PartyRole][] = [
+  [['受委托生产企业', '受委托生产商', '受委托方', '受委托单位', '被委托方', '被委托单位', '受托方', '受托生产企业'], 'manufacturer'],
+  [['委托方', '委托单位', '委托企业', '委托生产企业', '委托商', '出品商', '出品方'], 'commissioner'],
+  [['生产商', '生产者', '生产企业', '生产厂家', '生产厂商', '生产单位', '制造商', '制造者', '制造单位'], 'manufacturer'],
+  [['分装商', '分装企业', '分装单位'], 'packer'],
+  [['进口商', '进口企业', '进口单位', '进口代理商'], 'importer'],
+  [['经销商', '销售商', '总经销', '总经销商', '代理商', '供货商', '供应商', '经营商', '运营商'], 'distributor'],
 ];
-const roleOf = (word: string) => ROLE_WORDS.find(([re]) => re.test(word))?.[1] ?? null;
-const LABEL = /(受委托生产企业|受委托生产商|受委托方|受委托单位|被委托方|被委托单位|受托方|受托生产企业|委托方|委托单位|委托企业|委托生产企业|委托商|出品商|出品方|生产商|生产者|生产企业|生产厂家|生产厂商|生产单位|制造商|制造者|制造单位|分装商|分装企业|分装单位|进口商|进口企业|进口单位|进口代理商|经销商|销售商|总经销商|总经销|代理商|供货商|供应商|经营商|运营商)\s*[:：]/g;
+const ROLE_OF = new Map(ROLE_WORDS.flatMap(([words, role]) => words.map((w) => [w, role] as const)));
+const roleOf = (word: string) => ROLE_OF.get(word) ?? null;
+/** A role word and its colon, "经销商：": the same words, longest first so that 总经销商 is not read as 总经销. */
+const LABEL = new RegExp(`(${[...ROLE_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`, 'g');
 /** "/", 无, 散装, 不详: farm produce and unlabelled goods name no producer. */
 const NO_PRODUCER = /^([/／\\—–-]+|无|没有|不详|未标注|未标明|无标识|散装|散装称重|\/?（?散装）?|\/\(散装\)|自制|自产|\/\s*\/)$/;
 /** Which named party is the producer, in order: the maker, then who commissioned it, packed it or imported it. */
@@ -122,8 +126,8 @@ export function splitFailedItems(raw: string, parts: ('item' | 'measured' | 'req
   });
 }
 
-export const TABLE_PLACES = ['production', 'circulation', 'catering', 'online'] as const;
-export type TablePlace = (typeof TABLE_PLACES)[number];
+/** A stage a table can name: the contract's sampling places (a case's own 'unknown' is what a table without one gets). */
+export type TablePlace = (typeof SAMPLING_PLACES)[number];
 
 /** 生产 / 流通 / 餐饮 / 网络 in the words tables use; null when the cell says none of them. */
 export function parsePlace(raw: string): TablePlace | null {

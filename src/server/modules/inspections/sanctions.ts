@@ -8,7 +8,7 @@ import { auditedEnterprise } from '../enterprises/enterprises.presenter';
 import { findEnterprise, updateEnterpriseVersioned } from '../enterprises/enterprises.repository';
 import { auditedRecord } from '../enterprises/records.presenter';
 import { updateRecordVersioned, type RecordRow } from '../enterprises/records.repository';
-import type { InspectionRow } from './inspections.repository';
+import { insertInspectionEvent, lastEventDetails, type InspectionRow } from './inspections.repository';
 
 /**
  * What the end of a case does to the archive (产品质量法 arts. 17 and 56; SAMR Order No. 18
@@ -46,10 +46,7 @@ export async function reflectInArchive(trx: Kysely<Database>, actor: Actor, befo
     }
     if (action === 'archive_revoke') details.licencesRevoked = await revokeLicences(trx, actor, enterprise.id, on, after.id);
   }
-  await trx
-    .insertInto('inspection_events')
-    .values({ id: uuidv7(), inspection_id: after.id, action, on_date: on, state_after: after.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() })
-    .execute();
+  await insertInspectionEvent(trx, { id: uuidv7(), inspection_id: after.id, action, on_date: on, state_after: after.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() });
 }
 
 /** 吊销: whatever it was, unless the enterprise has already gone (注销) or been revoked. */
@@ -60,15 +57,8 @@ const suspendedStatus = (status: string) => (status === 'operating' ? 'suspended
 /** Back to operating only when this case's suspension stopped it and nothing has changed it since. */
 async function resumedStatus(trx: Kysely<Database>, inspectionId: string, status: string): Promise<string> {
   if (status !== 'suspended') return status;
-  const suspension = await trx
-    .selectFrom('inspection_events')
-    .select('details')
-    .where('inspection_id', '=', inspectionId)
-    .where('action', '=', 'archive_suspend')
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const change = suspension ? (JSON.parse(suspension.details) as { status?: { from: string; to: string } }).status : undefined;
+  const suspension = await lastEventDetails(trx, inspectionId, 'archive_suspend');
+  const change = suspension ? (JSON.parse(suspension) as { status?: { from: string; to: string } }).status : undefined;
   return change?.from === 'operating' ? 'operating' : status;
 }
 
