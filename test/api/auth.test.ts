@@ -20,7 +20,7 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     expect(setCookie).toContain('Path=/');
     const body = res.json();
     expect(body.user).toMatchObject({ username: 'zhang', role: 'city_officer', mustChangePassword: false });
-    expect(body.user.permissions).toEqual(['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'target.write']);
+    expect(body.user.permissions).toEqual(['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'inspection.import', 'brand.read', 'brand.write', 'target.read', 'target.write']);
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 

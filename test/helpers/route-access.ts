@@ -15,6 +15,8 @@ const EDITORS: readonly Role[] = ['admin', 'city_officer', 'county_officer'];
 const FOLLOWERS: readonly Role[] = ['admin', 'city_officer', 'county_officer', 'leading_group'];
 const TARGET_READERS: readonly Role[] = ['admin', 'city_officer', 'county_officer', 'department_reporter', 'leading_group'];
 const TARGET_WRITERS: readonly Role[] = ['admin', 'city_officer'];
+// Published result tables are imported city-wide (permission inspection.import).
+const IMPORTERS: readonly Role[] = ['admin', 'city_officer'];
 const REPORTERS: readonly Role[] = ['admin', 'department_reporter'];
 const COUNTY_SELF: readonly Role[] = ['admin', 'county_officer'];
 const ENTERPRISE: readonly Role[] = ['enterprise_user'];
@@ -163,11 +165,11 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/inspections/{id}/documents': EDITORS,
   'GET /api/v1/inspections/{id}/documents/{documentId}': FOLLOWERS,
   'DELETE /api/v1/inspections/{id}/documents/{documentId}': EDITORS,
-  'POST /api/v1/inspection-plans/{id}/result-imports': EDITORS,
-  'GET /api/v1/inspection-plans/{id}/result-imports': EDITORS,
-  'PUT /api/v1/result-imports/{id}': EDITORS,
-  'POST /api/v1/result-imports/{id}/confirm': EDITORS,
-  'GET /api/v1/result-import-issuers': TARGET_WRITERS,
+  'POST /api/v1/inspection-plans/{id}/result-imports': IMPORTERS,
+  'GET /api/v1/inspection-plans/{id}/result-imports': IMPORTERS,
+  'PUT /api/v1/result-imports/{id}': IMPORTERS,
+  'POST /api/v1/result-imports/{id}/confirm': IMPORTERS,
+  'GET /api/v1/result-import-issuers': IMPORTERS,
   // Templates and exports: the kind decides (the service refuses a kind the role may not have).
   'GET /api/v1/imports/templates/{kind}': SIGNED_IN,
   'POST /api/v1/imports/{kind}': EDITORS,

@@ -25,8 +25,3 @@ export function assertOrganiser(actor: Actor, plan: { level: string; region_code
 /** Which plans an actor sees: a county officer the plans above the county and their own county's, city roles all. */
 export const seesPlan = (actor: Actor, plan: { level: string; region_code: string }) =>
   actor.role !== 'county_officer' || plan.level !== 'county' || plan.region_code === actor.regionCode;
-
-/** Published result tables are imported city-wide: by the city's officers (and admins), not a county's. */
-export function assertImportsResults(actor: Actor): void {
-  if (actor.role === 'county_officer') throw new AppError('forbidden');
-}

@@ -17,7 +17,7 @@ export function resultImportRoutes(app: Api, imports: ResultImportService, confi
       consumes: ['multipart/form-data'],
       response: { 200: ResultImportPreview, ...errorResponses, 413: errorResponses[400] },
     },
-    onRequest: guard({ permission: 'inspection.write' }),
+    onRequest: guard({ permission: 'inspection.import' }),
     handler: async (request) => {
       const upload = await receiveFile(request, config.importMaxBytes);
       return imports.preview(actorFrom(request), request.params.id, upload, request.query.issuer);
@@ -26,13 +26,13 @@ export function resultImportRoutes(app: Api, imports: ResultImportService, confi
 
   app.get('/api/v1/inspection-plans/:id/result-imports', {
     schema: { tags, summary: '计划已确认的结果表导入及各公告的总数', params: IdParams, response: { 200: ResultImportList, ...errorResponses } },
-    onRequest: guard({ permission: 'inspection.write' }),
+    onRequest: guard({ permission: 'inspection.import' }),
     handler: async (request) => ({ items: await imports.listForPlan(actorFrom(request), request.params.id) }),
   });
 
   app.put('/api/v1/result-imports/:id', {
     schema: { tags, summary: '修改列对应和公告信息（发布机关、日期、总数、计入年份、类别），按新设置重新预览', params: IdParams, body: ResultImportUpdate, response: { 200: ResultImportPreview, ...errorResponses } },
-    onRequest: guard({ permission: 'inspection.write' }),
+    onRequest: guard({ permission: 'inspection.import' }),
     handler: (request) => imports.update(actorFrom(request), request.params.id, request.body.revision, request.body.settings),
   });
 
@@ -44,13 +44,13 @@ export function resultImportRoutes(app: Api, imports: ResultImportService, confi
       body: ResultImportConfirm,
       response: { 200: ResultImportDone, ...errorResponses },
     },
-    onRequest: guard({ permission: 'inspection.write' }),
+    onRequest: guard({ permission: 'inspection.import' }),
     handler: (request) => imports.confirm(actorFrom(request), request.params.id, request.body.revision, request.body.choices),
   });
 
   app.get('/api/v1/result-import-issuers', {
     schema: { tags, summary: '已记住列对应的发布机关', response: { 200: ResultImportIssuers, ...errorResponses } },
-    onRequest: guard({ permission: 'inspection.write' }),
-    handler: async (request) => ({ items: await imports.issuers(actorFrom(request)) }),
+    onRequest: guard({ permission: 'inspection.import' }),
+    handler: async () => ({ items: await imports.issuers() }),
   });
 }

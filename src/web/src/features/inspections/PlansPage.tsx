@@ -26,6 +26,7 @@ export function PlansPage() {
   const user = useSession().data?.user;
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('inspection.write');
   const cityWide = user?.role === 'admin' || user?.role === 'city_officer';
+  const mayImport = (user?.permissions as string[] | undefined)?.includes('inspection.import');
   const categoryName = useReferenceNames('product-categories', lang);
   const departmentName = useReferenceNames('departments', lang);
   const [creating, setCreating] = useState(false);
@@ -67,7 +68,7 @@ export function PlansPage() {
               <>
                 <Space wrap style={{ marginBottom: 8 }}>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space>
                 <DrawHistory planId={p.id} />
-                {cityWide && <PlanResultImports planId={p.id} />}
+                {mayImport && <PlanResultImports planId={p.id} />}
               </>
             ),
           }}
@@ -97,7 +98,7 @@ export function PlansPage() {
                     <Space>
                       <Button size="small" onClick={() => setDrawing(p)}>{t('inspection.draw')}</Button>
                       <Button size="small" onClick={() => publish(p)}>{t('inspection.publish')}</Button>
-                      {cityWide && <Button size="small" onClick={() => setImporting(p)}>{t('resultImport.title')}</Button>}
+                      {mayImport && <Button size="small" onClick={() => setImporting(p)}>{t('resultImport.title')}</Button>}
                     </Space>
                   ),
                 }]
