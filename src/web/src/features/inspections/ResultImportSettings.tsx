@@ -5,7 +5,7 @@ import { useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { placeKey } from './labels';
-import type { ImportPreview, ImportSettings } from './resultImportApi';
+import { withNoticeDate, type ImportPreview, type ImportSettings } from './resultImportApi';
 
 const fieldKey = (f: string) => `resultImport.field.${f}` as MessageKey;
 
@@ -50,7 +50,7 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
             </Col>
             <Col xs={24} md={6}>
               <Form.Item label={t('resultImport.noticeDate')} required={!mapped.has('sampledOn')} extra={mapped.has('sampledOn') ? undefined : t('resultImport.noticeDateHint')}>
-                <DatePicker aria-label={t('resultImport.noticeDate')} style={{ width: '100%' }} value={settings.noticeDate ? dayjs(settings.noticeDate) : null} onChange={(d) => set({ noticeDate: d ? d.format('YYYY-MM-DD') : null })} />
+                <DatePicker aria-label={t('resultImport.noticeDate')} style={{ width: '100%' }} value={settings.noticeDate ? dayjs(settings.noticeDate) : null} onChange={(d) => onChange(withNoticeDate(settings, d ? d.format('YYYY-MM-DD') : null, preview.year.plan))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={5}>
