@@ -1,7 +1,7 @@
 import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { RESULT_FIELDS } from '../../../../contract/schemas/inspections';
-import { useReference } from '../../api/reference';
+import { categoryOption, useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { placeKey } from './labels';
@@ -18,7 +18,7 @@ const fieldKey = (f: string) => `resultImport.field.${f}` as MessageKey;
 export function ResultImportSettings({ preview, settings, onChange }: { preview: ImportPreview; settings: ImportSettings; onChange: (s: ImportSettings) => void }) {
   const { t, lang } = useI18n();
   const categories = (useReference('product-categories').data ?? []).filter((c) => c.active);
-  const categoryOptions = categories.map((c) => ({ value: c.code, label: `${lang === 'en-US' && c.nameEn ? c.nameEn : c.name}（${c.groupName as string}）` }));
+  const categoryOptions = categories.map((c) => categoryOption(c, lang));
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
   const mapped = new Set(settings.columns.map((c) => c.field).filter(Boolean));
   const noticeYear = settings.noticeDate ? Number(settings.noticeDate.slice(0, 4)) : null;
