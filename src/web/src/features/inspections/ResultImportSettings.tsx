@@ -1,6 +1,6 @@
 import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { RESULT_FIELDS } from '../../../../contract/schemas/inspections';
+import { RESULT_FIELDS, SAMPLING_PLACES } from '../../../../contract/schemas/inspections';
 import { categoryOption, useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -109,7 +109,7 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
                     allowClear
                     value={settings.tablePlace ?? undefined}
                     onChange={(v) => set({ tablePlace: v ?? null })}
-                    options={(['production', 'circulation', 'catering', 'online'] as const).map((p) => ({ value: p, label: t(placeKey(p)) }))}
+                    options={SAMPLING_PLACES.map((p) => ({ value: p, label: t(placeKey(p)) }))}
                   />
                 </Form.Item>
               </Col>
