@@ -77,7 +77,6 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
       {reviewing && (
         <FormModal<{ passed: boolean; note?: string }>
           title={`${t('honour.review')} · ${reviewing.title || reviewing.programme}`}
-          initialValues={{ passed: true }}
           onClose={() => setReviewing(null)}
           onSubmit={async (v) => {
             await api('POST', `/honours/${reviewing.id}/review`, { passed: v.passed, ...(v.note ? { note: v.note } : {}), on: new Date().toISOString().slice(0, 10), version: reviewing.version });
@@ -85,7 +84,8 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
             await client.invalidateQueries({ queryKey: ['honours'] });
           }}
         >
-          <Form.Item name="passed" label={t('honour.reviewOutcome')} extra={t('honour.reviewHint')}>
+          {/* No preset outcome: the officer states the review's result. */}
+          <Form.Item name="passed" label={t('honour.reviewOutcome')} extra={t('honour.reviewHint')} rules={[{ required: true, message: t('form.required') }]}>
             <Radio.Group options={[{ value: true, label: t('honour.reviewPassed') }, { value: false, label: t('honour.reviewFailed') }]} />
           </Form.Item>
           <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
