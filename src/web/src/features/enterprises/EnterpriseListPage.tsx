@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, MAX_LIST_OFFSET, type Enterprise } from '../../../../contract/schemas/enterprises';
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
 import { api, queryString } from '../../api/client';
-import { useReference, useReferenceNames } from '../../api/reference';
+import { isCounty, useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -119,7 +119,7 @@ export function EnterpriseListPage() {
   };
   const options = useMemo(
     () => ({
-      regions: regions.filter((r) => r.level !== 'province' && r.level !== 'city').map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
+      regions: regions.filter(isCounty).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
       industries: industries.map((i) => ({ value: i.code, label: lang === 'en-US' ? i.nameEn : i.name })),
     }),
     [regions, industries, lang],
