@@ -63,14 +63,14 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
             key: 'actions',
             title: t('common.actions'),
             width: 200,
-            render: (_, h) =>
-              h.abilities.revoke ? (
-                <Space>
-                  {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
-                  {h.abilities.reward && <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>}
-                  <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>
-                </Space>
-              ) : null,
+            // Each button follows its own ability from the server, not the revoke ability's.
+            render: (_, h) => (
+              <Space>
+                {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
+                {h.abilities.reward && <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>}
+                {h.abilities.revoke && <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>}
+              </Space>
+            ),
           },
         ]}
       />
