@@ -99,13 +99,12 @@ export const ERRORS = {
   duplicate_product: { status: 409, zh: '该企业已有同名、同品牌、同型号的产品', en: 'This enterprise already has a product with the same name, brand and model' },
   duplicate_former_name: { status: 409, zh: '该企业已登记过这个曾用名', en: 'This former name is already recorded for the enterprise' },
   duplicate_cultivation: { status: 409, zh: '该企业在这个项目（及所选产品）上已有进行中的培育', en: 'The enterprise already has an open cultivation for this programme (and products)' },
-} as const satisfies Record<string, { status: number; zh: string; en?: string }>;
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
 export type Lang = 'zh' | 'en';
 
-/** A code's message in a language; Chinese where no English is written yet. */
+/** A code's message in a language (every code has both: the type above requires it). */
 export function errorMessage(code: ErrorCode, lang: Lang): string {
-  const entry: { zh: string; en?: string } = ERRORS[code];
-  return (lang === 'en' && entry.en) || entry.zh;
+  return ERRORS[code][lang];
 }

@@ -71,6 +71,8 @@ export const DeleteBody = Type.Object(
 export type DeleteBody = Static<typeof DeleteBody>;
 
 const Flag = Type.Optional(Type.Boolean());
+/** The largest offset the enterprise list takes: the count cap of a search, so every counted page can be reached. */
+export const MAX_LIST_OFFSET = 10_000;
 export const EnterpriseListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 50, description: '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）；搜索结果按匹配顺序返回，不适用 sort，总数超过 10000 时只计到 10000' })),
@@ -88,7 +90,7 @@ export const EnterpriseListQuery = Type.Object(
     certificationExpiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: '有效认证证书在此天数内到期' })),
     sort: Type.Optional(Type.Enum(ENTERPRISE_SORTS, { default: 'name' })),
     ...PageQuery,
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: '跳过的条数（跳页用；与 after 合用时从游标处起算）；搜索时不超过计数上限 10000' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_LIST_OFFSET, description: `跳过的条数（跳页用；与 after 合用时从游标处起算）；搜索时不超过计数上限 ${MAX_LIST_OFFSET}` })),
   },
   { additionalProperties: false },
 );

@@ -406,6 +406,8 @@ export const RESULT_FIELDS = [
   'productName', 'brand', 'model', 'batch', 'sampledUnit', 'sampledUnitAddress', 'producer', 'producerAddress', 'uscc',
   'result', 'failedItems', 'testingBody', 'sampledOn', 'category', 'place', 'remarks',
 ] as const;
+/** A published table is a table of results (a verdict on every row) or a list of the failed batches only. */
+export const RESULT_TABLE_KINDS = ['results', 'failures_only'] as const;
 const Count = (description: string) => Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000, description }));
 /** What the officer confirms about a published table: its columns and the notice it belongs to. */
 export const ResultImportSettings = Type.Object(
@@ -415,10 +417,10 @@ export const ResultImportSettings = Type.Object(
     noticeNo: Type.String({ maxLength: 100, description: '公告文号' }),
     noticeDate: Nullable(DateString),
     columns: Type.Array(Type.Object({ index: Type.Integer({ minimum: 0, maximum: 500 }), field: Nullable(Type.Enum(RESULT_FIELDS)) }, { additionalProperties: false }), { maxItems: 500 }),
-    kind: Nullable(Type.Enum(['results', 'failures_only'] as const, { description: 'failures_only：不合格产品名单（无检验结论列，每行均为不合格）；须人工确认，不设默认' })),
+    kind: Nullable(Type.Enum(RESULT_TABLE_KINDS, { description: 'failures_only：不合格产品名单（无检验结论列，每行均为不合格）；须人工确认，不设默认' })),
     categoryMap: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 32 }), { description: '表中类别文字 → 类别代码（目录中找不到的，由人工对应）' }),
     tableCategory: Nullable(Type.String({ maxLength: 32, description: '表中没有类别列时，整表的类别' })),
-    tablePlace: Nullable(Type.Enum(['production', 'circulation', 'catering', 'online'] as const, { description: '表中没有抽样环节列时，整表的环节；为空记为未注明' })),
+    tablePlace: Nullable(Type.Enum(SAMPLING_PLACES, { description: '表中没有抽样环节列时，整表的环节；为空记为未注明' })),
     tested: Count('公告的抽查总批次（共抽查 N 批次）'),
     unqualified: Count('公告的不合格批次'),
     countYear: Nullable(Type.Integer({ minimum: 2000, maximum: 2100, description: '公告年份与计划年份不同时，计入的年份（须选择）' })),
@@ -483,9 +485,9 @@ export const ResultImportDone = Type.Object({
   importId: Type.String(), linked: Type.Integer(), unlinked: Type.Integer(), skipped: Type.Integer(),
   unlistedQualified: Type.Integer({ description: '不合格名单：按公告总数计入、表中未列出的合格批次' }), year: Type.Integer(),
 });
-export const ResultImportRecord = Type.Object({
+const ResultImportRecord = Type.Object({
   id: Type.String(), issuer: Type.String(), noticeTitle: Type.String(), noticeNo: Type.String(), noticeDate: Nullable(Type.String()), year: Type.Integer(),
-  kind: Type.Enum(['results', 'failures_only'] as const), declaredTested: Nullable(Type.Integer()), declaredUnqualified: Nullable(Type.Integer()),
+  kind: Type.Enum(RESULT_TABLE_KINDS), declaredTested: Nullable(Type.Integer()), declaredUnqualified: Nullable(Type.Integer()),
   listedBatches: Type.Integer(), unlistedQualified: Type.Integer(), rowsRead: Type.Integer(), rowsSkipped: Type.Integer(), fileName: Type.String(), createdAt: Instant,
 });
 export const ResultImportList = Type.Object({ items: Type.Array(ResultImportRecord) });

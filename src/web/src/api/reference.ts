@@ -29,3 +29,11 @@ export function useReferenceNames(kind: ReferenceKind, lang: string) {
   const names = new Map(items.map((i) => [i.code, lang === 'en-US' && i.nameEn ? i.nameEn : i.name]));
   return (code: string | null | undefined) => (code ? (names.get(code) ?? code) : '');
 }
+
+/** A product category as a choice: its name in the current language, then its group (食品相关产品…), which tells look-alikes apart. */
+export function categoryOption(c: ReferenceItem, lang: string) {
+  return { value: c.code, label: `${lang === 'en-US' && c.nameEn ? c.nameEn : c.name}（${c.groupName as string}）` };
+}
+
+/** A county-level region (县、县级市、区): neither the province nor the city. */
+export const isCounty = (r: ReferenceItem) => r.level !== 'province' && r.level !== 'city';

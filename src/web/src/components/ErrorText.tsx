@@ -19,7 +19,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
 
 /**
  * The error of a form's last submit, above the form: a version conflict says someone changed the
- * record and offers a reload; anything else shows its Chinese message and code.
+ * record and offers a reload; anything else shows its message (in the console's language) and code.
  */
 export function FormError({ error }: { error: unknown }) {
   const { t } = useI18n();

@@ -1,14 +1,11 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import type { Static } from 'typebox';
-import type { Scheme, SchemeResults } from '../../../../contract/schemas/assessments';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { useSchemeResults, useSchemes } from './api';
 
 /**
  * The notice (通报) of an assessment, to print on A4: grades, ranks, vetoes and decisions. Opened
@@ -19,10 +16,10 @@ export function AssessmentNoticePage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const regionName = useReferenceNames('regions', lang);
-  const schemes = useQuery({ queryKey: ['assessments', 'schemes'], queryFn: () => api<{ items: Static<typeof Scheme>[] }>('GET', '/assessment-schemes') });
+  const schemes = useSchemes();
   const withResults = (schemes.data?.items ?? []).filter((s) => s.status !== 'draft').sort((a, b) => b.year - a.year);
   const id = params.get('scheme') ?? withResults[0]?.id;
-  const results = useQuery({ queryKey: ['assessments', 'results', id], queryFn: () => api<Static<typeof SchemeResults>>('GET', `/assessment-schemes/${id}/results`), enabled: !!id });
+  const results = useSchemeResults(id);
   if (schemes.error || results.error) return <ErrorAlert error={schemes.error ?? results.error} />;
   if (schemes.data && !id) return <Card><Empty description={t('assess.notice.noScheme')} /></Card>;
   if (!results.data) return <Skeleton active />;

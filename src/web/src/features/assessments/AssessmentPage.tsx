@@ -1,10 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
-import type { CountyAssessment, Scheme, SchemeResults } from '../../../../contract/schemas/assessments';
-import { api } from '../../api/client';
+import type { CountyAssessment, Scheme } from '../../../../contract/schemas/assessments';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
@@ -13,6 +12,7 @@ import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { useSchemeResults, useSchemes } from './api';
 import { CountyDrawer } from './CountyDrawer';
 import { SchemeModal } from './SchemeModal';
 
@@ -34,12 +34,12 @@ export function AssessmentPage() {
   const [chosen, setYear] = useState<number | null>(null);
   const [editing, setEditing] = useState<Static<typeof Scheme> | 'new' | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const schemes = useQuery({ queryKey: ['assessments', 'schemes'], queryFn: () => api<{ items: Static<typeof Scheme>[] }>('GET', '/assessment-schemes') });
+  const schemes = useSchemes();
   // Opens on the newest scheme's year (the assessment under way); with none yet, on last year, the one usually assessed.
   const newest = schemes.data?.items.reduce<number | null>((y, s) => (y === null || s.year > y ? s.year : y), null);
   const year = chosen ?? newest ?? new Date().getFullYear() - 1;
   const scheme = schemes.data?.items.find((s) => s.year === year);
-  const results = useQuery({ queryKey: ['assessments', 'results', scheme?.id], queryFn: () => api<Static<typeof SchemeResults>>('GET', `/assessment-schemes/${scheme!.id}/results`), enabled: !!scheme && scheme.status !== 'draft' });
+  const results = useSchemeResults(scheme?.id, scheme?.status !== 'draft');
   const refresh = () => client.invalidateQueries({ queryKey: ['assessments'] });
   const act = useAction(refresh);
   return (

@@ -146,10 +146,11 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
 function DecisionForm({ county, onSend }: { county: County; onSend: (body: object) => Promise<void> }) {
   const { t } = useI18n();
   return (
-    <Form layout="vertical" style={{ marginTop: 16 }} initialValues={{ decision: county.decision ?? 'none', reward: county.reward, followUp: county.followUp }} onFinish={(v) => onSend({ ...v, version: county.version })}>
+    <Form layout="vertical" style={{ marginTop: 16 }} initialValues={{ decision: county.decision ?? undefined, reward: county.reward, followUp: county.followUp }} onFinish={(v) => onSend({ ...v, version: county.version })}>
       <Typography.Title level={5}>{t('assess.decision')}</Typography.Title>
-      <Form.Item name="decision" label={t('assess.decision')}>
-        <Select style={{ width: 200 }} options={DECISIONS.map((d) => ({ value: d, label: t(`assess.decision.${d}` as MessageKey) }))} />
+      {/* Not preset to 无: commending, criticising or neither is the office's decision to state. */}
+      <Form.Item name="decision" label={t('assess.decision')} rules={[{ required: true, message: t('form.required') }]}>
+        <Select style={{ width: 200 }} placeholder={t('common.select')} options={DECISIONS.map((d) => ({ value: d, label: t(`assess.decision.${d}` as MessageKey) }))} />
       </Form.Item>
       <Form.Item name="reward" label={t('assess.reward')} rules={[{ max: LIMITS.reason.max }]}>
         <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />

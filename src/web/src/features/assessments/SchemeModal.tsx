@@ -6,7 +6,7 @@ import type { Static } from 'typebox';
 import { ITEM_KINDS, SCORINGS, SMALL_SAMPLE_RULES, type Scheme, type SchemeDraft } from '../../../../contract/schemas/assessments';
 import type { TargetPlan, TargetPlanDetail } from '../../../../contract/schemas/targets';
 import { api } from '../../api/client';
-import { useReference } from '../../api/reference';
+import { isCounty, useReference } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -30,7 +30,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
   const sum = items.filter((i) => i?.kind === 'indicator' || i?.kind === 'work').reduce((s, i) => s + (Number(i.points) || 0), 0);
   const covering = plans.data?.items.find((p) => p.startYear <= year && year <= p.endYear) ?? plans.data?.items[0];
   const indicators = (plan.data?.indicators ?? []).filter((i) => i.target !== null && i.reportRegions !== 'province');
-  const counties = (useReference('regions').data ?? []).filter((r) => r.level !== 'province' && r.level !== 'city');
+  const counties = (useReference('regions').data ?? []).filter(isCounty);
   // A new scheme starts from the server's draft for its plan: items named as their indicators, count targets split among the counties.
   const draft = useQuery({ queryKey: ['assessment-draft', planId], queryFn: () => api<Static<typeof SchemeDraft>>('GET', `/assessment-schemes/draft?planId=${planId}`), enabled: !scheme && !!planId });
   useEffect(() => {

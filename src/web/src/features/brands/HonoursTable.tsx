@@ -63,21 +63,20 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
             key: 'actions',
             title: t('common.actions'),
             width: 200,
-            render: (_, h) =>
-              h.abilities.revoke ? (
-                <Space>
-                  {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
-                  {h.abilities.reward && <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>}
-                  <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>
-                </Space>
-              ) : null,
+            // Each button follows its own ability from the server, not the revoke ability's.
+            render: (_, h) => (
+              <Space>
+                {h.abilities.review && <Button size="small" onClick={() => setReviewing(h)}>{t('honour.review')}</Button>}
+                {h.abilities.reward && <Button size="small" onClick={() => reward(h)}>{t('reward.propose')}</Button>}
+                {h.abilities.revoke && <Button size="small" danger onClick={() => setRevoking(h)}>{t('honour.revoke')}</Button>}
+              </Space>
+            ),
           },
         ]}
       />
       {reviewing && (
         <FormModal<{ passed: boolean; note?: string }>
           title={`${t('honour.review')} · ${reviewing.title || reviewing.programme}`}
-          initialValues={{ passed: true }}
           onClose={() => setReviewing(null)}
           onSubmit={async (v) => {
             await api('POST', `/honours/${reviewing.id}/review`, { passed: v.passed, ...(v.note ? { note: v.note } : {}), on: new Date().toISOString().slice(0, 10), version: reviewing.version });
@@ -85,7 +84,8 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
             await client.invalidateQueries({ queryKey: ['honours'] });
           }}
         >
-          <Form.Item name="passed" label={t('honour.reviewOutcome')} extra={t('honour.reviewHint')}>
+          {/* No preset outcome: the officer states the review's result. */}
+          <Form.Item name="passed" label={t('honour.reviewOutcome')} extra={t('honour.reviewHint')} rules={[{ required: true, message: t('form.required') }]}>
             <Radio.Group options={[{ value: true, label: t('honour.reviewPassed') }, { value: false, label: t('honour.reviewFailed') }]} />
           </Form.Item>
           <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>

@@ -7,7 +7,7 @@ import { LIMITS } from '../../../../contract/limits';
 import type { Static } from 'typebox';
 import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
 import { api, queryString } from '../../api/client';
-import { useReference } from '../../api/reference';
+import { isCounty, useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
@@ -27,7 +27,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
   const client = useQueryClient();
   const navigate = useNavigate();
   const user = useSession().data?.user;
-  const regions = (useReference('regions').data ?? []).filter((r) => r.level !== 'province' && r.level !== 'city');
+  const regions = (useReference('regions').data ?? []).filter(isCounty);
   const industries = useReference('industries').data ?? [];
   const [check, setCheck] = useState<UsccCheckResult | null>(null);
   const [error, setError] = useState<unknown>(null);

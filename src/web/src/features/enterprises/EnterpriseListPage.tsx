@@ -4,10 +4,10 @@ import { Button, Card, Checkbox, Col, Dropdown, Form, Input, Pagination, Row, Se
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, type Enterprise } from '../../../../contract/schemas/enterprises';
+import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, MAX_LIST_OFFSET, type Enterprise } from '../../../../contract/schemas/enterprises';
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
 import { api, queryString } from '../../api/client';
-import { useReference, useReferenceNames } from '../../api/reference';
+import { isCounty, useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,8 +21,6 @@ const FILTER_KEYS = ['q', 'regionCode', 'industryCode', 'status', 'agriLeaderLev
 const COLUMN_KEYS = ['uscc', 'region', 'industry', 'status', 'flags', 'legalRepresentative', 'contactPhone', 'updatedAt'] as const;
 const HIDDEN_BY_DEFAULT = ['legalRepresentative', 'contactPhone'];
 const COLUMNS_STORAGE = 'qc.enterpriseColumns';
-/** The largest offset the list API takes (its search count cap). */
-const MAX_OFFSET = 10_000;
 
 /** 企业档案: filter form, instant search, sortable table with numbered pages (jump to any), column chooser, export, new. */
 export function EnterpriseListPage() {
@@ -67,7 +65,7 @@ export function EnterpriseListPage() {
   }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Pages are numbered: a jump is an offset, which the API takes up to its search count cap.
-  const offset = Math.min((page - 1) * pageSize, MAX_OFFSET);
+  const offset = Math.min((page - 1) * pageSize, MAX_LIST_OFFSET);
   const list = useQuery({
     queryKey: ['enterprises', filterKey, offset, pageSize],
     queryFn: () => api<ListAnswer>('GET', `/enterprises${queryString({ ...filters, offset: offset || undefined, limit: pageSize })}`),
@@ -121,7 +119,7 @@ export function EnterpriseListPage() {
   };
   const options = useMemo(
     () => ({
-      regions: regions.filter((r) => r.level !== 'province' && r.level !== 'city').map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
+      regions: regions.filter(isCounty).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
       industries: industries.map((i) => ({ value: i.code, label: lang === 'en-US' ? i.nameEn : i.name })),
     }),
     [regions, industries, lang],
@@ -274,7 +272,7 @@ export function EnterpriseListPage() {
           style={{ marginTop: 12, justifyContent: 'flex-end' }}
           current={page}
           pageSize={pageSize}
-          total={Math.min(total, MAX_OFFSET + pageSize)}
+          total={Math.min(total, MAX_LIST_OFFSET + pageSize)}
           pageSizeOptions={[20, 50, 100]}
           showSizeChanger
           showQuickJumper

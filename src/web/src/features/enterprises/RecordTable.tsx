@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import type { RecordItem, RecordKind } from '../../../../contract/schemas/records';
 import { api } from '../../api/client';
-import { useReference, useReferenceNames } from '../../api/reference';
+import { categoryOption, useReference, useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
@@ -191,7 +191,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
             allowClear
             showSearch
             optionFilterProp="label"
-            options={categories.map((c) => ({ value: c.code, label: `${lang === 'en-US' ? c.nameEn : c.name}（${c.groupName as string}）` }))}
+            options={categories.map((c) => categoryOption(c, lang))}
           />
         );
       case 'products':

@@ -1,11 +1,11 @@
 import { Alert, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { RESULT_FIELDS } from '../../../../contract/schemas/inspections';
-import { useReference } from '../../api/reference';
+import { RESULT_FIELDS, SAMPLING_PLACES } from '../../../../contract/schemas/inspections';
+import { categoryOption, useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { placeKey } from './labels';
-import type { ImportPreview, ImportSettings } from './resultImportApi';
+import { withNoticeDate, type ImportPreview, type ImportSettings } from './resultImportApi';
 
 const fieldKey = (f: string) => `resultImport.field.${f}` as MessageKey;
 
@@ -18,7 +18,7 @@ const fieldKey = (f: string) => `resultImport.field.${f}` as MessageKey;
 export function ResultImportSettings({ preview, settings, onChange }: { preview: ImportPreview; settings: ImportSettings; onChange: (s: ImportSettings) => void }) {
   const { t, lang } = useI18n();
   const categories = (useReference('product-categories').data ?? []).filter((c) => c.active);
-  const categoryOptions = categories.map((c) => ({ value: c.code, label: `${lang === 'en-US' && c.nameEn ? c.nameEn : c.name}（${c.groupName as string}）` }));
+  const categoryOptions = categories.map((c) => categoryOption(c, lang));
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
   const mapped = new Set(settings.columns.map((c) => c.field).filter(Boolean));
   const noticeYear = settings.noticeDate ? Number(settings.noticeDate.slice(0, 4)) : null;
@@ -50,7 +50,7 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
             </Col>
             <Col xs={24} md={6}>
               <Form.Item label={t('resultImport.noticeDate')} required={!mapped.has('sampledOn')} extra={mapped.has('sampledOn') ? undefined : t('resultImport.noticeDateHint')}>
-                <DatePicker aria-label={t('resultImport.noticeDate')} style={{ width: '100%' }} value={settings.noticeDate ? dayjs(settings.noticeDate) : null} onChange={(d) => set({ noticeDate: d ? d.format('YYYY-MM-DD') : null })} />
+                <DatePicker aria-label={t('resultImport.noticeDate')} style={{ width: '100%' }} value={settings.noticeDate ? dayjs(settings.noticeDate) : null} onChange={(d) => onChange(withNoticeDate(settings, d ? d.format('YYYY-MM-DD') : null, preview.year.plan))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={5}>
@@ -111,7 +111,7 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
                     allowClear
                     value={settings.tablePlace ?? undefined}
                     onChange={(v) => set({ tablePlace: v ?? null })}
-                    options={(['production', 'circulation', 'catering', 'online'] as const).map((p) => ({ value: p, label: t(placeKey(p)) }))}
+                    options={SAMPLING_PLACES.map((p) => ({ value: p, label: t(placeKey(p)) }))}
                   />
                 </Form.Item>
               </Col>

@@ -44,6 +44,9 @@ export function ReportingPage() {
     (!filter.text || r.indicatorCode.toLowerCase().includes(filter.text.toLowerCase()) || (r.indicatorName ?? '').includes(filter.text)) &&
     (!filter.regionCode || r.regionCode === filter.regionCode) &&
     (!filter.status || (r.status ?? 'none') === filter.status);
+  const filterSelect = (key: 'regionCode' | 'status', label: string, width: number, options: { value: string; label: string }[]) => (
+    <Select aria-label={label} placeholder={label} allowClear style={{ width }} value={filter[key]} onChange={(v?: string) => setFilter({ ...filter, [key]: v })} options={options} />
+  );
   const [entering, setEntering] = useState<Task | null>(null);
   const [returning, setReturning] = useState<{ value: Value; unlock: boolean } | null>(null);
   // The period waits for the plans, so the page does not first ask for a year outside them.
@@ -127,24 +130,8 @@ export function ReportingPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Select aria-label={t('report.period')} style={{ width: 110 }} value={Number(period)} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}${t('target.yearSuffix')}` }))} />
           <Input.Search aria-label={t('report.filterIndicator')} placeholder={t('report.filterIndicator')} allowClear style={{ width: 220 }} onSearch={(text) => setFilter({ ...filter, text: text.trim() || undefined })} />
-          <Select
-            aria-label={t('enterprise.region')}
-            placeholder={t('enterprise.region')}
-            allowClear
-            style={{ width: 130 }}
-            value={filter.regionCode}
-            onChange={(regionCode?: string) => setFilter({ ...filter, regionCode })}
-            options={[...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) }))}
-          />
-          <Select
-            aria-label={t('target.status')}
-            placeholder={t('target.status')}
-            allowClear
-            style={{ width: 120 }}
-            value={filter.status}
-            onChange={(status?: string) => setFilter({ ...filter, status })}
-            options={['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) }))}
-          />
+          {filterSelect('regionCode', t('enterprise.region'), 130, [...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) })))}
+          {filterSelect('status', t('target.status'), 120, ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) })))}
           {tasks.data && <Typography.Text type="secondary">{t('report.due', { date: formatDate(tasks.data.dueOn, lang) })}</Typography.Text>}
         </Space>
         {(tasks.error || values.error) && <ErrorAlert error={tasks.error ?? values.error} />}

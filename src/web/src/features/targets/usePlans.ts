@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import type { TargetPlan } from '../../../../contract/schemas/targets';
 import { api } from '../../api/client';
 
-export type Plan = Static<typeof TargetPlan>;
+type Plan = Static<typeof TargetPlan>;
 
 /**
  * The target plans, the one running this year (else the latest), and the year a page opens on:
