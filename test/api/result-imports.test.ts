@@ -221,8 +221,10 @@ describe('importing published result tables as they are published', () => {
     const failures = (await update(city, preview, { kind: 'failures_only', tested: 40, unqualified: 2, unlistedCategory: codes['塑料购物袋'] })).json();
     expect(failures.problems.filter((p: any) => p.code !== 'category')).toEqual([]);
     // Said to be the whole check, it stands as two failed batches.
-    const whole = (await update(city, failures, { kind: 'results', tested: null, unqualified: null, unlistedCategory: null })).json();
+    const whole = (await update(city, failures, { kind: 'results', tested: null, unqualified: null, unlistedCategory: null, countYear: 2011 })).json();
     expect(whole.problems.map((p: any) => p.code)).not.toContain('list_kind');
+    // Sampled in 2026 for a 2026 plan, no year is asked: a count year sent anyway does not move it to 2011.
+    expect(whole.year).toEqual({ plan: 2026, notice: null, counted: 2026 });
   });
 
   it('another officer cannot see or confirm an import', async () => {

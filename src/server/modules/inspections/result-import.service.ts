@@ -226,14 +226,18 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       warnings.push(`公告称共抽查 ${st.tested} 批次，表中有 ${listed.length} 批次`);
     }
     const noticeYear = st.noticeDate ? Number(st.noticeDate.slice(0, 4)) : null;
+    // The year is the officer's choice only when notice and plan disagree, and then one of those two;
+    // otherwise it is the plan's (a countYear sent beside that choice counts for nothing).
+    const chosen = noticeYear !== null && noticeYear !== planYear && (st.countYear === noticeYear || st.countYear === planYear);
     if (noticeYear !== null && noticeYear !== planYear) {
-      need(st.countYear === noticeYear || st.countYear === planYear, 'count_year', `公告年份 ${noticeYear} 与计划年份 ${planYear} 不同：请选择计入哪一年`);
+      need(chosen, 'count_year', `公告年份 ${noticeYear} 与计划年份 ${planYear} 不同：请选择计入哪一年`);
     }
-    const years = new Set(listed.map((b) => b.sampledOn?.slice(0, 4)).filter((y): y is string => !!y && Number(y) !== (st.countYear ?? noticeYear ?? planYear)));
+    const counted = chosen ? st.countYear! : (noticeYear ?? planYear);
+    const years = new Set(listed.map((b) => b.sampledOn?.slice(0, 4)).filter((y): y is string => !!y && Number(y) !== counted));
     if (years.size) warnings.push(`有批次的抽样日期在 ${[...years].join('、')} 年，不在计入的年份`);
     const errors = s.batches.filter((b) => b.status === 'error').length;
     if (errors) warnings.push(`${errors} 个批次有错误，确认时将跳过`);
-    return { problems, warnings, countYear: st.countYear ?? noticeYear ?? planYear };
+    return { problems, warnings, countYear: counted };
   }
 
   async function present({ session: s, samples }: Awaited<ReturnType<typeof compute>>) {
