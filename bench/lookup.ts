@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- lookup`: GET /api/v1/enterprises/by-uscc/:uscc with a session cookie,
+ * `npm run bench -- lookup`: GET /api/v1/enterprises/lookup?uscc= with a session cookie,
  * autocannon, over an archive of BENCH_ENTERPRISES (default 1,000,000) demo enterprises, each
  * request a different random USCC; against the bare Fastify constant route in the same run.
  * Goal (issue 3): ratio ≥ 0.5. Measured beside it, to show where the time goes: the same server's
@@ -55,10 +55,10 @@ export async function benchLookup(): Promise<void> {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const r = new Random(5);
     const codes = Array.from({ length: 20_000 }, () => demoEnterprise(SEED, r.int(0, N - 1)).uscc);
-    const check = await fetch(`${server.url}/api/v1/enterprises/by-uscc/${codes[0]}`, { headers: { cookie } });
+    const check = await fetch(`${server.url}/api/v1/enterprises/lookup?uscc=${codes[0]}`, { headers: { cookie } });
     if (!check.ok) throw new Error(`lookup check failed: ${check.status}`);
     let next = 0;
-    const lookup = async (seconds: number, url = server.url, prefix = '/api/v1/enterprises/by-uscc/') => {
+    const lookup = async (seconds: number, url = server.url, prefix = '/api/v1/enterprises/lookup?uscc=') => {
       const res = await autocannon({
         url,
         connections: 50,
@@ -94,7 +94,7 @@ export async function benchLookup(): Promise<void> {
     const table = [
       '| target | req/s (median) | p99 ms (median) |',
       '|---|---|---|',
-      `| GET /api/v1/enterprises/by-uscc/:uscc, session cookie, random USCCs over ${N} enterprises (SQLite) | ${median(platform.map((p) => p.reqPerSec)).toFixed(0)} | ${median(platform.map((p) => p.p99Ms))} |`,
+      `| GET /api/v1/enterprises/lookup?uscc=, session cookie, random USCCs over ${N} enterprises (SQLite) | ${median(platform.map((p) => p.reqPerSec)).toFixed(0)} | ${median(platform.map((p) => p.p99Ms))} |`,
       `| bare Fastify GET /hello | ${median(baseline.map((p) => p.reqPerSec)).toFixed(0)} | ${median(baseline.map((p) => p.p99Ms))} |`,
       `| reference: GET /api/v1/auth/me, same server and cookie (session check, no table read) | ${median(sessionOnly.map((p) => p.reqPerSec)).toFixed(0)} | ${median(sessionOnly.map((p) => p.p99Ms))} |`,
       `| reference: bare Fastify GET /lookup/:uscc, the same random rows by one prepared statement, no session | ${median(bareRead.map((p) => p.reqPerSec)).toFixed(0)} | ${median(bareRead.map((p) => p.p99Ms))} |`,

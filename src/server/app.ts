@@ -5,6 +5,7 @@ import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-prov
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { Type } from 'typebox';
+import { ErrorBody, SharedErrorBody } from '../contract/schemas/common';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Db } from './db/connect';
@@ -137,11 +138,19 @@ export async function buildApp(deps: AppDeps, services: Services = buildServices
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', message: `retry after ${ctx.after}` }),
   });
+  // Before any route: every route's error answers refer to it.
+  app.addSchema(SharedErrorBody);
   await registerOpenApi(app);
   registerSession(app, services.auth);
 
   app.get('/api/v1/health', {
-    schema: { tags: ['ops'], summary: '健康检查', response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) } },
+    schema: {
+      operationId: 'getHealth',
+      tags: ['ops'],
+      summary: '健康检查',
+      // Like any URL, one that does not decode is 400 bad_url (frameworkErrors).
+      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), 400: ErrorBody, 500: ErrorBody },
+    },
     handler: async () => ({ status: 'ok' as const, database: deps.db.dialect }),
   });
   authRoutes(app, services.auth, config);

@@ -32,6 +32,15 @@ export function download(reply: FastifyReply, file: string, name: string, tempor
     .send(stream);
 }
 
+/**
+ * The OpenAPI description of what download() sends: a file, not JSON. Fastify sends a stream as is,
+ * so the schema only documents the answer (an export is XLSX or CSV unless the route says otherwise).
+ */
+export function fileResponse(description: string, types: readonly string[] = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']) {
+  const file = { schema: { type: 'string', format: 'binary' } };
+  return { description, content: Object.fromEntries(types.map((type) => [type, file])) };
+}
+
 /** An uploaded file as routes hand it to services: its bytes, streamed, and the name it was sent with. */
 export interface Upload {
   stream: Readable & { truncated?: boolean };

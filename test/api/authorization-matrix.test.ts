@@ -16,8 +16,13 @@ describe('authorization of every route in the OpenAPI document', () => {
 
   beforeAll(async () => {
     t = await testApp();
-    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` })));
+    // Paths are listed under the document's one server (/api/v1): put back together, they are the URLs.
+    const doc = t.app.swagger() as { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
+    const base = doc.servers[0]!.url;
+    routes = Object.entries(doc.paths).flatMap(([p, ops]) => {
+      const path = `${base}${p}`;
+      return Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` }));
+    });
     for (const role of ROLES) agents.set(role, await t.as(role, `matrix-${role}`));
   });
   afterAll(() => t.close());

@@ -230,12 +230,13 @@ describe('enterprise archive API', () => {
 
   it('looks an enterprise up by USCC, within scope', async () => {
     const yongxing = (await city.request('GET', `/api/v1/enterprises/${ids['郴州市永兴银业有限公司']}`)).json();
-    expect((await t.anonymous('GET', `/api/v1/enterprises/by-uscc/${yongxing.uscc}`)).statusCode).toBe(401);
-    const found = await city.request('GET', `/api/v1/enterprises/by-uscc/${yongxing.uscc.toLowerCase()}`);
+    expect((await t.anonymous('GET', `/api/v1/enterprises/lookup?uscc=${yongxing.uscc}`)).statusCode).toBe(401);
+    const found = await city.request('GET', `/api/v1/enterprises/lookup?uscc=${yongxing.uscc.toLowerCase()}`);
     expect(found.statusCode).toBe(200);
     expect(found.json().id).toBe(yongxing.id);
-    expect((await beihu.request('GET', `/api/v1/enterprises/by-uscc/${yongxing.uscc}`)).statusCode).toBe(404);
-    expect((await city.request('GET', `/api/v1/enterprises/by-uscc/${uscc('431026')}`)).statusCode).toBe(404);
-    expect((await city.request('GET', `/api/v1/enterprises/by-uscc/${'9'.repeat(31)}`)).json().error.code).toBe('validation_failed');
+    expect((await beihu.request('GET', `/api/v1/enterprises/lookup?uscc=${yongxing.uscc}`)).statusCode).toBe(404);
+    expect((await city.request('GET', `/api/v1/enterprises/lookup?uscc=${uscc('431026')}`)).statusCode).toBe(404);
+    expect((await city.request('GET', `/api/v1/enterprises/lookup?uscc=${'9'.repeat(31)}`)).json().error.code).toBe('validation_failed');
+    expect((await city.request('GET', '/api/v1/enterprises/lookup')).json().error.code).toBe('validation_failed');
   });
 });

@@ -31,7 +31,7 @@ describe('errors and bad input', () => {
   });
 
   it('a NUL or a bidi override in a path parameter or a query is 400 invalid_text, on PostgreSQL too (found by the probe)', async () => {
-    for (const url of ['/api/v1/enterprises/by-uscc/%00', '/api/v1/enterprises/by-uscc/9143%E2%80%AE1002', '/api/v1/enterprises?q=%E9%83%B4%00']) {
+    for (const url of ['/api/v1/import-templates/%00', '/api/v1/import-templates/9143%E2%80%AE1002', '/api/v1/enterprises/lookup?uscc=%00', '/api/v1/enterprises?q=%E9%83%B4%00']) {
       const res = await admin.request('GET', url);
       expect(res.statusCode, `${url} ${res.body}`).toBe(400);
       expect(res.json().error.code).toBe('invalid_text');
@@ -87,7 +87,8 @@ describe('errors and bad input', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/auth/login', '/api/v1/users/{id}', '/api/v1/reference/regions', '/api/v1/audit/events']) {
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/api/v1' })]);
+    for (const path of ['/auth/login', '/users/{id}', '/reference/regions', '/audit/events']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

@@ -22,7 +22,7 @@ describe('import and export API', () => {
 
   it('401 without a session on every route', async () => {
     for (const [method, url] of [
-      ['GET', '/api/v1/imports/templates/enterprises'],
+      ['GET', '/api/v1/import-templates/enterprises'],
       ['POST', '/api/v1/imports/enterprises'],
       ['GET', '/api/v1/imports/0192f0c4-0000-7000-8000-000000000001/rejected'],
       ['GET', '/api/v1/exports/enterprises'],
@@ -37,14 +37,14 @@ describe('import and export API', () => {
   });
 
   it('templates download in both formats with Chinese headers', async () => {
-    const csv = await city.request('GET', '/api/v1/imports/templates/enterprises?format=csv');
+    const csv = await city.request('GET', '/api/v1/import-templates/enterprises?format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain(encodeURIComponent('企业基本信息导入模板.csv'));
     expect(csv.body.startsWith('\ufeff统一社会信用代码*,企业名称*,所属县市区*,行业*,地址')).toBe(true);
-    const xlsx = await city.request('GET', '/api/v1/imports/templates/yearly-figures');
+    const xlsx = await city.request('GET', '/api/v1/import-templates/yearly-figures');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await city.request('GET', '/api/v1/imports/templates/products?format=csv')).body.startsWith('\ufeff统一社会信用代码*,产品名称*,品牌/商标,型号规格,产品类别')).toBe(true);
-    expect((await city.request('GET', '/api/v1/imports/templates/inspections')).json().error.code).toBe('validation_failed');
+    expect((await city.request('GET', '/api/v1/import-templates/products?format=csv')).body.startsWith('\ufeff统一社会信用代码*,产品名称*,品牌/商标,型号规格,产品类别')).toBe(true);
+    expect((await city.request('GET', '/api/v1/import-templates/inspections')).json().error.code).toBe('validation_failed');
   });
 
   it('imports an upload and reports; a bad row keeps everything out, with a rejected-rows file for its importer only', async () => {
@@ -92,7 +92,7 @@ describe('import and export API', () => {
   });
 
   it("the template's example row is marked and skipped, in both formats; rows filled in below it import", async () => {
-    const csv = (await city.request('GET', '/api/v1/imports/templates/enterprises?format=csv')).body;
+    const csv = (await city.request('GET', '/api/v1/import-templates/enterprises?format=csv')).body;
     const [header, example] = csv.replace(/^\ufeff/, '').trim().split('\n');
     expect(header!.endsWith(',说明')).toBe(true);
     expect(example).toContain('郴州市示例有限公司');
@@ -101,7 +101,7 @@ describe('import and export API', () => {
     expect(asIs).toMatchObject({ rows: 0, inserted: 0, rejected: 0, written: false, warnings: ['第 2 行是模板的示例行，已跳过'] });
     const filled = `${csv}${code(20)},郴州市模板填写有限公司,北湖区,有色冶金,,,,,,,,,,,,,,,\n`;
     expect((await upload(city, filled, '?mode=check')).json()).toMatchObject({ rows: 1, inserted: 1, rejected: 0, warnings: ['第 2 行是模板的示例行，已跳过'] });
-    const xlsx = (await city.request('GET', '/api/v1/imports/templates/yearly-figures')).rawPayload;
+    const xlsx = (await city.request('GET', '/api/v1/import-templates/yearly-figures')).rawPayload;
     const { body, headers } = multipart('年度.xlsx', xlsx);
     expect((await city.request('POST', '/api/v1/imports/yearly-figures', body, headers)).json()).toMatchObject({ rows: 0, rejected: 0, warnings: ['第 2 行是模板的示例行，已跳过'] });
     expect(await t.db.kysely.selectFrom('enterprises').select('id').where('name', '=', '郴州市示例有限公司').execute()).toEqual([]);

@@ -58,7 +58,7 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/workbench': SIGNED_IN,
   'GET /api/v1/enterprises/{id}/history': SIGNED_IN,
   'GET /api/v1/enterprises/uscc-check': SIGNED_IN,
-  'GET /api/v1/enterprises/by-uscc/{uscc}': SIGNED_IN,
+  'GET /api/v1/enterprises/lookup': SIGNED_IN,
   'GET /api/v1/enterprises/{id}': SIGNED_IN,
   'PATCH /api/v1/enterprises/{id}': EDITORS,
   'DELETE /api/v1/enterprises/{id}': EDITORS,
@@ -171,7 +171,7 @@ export const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/result-imports/{id}/confirm': IMPORTERS,
   'GET /api/v1/result-import-issuers': IMPORTERS,
   // Templates and exports: the kind decides (the service refuses a kind the role may not have).
-  'GET /api/v1/imports/templates/{kind}': SIGNED_IN,
+  'GET /api/v1/import-templates/{kind}': SIGNED_IN,
   'POST /api/v1/imports/{kind}': EDITORS,
   'GET /api/v1/imports/{id}/rejected': EDITORS,
   'GET /api/v1/exports/{kind}': SIGNED_IN,

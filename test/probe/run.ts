@@ -189,9 +189,14 @@ async function main(): Promise<void> {
 
   // 1. Route × role.
   const doc = JSON.parse((await send(null, 'GET', '/api/docs/json')).text) as {
+    servers: { url: string }[];
     paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>>;
   };
-  const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path: p, key: `${m.toUpperCase()} ${p}`, op })));
+  // Paths are listed under the document's one server (/api/v1): put back together, they are the URLs.
+  const routes = Object.entries(doc.paths).flatMap(([p, ops]) => {
+    const path = `${doc.servers[0]!.url}${p}`;
+    return Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}`, op }));
+  });
   check(routes.length > 150, `the OpenAPI document lists ${routes.length} routes`);
   for (const r of routes) check(r.key in EXPECTED, `${r.key} has no entry in test/helpers/route-access.ts`);
   const matrix = routes.filter((r) => r.key in EXPECTED && r.key !== 'POST /api/v1/auth/logout');

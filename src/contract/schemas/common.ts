@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { LIMITS } from '../limits';
 
 /** Technical ids are UUIDv7 strings. */
@@ -21,7 +21,7 @@ export const DocumentParams = Type.Object({ id: Id, documentId: Id }, { addition
 /** Taking a document off a record: the reason is kept, and so is the file. */
 export const RemoveDocumentBody = Type.Object({ reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max }) }, { additionalProperties: false });
 
-export const ErrorBody = Type.Object({
+const ErrorShape = Type.Object({
   error: Type.Object({
     code: Type.String({ description: '稳定的错误代码' }),
     message: Type.String({ description: '中文错误信息' }),
@@ -29,6 +29,10 @@ export const ErrorBody = Type.Object({
     requestId: Type.Optional(Type.String()),
   }),
 });
+/** The error envelope as a shared schema: the app registers it once, and OpenAPI names it once as a component. */
+export const SharedErrorBody = { $id: 'ErrorBody', ...ErrorShape };
+/** The error envelope in a route's responses: a reference to the shared schema. */
+export const ErrorBody = Type.Unsafe<Static<typeof ErrorShape>>(Type.Ref('ErrorBody'));
 
 /** The error answers every route may give, for OpenAPI. */
 export const errorResponses = {

@@ -41,6 +41,8 @@ const KINDS: readonly Kind[] = [
 ];
 
 export const DOCUMENT_EXTENSIONS = KINDS.flatMap((k) => k.exts);
+/** The media types a stored document is sent back as (documented in OpenAPI). */
+export const DOCUMENT_TYPES = [...new Set(KINDS.map((k) => k.type))];
 
 /**
  * Whether an OLE file's directory names one of these streams. A directory entry is 128 bytes,

@@ -21,6 +21,7 @@ const tags = ['enterprises'];
 export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void {
   app.get('/api/v1/enterprises', {
     schema: {
+      operationId: 'listEnterprises',
       tags,
       summary: '企业档案列表：搜索、筛选、排序、游标分页',
       querystring: EnterpriseListQuery,
@@ -31,54 +32,56 @@ export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void
   });
 
   app.get('/api/v1/workbench', {
-    schema: { tags, summary: '工作台统计（本人权限范围内）', response: { 200: Workbench, ...errorResponses } },
+    schema: { operationId: 'getWorkbench', tags, summary: '工作台统计（本人权限范围内）', response: { 200: Workbench, ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.workbench(actorFrom(request)),
   });
 
   app.get('/api/v1/enterprises/:id/history', {
-    schema: { tags, summary: '企业及其全部记录的变更历史（最近 500 条）', params: IdParams, response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses } },
+    schema: { operationId: 'getEnterpriseHistory', tags, summary: '企业及其全部记录的变更历史（最近 500 条）', params: IdParams, response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.history(actorFrom(request), request.params.id),
   });
 
   app.get('/api/v1/enterprises/uscc-check', {
-    schema: { tags, summary: '校验统一社会信用代码并给出建议的所属区划', querystring: UsccCheckQuery, response: { 200: UsccCheckResult, ...errorResponses } },
+    schema: { operationId: 'checkUscc', tags, summary: '校验统一社会信用代码并给出建议的所属区划', querystring: UsccCheckQuery, response: { 200: UsccCheckResult, ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.checkCode(actorFrom(request), request.query.code),
   });
 
-  app.get('/api/v1/enterprises/by-uscc/:uscc', {
+  // The code as a query: as a path segment under /enterprises/ it would be ambiguous beside /enterprises/{id}/… for clients.
+  app.get('/api/v1/enterprises/lookup', {
     schema: {
+      operationId: 'getEnterpriseByUscc',
       tags,
       summary: '按统一社会信用代码查企业',
-      params: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
+      querystring: Type.Object({ uscc: Type.String({ minLength: 1, maxLength: 30 }) }, { additionalProperties: false }),
       response: { 200: Enterprise, ...errorResponses },
     },
     onRequest: guard({ permission: 'enterprise.read' }),
-    handler: (request) => enterprises.getByUscc(actorFrom(request), request.params.uscc),
+    handler: (request) => enterprises.getByUscc(actorFrom(request), request.query.uscc),
   });
 
   app.post('/api/v1/enterprises', {
-    schema: { tags, summary: '新建企业档案', body: CreateEnterpriseBody, response: { 201: Enterprise, ...errorResponses } },
+    schema: { operationId: 'createEnterprise', tags, summary: '新建企业档案', body: CreateEnterpriseBody, response: { 201: Enterprise, ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request, reply) => reply.status(201).send(await enterprises.create(actorFrom(request), request.body)),
   });
 
   app.get('/api/v1/enterprises/:id', {
-    schema: { tags, summary: '企业档案', params: IdParams, response: { 200: Enterprise, ...errorResponses } },
+    schema: { operationId: 'getEnterprise', tags, summary: '企业档案', params: IdParams, response: { 200: Enterprise, ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.get(actorFrom(request), request.params.id),
   });
 
   app.patch('/api/v1/enterprises/:id', {
-    schema: { tags, summary: '修改企业档案', params: IdParams, body: UpdateEnterpriseBody, response: { 200: Enterprise, ...errorResponses } },
+    schema: { operationId: 'updateEnterprise', tags, summary: '修改企业档案', params: IdParams, body: UpdateEnterpriseBody, response: { 200: Enterprise, ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: (request) => enterprises.update(actorFrom(request), request.params.id, request.body),
   });
 
   app.delete('/api/v1/enterprises/:id', {
-    schema: { tags, summary: '删除企业档案（软删除，须填写理由）', params: IdParams, body: DeleteBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { operationId: 'deleteEnterprise', tags, summary: '删除企业档案（软删除，须填写理由）', params: IdParams, body: DeleteBody, response: { 204: Type.Null(), ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request, reply) => {
       await enterprises.remove(actorFrom(request), request.params.id, request.body);

@@ -18,11 +18,23 @@ const NAMES: Record<RecordKind, string> = {
   licences: '生产许可证',
   'quality-staff': '质量管理人员',
 };
+/** Each kind's noun in the operationIds (listProducts, createProduct, updateProduct, deleteProduct): one and many. */
+const NOUNS: Record<RecordKind, [string, string]> = {
+  'former-names': ['FormerName', 'FormerNames'],
+  associations: ['Association', 'Associations'],
+  'yearly-figures': ['YearlyFigure', 'YearlyFigures'],
+  products: ['Product', 'Products'],
+  standards: ['ProductStandard', 'ProductStandards'],
+  certifications: ['Certification', 'Certifications'],
+  licences: ['Licence', 'Licences'],
+  'quality-staff': ['QualityStaffMember', 'QualityStaff'],
+};
 
 /** The same five routes for every kind of archive record, under its enterprise (or product). */
 export function recordRoutes(app: Api, records: RecordService): void {
   for (const kind of RECORD_KINDS) {
     const schemas = RecordSchemas[kind];
+    const [one, many] = NOUNS[kind];
     const underProduct = RECORD_TABLES[kind].parent === 'product';
     const base = underProduct ? `/api/v1/enterprises/:enterpriseId/products/:productId/${kind}` : `/api/v1/enterprises/:enterpriseId/${kind}`;
     const Params = Type.Object(
@@ -33,18 +45,18 @@ export function recordRoutes(app: Api, records: RecordService): void {
     const path = (p: { enterpriseId: string; productId?: string }): RecordPath => ({ enterpriseId: p.enterpriseId, productId: p.productId });
 
     app.get(base, {
-      schema: { tags, summary: `${NAMES[kind]}列表`, params: Params, response: { 200: schemas.list, ...errorResponses } },
+      schema: { operationId: `list${many}`, tags, summary: `${NAMES[kind]}列表`, params: Params, response: { 200: schemas.list, ...errorResponses } },
       onRequest: guard({ permission: 'enterprise.read' }),
       handler: (request) => records.list(actorFrom(request), kind, path(request.params as RecordPath)),
     });
     app.post(base, {
-      schema: { tags, summary: `新增${NAMES[kind]}`, params: Params, body: schemas.create, response: { 201: schemas.item, ...errorResponses } },
+      schema: { operationId: `create${one}`, tags, summary: `新增${NAMES[kind]}`, params: Params, body: schemas.create, response: { 201: schemas.item, ...errorResponses } },
       onRequest: guard({ permission: 'enterprise.write' }),
       handler: async (request, reply) =>
         reply.status(201).send(await records.create(actorFrom(request), kind, path(request.params as RecordPath), request.body as Record<string, unknown>)),
     });
     app.patch(`${base}/:id`, {
-      schema: { tags, summary: `修改${NAMES[kind]}`, params: ItemParams, body: schemas.update, response: { 200: schemas.item, ...errorResponses } },
+      schema: { operationId: `update${one}`, tags, summary: `修改${NAMES[kind]}`, params: ItemParams, body: schemas.update, response: { 200: schemas.item, ...errorResponses } },
       onRequest: guard({ permission: 'enterprise.write' }),
       handler: (request) => {
         const params = request.params as RecordPath & { id: string };
@@ -52,7 +64,7 @@ export function recordRoutes(app: Api, records: RecordService): void {
       },
     });
     app.delete(`${base}/:id`, {
-      schema: { tags, summary: `删除${NAMES[kind]}（须填写理由）`, params: ItemParams, body: DeleteBody, response: { 204: Type.Null(), ...errorResponses } },
+      schema: { operationId: `delete${one}`, tags, summary: `删除${NAMES[kind]}（须填写理由）`, params: ItemParams, body: DeleteBody, response: { 204: Type.Null(), ...errorResponses } },
       onRequest: guard({ permission: 'enterprise.write' }),
       handler: async (request, reply) => {
         const params = request.params as RecordPath & { id: string };
@@ -64,6 +76,7 @@ export function recordRoutes(app: Api, records: RecordService): void {
 
   app.get('/api/v1/enterprises/:enterpriseId/profile', {
     schema: {
+      operationId: 'getEnterpriseProfile',
       tags,
       summary: '企业画像：企业及其全部档案记录',
       params: Type.Object({ enterpriseId: Id }, { additionalProperties: false }),

@@ -3,7 +3,7 @@ import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { FormatQuery } from '../../../contract/schemas/imports';
 import { DocumentNumbers, IssueNumberBody, PlanNotice, PublicInspectionList, PublicInspectionQuery } from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
-import { download, type Api } from '../../http';
+import { download, fileResponse, type Api } from '../../http';
 import type { PublicationService } from './publication.service';
 
 const tags = ['inspections'];
@@ -11,6 +11,7 @@ const tags = ['inspections'];
 export function publicationRoutes(app: Api, publication: PublicationService): void {
   app.post('/api/v1/inspection-plans/:id/publish', {
     schema: {
+      operationId: 'publishInspectionResults',
       tags,
       summary: '公布计划内结论已确定的抽查结果（不合格结论须异议期届满或复检结论作出）',
       params: IdParams,
@@ -21,7 +22,7 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
   });
 
   app.get('/api/v1/inspection-plans/:id/results', {
-    schema: { tags, summary: '下载计划已公布的抽查结果（XLSX/CSV，公告表格的列）', params: IdParams, querystring: FormatQuery, response: errorResponses },
+    schema: { operationId: 'downloadPublishedResults', tags, summary: '下载计划已公布的抽查结果（XLSX/CSV，公告表格的列）', params: IdParams, querystring: FormatQuery, response: { 200: fileResponse('XLSX 或 CSV 文件'), ...errorResponses } },
     onRequest: guard({ permission: 'inspection.read' }),
     handler: async (request, reply) => {
       const { file, downloadName } = await publication.exportPlan(request.params.id, request.query.format ?? 'xlsx');
@@ -30,13 +31,14 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
   });
 
   app.get('/api/v1/inspection-plans/:id/notice', {
-    schema: { tags, summary: '计划抽查结果通报：各类别计划与实抽批次、合格率及不合格产品（可打印）', params: IdParams, response: { 200: PlanNotice, ...errorResponses } },
+    schema: { operationId: 'getInspectionNotice', tags, summary: '计划抽查结果通报：各类别计划与实抽批次、合格率及不合格产品（可打印）', params: IdParams, response: { 200: PlanNotice, ...errorResponses } },
     onRequest: guard({ permission: 'inspection.read' }),
     handler: (request) => publication.notice(request.params.id),
   });
 
   app.post('/api/v1/inspection-plans/:id/notice/numbers', {
     schema: {
+      operationId: 'assignNoticeNumber',
       tags,
       summary: '为计划的通报编发文号（服务器按年度顺序编号，格式见 QC_NOTICE_NUMBER_FORMAT）；再次编发须填写理由，原文号保留',
       params: IdParams,
@@ -49,7 +51,7 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
 
   // Public: no session needed (the results are published by law).
   app.get('/api/v1/public/inspections', {
-    schema: { tags: ['public'], summary: '公开的监督抽查结果（无需登录）', querystring: PublicInspectionQuery, response: { 200: PublicInspectionList, ...errorResponses } },
+    schema: { operationId: 'listPublicInspections', tags: ['public'], summary: '公开的监督抽查结果（无需登录）', querystring: PublicInspectionQuery, response: { 200: PublicInspectionList, ...errorResponses } },
     handler: (request) => publication.list(request.query),
   });
 }

@@ -11,7 +11,7 @@ const tags = ['auth'];
 
 export function authRoutes(app: Api, auth: AuthService, config: Config): void {
   app.post('/api/v1/auth/login', {
-    schema: { tags, summary: '登录', body: LoginBody, response: { 200: SessionInfo, ...errorResponses, 423: errorResponses[403] } },
+    schema: { operationId: 'logIn', tags, summary: '登录', body: LoginBody, response: { 200: SessionInfo, ...errorResponses, 423: errorResponses[403] } },
     config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } },
     handler: async (request, reply) => {
       const { token, info } = await auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
@@ -21,7 +21,7 @@ export function authRoutes(app: Api, auth: AuthService, config: Config): void {
   });
 
   app.post('/api/v1/auth/logout', {
-    schema: { tags, summary: '退出登录', response: { 204: Type.Null(), ...errorResponses } },
+    schema: { operationId: 'logOut', tags, summary: '退出登录', response: { 204: Type.Null(), ...errorResponses } },
     onRequest: guard({ allowPendingPassword: true }),
     handler: async (request, reply) => {
       await auth.logout(actorFrom(request), request.auth!);
@@ -31,13 +31,13 @@ export function authRoutes(app: Api, auth: AuthService, config: Config): void {
   });
 
   app.get('/api/v1/auth/me', {
-    schema: { tags, summary: '当前用户与 CSRF 令牌', response: { 200: SessionInfo, ...errorResponses } },
+    schema: { operationId: 'getSession', tags, summary: '当前用户与 CSRF 令牌', response: { 200: SessionInfo, ...errorResponses } },
     onRequest: guard({ allowPendingPassword: true }),
     handler: async (request) => auth.me(request.auth!),
   });
 
   app.post('/api/v1/auth/password', {
-    schema: { tags, summary: '修改本人密码（其他会话将被注销）', body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: { operationId: 'changePassword', tags, summary: '修改本人密码（其他会话将被注销）', body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } },
     onRequest: guard({ allowPendingPassword: true }),
     handler: async (request, reply) => {
       await auth.changePassword(actorFrom(request), request.auth!, request.body);

@@ -78,10 +78,10 @@ export function ImportPage() {
             </Radio.Group>
             <Space style={{ margin: '16px 0' }} wrap>
               <Typography.Text type="secondary">{t('import.templateHint')}</Typography.Text>
-              <Button icon={<DownloadOutlined />} href={`/api/v1/imports/templates/${kind}?format=xlsx`}>
+              <Button icon={<DownloadOutlined />} href={`/api/v1/import-templates/${kind}?format=xlsx`}>
                 {t('import.templateXlsx')}
               </Button>
-              <Button icon={<DownloadOutlined />} href={`/api/v1/imports/templates/${kind}?format=csv`}>
+              <Button icon={<DownloadOutlined />} href={`/api/v1/import-templates/${kind}?format=csv`}>
                 {t('import.templateCsv')}
               </Button>
             </Space>
