@@ -32,11 +32,14 @@ export function download(reply: FastifyReply, file: string, name: string, tempor
     .send(stream);
 }
 
+/** The media types of an export as OpenAPI lists them (download() adds the charset to CSV). */
+export const EXPORT_TYPES = { xlsx: TYPES.xlsx, csv: 'text/csv' } as const;
+
 /**
  * The OpenAPI description of what download() sends: a file, not JSON. Fastify sends a stream as is,
  * so the schema only documents the answer (an export is XLSX or CSV unless the route says otherwise).
  */
-export function fileResponse(description: string, types: readonly string[] = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']) {
+export function fileResponse(description: string, types: readonly string[] = Object.values(EXPORT_TYPES)) {
   const file = { schema: { type: 'string', format: 'binary' } };
   return { description, content: Object.fromEntries(types.map((type) => [type, file])) };
 }

@@ -5,7 +5,7 @@ import {
   TargetPlan, TargetPlanDetail, UnlockReportedValue, UpdateIndicator,
 } from '../../../contract/schemas/targets';
 import { actorFrom, guard } from '../../authz/guard';
-import { download, fileResponse, type Api } from '../../http';
+import { download, EXPORT_TYPES, fileResponse, type Api } from '../../http';
 import type { ReportedValueService } from './reported.service';
 import type { TargetService } from './targets.service';
 
@@ -45,7 +45,7 @@ export function targetRoutes(app: Api, targets: TargetService, reported: Reporte
     handler: (request) => targets.dashboard(actorFrom(request), request.params.id, request.query),
   });
   app.get('/api/v1/target-plans/:id/dashboard/export', {
-    schema: { operationId: 'exportTargetDashboard', tags, summary: '导出看板（XLSX：指标看板、县市区对比、行业对比、指标定义四张表）', params: IdParams, querystring: ScopeQuery, response: { 200: fileResponse('XLSX 文件', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']), ...errorResponses } },
+    schema: { operationId: 'exportTargetDashboard', tags, summary: '导出看板（XLSX：指标看板、县市区对比、行业对比、指标定义四张表）', params: IdParams, querystring: ScopeQuery, response: { 200: fileResponse('XLSX 文件', [EXPORT_TYPES.xlsx]), ...errorResponses } },
     onRequest: read,
     handler: async (request, reply) => {
       const { file, downloadName } = await targets.export(actorFrom(request), request.params.id, request.query);

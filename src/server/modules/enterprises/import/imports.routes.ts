@@ -4,7 +4,7 @@ import { EnterpriseListQuery } from '../../../../contract/schemas/enterprises';
 import { FormatQuery, ImportKindParams, ImportQuery, ImportReport } from '../../../../contract/schemas/imports';
 import { actorFrom, guard } from '../../../authz/guard';
 import type { Config } from '../../../config';
-import { download, fileResponse, receiveFile, type Api } from '../../../http';
+import { download, EXPORT_TYPES, fileResponse, receiveFile, type Api } from '../../../http';
 import type { ImportService } from './imports.service';
 
 const tags = ['imports'];
@@ -40,7 +40,7 @@ export function importRoutes(app: Api, imports: ImportService, config: Pick<Conf
   });
 
   app.get('/api/v1/imports/:id/rejected', {
-    schema: { operationId: 'downloadRejectedRows', tags, summary: '下载导入时被退回的行（含错误说明）', params: IdParams, response: { 200: fileResponse('CSV 文件', ['text/csv']), ...errorResponses } },
+    schema: { operationId: 'downloadRejectedRows', tags, summary: '下载导入时被退回的行（含错误说明）', params: IdParams, response: { 200: fileResponse('CSV 文件', [EXPORT_TYPES.csv]), ...errorResponses } },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request, reply) => download(reply, imports.rejected(actorFrom(request), request.params.id), '导入错误行.csv', false),
   });
