@@ -140,7 +140,14 @@ export function referenceService(ctx: AppContext) {
           counts.updated++;
         }
         if (!options.retireOthers) return;
+        // The file's regions and the regions above them (a city's file names its province only as a parent).
         const kept = new Set(entries.map((e) => e.code));
+        for (let code of entries.map((e) => e.parentCode)) {
+          for (let depth = 0; code && !kept.has(code) && depth < 16; depth++) {
+            kept.add(code);
+            code = (existing.get(code)?.parent_code as string | null | undefined) ?? null;
+          }
+        }
         for (const before of existing.values()) {
           if (kept.has(before.code) || !toBool(before.active)) continue;
           const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, referenceColumns('regions', { active: false }));
