@@ -27,6 +27,7 @@ import { ENTERPRISE_COLUMNS } from '../src/server/modules/enterprises/import/col
 import { openAuditKeyring } from '../src/server/modules/audit/audit.service';
 import { importFile, loadLookups } from '../src/server/modules/enterprises/import/importer';
 import { machine, record } from './lib';
+import { makeContext } from '../src/server/context';
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
@@ -106,7 +107,7 @@ export async function benchImport(): Promise<void> {
 
     const config = { ...loadConfig({ QC_LOG_LEVEL: 'silent' }), dataDir: dir };
     t0 = Date.now();
-    const report = await importFile({ db: db.kysely, config, log: pino({ level: 'silent' }) }, systemActor('cli'), 'enterprises', csv, {
+    const report = await importFile(makeContext(db.kysely, config, pino({ level: 'silent' })), systemActor('cli'), 'enterprises', csv, {
       mode: 'all',
       fileName: 'enterprises.csv',
       onProgress: (done) => done % 100_000 === 0 && console.log(`  imported ${done}`),

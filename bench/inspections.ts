@@ -20,6 +20,7 @@ import { rebuildVerdictCounts } from '../src/server/modules/inspections/stats.re
 import { statsService } from '../src/server/modules/inspections/stats.service';
 import type { Db } from '../src/server/db/connect';
 import { benchDatabase, machine, median, percentile, record } from './lib';
+import { makeContext } from '../src/server/context';
 
 const N = Number(process.env.BENCH_INSPECTIONS ?? 5_000_000);
 const YEARS = [2021, 2022, 2023, 2024, 2025];
@@ -82,7 +83,7 @@ export async function benchInspections(): Promise<void> {
     const writeSeconds = await seedCases(db, N, YEARS);
     console.log(`${N} cases written in ${writeSeconds.toFixed(1)} s (${db.dialect})`);
 
-    const ctx = { db: db.kysely, config: { ...loadConfig({ QC_LOG_LEVEL: 'silent' }), dataDir: dir }, log: pino({ level: 'silent' }) };
+    const ctx = makeContext(db.kysely, { ...loadConfig({ QC_LOG_LEVEL: 'silent' }), dataDir: dir }, pino({ level: 'silent' }));
     const stats = statsService(ctx);
     const publication = publicationService(ctx);
     const city = { ...systemActor('cli'), role: 'city_officer' as const };

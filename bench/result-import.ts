@@ -23,6 +23,7 @@ import { enterpriseService } from '../src/server/modules/enterprises/enterprises
 import { seedArchive } from '../src/server/modules/enterprises/seed';
 import { resultImportService } from '../src/server/modules/inspections/result-import.service';
 import { benchDatabase, machine, record } from './lib';
+import { makeContext } from '../src/server/context';
 
 const ARCHIVE = Number(process.env.BENCH_ARCHIVE ?? 1_000_000);
 const ROWS = Number(process.env.BENCH_RESULT_ROWS ?? 1_000_000);
@@ -57,7 +58,7 @@ export async function benchResultImport(): Promise<void> {
       fs.writeFileSync(files.at(-1)!, `${lines.join('\n')}\n`);
     }
 
-    const ctx = { db: db.kysely, config: { ...loadConfig({ QC_LOG_LEVEL: 'silent' }), dataDir: dir }, log: pino({ level: 'silent' }) };
+    const ctx = makeContext(db.kysely, { ...loadConfig({ QC_LOG_LEVEL: 'silent' }), dataDir: dir }, pino({ level: 'silent' }));
     const imports = resultImportService(ctx, enterpriseService(ctx));
     const city = { ...systemActor('cli'), role: 'city_officer' as const };
     let previewSeconds = 0;

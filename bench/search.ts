@@ -14,6 +14,7 @@ import { enterpriseService } from '../src/server/modules/enterprises/enterprises
 import { seedArchive } from '../src/server/modules/enterprises/seed';
 import { Random } from '../src/server/lib/random';
 import { benchDatabase, machine, median, percentile, record } from './lib';
+import { makeContext } from '../src/server/context';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -50,7 +51,7 @@ export async function benchSearch(): Promise<void> {
       }
     }
     const config = loadConfig({ QC_LOG_LEVEL: 'silent' });
-    const service = enterpriseService({ db: db.kysely, config, log: pino({ level: 'silent' }) });
+    const service = enterpriseService(makeContext(db.kysely, config, pino({ level: 'silent' })));
     const actor = { ...systemActor('cli'), role: 'city_officer' as const };
     const timings: Record<2 | 3, number[]> = { 2: [], 3: [] };
     const totals: number[] = [];

@@ -24,6 +24,7 @@ import { SOURCES } from '../src/server/modules/targets/calculators';
 import { forgetKeptInMemory } from '../src/server/modules/targets/values';
 import { seedCases } from './inspections';
 import { benchDatabase, machine, median, record } from './lib';
+import { makeContext } from '../src/server/context';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
 const CASES = Number(process.env.BENCH_INSPECTIONS ?? N * 5);
@@ -48,7 +49,7 @@ export async function benchTargets(): Promise<void> {
       if (seededMark) fs.writeFileSync(seededMark, `${N} enterprises, ${CASES} cases\n`);
     }
     const [honours, cases, products] = [await count('honours'), await count('inspections'), await count('products')];
-    const targets = targetService({ db: db.kysely, config: loadConfig({ QC_LOG_LEVEL: 'silent' }), log: pino({ level: 'silent' }) });
+    const targets = targetService(makeContext(db.kysely, loadConfig({ QC_LOG_LEVEL: 'silent' }), pino({ level: 'silent' })));
     const plan = (await targets.listPlans()).items.find((p) => p.code === 'zlxc-2010-2015')!;
     const admin = systemActor('cli');
     const time = async (run: () => Promise<unknown>) => {

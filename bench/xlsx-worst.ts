@@ -21,6 +21,7 @@ import { readZipDirectory } from '../src/server/lib/tabular/zip';
 import { makeUscc } from '../src/server/lib/uscc';
 import { importFile } from '../src/server/modules/enterprises/import/importer';
 import { benchDatabase, machine, median, record } from './lib';
+import { makeContext } from '../src/server/context';
 
 const TMP = path.resolve('bench/tmp');
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
@@ -182,7 +183,7 @@ async function child(file: string) {
     const t0 = performance.now();
     let outcome: string;
     try {
-      const r = await importFile({ db: db.kysely, config, log: pino({ level: 'silent' }) }, systemActor('cli'), 'enterprises', file, { mode: 'check', fileName: path.basename(file) });
+      const r = await importFile(makeContext(db.kysely, config, pino({ level: 'silent' })), systemActor('cli'), 'enterprises', file, { mode: 'check', fileName: path.basename(file) });
       outcome = `read ${r.rows} rows, ${r.rejected} rejected`;
     } catch (err) {
       outcome = `${(err as { code?: string }).code ?? 'error'}: ${(err as Error).message}`;

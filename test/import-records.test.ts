@@ -8,6 +8,7 @@ import { makeUscc } from '../src/server/lib/uscc';
 import { exportArchive } from '../src/server/modules/enterprises/import/export';
 import { importFile, type ImportKind } from '../src/server/modules/enterprises/import/importer';
 import { testApp, type TestApp } from './helpers/app';
+import { makeContext } from '../src/server/context';
 
 const code = (n: number, region = '431002') => makeUscc('91', region, `MA4R${String(n).padStart(4, '0')}`);
 const A = code(1);
@@ -26,7 +27,7 @@ describe('importing the records kept under enterprises', () => {
     return p;
   };
   const run = (kind: ImportKind, p: string, mode: 'all' | 'partial' = 'partial', actor: Actor = city) =>
-    importFile({ db: t.db.kysely, config: { ...t.config, dataDir: dir }, log: undefined as never }, actor, kind, p, { mode, fileName: path.basename(p) });
+    importFile(makeContext(t.db.kysely, { ...t.config, dataDir: dir }, undefined as never), actor, kind, p, { mode, fileName: path.basename(p) });
   const records = (table: 'products' | 'product_standards' | 'certifications' | 'licences' | 'quality_staff') => t.db.kysely.selectFrom(table).selectAll().execute();
 
   beforeAll(async () => {
@@ -167,7 +168,7 @@ describe('importing the records kept under enterprises', () => {
   });
 
   it.each(['products', 'standards', 'certifications', 'licences', 'quality-staff', 'former-names'] as RecordKind[])('%s: an export re-imports with no changes, in CSV and XLSX', async (kind) => {
-    const ctx = { db: t.db.kysely, config: t.config, log: undefined as never };
+    const ctx = makeContext(t.db.kysely, t.config, undefined as never);
     for (const format of ['csv', 'xlsx'] as const) {
       const out = path.join(dir, `${kind}.${format}`);
       const count = await exportArchive(ctx, t.services.enterprises, city, kind, {}, format, out);

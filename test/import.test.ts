@@ -10,6 +10,7 @@ import { exportArchive } from '../src/server/modules/enterprises/import/export';
 import { importFile } from '../src/server/modules/enterprises/import/importer';
 import { UnreadableFile } from '../src/server/lib/tabular/read';
 import { testApp, type TestApp } from './helpers/app';
+import { makeContext } from '../src/server/context';
 
 const HEADER = '统一社会信用代码,企业名称,所属县市区,行业,成立日期,经营状态,规模以上';
 const code = (n: number, region = '431002') => makeUscc('91', region, `MA4M${String(n).padStart(4, '0')}`);
@@ -24,7 +25,7 @@ describe('importing the archive from spreadsheets', () => {
     return p;
   };
   const run = (p: string, mode: 'all' | 'partial' | 'check' = 'all', actor: Actor = city, kind: 'enterprises' | 'yearly-figures' = 'enterprises') =>
-    importFile({ db: t.db.kysely, config: { ...t.config, dataDir: dir }, log: undefined as never }, actor, kind, p, { mode, fileName: path.basename(p) });
+    importFile(makeContext(t.db.kysely, { ...t.config, dataDir: dir }, undefined as never), actor, kind, p, { mode, fileName: path.basename(p) });
   const count = async () => Number((await t.db.kysely.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
@@ -180,7 +181,7 @@ describe('importing the archive from spreadsheets', () => {
 
   it('an export re-imports with no changes, in CSV and in XLSX', async () => {
     const enterprises = t.services.enterprises;
-    const ctx = { db: t.db.kysely, config: t.config, log: undefined as never };
+    const ctx = makeContext(t.db.kysely, t.config, undefined as never);
     for (const format of ['csv', 'xlsx'] as const) {
       const out = path.join(dir, `export.${format}`);
       const n = await exportArchive(ctx, enterprises, city, 'enterprises', {}, format, out);

@@ -10,6 +10,7 @@ import { importFile } from '../src/server/modules/enterprises/import/importer';
 import { unkeyedDuplicates } from '../src/server/modules/enterprises/records.repository';
 import { testApp, type Agent, type TestApp } from './helpers/app';
 import { emptyDb, type TestDb } from './helpers/db';
+import { makeContext } from '../src/server/context';
 
 describe('natural keys compare normalised text', () => {
   it('trims, folds white space and Latin case, and composes to NFC; Chinese passes unchanged', () => {
@@ -110,7 +111,7 @@ describe('an import row that matches several stored records', () => {
       fs.writeFileSync(p, `\ufeff${lines.join('\n')}\n`);
       return p;
     };
-    const run = (kind: 'enterprises' | 'products', p: string) => importFile({ db: t.db.kysely, config: { ...t.config, dataDir: dir }, log: undefined as never }, city, kind, p, { mode: 'partial', fileName: path.basename(p) });
+    const run = (kind: 'enterprises' | 'products', p: string) => importFile(makeContext(t.db.kysely, { ...t.config, dataDir: dir }, undefined as never), city, kind, p, { mode: 'partial', fileName: path.basename(p) });
     expect(await run('enterprises', file('e.csv', ['统一社会信用代码,企业名称,所属县市区,行业', `${A},郴州市重复产品有限公司,北湖区,有色冶金`]))).toMatchObject({ inserted: 1 });
     const enterprise = await t.db.kysely.selectFrom('enterprises').select('id').where('uscc', '=', A).executeTakeFirstOrThrow();
     // Three copies of one product, as stored before keys were enforced (only the first keyed).

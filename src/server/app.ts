@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { Type } from 'typebox';
 import { ErrorBody, SharedErrorBody } from '../contract/schemas/common';
 import type { Config } from './config';
-import type { AppContext } from './context';
+import { makeContext, type AppContext } from './context';
 import type { Db } from './db/connect';
 import type { Api } from './http';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -76,12 +76,13 @@ export interface AppDeps {
 
 /** Builds the services once, then the HTTP app: cross-cutting plugins, then each module's routes. */
 export function buildServices(deps: AppDeps) {
-  const ctx: AppContext = { db: deps.db.kysely, config: deps.config, log: deps.logger };
+  const ctx: AppContext = makeContext(deps.db.kysely, deps.config, deps.logger);
   const auth = authService(ctx);
   const enterprises = enterpriseService(ctx);
   const inspections = inspectionService(ctx);
   const inspectionStats = statsService(ctx);
   return {
+    regions: ctx.regions,
     auth,
     users: userService(ctx, auth),
     reference: referenceService(ctx),

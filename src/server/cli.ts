@@ -21,8 +21,10 @@ import { seedDemoParts } from './demo';
 import { seedArchive } from './modules/enterprises/seed';
 import { rebuildVerdictCounts } from './modules/inspections/stats.repository';
 import { recountKeptSums } from './modules/targets/values';
-import { UnreadableFile } from './lib/tabular/read';
+import { readTable, UnreadableFile, type TableRow } from './lib/tabular/read';
+import { parseRegionFile } from './modules/reference/region-file';
 import { findUserByUsername } from './modules/users/users.repository';
+import { makeContext } from './context';
 
 const USAGE = `用法 / usage: npm run cli -- <command>
 
@@ -38,6 +40,10 @@ const USAGE = `用法 / usage: npm run cli -- <command>
                                             auditor to keep and later pass to audit verify --checkpoint
   audit rotate-key                          add a new audit signing key to the key file (old keys stay to
                                             verify old events); restart the server to sign with it
+  regions load <file> [--retire-others]     load a region tree (CSV/XLSX: code,name,name_en,level,parent_code; or
+                                            代码,名称,英文名称,级别,上级代码), parents before children in any order;
+                                            --retire-others retires the regions not in the file (another city adopting
+                                            the platform); QC_HOME_REGION names the served region when several cities load
   inspections recount                       rebuild the spot-check pass-rate counts from the cases
   targets recount                           forget the kept indicator sums; the next reads compute them from the records
   brands sync                               set the archive's brand-product flags from the honours in force
@@ -211,6 +217,23 @@ function auditRotateKey(config: Config) {
 }
 
 /** Brings the archive's 名牌产品 flags in line with the honours in force (the server does it twice a day). */
+/** Loads a bureau's region tree (regions load): nothing is written unless every row passes. */
+async function regionsLoad(config: Config, file: string | undefined, retireOthers: boolean) {
+  if (!file) fail(USAGE);
+  await withDb(config, async (db) => {
+    const s = services(db, config);
+    const rows: TableRow[] = [];
+    for await (const row of readTable(path.resolve(file), { maxUncompressedBytes: 64 * 2 ** 20, maxRows: 1_000_000 })) rows.push(row);
+    const known = new Set((await s.reference.list('regions')).map((r) => r.code));
+    const { entries, problems } = parseRegionFile(rows, known);
+    if (problems.length) fail(`区划文件有误，未写入 / nothing written:\n  ${problems.slice(0, 50).join('\n  ')}`);
+    const counts = await s.reference.loadRegions(systemActor('cli'), entries, { retireOthers });
+    s.regions.forget();
+    const home = (await s.regions.tree()).home.code;
+    console.log(`regions: ${counts.created} created, ${counts.updated} updated, ${counts.retired} retired, ${counts.unchanged} unchanged; serving region ${home}`);
+  });
+}
+
 async function brandsSync(config: Config) {
   await withDb(config, async (db) => {
     console.log(`brand product flags changed: ${await services(db, config).honours.syncBrandFlags()}`);
@@ -280,7 +303,7 @@ async function importCommand(config: Config, args: string[]) {
   const total = file.toLowerCase().endsWith('.csv') ? Math.max(1, countLines(file) - 1) : 0;
   await withDb(config, async (db) => {
     const started = Date.now();
-    const ctx = { db: db.kysely, config, log: pino({ level: 'warn' }) };
+    const ctx = makeContext(db.kysely, config, pino({ level: 'warn' }));
     let report;
     try {
       report = await importFile(ctx, systemActor('cli'), kind as ImportKind, path.resolve(file), {
@@ -327,7 +350,7 @@ async function exportCommand(config: Config, args: string[]) {
   await withDb(config, async (db) => {
     const s = services(db, config);
     const admin = { ...systemActor('cli'), role: 'admin' as const };
-    const n = await exportArchive({ db: db.kysely, config, log: pino({ level: 'warn' }) }, s.enterprises, admin, kind as ImportKind, {}, format, path.resolve(file));
+    const n = await exportArchive(makeContext(db.kysely, config, pino({ level: 'warn' })), s.enterprises, admin, kind as ImportKind, {}, format, path.resolve(file));
     console.log(`exported ${n} rows to ${file}`);
   });
 }
@@ -366,7 +389,7 @@ function progress(done: number, total: number) {
 async function main(argv: string[]) {
   const config = loadConfig();
   const [command, sub, ...rest] = argv;
-  const key = command === 'user' || command === 'audit' || command === 'inspections' || command === 'brands' || command === 'archive' ? `${command} ${sub}` : command;
+  const key = command === 'user' || command === 'audit' || command === 'regions' || command === 'inspections' || command === 'brands' || command === 'archive' ? `${command} ${sub}` : command;
   switch (key) {
     case 'migrate':
       return migrate(config);
@@ -380,6 +403,8 @@ async function main(argv: string[]) {
       return auditCheckpoint(config);
     case 'audit rotate-key':
       return auditRotateKey(config);
+    case 'regions load':
+      return regionsLoad(config, rest[0], rest.includes('--retire-others'));
     case 'brands sync':
       return brandsSync(config);
     case 'archive duplicates':

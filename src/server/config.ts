@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LIMITS } from '../contract/limits';
+import { REGION_CODE_PATTERN } from '../contract/schemas/common';
 
 /**
  * The only reader of process.env. Every setting is parsed once; all errors are reported
@@ -39,6 +40,11 @@ export interface Config {
   importMaxRows: number;
   /** The largest document a cultivation or a case takes (申报书, certificates, test report scans). */
   documentMaxBytes: number;
+  /**
+   * The region the platform serves (its city; a province when a province adopts it). Null: the one
+   * active region of level city in the loaded regions (modules/reference/region-tree.ts).
+   */
+  homeRegion: string | null;
   /** The issuing body named in red at the head of a notice and in its signature block. */
   noticeIssuer: string;
   /** The document number (文号) of a spot-check notice: {year} and {n} (sequential per year) filled in by the server. */
@@ -124,6 +130,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     importMaxBytes: int('QC_IMPORT_MAX_MB', 100, 1, 4096) * 2 ** 20,
     importMaxRows: int('QC_IMPORT_MAX_ROWS', 2_000_000, 10, 10_000_000),
     documentMaxBytes: int('QC_DOCUMENT_MAX_MB', 20, 1, 1024) * 2 ** 20,
+    homeRegion: env.QC_HOME_REGION?.trim() || null,
     noticeIssuer: env.QC_NOTICE_ISSUER?.trim() || '郴州市市场监督管理局',
     noticeNumberFormat: env.QC_NOTICE_NUMBER_FORMAT?.trim() || '郴市监质〔{year}〕{n}号',
     inspectionNotifyDays: int('QC_INSPECTION_NOTIFY_DAYS', 5, 1, 90),
@@ -138,6 +145,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     flagshipGoal: { min: int('QC_FLAGSHIP_GOAL_MIN', 30, 1, 10_000), max: int('QC_FLAGSHIP_GOAL_MAX', 50, 1, 10_000) },
   };
   if (!config.noticeNumberFormat.includes('{year}') || !config.noticeNumberFormat.includes('{n}')) errors.push('QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}');
+  if (config.homeRegion !== null && !new RegExp(REGION_CODE_PATTERN).test(config.homeRegion)) errors.push('QC_HOME_REGION must be a region code of 6, 9 or 12 digits');
   if (config.flagshipGoal.max < config.flagshipGoal.min) errors.push('QC_FLAGSHIP_GOAL_MAX must not be below QC_FLAGSHIP_GOAL_MIN');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

@@ -19,6 +19,9 @@ async function main() {
 
   const deps = { db, config, logger };
   const services = buildServices(deps);
+  // The platform's home region comes from the loaded regions (or QC_HOME_REGION): a tree that names none stops the start.
+  const home = (await services.regions.tree()).home;
+  logger.info({ homeRegion: home.code }, 'serving region');
   const admin = await services.users.ensureFirstAdmin(systemActor('system'), config.adminPassword);
   if (admin && config.demoEnterprises > 0) {
     // A fresh database: give the newcomer something to look at (QC_DEMO=0 starts empty).

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Nullable, Version } from './common';
+import { Id, Nullable, Version, RegionCode } from './common';
 import { DateString } from './enterprises';
 
 export const ITEM_KINDS = ['indicator', 'work', 'deduction', 'veto'] as const; // 指标项 工作项 扣分项 否决项
@@ -32,7 +32,7 @@ export const AssessmentItem = Type.Object({ id: Id, ...AssessmentItemInput.prope
 
 /** A county's own target for an indicator of the scheme: a count indicator has one for every county (never the city's whole count). */
 export const CountyTarget = Type.Object(
-  { regionCode: Type.String({ pattern: '^[0-9]{6}$' }), indicatorCode: Type.String({ maxLength: 32 }), target: Type.Number({ minimum: -1e9, maximum: 1e9 }) },
+  { regionCode: RegionCode, indicatorCode: Type.String({ maxLength: 32 }), target: Type.Number({ minimum: -1e9, maximum: 1e9 }) },
   { additionalProperties: false },
 );
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Nullable } from './common';
+import { Id, Nullable, RegionCode } from './common';
 import { ROLES, PERMISSIONS } from '../permissions';
 
 export const RoleSchema = Type.Enum(ROLES, { description: '角色' });
@@ -33,8 +33,17 @@ export const AccountFields = {
 export const Me = Type.Object({ ...AccountFields, permissions: Type.Array(PermissionSchema) });
 export type Me = Static<typeof Me>;
 
+/** Where the platform sits in the region tree: what the console needs to name the city, the province and the counties. */
+export const Jurisdiction = Type.Object({
+  home: { ...RegionCode, description: '平台服务的区划（本市；设置 QC_HOME_REGION 或载入的唯一地级市）' },
+  parent: Nullable({ ...RegionCode, description: '上级区划（省），全省数据以其代码上报' }),
+  units: Type.Array(RegionCode, { description: '所辖县市区（考核、上报的单位），按顺序' }),
+});
+export type Jurisdiction = Static<typeof Jurisdiction>;
+
 export const SessionInfo = Type.Object({
   user: Me,
+  jurisdiction: Jurisdiction,
   csrfToken: Type.String({ description: '写请求须在 X-CSRF-Token 头中带上此值' }),
   expiresAt: Type.String(),
 });

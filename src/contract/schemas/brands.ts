@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { DocumentInfo, Id, Instant, Nullable, Version } from './common';
+import { DocumentInfo, Id, Instant, Nullable, Version, RegionCode } from './common';
 import { DateString } from './enterprises';
 
 export const HONOUR_STATUSES = ['active', 'expired', 'revoked', 'historical'] as const; // 有效/到期/撤销/历史
@@ -62,7 +62,7 @@ export const HonourListQuery = Type.Object(
   {
     programmeCode: Type.Optional(Type.String({ maxLength: 32 })),
     enterpriseId: Type.Optional(Id),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    regionCode: Type.Optional(RegionCode),
     status: Type.Optional(Type.Enum(HONOUR_STATUSES)),
     expiringWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '有效且在此天数内到期' })),
     reviewDueWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '未撤销且复评日期在此天数内（含已逾期未复评的）' })),
@@ -111,7 +111,7 @@ export const AdvanceCultivation = Type.Object(
   { additionalProperties: false },
 );
 export const CultivationQuery = Type.Object(
-  { programmeCode: Type.Optional(Type.String({ maxLength: 32 })), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), stage: Type.Optional(Type.Enum(CULTIVATION_STAGES)) },
+  { programmeCode: Type.Optional(Type.String({ maxLength: 32 })), regionCode: Type.Optional(RegionCode), stage: Type.Optional(Type.Enum(CULTIVATION_STAGES)) },
   { additionalProperties: false },
 );
 export const CultivationBoard = Type.Object({
@@ -141,7 +141,7 @@ export const Reward = Type.Object({
 });
 export const RewardStatusBody = Type.Object({ to: Type.Enum(REWARD_STATUSES), on: DateString, version: Version }, { additionalProperties: false });
 export const RewardQuery = Type.Object(
-  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), status: Type.Optional(Type.Enum(REWARD_STATUSES)) },
+  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), regionCode: Type.Optional(RegionCode), status: Type.Optional(Type.Enum(REWARD_STATUSES)) },
   { additionalProperties: false },
 );
 export const RewardExportQuery = Type.Object({ ...RewardQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });

@@ -6,6 +6,10 @@ export const Id = Type.String({ format: 'uuid', description: 'UUIDv7 标识' });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 /** UTC ISO-8601 instant, e.g. 2026-11-25T08:00:00.000Z. */
+/** GB/T 2260 codes (6 digits, county level and above), GB/T 10114 townships (9) and villages (12). */
+export const REGION_CODE_PATTERN = '^[0-9]{6}([0-9]{3}){0,2}$';
+export const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN, description: '行政区划代码（6 位县级及以上，9 位乡镇街道，12 位村社区）' });
+
 export const Instant = Type.String({ format: 'date-time' });
 
 export function Nullable<T extends TSchema>(schema: T) {

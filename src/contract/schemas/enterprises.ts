@@ -1,6 +1,6 @@
 import { Type, type Static, type TOptional } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
+import { Id, Instant, ListMeta, Nullable, PageQuery, Version, RegionCode } from './common';
 
 export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'deregistered', 'revoked'] as const; // 在营 / 停产 / 注销 / 吊销
 export const AGRI_LEADER_LEVELS = ['none', 'city', 'province', 'national'] as const;
@@ -16,7 +16,7 @@ const Uscc = Type.String({ minLength: 1, maxLength: 30, description: '统一社�
 /** Fields an officer edits on an enterprise (the USCC is its key and is set once). */
 const editable = {
   name: Type.String({ minLength: 2, maxLength: LIMITS.name.max }),
-  regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
+  regionCode: RegionCode,
   industryCode: Type.String({ minLength: 1, maxLength: 32 }),
   address: Text(),
   legalRepresentative: Text(50),
@@ -76,7 +76,7 @@ export const MAX_LIST_OFFSET = 10_000;
 export const EnterpriseListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 50, description: '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）；搜索结果按匹配顺序返回，不适用 sort，总数超过 10000 时只计到 10000' })),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    regionCode: Type.Optional(RegionCode),
     industryCode: Type.Optional(Type.String({ maxLength: 32 })),
     status: Type.Optional(Type.Enum(ENTERPRISE_STATUSES)),
     aboveScale: Flag,

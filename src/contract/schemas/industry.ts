@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, Nullable, Version } from './common';
+import { Id, Instant, Nullable, Version, RegionCode } from './common';
 import { DateString } from './enterprises';
 
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
@@ -43,7 +43,7 @@ export const SelectKeyProject = Type.Object({ selected: Type.Boolean(), on: Date
 export const KeyProjectQuery = Type.Object(
   {
     year: Type.Optional(Year),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    regionCode: Type.Optional(RegionCode),
     selected: Type.Optional(Type.Boolean()),
     status: Type.Optional(Type.Enum(KEY_PROJECT_STATUSES)),
   },

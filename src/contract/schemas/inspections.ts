@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, Nullable, Version } from './common';
+import { Id, Instant, Nullable, Version, RegionCode } from './common';
 import { DateString } from './enterprises';
 
 export const PLAN_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
@@ -62,7 +62,7 @@ export const CreatePlan = Type.Object(
     level: Type.Enum(PLAN_LEVELS),
     title: Text(LIMITS.name.max, 2),
     departmentCode: Text(32, 1),
-    regionCode: Type.String({ pattern: '^[0-9]{6}$', description: '组织抽查的区划：市级计划为 431000，县级为本县' }),
+    regionCode: { ...RegionCode, description: '组织抽查的区划：市级计划为本市（QC_HOME_REGION），县级为本县' },
     categories: Type.Array(CategoryScheme, { minItems: 1, maxItems: 200 }),
   },
   { additionalProperties: false },
@@ -79,7 +79,7 @@ export const RegisterSample = Type.Object(
     sampledUnitName: Type.Optional(Text(LIMITS.name.max, 2)),
     producerEnterpriseId: Type.Optional(Id),
     producerName: Type.Optional(Text(LIMITS.name.max, 2)),
-    producerRegionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    producerRegionCode: Type.Optional(RegionCode),
     productName: Text(LIMITS.name.max, 1),
     productId: Type.Optional(Id),
     brand: Type.Optional(Text(50)),
@@ -197,7 +197,7 @@ export const InspectionDetail = Type.Object({
 const CaseFilters = {
   planId: Type.Optional(Id),
   state: Type.Optional(Type.Enum(CASE_STATES)),
-  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  regionCode: Type.Optional(RegionCode),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
   finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
@@ -237,7 +237,7 @@ export const Board = Type.Object({
   meta: Type.Object({ truncated: Type.Boolean({ description: '为真时只统计了抽样日期最早的 5000 件未结案件' }) }),
 });
 const BoardFilters = {
-  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  regionCode: Type.Optional(RegionCode),
   officerId: Type.Optional(Id),
   overdue: Type.Optional(Type.Boolean({ description: '只看已逾期' })),
 };
@@ -256,7 +256,7 @@ export const DrawBody = Type.Object(
   {
     categoryCode: Text(32, 1),
     count: Type.Integer({ minimum: 1, maximum: 10_000, description: '抽取企业数' }),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: '市级计划可限定某县市区' })),
+    regionCode: Type.Optional({ ...RegionCode, description: '市级计划可限定某县市区' }),
     weights: Type.Optional(Type.Partial(Weights)),
     reason: Type.Optional(Text(LIMITS.reason.max, LIMITS.reason.min)),
   },
@@ -317,7 +317,7 @@ export const PublicInspectionQuery = Type.Object(
     level: Type.Optional(Type.Enum(PLAN_LEVELS)),
     categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
     result: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const)),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+    regionCode: Type.Optional(RegionCode),
     producer: Type.Optional(Type.String({ minLength: 2, maxLength: 50, description: '标称生产企业名称中包含的文字' })),
     after: Type.Optional(Type.String({ maxLength: 100 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
@@ -380,7 +380,7 @@ const StatFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   levels: Type.Optional(Type.String({ pattern: '^(national|provincial|city|county)(,(national|provincial|city|county))*$', description: '抽查级别，逗号分隔，如 national,provincial（国抽＋省抽）' })),
   categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
-  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  regionCode: Type.Optional(RegionCode),
 };
 const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
 const PassRateFilters = { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters };

@@ -1,12 +1,13 @@
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, Nullable, Version } from './common';
+import { Id, Instant, Nullable, Version, RegionCode } from './common';
 
 /** The kinds of reference data, as they appear in the URL /api/v1/reference/:kind. */
 export const REFERENCE_KINDS = ['regions', 'industries', 'departments', 'product-categories', 'brand-programmes'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
-export const REGION_LEVELS = ['province', 'city', 'district', 'county', 'county_city'] as const;
+/** GB/T 2260 levels down to the county, then GB/T 10114 townships (乡镇街道) and villages (村社区) where a bureau loads them. */
+export const REGION_LEVELS = ['province', 'city', 'district', 'county', 'county_city', 'township', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const PROGRAMME_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
 /** 产品名牌, 服务名牌, 商标认定, 质量奖, 食品认证, 示范街店, 标准化单位, 重点扶持品牌 */
@@ -20,10 +21,10 @@ const SortOrder = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 /** Fields each kind adds to the common ones (code, name, nameEn, sortOrder, active). */
 const extras = {
   regions: {
-    code: Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 行政区划代码' }),
+    code: RegionCode,
     fields: {
       level: Type.Enum(REGION_LEVELS),
-      parentCode: Nullable(Type.String({ pattern: '^[0-9]{6}$' })),
+      parentCode: Nullable(RegionCode),
     },
   },
   industries: {

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, Nullable, Version } from './common';
+import { Id, Instant, Nullable, Version, RegionCode } from './common';
 
 export const INDICATOR_SECTIONS = ['industry', 'product', 'construction', 'service', 'environment', 'reference'] as const; // 二(二)…二(六)，参考数据
 export const INDICATOR_KINDS = ['rate', 'count', 'value'] as const;
@@ -24,7 +24,6 @@ const Code = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,31}$', description: '指�
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const Num = Type.Number({ minimum: -1e15, maximum: 1e15 });
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
-const RegionCode = Type.String({ pattern: '^[0-9]{6}$' });
 
 export const Indicator = Type.Object({
   id: Id,

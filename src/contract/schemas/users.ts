@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../limits';
-import { Id, Instant, ListMeta, Nullable, PageQuery, Version } from './common';
+import { Id, Instant, ListMeta, Nullable, PageQuery, Version, RegionCode } from './common';
 import { AccountFields, RoleSchema } from './auth';
 
 const Username = Type.String({
@@ -10,7 +10,6 @@ const Username = Type.String({
   description: '登录账号：字母、数字、下划线、点或连字符',
 });
 const DisplayName = Type.String({ minLength: LIMITS.displayName.min, maxLength: LIMITS.displayName.max });
-const RegionCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 行政区划代码' });
 const DepartmentCode = Type.String({ minLength: 1, maxLength: 32 });
 
 export const User = Type.Object({

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../config';
 import type { Actor } from '../authz/actor';
-import { actorOf, type Authenticated, type AuthService } from '../modules/users/auth.service';
+import { type Authenticated, type AuthService } from '../modules/users/auth.service';
 
 export const SESSION_COOKIE = 'qc_session';
 
@@ -24,7 +24,7 @@ export function registerSession(app: FastifyInstance, auth: AuthService): void {
     const found = await auth.authenticate(token);
     if (found) {
       request.auth = found;
-      request.actor = actorOf(found.user, request.ip);
+      request.actor = await auth.actorFor(found, request.ip);
     }
   });
 }

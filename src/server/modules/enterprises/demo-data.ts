@@ -81,7 +81,8 @@ export function demoEnterprise(seed: number, i: number): DemoEnterprise {
   const aboveScale = r.chance(0.25);
   const food = industryCode === 'pharma_food';
   return {
-    uscc: makeUscc('91', r.chance(0.85) ? regionCode : '431000', `MA${base31(i + seed * 7919, 6)}`),
+    // Firms registered with the city (not the county) carry the prefecture's code: the county's with 00 at the end.
+    uscc: makeUscc('91', r.chance(0.85) ? regionCode : `${regionCode.slice(0, 4)}00`, `MA${base31(i + seed * 7919, 6)}`),
     name,
     regionCode,
     industryCode,

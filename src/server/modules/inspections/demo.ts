@@ -7,6 +7,7 @@ import { addDays, today } from '../../lib/dates';
 import type { InspectionService } from './inspections.service';
 import { LEVEL_NAMES } from './labels';
 import type { PublicationService } from './publication.service';
+import type { RegionDirectory } from '../reference/region-directory';
 
 /** A step after sampling: the action, its day counted from the sampling day, and what it needs besides. */
 type Step = [action: CaseActionBody['action'], day: number, extra?: Record<string, unknown>];
@@ -47,7 +48,12 @@ const BODIES = [
  * a case resting in every state of the workflow (some overdue), and this year's and last year's
  * national and provincial checks of key and brand products with their results published. Once.
  */
-export async function seedDemoInspections(s: { inspections: InspectionService; publication: PublicationService }, db: Kysely<Database>, actor: Actor): Promise<number> {
+export async function seedDemoInspections(
+  s: { inspections: InspectionService; publication: PublicationService; regions: RegionDirectory },
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<number> {
+  const home = (await s.regions.tree()).home.code;
   if (await db.selectFrom('inspection_plans').select('id').executeTakeFirst()) return 0;
   const now = today();
   const year = Number(now.slice(0, 4));
@@ -95,7 +101,7 @@ export async function seedDemoInspections(s: { inspections: InspectionService; p
     const of = cases.filter((x) => `${x.level}|${x.sampledOn.slice(0, 4)}` === key);
     const categories = [...new Set(of.map((x) => x.product.category_code!))].map((categoryCode) => ({ categoryCode, plannedBatches: of.filter((x) => x.product.category_code === categoryCode).length, testItems: TEST_ITEMS, testingBodyId: bodies[0]!.id }));
     const planYear = Number(c.sampledOn.slice(0, 4));
-    const plan = await s.inspections.createPlan(actor, { year: planYear, level: c.level, title: `${planYear}年${LEVEL_NAMES[c.level]}产品质量监督抽查（郴州）`, departmentCode: 'quality', regionCode: '431000', categories });
+    const plan = await s.inspections.createPlan(actor, { year: planYear, level: c.level, title: `${planYear}年${LEVEL_NAMES[c.level]}产品质量监督抽查（郴州）`, departmentCode: 'quality', regionCode: home, categories });
     plans.set(key, plan.id);
   }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { bool } from '../../db/portable';
 import type { ReferenceKind } from '../../../contract/schemas/reference';
 import type { Database } from '../../db/database';
+import type { RegionNode } from './region-tree';
 
 /** The table behind each kind; all four share the reference columns (reference.table.ts). */
 export const REFERENCE_TABLES = {
@@ -63,4 +64,10 @@ export async function updateReferenceVersioned(
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst()) as ReferenceRow | undefined;
+}
+
+/** Every region as a node of the tree (retired ones too), in display order. */
+export async function listRegionNodes(db: Kysely<Database>): Promise<RegionNode[]> {
+  const rows = await db.selectFrom('regions').select(['code', 'parent_code', 'level', 'active']).orderBy('sort_order').orderBy('code').execute();
+  return rows.map((r) => ({ code: r.code, parentCode: r.parent_code, level: r.level, active: Boolean(r.active) }));
 }

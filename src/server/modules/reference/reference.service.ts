@@ -3,10 +3,11 @@ import type { ReferenceItem, ReferenceKind } from '../../../contract/schemas/ref
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/database';
-import { isUniqueViolation } from '../../db/portable';
+import { isUniqueViolation, toBool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
+import type { RegionEntry } from './region-file';
 import { auditedReference, presentReference, referenceColumns } from './reference.presenter';
 import {
   findReferenceByCode,
@@ -32,7 +33,7 @@ async function checkLinks(db: Kysely<Database>, kind: ReferenceKind, input: Reco
 }
 
 export function referenceService(ctx: AppContext) {
-  const { db, config } = ctx;
+  const { db, config, regions } = ctx;
   // Reference lists are read on nearly every page, look the same to every actor, and change a
   // few times a year: kept with their serialised answer, so a read costs no query and no JSON work.
   const cache = new Map<ReferenceKind, { items: ReferenceItem[]; json: string; loadedAt: number }>();
@@ -44,6 +45,11 @@ export function referenceService(ctx: AppContext) {
     const entry = { items, json: JSON.stringify({ items }), loadedAt: Date.now() };
     cache.set(kind, entry);
     return entry;
+  }
+
+  function forget(kind: ReferenceKind) {
+    cache.delete(kind);
+    if (kind === 'regions') regions.forget();
   }
 
   return {
@@ -80,7 +86,7 @@ export function referenceService(ctx: AppContext) {
         if (isUniqueViolation(err)) throw new AppError('code_taken', [{ path: 'body/code', message: '代码已存在' }]);
         throw err;
       }
-      cache.delete(kind);
+      forget(kind);
       return presentReference(kind, row);
     },
 
@@ -98,8 +104,60 @@ export function referenceService(ctx: AppContext) {
         await recordAudit(trx, actor, 'reference.update', { type: kind, id }, auditedReference(kind, before), auditedReference(kind, after));
         return after;
       });
-      cache.delete(kind);
+      forget(kind);
       return presentReference(kind, updated);
+    },
+
+    /**
+     * Loads a bureau's region tree (another city adopting the platform, or townships added below the
+     * counties) in one transaction: new regions created, changed ones updated, each with its audit
+     * event; with `retireOthers`, regions not in the file are retired (kept for the records that name them).
+     */
+    async loadRegions(actor: Actor, entries: RegionEntry[], options: { retireOthers: boolean }) {
+      const counts = { created: 0, updated: 0, retired: 0, unchanged: 0 };
+      await db.transaction().execute(async (trx) => {
+        const existing = new Map((await listReference(trx, 'regions')).map((r) => [r.code, r]));
+        for (const [i, e] of entries.entries()) {
+          const fields = { code: e.code, name: e.name, nameEn: e.nameEn, level: e.level, parentCode: e.parentCode, sortOrder: i, active: true };
+          const before = existing.get(e.code);
+          if (!before) {
+            const now = new Date().toISOString();
+            const row = { id: uuidv7(), ...referenceColumns('regions', fields), version: 1, created_at: now, updated_at: now, created_by: actor.id } as unknown as ReferenceRow;
+            await insertReference(trx, 'regions', row);
+            await recordAudit(trx, actor, 'reference.create', { type: 'regions', id: row.id }, null, auditedReference('regions', row));
+            counts.created++;
+            continue;
+          }
+          const { code: _code, ...editable } = fields;
+          const changes = referenceColumns('regions', editable);
+          if (Object.entries(changes).every(([k, v]) => before[k] === v)) {
+            counts.unchanged++;
+            continue;
+          }
+          const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, changes);
+          if (!after) throw new AppError('stale_version');
+          await recordAudit(trx, actor, 'reference.update', { type: 'regions', id: before.id }, auditedReference('regions', before), auditedReference('regions', after));
+          counts.updated++;
+        }
+        if (!options.retireOthers) return;
+        // The file's regions and the regions above them (a city's file names its province only as a parent).
+        const kept = new Set(entries.map((e) => e.code));
+        for (let code of entries.map((e) => e.parentCode)) {
+          for (let depth = 0; code && !kept.has(code) && depth < 16; depth++) {
+            kept.add(code);
+            code = (existing.get(code)?.parent_code as string | null | undefined) ?? null;
+          }
+        }
+        for (const before of existing.values()) {
+          if (kept.has(before.code) || !toBool(before.active)) continue;
+          const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, referenceColumns('regions', { active: false }));
+          if (!after) throw new AppError('stale_version');
+          await recordAudit(trx, actor, 'reference.update', { type: 'regions', id: before.id }, auditedReference('regions', before), auditedReference('regions', after));
+          counts.retired++;
+        }
+      });
+      forget('regions');
+      return counts;
     },
   };
 }

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ChangePasswordBody, LoginBody, SessionInfo } from '../../../contract/schemas/auth';
-import type { Role } from '../../../contract/permissions';
+import { ROLE_SCOPE, type Role } from '../../../contract/permissions';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { toBool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { assertStrongPassword, hashPassword, verifyDummy, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
+import type { RegionTree } from '../reference/region-tree';
 import { presentMe } from './users.presenter';
 import { findUserById, findUserByUsername, updateLoginState, updateUserVersioned, type UserRow } from './users.repository';
 import { clearThrottle, countFailure, findThrottle, lockThrottle, purgeThrottle, type ThrottleKey } from './login-throttle.repository';
@@ -35,12 +36,15 @@ const PURGE_EVERY_MS = 10 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const CACHE_MAX_ENTRIES = 10_000;
 
-export function actorOf(user: UserRow, ip: string | null): Actor {
+/** The actor a user's requests act as; a region-scoped role reaches its region and every region below it. */
+export function actorOf(user: UserRow, ip: string | null, tree: RegionTree): Actor {
+  const role = user.role as Role;
   return {
     id: user.id,
     username: user.username,
-    role: user.role as Role,
+    role,
     regionCode: user.region_code,
+    regions: ROLE_SCOPE[role] === 'region' ? tree.subtree(user.region_code ?? '') : null,
     departmentCode: user.department_code,
     enterpriseId: user.enterprise_id,
     ip,
@@ -48,7 +52,7 @@ export function actorOf(user: UserRow, ip: string | null): Actor {
 }
 
 export function authService(ctx: AppContext) {
-  const { db, config } = ctx;
+  const { db, config, regions } = ctx;
   // Sessions are read on every request; a short-lived copy spares the database. Revocation in
   // this process is immediate; on another instance it takes at most config.cacheSeconds.
   // Keys are cookie tokens (memory only); the database stores their SHA-256.
@@ -82,7 +86,7 @@ export function authService(ctx: AppContext) {
       if (user) {
         await updateLoginState(trx, user.id, { failed_logins: user.failed_logins + 1, ...(lockedUntil ? { locked_until: lockedUntil } : {}) });
         const details = { source: key.source, failures, lockedUntil };
-        await recordAudit(trx, actorOf(user, ip), lockedUntil ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, details);
+        await recordAudit(trx, actorOf(user, ip, await regions.tree()), lockedUntil ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, details);
       }
       if (now.getTime() - lastPurge > PURGE_EVERY_MS) {
         lastPurge = now.getTime();
@@ -92,12 +96,19 @@ export function authService(ctx: AppContext) {
     });
   }
 
-  function sessionInfo(auth: Authenticated): SessionInfo {
-    return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at };
+  async function sessionInfo(auth: Authenticated): Promise<SessionInfo> {
+    const tree = await regions.tree();
+    const jurisdiction = { home: tree.home.code, parent: tree.parentOfHome(), units: tree.units() };
+    return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at, jurisdiction };
   }
 
   return {
     forgetUser,
+
+    /** The actor of a signed-in request. */
+    async actorFor(auth: Authenticated, ip: string | null): Promise<Actor> {
+      return actorOf(auth.user, ip, await regions.tree());
+    },
 
     /**
      * Checks an account's password and opens a session. Wrong passwords are counted per account
@@ -123,7 +134,7 @@ export function authService(ctx: AppContext) {
         throw new AppError('invalid_credentials');
       }
       if (toBool(user.disabled)) throw new AppError('account_disabled');
-      const actor = actorOf(user, meta.ip);
+      const actor = actorOf(user, meta.ip, await regions.tree());
 
       const token = randomBytes(32).toString('base64url');
       const nowIso = now.toISOString();
@@ -144,7 +155,7 @@ export function authService(ctx: AppContext) {
         await insertSession(trx, session);
         await recordAudit(trx, actor, 'session.login', { type: 'user', id: user.id }, null, { sessionCreatedAt: nowIso });
       });
-      return { token, info: sessionInfo({ session, user: { ...user, failed_logins: 0, last_login_at: nowIso } }) };
+      return { token, info: await sessionInfo({ session, user: { ...user, failed_logins: 0, last_login_at: nowIso } }) };
     },
 
     /** The session behind a cookie token, or null when it is unknown, revoked, idle or expired. */
@@ -176,7 +187,7 @@ export function authService(ctx: AppContext) {
       return auth;
     },
 
-    me(auth: Authenticated): SessionInfo {
+    me(auth: Authenticated): Promise<SessionInfo> {
       return sessionInfo(auth);
     },
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionInfo } from '../../../contract/schemas/auth';
+import type { Jurisdiction, SessionInfo } from '../../../contract/schemas/auth';
 import { api, ApiError, rememberSession } from './client';
 
 const KEY = ['session'];
@@ -23,6 +23,14 @@ export function useSession() {
     },
     staleTime: 60_000,
   });
+}
+
+/**
+ * Where the platform sits in the region tree (its city, the province above, the counties below), from
+ * the session; the console never names a region code of its own. Empty until the session has loaded.
+ */
+export function useJurisdiction(): Jurisdiction {
+  return useSession().data?.jurisdiction ?? { home: '', parent: null, units: [] };
 }
 
 export function useSessionActions() {

@@ -35,6 +35,8 @@ export const enUS: Record<MessageKey, string> = {
   'region.level.district': 'District',
   'region.level.county': 'County',
   'region.level.county_city': 'County-level city',
+  'region.level.township': 'Township or street',
+  'region.level.village': 'Village or community',
   'role.admin': 'Administrator',
   'role.city_officer': 'City bureau officer',
   'role.county_officer': 'County bureau officer',

@@ -34,6 +34,8 @@ export const zhCN = {
   'region.level.district': '市辖区',
   'region.level.county': '县',
   'region.level.county_city': '县级市',
+  'region.level.township': '乡镇街道',
+  'region.level.village': '村社区',
   'role.admin': '系统管理员',
   'role.city_officer': '市局工作人员',
   'role.county_officer': '县市区局工作人员',

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { CultivationDetail } from './CultivationDetail';
 import { CertificateFields } from './GrantHonourModal';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { useJurisdiction } from '../../api/session';
 
 type Row = Static<typeof Cultivation>;
 type Cell = { programmeCode: string; regionCode: string; stage: string; count: number };
@@ -28,6 +29,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
   const regionName = useReferenceNames('regions', lang);
   const [filter, setFilter] = useState<{ programmeCode?: string; stage?: string; regionCode?: string }>({});
   const regions = useReference('regions').data ?? [];
+  const { units } = useJurisdiction();
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState<Row | null>(null);
   const board = useQuery({ queryKey: ['cultivations', 'board'], queryFn: () => api<{ cells: Cell[] }>('GET', '/cultivations/board') });
@@ -43,7 +45,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 140 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => r.code !== '431000').map((r) => ({ value: r.code, label: regionName(r.code) }))} />
+        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 140 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: regionName(r.code) }))} />
       </Space>
       <Table
         rowKey="code"

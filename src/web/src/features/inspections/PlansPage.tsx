@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { PLAN_LEVELS } from '../../../../contract/schemas/inspections';
 import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useJurisdiction, useSession } from '../../api/session';
 import { errorMessage, FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
@@ -161,6 +161,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
   const user = useSession().data?.user;
   const categories = useReference('product-categories').data ?? [];
   const departments = useReference('departments').data ?? [];
+  const { home } = useJurisdiction();
   const regions = (useReference('regions').data ?? []).filter((r) => r.level !== 'province');
   const level = Form.useWatch('level', form) as string | undefined;
   const bodies = useTestingBodies().data ?? [];
@@ -172,7 +173,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ year: new Date().getFullYear(), level: county ? 'county' : 'city', regionCode: county ?? '431000', departmentCode: 'quality', categories: [{ plannedBatches: 10, testItems: [] }] }}
+        initialValues={{ year: new Date().getFullYear(), level: county ? 'county' : 'city', regionCode: county ?? home, departmentCode: 'quality', categories: [{ plannedBatches: 10, testItems: [] }] }}
         onFinish={async (v) => {
           setError(null);
           try {
@@ -193,7 +194,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           </Col>
           <Col xs={12} md={5}>
             <Form.Item name="level" label={t('inspection.levelLabel')}>
-              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: t(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : '431000')} />
+              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: t(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : home)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={15}>

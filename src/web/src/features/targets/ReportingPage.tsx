@@ -6,7 +6,7 @@ import type { ReportedValue, ReportTasks } from '../../../../contract/schemas/ta
 import { LIMITS } from '../../../../contract/limits';
 import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useJurisdiction, useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -54,7 +54,8 @@ export function ReportingPage() {
   const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => api<{ items: Value[] }>('GET', `/reported-values${queryString({ period })}`), enabled: !!plans.data });
   const byId = new Map((values.data?.items ?? []).map((v) => [v.id, v]));
   const refresh = () => client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
-  const region = (code: string) => (code === '430000' ? t('report.province') : regionName(code));
+  const province = useJurisdiction().parent;
+  const region = (code: string) => (code === province ? t('report.province') : regionName(code));
   const figure = (v?: Value) => (!v ? '—' : v.denominator !== null ? `${v.numerator} / ${v.denominator}` : String(v.value));
   const act = useAction(refresh);
   const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? t(`report.status.${s}` as MessageKey) : t('report.status.none')}</Tag>;

@@ -2,7 +2,7 @@ import { Card, InputNumber, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useReference, useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useJurisdiction, useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -28,7 +28,8 @@ export function TargetsPage() {
   const mayEdit = (user?.permissions as string[] | undefined)?.includes('target.write') ?? false;
   const county = user?.role === 'county_officer';
   const [params, setParams] = useSearchParams();
-  const regions = (useReference('regions').data ?? []).filter((r) => r.code !== '431000');
+  const { units } = useJurisdiction();
+  const regions = (useReference('regions').data ?? []).filter((r) => units.includes(r.code));
   const industries = useReference('industries').data ?? [];
   const regionName = useReferenceNames('regions', lang);
   const { plans, current, openingYear } = usePlans();
