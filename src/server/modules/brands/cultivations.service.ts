@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
 import { activeProgramme, countyOf, grantWithinBar, ownProducts } from './brands.policy';
 import type { CultivationTable } from './honours.table';
-import { listsInForce } from '../credit/listings.service';
+import { listsInForce } from '../credit/credit.repository';
 import { recordGrant } from './honours.service';
 import { CHECKED_BEFORE, eligibilityBlocks, nextStages, type Block, type Stage } from './pipeline';
 
