@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { DecideReportedValue, ReportedQuery, ReportedValue, SaveReportedValue, UnlockReportedValue } from '../../../contract/schemas/targets';
+import type { DecideReportedValue, ReportedQuery, SaveReportedValue, UnlockReportedValue } from '../../../contract/schemas/targets';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/database';
