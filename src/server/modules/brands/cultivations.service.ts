@@ -12,7 +12,7 @@ import { naturalKey } from '../../lib/natural-key';
 import { isUniqueViolation } from '../../db/portable';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
-import { countyOf } from './brands.policy';
+import { countyOf, cultivationAbilities } from './brands.policy';
 import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
 import {
   cultivationCounts, cultivationDetails, failuresSince, findCultivation, findCultivationDocument, findOpenTwin, insertCultivation, insertCultivationDocument,
@@ -43,17 +43,17 @@ export function cultivationService(ctx: AppContext) {
   }
 
   /** The cultivations with their steps: one query for the steps of all of them. */
-  async function present(trx: Db, rows: Row[]): Promise<Static<typeof Cultivation>[]> {
+  async function present(trx: Db, actor: Actor, rows: Row[]): Promise<Static<typeof Cultivation>[]> {
     const { events, documents } = await cultivationDetails(trx, rows.map((r) => r.id));
     return rows.map((row) => ({
       id: row.id, programmeCode: row.programme_code, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
       productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, honourId: row.honour_id, nextStages: nextStages(row.stage as Stage),
       documents: documents.filter((d) => d.cultivation_id === row.id).map((d) => ({ id: d.id, name: d.name, size: Number(d.size), uploadedAt: d.uploaded_at })),
       events: events.filter((e) => e.cultivation_id === row.id).map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
-      version: row.version,
+      version: row.version, abilities: cultivationAbilities(actor, row),
     }));
   }
-  const presentOne = async (trx: Db, row: Row) => (await present(trx, [row]))[0]!;
+  const presentOne = async (trx: Db, actor: Actor, row: Row) => (await present(trx, actor, [row]))[0]!;
 
   /** What keeps an enterprise from applying to a programme, as of `on` (DOMAIN.md §6.10). */
   async function blocks(trx: Db, programme: { code: string; reapply_bar_years: number | null }, enterpriseId: string, on: string): Promise<Block[]> {
@@ -77,7 +77,7 @@ export function cultivationService(ctx: AppContext) {
   return {
     async list(actor: Actor, query: Static<typeof CultivationQuery>) {
       const rows = await listCultivations(db, { regionCode: countyOf(actor) ?? query.regionCode, programmeCode: query.programmeCode, stage: query.stage });
-      return { items: await present(db, rows) };
+      return { items: await present(db, actor, rows) };
     },
 
     /** Counts by programme, county and stage: the board. */
@@ -109,7 +109,7 @@ export function cultivationService(ctx: AppContext) {
         await insertCultivationEvent(trx, { id: uuidv7(), cultivationId: id, stage: 'candidate', on: today(), note: input.notes ?? '', override: null, actorId: actor.id, at: now });
         const created = await load(trx, actor, id);
         await recordAudit(trx, actor, 'cultivation.create', { type: 'cultivation', id }, null, { programmeCode: programme.code, enterpriseId: enterprise.id, productIds });
-        return presentOne(trx, created);
+        return presentOne(trx, actor, created);
       });
       return row;
     },
@@ -173,7 +173,7 @@ export function cultivationService(ctx: AppContext) {
         if (!(await updateCultivationStage(trx, id, before.version, { stage: input.to, honourId: honour?.id, closed }, now))) throw new AppError('stale_version');
         await insertCultivationEvent(trx, { id: uuidv7(), cultivationId: id, stage: input.to, on: input.on, note: input.note ?? '', override, actorId: actor.id, at: now });
         await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}), ...(honour ? { honourId: honour.id } : {}) });
-        return presentOne(trx, await load(trx, actor, id));
+        return presentOne(trx, actor, await load(trx, actor, id));
       });
     },
   };

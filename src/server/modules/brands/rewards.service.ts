@@ -10,7 +10,7 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
 import { regionNames } from '../assessments/assessments.repository';
-import { cityOnly, countyOf } from './brands.policy';
+import { cityOnly, countyOf, rewardAbilities } from './brands.policy';
 import { activeProgramme, programmeNames } from './brands.repository';
 import {
   findReward, honourForReward, insertReward, insertRewardRule, listRewardRules, listRewards, ruleInForce, updateRewardStatus, type RewardRow, type RewardRuleRow,
@@ -20,11 +20,14 @@ import { rewardNext, splitReward, type RewardStatus } from './rewards';
 const presentRule = (r: RewardRuleRow) => ({
   id: r.id, programmeCode: r.programme_code, year: r.year, amount: Number(r.amount), citySharePercent: r.city_share_percent, fundSource: r.fund_source, note: r.note, version: r.version,
 });
-const present = (r: RewardRow): Static<typeof Reward> => ({
+/** A reward as the audit log keeps it; the reader also gets what they may do with it (`presentFor`). */
+const present = (r: RewardRow): Omit<Static<typeof Reward>, 'abilities'> => ({
   id: r.id, honourId: r.honour_id, programmeCode: r.programme_code, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, year: r.year,
   amount: Number(r.amount), cityAmount: Number(r.city_amount), countyAmount: Number(r.county_amount), status: r.status as RewardStatus,
   approvedOn: r.approved_on, paidOn: r.paid_on, nextStatuses: [...rewardNext(r.status as RewardStatus)], version: r.version,
 });
+
+const presentFor = (actor: Actor, r: RewardRow): Static<typeof Reward> => ({ ...present(r), abilities: rewardAbilities(actor, r) });
 
 /** Rewards for honours (policy §六(二)): rules per programme, each from a year until replaced; a reward per honour; the yearly ledger. */
 export function rewardService(ctx: AppContext) {
@@ -32,7 +35,7 @@ export function rewardService(ctx: AppContext) {
 
   async function list(actor: Actor, query: Static<typeof RewardQuery>) {
     const rows = await listRewards(db, { regionCode: countyOf(actor) ?? query.regionCode, year: query.year, status: query.status });
-    const items = rows.map(present);
+    const items = rows.map((r) => presentFor(actor, r));
     // The ledger: what is owed and paid per county, cancelled rewards left out; sums of whole yuan.
     const line = (regionCode: string, of: typeof items) => ({
       regionCode, rewards: of.length, amount: of.reduce((s, r) => s + r.amount, 0), cityAmount: of.reduce((s, r) => s + r.cityAmount, 0),
@@ -91,9 +94,9 @@ export function rewardService(ctx: AppContext) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'honour', message: '该荣誉已有奖励记录' }]);
           throw err;
         }
-        const row = present((await findReward(trx, id, undefined))!);
-        await recordAudit(trx, actor, 'reward.propose', { type: 'reward', id }, null, row);
-        return row;
+        const row = (await findReward(trx, id, undefined))!;
+        await recordAudit(trx, actor, 'reward.propose', { type: 'reward', id }, null, present(row));
+        return presentFor(actor, row);
       });
     },
 
@@ -106,9 +109,9 @@ export function rewardService(ctx: AppContext) {
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
         if (!rewardNext(before.status as RewardStatus).includes(input.to)) throw new AppError('invalid_transition', [{ path: 'body/to', message: `奖励当前状态（${before.status}）不能改为“${input.to}”` }]);
         if (!(await updateRewardStatus(trx, id, input.version, input.to, input.on))) throw new AppError('stale_version');
-        const after = present((await findReward(trx, id, undefined))!);
-        await recordAudit(trx, actor, `reward.${input.to}`, { type: 'reward', id }, present(before), after);
-        return after;
+        const after = (await findReward(trx, id, undefined))!;
+        await recordAudit(trx, actor, `reward.${input.to}`, { type: 'reward', id }, present(before), present(after));
+        return presentFor(actor, after);
       });
     },
 
