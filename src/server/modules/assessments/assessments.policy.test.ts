@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../authz/actor';
 import { countyAbilities, countyRegionScope, schemeAbilities } from './assessments.policy';
 
-const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({ id: 'u1', username: 'u', role, regionCode, departmentCode: null, enterpriseId: null, ip: null });
+const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({
+  id: 'u1',
+  username: 'u',
+  role,
+  regionCode,
+  departmentCode: null,
+  enterpriseId: null,
+  ip: null,
+});
 const beihu = actor('county_officer', '431002');
 const suxian = actor('county_officer', '431003');
 const city = actor('city_officer');
@@ -19,13 +27,15 @@ describe('what a reader may do with a county assessment', () => {
 
   it('the office reviews from filing until final, then records the decision', () => {
     expect(countyAbilities(city, county('open'))).toEqual(NONE);
-    for (const status of ['filed', 'self_assessed', 'reviewed']) expect(countyAbilities(city, county(status))).toEqual({ ...NONE, review: true });
+    for (const status of ['filed', 'self_assessed', 'reviewed'])
+      expect(countyAbilities(city, county(status))).toEqual({ ...NONE, review: true });
     expect(countyAbilities(city, county('final'))).toEqual({ ...NONE, decide: true });
   });
 
   it('the administrator acts for the county and the office; the leading group reads', () => {
     expect(countyAbilities(actor('admin'), county('filed'))).toEqual({ ...NONE, selfAssess: true, review: true });
-    for (const status of ['open', 'filed', 'reviewed', 'final']) expect(countyAbilities(actor('leading_group'), county(status))).toEqual(NONE);
+    for (const status of ['open', 'filed', 'reviewed', 'final'])
+      expect(countyAbilities(actor('leading_group'), county(status))).toEqual(NONE);
   });
 
   it('the office edits and opens a draft scheme and finalises an open one; a county officer does neither', () => {

@@ -14,7 +14,11 @@ export const actsForCounty = (actor: Actor, county: { region_code: string }) =>
 /** What the actor may do with a scheme: edit and open a draft, finalise an open one (the office). */
 export function schemeAbilities(actor: Actor, scheme: { status: string }) {
   const office = isOffice(actor);
-  return { edit: office && scheme.status === 'draft', open: office && scheme.status === 'draft', finalise: office && scheme.status === 'open' };
+  return {
+    edit: office && scheme.status === 'draft',
+    open: office && scheme.status === 'draft',
+    finalise: office && scheme.status === 'open',
+  };
 }
 
 /**

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../authz/actor';
 import { cultivationAbilities, rewardAbilities } from './brands.policy';
 
-const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({ id: 'u1', username: 'u', role, regionCode, departmentCode: null, enterpriseId: null, ip: null });
+const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({
+  id: 'u1',
+  username: 'u',
+  role,
+  regionCode,
+  departmentCode: null,
+  enterpriseId: null,
+  ip: null,
+});
 const city = actor('city_officer');
 const beihu = actor('county_officer', '431002');
 const suxian = actor('county_officer', '431003');
@@ -15,7 +23,10 @@ describe('what a reader may do with a cultivation and a reward', () => {
     expect(cultivationAbilities(city, { region_code: '431002', stage: 'granted' })).toEqual({ advance: false, documents: true });
     expect(cultivationAbilities(city, { region_code: '431002', stage: 'rejected' })).toEqual({ advance: false, documents: true });
     expect(cultivationAbilities(suxian, { region_code: '431002', stage: 'candidate' })).toEqual({ advance: false, documents: false });
-    expect(cultivationAbilities(actor('leading_group'), { region_code: '431002', stage: 'candidate' })).toEqual({ advance: false, documents: false });
+    expect(cultivationAbilities(actor('leading_group'), { region_code: '431002', stage: 'candidate' })).toEqual({
+      advance: false,
+      documents: false,
+    });
   });
 
   it('a reward is approved or cancelled when proposed, paid or cancelled when approved, and then no more', () => {

@@ -6,7 +6,11 @@ export type CultivationRow = Selectable<CultivationTable> & { enterprise_name: s
 
 /** Cultivations with their enterprise's name; with `regionCode` (a county officer's scope), that county's only. */
 function scoped(db: Db, regionCode: string | undefined) {
-  let q = db.selectFrom('cultivations as c').innerJoin('enterprises as e', 'e.id', 'c.enterprise_id').selectAll('c').select('e.name as enterprise_name');
+  let q = db
+    .selectFrom('cultivations as c')
+    .innerJoin('enterprises as e', 'e.id', 'c.enterprise_id')
+    .selectAll('c')
+    .select('e.name as enterprise_name');
   if (regionCode) q = q.where('c.region_code', '=', regionCode);
   return q;
 }
@@ -16,7 +20,10 @@ export function findCultivation(db: Db, id: string, regionCode: string | undefin
 }
 
 /** Cultivations in the region (all when none), of a programme and stage if given: the latest changed first, 1,000 at most. */
-export function listCultivations(db: Db, filter: { regionCode?: string; programmeCode?: string; stage?: string }): Promise<CultivationRow[]> {
+export function listCultivations(
+  db: Db,
+  filter: { regionCode?: string; programmeCode?: string; stage?: string },
+): Promise<CultivationRow[]> {
   let q = scoped(db, filter.regionCode);
   if (filter.programmeCode) q = q.where('c.programme_code', '=', filter.programmeCode);
   if (filter.stage) q = q.where('c.stage', '=', filter.stage);
@@ -27,7 +34,12 @@ export function listCultivations(db: Db, filter: { regionCode?: string; programm
 export async function cultivationCounts(db: Db, regionCode: string | undefined) {
   let q = db.selectFrom('cultivations').select(['programme_code', 'region_code', 'stage', sql<number>`count(*)`.as('n')]);
   if (regionCode) q = q.where('region_code', '=', regionCode);
-  const rows = await q.groupBy(['programme_code', 'region_code', 'stage']).orderBy('programme_code').orderBy('region_code').orderBy('stage').execute();
+  const rows = await q
+    .groupBy(['programme_code', 'region_code', 'stage'])
+    .orderBy('programme_code')
+    .orderBy('region_code')
+    .orderBy('stage')
+    .execute();
   return rows.map((r) => ({ programmeCode: r.programme_code, regionCode: r.region_code, stage: r.stage, count: Number(r.n) }));
 }
 
@@ -47,7 +59,14 @@ export async function cultivationDetails(db: Db, ids: string[]) {
 
 /** The open cultivation of an enterprise with this key, if any. */
 export async function findOpenTwin(db: Db, enterpriseId: string, key: string): Promise<string | undefined> {
-  return (await db.selectFrom('cultivations').select('id').where('enterprise_id', '=', enterpriseId).where('natural_key', '=', key).executeTakeFirst())?.id;
+  return (
+    await db
+      .selectFrom('cultivations')
+      .select('id')
+      .where('enterprise_id', '=', enterpriseId)
+      .where('natural_key', '=', key)
+      .executeTakeFirst()
+  )?.id;
 }
 
 export interface NewCultivation {
@@ -64,17 +83,40 @@ export async function insertCultivation(db: Db, c: NewCultivation, actorId: stri
   await db
     .insertInto('cultivations')
     .values({
-      id: c.id, programme_code: c.programmeCode, enterprise_id: c.enterpriseId, region_code: c.regionCode, product_ids: JSON.stringify(c.productIds), stage: 'candidate',
-      officer_id: c.officerId, notes: c.notes, version: 1, created_at: now, updated_at: now, created_by: actorId, natural_key: c.naturalKey,
+      id: c.id,
+      programme_code: c.programmeCode,
+      enterprise_id: c.enterpriseId,
+      region_code: c.regionCode,
+      product_ids: JSON.stringify(c.productIds),
+      stage: 'candidate',
+      officer_id: c.officerId,
+      notes: c.notes,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: actorId,
+      natural_key: c.naturalKey,
     })
     .execute();
 }
 
 /** Moves a cultivation to a stage if it is still at `version`; `closed` frees its key. False when another write came first. */
-export async function updateCultivationStage(db: Db, id: string, version: number, change: { stage: string; honourId?: string; closed: boolean }, now: string): Promise<boolean> {
+export async function updateCultivationStage(
+  db: Db,
+  id: string,
+  version: number,
+  change: { stage: string; honourId?: string; closed: boolean },
+  now: string,
+): Promise<boolean> {
   const updated = await db
     .updateTable('cultivations')
-    .set({ stage: change.stage, version: version + 1, updated_at: now, ...(change.honourId ? { honour_id: change.honourId } : {}), ...(change.closed ? { natural_key: null } : {}) })
+    .set({
+      stage: change.stage,
+      version: version + 1,
+      updated_at: now,
+      ...(change.honourId ? { honour_id: change.honourId } : {}),
+      ...(change.closed ? { natural_key: null } : {}),
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -83,34 +125,80 @@ export async function updateCultivationStage(db: Db, id: string, version: number
 
 export async function insertCultivationEvent(
   db: Db,
-  e: { cultivationId: string; stage: string; on: string; note: string; override: object | null; actorId: string | null; at: string; id: string },
+  e: {
+    cultivationId: string;
+    stage: string;
+    on: string;
+    note: string;
+    override: object | null;
+    actorId: string | null;
+    at: string;
+    id: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('cultivation_events')
-    .values({ id: e.id, cultivation_id: e.cultivationId, stage_after: e.stage, on_date: e.on, note: e.note, override: e.override ? JSON.stringify(e.override) : null, actor_id: e.actorId, at: e.at })
+    .values({
+      id: e.id,
+      cultivation_id: e.cultivationId,
+      stage_after: e.stage,
+      on_date: e.on,
+      note: e.note,
+      override: e.override ? JSON.stringify(e.override) : null,
+      actor_id: e.actorId,
+      at: e.at,
+    })
     .execute();
 }
 
 export function findCultivationDocument(db: Db, cultivationId: string, documentId: string) {
-  return db.selectFrom('cultivation_documents').selectAll().where('id', '=', documentId).where('cultivation_id', '=', cultivationId).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('cultivation_documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('cultivation_id', '=', cultivationId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertCultivationDocument(
   db: Db,
-  d: { id: string; cultivationId: string; name: string; contentType: string; size: number; sha256: string; uploadedBy: string | null; uploadedAt: string },
+  d: {
+    id: string;
+    cultivationId: string;
+    name: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedBy: string | null;
+    uploadedAt: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('cultivation_documents')
     .values({
-      id: d.id, cultivation_id: d.cultivationId, name: d.name, content_type: d.contentType, size: d.size, sha256: d.sha256, uploaded_by: d.uploadedBy, uploaded_at: d.uploadedAt,
-      deleted_at: null, deleted_by: null, delete_reason: null,
+      id: d.id,
+      cultivation_id: d.cultivationId,
+      name: d.name,
+      content_type: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      uploaded_by: d.uploadedBy,
+      uploaded_at: d.uploadedAt,
+      deleted_at: null,
+      deleted_by: null,
+      delete_reason: null,
     })
     .execute();
 }
 
 /** Takes a document off the list with a reason (the file stays). */
 export async function removeCultivationDocument(db: Db, id: string, by: string | null, reason: string): Promise<void> {
-  await db.updateTable('cultivation_documents').set({ deleted_at: new Date().toISOString(), deleted_by: by, delete_reason: reason }).where('id', '=', id).execute();
+  await db
+    .updateTable('cultivation_documents')
+    .set({ deleted_at: new Date().toISOString(), deleted_by: by, delete_reason: reason })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Unqualified final verdicts since a day where the enterprise produced or was sampled (an eligibility block). */
@@ -129,7 +217,10 @@ export async function failuresSince(db: Db, enterpriseId: string, since: string)
 export async function licenceCounts(db: Db, enterpriseId: string, on: string): Promise<{ all: number; inForce: number }> {
   const row = await db
     .selectFrom('licences')
-    .select([sql<number>`count(*)`.as('all'), sql<number>`sum(case when status = 'valid' and (expires_on is null or expires_on >= ${on}) then 1 else 0 end)`.as('inForce')])
+    .select([
+      sql<number>`count(*)`.as('all'),
+      sql<number>`sum(case when status = 'valid' and (expires_on is null or expires_on >= ${on}) then 1 else 0 end)`.as('inForce'),
+    ])
     .where('enterprise_id', '=', enterpriseId)
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();

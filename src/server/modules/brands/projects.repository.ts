@@ -19,7 +19,12 @@ export interface KeyProjectChanges {
 
 /** Live projects with their enterprise's name; with `regionCode` (a county officer's scope), that county's only. */
 function scoped(db: Db, regionCode: string | undefined) {
-  let q = db.selectFrom('key_projects as k').innerJoin('enterprises as e', 'e.id', 'k.enterprise_id').selectAll('k').select('e.name as enterprise_name').where('k.deleted_at', 'is', null);
+  let q = db
+    .selectFrom('key_projects as k')
+    .innerJoin('enterprises as e', 'e.id', 'k.enterprise_id')
+    .selectAll('k')
+    .select('e.name as enterprise_name')
+    .where('k.deleted_at', 'is', null);
   if (regionCode) q = q.where('k.region_code', '=', regionCode);
   return q;
 }
@@ -29,7 +34,10 @@ export function findKeyProject(db: Db, id: string, regionCode: string | undefine
 }
 
 /** Projects of a region (all when none), filtered: the latest year first, then by county and investment; 5,000 at most. */
-export function listKeyProjects(db: Db, filter: { regionCode?: string; year?: number; selected?: boolean; status?: string }): Promise<KeyProjectRow[]> {
+export function listKeyProjects(
+  db: Db,
+  filter: { regionCode?: string; year?: number; selected?: boolean; status?: string },
+): Promise<KeyProjectRow[]> {
   let q = scoped(db, filter.regionCode);
   if (filter.year) q = q.where('k.year', '=', filter.year);
   if (filter.selected !== undefined) q = q.where('k.selected', '=', bool(filter.selected));
@@ -39,14 +47,32 @@ export function listKeyProjects(db: Db, filter: { regionCode?: string; year?: nu
 
 export async function insertKeyProject(
   db: Db,
-  p: { id: string; enterpriseId: string; regionCode: string; year: number; name: string; investment: number; status: string; notes: string },
+  p: {
+    id: string;
+    enterpriseId: string;
+    regionCode: string;
+    year: number;
+    name: string;
+    investment: number;
+    status: string;
+    notes: string;
+  },
   actorId: string | null,
 ): Promise<void> {
   await db
     .insertInto('key_projects')
     .values({
-      id: p.id, enterprise_id: p.enterpriseId, region_code: p.regionCode, year: p.year, name: p.name, investment: p.investment, status: p.status, selected: bool(false),
-      selected_on: null, notes: p.notes, ...newRecordMeta(actorId, new Date().toISOString()),
+      id: p.id,
+      enterprise_id: p.enterpriseId,
+      region_code: p.regionCode,
+      year: p.year,
+      name: p.name,
+      investment: p.investment,
+      status: p.status,
+      selected: bool(false),
+      selected_on: null,
+      notes: p.notes,
+      ...newRecordMeta(actorId, new Date().toISOString()),
     })
     .execute();
 }

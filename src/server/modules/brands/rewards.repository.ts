@@ -7,7 +7,11 @@ export type RewardRuleRow = Selectable<RewardRuleTable>;
 
 /** Rewards with their enterprise's name; with `regionCode` (a county officer's scope), that county's only. */
 function scoped(db: Db, regionCode: string | undefined) {
-  let q = db.selectFrom('rewards as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id').selectAll('r').select('e.name as enterprise_name');
+  let q = db
+    .selectFrom('rewards as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .selectAll('r')
+    .select('e.name as enterprise_name');
   if (regionCode) q = q.where('r.region_code', '=', regionCode);
   return q;
 }
@@ -30,7 +34,14 @@ export function listRewardRules(db: Db): Promise<RewardRuleRow[]> {
 
 /** The rule of a programme in force in a year: the latest from that year or before. */
 export function ruleInForce(db: Db, programmeCode: string, year: number): Promise<RewardRuleRow | undefined> {
-  return db.selectFrom('reward_rules').selectAll().where('programme_code', '=', programmeCode).where('year', '<=', year).orderBy('year', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('reward_rules')
+    .selectAll()
+    .where('programme_code', '=', programmeCode)
+    .where('year', '<=', year)
+    .orderBy('year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export interface NewRewardRule {
@@ -45,8 +56,17 @@ export interface NewRewardRule {
 /** A new rule as stored. */
 export async function insertRewardRule(db: Db, r: NewRewardRule, actorId: string | null, now: string): Promise<RewardRuleRow> {
   const row = {
-    id: r.id, programme_code: r.programmeCode, year: r.year, amount: r.amount, city_share_percent: r.citySharePercent, fund_source: r.fundSource, note: r.note,
-    version: 1, created_at: now, updated_at: now, created_by: actorId,
+    id: r.id,
+    programme_code: r.programmeCode,
+    year: r.year,
+    amount: r.amount,
+    city_share_percent: r.citySharePercent,
+    fund_source: r.fundSource,
+    note: r.note,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: actorId,
   };
   await db.insertInto('reward_rules').values(row).execute();
   return row;
@@ -67,8 +87,22 @@ export async function insertReward(db: Db, r: NewReward, actorId: string | null,
   await db
     .insertInto('rewards')
     .values({
-      id: r.id, honour_id: r.honourId, programme_code: r.programmeCode, enterprise_id: r.enterpriseId, region_code: r.regionCode, year: r.year, amount: r.amount,
-      city_amount: r.cityAmount, county_amount: r.countyAmount, status: 'proposed', approved_on: null, paid_on: null, version: 1, created_at: now, updated_at: now, created_by: actorId,
+      id: r.id,
+      honour_id: r.honourId,
+      programme_code: r.programmeCode,
+      enterprise_id: r.enterpriseId,
+      region_code: r.regionCode,
+      year: r.year,
+      amount: r.amount,
+      city_amount: r.cityAmount,
+      county_amount: r.countyAmount,
+      status: 'proposed',
+      approved_on: null,
+      paid_on: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: actorId,
     })
     .execute();
 }

@@ -3,10 +3,31 @@ import type { Actor } from '../../authz/actor';
 import { creditListingAbilities, inForceOn } from './credit.policy';
 import type { CreditListingRecord } from './credit.repository';
 
-const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({ id: 'u1', username: 'u', role, regionCode, departmentCode: null, enterpriseId: null, ip: null });
+const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({
+  id: 'u1',
+  username: 'u',
+  role,
+  regionCode,
+  departmentCode: null,
+  enterpriseId: null,
+  ip: null,
+});
 const entry = (removedOn: string | null): CreditListingRecord => ({
-  id: 'c1', enterpriseId: 'e1', regionCode: '431002', list: 'abnormal_operation', authority: '北湖区市场监督管理局', decisionNo: '', reason: '未按期公示年报',
-  listedOn: '2026-03-01', removedOn, removalReason: removedOn ? 'fulfilled' : null, removalNote: '', version: 1, createdAt: '', updatedAt: '', createdBy: null,
+  id: 'c1',
+  enterpriseId: 'e1',
+  regionCode: '431002',
+  list: 'abnormal_operation',
+  authority: '北湖区市场监督管理局',
+  decisionNo: '',
+  reason: '未按期公示年报',
+  listedOn: '2026-03-01',
+  removedOn,
+  removalReason: removedOn ? 'fulfilled' : null,
+  removalNote: '',
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+  createdBy: null,
 });
 
 describe('credit listings', () => {

@@ -30,9 +30,21 @@ type Row = Selectable<CreditListEntryTable>;
 
 function fromRow(row: Row): CreditListingRecord {
   return {
-    id: row.id, enterpriseId: row.enterprise_id, regionCode: row.region_code, list: row.list as CreditList, authority: row.authority, decisionNo: row.decision_no,
-    reason: row.reason, listedOn: row.listed_on, removedOn: row.removed_on, removalReason: row.removal_reason as CreditListing['removalReason'],
-    removalNote: row.removal_note, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, createdBy: row.created_by,
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    regionCode: row.region_code,
+    list: row.list as CreditList,
+    authority: row.authority,
+    decisionNo: row.decision_no,
+    reason: row.reason,
+    listedOn: row.listed_on,
+    removedOn: row.removed_on,
+    removalReason: row.removal_reason as CreditListing['removalReason'],
+    removalNote: row.removal_note,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
   };
 }
 
@@ -67,9 +79,21 @@ export async function insertCreditListing(db: Db, rec: CreditListingRecord): Pro
   await db
     .insertInto('credit_list_entries')
     .values({
-      id: rec.id, enterprise_id: rec.enterpriseId, region_code: rec.regionCode, list: rec.list, authority: rec.authority, decision_no: rec.decisionNo, reason: rec.reason,
-      listed_on: rec.listedOn, removed_on: rec.removedOn, removal_reason: rec.removalReason, removal_note: rec.removalNote, version: rec.version,
-      created_at: rec.createdAt, updated_at: rec.updatedAt, created_by: rec.createdBy,
+      id: rec.id,
+      enterprise_id: rec.enterpriseId,
+      region_code: rec.regionCode,
+      list: rec.list,
+      authority: rec.authority,
+      decision_no: rec.decisionNo,
+      reason: rec.reason,
+      listed_on: rec.listedOn,
+      removed_on: rec.removedOn,
+      removal_reason: rec.removalReason,
+      removal_note: rec.removalNote,
+      version: rec.version,
+      created_at: rec.createdAt,
+      updated_at: rec.updatedAt,
+      created_by: rec.createdBy,
     })
     .execute();
 }
@@ -78,7 +102,13 @@ export async function insertCreditListing(db: Db, rec: CreditListingRecord): Pro
 export async function updateCreditListingRemoval(db: Db, id: string, version: number, removal: CreditListingRemoval): Promise<boolean> {
   const updated = await db
     .updateTable('credit_list_entries')
-    .set({ removed_on: removal.removedOn, removal_reason: removal.removalReason, removal_note: removal.removalNote, updated_at: removal.updatedAt, version: version + 1 })
+    .set({
+      removed_on: removal.removedOn,
+      removal_reason: removal.removalReason,
+      removal_note: removal.removalNote,
+      updated_at: removal.updatedAt,
+      version: version + 1,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
