@@ -70,6 +70,7 @@ export const Scheme = Type.Object({
   items: Type.Array(AssessmentItem),
   countyTargets: Type.Array(CountyTarget),
   version: Type.Integer(),
+  abilities: Type.Object({ edit: Type.Boolean(), open: Type.Boolean({ description: '可发布' }), finalise: Type.Boolean({ description: '可定级' }) }),
 });
 export type Scheme = Static<typeof Scheme>;
 
@@ -117,6 +118,7 @@ export const CountyAssessment = Type.Object({
   reward: Type.String(),
   followUp: Type.String(),
   version: Type.Integer(),
+  abilities: Type.Object({ file: Type.Boolean({ description: '可备案目标' }), selfAssess: Type.Boolean({ description: '可自评' }), review: Type.Boolean(), decide: Type.Boolean() }),
 });
 export type CountyAssessment = Static<typeof CountyAssessment>;
 

@@ -93,6 +93,7 @@ export const Cultivation = Type.Object({
   nextStages: Type.Array(Type.Enum(CULTIVATION_STAGES)),
   events: Type.Array(Type.Object({ stage: Type.String(), on: Type.String(), note: Type.String(), override: Type.Unknown(), at: Instant })),
   version: Type.Integer(),
+  abilities: Type.Object({ advance: Type.Boolean({ description: '可推进到下一阶段' }), documents: Type.Boolean({ description: '可上传、移除材料' }) }),
 });
 export const CreateCultivation = Type.Object(
   { programmeCode: Text(32, 1), enterpriseId: Id, productIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })), officerId: Type.Optional(Id), notes: Type.Optional(Text(LIMITS.reason.max)) },
@@ -138,6 +139,7 @@ export const Reward = Type.Object({
   id: Id, honourId: Id, programmeCode: Type.String(), enterpriseId: Id, enterpriseName: Type.String(), regionCode: Type.String(), year: Type.Integer(),
   amount: Type.Integer(), cityAmount: Type.Integer(), countyAmount: Type.Integer(), status: Type.Enum(REWARD_STATUSES),
   approvedOn: Nullable(Type.String()), paidOn: Nullable(Type.String()), nextStatuses: Type.Array(Type.Enum(REWARD_STATUSES)), version: Type.Integer(),
+  abilities: Type.Object({ approve: Type.Boolean(), pay: Type.Boolean({ description: '可记录兑现' }), cancel: Type.Boolean() }),
 });
 export const RewardStatusBody = Type.Object({ to: Type.Enum(REWARD_STATUSES), on: DateString, version: Version }, { additionalProperties: false });
 export const RewardQuery = Type.Object(

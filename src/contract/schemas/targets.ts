@@ -148,6 +148,15 @@ export const RecordList = Type.Object({
   meta: Type.Object({ nextCursor: Nullable(Type.String()) }),
 });
 
+/** What the reader may do with a figure: enter or correct and submit it (its department), approve, return or unlock it (the office). */
+export const ReportedValueAbilities = Type.Object({
+  edit: Type.Boolean(),
+  submit: Type.Boolean(),
+  approve: Type.Boolean(),
+  return: Type.Boolean(),
+  unlock: Type.Boolean(),
+});
+
 export const ReportedValue = Type.Object({
   id: Id,
   indicatorCode: Type.String(),
@@ -164,6 +173,7 @@ export const ReportedValue = Type.Object({
   decisionComment: Type.String(),
   version: Type.Integer(),
   history: Type.Array(Type.Object({ action: Type.String(), numerator: Nullable(Type.Number()), denominator: Nullable(Type.Number()), value: Nullable(Type.Number()), comment: Type.String(), actorName: Nullable(Type.String()), at: Instant })),
+  abilities: ReportedValueAbilities,
 });
 export type ReportedValue = Static<typeof ReportedValue>;
 
@@ -199,7 +209,8 @@ export const ReportTasks = Type.Object({
   period: Type.String(),
   dueOn: Type.String(),
   tasks: Type.Array(
-    Type.Object({ indicatorCode: Type.String(), indicatorName: Type.String(), kind: Type.Enum(INDICATOR_KINDS), unit: Type.String(), departmentCode: Type.String(), regionCode: Type.String(), status: Nullable(Type.Enum(REPORT_STATUSES)), valueId: Nullable(Type.String()) }),
+    Type.Object({ indicatorCode: Type.String(), indicatorName: Type.String(), kind: Type.Enum(INDICATOR_KINDS), unit: Type.String(), departmentCode: Type.String(), regionCode: Type.String(), status: Nullable(Type.Enum(REPORT_STATUSES)), valueId: Nullable(Type.String()),
+      abilities: Type.Object({ edit: Type.Boolean({ description: '可填报或修改' }), submit: Type.Boolean() }) }),
   ),
   completeness: Type.Array(
     Type.Object({ departmentCode: Type.String(), expected: Type.Integer(), submitted: Type.Integer(), approved: Type.Integer(), late: Type.Integer() }, { description: '已提交含已审核；逾期：截止日仍未提交，或提交晚于截止日' }),

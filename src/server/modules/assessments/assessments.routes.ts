@@ -15,7 +15,7 @@ export function assessmentRoutes(app: Api, assessments: AssessmentService): void
   app.get('/api/v1/assessment-schemes', {
     schema: { operationId: 'listAssessmentSchemes', tags, summary: '质量兴县考评方案（按年度）', response: { 200: Type.Object({ items: Type.Array(Scheme) }), ...errorResponses } },
     onRequest: read,
-    handler: () => assessments.listSchemes(),
+    handler: (request) => assessments.listSchemes(actorFrom(request)),
   });
   app.post('/api/v1/assessment-schemes', {
     schema: { operationId: 'createAssessmentScheme', tags, summary: '制定年度考评方案：指标项与工作项合计 100 分，另有扣分项、否决项', body: CreateScheme, response: { 201: Scheme, ...errorResponses } },
@@ -30,7 +30,7 @@ export function assessmentRoutes(app: Api, assessments: AssessmentService): void
   app.get('/api/v1/assessment-schemes/:id', {
     schema: { operationId: 'getAssessmentScheme', tags, summary: '考评方案', params: IdParams, response: { 200: Scheme, ...errorResponses } },
     onRequest: read,
-    handler: (request) => assessments.getScheme(request.params.id),
+    handler: (request) => assessments.getScheme(actorFrom(request), request.params.id),
   });
   app.put('/api/v1/assessment-schemes/:id', {
     schema: { operationId: 'updateAssessmentScheme', tags, summary: '修改考评方案（发布前）', params: IdParams, body: UpdateScheme, response: { 200: Scheme, ...errorResponses } },

@@ -1,9 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, SelfScores, UpdateScheme } from '../../../contract/schemas/assessments';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
@@ -12,30 +11,32 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { readIndicator, type IndicatorRow } from '../targets/values';
 import { countyCodes } from '../reference/reference.repository';
-import { aboveScaleByRegion, countyTargetsOf, replaceCountyTargets } from './assessments.repository';
-import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
+import {
+  aboveScaleByRegion, countiesOf, countyTargetsOf, findCounty, findScheme, insertCountyAssessments, insertScheme, itemsOf, listSchemes, regionNames, replaceCountyTargets,
+  replaceItems, scoresOf, setScore, updateCounty, updateScheme, type CountyChanges, type CountyRow, type ItemRow, type SchemeFields, type SchemeRow, type TargetRow,
+} from './assessments.repository';
+import { actsForCounty, countyAbilities, countyRegionScope, schemeAbilities } from './assessments.policy';
+import { findPlan, planIndicators } from '../targets/targets.repository';
 import { draftScheme } from './draft';
 import type { Direction } from '../targets/measure';
 import { gradeOf, indicatorPoints, rank, type Scoring, type SmallSampleRule, type Step } from './scoring';
 
-type SchemeRow = Selectable<AssessmentSchemeTable>;
-type ItemRow = Selectable<AssessmentItemTable>;
-type CountyRow = Selectable<CountyAssessmentTable>;
 type ItemInput = Static<typeof CreateScheme>['items'][number];
-type TargetRow = Selectable<AssessmentCountyTargetTable>;
 type TargetInput = NonNullable<Static<typeof CreateScheme>['countyTargets']>[number];
 
 const EPSILON = 1e-9;
 const presentItem = (i: ItemRow) => ({
   id: i.id, code: i.code, name: i.name, kind: i.kind as 'work', points: i.points, indicatorCode: i.indicator_code, scoring: i.scoring as Scoring, steps: JSON.parse(i.steps) as Step[], guidance: i.guidance,
 });
-function presentScheme(s: SchemeRow, items: ItemRow[], targets: TargetRow[]): Scheme {
+function presentScheme(s: SchemeRow, items: ItemRow[], targets: TargetRow[]): Omit<Scheme, 'abilities'> {
   return {
     id: s.id, year: s.year, planId: s.plan_id, name: s.name, status: s.status as Scheme['status'], gradeA: s.grade_a, gradeB: s.grade_b, gradeC: s.grade_c, minSample: s.min_sample,
     smallSampleRule: s.small_sample_rule as SmallSampleRule, targetsDueOn: s.targets_due_on, selfDueOn: s.self_due_on, reviewDueOn: s.review_due_on, items: items.map(presentItem),
     countyTargets: targets.map((t) => ({ regionCode: t.region_code, indicatorCode: t.indicator_code, target: t.target })), version: s.version,
   };
 }
+/** The scheme as its reader gets it: with what they may do with it (the audit log keeps it without). */
+const schemeFor = (actor: Actor, s: SchemeRow, items: ItemRow[], targets: TargetRow[]): Scheme => ({ ...presentScheme(s, items, targets), abilities: schemeAbilities(actor, s) });
 
 /**
  * Checks a scheme's items: indicator and work items worth 100 points together; an indicator item
@@ -83,29 +84,23 @@ function checkItems(items: ItemInput[], indicators: IndicatorRow[], targets: Tar
 export function assessmentService(ctx: AppContext) {
   const { db } = ctx;
 
-  async function scheme(trx: Kysely<Database>, id: string) {
-    const row = await trx.selectFrom('assessment_schemes').selectAll().where('id', '=', id).executeTakeFirst();
+  async function scheme(trx: Db, id: string) {
+    const row = await findScheme(trx, id);
     if (!row) throw new AppError('not_found');
-    const items = await trx.selectFrom('assessment_items').selectAll().where('scheme_id', '=', id).orderBy('sort_order').execute();
+    const items = await itemsOf(trx, [id]);
     const targets = await countyTargetsOf(trx, [id]);
     return { row, items, targets };
   }
-  const planIndicators = (trx: Kysely<Database>, planId: string) => trx.selectFrom('plan_indicators').selectAll().where('plan_id', '=', planId).execute();
-
-  async function writeItems(trx: Kysely<Database>, schemeId: string, items: ItemInput[], targets: TargetInput[]) {
+  async function writeItems(trx: Db, schemeId: string, items: ItemInput[], targets: TargetInput[]) {
     await replaceCountyTargets(trx, schemeId, targets);
-    await trx.deleteFrom('assessment_items').where('scheme_id', '=', schemeId).execute();
-    await trx.insertInto('assessment_items').values(items.map((i, n) => ({
-      id: uuidv7(), scheme_id: schemeId, code: i.code, name: i.name.trim(), kind: i.kind, points: i.points, indicator_code: i.kind === 'indicator' ? (i.indicatorCode ?? null) : null,
-      scoring: i.scoring ?? 'full_or_zero', steps: JSON.stringify(i.steps ?? []), guidance: i.guidance?.trim() ?? '', sort_order: (n + 1) * 10,
-    }))).execute();
+    await replaceItems(trx, schemeId, items);
   }
-  const schemeColumns = (input: Static<typeof UpdateScheme> | Static<typeof CreateScheme>) => ({
-    name: input.name.trim(), plan_id: input.planId, grade_a: input.gradeA ?? 90, grade_b: input.gradeB ?? 80, grade_c: input.gradeC ?? 60, min_sample: input.minSample ?? 0,
-    small_sample_rule: input.smallSampleRule ?? 'city', targets_due_on: input.targetsDueOn ?? null, self_due_on: input.selfDueOn ?? null, review_due_on: input.reviewDueOn ?? null,
+  const schemeFields = (input: Static<typeof UpdateScheme> | Static<typeof CreateScheme>): SchemeFields => ({
+    name: input.name.trim(), planId: input.planId, gradeA: input.gradeA ?? 90, gradeB: input.gradeB ?? 80, gradeC: input.gradeC ?? 60, minSample: input.minSample ?? 0,
+    smallSampleRule: input.smallSampleRule ?? 'city', targetsDueOn: input.targetsDueOn ?? null, selfDueOn: input.selfDueOn ?? null, reviewDueOn: input.reviewDueOn ?? null,
   });
-  function checkGrades(c: { grade_a: number; grade_b: number; grade_c: number }) {
-    if (!(c.grade_a > c.grade_b && c.grade_b > c.grade_c)) throw new AppError('validation_failed', [{ path: 'body/gradeA', message: '等级线应为 A > B > C' }]);
+  function checkGrades(c: SchemeFields) {
+    if (!(c.gradeA > c.gradeB && c.gradeB > c.gradeC)) throw new AppError('validation_failed', [{ path: 'body/gradeA', message: '等级线应为 A > B > C' }]);
   }
 
   /**
@@ -113,10 +108,10 @@ export function assessmentService(ctx: AppContext) {
    * the year (the city's, full or none when its sample is below the minimum, as the scheme
    * says), a work item from the review, a deduction from the review.
    */
-  async function evaluate(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], targets: TargetRow[], counties: CountyRow[]) {
+  async function evaluate(trx: Db, s: SchemeRow, items: ItemRow[], targets: TargetRow[], counties: CountyRow[]) {
     const indicators = await planIndicators(trx, s.plan_id);
-    const plan = await trx.selectFrom('target_plans').select('start_year').where('id', '=', s.plan_id).executeTakeFirstOrThrow();
-    const scores = counties.length ? await trx.selectFrom('assessment_scores').selectAll().where('county_assessment_id', 'in', counties.map((c) => c.id)).execute() : [];
+    const plan = (await findPlan(trx, s.plan_id))!;
+    const scores = await scoresOf(trx, counties.map((c) => c.id));
     const readings = new Map<string, Awaited<ReturnType<typeof readIndicator>>['parts']>();
     const cityValue = new Map<string, number | null>();
     const final = s.status === 'final';
@@ -124,7 +119,7 @@ export function assessmentService(ctx: AppContext) {
       const indicator = indicators.find((i) => i.code === item.indicator_code)!;
       if (final || readings.has(indicator.code)) continue;
       // The counties' values and the city's (a small sample's fallback) from one grouped query.
-      const read = await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.start_year });
+      const read = await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.startYear });
       readings.set(indicator.code, read.parts);
       cityValue.set(indicator.code, read.reading.value);
     }
@@ -157,7 +152,7 @@ export function assessmentService(ctx: AppContext) {
     });
   }
 
-  async function present(trx: Kysely<Database>, s: SchemeRow, items: ItemRow[], targets: TargetRow[], counties: CountyRow[], all?: CountyRow[]): Promise<CountyAssessment[]> {
+  async function present(trx: Db, actor: Actor, s: SchemeRow, items: ItemRow[], targets: TargetRow[], counties: CountyRow[], all?: CountyRow[]): Promise<CountyAssessment[]> {
     // Once final, ranks compare every county of the scheme: totals, then indicator and work points.
     const evaluated = await evaluate(trx, s, items, targets, s.status === 'final' && all ? all : counties);
     const ranks = s.status === 'final' && all
@@ -181,17 +176,18 @@ export function assessmentService(ctx: AppContext) {
       selfSubmittedOn: e.county.self_submitted_on, reviewedOn: e.county.reviewed_on, overdue: overdue(e.county), items: e.rows, indicatorPoints: e.indicatorPoints, workPoints: e.workPoints, deductions: e.deductions,
       total: e.county.total ?? e.total, vetoReason: e.county.veto_reason, grade: (e.county.grade as CountyAssessment['grade']) ?? null, rank: ranks?.get(e.county.region_code) ?? null,
       decision: (e.county.decision as CountyAssessment['decision']) ?? null, reward: e.county.reward, followUp: e.county.follow_up, version: e.county.version,
+      abilities: countyAbilities(actor, e.county),
     }));
   }
 
-  async function loadCounty(trx: Kysely<Database>, actor: Actor, id: string) {
-    const county = await trx.selectFrom('county_assessments').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!county || (actor.role === 'county_officer' && county.region_code !== actor.regionCode)) throw new AppError('not_found');
+  async function loadCounty(trx: Db, actor: Actor, id: string) {
+    const county = await findCounty(trx, id, countyRegionScope(actor));
+    if (!county) throw new AppError('not_found');
     return { county, ...(await scheme(trx, county.scheme_id)) };
   }
 
   /** Stores scores of a county's items (self or review columns), item by item, within the item's range. */
-  async function storeScores(trx: Kysely<Database>, countyId: string, items: ItemRow[], given: { itemId: string; score: number | null; text?: string }[], columns: 'self' | 'review', allowed: (i: ItemRow) => boolean) {
+  async function storeScores(trx: Db, countyId: string, items: ItemRow[], given: { itemId: string; score: number | null; text?: string }[], columns: 'self' | 'review', allowed: (i: ItemRow) => boolean) {
     const problems: { path: string; message: string }[] = [];
     given.forEach((g, n) => {
       const item = items.find((i) => i.id === g.itemId);
@@ -207,47 +203,39 @@ export function assessmentService(ctx: AppContext) {
     }
   }
 
-  /** Sets columns of a county's score of one item, creating the row the first time. */
-  async function setScore(trx: Kysely<Database>, countyId: string, itemId: string, set: Partial<Selectable<AssessmentScoreTable>>) {
-    const found = await trx.selectFrom('assessment_scores').select('id').where('county_assessment_id', '=', countyId).where('item_id', '=', itemId).executeTakeFirst();
-    if (found) await trx.updateTable('assessment_scores').set(set).where('id', '=', found.id).execute();
-    else await trx.insertInto('assessment_scores').values({ id: uuidv7(), county_assessment_id: countyId, item_id: itemId, self_score: null, self_evidence: '', review_score: null, review_comment: '', final_value: null, final_points: null, ...set }).execute();
-  }
-
   /** A county step under the version read, with its audit event; answers the county after. */
-  async function step(actor: Actor, id: string, version: number, action: string, run: (trx: Kysely<Database>, c: Awaited<ReturnType<typeof loadCounty>>) => Promise<Partial<CountyRow>>) {
+  async function step(actor: Actor, id: string, version: number, action: string, run: (trx: Db, c: Awaited<ReturnType<typeof loadCounty>>) => Promise<CountyChanges>) {
     return db.transaction().execute(async (trx) => {
       const loaded = await loadCounty(trx, actor, id);
       if (loaded.county.version !== version) throw new AppError('stale_version');
       const changes = await run(trx, loaded);
-      const updated = await trx.updateTable('county_assessments').set({ ...changes, version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-      const after = await trx.selectFrom('county_assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      const [shown] = await present(trx, loaded.row, loaded.items, loaded.targets, [after]);
+      if (!(await updateCounty(trx, id, version, changes))) throw new AppError('stale_version');
+      const after = (await findCounty(trx, id, null))!;
+      const [shown] = await present(trx, actor, loaded.row, loaded.items, loaded.targets, [after]);
       await recordAudit(trx, actor, action, { type: 'county_assessment', id }, { status: loaded.county.status }, { status: after.status, total: shown!.total, ...changes });
       return shown!;
     });
   }
   const ownCounty = (actor: Actor, c: CountyRow) => {
-    if (actor.role !== 'admin' && !(actor.role === 'county_officer' && actor.regionCode === c.region_code)) throw new AppError('forbidden');
+    if (!actsForCounty(actor, c)) throw new AppError('forbidden');
   };
 
   /** The scheme with every county (a county officer: their own, and every county once final). */
   async function results(actor: Actor, id: string) {
     const { row, items, targets } = await scheme(db, id);
-    const all = await db.selectFrom('county_assessments').selectAll().where('scheme_id', '=', id).execute();
+    const all = await countiesOf(db, id);
     const visible = actor.role === 'county_officer' && row.status !== 'final' ? all.filter((c) => c.region_code === actor.regionCode) : all;
-    const counties = await present(db, row, items, targets, visible, all);
-    return { scheme: presentScheme(row, items, targets), counties: counties.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.regionCode.localeCompare(b.regionCode)) };
+    const counties = await present(db, actor, row, items, targets, visible, all);
+    return { scheme: schemeFor(actor, row, items, targets), counties: counties.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.regionCode.localeCompare(b.regionCode)) };
   }
 
   return {
-    async listSchemes() {
-      const rows = await db.selectFrom('assessment_schemes').selectAll().orderBy('year', 'desc').execute();
+    async listSchemes(actor: Actor) {
+      const rows = await listSchemes(db);
       const ids = rows.map((r) => r.id);
-      const items = rows.length ? await db.selectFrom('assessment_items').selectAll().where('scheme_id', 'in', ids).orderBy('sort_order').execute() : [];
+      const items = await itemsOf(db, ids);
       const targets = await countyTargetsOf(db, ids);
-      return { items: rows.map((r) => presentScheme(r, items.filter((i) => i.scheme_id === r.id), targets.filter((t) => t.scheme_id === r.id))) };
+      return { items: rows.map((r) => schemeFor(actor, r, items.filter((i) => i.scheme_id === r.id), targets.filter((t) => t.scheme_id === r.id))) };
     },
 
     /**
@@ -257,26 +245,25 @@ export function assessmentService(ctx: AppContext) {
      */
     async draft(planId: string) {
       const indicators = await planIndicators(db, planId);
-      if (!indicators.length && !(await db.selectFrom('target_plans').select('id').where('id', '=', planId).executeTakeFirst())) throw new AppError('not_found');
+      if (!indicators.length && !(await findPlan(db, planId))) throw new AppError('not_found');
       const counts = await aboveScaleByRegion(db);
       const weights = (await countyCodes(db)).map((regionCode) => ({ regionCode, weight: counts.get(regionCode) ?? 0 }));
       return draftScheme(indicators, weights);
     },
 
-    async getScheme(id: string) {
+    async getScheme(actor: Actor, id: string) {
       const { row, items, targets } = await scheme(db, id);
-      return presentScheme(row, items, targets);
+      return schemeFor(actor, row, items, targets);
     },
 
     async createScheme(actor: Actor, input: Static<typeof CreateScheme>) {
       return db.transaction().execute(async (trx) => {
         checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], await countyCodes(trx));
-        const columns = schemeColumns(input);
-        checkGrades(columns);
-        const now = new Date().toISOString();
+        const fields = schemeFields(input);
+        checkGrades(fields);
         const id = uuidv7();
         try {
-          await trx.insertInto('assessment_schemes').values({ id, year: input.year, ...columns, status: 'draft', version: 1, created_at: now, updated_at: now, created_by: actor.id }).execute();
+          await insertScheme(trx, { id, year: input.year, fields, actorId: actor.id, now: new Date().toISOString() });
         } catch (err) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/year', message: '该年度已有考评方案' }]);
           throw err;
@@ -285,7 +272,7 @@ export function assessmentService(ctx: AppContext) {
         const { row, items, targets } = await scheme(trx, id);
         const shown = presentScheme(row, items, targets);
         await recordAudit(trx, actor, 'assessment_scheme.create', { type: 'assessment_scheme', id }, null, shown);
-        return shown;
+        return { ...shown, abilities: schemeAbilities(actor, row) };
       });
     },
 
@@ -294,14 +281,13 @@ export function assessmentService(ctx: AppContext) {
         const before = await scheme(trx, id);
         if (before.row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布，不能修改' }]);
         checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], await countyCodes(trx));
-        const columns = schemeColumns(input);
-        checkGrades(columns);
-        const updated = await trx.updateTable('assessment_schemes').set({ ...columns, version: input.version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        const fields = schemeFields(input);
+        checkGrades(fields);
+        if (!(await updateScheme(trx, id, input.version, { fields }))) throw new AppError('stale_version');
         await writeItems(trx, id, input.items, input.countyTargets ?? []);
         const after = await scheme(trx, id);
         await recordAudit(trx, actor, 'assessment_scheme.update', { type: 'assessment_scheme', id }, presentScheme(before.row, before.items, before.targets), presentScheme(after.row, after.items, after.targets));
-        return presentScheme(after.row, after.items, after.targets);
+        return schemeFor(actor, after.row, after.items, after.targets);
       });
     },
 
@@ -310,17 +296,12 @@ export function assessmentService(ctx: AppContext) {
       return db.transaction().execute(async (trx) => {
         const { row } = await scheme(trx, id);
         if (row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布' }]);
-        const updated = await trx.updateTable('assessment_schemes').set({ status: 'open', version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        if (!(await updateScheme(trx, id, version, { status: 'open' }))) throw new AppError('stale_version');
         const counties = await countyCodes(trx);
-        const now = new Date().toISOString();
-        await trx.insertInto('county_assessments').values(counties.map((code) => ({
-          id: uuidv7(), scheme_id: id, region_code: code, status: 'open', targets_filed_on: null, self_submitted_on: null, reviewed_on: null, total: null, grade: null, veto_reason: null,
-          decision: null, reward: '', follow_up: '', version: 1, created_at: now, updated_at: now, created_by: actor.id,
-        }))).execute();
+        await insertCountyAssessments(trx, id, counties, actor.id, new Date().toISOString());
         await recordAudit(trx, actor, 'assessment_scheme.open', { type: 'assessment_scheme', id }, { status: 'draft' }, { status: 'open', counties: counties.length });
         const after = await scheme(trx, id);
-        return presentScheme(after.row, after.items, after.targets);
+        return schemeFor(actor, after.row, after.items, after.targets);
       });
     },
 
@@ -328,8 +309,8 @@ export function assessmentService(ctx: AppContext) {
 
     async county(actor: Actor, id: string) {
       const { county, row, items, targets } = await loadCounty(db, actor, id);
-      const all = row.status === 'final' ? await db.selectFrom('county_assessments').selectAll().where('scheme_id', '=', row.id).execute() : undefined;
-      return (await present(db, row, items, targets, [county], all))[0]!;
+      const all = row.status === 'final' ? await countiesOf(db, row.id) : undefined;
+      return (await present(db, actor, row, items, targets, [county], all))[0]!;
     },
 
     /** The county files its targets for the year (目标备案). */
@@ -366,7 +347,7 @@ export function assessmentService(ctx: AppContext) {
       return db.transaction().execute(async (trx) => {
         const { row, items, targets } = await scheme(trx, id);
         if (row.status !== 'open') throw new AppError('invalid_transition', [{ path: 'body', message: '方案未发布或已定级' }]);
-        const counties = await trx.selectFrom('county_assessments').selectAll().where('scheme_id', '=', id).execute();
+        const counties = await countiesOf(trx, id);
         const pending = counties.filter((c) => c.status !== 'reviewed');
         if (pending.length) throw new AppError('invalid_transition', [{ path: 'body', message: `尚有 ${pending.length} 个县市区未审核：${pending.map((c) => c.region_code).join('、')}` }]);
         const evaluated = await evaluate(trx, row, items, targets, counties);
@@ -377,12 +358,11 @@ export function assessmentService(ctx: AppContext) {
             await setScore(trx, e.county.id, item.id, { final_value: r.value, final_points: r.computed });
           }
           const grade = gradeOf(e.total, !!e.county.veto_reason, { a: row.grade_a, b: row.grade_b, c: row.grade_c });
-          await trx.updateTable('county_assessments').set({ status: 'final', total: e.total, grade, version: e.county.version + 1, updated_at: new Date().toISOString() }).where('id', '=', e.county.id).execute();
+          await updateCounty(trx, e.county.id, e.county.version, { status: 'final', total: e.total, grade });
         }
-        const updated = await trx.updateTable('assessment_schemes').set({ status: 'final', version: version + 1, updated_at: new Date().toISOString() }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        if (!(await updateScheme(trx, id, version, { status: 'final' }))) throw new AppError('stale_version');
         await recordAudit(trx, actor, 'assessment_scheme.finalise', { type: 'assessment_scheme', id }, { status: 'open' }, { status: 'final', totals: Object.fromEntries(evaluated.map((e) => [e.county.region_code, e.total])) });
-        return presentScheme({ ...row, status: 'final', version: version + 1 }, items, targets);
+        return schemeFor(actor, { ...row, status: 'final', version: version + 1 }, items, targets);
       });
     },
 
@@ -396,7 +376,7 @@ export function assessmentService(ctx: AppContext) {
     /** The official table: rank, county, every item's points, subtotals, total, grade, veto, decision. */
     async export(actor: Actor, id: string, format: ExportFormat) {
       const { scheme: s, counties } = await results(actor, id);
-      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const regions = await regionNames(db);
       const GRADE_DECISION: Record<string, string> = { commend: '表彰', criticise: '通报批评', none: '' };
       const items = s.items.filter((i) => i.kind !== 'veto');
       async function* rows() {

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
-import type { Database } from '../../db/database';
-import { bool } from '../../db/portable';
 import { AppError } from '../../errors';
-import { addYears } from '../../lib/dates';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { nextStages, type Stage } from './pipeline';
+import { rewardNext, type RewardStatus } from './rewards';
 
 /** A county officer works on their county's honours, cultivations and rewards; city roles on all. */
 export const countyOf = (actor: Actor): string | undefined => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : undefined);
@@ -13,33 +12,15 @@ export function cityOnly(actor: Actor): void {
   if (countyOf(actor) !== undefined) throw new AppError('forbidden');
 }
 
-/** A programme that still takes entries, or 400 unknown_programme. */
-export async function activeProgramme(db: Kysely<Database>, code: string) {
-  const programme = await db.selectFrom('brand_programmes').selectAll().where('code', '=', code).where('active', '=', bool(true)).executeTakeFirst();
-  if (!programme) throw new AppError('unknown_programme');
-  return programme;
+/** What the actor may do with a cultivation: move it on while a stage follows, and keep its documents, in a region they edit. */
+export function cultivationAbilities(actor: Actor, c: { region_code: string; stage: string }) {
+  const edit = mayEditInRegion(actor, c.region_code);
+  return { advance: edit && nextStages(c.stage as Stage).length > 0, documents: edit };
 }
 
-/** The enterprise's live archive products with these ids, or 400 when any is not one of them. */
-export async function ownProducts(db: Kysely<Database>, enterpriseId: string, ids: readonly string[]) {
-  const products = ids.length ? await db.selectFrom('products').select(['id', 'name']).where('enterprise_id', '=', enterpriseId).where('deleted_at', 'is', null).where('id', 'in', [...ids]).execute() : [];
-  if (products.length !== ids.length) throw new AppError('validation_failed', [{ path: 'body/productIds', message: '只能选择该企业档案中的产品' }]);
-  return products;
-}
-
-/**
- * The date the enterprise was last granted this programme within the programme's
- * re-application bar before `on` (省长质量奖: none for 6 years after winning), or null.
- */
-export async function grantWithinBar(db: Kysely<Database>, programme: { code: string; reapply_bar_years: number | null }, enterpriseId: string, on: string): Promise<string | null> {
-  if (!programme.reapply_bar_years) return null;
-  const row = await db
-    .selectFrom('honours')
-    .select('granted_on')
-    .where('programme_code', '=', programme.code)
-    .where('enterprise_id', '=', enterpriseId)
-    .where('granted_on', '>', addYears(on, -programme.reapply_bar_years))
-    .orderBy('granted_on', 'desc')
-    .executeTakeFirst();
-  return row?.granted_on ?? null;
+/** What the actor may do with a reward: the moves its status allows, in a region they edit. */
+export function rewardAbilities(actor: Actor, r: { region_code: string; status: string }) {
+  const edit = mayEditInRegion(actor, r.region_code);
+  const next = rewardNext(r.status as RewardStatus);
+  return { approve: edit && next.includes('approved'), pay: edit && next.includes('paid'), cancel: edit && next.includes('cancelled') };
 }

@@ -1,5 +1,7 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database';
+import { bool, toBool } from '../../db/portable';
+import { newRecordMeta } from '../../db/types';
 import type { EnterpriseScope } from '../enterprises/enterprises.repository';
 
 /** Narrows a query over `enterprises as e` to the actor's archive scope. */
@@ -11,7 +13,7 @@ function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, scope: Enterp
 }
 
 /** The designations with each enterprise's sales revenue that year, within the actor's archive scope ({} for the whole register). */
-export function flagshipDesignations(db: Kysely<Database>, scope: EnterpriseScope) {
+function flagshipDesignations(db: Kysely<Database>, scope: EnterpriseScope) {
   return scoped(
     db
       .selectFrom('flagship_designations as f')
@@ -47,4 +49,70 @@ export function flagshipCandidates(db: Kysely<Database>, scope: EnterpriseScope,
     .orderBy('y.sales_revenue', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** A year's list within the scope, by sales revenue then name. */
+export function flagshipsOfYear(db: Kysely<Database>, scope: EnterpriseScope, year: number): Promise<FlagshipRow[]> {
+  return flagshipDesignations(db, scope).where('f.year', '=', year).orderBy('y.sales_revenue', 'desc').orderBy('e.name').execute();
+}
+
+/** A live designation, whatever the scope (the list is the city's). */
+export function findFlagship(db: Kysely<Database>, id: string): Promise<FlagshipRow | undefined> {
+  return flagshipDesignations(db, {}).where('f.id', '=', id).executeTakeFirst();
+}
+
+/** An enterprise's sales revenue of a year, or null when not reported. */
+export async function salesRevenue(db: Kysely<Database>, enterpriseId: string, year: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('enterprise_yearly_figures')
+    .select('sales_revenue')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('year', '=', year)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.sales_revenue === null || row?.sales_revenue === undefined ? null : Number(row.sales_revenue);
+}
+
+export async function insertFlagship(
+  db: Kysely<Database>,
+  f: { id: string; enterpriseId: string; regionCode: string; year: number; designatedOn: string; note: string; override: object | null },
+  actorId: string | null,
+): Promise<void> {
+  await db
+    .insertInto('flagship_designations')
+    .values({
+      id: f.id, enterprise_id: f.enterpriseId, region_code: f.regionCode, year: f.year, designated_on: f.designatedOn, note: f.note,
+      override: f.override ? JSON.stringify(f.override) : null, ...newRecordMeta(actorId, new Date().toISOString()),
+    })
+    .execute();
+}
+
+/** Soft-deletes a designation if it is still live at `version`; false when another write came first. */
+export async function removeFlagship(db: Kysely<Database>, id: string, version: number, by: string | null, reason: string): Promise<boolean> {
+  const now = new Date().toISOString();
+  const updated = await db
+    .updateTable('flagship_designations')
+    .set({ deleted_at: now, deleted_by: by, delete_reason: reason, version: version + 1, updated_at: now })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** The enterprises whose flagship flag differs from membership of the most recent yearly list, with the flag they should have. */
+export async function flagshipFlagChanges(db: Kysely<Database>): Promise<{ id: string; flagship: boolean }[]> {
+  const latest = await db.selectFrom('flagship_designations').select(sql<number | null>`max(year)`.as('year')).where('deleted_at', 'is', null).executeTakeFirst();
+  const members = db.selectFrom('flagship_designations').select('enterprise_id').where('year', '=', latest?.year ?? -1).where('deleted_at', 'is', null);
+  const differing = await db
+    .selectFrom('enterprises')
+    .select(['id', 'flagship'])
+    .where((eb) => eb.or([eb.and([eb('flagship', '=', bool(true)), eb('id', 'not in', members)]), eb.and([eb('flagship', '=', bool(false)), eb('id', 'in', members)])]))
+    .execute();
+  return differing.map((e) => ({ id: e.id, flagship: !toBool(e.flagship) }));
+}
+
+/** Sets an enterprise's flagship flag. */
+export async function setFlagshipFlag(db: Kysely<Database>, enterpriseId: string, flagship: boolean): Promise<void> {
+  await db.updateTable('enterprises').set({ flagship: bool(flagship), updated_at: new Date().toISOString() }).where('id', '=', enterpriseId).execute();
 }

@@ -98,3 +98,66 @@ export async function brandFlagChanges(db: Kysely<Database>, today: string, prod
   const gain = [...branded].filter((id) => !flaggedIds.has(id)).map((id) => ({ id, brand: true }));
   return [...gain, ...lose];
 }
+
+/** One honour with its names; with `regionCode` (a county officer's scope), only that county's. */
+export async function findHonour(db: Kysely<Database>, id: string, regionCode: string | undefined): Promise<HonourRow | undefined> {
+  let q = honoursWithNames(db).where('h.id', '=', id);
+  if (regionCode) q = q.where('h.region_code', '=', regionCode);
+  return (await q.executeTakeFirst()) as HonourRow | undefined;
+}
+
+export interface NewHonour {
+  id: string;
+  programmeCode: string;
+  enterpriseId: string;
+  regionCode: string;
+  productIds: string[];
+  title: string;
+  certificateNo: string;
+  authority: string;
+  caseNo: string;
+  mark: string;
+  goodsClass: string;
+  grantedOn: string;
+  validUntil: string | null;
+  nextReviewOn: string | null;
+}
+export async function insertHonour(db: Kysely<Database>, h: NewHonour, actorId: string | null, stamp: string): Promise<void> {
+  await db
+    .insertInto('honours')
+    .values({
+      id: h.id, programme_code: h.programmeCode, enterprise_id: h.enterpriseId, region_code: h.regionCode, product_ids: JSON.stringify(h.productIds), title: h.title,
+      certificate_no: h.certificateNo, authority: h.authority, case_no: h.caseNo, mark: h.mark, goods_class: h.goodsClass, granted_on: h.grantedOn, valid_until: h.validUntil,
+      next_review_on: h.nextReviewOn, revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actorId,
+    })
+    .execute();
+}
+
+/** What a revocation or a review changes on an honour. */
+export type HonourChanges = { revoked_on: string; revoke_reason: string } | { valid_until: string | null; next_review_on: string | null };
+
+/** Applies changes if the honour is still at `version`; false when another write came first. */
+export async function updateHonour(db: Kysely<Database>, id: string, version: number, changes: HonourChanges): Promise<boolean> {
+  const updated = await db
+    .updateTable('honours')
+    .set({ ...changes, version: version + 1, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+export async function insertHonourReview(
+  db: Kysely<Database>,
+  r: { id: string; honourId: string; dueOn: string; reviewedOn: string; passed: boolean; note: string; actorId: string | null; at: string },
+): Promise<void> {
+  await db
+    .insertInto('honour_reviews')
+    .values({ id: r.id, honour_id: r.honourId, due_on: r.dueOn, reviewed_on: r.reviewedOn, passed: bool(r.passed), note: r.note, actor_id: r.actorId, at: r.at })
+    .execute();
+}
+
+/** Sets a product's 名牌产品 flag. */
+export async function setBrandFlag(db: Kysely<Database>, productId: string, brand: boolean): Promise<void> {
+  await db.updateTable('products').set({ brand_product: bool(brand), updated_at: new Date().toISOString() }).where('id', '=', productId).execute();
+}

@@ -2,17 +2,19 @@ import type { Static } from 'typebox';
 import type { GrantHonour, Honour, HonourListQuery, ReviewHonour, RevokeHonour } from '../../../contract/schemas/brands';
 import { systemActor, type Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
-import { bool, toBool } from '../../db/portable';
+import type { Db } from '../../db/database';
+import { toBool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
-import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.service';
 import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
-import { activeProgramme, countyOf, grantWithinBar, ownProducts } from './brands.policy';
-import { brandFlagChanges, honoursWithNames, listHonours, publicHonours, rewardable, type HonourRow } from './honours.repository';
+import { countyOf } from './brands.policy';
+import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
+import {
+  brandFlagChanges, findHonour, insertHonour, insertHonourReview, listHonours, publicHonours, rewardable, setBrandFlag, updateHonour, type HonourRow,
+} from './honours.repository';
 import { grantRefusal, honourDates, honourStatus, renewedDates } from './validity';
 
 /** `mayReward`: a rule applies and no reward exists yet (from `rewardable`). */
@@ -39,10 +41,10 @@ const audited = (row: HonourRow) => {
  * caller's transaction: for an honour's products after its grant or revocation, and for every
  * product twice a day, as honours expire.
  */
-export async function syncBrandFlags(db: Kysely<Database>, now = today(), productIds?: readonly string[]): Promise<number> {
+export async function syncBrandFlags(db: Db, now = today(), productIds?: readonly string[]): Promise<number> {
   const changes = await brandFlagChanges(db, now, productIds);
   for (const c of changes) {
-    await db.updateTable('products').set({ brand_product: bool(c.brand), updated_at: new Date().toISOString() }).where('id', '=', c.id).execute();
+    await setBrandFlag(db, c.id, c.brand);
     await recordAudit(db, systemActor('system'), 'product.brand_flag', { type: 'product', id: c.id }, { brandProduct: !c.brand }, { brandProduct: c.brand });
   }
   return changes.length;
@@ -52,7 +54,7 @@ export async function syncBrandFlags(db: Kysely<Database>, now = today(), produc
  * Records a grant in the caller's transaction — from the register's form or from a cultivation
  * reaching 认定 — with its computed validity, its audit event and its products' brand flags.
  */
-export async function recordGrant(trx: Kysely<Database>, actor: Actor, input: Static<typeof GrantHonour>): Promise<HonourRow> {
+export async function recordGrant(trx: Db, actor: Actor, input: Static<typeof GrantHonour>): Promise<HonourRow> {
   const now = today();
   if (input.grantedOn > now) throw new AppError('validation_failed', [{ path: 'body/grantedOn', message: '认定日期不能晚于今天' }]);
   const programme = await activeProgramme(trx, input.programmeCode);
@@ -72,14 +74,13 @@ export async function recordGrant(trx: Kysely<Database>, actor: Actor, input: St
   const dates = honourDates(rules, input.grantedOn);
   const stamp = new Date().toISOString();
   const id = uuidv7();
-  await trx.insertInto('honours').values({
-    id, programme_code: programme.code, enterprise_id: enterprise.id, region_code: enterprise.region_code, product_ids: JSON.stringify(productIds),
+  await insertHonour(trx, {
+    id, programmeCode: programme.code, enterpriseId: enterprise.id, regionCode: enterprise.region_code, productIds,
     // Untitled: named after its products, as announcements list them.
-    title: input.title?.trim() || products.map((p) => p.name).join('、'), certificate_no: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', case_no: input.caseNo?.trim() ?? '',
-    mark: input.mark?.trim() ?? '', goods_class: input.goodsClass?.trim() ?? '', granted_on: input.grantedOn, valid_until: dates.validUntil, next_review_on: dates.nextReviewOn,
-    revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actor.id,
-  }).execute();
-  const created = (await honoursWithNames(trx).where('h.id', '=', id).executeTakeFirstOrThrow()) as HonourRow;
+    title: input.title?.trim() || products.map((p) => p.name).join('、'), certificateNo: input.certificateNo?.trim() ?? '', authority: input.authority?.trim() ?? '', caseNo: input.caseNo?.trim() ?? '',
+    mark: input.mark?.trim() ?? '', goodsClass: input.goodsClass?.trim() ?? '', grantedOn: input.grantedOn, validUntil: dates.validUntil, nextReviewOn: dates.nextReviewOn,
+  }, actor.id, stamp);
+  const created = (await findHonour(trx, id, undefined))!;
   await recordAudit(trx, actor, 'honour.grant', { type: 'honour', id }, null, audited(created));
   await syncBrandFlags(trx, now, productIds);
   return created;
@@ -90,11 +91,8 @@ export function honourService(ctx: AppContext) {
   const { db } = ctx;
   const presentOne = async (actor: Actor, row: HonourRow, now: string) => present(actor, row, now, (await rewardable(db, [row])).has(row.id));
 
-  async function load(trx: Kysely<Database>, actor: Actor, id: string) {
-    let q = honoursWithNames(trx).where('h.id', '=', id);
-    const county = countyOf(actor);
-    if (county) q = q.where('h.region_code', '=', county);
-    const row = (await q.executeTakeFirst()) as HonourRow | undefined;
+  async function load(trx: Db, actor: Actor, id: string) {
+    const row = await findHonour(trx, id, countyOf(actor));
     if (!row) throw new AppError('not_found');
     return row;
   }
@@ -135,13 +133,7 @@ export function honourService(ctx: AppContext) {
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
         if (before.revoked_on) throw new AppError('honour_revoked');
         if (input.on < before.granted_on) throw new AppError('validation_failed', [{ path: 'body/on', message: '撤销日期不能早于认定日期' }]);
-        const updated = await trx
-          .updateTable('honours')
-          .set({ revoked_on: input.on, revoke_reason: input.reason.trim(), version: before.version + 1, updated_at: new Date().toISOString() })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
+        if (!(await updateHonour(trx, id, input.version, { revoked_on: input.on, revoke_reason: input.reason.trim() }))) throw new AppError('stale_version');
         const after = await load(trx, actor, id);
         await recordAudit(trx, actor, 'honour.revoke', { type: 'honour', id }, audited(before), audited(after));
         await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);
@@ -165,19 +157,13 @@ export function honourService(ctx: AppContext) {
         // An honour lapses the day before its review falls due, so a late review still renews it.
         if (!due || !toBool(before.programme_running)) throw new AppError('no_review_due');
         if (input.on < before.granted_on) throw new AppError('validation_failed', [{ path: 'body/on', message: '复评日期不能早于认定日期' }]);
-        const programme = await trx.selectFrom('brand_programmes').select(['validity_years', 'review_cycle_years']).where('code', '=', before.programme_code).executeTakeFirstOrThrow();
+        const programme = (await findProgramme(trx, before.programme_code))!;
         const note = input.note?.trim() ?? '';
         const changes = input.passed
           ? { ...renewedDates({ validityYears: programme.validity_years, reviewCycleYears: programme.review_cycle_years }, due, before.valid_until) }
           : { revoked_on: input.on, revoke_reason: note ? `复评未通过：${note}` : '复评未通过' };
-        const updated = await trx
-          .updateTable('honours')
-          .set({ ...changes, version: before.version + 1, updated_at: new Date().toISOString() })
-          .where('id', '=', id)
-          .where('version', '=', input.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-        await trx.insertInto('honour_reviews').values({ id: uuidv7(), honour_id: id, due_on: due, reviewed_on: input.on, passed: bool(input.passed), note, actor_id: actor.id, at: new Date().toISOString() }).execute();
+        if (!(await updateHonour(trx, id, input.version, changes))) throw new AppError('stale_version');
+        await insertHonourReview(trx, { id: uuidv7(), honourId: id, dueOn: due, reviewedOn: input.on, passed: input.passed, note, actorId: actor.id, at: new Date().toISOString() });
         const after = await load(trx, actor, id);
         await recordAudit(trx, actor, 'honour.review', { type: 'honour', id }, audited(before), { ...audited(after), review: { dueOn: due, on: input.on, passed: input.passed, note } });
         if (!input.passed) await syncBrandFlags(trx, now, JSON.parse(after.product_ids) as string[]);

@@ -10,7 +10,7 @@ import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { ownProducts } from '../brands/brands.policy';
+import { ownProducts } from '../brands/brands.repository';
 import { findReferenceByCode } from '../reference/reference.repository';
 import { presentEnterprise } from './enterprises.presenter';
 import { enterpriseScope, mayEditInRegion } from './enterprises.policy';

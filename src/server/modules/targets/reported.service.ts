@@ -1,20 +1,24 @@
-import type { Kysely, Selectable } from 'kysely';
 import type { Static } from 'typebox';
-import type { DecideReportedValue, ReportedQuery, ReportedValue, SaveReportedValue, UnlockReportedValue } from '../../../contract/schemas/targets';
+import type { DecideReportedValue, ReportedQuery, SaveReportedValue, UnlockReportedValue } from '../../../contract/schemas/targets';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { countyCodes } from '../reference/reference.repository';
-import { reportedValueActions, reportedValuesOf } from './reported.repository';
-import type { ReportedValueTable } from './targets.table';
+import { presentReportedValues } from './reported.presenter';
+import {
+  findApprovedValue, findReportedValue, findReportedValueFor, insertReportedValue, insertReportedValueEvent, listReportedValues, reportedValueActions, reportedValuesOf,
+  updateReportedValue, type ReportedValueChanges, type ReportedValueRecord,
+} from './reported.repository';
+import { mayReport, reportedScope, reportedValueAbilities } from './targets.policy';
+import { latestReportedIndicator, listPlans, reportedIndicatorsOf } from './targets.repository';
 import { PROVINCE, type IndicatorRow } from './values';
 
-type Row = Selectable<ReportedValueTable>;
+type Row = ReportedValueRecord;
 
 /** The day after a period ends: 2015 → 2016-01-01, 2015Q2 → 2015-07-01. */
 function periodEnd(period: string): string {
@@ -40,82 +44,45 @@ export function reportedValueService(ctx: AppContext) {
   const { db, config } = ctx;
 
   /** The reported indicator with this code in the latest plan that has it. */
-  async function indicatorFor(trx: Kysely<Database>, code: string): Promise<IndicatorRow> {
-    const row = await trx
-      .selectFrom('plan_indicators as i')
-      .innerJoin('target_plans as p', 'p.id', 'i.plan_id')
-      .selectAll('i')
-      .where('i.code', '=', code)
-      .where('i.source', '=', 'reported')
-      .orderBy('p.start_year', 'desc')
-      .executeTakeFirst();
+  async function indicatorFor(trx: Db, code: string): Promise<IndicatorRow> {
+    const row = await latestReportedIndicator(trx, code);
     if (!row) throw new AppError('validation_failed', [{ path: 'body/indicatorCode', message: '没有这个填报型指标' }]);
     return row;
   }
-  const mayReport = (actor: Actor, department: string) => actor.role === 'admin' || (actor.role === 'department_reporter' && actor.departmentCode === department);
 
-  async function load(trx: Kysely<Database>, actor: Actor, id: string): Promise<Row> {
-    let q = trx.selectFrom('reported_values').selectAll().where('id', '=', id);
-    if (actor.role === 'department_reporter') q = q.where('department_code', '=', actor.departmentCode ?? '-');
-    const row = await q.executeTakeFirst();
+  async function load(trx: Db, actor: Actor, id: string): Promise<Row> {
+    const row = await findReportedValue(trx, id, reportedScope(actor));
     if (!row) throw new AppError('not_found');
     return row;
   }
 
-  async function present(trx: Kysely<Database>, rows: Row[]): Promise<ReportedValue[]> {
-    const events = rows.length
-      ? await trx
-          .selectFrom('reported_value_events as v')
-          .leftJoin('users as u', 'u.id', 'v.actor_id')
-          .select(['v.reported_value_id', 'v.action', 'v.numerator', 'v.denominator', 'v.value', 'v.comment', 'v.at', 'u.display_name'])
-          .where('v.reported_value_id', 'in', rows.map((r) => r.id))
-          .orderBy('v.at')
-          .execute()
-      : [];
-    return rows.map((r) => ({
-      id: r.id, indicatorCode: r.indicator_code, regionCode: r.region_code, period: r.period, departmentCode: r.department_code, numerator: r.numerator, denominator: r.denominator,
-      value: r.value, comment: r.comment, status: r.status as ReportedValue['status'], submittedAt: r.submitted_at, decidedAt: r.decided_at, decisionComment: r.decision_comment, version: r.version,
-      history: events.filter((e) => e.reported_value_id === r.id).map((e) => ({ action: e.action, numerator: e.numerator, denominator: e.denominator, value: e.value, comment: e.comment, actorName: e.display_name, at: e.at })),
-    }));
-  }
-
   /** Moves a figure to a new status under the version read, with its event and audit, in one transaction. */
-  async function move(actor: Actor, id: string, version: number, action: string, check: (row: Row, trx: Kysely<Database>) => Promise<void> | void, set: (row: Row) => Partial<Row>, comment = '') {
+  async function move(actor: Actor, id: string, version: number, action: string, check: (row: Row, trx: Db) => Promise<void> | void, set: (row: Row) => ReportedValueChanges, comment = '') {
     return db.transaction().execute(async (trx) => {
       const before = await load(trx, actor, id);
       await check(before, trx);
       const now = new Date().toISOString();
-      const changes = { ...set(before), version: before.version + 1, updated_at: now };
-      const updated = await trx.updateTable('reported_values').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-      const after = { ...before, ...changes };
-      await trx.insertInto('reported_value_events').values({ id: uuidv7(), reported_value_id: id, action, numerator: after.numerator, denominator: after.denominator, value: after.value, comment, actor_id: actor.id, at: now }).execute();
+      const changes = set(before);
+      if (!(await updateReportedValue(trx, id, version, changes, now))) throw new AppError('stale_version');
+      const after = { ...before, ...changes, version: before.version + 1, updatedAt: now };
+      await insertReportedValueEvent(trx, { id: uuidv7(), reportedValueId: id, action, numerator: after.numerator, denominator: after.denominator, value: after.value, comment, actorId: actor.id, at: now });
       await recordAudit(trx, actor, `reported_value.${action}`, { type: 'reported_value', id }, { status: before.status, numerator: before.numerator, denominator: before.denominator, value: before.value }, { status: after.status, numerator: after.numerator, denominator: after.denominator, value: after.value, ...(comment ? { comment } : {}) });
-      return (await present(trx, [after]))[0]!;
+      return (await presentReportedValues(trx, actor, [after]))[0]!;
     });
   }
 
   /** The reported indicators of the plans covering a year (the latest plan when none does). */
   async function reportedIndicators(year: number): Promise<IndicatorRow[]> {
-    const plans = await db.selectFrom('target_plans').select(['id', 'start_year', 'end_year']).orderBy('start_year', 'desc').execute();
-    const covering = plans.filter((p) => p.start_year <= year && year <= p.end_year);
+    const plans = await listPlans(db);
+    const covering = plans.filter((p) => p.startYear <= year && year <= p.endYear);
     const chosen = covering.length ? covering : plans.slice(0, 1);
-    if (!chosen.length) return [];
-    const rows = await db.selectFrom('plan_indicators').selectAll().where('plan_id', 'in', chosen.map((p) => p.id)).where('source', '=', 'reported').orderBy('sort_order').execute();
+    const rows = await reportedIndicatorsOf(db, chosen.map((p) => p.id));
     return rows.filter((r, i) => rows.findIndex((x) => x.code === r.code) === i);
   }
 
   return {
     async list(actor: Actor, query: Static<typeof ReportedQuery>) {
-      let q = db.selectFrom('reported_values').selectAll();
-      if (actor.role === 'department_reporter') q = q.where('department_code', '=', actor.departmentCode ?? '-');
-      if (actor.role === 'county_officer') q = q.where('region_code', '=', actor.regionCode ?? '-');
-      if (query.period) q = q.where('period', '=', query.period);
-      if (query.indicatorCode) q = q.where('indicator_code', '=', query.indicatorCode);
-      if (query.regionCode) q = q.where('region_code', '=', query.regionCode);
-      if (query.status) q = q.where('status', '=', query.status);
-      const rows = await q.orderBy('period', 'desc').orderBy('indicator_code').orderBy('region_code').limit(2000).execute();
-      return { items: await present(db, rows) };
+      return { items: await presentReportedValues(db, actor, await listReportedValues(db, reportedScope(actor), query)) };
     },
 
     /**
@@ -147,44 +114,44 @@ export function reportedValueService(ctx: AppContext) {
         if (problems.length) throw new AppError('validation_failed', problems);
         const figures = indicator.kind === 'rate' ? { numerator: num, denominator: den, value: null } : { numerator: null, denominator: null, value };
         const comment = input.comment?.trim() ?? '';
-        const existing = await trx.selectFrom('reported_values').selectAll().where('indicator_code', '=', indicator.code).where('region_code', '=', input.regionCode).where('period', '=', input.period).executeTakeFirst();
+        const existing = await findReportedValueFor(trx, indicator.code, input.regionCode, input.period);
         const now = new Date().toISOString();
         let id: string;
         if (existing) {
           if (existing.status === 'submitted' || existing.status === 'approved') throw new AppError('report_locked');
           if (input.version !== existing.version) throw new AppError('stale_version');
-          await trx.updateTable('reported_values').set({ ...figures, comment, status: 'draft', version: existing.version + 1, updated_at: now }).where('id', '=', existing.id).where('version', '=', existing.version).execute();
+          await updateReportedValue(trx, existing.id, existing.version, { ...figures, comment, status: 'draft' }, now);
           id = existing.id;
         } else {
           id = uuidv7();
           try {
-            await trx.insertInto('reported_values').values({
-              id, indicator_code: indicator.code, region_code: input.regionCode, period: input.period, department_code: indicator.owner_department, ...figures, comment, status: 'draft',
-              submitted_at: null, decided_at: null, decided_by: null, decision_comment: '', version: 1, created_at: now, updated_at: now, created_by: actor.id,
-            }).execute();
+            await insertReportedValue(trx, {
+              id, indicatorCode: indicator.code, regionCode: input.regionCode, period: input.period, departmentCode: indicator.owner_department, ...figures, comment, status: 'draft',
+              submittedAt: null, decidedAt: null, decidedBy: null, decisionComment: '', version: 1, createdAt: now, updatedAt: now, createdBy: actor.id,
+            });
           } catch (err) {
             if (isUniqueViolation(err)) throw new AppError('stale_version');
             throw err;
           }
         }
-        await trx.insertInto('reported_value_events').values({ id: uuidv7(), reported_value_id: id, action: 'save', ...figures, comment, actor_id: actor.id, at: now }).execute();
+        await insertReportedValueEvent(trx, { id: uuidv7(), reportedValueId: id, action: 'save', ...figures, comment, actorId: actor.id, at: now });
         await recordAudit(trx, actor, 'reported_value.save', { type: 'reported_value', id }, existing ? { numerator: existing.numerator, denominator: existing.denominator, value: existing.value } : null, { indicatorCode: indicator.code, regionCode: input.regionCode, period: input.period, ...figures });
-        return (await present(trx, [(await trx.selectFrom('reported_values').selectAll().where('id', '=', id).executeTakeFirstOrThrow())]))[0]!;
+        return (await presentReportedValues(trx, actor, [(await findReportedValue(trx, id, {}))!]))[0]!;
       });
     },
 
     /** Sends a figure to the office; a large change from the last approved period needs a comment. */
     async submit(actor: Actor, id: string, version: number) {
       return move(actor, id, version, 'submit', async (row, trx) => {
-        if (!mayReport(actor, row.department_code)) throw new AppError('forbidden');
+        if (!mayReport(actor, row.departmentCode)) throw new AppError('forbidden');
         if (row.status !== 'draft' && row.status !== 'returned') throw new AppError('report_locked');
-        const last = await trx.selectFrom('reported_values').selectAll().where('indicator_code', '=', row.indicator_code).where('region_code', '=', row.region_code).where('period', '=', previousPeriod(row.period)).where('status', '=', 'approved').executeTakeFirst();
+        const last = await findApprovedValue(trx, row.indicatorCode, row.regionCode, previousPeriod(row.period));
         const [before, now] = [last ? figureOf(last) : null, figureOf(row)];
         if (before !== null && before !== undefined && now !== null && !row.comment.trim()) {
           const change = before === 0 ? (now === 0 ? 0 : Infinity) : (Math.abs(now - before) / Math.abs(before)) * 100;
           if (change > config.reportChangePercent) throw new AppError('change_needs_comment', [{ path: 'body/comment', message: `上期 ${before}，本期 ${now}，变化超过 ${config.reportChangePercent}%，请在说明中写明原因后再提交` }]);
         }
-      }, () => ({ status: 'submitted', submitted_at: new Date().toISOString() }));
+      }, () => ({ status: 'submitted', submittedAt: new Date().toISOString() }));
     },
 
     /** The office approves (the figure is locked and counts) or returns it with a comment. */
@@ -196,16 +163,16 @@ export function reportedValueService(ctx: AppContext) {
         const events = await reportedValueActions(trx, row.id);
         const decided = events.findIndex((e) => e.action !== 'save' && e.action !== 'submit');
         const round = decided === -1 ? events : events.slice(0, decided);
-        if (round.some((e) => e.actor_id === actor.id)) throw new AppError('own_entry');
+        if (round.some((e) => e.actorId === actor.id)) throw new AppError('own_entry');
         if (input.decision === 'return' && !comment) throw new AppError('validation_failed', [{ path: 'body/comment', message: '退回须写明原因' }]);
-      }, () => ({ status: input.decision === 'approve' ? 'approved' : 'returned', decided_at: new Date().toISOString(), decided_by: actor.id, decision_comment: comment }), comment);
+      }, () => ({ status: input.decision === 'approve' ? 'approved' : 'returned', decidedAt: new Date().toISOString(), decidedBy: actor.id, decisionComment: comment }), comment);
     },
 
     /** Reopens an approved figure for correction: back to the reporter as returned, with the reason. */
     async unlock(actor: Actor, id: string, input: Static<typeof UnlockReportedValue>) {
       return move(actor, id, input.version, 'unlock', (row) => {
         if (row.status !== 'approved') throw new AppError('invalid_transition', [{ path: 'body', message: '只能解锁已审核的数据' }]);
-      }, () => ({ status: 'returned', decision_comment: input.reason.trim() }), input.reason.trim());
+      }, () => ({ status: 'returned', decisionComment: input.reason.trim() }), input.reason.trim());
     },
 
     /**
@@ -222,8 +189,13 @@ export function reportedValueService(ctx: AppContext) {
       const dueOn = addDays(periodEnd(period), config.reportDueDays - 1);
       const tasks = mine.flatMap((i) =>
         (i.report_regions === 'province' ? (own ? [] : [PROVINCE]) : counties).map((regionCode) => {
-          const v = values.find((x) => x.indicator_code === i.code && x.region_code === regionCode);
-          return { indicatorCode: i.code, indicatorName: i.name, kind: i.kind as 'rate' | 'count' | 'value', unit: i.unit, departmentCode: i.owner_department, regionCode, status: (v?.status ?? null) as ReportedValue['status'] | null, valueId: v?.id ?? null, submittedAt: v?.submitted_at ?? null };
+          const v = values.find((x) => x.indicatorCode === i.code && x.regionCode === regionCode);
+          const status = v?.status ?? null;
+          const { edit, submit } = reportedValueAbilities(actor, { departmentCode: i.owner_department, status });
+          return {
+            indicatorCode: i.code, indicatorName: i.name, kind: i.kind as 'rate' | 'count' | 'value', unit: i.unit, departmentCode: i.owner_department, regionCode, status,
+            valueId: v?.id ?? null, submittedAt: v?.submittedAt ?? null, abilities: { edit, submit },
+          };
         }),
       );
       const late = (t: (typeof tasks)[number]) => (t.submittedAt ? t.submittedAt.slice(0, 10) > dueOn : today() > dueOn);

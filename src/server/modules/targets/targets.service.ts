@@ -1,9 +1,8 @@
-import { sql, type Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { directionSign, roundForIndicator, type CopyPlan, type CreateIndicator, type Indicator, type MatrixQuery, type RecordsQuery, type ScopeQuery, type UpdateIndicator } from '../../../contract/schemas/targets';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -14,28 +13,11 @@ import { recordAudit } from '../audit/audit.service';
 import { countyCodes, listReference } from '../reference/reference.repository';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
+import { presentIndicator, presentPlan } from './targets.presenter';
+import { regionFor } from './targets.policy';
+import { copyIndicators, findIndicator, findPlan, industryCodes, insertIndicator, insertPlan, listPlans, planIndicators, updateIndicator, type IndicatorFields } from './targets.repository';
 import { asOfYear, calcScope, listedCount, measureCodes, pageOfRows, readIndicator, readingFrom, sourceStamp, type IndicatorRow, type Reading, type Scope } from './values';
 
-export function presentIndicator(r: IndicatorRow): Indicator {
-  return {
-    id: r.id, code: r.code, section: r.section as Indicator['section'], name: r.name, nameEn: r.name_en, unit: r.unit, kind: r.kind as Indicator['kind'], direction: r.direction as Indicator['direction'],
-    target: r.target, stretch: r.stretch, baselineYear: r.baseline_year, baselineValue: r.baseline_value, ownerDepartment: r.owner_department, frequency: r.frequency as Indicator['frequency'],
-    source: r.source as Indicator['source'], calculator: r.calculator, reading: JSON.parse(r.reading), compareCode: r.compare_code, reportRegions: r.report_regions as Indicator['reportRegions'],
-    definition: r.definition, version: r.version,
-  };
-}
-
-type Editable = Omit<Static<typeof CreateIndicator>, 'code'>;
-const COLUMNS: Record<keyof Editable, keyof IndicatorRow> = {
-  section: 'section', name: 'name', nameEn: 'name_en', unit: 'unit', kind: 'kind', direction: 'direction', target: 'target', stretch: 'stretch', baselineYear: 'baseline_year',
-  baselineValue: 'baseline_value', ownerDepartment: 'owner_department', frequency: 'frequency', source: 'source', calculator: 'calculator', reading: 'reading', compareCode: 'compare_code',
-  reportRegions: 'report_regions', definition: 'definition',
-};
-function columns(fields: Partial<Editable>): Partial<IndicatorRow> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) out[COLUMNS[field as keyof Editable]] = field === 'reading' ? JSON.stringify(value) : typeof value === 'string' ? value.trim() : value;
-  return out as Partial<IndicatorRow>;
-}
 /** A computed indicator names a calculator that exists; a reported one says where it is entered. */
 function checkSource(i: Pick<IndicatorRow, 'source' | 'calculator' | 'report_regions'>) {
   if (i.source === 'computed' && !(i.calculator && CALCULATORS[i.calculator])) throw new AppError('validation_failed', [{ path: 'body/calculator', message: `计算型指标须选择计算方法：${Object.keys(CALCULATORS).join('、')}` }]);
@@ -47,16 +29,10 @@ export function targetService(ctx: AppContext) {
   const { db, config } = ctx;
 
   async function plan(id: string) {
-    const row = await db.selectFrom('target_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findPlan(db, id);
     if (!row) throw new AppError('not_found');
-    const indicators = await db.selectFrom('plan_indicators').selectAll().where('plan_id', '=', id).orderBy('sort_order').orderBy('code').execute();
-    return { row, indicators };
+    return { row, indicators: await planIndicators(db, id) };
   }
-  const presentPlan = (r: { id: string; code: string; name: string; name_en: string; start_year: number; end_year: number; version: number }) => ({
-    id: r.id, code: r.code, name: r.name, nameEn: r.name_en, startYear: r.start_year, endYear: r.end_year, version: r.version,
-  });
-  /** A county officer sees their county; others the scope they ask for. */
-  const regionFor = (actor: Actor, asked?: string) => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : asked);
   const status = (i: IndicatorRow, value: number | null) => statusOf(value, i.target, i.direction as Direction, config.targetNearPercent);
   /** A measure of an indicator made of several, with its own name and status against its own target. */
   const measureRow = (plan: IndicatorRow[], m: NonNullable<Reading['measures']>[number]) => {
@@ -64,9 +40,9 @@ export function targetService(ctx: AppContext) {
     return { code: m.code, name: of?.name ?? m.code, value: m.value, numerator: m.numerator, denominator: m.denominator, compareValue: m.compareValue, status: of ? status(of, m.value) : ('no_data' as const) };
   };
 
-  async function indicatorEdit(actor: Actor, action: string, id: string, run: (trx: Kysely<Database>, before: IndicatorRow | null) => Promise<IndicatorRow>) {
+  async function indicatorEdit(actor: Actor, action: string, id: string, run: (trx: Db, before: IndicatorRow | null) => Promise<IndicatorRow>) {
     return db.transaction().execute(async (trx) => {
-      const before = action === 'plan_indicator.create' ? null : ((await trx.selectFrom('plan_indicators').selectAll().where('id', '=', id).executeTakeFirst()) ?? null);
+      const before = action === 'plan_indicator.create' ? null : ((await findIndicator(trx, id)) ?? null);
       if (action !== 'plan_indicator.create' && !before) throw new AppError('not_found');
       const after = await run(trx, before);
       checkSource(after);
@@ -77,7 +53,7 @@ export function targetService(ctx: AppContext) {
 
   const service = {
     async listPlans() {
-      return { items: (await db.selectFrom('target_plans').selectAll().orderBy('start_year', 'desc').execute()).map(presentPlan) };
+      return { items: (await listPlans(db)).map(presentPlan) };
     },
 
     async getPlan(id: string) {
@@ -91,35 +67,29 @@ export function targetService(ctx: AppContext) {
       const { row, indicators } = await plan(id);
       return db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
-        const newId = uuidv7();
+        const copy = { id: uuidv7(), code: input.code, name: input.name.trim(), nameEn: input.nameEn?.trim() ?? '', startYear: input.startYear, endYear: input.endYear, version: 1 };
         try {
-          await trx.insertInto('target_plans').values({ id: newId, code: input.code, name: input.name.trim(), name_en: input.nameEn?.trim() ?? '', start_year: input.startYear, end_year: input.endYear, version: 1, created_at: now, updated_at: now, created_by: actor.id }).execute();
+          await insertPlan(trx, copy, actor.id, now);
         } catch (err) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/code', message: '计划编码已被使用' }]);
           throw err;
         }
-        if (indicators.length) {
-          await trx.insertInto('plan_indicators').values(indicators.map((i) => ({ ...i, id: uuidv7(), plan_id: newId, version: 1, created_at: now, updated_at: now, created_by: actor.id }))).execute();
-        }
-        await recordAudit(trx, actor, 'target_plan.copy', { type: 'target_plan', id: newId }, null, { from: row.code, code: input.code, name: input.name, startYear: input.startYear, endYear: input.endYear, indicators: indicators.length });
-        return presentPlan((await trx.selectFrom('target_plans').selectAll().where('id', '=', newId).executeTakeFirstOrThrow()));
+        await copyIndicators(trx, indicators, copy.id, uuidv7, actor.id, now);
+        await recordAudit(trx, actor, 'target_plan.copy', { type: 'target_plan', id: copy.id }, null, { from: row.code, code: input.code, name: input.name, startYear: input.startYear, endYear: input.endYear, indicators: indicators.length });
+        return presentPlan(copy);
       });
     },
 
     async addIndicator(actor: Actor, planId: string, input: Static<typeof CreateIndicator>) {
       await plan(planId);
       return indicatorEdit(actor, 'plan_indicator.create', '', async (trx) => {
-        const now = new Date().toISOString();
-        const last = await trx.selectFrom('plan_indicators').select(sql<number>`max(sort_order)`.as('n')).where('plan_id', '=', planId).executeTakeFirst();
         const { code, ...fields } = input;
-        const row = { id: uuidv7(), plan_id: planId, code, ...columns(fields), sort_order: Number(last?.n ?? 0) + 10, version: 1, created_at: now, updated_at: now, created_by: actor.id } as IndicatorRow;
         try {
-          await trx.insertInto('plan_indicators').values(row).execute();
+          return await insertIndicator(trx, { id: uuidv7(), planId, code }, fields, actor.id, new Date().toISOString());
         } catch (err) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/code', message: '该计划已有此编码的指标' }]);
           throw err;
         }
-        return row;
       });
     },
 
@@ -127,10 +97,9 @@ export function targetService(ctx: AppContext) {
       const { version, ...fields } = input;
       if (Object.keys(fields).length === 0) throw new AppError('empty_update');
       return indicatorEdit(actor, 'plan_indicator.update', id, async (trx, before) => {
-        const changes = { ...columns(fields as Partial<Editable>), version: before!.version + 1, updated_at: new Date().toISOString() };
-        const updated = await trx.updateTable('plan_indicators').set(changes).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) throw new AppError('stale_version');
-        return { ...before!, ...changes } as IndicatorRow;
+        const after = await updateIndicator(trx, before!, version, fields as Partial<IndicatorFields>, new Date().toISOString());
+        if (!after) throw new AppError('stale_version');
+        return after;
       });
     },
 
@@ -141,22 +110,22 @@ export function targetService(ctx: AppContext) {
     async dashboard(actor: Actor, planId: string, q: Static<typeof ScopeQuery>) {
       const { row, indicators } = await plan(planId);
       const regionCode = regionFor(actor, q.regionCode);
-      const years = Array.from({ length: Math.max(1, q.year - row.start_year + 1) }, (_, i) => Math.min(row.start_year, q.year) + i);
+      const years = Array.from({ length: Math.max(1, q.year - row.startYear + 1) }, (_, i) => Math.min(row.startYear, q.year) + i);
       const stamp = await sourceStamp(db);
       const rows = [];
       for (const indicator of indicators) {
-        const scope = (year: number): Scope => ({ year, planStart: row.start_year, regionCode, industryCode: q.industryCode, stamp });
+        const scope = (year: number): Scope => ({ year, planStart: row.startYear, regionCode, industryCode: q.industryCode, stamp });
         // One reading per year from the plan's first to the year asked: the trend, last year, this year.
         const readings = new Map<number, Reading>();
         for (const year of new Set([...years, q.year, q.year - 1])) readings.set(year, (await readIndicator(db, indicators, indicator, scope(year))).reading);
         const trend = years.map((year) => ({ year, value: readings.get(year)!.value }));
         const current = readings.get(q.year)!;
         const previous = readings.get(q.year - 1)!.value;
-        const projected = projectTo(trend, row.end_year);
+        const projected = projectTo(trend, row.endYear);
         const { reported, measures, ...reading } = current;
         rows.push({
           indicator: presentIndicator(indicator), ...reading, status: status(indicator, current.value), previous, trend,
-          projection: { year: row.end_year, value: projected, status: status(indicator, projected) },
+          projection: { year: row.endYear, value: projected, status: status(indicator, projected) },
           ...(reported ? { reported: { ...reported, complete: reported.regions === reported.of } } : {}),
           ...(measures ? { measures: measures.map((m) => measureRow(indicators, m)) } : {}),
         });
@@ -175,10 +144,10 @@ export function targetService(ctx: AppContext) {
       const stamp = await sourceStamp(db);
       const shown = indicators.filter((i) => (by === 'industry' ? i.source === 'computed' : i.report_regions !== 'province'));
       const read: { indicator: IndicatorRow; parts: Map<string, Reading> }[] = [];
-      for (const indicator of shown) read.push({ indicator, parts: (await readIndicator(db, indicators, indicator, { year: q.year, planStart: row.start_year, regionCode: own, by, stamp })).parts });
+      for (const indicator of shown) read.push({ indicator, parts: (await readIndicator(db, indicators, indicator, { year: q.year, planStart: row.startYear, regionCode: own, by, stamp })).parts });
       const columns =
         by === 'industry'
-          ? (await db.selectFrom('industries').select('code').orderBy('sort_order').orderBy('code').execute()).map((r) => r.code).filter((code) => read.some((r) => r.parts.has(code)))
+          ? (await industryCodes(db)).filter((code) => read.some((r) => r.parts.has(code)))
           : own
             ? [own]
             : await countyCodes(db);
@@ -200,7 +169,7 @@ export function targetService(ctx: AppContext) {
       const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
       if (indicator.source !== 'computed' || !calc) throw new AppError('validation_failed', [{ path: 'code', message: '填报型指标请查看填报记录' }]);
       if (measureCodes(indicator)) throw new AppError('validation_failed', [{ path: 'code', message: '该指标由几项组成，请查看各项的记录' }]);
-      const scope: Scope = { year: q.year, planStart: row.start_year, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode };
+      const scope: Scope = { year: q.year, planStart: row.startYear, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode };
       const s = calcScope(indicator, scope);
       const limit = q.limit ?? 50;
       const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];
@@ -224,8 +193,8 @@ export function targetService(ctx: AppContext) {
      */
     async refreshKept(actor: Actor) {
       const thisYear = Number(today().slice(0, 4));
-      const plans = await db.selectFrom('target_plans').select(['id', 'start_year', 'end_year']).where('start_year', '<=', thisYear).execute();
-      for (const p of plans) await service.dashboard(actor, p.id, { year: Math.min(p.end_year, thisYear) });
+      const plans = (await listPlans(db)).filter((p) => p.startYear <= thisYear);
+      for (const p of plans) await service.dashboard(actor, p.id, { year: Math.min(p.endYear, thisYear) });
       return plans.length;
     },
 

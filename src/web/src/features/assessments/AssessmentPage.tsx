@@ -51,15 +51,13 @@ export function AssessmentPage() {
           {scheme && <Typography.Text strong>{scheme.name}</Typography.Text>}
           {scheme && <Tag>{t(`assess.schemeStatus.${scheme.status}` as MessageKey)}</Tag>}
           {office && !scheme && <Button type="primary" onClick={() => setEditing('new')}>{t('assess.newScheme', { year })}</Button>}
-          {office && scheme?.status === 'draft' && (
-            <>
-              <Button onClick={() => setEditing(scheme)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/open`, { version: scheme.version })}>
-                <Button type="primary">{t('assess.open')}</Button>
-              </Popconfirm>
-            </>
+          {scheme?.abilities.edit && <Button onClick={() => setEditing(scheme)}>{t('common.edit')}</Button>}
+          {scheme?.abilities.open && (
+            <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/open`, { version: scheme.version })}>
+              <Button type="primary">{t('assess.open')}</Button>
+            </Popconfirm>
           )}
-          {office && scheme?.status === 'open' && (
+          {scheme?.abilities.finalise && (
             <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/finalise`, { version: scheme.version })}>
               <Button type="primary">{t('assess.finalise')}</Button>
             </Popconfirm>
@@ -124,7 +122,7 @@ export function AssessmentPage() {
         )}
       </Card>
       {editing && <SchemeModal year={year} scheme={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={async () => { message.success(t('common.saved')); await refresh(); }} />}
-      {open && scheme && <CountyDrawer id={open} scheme={scheme} office={office} onClose={() => setOpen(null)} onChanged={refresh} />}
+      {open && scheme && <CountyDrawer id={open} scheme={scheme} onClose={() => setOpen(null)} onChanged={refresh} />}
     </>
   );
 }

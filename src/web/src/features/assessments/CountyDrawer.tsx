@@ -5,7 +5,6 @@ import { DECISIONS, type CountyAssessment, type Scheme } from '../../../../contr
 import { LIMITS } from '../../../../contract/limits';
 import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
@@ -20,18 +19,17 @@ const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '
  * One county's assessment: each item with its computed value and points, the county's own
  * scores and evidence, the office's review; the forms each side may use at this stage.
  */
-export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: string; scheme: Static<typeof Scheme>; office: boolean; onClose: () => void; onChanged: () => Promise<unknown> }) {
+export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; scheme: Static<typeof Scheme>; onClose: () => void; onChanged: () => Promise<unknown> }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const user = useSession().data?.user;
   const regionName = useReferenceNames('regions', lang);
   const county = useQuery({ queryKey: ['assessments', 'county', id], queryFn: () => api<County>('GET', `/county-assessments/${id}`) });
   const [form] = Form.useForm();
   const c = county.data;
-  const own = user?.role === 'county_officer' && user.regionCode === c?.regionCode;
-  const selfing = own && c?.status === 'filed';
-  const reviewing = office && c && ['filed', 'self_assessed', 'reviewed'].includes(c.status);
-  const deciding = office && c?.status === 'final';
+  // What this reader may do at this stage, as the server's policy says.
+  const selfing = c?.abilities.selfAssess;
+  const reviewing = c?.abilities.review;
+  const deciding = c?.abilities.decide;
   const row = (item: Item) => c?.items.find((x) => x.itemId === item.id);
   async function send(path: string, body: object) {
     try {
@@ -115,7 +113,7 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
             )}
           </Form>
           <Space style={{ marginTop: 12 }} wrap>
-            {own && c.status === 'open' && <Button type="primary" onClick={() => send(`/county-assessments/${id}/filing`, { version: c.version })}>{t('assess.file')}</Button>}
+            {c.abilities.file && <Button type="primary" onClick={() => send(`/county-assessments/${id}/filing`, { version: c.version })}>{t('assess.file')}</Button>}
             {selfing &&
               [false, true].map((submit) => (
                 <Button key={String(submit)} type={submit ? 'primary' : 'default'} onClick={() => {

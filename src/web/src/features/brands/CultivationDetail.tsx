@@ -10,7 +10,7 @@ import { formatDate } from '../enterprises/labels';
 type Row = Static<typeof Cultivation>;
 
 /** A cultivation opened: its steps with dates, notes and overrides, and its documents. */
-export function CultivationDetail({ row, mayWrite }: { row: Row; mayWrite: boolean }) {
+export function CultivationDetail({ row }: { row: Row }) {
   const { t, lang } = useI18n();
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ['cultivations'] });
@@ -35,7 +35,7 @@ export function CultivationDetail({ row, mayWrite }: { row: Row; mayWrite: boole
           })}
         />
       </div>
-      <DocumentList base={`/cultivations/${row.id}/documents`} title={t('cultivation.documents')} documents={row.documents} mayWrite={mayWrite} onChanged={refresh} />
+      <DocumentList base={`/cultivations/${row.id}/documents`} title={t('cultivation.documents')} documents={row.documents} mayWrite={row.abilities.documents} onChanged={refresh} />
     </Space>
   );
 }

@@ -79,14 +79,14 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 800 }}
-        expandable={{ expandedRowRender: (r) => <CultivationDetail row={r} mayWrite={mayWrite} /> }}
+        expandable={{ expandedRowRender: (r) => <CultivationDetail row={r} /> }}
         locale={{ emptyText: t('cultivation.empty') }}
         columns={[
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: (c: string) => regionName(c) },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
           { key: 'stage', title: t('cultivation.stage'), dataIndex: 'stage', width: 100, render: (s: string) => <Tag color={s === 'granted' ? 'green' : s === 'rejected' ? 'default' : 'blue'}>{t(stageLabel(s))}</Tag> },
-          { key: 'actions', title: t('common.actions'), width: 110, render: (_, r) => (mayWrite && r.nextStages.length ? <Button size="small" onClick={() => setMoving(r)}>{t('cultivation.advance')}</Button> : null) },
+          { key: 'actions', title: t('common.actions'), width: 110, render: (_, r) => (r.abilities.advance ? <Button size="small" onClick={() => setMoving(r)}>{t('cultivation.advance')}</Button> : null) },
         ]}
       />
       {adding && <AddModal onClose={() => setAdding(false)} onDone={refresh} programmes={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />}

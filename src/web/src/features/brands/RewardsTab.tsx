@@ -18,6 +18,9 @@ import { formatDate } from '../enterprises/labels';
 type Row = Static<typeof Reward>;
 type Rule = Static<typeof RewardRule>;
 const yuan = (n: number) => n.toLocaleString('zh-CN');
+/** The ability that allows a move to each status (none moves back to proposed). */
+const MOVE: Record<Row['status'], keyof Row['abilities'] | null> = { proposed: null, approved: 'approve', paid: 'pay', cancelled: 'cancel' };
+const mayMove = (r: Row, to: Row['status']) => MOVE[to] !== null && r.abilities[MOVE[to]];
 
 /** 奖励台账: the year's rewards by county (owed, city and county shares, paid), each reward's steps, the rules. */
 export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLevel: boolean }) {
@@ -88,16 +91,15 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
           {
             key: 'actions',
             title: t('common.actions'),
-            render: (_, r) =>
-              mayWrite && (
-                <Space>
-                  {r.nextStatuses.map((s) => (
-                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)}>
-                      <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
-                    </Popconfirm>
-                  ))}
-                </Space>
-              ),
+            render: (_, r) => (
+              <Space>
+                {r.nextStatuses.filter((s) => mayMove(r, s)).map((s) => (
+                  <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)}>
+                    <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
+                  </Popconfirm>
+                ))}
+              </Space>
+            ),
           },
         ]}
       />

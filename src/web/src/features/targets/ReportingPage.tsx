@@ -80,13 +80,12 @@ export function ReportingPage() {
           key: 'actions',
           title: t('common.actions'),
           width: 160,
-          render: (_, r) =>
-            can('target.report') && (
-              <Space>
-                {(r.status === null || r.status === 'draft' || r.status === 'returned') && <Button size="small" onClick={() => setEntering(r)}>{t('report.enter')}</Button>}
-                {(r.status === 'draft' || r.status === 'returned') && <Button size="small" type="primary" onClick={() => act(`/reported-values/${r.valueId}/submit`, { version: byId.get(r.valueId!)?.version })}>{t('report.submit')}</Button>}
-              </Space>
-            ),
+          render: (_, r) => (
+            <Space>
+              {r.abilities.edit && <Button size="small" onClick={() => setEntering(r)}>{t('report.enter')}</Button>}
+              {r.abilities.submit && <Button size="small" type="primary" onClick={() => act(`/reported-values/${r.valueId}/submit`, { version: byId.get(r.valueId!)?.version })}>{t('report.submit')}</Button>}
+            </Space>
+          ),
         },
       ]}
     />
@@ -110,15 +109,13 @@ export function ReportingPage() {
           key: 'actions',
           title: t('common.actions'),
           width: 170,
-          render: (_, v) =>
-            v.status === 'submitted' ? (
-              <Space>
-                <Button size="small" type="primary" onClick={() => act(`/reported-values/${v.id}/decision`, { decision: 'approve', version: v.version })}>{t('report.approve')}</Button>
-                <Button size="small" danger onClick={() => setReturning({ value: v, unlock: false })}>{t('report.return')}</Button>
-              </Space>
-            ) : (
-              <Button size="small" onClick={() => setReturning({ value: v, unlock: true })}>{t('report.unlock')}</Button>
-            ),
+          render: (_, v) => (
+            <Space>
+              {v.abilities.approve && <Button size="small" type="primary" onClick={() => act(`/reported-values/${v.id}/decision`, { decision: 'approve', version: v.version })}>{t('report.approve')}</Button>}
+              {v.abilities.return && <Button size="small" danger onClick={() => setReturning({ value: v, unlock: false })}>{t('report.return')}</Button>}
+              {v.abilities.unlock && <Button size="small" onClick={() => setReturning({ value: v, unlock: true })}>{t('report.unlock')}</Button>}
+            </Space>
+          ),
         },
       ]}
     />

@@ -3,7 +3,7 @@ import { errorResponses, IdParams } from '../../../contract/schemas/common';
 import { CreateCreditListing, CreditListing, RemoveCreditListing } from '../../../contract/schemas/credit';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Api } from '../../http';
-import type { CreditListingService } from './listings.service';
+import type { CreditListingService } from './credit.service';
 
 const tags = ['credit'];
 
