@@ -19,7 +19,7 @@ describe('importing the records kept under enterprises', () => {
   let t: TestApp;
   let dir: string;
   const city: Actor = { ...systemActor('cli'), role: 'city_officer' };
-  const beihu: Actor = { ...systemActor('cli'), role: 'county_officer', regionCode: '431002' };
+  const beihu: Actor = { ...systemActor('cli'), role: 'county_officer', regionCode: '431002', regions: ['431002'] };
   let n = 0;
   const csv = (lines: string[]) => {
     const p = path.join(dir, `f${n++}.csv`);

@@ -117,7 +117,7 @@ describe('importing the archive from spreadsheets', () => {
   });
 
   it('a county officer imports only their county', async () => {
-    const beihu: Actor = { ...city, role: 'county_officer', regionCode: '431002' };
+    const beihu: Actor = { ...city, role: 'county_officer', regionCode: '431002', regions: ['431002'] };
     const csv = [HEADER, `${code(40)},郴州市北湖有限公司,北湖区,有色冶金,,,`, `${code(41)},外县有限公司,永兴县,有色冶金,,,`].join('\n');
     const report = await run(file('scope.csv', csv), 'all', beihu);
     expect(report.errors).toEqual([{ line: 3, column: '所属县市区', value: '431023', message: '只能导入本县市区的企业' }]);

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../authz/actor';
+import { testActor } from '../../../../test/helpers/actor';
 import { countyAbilities, countyRegionScope, schemeAbilities } from './assessments.policy';
 
-const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({
-  id: 'u1',
-  username: 'u',
-  role,
-  regionCode,
-  departmentCode: null,
-  enterpriseId: null,
-  ip: null,
-});
+const actor = (role: Actor['role'], regionCode: string | null = null): Actor => testActor(role, { regionCode });
 const beihu = actor('county_officer', '431002');
 const suxian = actor('county_officer', '431003');
 const city = actor('city_officer');

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../authz/actor';
+import { testActor } from '../../../../test/helpers/actor';
 import { creditListingAbilities, inForceOn } from './credit.policy';
 import type { CreditListingRecord } from './credit.repository';
 
-const actor = (role: Actor['role'], regionCode: string | null = null): Actor => ({
-  id: 'u1',
-  username: 'u',
-  role,
-  regionCode,
-  departmentCode: null,
-  enterpriseId: null,
-  ip: null,
-});
+const actor = (role: Actor['role'], regionCode: string | null = null): Actor => testActor(role, { regionCode });
 const entry = (removedOn: string | null): CreditListingRecord => ({
   id: 'c1',
   enterpriseId: 'e1',

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../authz/actor';
+import { testActor } from '../../../../test/helpers/actor';
 import { reportedScope, reportedValueAbilities } from './targets.policy';
 
-const actor = (role: Actor['role'], scope: Partial<Actor> = {}): Actor => ({
-  id: 'u1',
-  username: 'u',
-  role,
-  regionCode: null,
-  departmentCode: null,
-  enterpriseId: null,
-  ip: null,
-  ...scope,
-});
+const actor = (role: Actor['role'], scope: Parameters<typeof testActor>[1] = {}): Actor => testActor(role, scope);
 const housing = actor('department_reporter', { departmentCode: 'housing' });
 const quality = actor('department_reporter', { departmentCode: 'quality' });
 const city = actor('city_officer');
