@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AuditEventTable, AuditHeadTable } from '../modules/audit/audit.table';
 import type {
   AssociationTable,
@@ -88,3 +89,6 @@ export interface Database {
   assessment_scores: AssessmentScoreTable;
   assessment_county_targets: AssessmentCountyTargetTable;
 }
+
+/** A connection or a transaction: what services pass to repositories, so they need not import Kysely. */
+export type Db = Kysely<Database>;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordKind } from '../../../contract/schemas/records';
 import type { Database } from '../../db/database';
-import { RECORD_TABLES } from './records.spec';
+import { RECORD_TABLES } from './records.kinds';
 
 /** A stored archive record; typed loosely because the kind is chosen at run time. */
 export type RecordRow = Record<string, unknown> & { id: string; version: number; created_at: string; updated_at: string };

@@ -17,7 +17,7 @@ import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
 import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
-import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.spec';
+import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.kinds';
 
 
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
