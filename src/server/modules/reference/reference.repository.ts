@@ -64,3 +64,11 @@ export async function updateReferenceVersioned(
     .returningAll()
     .executeTakeFirst()) as ReferenceRow | undefined;
 }
+
+/** Code → name of a kind's entries (those of `codes` when given), for labelling rows that store codes. */
+export async function referenceNames(db: Kysely<Database>, kind: ReferenceKind, codes?: readonly string[]): Promise<Map<string, string>> {
+  if (codes && codes.length === 0) return new Map();
+  let q = db.selectFrom(table(kind)).select(['code', 'name']);
+  if (codes) q = q.where('code', 'in', [...codes]);
+  return new Map((await q.execute()).map((r) => [r.code, r.name]));
+}
