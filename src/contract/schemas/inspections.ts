@@ -379,6 +379,7 @@ export const PlanNotice = Type.Object({
   disclaimer: Type.String(),
   issuer: Type.String({ description: '发文机关（红头与落款），设置 QC_NOTICE_ISSUER' }),
   numbers: DocumentNumbers,
+  abilities: Type.Object({ issueNumber: Type.Boolean({ description: '可为通报编发文号（计划的组织者）' }) }),
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),

@@ -12,7 +12,8 @@ import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
-import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { editableEnterprise } from '../enterprises/enterprises.service';
 import { cityOnly, countyOf } from './brands.policy';
 import type { KeyProjectTable } from './registers.table';
 

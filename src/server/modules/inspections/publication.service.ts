@@ -9,7 +9,7 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { issueDocumentNumber, presentNumbers } from '../numbers/numbers.service';
 import { referenceNames } from '../reference/reference.repository';
-import { assertOrganiser, seesPlan } from './inspections.policy';
+import { assertOrganiser, planAbilities, seesPlan } from './inspections.policy';
 import { findPlan } from './inspections.repository';
 import { approvedResponses, failedItems, listPublishedCases, planTitles, publishedCountsByCategory, publishFinalCases, testingBodyNames } from './publication.repository';
 import { passRate } from './stats.service';
@@ -118,7 +118,7 @@ export function publicationService(ctx: AppContext) {
      * The printable notice (通报) of a plan: the published batches by category against the plan,
      * the pass rate from the sums, and every unqualified result with its failed items.
      */
-    async notice(planId: string): Promise<Static<typeof PlanNotice>> {
+    async notice(actor: Actor, planId: string): Promise<Static<typeof PlanNotice>> {
       const plan = await findPlan(db, planId);
       if (!plan) throw new AppError('not_found');
       const department = (await referenceNames(db, 'departments', [plan.department_code])).get(plan.department_code);
@@ -151,6 +151,7 @@ export function publicationService(ctx: AppContext) {
         disclaimer: PUBLIC_DISCLAIMER,
         issuer: ctx.config.noticeIssuer,
         numbers: await presentNumbers(db, { type: 'inspection_plan', id: plan.id }),
+        abilities: { issueNumber: planAbilities(actor, plan).issueNumber },
       };
     },
 

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
@@ -17,7 +16,7 @@ export const formatNumber = (format: string, year: number, n: number) => format.
  * locked, so two requests for the same record cannot both count as its first.
  */
 export async function issueDocumentNumber(
-  trx: Kysely<Database>,
+  trx: Db,
   actor: Actor,
   input: { series: string; format: string; subject: { type: string; id: string }; reason?: string },
 ) {
@@ -36,7 +35,7 @@ export async function issueDocumentNumber(
 }
 
 /** The numbers a record was issued, oldest first, as the API shows them. */
-export async function presentNumbers(db: Kysely<Database>, subject: { type: string; id: string }) {
+export async function presentNumbers(db: Db, subject: { type: string; id: string }) {
   return (await numbersOf(db, subject.type, subject.id)).map((n) => ({
     number: n.number, reason: n.reason, issuedAt: n.issued_at, issuedBy: n.issued_by ? { id: n.issued_by, displayName: n.issued_by_name ?? '' } : null,
   }));

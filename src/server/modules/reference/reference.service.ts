@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { ReferenceItem, ReferenceKind } from '../../../contract/schemas/reference';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { uuidv7 } from '../../lib/ids';
@@ -18,7 +17,7 @@ import {
 } from './reference.repository';
 
 /** Links a row of one kind makes to another kind, checked before writing. */
-async function checkLinks(db: Kysely<Database>, kind: ReferenceKind, input: Record<string, unknown>, selfCode?: string) {
+async function checkLinks(db: Db, kind: ReferenceKind, input: Record<string, unknown>, selfCode?: string) {
   if (kind === 'regions' && typeof input.parentCode === 'string') {
     if (input.parentCode === selfCode || !(await findReferenceByCode(db, 'regions', input.parentCode))) {
       throw new AppError('unknown_parent', [{ path: 'body/parentCode', message: '上级区划不存在' }]);
