@@ -10,7 +10,7 @@ describe('abilities on inspection plans', () => {
   let county: Agent;
   let category: string;
   const newPlan = async (agent: Agent, title: string, level: string, regionCode: string) => {
-    const res = await agent.request('POST', '/api/v1/inspection-plans', { year, level, title, departmentCode: 'quality', regionCode, categories: [{ categoryCode: category, plannedBatches: 1 }] });
+    const res = await agent.request('POST', '/api/v1/inspection-plans', { year, level, title, departmentCode: 'quality', regionCode, categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }] });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; abilities: Record<string, boolean> };
   };
