@@ -55,6 +55,11 @@ export async function updateRecordVersioned(
     .executeTakeFirst()) as unknown as RecordRow | undefined;
 }
 
+/** Soft delete with a reason, at the version read. Undefined when stale (or gone). */
+export async function softDeleteRecord(db: Kysely<Database>, kind: RecordKind, id: string, version: number, actorId: string | null, reason: string) {
+  return updateRecordVersioned(db, kind, id, version, { deleted_at: new Date().toISOString(), deleted_by: actorId, delete_reason: reason });
+}
+
 /** The ids of every record ever kept under an enterprise, deleted ones too (for its history). */
 export async function recordIdsOfEnterprise(db: Kysely<Database>, enterpriseId: string): Promise<string[]> {
   const ids: string[] = [];

@@ -15,7 +15,7 @@ import { presentEnterprise } from './enterprises.presenter';
 import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
-import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
+import { findRecord, insertRecord, listRecords, softDeleteRecord, updateRecordVersioned } from './records.repository';
 import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.kinds';
 
 
@@ -130,11 +130,7 @@ export function recordService(ctx: AppContext) {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');
-        const after = await updateRecordVersioned(trx, kind, id, input.version, {
-          deleted_at: new Date().toISOString(),
-          deleted_by: actor.id,
-          delete_reason: input.reason,
-        });
+        const after = await softDeleteRecord(trx, kind, id, input.version, actor.id, input.reason);
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
         await recordAudit(trx, actor, 'record.delete', { type: kind, id }, auditedRecord(kind, before, enterprise.id), {

@@ -2,7 +2,6 @@ import type { Actor } from '../../authz/actor';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
-import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { insertNumber, nextInSeries, numbersOf } from './numbers.repository';
 
@@ -25,11 +24,7 @@ export async function issueDocumentNumber(
   const reason = input.reason?.trim() ?? '';
   const earlier = await numbersOf(trx, input.subject.type, input.subject.id);
   if (earlier.length && !reason) throw new AppError('renumber_needs_reason', [{ path: 'body/reason', message: `已有文号 ${earlier.map((e) => e.number).join('、')}` }]);
-  const row = {
-    id: uuidv7(), series: input.series, year, seq, number: formatNumber(input.format, year, seq), subject_type: input.subject.type, subject_id: input.subject.id,
-    reason, issued_by: actor.id, issued_at: new Date().toISOString(),
-  };
-  await insertNumber(trx, row);
+  const row = await insertNumber(trx, { series: input.series, year, seq, number: formatNumber(input.format, year, seq), subject: input.subject, reason, actorId: actor.id });
   await recordAudit(trx, actor, 'document_number.issue', { type: input.subject.type, id: input.subject.id }, null, { series: row.series, number: row.number, reason });
   return row;
 }

@@ -4,16 +4,16 @@ import type { AppContext } from '../../context';
 import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
-import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { auditedReference, presentReference, referenceColumns } from './reference.presenter';
+import { auditedReference, presentReference } from './reference.presenter';
 import {
   findReferenceByCode,
   findReferenceById,
   insertReference,
   listReference,
+  newReferenceRow,
+  referenceColumns,
   updateReferenceVersioned,
-  type ReferenceRow,
 } from './reference.repository';
 
 /** Links a row of one kind makes to another kind, checked before writing. */
@@ -57,18 +57,7 @@ export function referenceService(ctx: AppContext) {
     },
 
     async create(actor: Actor, kind: ReferenceKind, input: Record<string, unknown>): Promise<ReferenceItem> {
-      const now = new Date().toISOString();
-      const row = {
-        id: uuidv7(),
-        name_en: '',
-        sort_order: 0,
-        active: 1,
-        ...referenceColumns(kind, input),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: actor.id,
-      } as unknown as ReferenceRow;
+      const row = newReferenceRow(kind, actor.id, input);
       try {
         await db.transaction().execute(async (trx) => {
           await checkLinks(trx, kind, input);
@@ -86,13 +75,12 @@ export function referenceService(ctx: AppContext) {
     /** Edits a row at the version the editor read; the code itself is fixed once created. */
     async update(actor: Actor, kind: ReferenceKind, id: string, input: Record<string, unknown> & { version: number }) {
       const { version, ...fields } = input;
-      const changes = referenceColumns(kind, fields);
-      if (Object.keys(changes).length === 0) throw new AppError('empty_update');
+      if (Object.keys(referenceColumns(kind, fields)).length === 0) throw new AppError('empty_update');
       const updated = await db.transaction().execute(async (trx) => {
         const before = await findReferenceById(trx, kind, id);
         if (!before) throw new AppError('not_found');
         await checkLinks(trx, kind, fields, before.code);
-        const after = await updateReferenceVersioned(trx, kind, id, version, changes);
+        const after = await updateReferenceVersioned(trx, kind, id, version, referenceColumns(kind, fields));
         if (!after) throw new AppError('stale_version');
         await recordAudit(trx, actor, 'reference.update', { type: kind, id }, auditedReference(kind, before), auditedReference(kind, after));
         return after;
