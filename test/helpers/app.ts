@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import type { Role } from '../../src/contract/permissions';
+import { ROLES, type Role } from '../../src/contract/permissions';
 import { buildApp, buildServices, type Services } from '../../src/server/app';
 import { systemActor } from '../../src/server/authz/actor';
 import { loadConfig, type Config } from '../../src/server/config';
@@ -118,7 +118,5 @@ export async function testApp(env: Record<string, string> = {}, hook?: (app: Fas
 
 /** Every role but those listed: the ones a route must refuse. */
 export function rolesExcept(...allowed: Role[]): Role[] {
-  return (['admin', 'city_officer', 'county_officer', 'department_reporter', 'leading_group', 'enterprise_user'] as Role[]).filter(
-    (r) => !allowed.includes(r),
-  );
+  return ROLES.filter((r) => !allowed.includes(r));
 }

@@ -54,6 +54,15 @@ export const Plan = Type.Object({
   categories: Type.Array(CategoryScheme),
   version: Type.Integer(),
   createdAt: Instant,
+  abilities: Type.Object(
+    {
+      draw: Type.Boolean(),
+      publish: Type.Boolean(),
+      issueNumber: Type.Boolean({ description: '可为通报编发文号' }),
+      importResults: Type.Boolean({ description: '可导入检验结果表' }),
+    },
+    { description: '当前用户对该计划可做的操作（组织者：县级用户仅本县计划）' },
+  ),
 });
 export type Plan = Static<typeof Plan>;
 export const CreatePlan = Type.Object(
@@ -370,6 +379,7 @@ export const PlanNotice = Type.Object({
   disclaimer: Type.String(),
   issuer: Type.String({ description: '发文机关（红头与落款），设置 QC_NOTICE_ISSUER' }),
   numbers: DocumentNumbers,
+  abilities: Type.Object({ issueNumber: Type.Boolean({ description: '可为通报编发文号（计划的组织者）' }) }),
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { AuditListQuery } from '../../../contract/schemas/audit';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { lockAuditChain } from '../../db/portable';
 import { createKeyFile, macOf, readKeyFile, useAuditKeyring, type AuditKeyring } from './audit-keys';
@@ -11,7 +10,7 @@ import { presentAuditEvent } from './audit.presenter';
 
 /** Records what `actor` did, inside the caller's transaction. */
 export function recordAudit(
-  trx: Kysely<Database>,
+  trx: Db,
   actor: Actor,
   action: string,
   subject: { type: string; id: string | null },
@@ -36,7 +35,7 @@ export function recordAudit(
  * already holds keyed events — the key file was lost or points elsewhere, and a new key would
  * leave every earlier event unverifiable.
  */
-export async function openAuditKeyring(db: Kysely<Database>, file: string): Promise<AuditKeyring> {
+export async function openAuditKeyring(db: Db, file: string): Promise<AuditKeyring> {
   const ring =
     readKeyFile(file) ??
     (await db.transaction().execute(async (trx) => {

@@ -11,7 +11,8 @@ import { uuidv7 } from '../../lib/ids';
 import { naturalKey } from '../../lib/natural-key';
 import { isUniqueViolation } from '../../db/portable';
 import { recordAudit } from '../audit/audit.service';
-import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { editableEnterprise } from '../enterprises/enterprises.service';
 import { countyOf, cultivationAbilities } from './brands.policy';
 import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
 import {

@@ -9,7 +9,8 @@ import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { editableEnterprise, enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { editableEnterprise } from '../enterprises/enterprises.service';
 import { cityOnly } from './brands.policy';
 import {
   countFlagshipDesignations, findFlagship, flagshipCandidates, flagshipFlagChanges, flagshipsOfYear, insertFlagship, removeFlagship, salesRevenue, setFlagshipFlag,

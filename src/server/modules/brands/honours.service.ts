@@ -9,7 +9,8 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { editableEnterprise, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { mayEditInRegion } from '../enterprises/enterprises.policy';
+import { editableEnterprise } from '../enterprises/enterprises.service';
 import { countyOf } from './brands.policy';
 import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
 import {

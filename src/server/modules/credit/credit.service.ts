@@ -6,7 +6,8 @@ import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { editableEnterprise, enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.policy';
+import { editableEnterprise } from '../enterprises/enterprises.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
 import { auditedCreditListing, presentCreditListing } from './credit.presenter';
 import {

@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
-import type { Database } from '../../db/database';
-import { AppError } from '../../errors';
-import { findEnterprise, type EnterpriseRow, type EnterpriseScope } from './enterprises.repository';
+import type { EnterpriseScope } from './enterprises.repository';
 
 /** A county officer's archive is their county; an enterprise user's is their enterprise. */
 export function enterpriseScope(actor: Actor): EnterpriseScope {
@@ -19,15 +16,13 @@ export function mayEditInRegion(actor: Actor, regionCode: string): boolean {
   return actor.role !== 'county_officer' || actor.regionCode === regionCode;
 }
 
-export function enterpriseAbilities(actor: Actor, row: EnterpriseRow) {
+/** What the actor may do with an enterprise's record. */
+export function enterpriseAbilities(actor: Actor, row: { region_code: string }) {
   const edit = mayEditInRegion(actor, row.region_code);
   return { update: edit, delete: edit };
 }
 
-/** An enterprise the actor may record work for (honours, listings, projects): 404 outside their scope, 403 when they may not edit it. */
-export async function editableEnterprise(db: Kysely<Database>, actor: Actor, id: string) {
-  const enterprise = await findEnterprise(db, id, enterpriseScope(actor));
-  if (!enterprise) throw new AppError('not_found');
-  if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
-  return enterprise;
+/** What the actor may do with a proposal: decide it while pending, as an editor of its enterprise's region. */
+export function proposalAbilities(actor: Actor, proposal: { status: string }, regionCode: string) {
+  return { decide: proposal.status === 'pending' && mayEditInRegion(actor, regionCode) };
 }

@@ -1,7 +1,10 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage, countCapped } from '../../db/paging';
-import { bool, enterpriseSearchSource, orderByEnterpriseName, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from '../../db/portable';
+import { bool } from '../../db/portable';
+import { newRecordMeta } from '../../db/types';
+import { uuidv7 } from '../../lib/ids';
+import { enterpriseSearchSource, orderByEnterpriseName, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from './search.repository';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
 
@@ -53,9 +56,70 @@ export async function reindexEnterprise(db: Kysely<Database>, row: Pick<Enterpri
   await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, ...(await formerNames(db, row.id)), row.uscc]));
 }
 
-export async function insertEnterprise(db: Kysely<Database>, row: Insertable<EnterpriseTable>): Promise<void> {
-  await db.insertInto('enterprises').values(row).execute();
+/** Writes a new enterprise (see newEnterpriseRow) and its search document. */
+export async function insertEnterprise(db: Kysely<Database>, row: EnterpriseRow): Promise<void> {
+  await db.insertInto('enterprises').values(row as Insertable<EnterpriseTable>).execute();
   await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, row.uscc]));
+}
+
+/** API field ↔ column for the fields an officer edits. */
+export const ENTERPRISE_FIELDS = {
+  name: 'name',
+  regionCode: 'region_code',
+  industryCode: 'industry_code',
+  address: 'address',
+  legalRepresentative: 'legal_representative',
+  contactPerson: 'contact_person',
+  contactPhone: 'contact_phone',
+  foundedOn: 'founded_on',
+  status: 'status',
+  deregisteredOn: 'deregistered_on',
+  aboveScale: 'above_scale',
+  keyEnterprise: 'key_enterprise',
+  foreignInvested: 'foreign_invested',
+  serviceEnterprise: 'service_enterprise',
+  agriLeaderLevel: 'agri_leader_level',
+} as const satisfies Record<string, keyof EnterpriseTable>;
+export type EnterpriseField = keyof typeof ENTERPRISE_FIELDS;
+const BOOLEAN_FIELDS = new Set<EnterpriseField>(['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise']);
+
+/** The fields an input sets, as column values. */
+export function enterpriseColumns(input: Partial<Record<EnterpriseField, unknown>>): Updateable<EnterpriseTable> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(ENTERPRISE_FIELDS) as [EnterpriseField, keyof EnterpriseTable][]) {
+    const value = input[field];
+    if (value === undefined) continue;
+    out[column] = BOOLEAN_FIELDS.has(field) ? bool(value as boolean) : value;
+  }
+  return out as Updateable<EnterpriseTable>;
+}
+
+/**
+ * A new enterprise's row: the fields given, the rest at their defaults (operating, no flags).
+ * Not yet written: see insertEnterprise.
+ */
+export function newEnterpriseRow(
+  actorId: string | null,
+  input: Partial<Record<EnterpriseField, unknown>> & { uscc: string; usccOverrideReason: string | null; name: string; regionCode: string; industryCode: string },
+): EnterpriseRow {
+  const now = new Date().toISOString();
+  return {
+    id: uuidv7(), uscc: input.uscc, uscc_override_reason: input.usccOverrideReason, name: input.name, region_code: input.regionCode, industry_code: input.industryCode,
+    address: '', legal_representative: '', contact_person: '', contact_phone: '', founded_on: null, status: 'operating', deregistered_on: null,
+    above_scale: 0, key_enterprise: 0, flagship: 0, foreign_invested: 0, service_enterprise: 0, agri_leader_level: 'none',
+    ...(enterpriseColumns(input) as Partial<EnterpriseRow>),
+    ...newRecordMeta(actorId, now),
+  } as EnterpriseRow;
+}
+
+/** Applies an officer's edit (API fields) at the version read; bumps it. Undefined when stale (or gone). */
+export async function updateEnterpriseFields(db: Kysely<Database>, id: string, version: number, fields: Partial<Record<EnterpriseField, unknown>>) {
+  return updateEnterpriseVersioned(db, id, version, enterpriseColumns(fields));
+}
+
+/** Soft delete with a reason at the version read: the record leaves every list and search. Undefined when stale (or gone). */
+export async function softDeleteEnterprise(db: Kysely<Database>, id: string, version: number, actorId: string | null, reason: string) {
+  return updateEnterpriseVersioned(db, id, version, { deleted_at: new Date().toISOString(), deleted_by: actorId, delete_reason: reason });
 }
 
 /** Applies an edit at the version read; bumps it. Undefined when stale (or gone). */

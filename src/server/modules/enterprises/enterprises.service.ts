@@ -1,4 +1,3 @@
-import type { Insertable, Kysely } from 'kysely';
 import type {
   CreateEnterpriseBody,
   DeleteBody,
@@ -7,33 +6,32 @@ import type {
 } from '../../../contract/schemas/enterprises';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
-import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addDays, addMonths, today } from '../../lib/dates';
-import { uuidv7 } from '../../lib/ids';
 import { gramsOf, normalizeForSearch } from '../../lib/search-text';
 import { checkUscc } from '../../lib/uscc';
 import { presentAuditEvent } from '../audit/audit.presenter';
 import { listAuditEventsForSubjects, subjectNames } from '../audit/audit.repository';
 import { recordAudit } from '../audit/audit.service';
 import { findReferenceByCode } from '../reference/reference.repository';
-import { auditedEnterprise, enterpriseColumns, presentEnterprise } from './enterprises.presenter';
+import { auditedEnterprise, presentEnterprise } from './enterprises.presenter';
 import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import {
   findEnterprise,
   findEnterpriseByUscc,
   insertEnterprise,
   listEnterprises,
+  newEnterpriseRow,
   searchEnterprises,
-  updateEnterpriseVersioned,
+  softDeleteEnterprise,
+  updateEnterpriseFields,
   type Cursor,
   type EnterpriseRow,
   type SortColumn,
 } from './enterprises.repository';
-import type { EnterpriseTable } from './enterprises.table';
 import { recordIdsOfEnterprise } from './records.repository';
 import { workbenchCounts } from './workbench.repository';
 
@@ -53,7 +51,7 @@ export function validateUscc(code: string, overrideReason: string | undefined) {
   return check;
 }
 
-async function checkPlacement(db: Kysely<Database>, actor: Actor, regionCode: string | undefined, industryCode: string | undefined) {
+async function checkPlacement(db: Db, actor: Actor, regionCode: string | undefined, industryCode: string | undefined) {
   if (regionCode !== undefined) {
     const region = await findReferenceByCode(db, 'regions', regionCode);
     if (!region || region.level === 'province') throw new AppError('unknown_region', [{ path: 'body/regionCode', message: '行政区划代码不存在' }]);
@@ -74,10 +72,21 @@ function checkDeregistration(r: { status: string; deregisteredOn: string | null;
   if (problem) throw new AppError('validation_failed', [{ path: 'body/deregisteredOn', message: problem }]);
 }
 
+/**
+ * An enterprise the actor may record work for (honours, listings, projects): 404 outside their
+ * scope, 403 when they may not edit it. The repository loads, the policy decides.
+ */
+export async function editableEnterprise(db: Db, actor: Actor, id: string): Promise<EnterpriseRow> {
+  const enterprise = await findEnterprise(db, id, enterpriseScope(actor));
+  if (!enterprise) throw new AppError('not_found');
+  if (!mayEditInRegion(actor, enterprise.region_code)) throw new AppError('out_of_scope');
+  return enterprise;
+}
+
 export function enterpriseService(ctx: AppContext) {
   const { db } = ctx;
 
-  async function load(actor: Actor, id: string, trx: Kysely<Database> = db): Promise<EnterpriseRow> {
+  async function load(actor: Actor, id: string, trx: Db = db): Promise<EnterpriseRow> {
     const row = await findEnterprise(trx, id, enterpriseScope(actor));
     if (!row) throw new AppError('not_found');
     return row;
@@ -117,35 +126,17 @@ export function enterpriseService(ctx: AppContext) {
     async create(actor: Actor, input: CreateEnterpriseBody) {
       const check = validateUscc(input.uscc, input.usccOverrideReason);
       checkFoundedOn(input.foundedOn);
-      const now = new Date().toISOString();
-      const row: EnterpriseRow = {
-        id: uuidv7(),
+      const row = newEnterpriseRow(actor.id, {
+        ...input,
         uscc: check.code,
-        uscc_override_reason: check.orgCheckOk && check.usccCheckOk ? null : input.usccOverrideReason!,
+        usccOverrideReason: check.orgCheckOk && check.usccCheckOk ? null : input.usccOverrideReason!,
         name: input.name.trim(),
-        region_code: input.regionCode,
-        industry_code: input.industryCode,
-        address: '',
-        legal_representative: '',
-        contact_person: '',
-        contact_phone: '',
-        founded_on: null,
-        status: 'operating',
-        deregistered_on: null,
-        above_scale: 0,
-        key_enterprise: 0,
-        flagship: 0,
-        foreign_invested: 0,
-        service_enterprise: 0,
-        agri_leader_level: 'none',
-        ...(enterpriseColumns(input) as Partial<EnterpriseRow>),
-        ...newRecordMeta(actor.id, now),
-      };
+      });
       checkDeregistration({ status: row.status, deregisteredOn: row.deregistered_on, foundedOn: row.founded_on });
       try {
         await db.transaction().execute(async (trx) => {
           await checkPlacement(trx, actor, row.region_code, row.industry_code);
-          await insertEnterprise(trx, row as Insertable<EnterpriseTable>);
+          await insertEnterprise(trx, row);
           await recordAudit(trx, actor, 'enterprise.create', { type: 'enterprise', id: row.id }, null, auditedEnterprise(actor, row));
         });
       } catch (err) {
@@ -178,8 +169,7 @@ export function enterpriseService(ctx: AppContext) {
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
         await checkPlacement(trx, actor, fields.regionCode, fields.industryCode);
         checkDeregistration({ status: fields.status ?? before.status, deregisteredOn: fields.deregisteredOn !== undefined ? fields.deregisteredOn : before.deregistered_on, foundedOn: fields.foundedOn !== undefined ? fields.foundedOn : before.founded_on });
-        const changes = enterpriseColumns({ ...fields, ...(fields.name ? { name: fields.name.trim() } : {}) });
-        const updated = await updateEnterpriseVersioned(trx, id, version, changes);
+        const updated = await updateEnterpriseFields(trx, id, version, { ...fields, ...(fields.name ? { name: fields.name.trim() } : {}) });
         if (!updated) throw new AppError('stale_version');
         await recordAudit(trx, actor, 'enterprise.update', { type: 'enterprise', id }, auditedEnterprise(actor, before), auditedEnterprise(actor, updated));
         return updated;
@@ -192,8 +182,7 @@ export function enterpriseService(ctx: AppContext) {
       await db.transaction().execute(async (trx) => {
         const before = await load(actor, id, trx);
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
-        const now = new Date().toISOString();
-        const updated = await updateEnterpriseVersioned(trx, id, input.version, { deleted_at: now, deleted_by: actor.id, delete_reason: input.reason });
+        const updated = await softDeleteEnterprise(trx, id, input.version, actor.id, input.reason);
         if (!updated) throw new AppError('stale_version');
         await recordAudit(trx, actor, 'enterprise.delete', { type: 'enterprise', id }, auditedEnterprise(actor, before), auditedEnterprise(actor, updated));
       });

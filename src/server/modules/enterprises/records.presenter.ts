@@ -2,7 +2,7 @@ import { RECORD_FIELDS, type RecordItem, type RecordKind } from '../../../contra
 import { bool, toBool } from '../../db/portable';
 import { today } from '../../lib/dates';
 import type { RecordRow } from './records.repository';
-import { derived, RECORD_TABLES, snake } from './records.spec';
+import { derived, RECORD_TABLES, snake } from './records.kinds';
 
 type Fields = Record<string, { schema: { type?: unknown } }>;
 const isBoolean = (kind: RecordKind, field: string) => (RECORD_FIELDS[kind] as Fields)[field]?.schema.type === 'boolean';

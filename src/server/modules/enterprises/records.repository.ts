@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RecordKind } from '../../../contract/schemas/records';
 import type { Database } from '../../db/database';
-import { RECORD_TABLES } from './records.spec';
+import { RECORD_TABLES } from './records.kinds';
 
 /** A stored archive record; typed loosely because the kind is chosen at run time. */
 export type RecordRow = Record<string, unknown> & { id: string; version: number; created_at: string; updated_at: string };
@@ -53,6 +53,11 @@ export async function updateRecordVersioned(
     .where('deleted_at', 'is', null)
     .returningAll()
     .executeTakeFirst()) as unknown as RecordRow | undefined;
+}
+
+/** Soft delete with a reason, at the version read. Undefined when stale (or gone). */
+export async function softDeleteRecord(db: Kysely<Database>, kind: RecordKind, id: string, version: number, actorId: string | null, reason: string) {
+  return updateRecordVersioned(db, kind, id, version, { deleted_at: new Date().toISOString(), deleted_by: actorId, delete_reason: reason });
 }
 
 /** The ids of every record ever kept under an enterprise, deleted ones too (for its history). */

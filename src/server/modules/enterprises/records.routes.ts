@@ -4,7 +4,7 @@ import { DeleteBody, Enterprise } from '../../../contract/schemas/enterprises';
 import { RECORD_KINDS, RecordSchemas, type RecordKind } from '../../../contract/schemas/records';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Api } from '../../http';
-import { RECORD_TABLES } from './records.spec';
+import { RECORD_TABLES } from './records.kinds';
 import type { RecordPath, RecordService } from './records.service';
 
 const tags = ['enterprises'];

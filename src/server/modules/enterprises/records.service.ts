@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { DeleteBody } from '../../../contract/schemas/enterprises';
 import type { RecordKind } from '../../../contract/schemas/records';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { isUniqueViolation } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { AppError } from '../../errors';
@@ -16,8 +15,8 @@ import { presentEnterprise } from './enterprises.presenter';
 import { enterpriseScope, mayEditInRegion } from './enterprises.policy';
 import { findEnterprise, reindexEnterprise } from './enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './records.presenter';
-import { findRecord, insertRecord, listRecords, updateRecordVersioned } from './records.repository';
-import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.spec';
+import { findRecord, insertRecord, listRecords, softDeleteRecord, updateRecordVersioned } from './records.repository';
+import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.kinds';
 
 
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
@@ -30,7 +29,7 @@ export function recordService(ctx: AppContext) {
   const { db } = ctx;
 
   /** The parent of a kind's records; 404 outside the actor's scope, 403 for writes they may not make. */
-  async function resolve(trx: Kysely<Database>, actor: Actor, kind: RecordKind, path: RecordPath, write: boolean) {
+  async function resolve(trx: Db, actor: Actor, kind: RecordKind, path: RecordPath, write: boolean) {
     const enterprise = await findEnterprise(trx, path.enterpriseId, enterpriseScope(actor));
     if (!enterprise) throw new AppError('not_found');
     if (write && !mayEditInRegion(actor, enterprise.region_code)) throw new AppError('forbidden');
@@ -42,7 +41,7 @@ export function recordService(ctx: AppContext) {
   }
 
   /** `before`: the record as stored (null for a new one); `named`: the products a write names (a certificate's), each one of the enterprise's live products. */
-  async function check(trx: Kysely<Database>, kind: RecordKind, values: Record<string, unknown>, before: Record<string, unknown> | null, enterpriseId: string, named?: unknown) {
+  async function check(trx: Db, kind: RecordKind, values: Record<string, unknown>, before: Record<string, unknown> | null, enterpriseId: string, named?: unknown) {
     const problems = checkRecord(kind, values, today(), before);
     if (problems.length) throw new AppError(problems.find((p) => p.code)?.code ?? 'validation_failed', problems.map(({ path, message }) => ({ path, message })));
     // A certificate names only its own enterprise's products.
@@ -57,7 +56,7 @@ export function recordService(ctx: AppContext) {
    * and " abc-1" are one model) answers 409 with the kind's code. Certificates and licences are
    * keyed across the archive by their unique index.
    */
-  async function checkUnique(trx: Kysely<Database>, kind: RecordKind, parentId: string, values: Record<string, unknown>, self: string | null) {
+  async function checkUnique(trx: Db, kind: RecordKind, parentId: string, values: Record<string, unknown>, self: string | null) {
     const spec = NATURAL_KEYS[kind];
     if (spec.global) return;
     const key = recordKey(kind, values);
@@ -67,7 +66,7 @@ export function recordService(ctx: AppContext) {
   }
 
   /** Runs a write; a broken natural key (same year, certificate, standard…) that slipped past checkUnique in a race answers 409 too. */
-  async function write<T>(kind: RecordKind, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  async function write<T>(kind: RecordKind, fn: (trx: Db) => Promise<T>): Promise<T> {
     try {
       return await db.transaction().execute(fn);
     } catch (err) {
@@ -131,11 +130,7 @@ export function recordService(ctx: AppContext) {
         const { enterprise, parentId } = await resolve(trx, actor, kind, path, true);
         const before = await findRecord(trx, kind, parentId, id);
         if (!before) throw new AppError('not_found');
-        const after = await updateRecordVersioned(trx, kind, id, input.version, {
-          deleted_at: new Date().toISOString(),
-          deleted_by: actor.id,
-          delete_reason: input.reason,
-        });
+        const after = await softDeleteRecord(trx, kind, id, input.version, actor.id, input.reason);
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
         await recordAudit(trx, actor, 'record.delete', { type: kind, id }, auditedRecord(kind, before, enterprise.id), {

@@ -3,9 +3,11 @@ import type { BoardExportQuery, InspectionExportQuery, PassRateExportQuery } fro
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { writeExport } from '../../lib/tabular/write';
+import { referenceNames } from '../reference/reference.repository';
 import { caseScope } from './inspections.policy';
 import { listInspections } from './inspections.repository';
 import type { InspectionService } from './inspections.service';
+import { planTitles, testingBodyNames } from './publication.repository';
 import { CHECK_TYPE_NAMES, DUE_NAMES, LEVEL_NAMES, nameOf, PLACE_NAMES, PRODUCT_FLAG_NAMES, STATE_NAMES, VERDICT_NAMES } from './labels';
 import type { StatsService } from './stats.service';
 
@@ -26,16 +28,15 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
  */
 export function inspectionExportService(ctx: AppContext, inspections: InspectionService, stats: StatsService) {
   const { db } = ctx;
-  const names = async (table: 'regions' | 'product_categories' | 'industries') => new Map((await db.selectFrom(table).select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+  const names = (kind: 'regions' | 'product-categories' | 'industries') => referenceNames(db, kind);
   const stamp = () => new Date().toISOString().slice(0, 10);
 
   return {
     /** The cases the list shows for these filters, every page of them. */
     async cases(actor: Actor, query: Static<typeof InspectionExportQuery>) {
       const { format = 'xlsx', ...filter } = query;
-      const [regions, categories] = [await names('regions'), await names('product_categories')];
-      const plans = new Map((await db.selectFrom('inspection_plans').select(['id', 'title']).execute()).map((p) => [p.id, p.title]));
-      const bodies = new Map((await db.selectFrom('testing_bodies').select(['id', 'name']).execute()).map((b) => [b.id, b.name]));
+      const [regions, categories] = [await names('regions'), await names('product-categories')];
+      const [plans, bodies] = [await planTitles(db), await testingBodyNames(db)];
       async function* pages() {
         let after: [string, string] | undefined;
         for (;;) {
@@ -68,7 +69,7 @@ export function inspectionExportService(ctx: AppContext, inspections: Inspection
     async passRates(actor: Actor, query: Static<typeof PassRateExportQuery>) {
       const { format = 'xlsx', ...q } = query;
       const rates = await stats.passRates(actor, q);
-      const [regions, categories, industries] = [await names('regions'), await names('product_categories'), await names('industries')];
+      const [regions, categories, industries] = [await names('regions'), await names('product-categories'), await names('industries')];
       const label = (group: string, key: string) => {
         if (group === 'county') return regions.get(key) ?? key;
         if (group === 'category') return categories.get(key) ?? key;

@@ -1,14 +1,15 @@
-import type { Selectable } from 'kysely';
 import type { Inspection, Plan } from '../../../contract/schemas/inspections';
+import type { Actor } from '../../authz/actor';
 import { toBool } from '../../db/portable';
-import type { InspectionRow } from './inspections.repository';
-import type { InspectionPlanTable, TestingBodyTable } from './inspections.table';
+import { planAbilities } from './inspections.policy';
+import type { InspectionRow, PlanRow, TestingBodyRow } from './inspections.repository';
 
-export function presentTestingBody(row: Selectable<TestingBodyTable>) {
+export function presentTestingBody(row: TestingBodyRow) {
   return { id: row.id, name: row.name, accreditationNo: row.accreditation_no, scope: row.scope, active: toBool(row.active), version: row.version };
 }
 
-export function presentPlan(row: Selectable<InspectionPlanTable>): Plan {
+/** What the audit log keeps of a plan: its API shape without abilities. */
+export function auditedPlan(row: PlanRow): Omit<Plan, 'abilities'> {
   return {
     id: row.id,
     year: row.year,
@@ -20,6 +21,10 @@ export function presentPlan(row: Selectable<InspectionPlanTable>): Plan {
     version: row.version,
     createdAt: row.created_at,
   };
+}
+
+export function presentPlan(actor: Actor, row: PlanRow): Plan {
+  return { ...auditedPlan(row), abilities: planAbilities(actor, row) };
 }
 
 export function presentInspection(row: InspectionRow, allowedActions: string[]): Inspection {

@@ -1,31 +1,30 @@
-import type { Kysely, Updateable } from 'kysely';
 import type { Static } from 'typebox';
 import type { BoardQuery, CaseActionBody, CreatePlan, InspectionListQuery, RegisterSample } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
-import { bool, isUniqueViolation } from '../../db/portable';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { addMonths, today } from '../../lib/dates';
 import { parseStandardNo } from '../../lib/standard-numbers';
-import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
-import { findReferenceByCode } from '../reference/reference.repository';
-import { presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
-import { caseScope, CITY, repeatForbidden } from './inspections.policy';
-import { archiveProductOf, earlierChecksOfProduct, findInspection, insertInspectionEvent, listInspections, updateInspectionVersioned, type InspectionRow } from './inspections.repository';
+import { findReferenceByCode, referenceNames } from '../reference/reference.repository';
+import { displayNames } from '../users/users.repository';
+import { auditedPlan, presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
+import { caseActions, caseScope, CITY, planScope, registersTestingBodies, repeatForbidden } from './inspections.policy';
+import {
+  applyCaseChanges, archiveProductOf, earlierChecksOfProduct, findInspection, findPlan, findTestingBody, insertCase, insertCaseItems, insertInspectionEvent, insertPlan,
+  insertTestingBody, listCaseEvents, listCaseItems, listInspections, listPlans, listTestingBodies, type InspectionRow,
+} from './inspections.repository';
 import { reflectInArchive } from './sanctions';
 import { countFinalVerdicts } from './stats.repository';
-import type { InspectionTable } from './inspections.table';
-import { ALLOWED, dueItems, nextState, WorkflowError, workflowSettings, type CaseChanges, type CaseSnapshot } from './workflow';
+import { dueItems, nextState, WorkflowError, workflowSettings, type CaseChanges, type CaseSnapshot } from './workflow';
 
 /** The open cases the board reads at most: the earliest sampled, whose deadlines come first. */
 const BOARD_LIMIT = 5000;
 const OPEN_STATES = ['refused', 'refusal_warned', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified', 'rectifying', 'review_failed', 'announced', 'suspended'] as const;
-
-const cityWide = (actor: Actor) => actor.role === 'admin' || actor.role === 'city_officer' || actor.role === 'system';
 
 const snapshot = (r: InspectionRow): CaseSnapshot & { rectificationDue: string | null; firstReviewDue: string | null } => ({
   state: r.state as CaseSnapshot['state'],
@@ -41,24 +40,13 @@ const snapshot = (r: InspectionRow): CaseSnapshot & { rectificationDue: string |
   firstReviewDue: r.first_review_due,
 });
 
-/** Workflow changes (camelCase) → columns. */
-function columns(c: CaseChanges): Updateable<InspectionTable> {
-  const map: Record<string, keyof InspectionTable> = {
-    state: 'state', verdict: 'verdict', finalVerdict: 'final_verdict', reportOn: 'report_on', testingBodyId: 'testing_body_id', receivedOn: 'received_on',
-    objectionUntil: 'objection_until', objectionFiledOn: 'objection_filed_on', recheckBodyId: 'recheck_body_id', recheckPayer: 'recheck_payer',
-    rectificationOrderedOn: 'rectification_ordered_on', rectificationDue: 'rectification_due', firstReviewDue: 'first_review_due', announcedOn: 'announced_on',
-    secondReviewFrom: 'second_review_from', secondReviewUntil: 'second_review_until', closedOn: 'closed_on',
-  };
-  return Object.fromEntries(Object.entries(c).map(([k, v]) => [map[k]!, v])) as Updateable<InspectionTable>;
-}
-
 export function inspectionService(ctx: AppContext) {
   const { db } = ctx;
   const settings = workflowSettings(ctx.config);
-  const allowed = (actor: Actor, row: InspectionRow) => (actor.role === 'leading_group' ? [] : [...ALLOWED[row.state as CaseSnapshot['state']]]);
+  const allowed = (actor: Actor, row: InspectionRow) => caseActions(actor, row.state);
 
-  async function activeBody(trx: Kysely<Database>, id: string) {
-    const body = await trx.selectFrom('testing_bodies').selectAll().where('id', '=', id).executeTakeFirst();
+  async function activeBody(trx: Db, id: string) {
+    const body = await findTestingBody(trx, id);
     if (!body || !body.active) throw new AppError('unknown_testing_body');
     return body;
   }
@@ -70,46 +58,38 @@ export function inspectionService(ctx: AppContext) {
   }
 
   async function detail(actor: Actor, row: InspectionRow) {
-    const items = await db.selectFrom('inspection_items').selectAll().where('inspection_id', '=', row.id).orderBy('stage').orderBy('seq').execute();
-    const events = await db.selectFrom('inspection_events').selectAll().where('inspection_id', '=', row.id).orderBy('at').orderBy('id').execute();
     return {
       inspection: presentInspection(row, allowed(actor, row)),
-      items: items.map((i) => ({ stage: i.stage, seq: i.seq, item: i.item, requirement: i.requirement, measured: i.measured, passed: i.passed === true || i.passed === 1, severity: i.severity })),
-      events: events.map((e) => ({ action: e.action, on: e.on_date, stateAfter: e.state_after, details: JSON.parse(e.details), actorId: e.actor_id, at: e.at })),
+      items: await listCaseItems(db, row.id),
+      events: await listCaseEvents(db, row.id),
       due: dueItems(snapshot(row), settings),
     };
   }
 
   return {
     async listTestingBodies() {
-      const rows = await db.selectFrom('testing_bodies').selectAll().orderBy('name').execute();
-      return { items: rows.map(presentTestingBody) };
+      return { items: (await listTestingBodies(db)).map(presentTestingBody) };
     },
 
     /** Testing bodies are registered by the city (admin, city officers). */
     async createTestingBody(actor: Actor, input: { name: string; accreditationNo: string; scope?: string }) {
-      if (!cityWide(actor)) throw new AppError('forbidden');
-      const now = new Date().toISOString();
-      const row = { id: uuidv7(), name: input.name.trim(), accreditation_no: input.accreditationNo.trim(), scope: input.scope ?? '', active: bool(true), version: 1, created_at: now, updated_at: now, created_by: actor.id };
+      if (!registersTestingBodies(actor)) throw new AppError('forbidden');
       try {
-        await db.transaction().execute(async (trx) => {
-          await trx.insertInto('testing_bodies').values(row).execute();
-          await recordAudit(trx, actor, 'testing_body.create', { type: 'testing_body', id: row.id }, null, presentTestingBody(row));
+        const row = await db.transaction().execute(async (trx) => {
+          const created = await insertTestingBody(trx, actor.id, input);
+          await recordAudit(trx, actor, 'testing_body.create', { type: 'testing_body', id: created.id }, null, presentTestingBody(created));
+          return created;
         });
+        return presentTestingBody(row);
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError('duplicate_record');
         throw err;
       }
-      return presentTestingBody(row);
     },
 
     async listPlans(actor: Actor, year?: number) {
-      let q = db.selectFrom('inspection_plans').selectAll();
-      if (year) q = q.where('year', '=', year);
       // A county sees the plans above it and its own, not other counties'.
-      if (actor.role === 'county_officer') q = q.where((eb) => eb.or([eb('level', '!=', 'county'), eb('region_code', '=', actor.regionCode ?? '-')]));
-      const rows = await q.orderBy('year', 'desc').orderBy('created_at', 'desc').execute();
-      return { items: rows.map(presentPlan) };
+      return { items: (await listPlans(db, planScope(actor), year)).map((row) => presentPlan(actor, row)) };
     },
 
     /** A plan with its category schemes. County officers plan for their county only. */
@@ -118,22 +98,18 @@ export function inspectionService(ctx: AppContext) {
       if (input.level === 'county' ? input.regionCode === CITY : input.regionCode !== CITY) {
         throw new AppError('validation_failed', [{ path: 'body/regionCode', message: '县级计划填写本县代码，其他级别填写 431000' }]);
       }
-      const now = new Date().toISOString();
-      const row = {
-        id: uuidv7(), year: input.year, level: input.level, title: input.title.trim(), department_code: input.departmentCode, region_code: input.regionCode,
-        categories: JSON.stringify(input.categories), version: 1, created_at: now, updated_at: now, created_by: actor.id,
-      };
-      await db.transaction().execute(async (trx) => {
+      const row = await db.transaction().execute(async (trx) => {
         if (!(await findReferenceByCode(trx, 'departments', input.departmentCode))) throw new AppError('validation_failed', [{ path: 'body/departmentCode', message: '部门不存在' }]);
         if (!(await findReferenceByCode(trx, 'regions', input.regionCode))) throw new AppError('unknown_region');
         for (const [i, c] of input.categories.entries()) {
           if (!(await findReferenceByCode(trx, 'product-categories', c.categoryCode))) throw new AppError('unknown_category', [{ path: `body/categories/${i}/categoryCode`, message: '产品类别不存在' }]);
           if (c.testingBodyId) await activeBody(trx, c.testingBodyId);
         }
-        await trx.insertInto('inspection_plans').values(row).execute();
-        await recordAudit(trx, actor, 'inspection_plan.create', { type: 'inspection_plan', id: row.id }, null, presentPlan(row));
+        const created = await insertPlan(trx, actor.id, input);
+        await recordAudit(trx, actor, 'inspection_plan.create', { type: 'inspection_plan', id: created.id }, null, auditedPlan(created));
+        return created;
       });
-      return presentPlan(row);
+      return presentPlan(actor, row);
     },
 
     /**
@@ -144,7 +120,7 @@ export function inspectionService(ctx: AppContext) {
       if (input.sampledOn > today()) throw new AppError('validation_failed', [{ path: 'body/sampledOn', message: '抽样日期不能晚于今天' }]);
       const checkType = input.checkType ?? 'routine';
       const row = await db.transaction().execute(async (trx) => {
-        const plan = await trx.selectFrom('inspection_plans').selectAll().where('id', '=', input.planId).executeTakeFirst();
+        const plan = await findPlan(trx, input.planId);
         if (!plan) throw new AppError('not_found');
         if (!(JSON.parse(plan.categories) as { categoryCode: string }[]).some((c) => c.categoryCode === input.categoryCode)) throw new AppError('category_not_in_plan');
         const scope = caseScope(actor);
@@ -179,22 +155,16 @@ export function inspectionService(ctx: AppContext) {
           const clash = earlier.find((e) => repeatForbidden(e, plan));
           if (clash) throw new AppError('repeat_check', [{ path: 'body', message: `${clash.sampled_on} 已抽查（${clash.level}）` }]);
         }
-        const now = new Date().toISOString();
         const state = input.refused ? 'refused' : 'sampled';
-        const created = {
-          id: uuidv7(), plan_id: plan.id, year: plan.year, level: plan.level, product_id: productId, testing_body_name: '', category_code: input.categoryCode, check_type: checkType, region_code: regionCode,
-          sampled_enterprise_id: sampled?.id ?? null, sampled_unit_name: unitName, producer_enterprise_id: product.producerEnterpriseId, producer_name: producerName,
-          producer_region_code: producer?.region_code ?? input.producerRegionCode ?? (atProducer ? (sampled?.region_code ?? null) : null),
-          product_name: input.productName.trim(), brand: product.brand, model: product.model, standard_no: product.standardNo, batch: input.batch ?? '',
-          place: input.place, sampled_on: input.sampledOn, document_no: input.documentNo, samplers: JSON.stringify(input.samplers),
-          test_quantity: input.testQuantity ?? '', reserve_quantity: input.reserveQuantity ?? '', state, verdict: null, final_verdict: null,
-          testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null,
-          recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null,
-          second_review_until: null, closed_on: null, published_on: null, import_id: null, remarks: '', parties: '[]', date_basis: 'sampled', listed: bool(true),
-          version: 1, created_at: now, updated_at: now, created_by: actor.id,
-        };
-        await trx.insertInto('inspections').values(created).execute();
-        await insertInspectionEvent(trx, { id: uuidv7(), inspection_id: created.id, action: input.refused ? 'refuse' : 'register', on_date: input.sampledOn, state_after: state, details: JSON.stringify({ checkType }), actor_id: actor.id, at: now });
+        const created = await insertCase(trx, actor.id, {
+          planId: plan.id, year: plan.year, level: plan.level, productId, categoryCode: input.categoryCode, checkType, regionCode,
+          sampledEnterpriseId: sampled?.id ?? null, sampledUnitName: unitName, producerEnterpriseId: product.producerEnterpriseId, producerName,
+          producerRegionCode: producer?.region_code ?? input.producerRegionCode ?? (atProducer ? (sampled?.region_code ?? null) : null),
+          productName: input.productName.trim(), brand: product.brand, model: product.model, standardNo: product.standardNo, batch: input.batch ?? '',
+          place: input.place, sampledOn: input.sampledOn, documentNo: input.documentNo, samplers: input.samplers,
+          testQuantity: input.testQuantity ?? '', reserveQuantity: input.reserveQuantity ?? '', state,
+        });
+        await insertInspectionEvent(trx, { inspectionId: created.id, action: input.refused ? 'refuse' : 'register', on: input.sampledOn, stateAfter: state, details: { checkType }, actorId: actor.id, at: created.created_at });
         await recordAudit(trx, actor, 'inspection.register', { type: 'inspection', id: created.id }, null, presentInspection(created, []));
         return created;
       });
@@ -239,21 +209,16 @@ export function inspectionService(ctx: AppContext) {
           if (err instanceof WorkflowError) throw new AppError(err.code, [{ path: 'body', message: err.message }]);
           throw err;
         }
-        const extra: Updateable<InspectionTable> = input.action === 'record_result' ? { report_no: input.reportNo } : {};
-        const updated = await updateInspectionVersioned(trx, id, before.version, { ...columns(changes), ...extra });
+        const updated = await applyCaseChanges(trx, id, before.version, changes, input.action === 'record_result' ? input.reportNo : undefined);
         if (!updated) throw new AppError('stale_version');
         if (!before.final_verdict && updated.final_verdict) await countFinalVerdicts(trx, [updated]);
         if (input.action === 'record_result' || input.action === 'record_recheck') {
-          const stage = input.action === 'record_result' ? 'initial' : 'recheck';
-          await trx
-            .insertInto('inspection_items')
-            .values(input.items.map((it, seq) => ({ id: uuidv7(), inspection_id: id, stage, seq, item: it.item, requirement: it.requirement ?? '', measured: it.measured ?? '', passed: bool(it.passed === true), severity: it.severity ?? 'general' })))
-            .execute();
+          await insertCaseItems(trx, id, input.action === 'record_result' ? 'initial' : 'recheck', input.items);
         }
         const { action, on, version: _v, ...details } = input as CaseActionBody & Record<string, unknown>;
         // Order No. 18 art. 44: a producer outside the city is notified through its own local department.
         if (action === 'notify' && before.producer_region_code && !before.producer_region_code.startsWith(CITY.slice(0, 4))) details.crossRegion = true;
-        await insertInspectionEvent(trx, { id: uuidv7(), inspection_id: id, action, on_date: on, state_after: updated.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() });
+        await insertInspectionEvent(trx, { inspectionId: id, action, on, stateAfter: updated.state, details, actorId: actor.id });
         await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
         // 停业整顿 and 吊销 reach the archive in the same transaction.
         await reflectInArchive(trx, actor, before, updated, on);
@@ -267,8 +232,8 @@ export function inspectionService(ctx: AppContext) {
       const rows = await listInspections(db, caseScope(actor), { states: OPEN_STATES, oldestFirst: true }, BOARD_LIMIT + 1);
       const now = today();
       const officerIds = [...new Set(rows.map((r) => r.created_by).filter((id): id is string => id !== null))];
-      const officers = new Map(officerIds.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', officerIds).execute()).map((u) => [u.id, u.display_name]) : []);
-      const regions = new Map((await db.selectFrom('regions').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
+      const officers = await displayNames(db, officerIds);
+      const regions = await referenceNames(db, 'regions');
       const entries = rows.slice(0, BOARD_LIMIT).flatMap((r) =>
         dueItems(snapshot(r), settings).map((d) => ({
           inspectionId: r.id, regionCode: r.region_code, productName: r.product_name, producerName: r.producer_name, state: r.state,

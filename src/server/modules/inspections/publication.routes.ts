@@ -33,7 +33,7 @@ export function publicationRoutes(app: Api, publication: PublicationService): vo
   app.get('/api/v1/inspection-plans/:id/notice', {
     schema: { operationId: 'getInspectionNotice', tags, summary: '计划抽查结果通报：各类别计划与实抽批次、合格率及不合格产品（可打印）', params: IdParams, response: { 200: PlanNotice, ...errorResponses } },
     onRequest: guard({ permission: 'inspection.read' }),
-    handler: (request) => publication.notice(request.params.id),
+    handler: (request) => publication.notice(actorFrom(request), request.params.id),
   });
 
   app.post('/api/v1/inspection-plans/:id/notice/numbers', {

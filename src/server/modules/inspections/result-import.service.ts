@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Insertable } from 'kysely';
 import type { ResultImportSettings } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import { bool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { coreName, nameSimilarity, offered } from '../../lib/firm-names';
 import { uuidv7 } from '../../lib/ids';
@@ -15,12 +13,11 @@ import { readTable, UnreadableFile, type TableRow } from '../../lib/tabular/read
 import { recordAudit } from '../audit/audit.service';
 import type { EnterpriseService } from '../enterprises/enterprises.service';
 import { findPlan } from './inspections.repository';
-import type { InspectionEventTable, InspectionItemTable, InspectionTable } from './inspections.table';
-import { activeCategories, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm } from './result-import.repository';
+import { activeCategories, firmsByUscc, firmsNamed, importsOfPlan, knownIssuers, rememberedMapping, rememberMapping, writeImport, type ArchiveFirm, type ImportedCase } from './result-import.repository';
 import { noticeTotals } from './result-table.cells';
 import { findHeader, HEADER_SEARCH_ROWS, isHeaderLike, itemParts, normalizeHeader, type HeaderFound, type ResultField } from './result-table.headers';
 import { batchReader, type Batch } from './result-table.rows';
-import { countFinalVerdicts, type FinalVerdict } from './stats.repository';
+import { countFinalVerdicts } from './stats.repository';
 
 const MAX_ROWS = 100_000;
 /** An unconfirmed import's upload and preview are kept this long, then removed. */
@@ -358,51 +355,40 @@ export function resultImportService(ctx: AppContext, enterprises: EnterpriseServ
       const st = s.settings;
       const chosen = new Map(choices.map((c) => [c.line, c.enterpriseId]));
       const now = new Date().toISOString();
-      const cases: Insertable<InspectionTable>[] = [];
-      const items: Insertable<InspectionItemTable>[] = [];
-      const events: Insertable<InspectionEventTable>[] = [];
+      const cases: ImportedCase[] = [];
       const good = s.batches.filter((b) => b.status !== 'error');
       let linked = 0;
-      const common = (caseId: string, verdict: 'qualified' | 'unqualified') => ({
-        id: caseId, plan_id: planRow.id, year: countYear, level: planRow.level, product_id: null, check_type: 'routine', sampled_enterprise_id: null, samplers: '[]',
-        test_quantity: '', reserve_quantity: '', standard_no: '', state: verdict === 'qualified' ? 'qualified' : 'final_unqualified', verdict, final_verdict: verdict,
-        testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null, recheck_payer: null,
-        rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null, second_review_until: null,
-        closed_on: null, published_on: null, import_id: id, version: 1, created_at: now, updated_at: now, created_by: actor.id,
-      });
       for (const b of good) {
         const pick = chosen.get(b.line);
         const candidate = b.match ?? (pick ? b.candidates.find((c) => c.id === pick) : undefined);
         if (pick && !candidate) throw new AppError('validation_failed', [{ path: `choices/${b.line}`, message: `第 ${b.line} 行只能选择列出的候选企业` }]);
         if (candidate) linked++;
-        const caseId = uuidv7();
-        const date = b.sampledOn ?? st.noticeDate!;
         cases.push({
-          ...common(caseId, b.verdict!), testing_body_name: b.testingBody, category_code: b.category!, region_code: candidate?.regionCode || planRow.region_code,
-          sampled_unit_name: b.sampledUnit, producer_enterprise_id: candidate?.id ?? null, producer_name: b.producer ?? '', producer_region_code: candidate?.regionCode ?? null,
-          product_name: b.productName, brand: b.brand, model: b.model, batch: b.batch, place: b.place, sampled_on: date, date_basis: b.sampledOn ? 'sampled' : 'notice',
-          document_no: `导入-${id.slice(-8)}-${b.line}`, remarks: b.remarks, parties: JSON.stringify(b.parties), listed: bool(true),
+          verdict: b.verdict!, testingBodyName: b.testingBody, categoryCode: b.category!, regionCode: candidate?.regionCode || planRow.region_code,
+          sampledUnitName: b.sampledUnit, producerEnterpriseId: candidate?.id ?? null, producerName: b.producer ?? '', producerRegionCode: candidate?.regionCode ?? null,
+          productName: b.productName, brand: b.brand, model: b.model, batch: b.batch, place: b.place, sampledOn: b.sampledOn ?? st.noticeDate!,
+          dateBasis: b.sampledOn ? 'sampled' : 'notice', documentNo: `导入-${id.slice(-8)}-${b.line}`, remarks: b.remarks, parties: b.parties, listed: true,
+          failedItems: b.items.map((it) => ({ item: it.item.slice(0, 100), requirement: it.requirement.slice(0, 200), measured: it.measured.slice(0, 200) })),
+          event: { importId: id, lines: b.lines, issuer: st.issuer, noticeNo: st.noticeNo },
         });
-        items.push(...b.items.map((it, seq) => ({ id: uuidv7(), inspection_id: caseId, stage: 'initial', seq, item: it.item.slice(0, 100), requirement: it.requirement.slice(0, 200), measured: it.measured.slice(0, 200), passed: bool(false), severity: 'general' })));
-        events.push({ id: uuidv7(), inspection_id: caseId, action: 'import', on_date: date, state_after: b.verdict === 'qualified' ? 'qualified' : 'final_unqualified', details: JSON.stringify({ importId: id, lines: b.lines, issuer: st.issuer, noticeNo: st.noticeNo }), actor_id: actor.id, at: now });
       }
       // A failures-only list's qualified batches: counted as the notice published them, listed nowhere.
       const unlisted = st.kind === 'failures_only' ? st.tested! - st.unqualified! : 0;
       for (let i = 0; i < unlisted; i++) {
         cases.push({
-          ...common(uuidv7(), 'qualified'), testing_body_name: '', category_code: st.unlistedCategory!, region_code: planRow.region_code, sampled_unit_name: '', producer_enterprise_id: null,
-          producer_name: '', producer_region_code: null, product_name: '公告未列明的合格批次', brand: '', model: '', batch: '', place: st.tablePlace ?? 'unknown',
-          sampled_on: st.noticeDate ?? `${countYear}-12-31`, date_basis: 'notice', document_no: `导入-${id.slice(-8)}-合格${i + 1}`, remarks: '', parties: '[]', listed: bool(false),
+          verdict: 'qualified', testingBodyName: '', categoryCode: st.unlistedCategory!, regionCode: planRow.region_code, sampledUnitName: '', producerEnterpriseId: null,
+          producerName: '', producerRegionCode: null, productName: '公告未列明的合格批次', brand: '', model: '', batch: '', place: st.tablePlace ?? 'unknown',
+          sampledOn: st.noticeDate ?? `${countYear}-12-31`, dateBasis: 'notice', documentNo: `导入-${id.slice(-8)}-合格${i + 1}`, remarks: '', parties: [], listed: false,
+          failedItems: [],
         });
       }
-      const record = {
-        id, plan_id: planRow.id, issuer: st.issuer, notice_title: st.noticeTitle, notice_no: st.noticeNo, notice_date: st.noticeDate, year: countYear, kind: st.kind ?? 'results',
-        declared_tested: st.tested, declared_unqualified: st.unqualified, listed_batches: good.length, unlisted_qualified: unlisted, rows_read: s.rows,
-        rows_skipped: s.batches.length - good.length, file_name: s.fileName, mapping: JSON.stringify(st.columns), created_by: actor.id, created_at: now,
+      const confirmed = {
+        id, planId: planRow.id, level: planRow.level, year: countYear, issuer: st.issuer, noticeTitle: st.noticeTitle, noticeNo: st.noticeNo, noticeDate: st.noticeDate,
+        kind: st.kind ?? 'results', declaredTested: st.tested, declaredUnqualified: st.unqualified, unlistedQualified: unlisted, rowsRead: s.rows,
+        rowsSkipped: s.batches.length - good.length, fileName: s.fileName, mapping: st.columns, actorId: actor.id, at: now, cases,
       };
       await db.transaction().execute(async (trx) => {
-        await writeImport(trx, record, cases, items, events);
-        await countFinalVerdicts(trx, cases as FinalVerdict[]);
+        await countFinalVerdicts(trx, await writeImport(trx, confirmed));
         const headers = Object.fromEntries(s.header.columns.map((c) => [normalizeHeader(c.header), st.columns.find((x) => x.index === c.index)?.field ?? null]));
         await rememberMapping(trx, st.issuer, headers, actor.id, now);
         await recordAudit(trx, actor, 'inspection.import_results', { type: 'inspection_plan', id: planRow.id }, null, { importId: id, issuer: st.issuer, noticeNo: st.noticeNo, year: countYear, listed: good.length, unlisted, linked });

@@ -46,7 +46,7 @@ export async function reflectInArchive(trx: Kysely<Database>, actor: Actor, befo
     }
     if (action === 'archive_revoke') details.licencesRevoked = await revokeLicences(trx, actor, enterprise.id, on, after.id);
   }
-  await insertInspectionEvent(trx, { id: uuidv7(), inspection_id: after.id, action, on_date: on, state_after: after.state, details: JSON.stringify(details), actor_id: actor.id, at: new Date().toISOString() });
+  await insertInspectionEvent(trx, { inspectionId: after.id, action, on, stateAfter: after.state, details, actorId: actor.id });
 }
 
 /** 吊销: whatever it was, unless the enterprise has already gone (注销) or been revoked. */

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { uuidv7 } from '../../lib/ids';
 import type { DocumentNumberTable } from './numbers.table';
 
 /**
@@ -19,8 +20,17 @@ export async function nextInSeries(trx: Kysely<Database>, series: string, year: 
   return Number(row.last);
 }
 
-export async function insertNumber(trx: Kysely<Database>, row: Insertable<DocumentNumberTable>): Promise<void> {
+/** Records a number issued to a subject, now, by the actor; returns it as stored. */
+export async function insertNumber(
+  trx: Kysely<Database>,
+  n: { series: string; year: number; seq: number; number: string; subject: { type: string; id: string }; reason: string; actorId: string | null },
+) {
+  const row = {
+    id: uuidv7(), series: n.series, year: n.year, seq: n.seq, number: n.number, subject_type: n.subject.type, subject_id: n.subject.id,
+    reason: n.reason, issued_by: n.actorId, issued_at: new Date().toISOString(),
+  } satisfies Insertable<DocumentNumberTable>;
   await trx.insertInto('document_numbers').values(row).execute();
+  return row;
 }
 
 /** The numbers a record was issued, oldest first, with who issued them. */

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
-import type { Database } from '../../db/database';
+import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { today } from '../../lib/dates';
-import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { insertNumber, nextInSeries, numbersOf } from './numbers.repository';
 
@@ -17,7 +15,7 @@ export const formatNumber = (format: string, year: number, n: number) => format.
  * locked, so two requests for the same record cannot both count as its first.
  */
 export async function issueDocumentNumber(
-  trx: Kysely<Database>,
+  trx: Db,
   actor: Actor,
   input: { series: string; format: string; subject: { type: string; id: string }; reason?: string },
 ) {
@@ -26,17 +24,13 @@ export async function issueDocumentNumber(
   const reason = input.reason?.trim() ?? '';
   const earlier = await numbersOf(trx, input.subject.type, input.subject.id);
   if (earlier.length && !reason) throw new AppError('renumber_needs_reason', [{ path: 'body/reason', message: `已有文号 ${earlier.map((e) => e.number).join('、')}` }]);
-  const row = {
-    id: uuidv7(), series: input.series, year, seq, number: formatNumber(input.format, year, seq), subject_type: input.subject.type, subject_id: input.subject.id,
-    reason, issued_by: actor.id, issued_at: new Date().toISOString(),
-  };
-  await insertNumber(trx, row);
+  const row = await insertNumber(trx, { series: input.series, year, seq, number: formatNumber(input.format, year, seq), subject: input.subject, reason, actorId: actor.id });
   await recordAudit(trx, actor, 'document_number.issue', { type: input.subject.type, id: input.subject.id }, null, { series: row.series, number: row.number, reason });
   return row;
 }
 
 /** The numbers a record was issued, oldest first, as the API shows them. */
-export async function presentNumbers(db: Kysely<Database>, subject: { type: string; id: string }) {
+export async function presentNumbers(db: Db, subject: { type: string; id: string }) {
   return (await numbersOf(db, subject.type, subject.id)).map((n) => ({
     number: n.number, reason: n.reason, issuedAt: n.issued_at, issuedBy: n.issued_by ? { id: n.issued_by, displayName: n.issued_by_name ?? '' } : null,
   }));

@@ -1,25 +1,25 @@
-import type { Kysely } from 'kysely';
 import type { ReferenceItem, ReferenceKind } from '../../../contract/schemas/reference';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
-import { isUniqueViolation, toBool } from '../../db/portable';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
-import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import type { RegionEntry } from './region-file';
-import { auditedReference, presentReference, referenceColumns } from './reference.presenter';
+import { auditedReference, presentReference } from './reference.presenter';
 import {
   findReferenceByCode,
   findReferenceById,
   insertReference,
   listReference,
+  newReferenceRow,
+  referenceColumns,
   updateReferenceVersioned,
   type ReferenceRow,
 } from './reference.repository';
 
 /** Links a row of one kind makes to another kind, checked before writing. */
-async function checkLinks(db: Kysely<Database>, kind: ReferenceKind, input: Record<string, unknown>, selfCode?: string) {
+async function checkLinks(db: Db, kind: ReferenceKind, input: Record<string, unknown>, selfCode?: string) {
   if (kind === 'regions' && typeof input.parentCode === 'string') {
     if (input.parentCode === selfCode || !(await findReferenceByCode(db, 'regions', input.parentCode))) {
       throw new AppError('unknown_parent', [{ path: 'body/parentCode', message: '上级区划不存在' }]);
@@ -64,18 +64,7 @@ export function referenceService(ctx: AppContext) {
     },
 
     async create(actor: Actor, kind: ReferenceKind, input: Record<string, unknown>): Promise<ReferenceItem> {
-      const now = new Date().toISOString();
-      const row = {
-        id: uuidv7(),
-        name_en: '',
-        sort_order: 0,
-        active: 1,
-        ...referenceColumns(kind, input),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: actor.id,
-      } as unknown as ReferenceRow;
+      const row = newReferenceRow(kind, actor.id, input);
       try {
         await db.transaction().execute(async (trx) => {
           await checkLinks(trx, kind, input);
@@ -93,13 +82,12 @@ export function referenceService(ctx: AppContext) {
     /** Edits a row at the version the editor read; the code itself is fixed once created. */
     async update(actor: Actor, kind: ReferenceKind, id: string, input: Record<string, unknown> & { version: number }) {
       const { version, ...fields } = input;
-      const changes = referenceColumns(kind, fields);
-      if (Object.keys(changes).length === 0) throw new AppError('empty_update');
+      if (Object.keys(referenceColumns(kind, fields)).length === 0) throw new AppError('empty_update');
       const updated = await db.transaction().execute(async (trx) => {
         const before = await findReferenceById(trx, kind, id);
         if (!before) throw new AppError('not_found');
         await checkLinks(trx, kind, fields, before.code);
-        const after = await updateReferenceVersioned(trx, kind, id, version, changes);
+        const after = await updateReferenceVersioned(trx, kind, id, version, referenceColumns(kind, fields));
         if (!after) throw new AppError('stale_version');
         await recordAudit(trx, actor, 'reference.update', { type: kind, id }, auditedReference(kind, before), auditedReference(kind, after));
         return after;
@@ -111,33 +99,32 @@ export function referenceService(ctx: AppContext) {
     /**
      * Loads a bureau's region tree (another city adopting the platform, or townships added below the
      * counties) in one transaction: new regions created, changed ones updated, each with its audit
-     * event; with `retireOthers`, regions not in the file are retired (kept for the records that name them).
+     * event; with `retireOthers`, regions neither in the file nor above its regions are retired (kept
+     * for the records that name them).
      */
     async loadRegions(actor: Actor, entries: RegionEntry[], options: { retireOthers: boolean }) {
       const counts = { created: 0, updated: 0, retired: 0, unchanged: 0 };
       await db.transaction().execute(async (trx) => {
         const existing = new Map((await listReference(trx, 'regions')).map((r) => [r.code, r]));
+        const write = async (before: ReferenceRow, fields: Record<string, unknown>) => {
+          const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, referenceColumns('regions', fields));
+          if (!after) throw new AppError('stale_version');
+          await recordAudit(trx, actor, 'reference.update', { type: 'regions', id: before.id }, auditedReference('regions', before), auditedReference('regions', after));
+        };
         for (const [i, e] of entries.entries()) {
-          const fields = { code: e.code, name: e.name, nameEn: e.nameEn, level: e.level, parentCode: e.parentCode, sortOrder: i, active: true };
+          const fields = { name: e.name, nameEn: e.nameEn, level: e.level, parentCode: e.parentCode, sortOrder: i, active: true };
           const before = existing.get(e.code);
           if (!before) {
-            const now = new Date().toISOString();
-            const row = { id: uuidv7(), ...referenceColumns('regions', fields), version: 1, created_at: now, updated_at: now, created_by: actor.id } as unknown as ReferenceRow;
+            const row = newReferenceRow('regions', actor.id, { code: e.code, ...fields });
             await insertReference(trx, 'regions', row);
             await recordAudit(trx, actor, 'reference.create', { type: 'regions', id: row.id }, null, auditedReference('regions', row));
             counts.created++;
-            continue;
-          }
-          const { code: _code, ...editable } = fields;
-          const changes = referenceColumns('regions', editable);
-          if (Object.entries(changes).every(([k, v]) => before[k] === v)) {
+          } else if (Object.entries(fields).every(([k, v]) => (presentReference('regions', before) as Record<string, unknown>)[k] === v)) {
             counts.unchanged++;
-            continue;
+          } else {
+            await write(before, fields);
+            counts.updated++;
           }
-          const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, changes);
-          if (!after) throw new AppError('stale_version');
-          await recordAudit(trx, actor, 'reference.update', { type: 'regions', id: before.id }, auditedReference('regions', before), auditedReference('regions', after));
-          counts.updated++;
         }
         if (!options.retireOthers) return;
         // The file's regions and the regions above them (a city's file names its province only as a parent).
@@ -149,10 +136,8 @@ export function referenceService(ctx: AppContext) {
           }
         }
         for (const before of existing.values()) {
-          if (kept.has(before.code) || !toBool(before.active)) continue;
-          const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, referenceColumns('regions', { active: false }));
-          if (!after) throw new AppError('stale_version');
-          await recordAudit(trx, actor, 'reference.update', { type: 'regions', id: before.id }, auditedReference('regions', before), auditedReference('regions', after));
+          if (kept.has(before.code) || !presentReference('regions', before).active) continue;
+          await write(before, { active: false });
           counts.retired++;
         }
       });

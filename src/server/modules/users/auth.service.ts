@@ -3,13 +3,12 @@ import type { ChangePasswordBody, LoginBody, SessionInfo } from '../../../contra
 import { ROLE_SCOPE, type Role } from '../../../contract/permissions';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
-import { toBool } from '../../db/portable';
 import { AppError } from '../../errors';
 import { assertStrongPassword, hashPassword, verifyDummy, verifyPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
 import type { RegionTree } from '../reference/region-tree';
 import { presentMe } from './users.presenter';
-import { findUserById, findUserByUsername, updateLoginState, updateUserVersioned, type UserRow } from './users.repository';
+import { findUserById, findUserByUsername, isDisabled, setUserPassword, updateLoginState, type UserRow } from './users.repository';
 import { clearThrottle, countFailure, findThrottle, lockThrottle, purgeThrottle, type ThrottleKey } from './login-throttle.repository';
 import {
   findLiveSession,
@@ -133,7 +132,7 @@ export function authService(ctx: AppContext) {
         await sleep(Math.min(config.loginDelayMs * 2 ** (failures - 1), MAX_DELAY_MS));
         throw new AppError('invalid_credentials');
       }
-      if (toBool(user.disabled)) throw new AppError('account_disabled');
+      if (isDisabled(user)) throw new AppError('account_disabled');
       const actor = actorOf(user, meta.ip, await regions.tree());
 
       const token = randomBytes(32).toString('base64url');
@@ -174,7 +173,7 @@ export function authService(ctx: AppContext) {
       }
       const { session, user } = auth;
       const idleLimit = Date.parse(session.last_seen_at) + config.sessionIdleMinutes * 60_000;
-      if (nowMs > Date.parse(session.expires_at) || nowMs > idleLimit || toBool(user.disabled)) {
+      if (nowMs > Date.parse(session.expires_at) || nowMs > idleLimit || isDisabled(user)) {
         cache.delete(token);
         return null;
       }
@@ -208,10 +207,7 @@ export function authService(ctx: AppContext) {
       await assertStrongPassword(input.newPassword, { username: user.username, displayName: user.display_name }, 'body/newPassword');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
-        const updated = await updateUserVersioned(trx, user.id, user.version, {
-          password_hash: passwordHash,
-          must_change_password: 0,
-        });
+        const updated = await setUserPassword(trx, user.id, user.version, passwordHash, false);
         if (!updated) throw new AppError('stale_version');
         await revokeUserSessions(trx, user.id, auth.session.id);
         await recordAudit(trx, actor, 'user.change_password', { type: 'user', id: user.id }, null, { version: updated.version });

@@ -1,13 +1,11 @@
-import type { Kysely } from 'kysely';
 import { ROLE_SCOPE, type Role } from '../../../contract/permissions';
 import type { CreateUserBody, UpdateUserBody, UserListQuery } from '../../../contract/schemas/users';
 import type { Actor } from '../../authz/actor';
 import { FIRST_ADMIN } from '../../config';
 import type { AppContext } from '../../context';
-import type { Database } from '../../db/database';
-import { bool, isUniqueViolation } from '../../db/portable';
+import type { Db } from '../../db/database';
+import { isUniqueViolation } from '../../db/portable';
 import { AppError } from '../../errors';
-import { uuidv7 } from '../../lib/ids';
 import { assertStrongPassword, generatePassword, hashPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/audit.service';
 import { findEnterprise } from '../enterprises/enterprises.repository';
@@ -15,23 +13,19 @@ import { findReferenceByCode } from '../reference/reference.repository';
 import type { AuthService } from './auth.service';
 import { auditedUser, presentUser } from './users.presenter';
 import { userScope } from './users.policy';
-import { countUsers, findUserById, insertUser, listUsers, updateUserVersioned, type UserRow } from './users.repository';
+import { countUsers, findUserById, insertUser, listUsers, newUserRow, setUserPassword, updateUserAccount, type UserScopeFields } from './users.repository';
 import { revokeUserSessions } from './sessions.repository';
 import { clearAccountThrottle } from './login-throttle.repository';
 
 const COUNTY_LEVELS = ['district', 'county', 'county_city'];
 
-interface Scope {
-  regionCode: string | null;
-  departmentCode: string | null;
-  enterpriseId: string | null;
-}
+type Scope = UserScopeFields;
 
 /**
  * A role carries exactly the scope it needs: a county officer one county-level region, a
  * department reporter one department, an enterprise user one enterprise; the others none.
  */
-async function checkRoleScope(db: Kysely<Database>, role: Role, scope: Scope): Promise<void> {
+async function checkRoleScope(db: Db, role: Role, scope: Scope): Promise<void> {
   const needs = ROLE_SCOPE[role];
   const given = { region: scope.regionCode, department: scope.departmentCode, enterprise: scope.enterpriseId };
   const wrong = (Object.keys(given) as (keyof typeof given)[]).filter((k) => (k === needs) !== (given[k] !== null));
@@ -68,27 +62,15 @@ export function userService(ctx: AppContext, auth: AuthService) {
     // An operator's own password (CLI --password, QC_ADMIN_PASSWORD) meets the same rule as one set through the API.
     if (password !== undefined) await assertStrongPassword(password, { username: input.username, displayName: input.displayName });
     const oneTimePassword = password ?? generatePassword();
-    const now = new Date().toISOString();
-    const row = {
-      id: uuidv7(),
+    const row = newUserRow(actor.id, {
       username: input.username.toLowerCase(),
-      display_name: input.displayName,
+      displayName: input.displayName,
       role: input.role,
-      region_code: scope.regionCode,
-      department_code: scope.departmentCode,
-      enterprise_id: scope.enterpriseId,
-      password_hash: await hashPassword(oneTimePassword),
+      scope,
+      passwordHash: await hashPassword(oneTimePassword),
       // An operator-chosen password (CLI, QC_ADMIN_PASSWORD) is kept; a generated one is one-time.
-      must_change_password: bool(password === undefined),
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      last_login_at: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-    } satisfies UserRow;
+      mustChangePassword: password === undefined,
+    });
     try {
       await db.transaction().execute(async (trx) => {
         await checkRoleScope(trx, input.role, scope);
@@ -140,14 +122,7 @@ export function userService(ctx: AppContext, auth: AuthService) {
           enterpriseId: fields.enterpriseId !== undefined ? fields.enterpriseId : before.enterprise_id,
         };
         await checkRoleScope(trx, role, scope);
-        const after = await updateUserVersioned(trx, id, version, {
-          display_name: fields.displayName ?? before.display_name,
-          role,
-          region_code: scope.regionCode,
-          department_code: scope.departmentCode,
-          enterprise_id: scope.enterpriseId,
-          ...(fields.disabled !== undefined ? { disabled: bool(fields.disabled) } : {}),
-        });
+        const after = await updateUserAccount(trx, id, version, { displayName: fields.displayName ?? before.display_name, role, scope, disabled: fields.disabled });
         if (!after) throw new AppError('stale_version');
         if (fields.disabled === true) await revokeUserSessions(trx, id);
         await recordAudit(trx, actor, 'user.update', { type: 'user', id }, auditedUser(before), auditedUser(after));
@@ -164,12 +139,7 @@ export function userService(ctx: AppContext, auth: AuthService) {
       const updated = await db.transaction().execute(async (trx) => {
         const before = await findUserById(trx, id, userScope(actor));
         if (!before) throw new AppError('not_found');
-        const after = await updateUserVersioned(trx, id, version, {
-          password_hash: passwordHash,
-          must_change_password: 1,
-          failed_logins: 0,
-          locked_until: null,
-        });
+        const after = await setUserPassword(trx, id, version, passwordHash, true);
         if (!after) throw new AppError('stale_version');
         await revokeUserSessions(trx, id);
         // Every source's lock on the account is lifted with it.

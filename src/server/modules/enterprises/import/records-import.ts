@@ -11,7 +11,7 @@ import { mayEditInRegion } from '../enterprises.policy';
 import { reindexEnterprise } from '../enterprises.repository';
 import { auditedRecord, presentRecord, recordColumns, recordDefaults } from '../records.presenter';
 import { listRecords, updateRecordVersioned, type RecordRow } from '../records.repository';
-import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, snake, storedKeyColumn, withDefaults } from '../records.spec';
+import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, snake, storedKeyColumn, withDefaults } from '../records.kinds';
 import { applyUpdate, type ParsedRow, type Reject, type WriteCounts } from './apply-update';
 import { RECORD_COLUMNS } from './columns';
 

@@ -55,7 +55,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
             title: t('common.actions'),
             width: 150,
             render: (_, p) =>
-              p.abilities.decide && p.status === 'pending' ? (
+              p.abilities.decide ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setDeciding({ proposal: p, accept: true })}>
                     {t('proposal.accept')}

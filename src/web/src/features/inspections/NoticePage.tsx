@@ -9,7 +9,6 @@ import { LIMITS } from '../../../../contract/limits';
 import type { PlanNotice } from '../../../../contract/schemas/inspections';
 import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
@@ -30,7 +29,6 @@ export function NoticePage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
-  const mayWrite = !!(useSession().data?.user?.permissions as string[] | undefined)?.includes('inspection.write');
   const [renumbering, setRenumbering] = useState(false);
   const notice = useQuery({ queryKey: ['inspections', 'notice', id], queryFn: () => api<Notice>('GET', `/inspection-plans/${id}/notice`) });
   if (notice.error) return <ErrorAlert error={notice.error} />;
@@ -48,10 +46,10 @@ export function NoticePage() {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('inspection.notice.print')}
         </Button>
-        {mayWrite && !current && (
+        {n.abilities.issueNumber && !current && (
           <Button icon={<NumberOutlined />} onClick={() => issue().catch((err) => message.error(errorMessage(err, t)))}>{t('inspection.notice.issueNumber')}</Button>
         )}
-        {mayWrite && current && (
+        {n.abilities.issueNumber && current && (
           <Button icon={<NumberOutlined />} onClick={() => setRenumbering(true)}>{t('inspection.notice.reissueNumber')}</Button>
         )}
         {n.numbers.slice(0, -1).map((e) => (

@@ -26,7 +26,6 @@ export function PlansPage() {
   const user = useSession().data?.user;
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('inspection.write');
   const cityWide = user?.role === 'admin' || user?.role === 'city_officer';
-  const mayImport = (user?.permissions as string[] | undefined)?.includes('inspection.import');
   const categoryName = useReferenceNames('product-categories', lang);
   const departmentName = useReferenceNames('departments', lang);
   const [creating, setCreating] = useState(false);
@@ -68,7 +67,7 @@ export function PlansPage() {
               <>
                 <Space wrap style={{ marginBottom: 8 }}>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space>
                 <DrawHistory planId={p.id} />
-                {mayImport && <PlanResultImports planId={p.id} />}
+                {p.abilities.importResults && <PlanResultImports planId={p.id} />}
               </>
             ),
           }}
@@ -94,11 +93,12 @@ export function PlansPage() {
                   key: 'actions',
                   title: t('common.actions'),
                   width: 300,
+                  // What the server says this user may do with the plan: a county officer organises only their county's plans.
                   render: (_: unknown, p: Plan) => (
                     <Space>
-                      <Button size="small" onClick={() => setDrawing(p)}>{t('inspection.draw')}</Button>
-                      <Button size="small" onClick={() => publish(p)}>{t('inspection.publish')}</Button>
-                      {mayImport && <Button size="small" onClick={() => setImporting(p)}>{t('resultImport.title')}</Button>}
+                      {p.abilities.draw && <Button size="small" onClick={() => setDrawing(p)}>{t('inspection.draw')}</Button>}
+                      {p.abilities.publish && <Button size="small" onClick={() => publish(p)}>{t('inspection.publish')}</Button>}
+                      {p.abilities.importResults && <Button size="small" onClick={() => setImporting(p)}>{t('resultImport.title')}</Button>}
                     </Space>
                   ),
                 }]
