@@ -83,7 +83,7 @@ describe('searching a seeded archive', () => {
     const capped = await searchEnterprises(t.db.kysely, {}, filter, { limit: 3 }, 50);
     expect(capped).toMatchObject({ total: 50, totalCapped: true, hasMore: true });
     expect(capped!.rows).toHaveLength(3);
-    const region = await searchEnterprises(t.db.kysely, { regionCode: '431027' }, filter, { limit: 1000 }, 10_000);
+    const region = await searchEnterprises(t.db.kysely, { regions: ['431027'] }, filter, { limit: 1000 }, 10_000);
     expect(region!.totalCapped).toBe(false);
     expect(region!.rows.every((r) => r.region_code === '431027')).toBe(true);
     expect(region!.total).toBe(region!.rows.length);

@@ -39,8 +39,8 @@ describe('what a reader may do with a county assessment', () => {
   });
 
   it('a county officer reads their county only, without a county none', () => {
-    expect(countyRegionScope(beihu)).toBe('431002');
-    expect(countyRegionScope(actor('county_officer'))).toBe('-');
+    expect(countyRegionScope(beihu)).toEqual(['431002']);
+    expect(countyRegionScope(actor('county_officer'))).toEqual([]);
     expect(countyRegionScope(city)).toBeNull();
   });
 });

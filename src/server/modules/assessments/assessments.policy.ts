@@ -5,7 +5,7 @@ import type { Actor } from '../../authz/actor';
 const isOffice = (actor: Actor) => actor.role !== 'system' && can(actor.role, 'target.write');
 
 /** A county officer reads their own county's assessment only (null: every county). */
-export const countyRegionScope = (actor: Actor): string | null => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : null);
+export const countyRegionScope = (actor: Actor): readonly string[] | null => actor.regions;
 
 /** Who files a county's targets and assesses it: that county's officer, or the administrator. */
 export const actsForCounty = (actor: Actor, county: { region_code: string }) =>

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database';
 import { bool } from '../../db/portable';
 import { uuidv7 } from '../../lib/ids';
 import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from './assessments.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type SchemeRow = Selectable<AssessmentSchemeTable>;
 export type ItemRow = Selectable<AssessmentItemTable>;
@@ -106,9 +107,9 @@ export async function insertCountyAssessments(db: Db, schemeId: string, regionCo
 }
 
 /** A county's assessment; with `regionCode` (a county officer's scope), only that county's. */
-export function findCounty(db: Db, id: string, regionCode: string | null): Promise<CountyRow | undefined> {
+export function findCounty(db: Db, id: string, regions: readonly string[] | null): Promise<CountyRow | undefined> {
   let q = db.selectFrom('county_assessments').selectAll().where('id', '=', id);
-  if (regionCode !== null) q = q.where('region_code', '=', regionCode);
+  q = whereInRegions(q, 'region_code', regions);
   return q.executeTakeFirst();
 }
 

@@ -10,7 +10,6 @@ import { uuidv7 } from '../../lib/ids';
 import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { readIndicator, type IndicatorRow } from '../targets/values';
-import { countyCodes } from '../reference/reference.repository';
 import {
   aboveScaleByRegion, countiesOf, countyTargetsOf, findCounty, findScheme, insertCountyAssessments, insertScheme, itemsOf, listSchemes, regionNames, replaceCountyTargets,
   replaceItems, scoresOf, setScore, updateCounty, updateScheme, type CountyChanges, type CountyRow, type ItemRow, type SchemeFields, type SchemeRow, type TargetRow,
@@ -119,7 +118,7 @@ export function assessmentService(ctx: AppContext) {
       const indicator = indicators.find((i) => i.code === item.indicator_code)!;
       if (final || readings.has(indicator.code)) continue;
       // The counties' values and the city's (a small sample's fallback) from one grouped query.
-      const read = await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.startYear });
+      const read = await readIndicator(trx, indicators, indicator, { year: s.year, planStart: plan.startYear, units: (await ctx.regions.tree(trx)).units() });
       readings.set(indicator.code, read.parts);
       cityValue.set(indicator.code, read.reading.value);
     }
@@ -247,7 +246,7 @@ export function assessmentService(ctx: AppContext) {
       const indicators = await planIndicators(db, planId);
       if (!indicators.length && !(await findPlan(db, planId))) throw new AppError('not_found');
       const counts = await aboveScaleByRegion(db);
-      const weights = (await countyCodes(db)).map((regionCode) => ({ regionCode, weight: counts.get(regionCode) ?? 0 }));
+      const weights = ((await ctx.regions.tree()).units()).map((regionCode) => ({ regionCode, weight: counts.get(regionCode) ?? 0 }));
       return draftScheme(indicators, weights);
     },
 
@@ -258,7 +257,7 @@ export function assessmentService(ctx: AppContext) {
 
     async createScheme(actor: Actor, input: Static<typeof CreateScheme>) {
       return db.transaction().execute(async (trx) => {
-        checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], await countyCodes(trx));
+        checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], (await ctx.regions.tree(trx)).units());
         const fields = schemeFields(input);
         checkGrades(fields);
         const id = uuidv7();
@@ -280,7 +279,7 @@ export function assessmentService(ctx: AppContext) {
       return db.transaction().execute(async (trx) => {
         const before = await scheme(trx, id);
         if (before.row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布，不能修改' }]);
-        checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], await countyCodes(trx));
+        checkItems(input.items, await planIndicators(trx, input.planId), input.countyTargets ?? [], (await ctx.regions.tree(trx)).units());
         const fields = schemeFields(input);
         checkGrades(fields);
         if (!(await updateScheme(trx, id, input.version, { fields }))) throw new AppError('stale_version');
@@ -297,7 +296,7 @@ export function assessmentService(ctx: AppContext) {
         const { row } = await scheme(trx, id);
         if (row.status !== 'draft') throw new AppError('invalid_transition', [{ path: 'body', message: '方案已发布' }]);
         if (!(await updateScheme(trx, id, version, { status: 'open' }))) throw new AppError('stale_version');
-        const counties = await countyCodes(trx);
+        const counties = (await ctx.regions.tree(trx)).units();
         await insertCountyAssessments(trx, id, counties, actor.id, new Date().toISOString());
         await recordAudit(trx, actor, 'assessment_scheme.open', { type: 'assessment_scheme', id }, { status: 'draft' }, { status: 'open', counties: counties.length });
         const after = await scheme(trx, id);

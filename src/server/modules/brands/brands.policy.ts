@@ -5,11 +5,11 @@ import { nextStages, type Stage } from './pipeline';
 import { rewardNext, type RewardStatus } from './rewards';
 
 /** A county officer works on their county's honours, cultivations and rewards; city roles on all. */
-export const countyOf = (actor: Actor): string | undefined => (actor.role === 'county_officer' ? (actor.regionCode ?? '-') : undefined);
+export const reachOf = (actor: Actor): readonly string[] | undefined => actor.regions ?? undefined;
 
 /** The city's decisions (reward rules, key-project selection, the flagship list): 403 for a county officer. */
 export function cityOnly(actor: Actor): void {
-  if (countyOf(actor) !== undefined) throw new AppError('forbidden');
+  if (reachOf(actor) !== undefined) throw new AppError('forbidden');
 }
 
 /** What the actor may do with a cultivation: move it on while a stage follows, and keep its documents, in a region they edit. */

@@ -1,39 +1,40 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { CultivationTable } from './honours.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type CultivationRow = Selectable<CultivationTable> & { enterprise_name: string };
 
-/** Cultivations with their enterprise's name; with `regionCode` (a county officer's scope), that county's only. */
-function scoped(db: Db, regionCode: string | undefined) {
+/** Cultivations with their enterprise's name; with `regions` (a county officer's reach, a county asked for), theirs only. */
+function scoped(db: Db, regions: readonly string[] | undefined) {
   let q = db
     .selectFrom('cultivations as c')
     .innerJoin('enterprises as e', 'e.id', 'c.enterprise_id')
     .selectAll('c')
     .select('e.name as enterprise_name');
-  if (regionCode) q = q.where('c.region_code', '=', regionCode);
+  q = whereInRegions(q, 'c.region_code', regions);
   return q;
 }
 
-export function findCultivation(db: Db, id: string, regionCode: string | undefined): Promise<CultivationRow | undefined> {
-  return scoped(db, regionCode).where('c.id', '=', id).executeTakeFirst();
+export function findCultivation(db: Db, id: string, regions: readonly string[] | undefined): Promise<CultivationRow | undefined> {
+  return scoped(db, regions).where('c.id', '=', id).executeTakeFirst();
 }
 
 /** Cultivations in the region (all when none), of a programme and stage if given: the latest changed first, 1,000 at most. */
 export function listCultivations(
   db: Db,
-  filter: { regionCode?: string; programmeCode?: string; stage?: string },
+  filter: { regions?: readonly string[]; programmeCode?: string; stage?: string },
 ): Promise<CultivationRow[]> {
-  let q = scoped(db, filter.regionCode);
+  let q = scoped(db, filter.regions);
   if (filter.programmeCode) q = q.where('c.programme_code', '=', filter.programmeCode);
   if (filter.stage) q = q.where('c.stage', '=', filter.stage);
   return q.orderBy('c.updated_at', 'desc').limit(1000).execute();
 }
 
-/** Counts by programme, county and stage (the board); with `regionCode`, that county's. */
-export async function cultivationCounts(db: Db, regionCode: string | undefined) {
+/** Counts by programme, county and stage (the board); with `regions`, theirs. */
+export async function cultivationCounts(db: Db, regions: readonly string[] | undefined) {
   let q = db.selectFrom('cultivations').select(['programme_code', 'region_code', 'stage', sql<number>`count(*)`.as('n')]);
-  if (regionCode) q = q.where('region_code', '=', regionCode);
+  q = whereInRegions(q, 'region_code', regions);
   const rows = await q
     .groupBy(['programme_code', 'region_code', 'stage'])
     .orderBy('programme_code')

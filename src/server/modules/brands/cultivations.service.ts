@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../db/portable';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
 import { editableEnterprise } from '../enterprises/enterprises.service';
-import { countyOf, cultivationAbilities } from './brands.policy';
+import { reachOf, cultivationAbilities } from './brands.policy';
 import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
 import {
   cultivationCounts, cultivationDetails, failuresSince, findCultivation, findCultivationDocument, findOpenTwin, insertCultivation, insertCultivationDocument,
@@ -22,6 +22,7 @@ import {
 import { listsInForce } from '../credit/credit.repository';
 import { recordGrant } from './honours.service';
 import { CHECKED_BEFORE, eligibilityBlocks, nextStages, type Block, type Stage } from './pipeline';
+import { listRegions } from '../../authz/region-scope';
 
 /** An open cultivation's key: its programme and its products in a fixed order (the order they were picked in does not matter). */
 const openKey = (programmeCode: string, productIds: string[]) => naturalKey([programmeCode, ...[...productIds].sort()]);
@@ -38,7 +39,7 @@ export function cultivationService(ctx: AppContext) {
   const { db } = ctx;
 
   async function load(trx: Db, actor: Actor, id: string): Promise<Row> {
-    const row = await findCultivation(trx, id, countyOf(actor));
+    const row = await findCultivation(trx, id, reachOf(actor));
     if (!row) throw new AppError('not_found');
     return row;
   }
@@ -77,13 +78,13 @@ export function cultivationService(ctx: AppContext) {
 
   return {
     async list(actor: Actor, query: Static<typeof CultivationQuery>) {
-      const rows = await listCultivations(db, { regionCode: countyOf(actor) ?? query.regionCode, programmeCode: query.programmeCode, stage: query.stage });
+      const rows = await listCultivations(db, { regions: await listRegions(actor, query.regionCode, ctx.regions), programmeCode: query.programmeCode, stage: query.stage });
       return { items: await present(db, actor, rows) };
     },
 
     /** Counts by programme, county and stage: the board. */
     async board(actor: Actor) {
-      return { cells: await cultivationCounts(db, countyOf(actor)) };
+      return { cells: await cultivationCounts(db, reachOf(actor)) };
     },
 
     async create(actor: Actor, input: Static<typeof CreateCultivation>) {

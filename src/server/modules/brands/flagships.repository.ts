@@ -3,11 +3,12 @@ import type { Database } from '../../db/database';
 import { bool, toBool } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import type { EnterpriseScope } from '../enterprises/enterprises.repository';
+import { whereInRegions } from '../../authz/region-scope';
 
 /** Narrows a query over `enterprises as e` to the actor's archive scope. */
 function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, scope: EnterpriseScope): Q {
   let out: SelectQueryBuilder<any, any, any> = q;
-  if (scope.regionCode) out = out.where('e.region_code', '=', scope.regionCode);
+  out = whereInRegions(out, 'e.region_code', scope.regions);
   if (scope.enterpriseId) out = out.where('e.id', '=', scope.enterpriseId);
   return out as Q;
 }

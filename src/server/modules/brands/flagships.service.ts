@@ -54,7 +54,7 @@ export function flagshipService(ctx: AppContext) {
       return {
         items: rows.map((r) => present(actor, r)),
         // The goal is the city's: its progress counts the whole list (a number, not the names).
-        progress: { year, count: scope.regionCode || scope.enterpriseId ? await countFlagshipDesignations(db, year) : rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
+        progress: { year, count: scope.regions || scope.enterpriseId ? await countFlagshipDesignations(db, year) : rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
         candidates: candidates
           .filter((c) => !listed.has(c.id))
           .slice(0, 200)

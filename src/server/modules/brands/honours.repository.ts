@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import { bool } from '../../db/portable';
 import type { HonourStatus } from './validity';
 import type { HonourTable } from './honours.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type HonourRow = Selectable<HonourTable> & { programme_name: string; programme_running: unknown; enterprise_name: string };
 
@@ -33,7 +34,7 @@ export async function rewardable(db: Kysely<Database>, rows: Pick<HonourRow, 'id
 export interface HonourFilter {
   programmeCode?: string;
   enterpriseId?: string;
-  regionCode?: string;
+  regions?: readonly string[];
   status?: HonourStatus;
   expiringBy?: string;
   reviewDueBy?: string;
@@ -54,7 +55,7 @@ export async function listHonours(db: Kysely<Database>, filter: HonourFilter, to
   let q = honoursWithNames(db);
   if (filter.programmeCode) q = q.where('h.programme_code', '=', filter.programmeCode);
   if (filter.enterpriseId) q = q.where('h.enterprise_id', '=', filter.enterpriseId);
-  if (filter.regionCode) q = q.where('h.region_code', '=', filter.regionCode);
+  q = whereInRegions(q, 'h.region_code', filter.regions);
   if (filter.status === 'active') q = q.where(inForce(today));
   if (filter.status === 'revoked') q = q.where('h.revoked_on', 'is not', null);
   if (filter.status === 'expired' || filter.status === 'historical') {
@@ -99,10 +100,10 @@ export async function brandFlagChanges(db: Kysely<Database>, today: string, prod
   return [...gain, ...lose];
 }
 
-/** One honour with its names; with `regionCode` (a county officer's scope), only that county's. */
-export async function findHonour(db: Kysely<Database>, id: string, regionCode: string | undefined): Promise<HonourRow | undefined> {
+/** One honour with its names; with `regions` (a county officer's reach), only theirs. */
+export async function findHonour(db: Kysely<Database>, id: string, regions: readonly string[] | undefined): Promise<HonourRow | undefined> {
   let q = honoursWithNames(db).where('h.id', '=', id);
-  if (regionCode) q = q.where('h.region_code', '=', regionCode);
+  q = whereInRegions(q, 'h.region_code', regions);
   return (await q.executeTakeFirst()) as HonourRow | undefined;
 }
 

@@ -11,12 +11,13 @@ import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
 import { editableEnterprise } from '../enterprises/enterprises.service';
-import { countyOf } from './brands.policy';
+import { reachOf } from './brands.policy';
 import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
 import {
   brandFlagChanges, findHonour, insertHonour, insertHonourReview, listHonours, publicHonours, rewardable, setBrandFlag, updateHonour, type HonourRow,
 } from './honours.repository';
 import { grantRefusal, honourDates, honourStatus, renewedDates } from './validity';
+import { listRegions } from '../../authz/region-scope';
 
 /** `mayReward`: a rule applies and no reward exists yet (from `rewardable`). */
 function present(actor: Actor, row: HonourRow, now: string, mayReward = false): Honour {
@@ -93,7 +94,7 @@ export function honourService(ctx: AppContext) {
   const presentOne = async (actor: Actor, row: HonourRow, now: string) => present(actor, row, now, (await rewardable(db, [row])).has(row.id));
 
   async function load(trx: Db, actor: Actor, id: string) {
-    const row = await findHonour(trx, id, countyOf(actor));
+    const row = await findHonour(trx, id, reachOf(actor));
     if (!row) throw new AppError('not_found');
     return row;
   }
@@ -103,10 +104,10 @@ export function honourService(ctx: AppContext) {
       const now = today();
       const limit = query.limit ?? 100;
       const after = query.after === undefined ? undefined : (decodeCursor(query.after, 2) as [string, string]);
-      const region = countyOf(actor) ?? query.regionCode;
+      const regions = await listRegions(actor, query.regionCode, ctx.regions);
       const rows = await listHonours(
         db,
-        { ...query, regionCode: region, expiringBy: query.expiringWithinDays ? addDays(now, query.expiringWithinDays) : undefined, reviewDueBy: query.reviewDueWithinDays ? addDays(now, query.reviewDueWithinDays) : undefined },
+        { ...query, regions, expiringBy: query.expiringWithinDays ? addDays(now, query.expiringWithinDays) : undefined, reviewDueBy: query.reviewDueWithinDays ? addDays(now, query.reviewDueWithinDays) : undefined },
         now,
         limit + 1,
         after,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { bool } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import type { KeyProjectTable } from './registers.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type KeyProjectRow = Selectable<KeyProjectTable> & { enterprise_name: string };
 
@@ -17,28 +18,28 @@ export interface KeyProjectChanges {
   deleted?: { by: string | null; reason: string };
 }
 
-/** Live projects with their enterprise's name; with `regionCode` (a county officer's scope), that county's only. */
-function scoped(db: Db, regionCode: string | undefined) {
+/** Live projects with their enterprise's name; with `regions` (a county officer's reach, a county asked for), theirs only. */
+function scoped(db: Db, regions: readonly string[] | undefined) {
   let q = db
     .selectFrom('key_projects as k')
     .innerJoin('enterprises as e', 'e.id', 'k.enterprise_id')
     .selectAll('k')
     .select('e.name as enterprise_name')
     .where('k.deleted_at', 'is', null);
-  if (regionCode) q = q.where('k.region_code', '=', regionCode);
+  q = whereInRegions(q, 'k.region_code', regions);
   return q;
 }
 
-export function findKeyProject(db: Db, id: string, regionCode: string | undefined): Promise<KeyProjectRow | undefined> {
-  return scoped(db, regionCode).where('k.id', '=', id).executeTakeFirst();
+export function findKeyProject(db: Db, id: string, regions: readonly string[] | undefined): Promise<KeyProjectRow | undefined> {
+  return scoped(db, regions).where('k.id', '=', id).executeTakeFirst();
 }
 
 /** Projects of a region (all when none), filtered: the latest year first, then by county and investment; 5,000 at most. */
 export function listKeyProjects(
   db: Db,
-  filter: { regionCode?: string; year?: number; selected?: boolean; status?: string },
+  filter: { regions?: readonly string[]; year?: number; selected?: boolean; status?: string },
 ): Promise<KeyProjectRow[]> {
-  let q = scoped(db, filter.regionCode);
+  let q = scoped(db, filter.regions);
   if (filter.year) q = q.where('k.year', '=', filter.year);
   if (filter.selected !== undefined) q = q.where('k.selected', '=', bool(filter.selected));
   if (filter.status) q = q.where('k.status', '=', filter.status);

@@ -12,9 +12,10 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
 import { editableEnterprise } from '../enterprises/enterprises.service';
-import { cityOnly, countyOf } from './brands.policy';
+import { cityOnly, reachOf } from './brands.policy';
 import { regionNames } from '../assessments/assessments.repository';
 import { findKeyProject, insertKeyProject, listKeyProjects, updateKeyProject, type KeyProjectChanges, type KeyProjectRow as Row } from './projects.repository';
+import { listRegions } from '../../authz/region-scope';
 
 const STATUS_TEXT: Record<string, string> = { planned: '计划', under_way: '在建', completed: '竣工', cancelled: '取消' };
 
@@ -23,7 +24,7 @@ function present(actor: Actor, r: Row): KeyProject {
   return {
     id: r.id, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, year: r.year, name: r.name, investment: Number(r.investment),
     status: r.status as KeyProject['status'], selected: toBool(r.selected), selectedOn: r.selected_on, notes: r.notes, version: r.version, updatedAt: r.updated_at,
-    abilities: { update: editable, select: editable && countyOf(actor) === undefined },
+    abilities: { update: editable, select: editable && reachOf(actor) === undefined },
   };
 }
 const audited = (r: Row) => {
@@ -38,7 +39,7 @@ const audited = (r: Row) => {
 export function keyProjectService(ctx: AppContext) {
   const { db } = ctx;
   async function load(trx: Db, actor: Actor, id: string): Promise<Row> {
-    const row = await findKeyProject(trx, id, countyOf(actor));
+    const row = await findKeyProject(trx, id, reachOf(actor));
     if (!row) throw new AppError('not_found');
     return row;
   }
@@ -58,7 +59,7 @@ export function keyProjectService(ctx: AppContext) {
   }
 
   async function list(actor: Actor, query: Static<typeof KeyProjectQuery>) {
-    const rows = await listKeyProjects(db, { regionCode: countyOf(actor) ?? query.regionCode, year: query.year, selected: query.selected, status: query.status });
+    const rows = await listKeyProjects(db, { regions: await listRegions(actor, query.regionCode, ctx.regions), year: query.year, selected: query.selected, status: query.status });
     const items = rows.map((r) => present(actor, r));
     // Sums of whole yuan over the projects that still count: a cancelled project adds nothing.
     const live = items.filter((p) => p.status !== 'cancelled');

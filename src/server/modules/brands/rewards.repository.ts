@@ -1,28 +1,29 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database';
 import type { RewardRuleTable, RewardTable } from './honours.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type RewardRow = Selectable<RewardTable> & { enterprise_name: string };
 export type RewardRuleRow = Selectable<RewardRuleTable>;
 
-/** Rewards with their enterprise's name; with `regionCode` (a county officer's scope), that county's only. */
-function scoped(db: Db, regionCode: string | undefined) {
+/** Rewards with their enterprise's name; with `regions` (a county officer's reach, a county asked for), theirs only. */
+function scoped(db: Db, regions: readonly string[] | undefined) {
   let q = db
     .selectFrom('rewards as r')
     .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
     .selectAll('r')
     .select('e.name as enterprise_name');
-  if (regionCode) q = q.where('r.region_code', '=', regionCode);
+  q = whereInRegions(q, 'r.region_code', regions);
   return q;
 }
 
-export async function findReward(db: Db, id: string, regionCode: string | undefined): Promise<RewardRow | undefined> {
-  return (await scoped(db, regionCode).where('r.id', '=', id).executeTakeFirst()) as RewardRow | undefined;
+export async function findReward(db: Db, id: string, regions: readonly string[] | undefined): Promise<RewardRow | undefined> {
+  return (await scoped(db, regions).where('r.id', '=', id).executeTakeFirst()) as RewardRow | undefined;
 }
 
 /** Rewards of a region (all when none), year and status if given: the latest year first, 5,000 at most. */
-export async function listRewards(db: Db, filter: { regionCode?: string; year?: number; status?: string }): Promise<RewardRow[]> {
-  let q = scoped(db, filter.regionCode);
+export async function listRewards(db: Db, filter: { regions?: readonly string[]; year?: number; status?: string }): Promise<RewardRow[]> {
+  let q = scoped(db, filter.regions);
   if (filter.year) q = q.where('r.year', '=', filter.year);
   if (filter.status) q = q.where('r.status', '=', filter.status);
   return (await q.orderBy('r.year', 'desc').orderBy('r.region_code').orderBy('r.created_at').limit(5000).execute()) as RewardRow[];
@@ -120,8 +121,8 @@ export async function updateRewardStatus(db: Db, id: string, version: number, st
 }
 
 /** An honour's fields a reward reads; with `regionCode`, only that county's. */
-export function honourForReward(db: Db, id: string, regionCode: string | undefined) {
+export function honourForReward(db: Db, id: string, regions: readonly string[] | undefined) {
   let q = db.selectFrom('honours').selectAll().where('id', '=', id);
-  if (regionCode) q = q.where('region_code', '=', regionCode);
+  q = whereInRegions(q, 'region_code', regions);
   return q.executeTakeFirst();
 }

@@ -10,12 +10,13 @@ import { writeExport, type ExportFormat } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
 import { mayEditInRegion } from '../enterprises/enterprises.policy';
 import { regionNames } from '../assessments/assessments.repository';
-import { cityOnly, countyOf, rewardAbilities } from './brands.policy';
+import { cityOnly, reachOf, rewardAbilities } from './brands.policy';
 import { activeProgramme, programmeNames } from './brands.repository';
 import {
   findReward, honourForReward, insertReward, insertRewardRule, listRewardRules, listRewards, ruleInForce, updateRewardStatus, type RewardRow, type RewardRuleRow,
 } from './rewards.repository';
 import { rewardNext, splitReward, type RewardStatus } from './rewards';
+import { listRegions } from '../../authz/region-scope';
 
 const presentRule = (r: RewardRuleRow) => ({
   id: r.id, programmeCode: r.programme_code, year: r.year, amount: Number(r.amount), citySharePercent: r.city_share_percent, fundSource: r.fund_source, note: r.note, version: r.version,
@@ -34,7 +35,7 @@ export function rewardService(ctx: AppContext) {
   const { db } = ctx;
 
   async function list(actor: Actor, query: Static<typeof RewardQuery>) {
-    const rows = await listRewards(db, { regionCode: countyOf(actor) ?? query.regionCode, year: query.year, status: query.status });
+    const rows = await listRewards(db, { regions: await listRegions(actor, query.regionCode, ctx.regions), year: query.year, status: query.status });
     const items = rows.map((r) => presentFor(actor, r));
     // The ledger: what is owed and paid per county, cancelled rewards left out; sums of whole yuan.
     const line = (regionCode: string, of: typeof items) => ({
@@ -74,7 +75,7 @@ export function rewardService(ctx: AppContext) {
     /** The reward an honour earns under the rule of its programme in force in the grant's year (the latest from that year or before), split city/county. */
     async propose(actor: Actor, honourId: string) {
       return db.transaction().execute(async (trx) => {
-        const honour = await honourForReward(trx, honourId, countyOf(actor));
+        const honour = await honourForReward(trx, honourId, reachOf(actor));
         if (!honour) throw new AppError('not_found');
         if (!mayEditInRegion(actor, honour.region_code)) throw new AppError('out_of_scope');
         if (honour.revoked_on) throw new AppError('honour_revoked');
@@ -104,7 +105,7 @@ export function rewardService(ctx: AppContext) {
     async setStatus(actor: Actor, id: string, input: Static<typeof RewardStatusBody>) {
       if (input.on > today()) throw new AppError('validation_failed', [{ path: 'body/on', message: '日期不能晚于今天' }]);
       return db.transaction().execute(async (trx) => {
-        const before = await findReward(trx, id, countyOf(actor));
+        const before = await findReward(trx, id, reachOf(actor));
         if (!before) throw new AppError('not_found');
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
         if (!rewardNext(before.status as RewardStatus).includes(input.to)) throw new AppError('invalid_transition', [{ path: 'body/to', message: `奖励当前状态（${before.status}）不能改为“${input.to}”` }]);

@@ -3,6 +3,7 @@ import type { CreditList, CreditListing } from '../../../contract/schemas/credit
 import type { Db } from '../../db/database';
 import type { EnterpriseScope } from '../enterprises/enterprises.repository';
 import type { CreditListEntryTable } from './credit.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 /** An entry on the 经营异常名录 or the 严重违法失信名单, as the service sees it. */
 export interface CreditListingRecord {
@@ -55,7 +56,7 @@ function scoped(db: Db, scope: EnterpriseScope) {
     .innerJoin('enterprises', 'enterprises.id', 'credit_list_entries.enterprise_id')
     .selectAll('credit_list_entries')
     .where('enterprises.deleted_at', 'is', null);
-  if (scope.regionCode) q = q.where('enterprises.region_code', '=', scope.regionCode);
+  q = whereInRegions(q, 'enterprises.region_code', scope.regions);
   if (scope.enterpriseId) q = q.where('enterprises.id', '=', scope.enterpriseId);
   return q;
 }

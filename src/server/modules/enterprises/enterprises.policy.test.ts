@@ -27,8 +27,8 @@ describe('enterprise policy (pure: the service loads, the policy decides)', () =
   });
 
   it('scopes: a county, an enterprise, or everything', () => {
-    expect(enterpriseScope(actor('county_officer', '431002'))).toEqual({ regionCode: '431002' });
-    expect(enterpriseScope(actor('county_officer'))).toEqual({ regionCode: '-' });
+    expect(enterpriseScope(actor('county_officer', '431002'))).toEqual({ regions: ['431002'] });
+    expect(enterpriseScope(actor('county_officer'))).toEqual({ regions: [] });
     expect(enterpriseScope(actor('enterprise_user', null, 'e1'))).toEqual({ enterpriseId: 'e1' });
     expect(enterpriseScope(actor('leading_group'))).toEqual({});
   });

@@ -1,9 +1,10 @@
 import type { Actor } from '../../authz/actor';
 import type { EnterpriseScope } from './enterprises.repository';
+import { reaches } from '../../authz/region-scope';
 
-/** A county officer's archive is their county; an enterprise user's is their enterprise. */
+/** A county officer's archive is their county and the regions below it; an enterprise user's is their enterprise. */
 export function enterpriseScope(actor: Actor): EnterpriseScope {
-  if (actor.role === 'county_officer') return { regionCode: actor.regionCode ?? '-' };
+  if (actor.regions) return { regions: actor.regions };
   if (actor.role === 'enterprise_user') return { enterpriseId: actor.enterpriseId ?? '-' };
   return {};
 }
@@ -13,7 +14,7 @@ const EDITORS = new Set(['admin', 'city_officer', 'county_officer', 'system']);
 /** Whether the actor may create, edit or delete archive records of an enterprise in this region. */
 export function mayEditInRegion(actor: Actor, regionCode: string): boolean {
   if (!EDITORS.has(actor.role)) return false;
-  return actor.role !== 'county_officer' || actor.regionCode === regionCode;
+  return reaches(actor, regionCode);
 }
 
 /** What the actor may do with an enterprise's record. */

@@ -7,19 +7,20 @@ import { uuidv7 } from '../../lib/ids';
 import { enterpriseSearchSource, orderByEnterpriseName, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from './search.repository';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
+import { regionIn } from '../../authz/region-scope';
 
 export type EnterpriseRow = Selectable<EnterpriseTable>;
 
-/** Which enterprises an actor may see: all, one county's, or one. */
+/** Which enterprises an actor may see: all, those of some regions (a county and below), or one. */
 export interface EnterpriseScope {
-  regionCode?: string;
+  regions?: readonly string[];
   enterpriseId?: string;
 }
 
 /** The scope as conditions on `enterprises` (none for the city-wide roles). */
 function inScope(eb: ExpressionBuilder<Database, 'enterprises'>, scope: EnterpriseScope): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  if (scope.regionCode) out.push(eb('enterprises.region_code', '=', scope.regionCode));
+  if (scope.regions) out.push(regionIn('enterprises.region_code', scope.regions));
   if (scope.enterpriseId) out.push(eb('enterprises.id', '=', scope.enterpriseId));
   return out;
 }
@@ -270,7 +271,7 @@ export async function searchEnterprises(
   const source = (after?: string | number, sparse = false) => enterpriseSearchSource(db, filter.search.norm, filter.search.grams, after, sparse);
   const predicates = filterPredicates(filter);
   // The index holds live enterprises only: with no scope and no filter the search alone decides.
-  const narrowed = Boolean(scope.regionCode || scope.enterpriseId) || predicates.length > 0;
+  const narrowed = Boolean(scope.regions || scope.enterpriseId) || predicates.length > 0;
   const matches = (after?: string | number, sparse = false) =>
     db
       .selectFrom(source(after, sparse).as('m'))

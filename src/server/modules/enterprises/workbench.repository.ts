@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import type { EnterpriseScope } from './enterprises.repository';
+import { whereInRegions } from '../../authz/region-scope';
 
 export interface WorkbenchCounts {
   enterprises: number;
@@ -20,7 +21,7 @@ export async function workbenchCounts(
 ): Promise<WorkbenchCounts> {
   const live = () => {
     let q = db.selectFrom('enterprises as e').where('e.deleted_at', 'is', null);
-    if (scope.regionCode) q = q.where('e.region_code', '=', scope.regionCode);
+    q = whereInRegions(q, 'e.region_code', scope.regions);
     if (scope.enterpriseId) q = q.where('e.id', '=', scope.enterpriseId);
     return q;
   };

@@ -4,12 +4,12 @@ import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { writeExport } from '../../lib/tabular/write';
 import { referenceNames } from '../reference/reference.repository';
-import { caseScope } from './inspections.policy';
 import { listInspections } from './inspections.repository';
 import type { InspectionService } from './inspections.service';
 import { planTitles, testingBodyNames } from './publication.repository';
 import { CHECK_TYPE_NAMES, DUE_NAMES, LEVEL_NAMES, nameOf, PLACE_NAMES, PRODUCT_FLAG_NAMES, STATE_NAMES, VERDICT_NAMES } from './labels';
 import type { StatsService } from './stats.service';
+import { listRegions } from '../../authz/region-scope';
 
 const CASE_COLUMNS = [
   '抽样单编号', '抽样日期', '抽查计划', '抽查级别', '产品类别', '产品名称', '商标', '规格型号', '生产日期/批号', '执行标准', '受检单位', '所在县市区',
@@ -40,7 +40,7 @@ export function inspectionExportService(ctx: AppContext, inspections: Inspection
       async function* pages() {
         let after: [string, string] | undefined;
         for (;;) {
-          const rows = await listInspections(db, caseScope(actor), filter, PAGE, after);
+          const rows = await listInspections(db, { regions: await listRegions(actor, filter.regionCode, ctx.regions) }, filter, PAGE, after);
           yield rows.map((r) => [
             r.document_no, r.sampled_on, plans.get(r.plan_id) ?? '', nameOf(LEVEL_NAMES, r.level), categories.get(r.category_code) ?? r.category_code, r.product_name, r.brand, r.model, r.batch,
             r.standard_no, r.sampled_unit_name, regions.get(r.region_code) ?? r.region_code, r.producer_name, nameOf(PLACE_NAMES, r.place), nameOf(CHECK_TYPE_NAMES, r.check_type),

@@ -4,8 +4,6 @@ import { AppError } from '../../errors';
 import type { CaseScope, PlanScope } from './inspections.repository';
 import { ALLOWED, type CaseState } from './workflow';
 
-/** Chenzhou: the organising area of every plan above county level. */
-export const CITY = '431000';
 
 const LEVEL_RANK: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
 
@@ -17,7 +15,7 @@ export const repeatForbidden = (earlier: { department_code: string; level: strin
   earlier.department_code === plan.department_code || LEVEL_RANK[earlier.level]! > LEVEL_RANK[plan.level]!;
 
 /** A county officer works on their county's cases; city roles on all. */
-export const caseScope = (actor: Actor): CaseScope => (actor.role === 'county_officer' ? { regionCode: actor.regionCode ?? '-' } : {});
+export const caseScope = (actor: Actor): CaseScope => (actor.regions ? { regions: actor.regions } : {});
 
 type PlanFacts = { level: string; region_code: string };
 

@@ -5,6 +5,7 @@ import { bool, toBool } from '../../db/portable';
 import { uuidv7 } from '../../lib/ids';
 import type { InspectionPlanTable, InspectionTable, TestingBodyTable } from './inspections.table';
 import type { CaseChanges } from './workflow';
+import { whereInRegions } from '../../authz/region-scope';
 
 type ProductFlag = (typeof PRODUCT_FLAGS)[number];
 
@@ -17,14 +18,14 @@ export interface PlanScope {
   countyCode?: string;
 }
 
-/** Which cases an actor works on: all, or one county's. */
+/** Which cases an actor works on: all, or those of some regions (a county and the regions below it). */
 export interface CaseScope {
-  regionCode?: string;
+  regions?: readonly string[];
 }
 
 export async function findInspection(db: Kysely<Database>, id: string, scope: CaseScope): Promise<InspectionRow | undefined> {
   let q = db.selectFrom('inspections').selectAll().where('id', '=', id);
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  q = whereInRegions(q, 'region_code', scope.regions);
   return q.executeTakeFirst();
 }
 
@@ -52,8 +53,7 @@ export async function listInspections(
   }
   if (filter.categoryCode) q = q.where('category_code', '=', filter.categoryCode);
   if (filter.finalVerdict) q = q.where('final_verdict', '=', filter.finalVerdict);
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
-  if (filter.regionCode) q = q.where('region_code', '=', filter.regionCode);
+  q = whereInRegions(q, 'region_code', scope.regions);
   if (filter.planId) q = q.where('plan_id', '=', filter.planId);
   if (filter.state) q = q.where('state', '=', filter.state);
   if (filter.states) q = q.where('state', 'in', [...filter.states]);

@@ -13,7 +13,7 @@ import { findEnterprise } from '../enterprises/enterprises.repository';
 import { findReferenceByCode, referenceNames } from '../reference/reference.repository';
 import { displayNames } from '../users/users.repository';
 import { auditedPlan, presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
-import { caseActions, caseScope, CITY, planScope, registersTestingBodies, repeatForbidden } from './inspections.policy';
+import { caseActions, caseScope, planScope, registersTestingBodies, repeatForbidden } from './inspections.policy';
 import {
   applyCaseChanges, archiveProductOf, earlierChecksOfProduct, findInspection, findPlan, findTestingBody, insertCase, insertCaseItems, insertInspectionEvent, insertPlan,
   insertTestingBody, listCaseEvents, listCaseItems, listInspections, listPlans, listTestingBodies, type InspectionRow,
@@ -21,6 +21,7 @@ import {
 import { reflectInArchive } from './sanctions';
 import { countFinalVerdicts } from './stats.repository';
 import { dueItems, nextState, WorkflowError, workflowSettings, type CaseChanges, type CaseSnapshot } from './workflow';
+import { listRegions } from '../../authz/region-scope';
 
 /** The open cases the board reads at most: the earliest sampled, whose deadlines come first. */
 const BOARD_LIMIT = 5000;
@@ -95,8 +96,9 @@ export function inspectionService(ctx: AppContext) {
     /** A plan with its category schemes. County officers plan for their county only. */
     async createPlan(actor: Actor, input: CreatePlan) {
       if (actor.role === 'county_officer' && (input.level !== 'county' || input.regionCode !== actor.regionCode)) throw new AppError('out_of_scope');
-      if (input.level === 'county' ? input.regionCode === CITY : input.regionCode !== CITY) {
-        throw new AppError('validation_failed', [{ path: 'body/regionCode', message: '县级计划填写本县代码，其他级别填写 431000' }]);
+      const tree = await ctx.regions.tree();
+      if (input.level === 'county' ? !tree.units().includes(input.regionCode) : input.regionCode !== tree.home.code) {
+        throw new AppError('validation_failed', [{ path: 'body/regionCode', message: `县级计划填写本县代码，其他级别填写本市代码 ${tree.home.code}` }]);
       }
       const row = await db.transaction().execute(async (trx) => {
         if (!(await findReferenceByCode(trx, 'departments', input.departmentCode))) throw new AppError('validation_failed', [{ path: 'body/departmentCode', message: '部门不存在' }]);
@@ -134,8 +136,8 @@ export function inspectionService(ctx: AppContext) {
         const atProducer = input.place === 'production' && !input.producerEnterpriseId && !input.producerName;
         const producerName = producer?.name ?? input.producerName ?? (atProducer ? unitName : undefined);
         if (!producerName) throw new AppError('validation_failed', [{ path: 'body/producerName', message: '请填写标称生产企业' }]);
-        const regionCode = sampled?.region_code ?? (plan.level === 'county' ? plan.region_code : (actor.regionCode ?? CITY));
-        if (scope.regionCode && regionCode !== scope.regionCode) throw new AppError('out_of_scope');
+        const regionCode = sampled?.region_code ?? (plan.level === 'county' ? plan.region_code : (actor.regionCode ?? (await ctx.regions.tree(trx)).home.code));
+        if (scope.regions && !scope.regions.includes(regionCode)) throw new AppError('out_of_scope');
         const producerEnterpriseId = producer?.id ?? (atProducer ? (sampled?.id ?? null) : null);
         // The archive product sampled: the one named, else the producer's product of the same name and model.
         const productId = producerEnterpriseId ? await archiveProductOf(trx, producerEnterpriseId, input.productName.trim(), input.model?.trim() ?? '', input.productId) : null;
@@ -175,7 +177,7 @@ export function inspectionService(ctx: AppContext) {
     async list(actor: Actor, query: Static<typeof InspectionListQuery>) {
       const limit = query.limit ?? 100;
       const after = query.after === undefined ? undefined : (decodeCursor(query.after, 2) as [string, string]);
-      const rows = await listInspections(db, caseScope(actor), query, limit + 1, after);
+      const rows = await listInspections(db, { regions: await listRegions(actor, query.regionCode, ctx.regions) }, query, limit + 1, after);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -217,7 +219,11 @@ export function inspectionService(ctx: AppContext) {
         }
         const { action, on, version: _v, ...details } = input as CaseActionBody & Record<string, unknown>;
         // Order No. 18 art. 44: a producer outside the city is notified through its own local department.
-        if (action === 'notify' && before.producer_region_code && !before.producer_region_code.startsWith(CITY.slice(0, 4))) details.crossRegion = true;
+        if (action === 'notify' && before.producer_region_code) {
+          const tree = await ctx.regions.tree(trx);
+          // A producer outside the city is reported to its own region's bureau (DOMAIN.md §2).
+          if (!tree.contains(tree.home.code, before.producer_region_code)) details.crossRegion = true;
+        }
         await insertInspectionEvent(trx, { inspectionId: id, action, on, stateAfter: updated.state, details, actorId: actor.id });
         await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
         // 停业整顿 and 吊销 reach the archive in the same transaction.

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { uuidv7 } from '../../lib/ids';
 import type { CaseScope, InspectionRow } from './inspections.repository';
 import type { InspectionResponseTable } from './inspections.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type ResponseRow = Selectable<InspectionResponseTable>;
 
@@ -33,7 +34,7 @@ export async function listPublishedCasesOf(db: Db, enterpriseId: string, limit: 
 export async function listRespondedCases(db: Db, scope: CaseScope, status: string | undefined, limit: number): Promise<InspectionRow[]> {
   let q = db.selectFrom('inspections as i').innerJoin('inspection_responses as r', 'r.inspection_id', 'i.id').selectAll('i');
   if (status) q = q.where('r.status', '=', status);
-  if (scope.regionCode) q = q.where('i.region_code', '=', scope.regionCode);
+  q = whereInRegions(q, 'i.region_code', scope.regions);
   return q.orderBy('r.updated_at', 'desc').limit(limit).execute();
 }
 

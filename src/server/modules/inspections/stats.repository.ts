@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import { bool } from '../../db/portable';
 import type { InspectionVerdictCountTable } from './inspections.table';
+import { regionIn } from '../../authz/region-scope';
 
 export const STAT_GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
 export type StatGroup = (typeof STAT_GROUPS)[number];
@@ -12,7 +13,8 @@ export interface StatFilter {
   year?: number;
   levels?: readonly string[];
   categoryCode?: string;
-  regionCode?: string;
+  /** The regions counted (a county and the regions below it); all when absent. */
+  regions?: readonly string[];
 }
 
 /** A case whose verdict is final, as the running counts see it. */
@@ -72,7 +74,7 @@ function filtered(filter: StatFilter) {
     filter.year ? sql<boolean>`i.year = ${filter.year}` : null,
     filter.levels?.length ? sql<boolean>`i.level in (${sql.join([...filter.levels])})` : null,
     filter.categoryCode ? sql<boolean>`i.category_code = ${filter.categoryCode}` : null,
-    filter.regionCode ? sql<boolean>`i.region_code = ${filter.regionCode}` : null,
+    filter.regions ? regionIn('i.region_code', filter.regions) : null,
   ].filter((c) => c !== null);
   return conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`1 = 1`;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { failedItemCounts, passCounts, type StatFilter, type StatGroup } from './stats.repository';
+import { listRegions } from '../../authz/region-scope';
 
 export interface StatsQuery {
   by: StatGroup;
@@ -19,17 +20,17 @@ export const passRate = (qualified: number, tested: number) => (tested === 0 ? n
  * are divided from the sums of each group and of the whole, never averaged or rounded here.
  */
 export function statsService(ctx: AppContext) {
-  const filterOf = (actor: Actor, q: Omit<StatsQuery, 'by' | 'then'>): StatFilter => ({
+  const filterOf = async (actor: Actor, q: Omit<StatsQuery, 'by' | 'then'>): Promise<StatFilter> => ({
     year: q.year,
     levels: q.levels ? q.levels.split(',') : undefined,
     categoryCode: q.categoryCode,
-    // A county officer's figures are their county's.
-    regionCode: actor.role === 'county_officer' ? (actor.regionCode ?? '-') : q.regionCode,
+    // A county officer's figures are their county's (and the townships below it); a county asked for, with its townships.
+    regions: await listRegions(actor, q.regionCode, ctx.regions),
   });
 
   return {
     async passRates(actor: Actor, query: StatsQuery) {
-      const rows = await passCounts(ctx.db, query.by, filterOf(actor, query), query.then);
+      const rows = await passCounts(ctx.db, query.by, await filterOf(actor, query), query.then);
       const tested = rows.reduce((s, r) => s + r.tested, 0);
       const qualified = rows.reduce((s, r) => s + r.qualified, 0);
       return {
@@ -40,7 +41,7 @@ export function statsService(ctx: AppContext) {
     },
 
     async failedItems(actor: Actor, query: Omit<StatsQuery, 'by' | 'then'> & { limit?: number }) {
-      const rows = await failedItemCounts(ctx.db, filterOf(actor, query), query.limit ?? 20);
+      const rows = await failedItemCounts(ctx.db, await filterOf(actor, query), query.limit ?? 20);
       return { items: rows.map((r) => ({ item: r.item, batches: Number(r.batches) })) };
     },
   };

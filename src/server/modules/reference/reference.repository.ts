@@ -71,11 +71,6 @@ export async function listReference(db: Kysely<Database>, kind: ReferenceKind): 
   return (await db.selectFrom(table(kind)).selectAll().orderBy('sort_order').orderBy('code').execute()) as ReferenceRow[];
 }
 
-/** The city's active counties and districts (the units assessed, reported for and compared), in their order. */
-export async function countyCodes(db: Kysely<Database>): Promise<string[]> {
-  return (await db.selectFrom('regions').select('code').where('parent_code', '=', '431000').where('active', '=', bool(true)).orderBy('sort_order').execute()).map((r) => r.code);
-}
-
 export async function findReferenceById(db: Kysely<Database>, kind: ReferenceKind, id: string) {
   return (await db.selectFrom(table(kind)).selectAll().where('id', '=', id).executeTakeFirst()) as ReferenceRow | undefined;
 }

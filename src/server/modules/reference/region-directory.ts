@@ -13,17 +13,22 @@ export function regionDirectory(db: Kysely<Database>, config: Pick<Config, 'home
   let kept: { tree: RegionTree; loadedAt: number } | null = null;
   let loading: Promise<RegionTree> | null = null;
 
-  async function load(): Promise<RegionTree> {
-    const tree = new RegionTree(await listRegionNodes(db), config.homeRegion);
+  async function load(via: Kysely<Database>): Promise<RegionTree> {
+    const tree = new RegionTree(await listRegionNodes(via), config.homeRegion);
     kept = { tree, loadedAt: Date.now() };
     return tree;
   }
 
   return {
-    async tree(): Promise<RegionTree> {
+    /**
+     * The tree. Inside a transaction pass it (`via`): on SQLite's one connection a read through the
+     * pool would wait for the transaction that waits for it.
+     */
+    async tree(via: Kysely<Database> = db): Promise<RegionTree> {
       if (kept && Date.now() - kept.loadedAt < config.cacheSeconds * 1000) return kept.tree;
+      if (via !== db) return load(via);
       // Concurrent requests after expiry share one load.
-      loading ??= load().finally(() => (loading = null));
+      loading ??= load(db).finally(() => (loading = null));
       return loading;
     },
     forget(): void {

@@ -7,9 +7,8 @@ import { uuidv7 } from '../../lib/ids';
 import type { AssessmentService } from '../assessments/assessments.service';
 import { recordAudit } from '../audit/audit.service';
 import { planStartOf } from '../brands/demo';
-import { countyCodes } from '../reference/reference.repository';
 import type { TargetService } from './targets.service';
-import { PROVINCE } from './values';
+import type { RegionDirectory } from '../reference/region-directory';
 
 /** A reported figure's plausible size: [denominator range, share that meets it] for a rate, or a value. */
 const FIGURES: Record<string, { den?: [number, number]; share?: [number, number]; value?: [number, number] }> = {
@@ -39,7 +38,11 @@ function pick(key: string, lo: number, hi: number): number {
  * every reported figure of this year and last approved for all 11 counties and the province,
  * and this year's county assessment opened with county targets from the draft's split. Once.
  */
-export async function seedDemoTargets(s: { targets: TargetService; assessments: AssessmentService }, db: Kysely<Database>, actor: Actor): Promise<string | null> {
+export async function seedDemoTargets(
+  s: { targets: TargetService; assessments: AssessmentService; regions: RegionDirectory },
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<string | null> {
   const now = today();
   const year = Number(now.slice(0, 4));
   const start = planStartOf(year);
@@ -49,7 +52,9 @@ export async function seedDemoTargets(s: { targets: TargetService; assessments: 
   const plan = await s.targets.copyPlan(actor, template.id, { code: `zlxc-${start}-${start + 4}`, name: `质量兴郴 ${start}—${start + 4}`, nameEn: `Quality-Driven Chenzhou ${start}–${start + 4}`, startYear: start, endYear: start + 4 });
 
   const indicators = await db.selectFrom('plan_indicators').select(['code', 'kind', 'owner_department', 'report_regions']).where('plan_id', '=', plan.id).where('source', '=', 'reported').execute();
-  const counties = await countyCodes(db);
+  const tree = await s.regions.tree();
+  const counties = tree.units();
+  const province = tree.parentOfHome();
   const stamp = new Date().toISOString();
   const values: object[] = [];
   const events: object[] = [];
@@ -58,7 +63,7 @@ export async function seedDemoTargets(s: { targets: TargetService; assessments: 
     const decided = period < year ? `${period + 1}-02-20T02:00:00.000Z` : stamp;
     for (const i of indicators) {
       const f = FIGURES[i.code] ?? (i.kind === 'rate' ? { den: [50, 200] as [number, number], share: [0.9, 1] as [number, number] } : { value: [1, 10] as [number, number] });
-      for (const region of i.report_regions === 'province' ? [PROVINCE] : counties) {
+      for (const region of i.report_regions === 'province' ? (province ? [province] : []) : counties) {
         const key = `${i.code}|${region}|${period}`;
         const den = f.den ? Math.round(pick(key, ...f.den)) : null;
         const figures = den !== null ? { numerator: Math.round(den * pick(`${key}|n`, ...f.share!)), denominator: den, value: null } : { numerator: null, denominator: null, value: Math.round(pick(key, ...f.value!) * 10) / 10 };

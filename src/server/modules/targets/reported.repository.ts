@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ReportedValue } from '../../../contract/schemas/targets';
 import type { Db } from '../../db/database';
 import type { ReportedValueTable } from './targets.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 /** A department's figure for an indicator, region and period, as the service sees it. */
 export interface ReportedValueRecord {
@@ -41,7 +42,8 @@ export interface ReportedValueEvent {
 /** Which figures an actor sees: a reporter their department's, a county officer their county's. */
 export interface ReportedScope {
   departmentCode?: string;
-  regionCode?: string;
+  /** A county officer's reach: the county's figures. */
+  regions?: readonly string[];
 }
 
 type Row = Selectable<ReportedValueTable>;
@@ -70,7 +72,7 @@ function toColumns(c: ReportedValueChanges): Partial<Row> {
 function scoped(db: Db, scope: ReportedScope) {
   let q = db.selectFrom('reported_values').selectAll();
   if (scope.departmentCode) q = q.where('department_code', '=', scope.departmentCode);
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  q = whereInRegions(q, 'region_code', scope.regions);
   return q;
 }
 

@@ -8,7 +8,6 @@ import { AppError } from '../../errors';
 import { addDays, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
-import { countyCodes } from '../reference/reference.repository';
 import { presentReportedValues } from './reported.presenter';
 import {
   findApprovedValue, findReportedValue, findReportedValueFor, insertReportedValue, insertReportedValueEvent, listReportedValues, reportedValueActions, reportedValuesOf,
@@ -16,7 +15,7 @@ import {
 } from './reported.repository';
 import { mayReport, reportedScope, reportedValueAbilities } from './targets.policy';
 import { latestReportedIndicator, listPlans, reportedIndicatorsOf } from './targets.repository';
-import { PROVINCE, type IndicatorRow } from './values';
+import type { IndicatorRow } from './values';
 
 type Row = ReportedValueRecord;
 
@@ -97,8 +96,10 @@ export function reportedValueService(ctx: AppContext) {
         const quarterly = input.period.length > 4;
         if (quarterly !== (indicator.frequency === 'quarter')) problems.push({ path: 'body/period', message: indicator.frequency === 'quarter' ? '该指标按季度填报，如 2015Q1' : '该指标按年度填报，如 2015' });
         if (Number(input.period.slice(0, 4)) > Number(today().slice(0, 4))) problems.push({ path: 'body/period', message: '不能填报将来的期间' });
-        if (indicator.report_regions === 'province' ? input.regionCode !== PROVINCE : !(await countyCodes(trx)).includes(input.regionCode)) {
-          problems.push({ path: 'body/regionCode', message: indicator.report_regions === 'province' ? `全省数据的区划代码为 ${PROVINCE}` : '请选择县市区' });
+        const tree = await ctx.regions.tree(trx);
+        const province = tree.parentOfHome();
+        if (indicator.report_regions === 'province' ? input.regionCode !== province : !tree.units().includes(input.regionCode)) {
+          problems.push({ path: 'body/regionCode', message: indicator.report_regions === 'province' ? `全省数据的区划代码为 ${province ?? '（本市无上级区划）'}` : '请选择县市区' });
         }
         const num = input.numerator ?? null;
         const den = input.denominator ?? null;
@@ -184,11 +185,13 @@ export function reportedValueService(ctx: AppContext) {
       const mine = actor.role === 'department_reporter' ? indicators.filter((i) => i.owner_department === actor.departmentCode) : indicators;
       // A county officer follows their own county's figures only (the province's are not theirs to follow).
       const own = actor.role === 'county_officer' ? (actor.regionCode ?? '-') : null;
-      const counties = own ? [own] : await countyCodes(db);
+      const tree = await ctx.regions.tree();
+      const province = tree.parentOfHome();
+      const counties = own ? [own] : tree.units();
       const values = await reportedValuesOf(db, period, mine.map((i) => i.code), own);
       const dueOn = addDays(periodEnd(period), config.reportDueDays - 1);
       const tasks = mine.flatMap((i) =>
-        (i.report_regions === 'province' ? (own ? [] : [PROVINCE]) : counties).map((regionCode) => {
+        (i.report_regions === 'province' ? (own || !province ? [] : [province]) : counties).map((regionCode) => {
           const v = values.find((x) => x.indicatorCode === i.code && x.regionCode === regionCode);
           const status = v?.status ?? null;
           const { edit, submit } = reportedValueAbilities(actor, { departmentCode: i.owner_department, status });

@@ -51,7 +51,7 @@ describe('what a reader may do with a reported figure', () => {
 
   it('a reporter sees their department, a county officer their county, the office all', () => {
     expect(reportedScope(housing)).toEqual({ departmentCode: 'housing' });
-    expect(reportedScope(county)).toEqual({ regionCode: '431002' });
+    expect(reportedScope(county)).toEqual({ regions: ['431002'] });
     expect(reportedScope(actor('department_reporter'))).toEqual({ departmentCode: '-' });
     expect(reportedScope(city)).toEqual({});
   });

@@ -9,7 +9,7 @@ export const regionFor = (actor: Actor, asked?: string) => (actor.role === 'coun
 /** Which figures the actor sees: a reporter their department's, a county officer their county's, the office all. */
 export function reportedScope(actor: Actor): ReportedScope {
   if (actor.role === 'department_reporter') return { departmentCode: actor.departmentCode ?? '-' };
-  if (actor.role === 'county_officer') return { regionCode: actor.regionCode ?? '-' };
+  if (actor.regions) return { regions: actor.regions };
   return {};
 }
 

@@ -10,7 +10,7 @@ import { today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { writeWorkbook } from '../../lib/tabular/write';
 import { recordAudit } from '../audit/audit.service';
-import { countyCodes, listReference } from '../reference/reference.repository';
+import { listReference } from '../reference/reference.repository';
 import { CALCULATORS } from './calculators';
 import { projectTo, statusOf, type Direction } from './measure';
 import { presentIndicator, presentPlan } from './targets.presenter';
@@ -114,7 +114,8 @@ export function targetService(ctx: AppContext) {
       const stamp = await sourceStamp(db);
       const rows = [];
       for (const indicator of indicators) {
-        const scope = (year: number): Scope => ({ year, planStart: row.startYear, regionCode, industryCode: q.industryCode, stamp });
+        const units = (await ctx.regions.tree()).units();
+        const scope = (year: number): Scope => ({ year, planStart: row.startYear, regionCode, industryCode: q.industryCode, stamp, units });
         // One reading per year from the plan's first to the year asked: the trend, last year, this year.
         const readings = new Map<number, Reading>();
         for (const year of new Set([...years, q.year, q.year - 1])) readings.set(year, (await readIndicator(db, indicators, indicator, scope(year))).reading);
@@ -144,13 +145,13 @@ export function targetService(ctx: AppContext) {
       const stamp = await sourceStamp(db);
       const shown = indicators.filter((i) => (by === 'industry' ? i.source === 'computed' : i.report_regions !== 'province'));
       const read: { indicator: IndicatorRow; parts: Map<string, Reading> }[] = [];
-      for (const indicator of shown) read.push({ indicator, parts: (await readIndicator(db, indicators, indicator, { year: q.year, planStart: row.startYear, regionCode: own, by, stamp })).parts });
+      for (const indicator of shown) read.push({ indicator, parts: (await readIndicator(db, indicators, indicator, { year: q.year, planStart: row.startYear, regionCode: own, by, stamp, units: (await ctx.regions.tree()).units() })).parts });
       const columns =
         by === 'industry'
           ? (await industryCodes(db)).filter((code) => read.some((r) => r.parts.has(code)))
           : own
             ? [own]
-            : await countyCodes(db);
+            : (await ctx.regions.tree()).units();
       const rows = read.map(({ indicator, parts }) => ({
         code: indicator.code,
         cells: columns.map((key) => {
@@ -169,7 +170,7 @@ export function targetService(ctx: AppContext) {
       const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
       if (indicator.source !== 'computed' || !calc) throw new AppError('validation_failed', [{ path: 'code', message: '填报型指标请查看填报记录' }]);
       if (measureCodes(indicator)) throw new AppError('validation_failed', [{ path: 'code', message: '该指标由几项组成，请查看各项的记录' }]);
-      const scope: Scope = { year: q.year, planStart: row.startYear, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode };
+      const scope: Scope = { year: q.year, planStart: row.startYear, regionCode: regionFor(actor, q.regionCode), industryCode: q.industryCode, units: (await ctx.regions.tree()).units() };
       const s = calcScope(indicator, scope);
       const limit = q.limit ?? 50;
       const after = q.after === undefined ? undefined : decodeCursor(q.after, 1)[0];

@@ -4,7 +4,6 @@ import { today } from '../../lib/dates';
 import { insertChunked } from '../../db/bulk';
 import { lockWrites, plannedApart, readingSlice } from '../../db/portable';
 import { CALCULATORS, IDS_OF, SOURCES, type CalcRow, type Calculator, type CalcScope, type Source } from './calculators';
-import { countyCodes } from '../reference/reference.repository';
 import { changedParts, type Part } from './cells';
 import { indicatorValue, type IndicatorKind } from './measure';
 import type { PlanIndicatorTable } from './targets.table';
@@ -13,7 +12,6 @@ export type IndicatorRow = Selectable<PlanIndicatorTable>;
 export type Sums = { num: number; den: number; rows: number };
 export type By = 'region' | 'industry';
 /** The province's own code: where provincial averages are entered. */
-export const PROVINCE = '430000';
 
 export interface Scope {
   year: number;
@@ -24,6 +22,8 @@ export interface Scope {
   by?: By;
   /** The sources' stamp (sourceStamp): sums computed under it are kept and reused. */
   stamp?: Stamp;
+  /** The units reported for (the counties of the home region), for the "reported by n of N" line. */
+  units: readonly string[];
 }
 
 /** Records are read as of the year's last day, or today while the year runs. */
@@ -114,7 +114,7 @@ async function updateKeptSums(db: Kysely<Database>, indicator: IndicatorRow, cal
   if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
   const among = { cases: calc.kind === 'inspection', year: s.year };
   const parts = run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, among, MOST_PARTS) : null;
-  const scope = calcScope(indicator, { year: s.year, planStart: s.planStart });
+  const scope = calcScope(indicator, { year: s.year, planStart: s.planStart, units: s.units });
   const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedInSlices(db, calc, scope);
   // The parts read again, and their cells (when only some were read).
   const inParts = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb('part', '=', c.part)])));
@@ -293,7 +293,7 @@ const least = (values: (number | null | undefined)[]) => (values.length && value
 async function compareValue(db: Kysely<Database>, plan: IndicatorRow[], code: string, s: Scope): Promise<number | null> {
   const other = plan.find((i) => i.code === code);
   if (!other) return null;
-  const sums = total(await sumsOf(db, other, { year: s.year, planStart: s.planStart, stamp: s.stamp }));
+  const sums = total(await sumsOf(db, other, { year: s.year, planStart: s.planStart, stamp: s.stamp, units: s.units }));
   return sums.rows === 0 ? null : indicatorValue(other.kind as IndicatorKind, sums);
 }
 
@@ -322,7 +322,7 @@ export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], 
   const reading = readingFrom(indicator, total(sums), compare);
   // The city's figure of a county-reported indicator adds up only the counties that reported: say how many.
   if (indicator.source === 'reported' && indicator.report_regions === 'counties' && !s.regionCode && s.by !== 'industry') {
-    reading.reported = { regions: [...sums.values()].filter((x) => x.rows > 0).length, of: (await countyCodes(db)).length };
+    reading.reported = { regions: [...sums.values()].filter((x) => x.rows > 0).length, of: s.units.length };
   }
   return { reading, parts: new Map([...sums].map(([part, x]) => [part, readingFrom(indicator, x, compare)])) };
 }

@@ -85,7 +85,7 @@ export function authService(ctx: AppContext) {
       if (user) {
         await updateLoginState(trx, user.id, { failed_logins: user.failed_logins + 1, ...(lockedUntil ? { locked_until: lockedUntil } : {}) });
         const details = { source: key.source, failures, lockedUntil };
-        await recordAudit(trx, actorOf(user, ip, await regions.tree()), lockedUntil ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, details);
+        await recordAudit(trx, actorOf(user, ip, await regions.tree(trx)), lockedUntil ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, details);
       }
       if (now.getTime() - lastPurge > PURGE_EVERY_MS) {
         lastPurge = now.getTime();
@@ -200,7 +200,7 @@ export function authService(ctx: AppContext) {
 
     /** Changes one's own password; every other session of the account is signed out. */
     async changePassword(actor: Actor, auth: Authenticated, input: ChangePasswordBody) {
-      const user = await findUserById(db, auth.user.id, { regionCode: null });
+      const user = await findUserById(db, auth.user.id, { regions: null });
       if (!user) throw new AppError('unauthenticated');
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_password');
       if (input.newPassword === input.currentPassword) throw new AppError('same_password');

@@ -3,9 +3,9 @@ import type { UserRow, UserScope } from './users.repository';
 
 const isAdmin = (actor: Actor) => actor.role === 'admin';
 
-/** A county officer sees the accounts of their own county; the city sees all. */
+/** A county officer sees the accounts of their own county (and the regions below it); the city sees all. */
 export function userScope(actor: Actor): UserScope {
-  return { regionCode: actor.role === 'county_officer' ? actor.regionCode : null };
+  return { regions: actor.regions };
 }
 
 export function userAbilities(actor: Actor, _row: UserRow) {

@@ -4,17 +4,18 @@ import { countAndPage } from '../../db/paging';
 import { bool, containsText, toBool } from '../../db/portable';
 import { uuidv7 } from '../../lib/ids';
 import type { UserTable } from './users.table';
+import { whereInRegions } from '../../authz/region-scope';
 
 export type UserRow = Selectable<UserTable>;
 
-/** Which users an actor may see: everyone, or those of one region. */
+/** Which users an actor may see: everyone, or those of some regions (a county and below). */
 export interface UserScope {
-  regionCode: string | null;
+  regions: readonly string[] | null;
 }
 
 export async function findUserById(db: Kysely<Database>, id: string, scope: UserScope): Promise<UserRow | undefined> {
   let q = db.selectFrom('users').selectAll().where('id', '=', id);
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  q = whereInRegions(q, 'region_code', scope.regions);
   return q.executeTakeFirst();
 }
 
@@ -41,7 +42,7 @@ export async function listUsers(
   page: { after?: string; limit: number },
 ) {
   let q = db.selectFrom('users');
-  if (scope.regionCode) q = q.where('region_code', '=', scope.regionCode);
+  q = whereInRegions(q, 'region_code', scope.regions);
   if (filter.role) q = q.where('role', '=', filter.role);
   if (filter.regionCode) q = q.where('region_code', '=', filter.regionCode);
   if (filter.q) {

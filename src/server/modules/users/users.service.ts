@@ -17,15 +17,13 @@ import { countUsers, findUserById, insertUser, listUsers, newUserRow, setUserPas
 import { revokeUserSessions } from './sessions.repository';
 import { clearAccountThrottle } from './login-throttle.repository';
 
-const COUNTY_LEVELS = ['district', 'county', 'county_city'];
-
 type Scope = UserScopeFields;
 
 /**
- * A role carries exactly the scope it needs: a county officer one county-level region, a
+ * A role carries exactly the scope it needs: a county officer one unit of the home region (an active county or district), a
  * department reporter one department, an enterprise user one enterprise; the others none.
  */
-async function checkRoleScope(db: Db, role: Role, scope: Scope): Promise<void> {
+async function checkRoleScope(db: Db, role: Role, scope: Scope, units: readonly string[]): Promise<void> {
   const needs = ROLE_SCOPE[role];
   const given = { region: scope.regionCode, department: scope.departmentCode, enterprise: scope.enterpriseId };
   const wrong = (Object.keys(given) as (keyof typeof given)[]).filter((k) => (k === needs) !== (given[k] !== null));
@@ -38,8 +36,8 @@ async function checkRoleScope(db: Db, role: Role, scope: Scope): Promise<void> {
   if (needs === 'region') {
     const region = await findReferenceByCode(db, 'regions', scope.regionCode!);
     if (!region) throw new AppError('unknown_region', [{ path: 'body/regionCode', message: '行政区划代码不存在' }]);
-    if (!COUNTY_LEVELS.includes(region.level as string)) {
-      throw new AppError('invalid_scope', [{ path: 'body/regionCode', message: '县级管理员须指定县市区' }]);
+    if (!units.includes(region.code)) {
+      throw new AppError('invalid_scope', [{ path: 'body/regionCode', message: '县级管理员须指定本市在用的县市区' }]);
     }
   }
   if (needs === 'department' && !(await findReferenceByCode(db, 'departments', scope.departmentCode!))) {
@@ -73,7 +71,7 @@ export function userService(ctx: AppContext, auth: AuthService) {
     });
     try {
       await db.transaction().execute(async (trx) => {
-        await checkRoleScope(trx, input.role, scope);
+        await checkRoleScope(trx, input.role, scope, (await ctx.regions.tree(trx)).units());
         await insertUser(trx, row);
         await recordAudit(trx, actor, 'user.create', { type: 'user', id: row.id }, null, auditedUser(row));
       });
@@ -121,7 +119,7 @@ export function userService(ctx: AppContext, auth: AuthService) {
           departmentCode: fields.departmentCode !== undefined ? fields.departmentCode : before.department_code,
           enterpriseId: fields.enterpriseId !== undefined ? fields.enterpriseId : before.enterprise_id,
         };
-        await checkRoleScope(trx, role, scope);
+        await checkRoleScope(trx, role, scope, (await ctx.regions.tree(trx)).units());
         const after = await updateUserAccount(trx, id, version, { displayName: fields.displayName ?? before.display_name, role, scope, disabled: fields.disabled });
         if (!after) throw new AppError('stale_version');
         if (fields.disabled === true) await revokeUserSessions(trx, id);
