@@ -1,35 +1,44 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
-import { CALCULATOR_NAMES, DIRECTIONS, directionSign, INDICATOR_KINDS, INDICATOR_SECTIONS } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
+import { CALCULATOR_NAMES, DIRECTIONS, directionSign, INDICATOR_KINDS, INDICATOR_SECTIONS, type CreateIndicator } from '../../../../contract/schemas/targets';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { addIndicator } from './api';
+
+/** The form's values: the indicator as the API takes it, with the reading as JSON text and the optional fields unset. */
+type Values = Omit<CreateIndicator, 'nameEn' | 'target' | 'stretch' | 'baselineYear' | 'baselineValue' | 'reading' | 'compareCode'> & {
+  nameEn?: string;
+  target?: number;
+  stretch?: number;
+  reading?: string;
+  compareCode?: string;
+};
 
 /** A new indicator for the plan: computed by one of the calculators with a reading, or reported by a department. */
 export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string; onClose: () => void; onSaved: () => Promise<unknown> }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
   const departments = useReference('departments').data ?? [];
   const department = useReferenceNames('departments', lang);
   const source = Form.useWatch('source', form) as string | undefined;
   const required = [{ required: true, message: t('form.required') }];
   return (
-    <FormModal<Record<string, unknown>>
+    <FormModal<Values>
       width={720}
       form={form}
       title={t('target.addIndicator')}
       initialValues={{ section: 'product', kind: 'rate', unit: '%', direction: '>=', frequency: 'year', source: 'computed', reading: '{}', reportRegions: 'counties' }}
       onClose={onClose}
       onSubmit={async (v) => {
-        let reading: unknown = {};
+        let reading: Record<string, unknown> = {};
         try {
           reading = JSON.parse(String(v.reading || '{}'));
         } catch {
           throw new Error(t('target.readingInvalid'));
         }
         const computed = v.source === 'computed';
-        await api('POST', `/target-plans/${planId}/indicators`, {
+        await addIndicator(planId, {
           code: v.code, section: v.section, name: v.name, nameEn: v.nameEn ?? '', unit: v.unit, kind: v.kind, direction: v.direction, target: v.target ?? null, stretch: v.stretch ?? null,
           baselineYear: null, baselineValue: null, ownerDepartment: v.ownerDepartment, frequency: v.frequency, source: v.source, calculator: computed ? v.calculator : null,
           reading: computed ? reading : {}, compareCode: v.compareCode || null, reportRegions: computed ? null : v.reportRegions, definition: v.definition,

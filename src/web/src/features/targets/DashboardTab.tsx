@@ -4,8 +4,8 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
-import { INDICATOR_SECTIONS, type Dashboard, type DashboardRow } from '../../../../contract/schemas/targets';
-import { api, queryString } from '../../api/client';
+import { INDICATOR_SECTIONS, type DashboardRow } from '../../../../contract/schemas/targets';
+import { queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
@@ -14,13 +14,14 @@ import { formatDate } from '../enterprises/labels';
 import { DrillDrawer } from './DrillDrawer';
 import { formatTarget, formatValue, Sparkline, StatusTag } from './format';
 import type { Scope } from './TargetsPage';
+import { getDashboard } from './api';
 
 type Row = Static<typeof DashboardRow>;
 
 /** The dashboard of a plan for a scope: one query, shared by the tabs that read it. */
 export function useDashboard(scope: Scope) {
   const { planId, ...query } = scope;
-  return useQuery({ queryKey: ['targets', 'dashboard', scope], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
+  return useQuery({ queryKey: ['targets', 'dashboard', scope], queryFn: () => getDashboard(planId, query) });
 }
 
 /** Every indicator of the plan for the year, grouped by the policy's sections; a number opens what is behind it. */

@@ -3,7 +3,6 @@ import { Button, Descriptions, Drawer, Table, Tabs, Tag, Timeline, Typography } 
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import type { DashboardRow, RecordList, ReportedValue } from '../../../../contract/schemas/targets';
-import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
@@ -11,6 +10,7 @@ import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from '../enterprises/labels';
 import { formatTarget, formatValue, StatusTag } from './format';
 import type { Scope } from './TargetsPage';
+import { listIndicatorRecords, listReportedValues } from './api';
 
 type Row = Static<typeof DashboardRow>;
 type Records = Static<typeof RecordList>;
@@ -54,7 +54,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
   const { planId, ...query } = scope;
   const pages = useInfiniteQuery({
     queryKey: ['targets', 'records', scope, code, side],
-    queryFn: ({ pageParam }) => api<Records>('GET', `/target-plans/${planId}/indicators/${code}/records${queryString({ ...query, side, after: pageParam, limit: 100 })}`),
+    queryFn: ({ pageParam }) => listIndicatorRecords(planId, code, { ...query, side, after: pageParam, limit: 100 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.meta.nextCursor ?? undefined,
   });
@@ -88,7 +88,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
 function Submissions({ code, year }: { code: string; year: number }) {
   const { t, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
-  const list = useQuery({ queryKey: ['reported-values', code, year], queryFn: () => api<{ items: Static<typeof ReportedValue>[] }>('GET', `/reported-values${queryString({ indicatorCode: code, period: String(year) })}`) });
+  const list = useQuery({ queryKey: ['reported-values', code, year], queryFn: () => listReportedValues({ indicatorCode: code, period: String(year) }) });
   return (
     <>
       {list.error && <ErrorAlert error={list.error} />}

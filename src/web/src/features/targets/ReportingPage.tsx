@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { Static } from 'typebox';
 import type { ReportedValue, ReportTasks } from '../../../../contract/schemas/targets';
 import { LIMITS } from '../../../../contract/limits';
-import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
@@ -16,6 +15,7 @@ import { unitLabel, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { usePlans } from './usePlans';
+import { decideReportedValue, getReportTasks, listReportedValues, saveReportedValue, submitReportedValue, unlockReportedValue } from './api';
 
 type Value = Static<typeof ReportedValue>;
 type Task = Static<typeof ReportTasks>['tasks'][number];
@@ -50,8 +50,8 @@ export function ReportingPage() {
   const [entering, setEntering] = useState<Task | null>(null);
   const [returning, setReturning] = useState<{ value: Value; unlock: boolean } | null>(null);
   // The period waits for the plans, so the page does not first ask for a year outside them.
-  const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => api<Static<typeof ReportTasks>>('GET', `/reported-values/tasks?period=${period}`), enabled: !!plans.data });
-  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => api<{ items: Value[] }>('GET', `/reported-values${queryString({ period })}`), enabled: !!plans.data });
+  const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => getReportTasks(period), enabled: !!plans.data });
+  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => listReportedValues({ period }), enabled: !!plans.data });
   const byId = new Map((values.data?.items ?? []).map((v) => [v.id, v]));
   const refresh = () => client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   const region = (code: string) => (code === '430000' ? t('report.province') : regionName(code));
@@ -83,7 +83,7 @@ export function ReportingPage() {
             can('target.report') && (
               <Space>
                 {(r.status === null || r.status === 'draft' || r.status === 'returned') && <Button size="small" onClick={() => setEntering(r)}>{t('report.enter')}</Button>}
-                {(r.status === 'draft' || r.status === 'returned') && <Button size="small" type="primary" onClick={() => act(`/reported-values/${r.valueId}/submit`, { version: byId.get(r.valueId!)?.version })}>{t('report.submit')}</Button>}
+                {(r.status === 'draft' || r.status === 'returned') && <Button size="small" type="primary" onClick={() => act(() => submitReportedValue(r.valueId!, byId.get(r.valueId!)?.version))}>{t('report.submit')}</Button>}
               </Space>
             ),
         },
@@ -112,7 +112,7 @@ export function ReportingPage() {
           render: (_, v) =>
             v.status === 'submitted' ? (
               <Space>
-                <Button size="small" type="primary" onClick={() => act(`/reported-values/${v.id}/decision`, { decision: 'approve', version: v.version })}>{t('report.approve')}</Button>
+                <Button size="small" type="primary" onClick={() => act(() => decideReportedValue(v.id, { decision: 'approve', version: v.version }))}>{t('report.approve')}</Button>
                 <Button size="small" danger onClick={() => setReturning({ value: v, unlock: false })}>{t('report.return')}</Button>
               </Space>
             ) : (
@@ -167,7 +167,7 @@ export function ReportingPage() {
           initialValues={entered ? { numerator: entered.numerator ?? undefined, denominator: entered.denominator ?? undefined, value: entered.value ?? undefined, comment: entered.comment } : {}}
           onClose={() => setEntering(null)}
           onSubmit={async (v) => {
-            await api('PUT', '/reported-values', {
+            await saveReportedValue({
               indicatorCode: entering.indicatorCode, regionCode: entering.regionCode, period, ...(entering.kind === 'rate' ? { numerator: v.numerator ?? null, denominator: v.denominator ?? null } : { value: v.value ?? null }),
               comment: v.comment ?? '', ...(entered ? { version: entered.version } : {}),
             });
@@ -204,8 +204,8 @@ export function ReportingPage() {
           okText={returning.unlock ? t('report.unlock') : t('report.return')}
           onClose={() => setReturning(null)}
           onSubmit={async (text) => {
-            if (returning.unlock) await api('POST', `/reported-values/${returning.value.id}/unlock`, { reason: text, version: returning.value.version });
-            else await api('POST', `/reported-values/${returning.value.id}/decision`, { decision: 'return', comment: text, version: returning.value.version });
+            if (returning.unlock) await unlockReportedValue(returning.value.id, { reason: text, version: returning.value.version });
+            else await decideReportedValue(returning.value.id, { decision: 'return', comment: text, version: returning.value.version });
             message.success(t('common.saved'));
             await refresh();
           }}

@@ -3,14 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
-import { INDICATOR_SECTIONS, type Dashboard, type DashboardRow, type Matrix } from '../../../../contract/schemas/targets';
-import { api, queryString } from '../../api/client';
+import { INDICATOR_SECTIONS, type DashboardRow } from '../../../../contract/schemas/targets';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { CELL_BACKGROUND, formatTarget, formatValue, Sparkline } from './format';
+import { getDashboard, getMatrix } from './api';
 
 type Row = Static<typeof DashboardRow>;
 
@@ -26,8 +26,8 @@ export function TargetReportPage() {
   const regionName = useReferenceNames('regions', lang);
   const planId = params.get('plan') ?? '';
   const query = { year: Number(params.get('year')), regionCode: params.get('regionCode') ?? undefined, industryCode: params.get('industryCode') ?? undefined };
-  const dashboard = useQuery({ queryKey: ['targets', 'dashboard', { planId, ...query }], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
-  const matrix = useQuery({ queryKey: ['targets', 'matrix', planId, query.year], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${planId}/matrix?year=${query.year}`), enabled: !query.regionCode });
+  const dashboard = useQuery({ queryKey: ['targets', 'dashboard', { planId, ...query }], queryFn: () => getDashboard(planId, query) });
+  const matrix = useQuery({ queryKey: ['targets', 'matrix', planId, query.year], queryFn: () => getMatrix(planId, { year: query.year }), enabled: !query.regionCode });
   if (dashboard.error) return <ErrorAlert error={dashboard.error} />;
   if (!dashboard.data) return <Skeleton active />;
   const d = dashboard.data;
