@@ -12,7 +12,7 @@ import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
-import { useSchemeResults, useSchemes } from './api';
+import { finaliseScheme, openScheme, useSchemeResults, useSchemes } from './api';
 import { CountyDrawer } from './CountyDrawer';
 import { SchemeModal } from './SchemeModal';
 
@@ -54,13 +54,13 @@ export function AssessmentPage() {
           {office && scheme?.status === 'draft' && (
             <>
               <Button onClick={() => setEditing(scheme)}>{t('common.edit')}</Button>
-              <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/open`, { version: scheme.version })}>
+              <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(() => openScheme(scheme.id, scheme.version))}>
                 <Button type="primary">{t('assess.open')}</Button>
               </Popconfirm>
             </>
           )}
           {office && scheme?.status === 'open' && (
-            <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/finalise`, { version: scheme.version })}>
+            <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(() => finaliseScheme(scheme.id, scheme.version))}>
               <Button type="primary">{t('assess.finalise')}</Button>
             </Popconfirm>
           )}

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Static } from 'typebox';
-import { DECISIONS, type CountyAssessment, type Scheme } from '../../../../contract/schemas/assessments';
+import { DECISIONS, type CountyAssessment, type Decision, type Scheme } from '../../../../contract/schemas/assessments';
 import { LIMITS } from '../../../../contract/limits';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
@@ -11,6 +10,7 @@ import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { decideCounty, fileCountyTargets, getCountyAssessment, reviewCounty, selfAssess } from './api';
 
 type County = Static<typeof CountyAssessment>;
 type Item = Static<typeof Scheme>['items'][number];
@@ -25,7 +25,7 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
   const { message } = App.useApp();
   const user = useSession().data?.user;
   const regionName = useReferenceNames('regions', lang);
-  const county = useQuery({ queryKey: ['assessments', 'county', id], queryFn: () => api<County>('GET', `/county-assessments/${id}`) });
+  const county = useQuery({ queryKey: ['assessments', 'county', id], queryFn: () => getCountyAssessment(id) });
   const [form] = Form.useForm();
   const c = county.data;
   const own = user?.role === 'county_officer' && user.regionCode === c?.regionCode;
@@ -33,9 +33,9 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
   const reviewing = office && c && ['filed', 'self_assessed', 'reviewed'].includes(c.status);
   const deciding = office && c?.status === 'final';
   const row = (item: Item) => c?.items.find((x) => x.itemId === item.id);
-  async function send(path: string, body: object) {
+  async function send(call: () => Promise<unknown>) {
     try {
-      await api('POST', path, body);
+      await call();
       message.success(t('common.saved'));
       await county.refetch();
       await onChanged();
@@ -115,12 +115,12 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
             )}
           </Form>
           <Space style={{ marginTop: 12 }} wrap>
-            {own && c.status === 'open' && <Button type="primary" onClick={() => send(`/county-assessments/${id}/filing`, { version: c.version })}>{t('assess.file')}</Button>}
+            {own && c.status === 'open' && <Button type="primary" onClick={() => send(() => fileCountyTargets(id, c.version))}>{t('assess.file')}</Button>}
             {selfing &&
               [false, true].map((submit) => (
                 <Button key={String(submit)} type={submit ? 'primary' : 'default'} onClick={() => {
                   const v = form.getFieldsValue();
-                  send(`/county-assessments/${id}/self-assessment`, { scores: scored(['work']).map((i) => ({ itemId: i.id, score: v[`s_${i.id}`] ?? null, evidence: v[`e_${i.id}`] ?? '' })), submit, version: c.version });
+                  send(() => selfAssess(id, { scores: scored(['work']).map((i) => ({ itemId: i.id, score: v[`s_${i.id}`] ?? null, evidence: v[`e_${i.id}`] ?? '' })), submit, version: c.version }));
                 }}>
                   {t(submit ? 'assess.selfSubmit' : 'assess.selfSave')}
                 </Button>
@@ -130,23 +130,23 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
                 const v = form.getFieldsValue();
                 // An indicator item keeps its computed points unless the office enters others.
                 const scores = scored(['work', 'deduction', 'indicator']).filter((i) => i.kind !== 'indicator' || v[`r_${i.id}`] !== null && v[`r_${i.id}`] !== undefined);
-                send(`/county-assessments/${id}/review`, { scores: scores.map((i) => ({ itemId: i.id, score: v[`r_${i.id}`] ?? null, comment: v[`c_${i.id}`] ?? '' })), vetoReason: v.vetoReason?.trim() ? v.vetoReason : null, version: c.version });
+                send(() => reviewCounty(id, { scores: scores.map((i) => ({ itemId: i.id, score: v[`r_${i.id}`] ?? null, comment: v[`c_${i.id}`] ?? '' })), vetoReason: v.vetoReason?.trim() ? v.vetoReason : null, version: c.version }));
               }}>
                 {t('assess.saveReview')}
               </Button>
             )}
           </Space>
-          {deciding && <DecisionForm county={c} onSend={(body) => send(`/county-assessments/${id}/decision`, body)} />}
+          {deciding && <DecisionForm county={c} onSend={(body) => send(() => decideCounty(id, body))} />}
         </>
       )}
     </Drawer>
   );
 }
 
-function DecisionForm({ county, onSend }: { county: County; onSend: (body: object) => Promise<void> }) {
+function DecisionForm({ county, onSend }: { county: County; onSend: (body: Decision) => Promise<void> }) {
   const { t } = useI18n();
   return (
-    <Form layout="vertical" style={{ marginTop: 16 }} initialValues={{ decision: county.decision ?? undefined, reward: county.reward, followUp: county.followUp }} onFinish={(v) => onSend({ ...v, version: county.version })}>
+    <Form<Omit<Decision, 'version'>> layout="vertical" style={{ marginTop: 16 }} initialValues={{ decision: county.decision ?? undefined, reward: county.reward, followUp: county.followUp }} onFinish={(v) => onSend({ ...v, version: county.version })}>
       <Typography.Title level={5}>{t('assess.decision')}</Typography.Title>
       {/* Not preset to 无: commending, criticising or neither is the office's decision to state. */}
       <Form.Item name="decision" label={t('assess.decision')} rules={[{ required: true, message: t('form.required') }]}>
