@@ -6,6 +6,7 @@ import { DocumentList } from '../../components/DocumentList';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { cultivationDocuments } from './api';
 
 type Row = Static<typeof Cultivation>;
 
@@ -35,7 +36,7 @@ export function CultivationDetail({ row, mayWrite }: { row: Row; mayWrite: boole
           })}
         />
       </div>
-      <DocumentList base={`/cultivations/${row.id}/documents`} title={t('cultivation.documents')} documents={row.documents} mayWrite={mayWrite} onChanged={refresh} />
+      <DocumentList base={cultivationDocuments(row.id)} title={t('cultivation.documents')} documents={row.documents} mayWrite={mayWrite} onChanged={refresh} />
     </Space>
   );
 }

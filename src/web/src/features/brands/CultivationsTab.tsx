@@ -2,18 +2,20 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { CULTIVATION_STAGES, type Cultivation } from '../../../../contract/schemas/brands';
+import { CULTIVATION_STAGES, type AdvanceCultivation, type CreateCultivation, type Cultivation, type CultivationQuery } from '../../../../contract/schemas/brands';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { LIMITS } from '../../../../contract/limits';
-import { api, ApiError, queryString } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
+import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert, FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { CultivationDetail } from './CultivationDetail';
 import { CertificateFields } from './GrantHonourModal';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { advanceCultivation, createCultivation, getCultivationBoard, listCultivations } from './api';
 
 type Row = Static<typeof Cultivation>;
 type Cell = { programmeCode: string; regionCode: string; stage: string; count: number };
@@ -26,12 +28,12 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const programmeName = useReferenceNames('brand-programmes', lang);
   const regionName = useReferenceNames('regions', lang);
-  const [filter, setFilter] = useState<{ programmeCode?: string; stage?: string; regionCode?: string }>({});
+  const [filter, setFilter] = useState<CultivationQuery>({});
   const regions = useReference('regions').data ?? [];
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState<Row | null>(null);
-  const board = useQuery({ queryKey: ['cultivations', 'board'], queryFn: () => api<{ cells: Cell[] }>('GET', '/cultivations/board') });
-  const list = useQuery({ queryKey: ['cultivations', filter], queryFn: () => api<{ items: Row[] }>('GET', `/cultivations${queryString(filter)}`) });
+  const board = useQuery({ queryKey: ['cultivations', 'board'], queryFn: getCultivationBoard });
+  const list = useQuery({ queryKey: ['cultivations', filter], queryFn: () => listCultivations(filter) });
   // Programme × stage, for the whole scope or the county chosen.
   const cells = (board.data?.cells ?? []).filter((c) => !filter.regionCode || c.regionCode === filter.regionCode);
   const matrix = [...new Set(cells.map((c) => c.programmeCode))].map((code) => ({
@@ -96,11 +98,11 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
 function AddModal({ programmes, onClose, onDone }: { programmes: { value: string; label: string }[]; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
   return (
-    <FormModal<Record<string, unknown>>
+    <FormModal<CreateCultivation>
       title={t('cultivation.add')}
       onClose={onClose}
       onSubmit={async (v) => {
-        await api('POST', '/cultivations', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
+        await createCultivation(filledValues(v));
         await onDone();
       }}
     >
@@ -133,11 +135,10 @@ function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recogni
         form={form}
         layout="vertical"
         initialValues={{ to: row.nextStages[0] }}
-        onFinish={async (v: { to: string; note?: string; overrideReason?: string; grant?: Record<string, string | undefined> }) => {
-          const filled = (o: object) => Object.fromEntries(Object.entries(o).filter(([, x]) => x));
+        onFinish={async (v: Omit<AdvanceCultivation, 'on' | 'version'>) => {
           const { grant, ...rest } = v;
           try {
-            await api('POST', `/cultivations/${row.id}/advance`, { ...filled(rest), ...(v.to === 'granted' ? { grant: filled(grant ?? {}) } : {}), on: new Date().toISOString().slice(0, 10), version: row.version });
+            await advanceCultivation(row.id, { ...filledValues(rest, true), ...(v.to === 'granted' ? { grant: filledValues(grant ?? {}, true) } : {}), on: new Date().toISOString().slice(0, 10), version: row.version });
             message.success(t(v.to === 'granted' ? 'cultivation.grantedRecorded' : 'common.saved'));
             if (v.to === 'granted') await client.invalidateQueries({ queryKey: ['honours'] });
             await onDone();

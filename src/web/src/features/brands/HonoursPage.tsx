@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { HONOUR_STATUSES } from '../../../../contract/schemas/brands';
+import { HONOUR_STATUSES, type HonourListQuery } from '../../../../contract/schemas/brands';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
@@ -24,7 +24,7 @@ export function HonoursPage() {
   const cityLevel = user?.role !== 'county_officer';
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const regions = useReference('regions').data ?? [];
-  const [filter, setFilter] = useState<{ programmeCode?: string; status?: string; regionCode?: string; expiringWithinDays?: number }>({ status: 'active' });
+  const [filter, setFilter] = useState<HonourListQuery>({ status: 'active' });
   const [granting, setGranting] = useState(false);
   const name = (i: { name: string; nameEn: string }) => (lang === 'en-US' && i.nameEn ? i.nameEn : i.name);
   return (

@@ -2,18 +2,19 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { Static } from 'typebox';
-import { KEY_PROJECT_STATUSES, type KeyProject, type KeyProjectList } from '../../../../contract/schemas/industry';
+import { KEY_PROJECT_STATUSES, type CreateKeyProject, type KeyProject, type KeyProjectQuery } from '../../../../contract/schemas/industry';
 import { LIMITS } from '../../../../contract/limits';
-import { api, queryString } from '../../api/client';
+import { queryString } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { ErrorAlert } from '../../components/ErrorText';
+import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { createKeyProject, deleteKeyProject, listKeyProjects, selectKeyProject, updateKeyProject } from './api';
 
 const yuan = (n: number) => n.toLocaleString('zh-CN');
 const STATUS_COLOR: Record<string, string> = { planned: 'default', under_way: 'blue', completed: 'green', cancelled: 'red' };
@@ -25,13 +26,13 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
   const client = useQueryClient();
   const regions = useReference('regions').data ?? [];
   const regionName = useReferenceNames('regions', lang);
-  const [filter, setFilter] = useState<{ year?: number; regionCode?: string; selected?: boolean; status?: string }>({ year: new Date().getFullYear() });
+  const [filter, setFilter] = useState<KeyProjectQuery>({ year: new Date().getFullYear() });
   const [editing, setEditing] = useState<KeyProject | 'new' | null>(null);
   const [deleting, setDeleting] = useState<KeyProject | null>(null);
-  const list = useQuery({ queryKey: ['key-projects', filter], queryFn: () => api<Static<typeof KeyProjectList>>('GET', `/key-projects${queryString(filter)}`) });
+  const list = useQuery({ queryKey: ['key-projects', filter], queryFn: () => listKeyProjects(filter) });
   const refresh = () => client.invalidateQueries({ queryKey: ['key-projects'] });
   const act = useAction(refresh);
-  const select = (p: KeyProject, selected: boolean) => act(`/key-projects/${p.id}/selection`, { selected, on: new Date().toISOString().slice(0, 10), version: p.version });
+  const select = (p: KeyProject, selected: boolean) => act(() => selectKeyProject(p.id, { selected, on: new Date().toISOString().slice(0, 10), version: p.version }));
   const totals = list.data?.totals;
   return (
     <>
@@ -86,14 +87,13 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
         ]}
       />
       {editing && (
-        <FormModal<Record<string, unknown>>
+        <FormModal<CreateKeyProject>
           title={editing === 'new' ? t('project.add') : `${t('common.edit')} · ${editing.name}`}
           initialValues={editing === 'new' ? { year: filter.year ?? new Date().getFullYear(), status: 'planned' } : editing}
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
-            const filled = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-            if (editing === 'new') await api('POST', '/key-projects', filled);
-            else await api('PATCH', `/key-projects/${editing.id}`, { name: v.name, investment: v.investment, status: v.status, notes: v.notes ?? '', version: editing.version });
+            if (editing === 'new') await createKeyProject(filledValues(v));
+            else await updateKeyProject(editing.id, { name: v.name, investment: v.investment, status: v.status, notes: v.notes ?? '', version: editing.version });
             message.success(t('common.saved'));
             await refresh();
           }}
@@ -133,7 +133,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
           okText={t('common.delete')}
           onClose={() => setDeleting(null)}
           onSubmit={async (reason) => {
-            await api('DELETE', `/key-projects/${deleting.id}`, { reason, version: deleting.version });
+            await deleteKeyProject(deleting.id, { reason, version: deleting.version });
             message.success(t('common.saved'));
             await refresh();
           }}
