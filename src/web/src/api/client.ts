@@ -35,6 +35,9 @@ export interface Items<T> {
   items: T[];
 }
 
+/** A list filter as a page's URL holds it: each field typed, or the text the URL gave (the API parses it). */
+export type UrlQuery<T> = { [K in keyof T]?: T[K] | string };
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**

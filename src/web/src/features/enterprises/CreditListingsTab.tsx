@@ -3,14 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { CREDIT_LISTS, REMOVAL_REASONS, type CreditListing } from '../../../../contract/schemas/credit';
+import { CREDIT_LISTS, REMOVAL_REASONS, type CreateCreditListing, type CreditListing, type RemoveCreditListing } from '../../../../contract/schemas/credit';
 import { LIMITS } from '../../../../contract/limits';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from './labels';
+import { addCreditListing, listCreditListings, removeCreditListing } from './api';
 
 const required = (t: (k: MessageKey) => string) => [{ required: true, message: t('form.required') }];
 const notAfterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs());
@@ -26,7 +26,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<CreditListing | null>(null);
   const key = ['enterprise', enterpriseId, 'credit-listings'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: CreditListing[] }>('GET', `/enterprises/${enterpriseId}/credit-listings`) });
+  const list = useQuery({ queryKey: key, queryFn: () => listCreditListings(enterpriseId) });
   const done = async () => {
     message.success(t('common.saved'));
     await client.invalidateQueries({ queryKey: key });
@@ -63,12 +63,12 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
         ]}
       />
       {adding && (
-        <FormModal<{ list: string; authority: string; decisionNo?: string; reason: string; listedOn: dayjs.Dayjs }>
+        <FormModal<Omit<CreateCreditListing, 'listedOn'> & { listedOn: dayjs.Dayjs }>
           title={t('credit.add')}
           initialValues={{ list: 'abnormal_operation', listedOn: dayjs() }}
           onClose={() => setAdding(false)}
           onSubmit={async (v) => {
-            await api('POST', `/enterprises/${enterpriseId}/credit-listings`, { ...v, decisionNo: v.decisionNo || undefined, listedOn: v.listedOn.format('YYYY-MM-DD') });
+            await addCreditListing(enterpriseId, { ...v, decisionNo: v.decisionNo || undefined, listedOn: v.listedOn.format('YYYY-MM-DD') });
             await done();
           }}
         >
@@ -90,12 +90,12 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
         </FormModal>
       )}
       {removing && (
-        <FormModal<{ reason: string; note?: string; on: dayjs.Dayjs }>
+        <FormModal<Omit<RemoveCreditListing, 'on' | 'version'> & { on: dayjs.Dayjs }>
           title={`${t('credit.remove')} · ${t(`credit.list.${removing.list}` as MessageKey)}`}
           initialValues={{ reason: 'fulfilled', on: dayjs() }}
           onClose={() => setRemoving(null)}
           onSubmit={async (v) => {
-            await api('POST', `/credit-listings/${removing.id}/removal`, { reason: v.reason, note: v.note || undefined, on: v.on.format('YYYY-MM-DD'), version: removing.version });
+            await removeCreditListing(removing.id, { reason: v.reason, note: v.note || undefined, on: v.on.format('YYYY-MM-DD'), version: removing.version });
             await done();
           }}
         >

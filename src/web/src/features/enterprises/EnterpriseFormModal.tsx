@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
 import type { Static } from 'typebox';
-import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
-import { api, queryString } from '../../api/client';
+import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type CreateEnterpriseBody, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
 import { isCounty, useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { FormError } from '../../components/ErrorText';
@@ -14,6 +13,7 @@ import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { enumKey } from './labels';
+import { checkUsccCode, createEnterprise, updateEnterprise } from './api';
 
 type UsccCheckResult = Static<typeof UsccCheckSchema>;
 type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'deregisteredOn' | 'usccOverrideReason'> & { foundedOn?: Dayjs | null; deregisteredOn?: Dayjs | null; usccOverrideReason?: string | null };
@@ -36,7 +36,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
 
   async function checkUscc(code: string) {
     if (!code.trim()) return setCheck(null);
-    const result = await api<UsccCheckResult>('GET', `/enterprises/uscc-check${queryString({ code: code.trim() })}`).catch(() => null);
+    const result = await checkUsccCode(code.trim()).catch(() => null);
     setCheck(result);
     if (result?.suggestedRegionCode && !form.getFieldValue('regionCode') && (!county || county === result.suggestedRegionCode)) {
       form.setFieldValue('regionCode', result.suggestedRegionCode);
@@ -54,10 +54,11 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
       if (enterprise) {
         const changed = Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== (enterprise as Record<string, unknown>)[k]));
         if (Object.keys(changed).length === 0) return onClose();
-        await api<Enterprise>('PATCH', `/enterprises/${enterprise.id}`, { ...changed, version: enterprise.version });
+        await updateEnterprise(enterprise.id, { ...changed, version: enterprise.version });
         message.success(t('common.saved'));
       } else {
-        const created = await api<Enterprise>('POST', '/enterprises', body);
+        // The form's rules require what the API requires; it answers 400 with the fields otherwise.
+        const created = await createEnterprise(body as CreateEnterpriseBody);
         message.success(t('common.saved'));
         navigate(`/enterprises/${created.id}`);
       }

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, MAX_LIST_OFFSET, type Enterprise } from '../../../../contract/schemas/enterprises';
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
-import { api, queryString } from '../../api/client';
+import { queryString } from '../../api/client';
 import { isCounty, useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
@@ -15,8 +15,8 @@ import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { enumKey, formatInstant } from './labels';
+import { listEnterprises } from './api';
 
-type ListAnswer = { items: Enterprise[]; meta: { total: number; totalCapped?: boolean; nextCursor: string | null } };
 const FILTER_KEYS = ['q', 'regionCode', 'industryCode', 'status', 'agriLeaderLevel', 'hasCertification', 'licenceExpiringWithinDays', 'certificationExpiringWithinDays', 'sort', ...ENTERPRISE_FLAGS] as const;
 const COLUMN_KEYS = ['uscc', 'region', 'industry', 'status', 'flags', 'legalRepresentative', 'contactPhone', 'updatedAt'] as const;
 const HIDDEN_BY_DEFAULT = ['legalRepresentative', 'contactPhone'];
@@ -68,7 +68,7 @@ export function EnterpriseListPage() {
   const offset = Math.min((page - 1) * pageSize, MAX_LIST_OFFSET);
   const list = useQuery({
     queryKey: ['enterprises', filterKey, offset, pageSize],
-    queryFn: () => api<ListAnswer>('GET', `/enterprises${queryString({ ...filters, offset: offset || undefined, limit: pageSize })}`),
+    queryFn: () => listEnterprises({ ...filters, offset: offset || undefined, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.meta.total ?? 0;

@@ -4,9 +4,8 @@ import { Button, Card, Descriptions, Result, Skeleton, Space, Spin, Table, Tabs,
 import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import type { AuditEvent } from '../../../../contract/schemas/audit';
-import { ENTERPRISE_FLAGS, type Enterprise } from '../../../../contract/schemas/enterprises';
+import { ENTERPRISE_FLAGS } from '../../../../contract/schemas/enterprises';
 import type { RecordItem } from '../../../../contract/schemas/records';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
@@ -19,20 +18,11 @@ import { HonoursTable } from '../brands/HonoursTable';
 import { CreditListingsTab } from './CreditListingsTab';
 import { ProposalsTab } from './ProposalsTab';
 import { RecordTable } from './RecordTable';
+import { getEnterpriseHistory, getEnterpriseProfile, type EnterpriseProfile } from './api';
 
 const YearlyChart = lazy(() => import('./YearlyChart'));
 
 type Item = RecordItem & Record<string, unknown>;
-interface Profile {
-  enterprise: Enterprise;
-  formerNames: Item[];
-  associations: Item[];
-  yearlyFigures: Item[];
-  products: (Item & { standards: Item[] })[];
-  certifications: Item[];
-  licences: Item[];
-  qualityStaff: Item[];
-}
 
 /** 企业画像: the header, then a tab per kind of record, and the record's change history. */
 export function EnterpriseProfilePage() {
@@ -41,8 +31,8 @@ export function EnterpriseProfilePage() {
   const user = useSession().data?.user;
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('basic');
-  const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => api<Profile>('GET', `/enterprises/${id}/profile`) });
-  const history = useQuery({ queryKey: ['enterprise', id, 'history'], queryFn: () => api<{ items: AuditEvent[] }>('GET', `/enterprises/${id}/history`), enabled: tab === 'history' });
+  const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => getEnterpriseProfile(id!) });
+  const history = useQuery({ queryKey: ['enterprise', id, 'history'], queryFn: () => getEnterpriseHistory(id!), enabled: tab === 'history' });
   const regionName = useReferenceNames('regions', lang);
   const industryName = useReferenceNames('industries', lang);
 
@@ -129,7 +119,7 @@ export function EnterpriseProfilePage() {
                 expandable: (product) => (
                   <div style={{ padding: '4px 0' }}>
                     <Typography.Text strong>{t('record.standards')}</Typography.Text>
-                    <RecordTable kind="standards" enterpriseId={e.id} productId={product.id} items={(product as Profile['products'][number]).standards} mayWrite={mayWrite} />
+                    <RecordTable kind="standards" enterpriseId={e.id} productId={product.id} items={(product as EnterpriseProfile['products'][number]).standards} mayWrite={mayWrite} />
                   </div>
                 ),
               }),

@@ -3,13 +3,13 @@ import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd'
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import type { Enterprise, Proposal } from '../../../../contract/schemas/enterprises';
-import { api } from '../../api/client';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from './labels';
+import { decideProposal, listProposals, propose } from './api';
 
 const FIELDS = ['address', 'contactPerson', 'contactPhone'] as const;
 
@@ -23,7 +23,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
   const client = useQueryClient();
   const [proposing, setProposing] = useState(false);
   const [deciding, setDeciding] = useState<{ proposal: Proposal; accept: boolean } | null>(null);
-  const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => api<{ items: Proposal[] }>('GET', `/enterprises/${enterprise.id}/proposals`) });
+  const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => listProposals(enterprise.id) });
   const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}` as MessageKey)}：${p.changes[f]}`).join('；');
 
   return (
@@ -86,7 +86,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
           okText={t('common.save')}
           onClose={() => setDeciding(null)}
           onSubmit={async (comment) => {
-            await api('POST', `/enterprises/${enterprise.id}/proposals/${deciding.proposal.id}/decision`, { version: deciding.proposal.version, accept: deciding.accept, ...(comment ? { comment } : {}) });
+            await decideProposal(enterprise.id, deciding.proposal.id, { version: deciding.proposal.version, accept: deciding.accept, ...(comment ? { comment } : {}) });
             message.success(t('common.saved'));
             await client.invalidateQueries({ queryKey: ['enterprise'] });
           }}
@@ -112,7 +112,7 @@ function ProposalForm({ enterprise, onClose, onDone }: { enterprise: Enterprise;
           const body: Record<string, string> = Object.fromEntries(FIELDS.filter((f) => values[f] !== enterprise[f]).map((f) => [f, values[f] ?? '']));
           if (values.note) body.note = values.note;
           try {
-            await api('POST', `/enterprises/${enterprise.id}/proposals`, body);
+            await propose(enterprise.id, body);
             await onDone();
             onClose();
           } catch (err) {

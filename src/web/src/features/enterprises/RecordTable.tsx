@@ -6,13 +6,13 @@ import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import type { RecordItem, RecordKind } from '../../../../contract/schemas/records';
-import { api } from '../../api/client';
 import { categoryOption, useReference, useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import { enumKey, formatDate, formatYuan } from './labels';
 import { fieldLabel, recordFields, type FieldSpec } from './recordFields';
+import { createRecord, deleteRecord, recordsPath, updateRecord } from './api';
 
 type Item = RecordItem & Record<string, unknown>;
 
@@ -45,7 +45,7 @@ export function RecordTable({
   const [deleting, setDeleting] = useState<Item | null>(null);
   const categoryName = useReferenceNames('product-categories', lang);
   const fields = recordFields(kind).filter((f) => f.type !== 'trainings');
-  const base = `/enterprises/${enterpriseId}${productId ? `/products/${productId}` : ''}/${kind}`;
+  const base = recordsPath(enterpriseId, kind, productId);
 
   const show = (f: FieldSpec, v: unknown): ReactNode => {
     if (v === null || v === undefined || v === '') return '';
@@ -161,8 +161,8 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
     try {
       const body = fromForm(values);
       if (item && Object.keys(body).length === 0) return onClose();
-      if (item) await api('PATCH', `${base}/${item.id}`, { ...body, version: item.version });
-      else await api('POST', base, body);
+      if (item) await updateRecord(base, item.id, { ...body, version: item.version });
+      else await createRecord(base, body);
       message.success(t('common.saved'));
       await refresh();
       onClose();
@@ -284,7 +284,7 @@ function DeleteRecord({ base, item, onClose }: { base: string; item: Item; onClo
         layout="vertical"
         onFinish={async ({ reason }) => {
           try {
-            await api('DELETE', `${base}/${item.id}`, { version: item.version, reason });
+            await deleteRecord(base, item.id, { version: item.version, reason });
             message.success(t('common.deleted'));
             await refresh();
             onClose();
