@@ -3,11 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Skeleton, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { FormError } from '../../components/ErrorText';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
-import { usePlans, useTestingBodies, type Inspection } from './api';
+import { actOnInspection, type Inspection, usePlans, useTestingBodies } from './api';
 import { actionKey } from './labels';
+import type { CaseActionBody } from '../../../../contract/schemas/inspections';
 
 /**
  * One step on a case: choose one of the actions the state allows, fill in what it needs. No
@@ -43,7 +44,8 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
     if (action === 'decide_objection') body.accept = v.accept === 'accept';
     if (action === 'review') body.passed = v.passed === 'pass';
     try {
-      await api('POST', `/inspections/${inspection.id}/actions`, Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
+      // The form shows the fields of the chosen action only; the API checks the body against that action's schema.
+      await actOnInspection(inspection.id, filledValues(body) as CaseActionBody);
       message.success(t('common.saved'));
       form.resetFields();
       await client.invalidateQueries({ queryKey: ['inspections'] });

@@ -1,10 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, List, Result, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
-import type { Static } from 'typebox';
 import { useNavigate, useParams } from 'react-router';
-import type { DocumentInfo } from '../../../../contract/schemas/common';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { DocumentList } from '../../components/DocumentList';
@@ -13,8 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatDate, formatInstant } from '../enterprises/labels';
 import { ArchiveChange } from './ArchiveChange';
-import type { CaseDetail } from './api';
-import { useTestingBodies } from './api';
+import { getInspection, inspectionDocuments, listInspectionDocuments, useTestingBodies } from './api';
 import { CaseActionForm } from './CaseActionForm';
 import { actionKey, checkTypeKey, dueKey, placeKey, stateColor, stateKey } from './labels';
 
@@ -25,8 +21,8 @@ export function CaseDetailPage() {
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const labs = new Map((useTestingBodies().data ?? []).map((b) => [b.id, b.name]));
-  const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => api<CaseDetail>('GET', `/inspections/${id}`) });
-  const documents = useQuery({ queryKey: ['inspections', id, 'documents'], queryFn: () => api<{ items: Static<typeof DocumentInfo>[] }>('GET', `/inspections/${id}/documents`) });
+  const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => getInspection(id!) });
+  const documents = useQuery({ queryKey: ['inspections', id, 'documents'], queryFn: () => listInspectionDocuments(id!) });
   const client = useQueryClient();
   const navigate = useNavigate();
   const mayWrite = !!(useSession().data?.user?.permissions as string[] | undefined)?.includes('inspection.write');
@@ -113,7 +109,7 @@ export function CaseDetailPage() {
           </Card>
           <Card size="small" style={{ marginTop: 16 }}>
             <DocumentList
-              base={`/inspections/${c.id}/documents`}
+              base={inspectionDocuments(c.id)}
               title={t('inspection.documents')}
               documents={documents.data?.items ?? []}
               mayWrite={mayWrite}

@@ -4,19 +4,20 @@ import { useState } from 'react';
 import type { Static } from 'typebox';
 import { LIMITS } from '../../../../contract/limits';
 import type { Draw as DrawSchema, DrawCheck, DrawList } from '../../../../contract/schemas/inspections';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprises/labels';
 import type { Plan } from './api';
 import { RegisterSampleModal } from './RegisterSampleModal';
+import { drawEnterprises, getDraw, listDraws, revealDraw, verifyDraw } from './api';
 
 type Draw = Static<typeof DrawSchema>;
 type DrawEntry = Static<typeof DrawList>['items'][number];
 
 export const useDraws = (planId: string) =>
-  useQuery({ queryKey: ['inspection-plans', planId, 'draws'], queryFn: () => api<Static<typeof DrawList>>('GET', `/inspection-plans/${planId}/draws`), select: (d) => d.items });
+  useQuery({ queryKey: ['inspection-plans', planId, 'draws'], queryFn: () => listDraws(planId), select: (d) => d.items });
 
 /** Every draw of a plan, none ever removed: round, status, commitment, seed, who and when. */
 export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: string) => void }) {
@@ -84,14 +85,14 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
 
   return (
     <Modal open width={900} title={`${t('inspection.draw')} · ${plan.title}`} onCancel={onClose} footer={null}>
-      <DrawHistory planId={plan.id} onOpen={(id) => run(() => api<Draw>('GET', `/inspection-draws/${id}`))} />
+      <DrawHistory planId={plan.id} onOpen={(id) => run(() => getDraw(id))} />
       <FormError error={error} />
       <Form
         form={form}
         layout="inline"
         style={{ marginTop: 16 }}
         initialValues={{ categoryCode: plan.categories[0]?.categoryCode, count: Math.min(plan.categories[0]?.plannedBatches ?? 1, 20) }}
-        onFinish={(v) => run(() => api<Draw>('POST', `/inspection-plans/${plan.id}/draws`, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''))))}
+        onFinish={(v) => run(() => drawEnterprises(plan.id, filledValues(v, true)))}
       >
         <Form.Item name="categoryCode" label={t('field.products.categoryCode')}>
           <Select style={{ width: 200 }} options={plan.categories.map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))} />
@@ -117,7 +118,7 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
           {current.status === 'committed' ? (
             <>
               <Alert type="info" showIcon title={t('inspection.commitHint', { candidates: current.candidates.length, excluded: current.excluded.length })} />
-              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => run(() => api<Draw>('POST', `/inspection-draws/${current.id}/reveal`))}>
+              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => run(() => revealDraw(current.id))}>
                 {t('inspection.revealNow')}
               </Button>
             </>
@@ -127,7 +128,7 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
               check={check}
               onVerify={async () => {
                 try {
-                  setCheck(await api<Static<typeof DrawCheck>>('GET', `/inspection-draws/${current.id}/verify`));
+                  setCheck(await verifyDraw(current.id));
                 } catch (err) {
                   setError(err);
                 }

@@ -5,14 +5,14 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
 import { CASE_STATES, type Board as BoardSchema } from '../../../../contract/schemas/inspections';
-import { api, queryString } from '../../api/client';
+import { queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
-import { usePlans, type Inspection } from './api';
+import { getBoard, getFailedItems, getPassRates, listInspections, type Inspection, usePlans } from './api';
 import { dueKey, stateColor, stateKey } from './labels';
 import { RegisterSampleModal } from './RegisterSampleModal';
 
@@ -89,7 +89,7 @@ function CasesTab() {
   const after = cursors.at(-1);
   const list = useQuery({
     queryKey: ['inspections', filterKey, after],
-    queryFn: () => api<{ items: Inspection[]; meta: { nextCursor: string | null } }>('GET', `/inspections${queryString({ planId, state, ...behind, after, limit: 50 })}`),
+    queryFn: () => listInspections({ planId, state, ...behind, after, limit: 50 }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -136,7 +136,7 @@ function BoardTab() {
   const [filter, setFilter] = useState<{ regionCode?: string; officerId?: string; overdue?: boolean }>({});
   const board = useQuery({
     queryKey: ['inspections', 'board', filter],
-    queryFn: () => api<Board>('GET', `/inspections/board${queryString(filter)}`),
+    queryFn: () => getBoard(filter),
     placeholderData: keepPreviousData,
   });
   const summary = board.data?.summary;
@@ -204,8 +204,8 @@ function StatsTab() {
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const industryName = useReferenceNames('industries', lang);
-  const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => api<PassRates>('GET', `/inspections/stats/pass-rates${queryString({ by, year })}`) });
-  const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => api<{ items: { item: string; batches: number }[] }>('GET', `/inspections/stats/failed-items${queryString({ year })}`) });
+  const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => getPassRates({ by, year: year ?? undefined }) });
+  const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => getFailedItems({ year: year ?? undefined }) });
   const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
   const filter = FILTER_OF[by];
   const behind = (key: string, verdict?: string) => `/inspections${queryString({ tab: 'cases', year, finalVerdict: verdict, ...(filter ? { [filter]: key } : {}) })}`;

@@ -4,14 +4,13 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, S
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PLAN_LEVELS } from '../../../../contract/schemas/inspections';
-import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { errorMessage, FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { usePlans, useTestingBodies, type Plan } from './api';
+import { createInspectionPlan, createTestingBody, publishPlan, type Plan, usePlans, useTestingBodies } from './api';
 import { levelKey } from './labels';
 import { DrawHistory, DrawModal } from './DrawModal';
 import { PlanResultImports } from './PlanResultImports';
@@ -39,7 +38,7 @@ export function PlansPage() {
       content: t('inspection.publishHint'),
       onOk: async () => {
         try {
-          const res = await api<{ published: number; held: number }>('POST', `/inspection-plans/${plan.id}/publish`);
+          const res = await publishPlan(plan.id);
           message.success(t('inspection.publishedCount', { published: res.published, held: res.held }));
           await client.invalidateQueries({ queryKey: ['inspections'] });
         } catch (err) {
@@ -130,7 +129,7 @@ function TestingBodies() {
         onFinish={async (v) => {
           setError(null);
           try {
-            await api('POST', '/testing-bodies', v);
+            await createTestingBody(v);
             form.resetFields();
             await client.invalidateQueries({ queryKey: ['testing-bodies'] });
           } catch (err) {
@@ -176,7 +175,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
         onFinish={async (v) => {
           setError(null);
           try {
-            await api('POST', '/inspection-plans', v);
+            await createInspectionPlan(v);
             await client.invalidateQueries({ queryKey: ['inspection-plans'] });
             onClose();
           } catch (err) {

@@ -3,13 +3,13 @@ import { Alert, Button, Card, Input, InputNumber, Layout, Select, Space, Table, 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
-import type { PublicInspection } from '../../../../contract/schemas/inspections';
-import { api, queryString } from '../../api/client';
+import type { PublicInspection, PublicInspectionQuery } from '../../../../contract/schemas/inspections';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
 import { PublicHonours } from '../brands/PublicHonours';
 import { levelKey } from './labels';
+import { listPublicInspections } from './api';
 
 type Row = Static<typeof PublicInspection>;
 
@@ -17,13 +17,13 @@ type Row = Static<typeof PublicInspection>;
 export function PublicResultsPage() {
   const { t, lang, setLang } = useI18n();
   const [year, setYear] = useState<number | null>(null);
-  const [result, setResult] = useState<string | undefined>();
+  const [result, setResult] = useState<PublicInspectionQuery['result']>();
   const [producer, setProducer] = useState('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const after = cursors.at(-1);
   const list = useQuery({
     queryKey: ['public-inspections', year, result, producer, after],
-    queryFn: () => api<{ items: Row[]; meta: { total: number; nextCursor: string | null; disclaimer: string } }>('GET', `/public/inspections${queryString({ year, result, producer: [...producer].length >= 2 ? producer : undefined, after, limit: 20 })}`),
+    queryFn: () => listPublicInspections({ year: year ?? undefined, result, producer: [...producer].length >= 2 ? producer : undefined, after, limit: 20 }),
     placeholderData: keepPreviousData,
   });
   const restart = () => setCursors([undefined]);

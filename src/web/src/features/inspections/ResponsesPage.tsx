@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { RESPONSE_STATUSES, type ResponseCase } from '../../../../contract/schemas/inspections';
-import { api, queryString } from '../../api/client';
+import { RESPONSE_STATUSES, type ResponseCase, type ResponseListQuery } from '../../../../contract/schemas/inspections';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,6 +10,7 @@ import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { decideResponse, listResponseCases, respond } from './api';
 
 type Case = Static<typeof ResponseCase>;
 const STATUS_COLOR: Record<string, string> = { submitted: 'orange', approved: 'green', rejected: 'default' };
@@ -24,17 +24,17 @@ export function ResponsesPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const officer = (useSession().data?.user.permissions as string[] | undefined)?.includes('inspection.write') ?? false;
-  const [status, setStatus] = useState<string | undefined>(officer ? 'submitted' : undefined);
+  const [status, setStatus] = useState<ResponseListQuery['status']>(officer ? 'submitted' : undefined);
   const [editing, setEditing] = useState<{ c: Case; kind: 'respond' | 'approve' | 'return' } | null>(null);
-  const list = useQuery({ queryKey: ['inspections', 'responses', status], queryFn: () => api<{ items: Case[] }>('GET', `/inspection-responses${queryString({ status })}`) });
+  const list = useQuery({ queryKey: ['inspections', 'responses', status], queryFn: () => listResponseCases({ status }) });
   const done = async () => {
     message.success(t('common.saved'));
     await client.invalidateQueries({ queryKey: ['inspections', 'responses'] });
   };
 
   async function submit(c: Case, kind: 'respond' | 'approve' | 'return', text: string) {
-    if (kind === 'respond') await api('PUT', `/inspections/${c.inspectionId}/response`, { text, ...(c.response ? { version: c.response.version } : {}) });
-    else await api('POST', `/inspections/${c.inspectionId}/response/decision`, { approve: kind === 'approve', version: c.response!.version, ...(text ? { comment: text } : {}) });
+    if (kind === 'respond') await respond(c.inspectionId, { text, ...(c.response ? { version: c.response.version } : {}) });
+    else await decideResponse(c.inspectionId, { approve: kind === 'approve', version: c.response!.version, ...(text ? { comment: text } : {}) });
     await done();
   }
 
