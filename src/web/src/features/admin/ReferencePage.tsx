@@ -4,13 +4,14 @@ import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Swit
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import { PROGRAMME_KINDS, PROGRAMME_LEVELS, REFERENCE_KINDS, REGION_LEVELS, type ReferenceKind } from '../../../../contract/schemas/reference';
-import { api } from '../../api/client';
 import { useReference, useReferenceNames, type ReferenceItem } from '../../api/reference';
 import { errorMessage, FormError } from '../../components/ErrorText';
 import { isConflict, showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { createReferenceItem, updateReferenceItem } from './api';
 
 /** 基础数据 (admins): regions, industries, departments and product categories; retire by switching off. */
 export function ReferencePage() {
@@ -35,7 +36,7 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
   const [editing, setEditing] = useState<ReferenceItem | 'new' | null>(null);
   const toggle = async (item: ReferenceItem, active: boolean) => {
     try {
-      await api('PATCH', `/reference/${kind}/${item.id}`, { version: item.version, active });
+      await updateReferenceItem(kind, item.id, { version: item.version, active });
       await client.invalidateQueries({ queryKey: ['reference'] });
     } catch (err) {
       message.error(isConflict(err) ? t('common.conflict') : errorMessage(err, t));
@@ -92,9 +93,9 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
     try {
       if (item) {
         const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'code' && v !== item[k]));
-        if (Object.keys(changed).length) await api('PATCH', `/reference/${kind}/${item.id}`, { ...changed, version: item.version });
+        if (Object.keys(changed).length) await updateReferenceItem(kind, item.id, { ...changed, version: item.version });
       } else {
-        await api('POST', `/reference/${kind}`, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')));
+        await createReferenceItem(kind, filledValues(values, true));
       }
       await client.invalidateQueries({ queryKey: ['reference'] });
       onClose();

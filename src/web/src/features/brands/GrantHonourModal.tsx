@@ -3,13 +3,13 @@ import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import type { GrantHonour } from '../../../../contract/schemas/brands';
-import { api } from '../../api/client';
 import { useReference } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import { grantHonour } from './api';
+import { listRecords, recordsPath } from '../enterprises/api';
 
 /** The form's values: the honour as the API takes it, the date picked as a day (and the enterprise given or picked). */
 type Values = Omit<GrantHonour, 'grantedOn' | 'enterpriseId'> & { grantedOn: dayjs.Dayjs; enterpriseId?: string };
@@ -25,7 +25,7 @@ export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: str
   const chosenEnterprise = (Form.useWatch('enterpriseId', form) as string | undefined) ?? enterpriseId;
   const products = useQuery({
     queryKey: ['enterprise', chosenEnterprise, 'products'],
-    queryFn: () => api<{ items: { id: string; name: string; model: string }[] }>('GET', `/enterprises/${chosenEnterprise}/products`),
+    queryFn: () => listRecords(recordsPath(chosenEnterprise!, 'products')),
     enabled: !!chosenEnterprise,
   });
   const recognition = programmes.find((p) => p.code === programmeCode)?.kind === 'trademark_recognition';

@@ -2,13 +2,13 @@ import { FileAddOutlined, SearchOutlined, UploadOutlined } from '@ant-design/ico
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Input, Result, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { Workbench } from '../../../../contract/schemas/enterprises';
 import type { Region } from '../../../../contract/schemas/reference';
-import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { getWorkbench } from '../enterprises/api';
+import { listRegions } from '../../api/reference';
 
 /** The workbench: the figures of the user's scope, each a link to the list behind it, and shortcuts. */
 export function HomePage() {
@@ -16,11 +16,11 @@ export function HomePage() {
   const navigate = useNavigate();
   const session = useSession();
   const user = session.data?.user;
-  const figures = useQuery({ queryKey: ['workbench'], queryFn: () => api<Workbench>('GET', '/workbench') });
+  const figures = useQuery({ queryKey: ['workbench'], queryFn: getWorkbench });
   const regions = useQuery({
     enabled: !!user,
     queryKey: ['reference', 'regions', 'home'],
-    queryFn: () => api<{ items: Region[] }>('GET', '/reference/regions'),
+    queryFn: listRegions,
   });
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('enterprise.write');
   // The county list leads into other counties' archives: only for the city-wide roles.

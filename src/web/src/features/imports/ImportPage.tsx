@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import { IMPORT_KIND_VALUES, type ImportReport } from '../../../../contract/schemas/imports';
-import { upload } from '../../api/client';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { uploadImport } from './api';
 
 type Kind = (typeof IMPORT_KIND_VALUES)[number];
 type Report = Static<typeof ImportReport>;
@@ -35,7 +35,7 @@ export function ImportPage() {
     setError(null);
     setProgress(0);
     try {
-      const report = await upload<Report>(`/imports/${kind}?mode=${mode}`, chosen, setProgress);
+      const report = await uploadImport(kind, mode, chosen, setProgress);
       if (mode === 'check') setCheck(report);
       else {
         setResult(report);
