@@ -15,20 +15,20 @@ import { createReferenceItem, updateReferenceItem } from './api';
 
 /** 基础数据 (admins): regions, industries, departments and product categories; retire by switching off. */
 export function ReferencePage() {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const [kind, setKind] = useState<ReferenceKind>('regions');
   return (
     <>
       <PageHeader title={t('menu.reference')} trail={[{ title: t('menu.reference') }]} />
       <Card size="small">
-        <Tabs activeKey={kind} onChange={(k) => setKind(k as ReferenceKind)} items={REFERENCE_KINDS.map((k) => ({ key: k, label: t(`reference.${k}` as MessageKey), children: <ReferenceTable kind={k} /> }))} />
+        <Tabs activeKey={kind} onChange={(k) => setKind(k as ReferenceKind)} items={REFERENCE_KINDS.map((k) => ({ key: k, label: t(`reference.${k}`), children: <ReferenceTable kind={k} /> }))} />
       </Card>
     </>
   );
 }
 
 function ReferenceTable({ kind }: { kind: ReferenceKind }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const items = useReference(kind);
@@ -58,7 +58,7 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
           { key: 'code', title: t('reference.code'), dataIndex: 'code', width: 130 },
           { key: 'name', title: t('reference.name'), dataIndex: 'name' },
           { key: 'nameEn', title: t('reference.nameEn'), dataIndex: 'nameEn' },
-          ...(kind === 'regions' ? [{ key: 'level', title: t('region.level'), dataIndex: 'level', render: (l: string) => t(`region.level.${l}` as MessageKey) }] : []),
+          ...(kind === 'regions' ? [{ key: 'level', title: t('region.level'), dataIndex: 'level', render: (l: string) => tx(`region.level.${l}`) }] : []),
           ...(kind === 'product-categories'
             ? [
                 { key: 'group', title: t('reference.groupName'), dataIndex: 'groupName' },
@@ -67,8 +67,8 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
             : []),
           ...(kind === 'brand-programmes'
             ? [
-                { key: 'level', title: t('programme.level'), dataIndex: 'level', render: (l: string) => t(`inspection.level.${l}` as MessageKey) },
-                { key: 'kind', title: t('programme.kind'), dataIndex: 'kind', render: (k: string) => t(`programme.kind.${k}` as MessageKey) },
+                { key: 'level', title: t('programme.level'), dataIndex: 'level', render: (l: string) => tx(`inspection.level.${l}`) },
+                { key: 'kind', title: t('programme.kind'), dataIndex: 'kind', render: (k: string) => tx(`programme.kind.${k}`) },
                 { key: 'validity', title: t('programme.validityYears'), dataIndex: 'validityYears', render: (y: number | null) => (y ? t('programme.years', { n: y }) : t('programme.noExpiry')) },
                 { key: 'running', title: t('programme.running'), dataIndex: 'running', render: (r: boolean) => (r ? t('common.yes') : t('common.no')) },
               ]
@@ -83,7 +83,7 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
 }
 
 function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: ReferenceItem | null; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const industries = useReference('industries').data ?? [];
@@ -105,10 +105,10 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
     }
   }
   return (
-    <Modal open title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}` as MessageKey)}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal open title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}`)}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
       <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? (kind === 'industries' ? { isKey: false } : kind === 'brand-programmes' ? { running: true, publicBadge: true } : {})}>
-        <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}` as MessageKey)}>
+        <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}`)}>
           <Input disabled={!!item} maxLength={32} />
         </Form.Item>
         <Form.Item name="name" label={t('reference.name')} rules={[{ required: true, message: t('form.required') }, { max: LIMITS.name.max }]}>
@@ -123,7 +123,7 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
         {kind === 'regions' && (
           <>
             <Form.Item name="level" label={t('region.level')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: t(`region.level.${l}` as MessageKey) }))} />
+              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: t(`region.level.${l}`) }))} />
             </Form.Item>
             <Form.Item name="parentCode" label={t('reference.parentCode')}>
               <Input maxLength={6} />
@@ -138,10 +138,10 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
         {kind === 'brand-programmes' && (
           <>
             <Form.Item name="level" label={t('programme.level')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={PROGRAMME_LEVELS.map((l) => ({ value: l, label: t(`inspection.level.${l}` as MessageKey) }))} />
+              <Select options={PROGRAMME_LEVELS.map((l) => ({ value: l, label: t(`inspection.level.${l}`) }))} />
             </Form.Item>
             <Form.Item name="kind" label={t('programme.kind')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}` as MessageKey) }))} />
+              <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}`) }))} />
             </Form.Item>
             <Space wrap>
               <Form.Item name="validityYears" label={t('programme.validityYears')} extra={t('programme.emptyMeans')}>

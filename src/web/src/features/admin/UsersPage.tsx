@@ -15,11 +15,11 @@ import { formatInstant } from '../enterprises/labels';
 import { createUser, listUsers, resetPassword, updateUser } from './api';
 import { listEnterprises } from '../enterprises/api';
 
-const roleKey = (r: string) => `role.${r}` as MessageKey;
+const roleKey = (r: string) => `role.${r}`;
 
 /** 用户管理 (admins): accounts, roles and their scope; one-time passwords shown once. */
 export function UsersPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { modal } = App.useApp();
   const client = useQueryClient();
   const [q, setQ] = useState('');
@@ -68,7 +68,7 @@ export function UsersPage() {
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search allowClear placeholder={t('users.search')} aria-label={t('users.search')} onSearch={setQ} style={{ width: 240 }} />
-          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: tx(roleKey(r)) }))} />
         </Space>
         <Table<User>
           rowKey="id"
@@ -79,7 +79,7 @@ export function UsersPage() {
           columns={[
             { key: 'username', title: t('users.username'), dataIndex: 'username' },
             { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
-            { key: 'role', title: t('users.role'), dataIndex: 'role', render: (r: string) => t(roleKey(r)) },
+            { key: 'role', title: t('users.role'), dataIndex: 'role', render: (r: string) => tx(roleKey(r)) },
             {
               key: 'scope',
               title: t('users.scope'),
@@ -117,7 +117,7 @@ export function UsersPage() {
 type Values = { username: string; displayName: string; role: Role; disabled?: boolean; regionCode?: string; departmentCode?: string; enterpriseId?: string };
 
 function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (username: string, password: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -172,7 +172,7 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
           <Input maxLength={LIMITS.displayName.max} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+          <Select options={ROLES.map((r) => ({ value: r, label: tx(roleKey(r)) }))} />
         </Form.Item>
         {role === 'county_officer' && (
           <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true, message: t('form.required') }]}>

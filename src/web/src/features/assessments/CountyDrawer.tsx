@@ -53,7 +53,7 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
       {c && (
         <>
           <Descriptions size="small" column={4} bordered style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('target.status')}><Tag>{t(`assess.status.${c.status}` as MessageKey)}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('target.status')}><Tag>{t(`assess.status.${c.status}`)}</Tag></Descriptions.Item>
             <Descriptions.Item label={t('assess.total')}><strong>{fmt(c.total)}</strong>{c.grade && ` · ${c.grade}`}{c.rank && ` · ${t('assess.rankN', { n: c.rank })}`}</Descriptions.Item>
             <Descriptions.Item label={t('assess.filedOn')}>{formatDate(c.targetsFiledOn, lang) || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('assess.selfOn')}>{formatDate(c.selfSubmittedOn, lang) || '—'}</Descriptions.Item>
@@ -67,7 +67,7 @@ export function CountyDrawer({ id, scheme, office, onClose, onChanged }: { id: s
               dataSource={scheme.items}
               scroll={{ x: 900 }}
               columns={[
-                { key: 'name', title: t('assess.itemName'), render: (_, i) => <>{i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`assess.kind.${i.kind}` as MessageKey)} · {i.points} · {i.kind === 'indicator' ? `${i.indicatorCode} ${t(`assess.scoring.${i.scoring}` as MessageKey)}` : i.guidance}</Typography.Text></div></> },
+                { key: 'name', title: t('assess.itemName'), render: (_, i) => <>{i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`assess.kind.${i.kind}`)} · {i.points} · {i.kind === 'indicator' ? `${i.indicatorCode} ${t(`assess.scoring.${i.scoring}`)}` : i.guidance}</Typography.Text></div></> },
                 {
                   key: 'value',
                   title: t('assess.value'),
@@ -150,7 +150,7 @@ function DecisionForm({ county, onSend }: { county: County; onSend: (body: Decis
       <Typography.Title level={5}>{t('assess.decision')}</Typography.Title>
       {/* Not preset to 无: commending, criticising or neither is the office's decision to state. */}
       <Form.Item name="decision" label={t('assess.decision')} rules={[{ required: true, message: t('form.required') }]}>
-        <Select style={{ width: 200 }} placeholder={t('common.select')} options={DECISIONS.map((d) => ({ value: d, label: t(`assess.decision.${d}` as MessageKey) }))} />
+        <Select style={{ width: 200 }} placeholder={t('common.select')} options={DECISIONS.map((d) => ({ value: d, label: t(`assess.decision.${d}`) }))} />
       </Form.Item>
       <Form.Item name="reward" label={t('assess.reward')} rules={[{ max: LIMITS.reason.max }]}>
         <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />

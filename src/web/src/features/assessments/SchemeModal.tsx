@@ -73,7 +73,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
           <InputNumber min={0} max={100000} precision={0} />
         </Form.Item>
         <Form.Item name="smallSampleRule" label={t('assess.smallSampleRule')}>
-          <Select style={{ width: 160 }} options={SMALL_SAMPLE_RULES.map((r) => ({ value: r, label: t(`assess.rule.${r}` as MessageKey) }))} />
+          <Select style={{ width: 160 }} options={SMALL_SAMPLE_RULES.map((r) => ({ value: r, label: t(`assess.rule.${r}`) }))} />
         </Form.Item>
         <Form.Item name="gradeA" label={t('assess.gradeLine', { g: 'A' })}><InputNumber min={0} max={100} /></Form.Item>
         <Form.Item name="gradeB" label={t('assess.gradeLine', { g: 'B' })}><InputNumber min={0} max={100} /></Form.Item>
@@ -88,7 +88,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
               return (
                 <Space key={field.key} align="start" wrap style={{ borderBottom: '1px solid #f0f0f0', paddingTop: 8 }}>
                   <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: t('form.required') }]}><Input placeholder={t('target.code')} style={{ width: 60 }} maxLength={20} /></Form.Item>
-                  <Form.Item name={[field.name, 'kind']}><Select style={{ width: 90 }} options={ITEM_KINDS.map((k) => ({ value: k, label: t(`assess.kind.${k}` as MessageKey) }))} /></Form.Item>
+                  <Form.Item name={[field.name, 'kind']}><Select style={{ width: 90 }} options={ITEM_KINDS.map((k) => ({ value: k, label: t(`assess.kind.${k}`) }))} /></Form.Item>
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 100 }]}><Input placeholder={t('assess.itemName')} style={{ width: 240 }} maxLength={100} /></Form.Item>
                   <Form.Item name={[field.name, 'points']} rules={[{ required: true, message: t('form.required') }]}><InputNumber placeholder={t('assess.points')} min={-100} max={100} style={{ width: 80 }} /></Form.Item>
                   {kind === 'indicator' && (
@@ -96,7 +96,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
                       <Form.Item name={[field.name, 'indicatorCode']} rules={[{ required: true, message: t('form.required') }]}>
                         <Select style={{ width: 200 }} showSearch optionFilterProp="label" options={indicators.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'scoring']}><Select style={{ width: 130 }} options={SCORINGS.map((s) => ({ value: s, label: t(`assess.scoring.${s}` as MessageKey) }))} /></Form.Item>
+                      <Form.Item name={[field.name, 'scoring']}><Select style={{ width: 130 }} options={SCORINGS.map((s) => ({ value: s, label: t(`assess.scoring.${s}`) }))} /></Form.Item>
                     </>
                   )}
                   {kind !== 'indicator' && <Form.Item name={[field.name, 'guidance']}><Input placeholder={t('assess.guidance')} style={{ width: 330 }} maxLength={500} /></Form.Item>}

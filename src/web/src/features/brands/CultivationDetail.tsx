@@ -12,7 +12,7 @@ type Row = Static<typeof Cultivation>;
 
 /** A cultivation opened: its steps with dates, notes and overrides, and its documents. */
 export function CultivationDetail({ row, mayWrite }: { row: Row; mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ['cultivations'] });
   return (
@@ -27,7 +27,7 @@ export function CultivationDetail({ row, mayWrite }: { row: Row; mayWrite: boole
               color: override ? 'orange' : 'blue',
               children: (
                 <>
-                  {t(`cultivation.stage.${e.stage}` as MessageKey)} · {formatDate(e.on, lang)}
+                  {tx(`cultivation.stage.${e.stage}`)} · {formatDate(e.on, lang)}
                   {e.note && <div><Typography.Text type="secondary">{e.note}</Typography.Text></div>}
                   {override && <div><Typography.Text type="warning">{t('cultivation.overridden', { reason: override.reason })}</Typography.Text></div>}
                 </>

@@ -19,11 +19,11 @@ import { advanceCultivation, createCultivation, getCultivationBoard, listCultiva
 
 type Row = Static<typeof Cultivation>;
 type Cell = { programmeCode: string; regionCode: string; stage: string; count: number };
-const stageLabel = (s: string) => `cultivation.stage.${s}` as MessageKey;
+const stageLabel = (s: string) => `cultivation.stage.${s}`;
 
 /** 培育看板: enterprises per programme and stage (by county when filtered), and each one's next step. */
 export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const programmeName = useReferenceNames('brand-programmes', lang);
@@ -60,7 +60,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'programme', title: t('honour.programme'), dataIndex: 'code', render: (c: string) => programmeName(c) },
           ...CULTIVATION_STAGES.map((s) => ({
             key: s,
-            title: t(stageLabel(s)),
+            title: tx(stageLabel(s)),
             dataIndex: s,
             align: 'right' as const,
             render: (n: number, r: { code: string }) => (n ? <a onClick={() => setFilter({ ...filter, programmeCode: r.code, stage: s })}>{n}</a> : '—'),
@@ -69,7 +69,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('honour.programme')} placeholder={t('honour.programme')} allowClear style={{ width: 220 }} value={filter.programmeCode} onChange={(programmeCode) => setFilter({ ...filter, programmeCode })} options={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />
-        <Select aria-label={t('cultivation.stage')} placeholder={t('cultivation.stage')} allowClear style={{ width: 140 }} value={filter.stage} onChange={(stage) => setFilter({ ...filter, stage })} options={CULTIVATION_STAGES.map((s) => ({ value: s, label: t(stageLabel(s)) }))} />
+        <Select aria-label={t('cultivation.stage')} placeholder={t('cultivation.stage')} allowClear style={{ width: 140 }} value={filter.stage} onChange={(stage) => setFilter({ ...filter, stage })} options={CULTIVATION_STAGES.map((s) => ({ value: s, label: tx(stageLabel(s)) }))} />
         {mayWrite && <Button type="primary" onClick={() => setAdding(true)}>{t('cultivation.add')}</Button>}
       </Space>
       {list.error && <ErrorAlert error={list.error} />}
@@ -85,7 +85,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: (c: string) => regionName(c) },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
-          { key: 'stage', title: t('cultivation.stage'), dataIndex: 'stage', width: 100, render: (s: string) => <Tag color={s === 'granted' ? 'green' : s === 'rejected' ? 'default' : 'blue'}>{t(stageLabel(s))}</Tag> },
+          { key: 'stage', title: t('cultivation.stage'), dataIndex: 'stage', width: 100, render: (s: string) => <Tag color={s === 'granted' ? 'green' : s === 'rejected' ? 'default' : 'blue'}>{tx(stageLabel(s))}</Tag> },
           { key: 'actions', title: t('common.actions'), width: 110, render: (_, r) => (mayWrite && r.nextStages.length ? <Button size="small" onClick={() => setMoving(r)}>{t('cultivation.advance')}</Button> : null) },
         ]}
       />
@@ -96,7 +96,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
 }
 
 function AddModal({ programmes, onClose, onDone }: { programmes: { value: string; label: string }[]; onClose: () => void; onDone: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   return (
     <FormModal<CreateCultivation>
       title={t('cultivation.add')}
@@ -121,7 +121,7 @@ function AddModal({ programmes, onClose, onDone }: { programmes: { value: string
 
 /** The next stage; when the enterprise is not eligible, the reasons and a box for the override. */
 function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recognition: boolean; onClose: () => void; onDone: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
@@ -150,7 +150,7 @@ function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recogni
         }}
       >
         <Form.Item name="to" label={t('cultivation.to')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={row.nextStages.map((s) => ({ value: s, label: t(stageLabel(s)) }))} />
+          <Select options={row.nextStages.map((s) => ({ value: s, label: tx(stageLabel(s)) }))} />
         </Form.Item>
         <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
           <Input maxLength={LIMITS.reason.max} />

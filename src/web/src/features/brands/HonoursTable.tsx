@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 /** Honours of the register for a filter, with expiry warnings and revocation where allowed. */
 export function HonoursTable({ filter, showEnterprise = true }: { filter: HonourListQuery; showEnterprise?: boolean }) {
   const reviewsDue = filter.reviewDueWithinDays !== undefined;
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
@@ -58,7 +58,7 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Honour
           ...(reviewsDue
             ? [{ key: 'review', title: t('honour.nextReviewOn'), dataIndex: 'nextReviewOn', width: 150, render: (v: string) => <>{formatDate(v, lang)}{Date.parse(v) < Date.now() && <Tag color="red" style={{ marginLeft: 4 }}>{t('honour.reviewOverdue')}</Tag>}</> }]
             : []),
-          { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{t(`honour.status.${s}` as MessageKey)}</Tag> },
+          { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{tx(`honour.status.${s}`)}</Tag> },
           {
             key: 'actions',
             title: t('common.actions'),

@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<string, string> = { planned: 'default', under_way: 'b
 
 /** 技改项目: the projects counties and the city record, and the city's yearly selection of key projects. */
 export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regions = useReference('regions').data ?? [];
@@ -39,7 +39,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={filter.year} onChange={(year) => setFilter({ ...filter, year: year ?? undefined })} />
         <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => r.code !== '431000').map((r) => ({ value: r.code, label: regionName(r.code) }))} />
-        <Select aria-label={t('project.status')} placeholder={t('project.status')} allowClear style={{ width: 110 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}` as MessageKey) }))} />
+        <Select aria-label={t('project.status')} placeholder={t('project.status')} allowClear style={{ width: 110 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))} />
         <Select aria-label={t('project.selected')} placeholder={t('project.selected')} allowClear style={{ width: 150 }} value={filter.selected} onChange={(selected) => setFilter({ ...filter, selected })} options={[{ value: true, label: t('project.onlySelected') }, { value: false, label: t('project.notSelected') }]} />
         <Button href={`/api/v1/key-projects/export${queryString({ ...filter, selected: true, format: 'xlsx' })}`}>{t('project.exportSelected')}</Button>
         {mayWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('project.add')}</Button>}
@@ -66,7 +66,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'name', title: t('project.name'), dataIndex: 'name' },
           { key: 'investment', title: t('project.investmentYuan'), dataIndex: 'investment', align: 'right', render: yuan },
-          { key: 'status', title: t('project.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`project.status.${s}` as MessageKey)}</Tag> },
+          { key: 'status', title: t('project.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{tx(`project.status.${s}`)}</Tag> },
           { key: 'selected', title: t('project.selected'), dataIndex: 'selected', width: 100, render: (v: boolean) => (v ? <Tag color="gold">{t('project.key')}</Tag> : '—') },
           {
             key: 'actions',
@@ -116,7 +116,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
               <InputNumber min={0} max={10 ** 13} precision={0} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="status" label={t('project.status')}>
-              <Select style={{ width: 120 }} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}` as MessageKey) }))} />
+              <Select style={{ width: 120 }} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))} />
             </Form.Item>
           </Space>
           <Form.Item name="notes" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>

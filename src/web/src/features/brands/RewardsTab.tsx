@@ -23,7 +23,7 @@ const yuan = (n: number) => n.toLocaleString('zh-CN');
 
 /** 奖励台账: the year's rewards by county (owed, city and county shares, paid), each reward's steps, the rules. */
 export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLevel: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
@@ -86,7 +86,7 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
-          { key: 'status', title: t('honour.status'), dataIndex: 'status', render: (s: string, r) => <Tag>{t(`reward.status.${s}` as MessageKey)}{r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}</Tag> },
+          { key: 'status', title: t('honour.status'), dataIndex: 'status', render: (s: string, r) => <Tag>{tx(`reward.status.${s}`)}{r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}</Tag> },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -94,8 +94,8 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
               mayWrite && (
                 <Space>
                   {r.nextStatuses.map((s) => (
-                    <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)}>
-                      <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
+                    <Popconfirm key={s} title={t(`reward.to.${s}`)} onConfirm={() => move(r, s)}>
+                      <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}`)}</Button>
                     </Popconfirm>
                   ))}
                 </Space>

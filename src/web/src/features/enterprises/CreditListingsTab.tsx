@@ -20,7 +20,7 @@ const notAfterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs());
  * the enterprise may not apply for a brand or award.
  */
 export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: string; mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
@@ -48,7 +48,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
         scroll={{ x: 900 }}
         locale={{ emptyText: t('credit.empty') }}
         columns={[
-          { key: 'list', title: t('credit.list'), dataIndex: 'list', render: (l: string, r) => <Tag color={r.inForce ? 'red' : 'default'}>{t(`credit.list.${l}` as MessageKey)}</Tag> },
+          { key: 'list', title: t('credit.list'), dataIndex: 'list', render: (l: string, r) => <Tag color={r.inForce ? 'red' : 'default'}>{tx(`credit.list.${l}`)}</Tag> },
           { key: 'authority', title: t('credit.authority'), dataIndex: 'authority' },
           { key: 'decisionNo', title: t('credit.decisionNo'), dataIndex: 'decisionNo' },
           { key: 'reason', title: t('credit.reason'), dataIndex: 'reason' },
@@ -57,7 +57,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
             key: 'removed',
             title: t('credit.removedOn'),
             width: 200,
-            render: (_, r) => (r.removedOn ? `${formatDate(r.removedOn, lang)} · ${t(`credit.removal.${r.removalReason}` as MessageKey)}${r.removalNote ? `（${r.removalNote}）` : ''}` : t('credit.inForce')),
+            render: (_, r) => (r.removedOn ? `${formatDate(r.removedOn, lang)} · ${tx(`credit.removal.${r.removalReason}`)}${r.removalNote ? `（${r.removalNote}）` : ''}` : t('credit.inForce')),
           },
           { key: 'actions', title: t('common.actions'), width: 100, render: (_, r) => r.abilities.remove && <Button size="small" onClick={() => setRemoving(r)}>{t('credit.remove')}</Button> },
         ]}
@@ -73,7 +73,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
           }}
         >
           <Form.Item name="list" label={t('credit.list')} rules={required(t)}>
-            <Select options={CREDIT_LISTS.map((l) => ({ value: l, label: t(`credit.list.${l}` as MessageKey) }))} />
+            <Select options={CREDIT_LISTS.map((l) => ({ value: l, label: t(`credit.list.${l}`) }))} />
           </Form.Item>
           <Form.Item name="authority" label={t('credit.authority')} rules={[...required(t), { min: 2, max: 100 }]}>
             <Input maxLength={100} />
@@ -91,7 +91,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
       )}
       {removing && (
         <FormModal<Omit<RemoveCreditListing, 'on' | 'version'> & { on: dayjs.Dayjs }>
-          title={`${t('credit.remove')} · ${t(`credit.list.${removing.list}` as MessageKey)}`}
+          title={`${t('credit.remove')} · ${t(`credit.list.${removing.list}`)}`}
           initialValues={{ reason: 'fulfilled', on: dayjs() }}
           onClose={() => setRemoving(null)}
           onSubmit={async (v) => {
@@ -100,7 +100,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
           }}
         >
           <Form.Item name="reason" label={t('credit.removalReason')} rules={required(t)}>
-            <Select options={REMOVAL_REASONS.map((r) => ({ value: r, label: t(`credit.removal.${r}` as MessageKey) }))} />
+            <Select options={REMOVAL_REASONS.map((r) => ({ value: r, label: t(`credit.removal.${r}`) }))} />
           </Form.Item>
           <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
             <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />

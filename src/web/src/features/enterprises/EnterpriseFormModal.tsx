@@ -20,7 +20,7 @@ type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'deregisteredOn' | 'usccOv
 
 /** New enterprise, or the basic data of one: the same limits as the API; a conflict says to reload. */
 export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Enterprise; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form);
@@ -132,7 +132,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="status" label={t('enterprise.status')}>
-              <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(enumKey('status', s)) }))} />
+              <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: tx(enumKey('status', s)) }))} />
             </Form.Item>
           </Col>
           {status === 'deregistered' && (
@@ -173,7 +173,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
                 {EDITABLE_FLAGS.map((f) => (
                   <Col key={f} xs={12} md={8}>
                     <Form.Item name={f} valuePropName="checked" noStyle>
-                      <Checkbox>{t(`enterprise.${f}` as MessageKey)}</Checkbox>
+                      <Checkbox>{t(`enterprise.${f}`)}</Checkbox>
                     </Form.Item>
                   </Col>
                 ))}
@@ -182,7 +182,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="agriLeaderLevel" label={t('enterprise.agriLeaderLevel')}>
-              <Select options={AGRI_LEADER_LEVELS.map((l) => ({ value: l, label: t(enumKey('agri', l)) }))} />
+              <Select options={AGRI_LEADER_LEVELS.map((l) => ({ value: l, label: tx(enumKey('agri', l)) }))} />
             </Form.Item>
           </Col>
         </Row>

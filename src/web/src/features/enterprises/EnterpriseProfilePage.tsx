@@ -27,7 +27,7 @@ type Item = RecordItem & Record<string, unknown>;
 /** 企业画像: the header, then a tab per kind of record, and the record's change history. */
 export function EnterpriseProfilePage() {
   const { id } = useParams<{ id: string }>();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const user = useSession().data?.user;
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('basic');
@@ -69,13 +69,13 @@ export function EnterpriseProfilePage() {
           <Typography.Text copyable>{e.uscc}</Typography.Text>
           <Tag>{regionName(e.regionCode)}</Tag>
           <Tag>{industryName(e.industryCode)}</Tag>
-          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}>{t(enumKey('status', e.status))}</Tag>
+          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}>{tx(enumKey('status', e.status))}</Tag>
           {ENTERPRISE_FLAGS.filter((f) => e[f]).map((f) => (
             <Tag key={f} color="blue">
-              {t(`enterprise.${f}` as MessageKey)}
+              {t(`enterprise.${f}`)}
             </Tag>
           ))}
-          {e.agriLeaderLevel !== 'none' && <Tag color="gold">{t(enumKey('agri', e.agriLeaderLevel))}</Tag>}
+          {e.agriLeaderLevel !== 'none' && <Tag color="gold">{tx(enumKey('agri', e.agriLeaderLevel))}</Tag>}
         </Space>
       </Card>
       <Card size="small" style={{ marginTop: 16 }}>
@@ -178,7 +178,7 @@ export function EnterpriseProfilePage() {
                   columns={[
                     { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v, lang) },
                     { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
-                    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string, ev) => `${actionLabel(a, t)} · ${t(`record.${ev.subjectType}` as MessageKey)}` },
+                    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string, ev) => `${actionLabel(a, t)} · ${tx(`record.${ev.subjectType}`)}` },
                   ]}
                 />
               ),
@@ -193,7 +193,7 @@ export function EnterpriseProfilePage() {
 
 /** The fields an audit event changed: before → after. */
 export function Changes({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !['updatedAt', 'version', 'createdAt'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));

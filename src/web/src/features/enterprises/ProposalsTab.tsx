@@ -24,7 +24,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
   const [proposing, setProposing] = useState(false);
   const [deciding, setDeciding] = useState<{ proposal: Proposal; accept: boolean } | null>(null);
   const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => listProposals(enterprise.id) });
-  const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}` as MessageKey)}：${p.changes[f]}`).join('；');
+  const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}`)}：${p.changes[f]}`).join('；');
 
   return (
     <>
@@ -47,7 +47,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
             key: 'status',
             title: t('proposal.status'),
             width: 90,
-            render: (_, p) => <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>{t(`proposal.status.${p.status}` as MessageKey)}</Tag>,
+            render: (_, p) => <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>{t(`proposal.status.${p.status}`)}</Tag>,
           },
           { key: 'comment', title: t('proposal.comment'), dataIndex: 'decisionComment' },
           {

@@ -40,7 +40,7 @@ export function RecordTable({
   /** The enterprise's products, for records that name some (a green-food certificate). */
   products?: { id: string; name: string }[];
 }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Item | null>(null);
   const categoryName = useReferenceNames('product-categories', lang);
@@ -57,7 +57,7 @@ export function RecordTable({
       case 'yuan':
         return formatYuan(v as number, lang);
       case 'enum':
-        return f.family ? t(enumKey(f.family, v as string)) : String(v);
+        return f.family ? tx(enumKey(f.family, v as string)) : String(v);
       case 'category':
         return categoryName(v as string);
       case 'products':
@@ -67,7 +67,7 @@ export function RecordTable({
     }
   };
   const columns: ColumnsType<Item> = [
-    ...fields.map((f) => ({ key: f.name, title: t(fieldLabel(kind, f.name)), dataIndex: f.name, render: (v: unknown) => show(f, v) })),
+    ...fields.map((f) => ({ key: f.name, title: tx(fieldLabel(kind, f.name)), dataIndex: f.name, render: (v: unknown) => show(f, v) })),
     ...extraColumns,
     ...(mayWrite
       ? [
@@ -116,7 +116,7 @@ function useRefresh() {
 }
 
 function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind; base: string; item: Item | null; products: { id: string; name: string }[]; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const refresh = useRefresh();
@@ -177,14 +177,14 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
   const control = (f: FieldSpec): ReactNode => {
     switch (f.type) {
       case 'boolean':
-        return <Checkbox>{t(fieldLabel(kind, f.name))}</Checkbox>;
+        return <Checkbox>{tx(fieldLabel(kind, f.name))}</Checkbox>;
       case 'date':
         return <DatePicker style={{ width: '100%' }} />;
       case 'integer':
       case 'yuan':
         return <InputNumber style={{ width: '100%' }} precision={0} min={f.min} addonAfter={f.type === 'yuan' ? t('unit.yuan') : undefined} />;
       case 'enum':
-        return <Select options={(f.options ?? []).map((o) => ({ value: o, label: f.family ? t(enumKey(f.family, o)) : o }))} />;
+        return <Select options={(f.options ?? []).map((o) => ({ value: o, label: f.family ? tx(enumKey(f.family, o)) : o }))} />;
       case 'category':
         return (
           <Select
@@ -204,7 +204,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
   return (
     <Modal
       open
-      title={`${item ? t('common.edit') : t('common.add')} · ${t(`record.${kind}` as never)}`}
+      title={`${item ? t('common.edit') : t('common.add')} · ${t(`record.${kind}`)}`}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -216,7 +216,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
       <Form form={form} layout="vertical" initialValues={toForm(item)} onFinish={submit}>
         {fields.map((f) =>
           f.type === 'trainings' ? (
-            <Form.Item key={f.name} label={t(fieldLabel(kind, f.name))}>
+            <Form.Item key={f.name} label={tx(fieldLabel(kind, f.name))}>
               <Form.List name={f.name}>
                 {(rows, { add, remove }) => (
                   <>
@@ -245,7 +245,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
             <Form.Item
               key={f.name}
               name={f.name}
-              label={f.type === 'boolean' ? undefined : t(fieldLabel(kind, f.name))}
+              label={f.type === 'boolean' ? undefined : tx(fieldLabel(kind, f.name))}
               valuePropName={f.type === 'boolean' ? 'checked' : 'value'}
               rules={[
                 ...(f.required && f.type !== 'boolean' ? [{ required: true, message: t('form.required') }] : []),
@@ -263,7 +263,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
 
 /** Deleting keeps the record in the history; the reason is required, as the API requires it. */
 function DeleteRecord({ base, item, onClose }: { base: string; item: Item; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [form] = Form.useForm<{ reason: string }>();

@@ -45,4 +45,4 @@ export function recordFields(kind: RecordKind): FieldSpec[] {
     });
 }
 
-export const fieldLabel = (kind: RecordKind, name: string) => `field.${kind}.${name}` as MessageKey;
+export const fieldLabel = (kind: RecordKind, name: string) => `field.${kind}.${name}`;

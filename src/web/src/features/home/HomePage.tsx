@@ -12,7 +12,7 @@ import { listRegions } from '../../api/reference';
 
 /** The workbench: the figures of the user's scope, each a link to the list behind it, and shortcuts. */
 export function HomePage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
   const user = session.data?.user;
@@ -40,7 +40,7 @@ export function HomePage() {
     <>
       <Typography.Title level={4}>
         {t('home.welcome', { name: user?.displayName ?? '' })}
-        {user && <Tag style={{ marginLeft: 12 }}>{t(`role.${user.role}` as MessageKey)}</Tag>}
+        {user && <Tag style={{ marginLeft: 12 }}>{t(`role.${user.role}`)}</Tag>}
       </Typography.Title>
       {figures.isError && <Result status="warning" title={errorMessage(figures.error, t)} />}
       <Row gutter={[16, 16]}>
@@ -94,7 +94,7 @@ export function HomePage() {
                 dataIndex: 'name',
                 render: (name: string, r) => <Link to={r.level === 'city' ? '/enterprises' : `/enterprises?regionCode=${r.code}`}>{lang === 'en-US' ? r.nameEn || name : name}</Link>,
               },
-              { title: t('region.level'), dataIndex: 'level', render: (level: string) => t(`region.level.${level}` as MessageKey) },
+              { title: t('region.level'), dataIndex: 'level', render: (level: string) => tx(`region.level.${level}`) },
             ]}
           />
         )}

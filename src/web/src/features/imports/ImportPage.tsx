@@ -71,7 +71,7 @@ export function ImportPage() {
               <Row gutter={[8, 8]}>
                 {IMPORT_KIND_VALUES.map((k) => (
                   <Col key={k} xs={12} md={8} xl={6}>
-                    <Radio value={k}>{t(`import.kind.${k}` as MessageKey)}</Radio>
+                    <Radio value={k}>{t(`import.kind.${k}`)}</Radio>
                   </Col>
                 ))}
               </Row>

@@ -16,7 +16,7 @@ import type { CaseActionBody } from '../../../../contract/schemas/inspections';
  * outcome are chosen, and the result's verdict is derived from the items.
  */
 export function CaseActionForm({ inspection, objectionItems = [] }: { inspection: Inspection; objectionItems?: string[] }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
@@ -107,7 +107,7 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
       <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
         <Form.Item label={t('inspection.actionLabel')}>
-          <Select aria-label={t('inspection.actionLabel')} value={action} onChange={setAction} options={inspection.allowedActions.map((a) => ({ value: a, label: t(actionKey(a)) }))} />
+          <Select aria-label={t('inspection.actionLabel')} value={action} onChange={setAction} options={inspection.allowedActions.map((a) => ({ value: a, label: tx(actionKey(a)) }))} />
         </Form.Item>
         <Form.Item name="on" label={t('inspection.on')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
@@ -194,7 +194,7 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" loading={busy}>
-          {action ? t(actionKey(action)) : t('common.save')}
+          {action ? tx(actionKey(action)) : t('common.save')}
         </Button>
       </Form>
     </Card>

@@ -17,7 +17,7 @@ import { actionKey, checkTypeKey, dueKey, placeKey, stateColor, stateKey } from 
 /** One spot-check case: the sampling record, the items tested, what happened, what is due next. */
 export function CaseDetailPage() {
   const { id } = useParams<{ id: string }>();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const labs = new Map((useTestingBodies().data ?? []).map((b) => [b.id, b.name]));
@@ -36,7 +36,7 @@ export function CaseDetailPage() {
       <PageHeader
         title={
           <>
-            {[c.productName, c.brand, c.model].filter(Boolean).join(' · ')} <Tag color={stateColor(c.state)}>{t(stateKey(c.state))}</Tag>
+            {[c.productName, c.brand, c.model].filter(Boolean).join(' · ')} <Tag color={stateColor(c.state)}>{tx(stateKey(c.state))}</Tag>
           </>
         }
         trail={[{ title: t('menu.inspections'), to: '/inspections' }, { title: c.documentNo }]}
@@ -56,17 +56,17 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t('enterprise.region')}>{regionName(c.regionCode)}</Descriptions.Item>
               <Descriptions.Item label={t('field.standards.standardNo')}>{c.standardNo}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.batch')}>{c.batch}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.place')}>{t(placeKey(c.place))}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.checkTypeLabel')}>{t(checkTypeKey(c.checkType))}</Descriptions.Item>
+              <Descriptions.Item label={t('inspection.place')}>{tx(placeKey(c.place))}</Descriptions.Item>
+              <Descriptions.Item label={t('inspection.checkTypeLabel')}>{tx(checkTypeKey(c.checkType))}</Descriptions.Item>
               <Descriptions.Item label={t(c.dateBasis === 'notice' ? 'inspection.noticeDate' : 'inspection.sampledOn')}>{date(c.sampledOn)}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.samplersLabel')}>{c.samplers.join('、')}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.testingBody')}>{c.testingBodyId ? labs.get(c.testingBodyId) : c.testingBodyName}</Descriptions.Item>
-              {c.parties.length > 0 && <Descriptions.Item label={t('inspection.parties')}>{c.parties.map((p) => `${t(`resultImport.role.${p.role}` as never)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}</Descriptions.Item>}
+              {c.parties.length > 0 && <Descriptions.Item label={t('inspection.parties')}>{c.parties.map((p) => `${t(`resultImport.role.${p.role}`)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}</Descriptions.Item>}
               {c.remarks && <Descriptions.Item label={t('inspection.remarks')}>{c.remarks}</Descriptions.Item>}
               {!c.listed && <Descriptions.Item label={t('inspection.remarks')}>{t('inspection.unlisted')}</Descriptions.Item>}
               <Descriptions.Item label={t('inspection.reportNo')}>{c.reportNo ?? ''}</Descriptions.Item>
               {c.objectionUntil && <Descriptions.Item label={t('inspection.objectionUntil')}>{date(c.objectionUntil)}</Descriptions.Item>}
-              {c.recheckPayer && <Descriptions.Item label={t('inspection.recheckPayer')}>{t(`inspection.payer.${c.recheckPayer}` as never)}</Descriptions.Item>}
+              {c.recheckPayer && <Descriptions.Item label={t('inspection.recheckPayer')}>{tx(`inspection.payer.${c.recheckPayer}`)}</Descriptions.Item>}
               {c.rectificationDue && <Descriptions.Item label={t('inspection.due.rectification')}>{date(c.rectificationDue)}</Descriptions.Item>}
               {c.firstReviewDue && <Descriptions.Item label={t('inspection.due.first_review')}>{date(c.firstReviewDue)}</Descriptions.Item>}
               {c.secondReviewFrom && <Descriptions.Item label={t('inspection.due.second_review')}>{`${date(c.secondReviewFrom)} – ${date(c.secondReviewUntil)}`}</Descriptions.Item>}
@@ -80,7 +80,7 @@ export function CaseDetailPage() {
                 pagination={false}
                 dataSource={items}
                 columns={[
-                  { key: 'stage', title: t('inspection.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(`inspection.stage.${s}` as never) },
+                  { key: 'stage', title: t('inspection.stage'), dataIndex: 'stage', width: 90, render: (s: string) => tx(`inspection.stage.${s}`) },
                   { key: 'item', title: t('inspection.item'), dataIndex: 'item' },
                   { key: 'requirement', title: t('inspection.requirement'), dataIndex: 'requirement' },
                   { key: 'measured', title: t('inspection.measured'), dataIndex: 'measured' },
@@ -100,7 +100,7 @@ export function CaseDetailPage() {
               renderItem={(d) => (
                 <List.Item>
                   <Typography.Text type={d.by < today ? 'danger' : undefined}>
-                    {t(dueKey(d.kind))}：{d.from ? `${date(d.from)} – ` : ''}
+                    {tx(dueKey(d.kind))}：{d.from ? `${date(d.from)} – ` : ''}
                     {date(d.by)}
                   </Typography.Text>
                 </List.Item>
@@ -121,7 +121,7 @@ export function CaseDetailPage() {
               items={events.map((e) => ({
                 children: (
                   <>
-                    <Typography.Text strong>{date(e.on)}</Typography.Text> {t(actionKey(e.action))} → {t(stateKey(e.stateAfter))}
+                    <Typography.Text strong>{date(e.on)}</Typography.Text> {tx(actionKey(e.action))} → {tx(stateKey(e.stateAfter))}
                     <br />
                     {e.action.startsWith('archive_') && (
                       <>

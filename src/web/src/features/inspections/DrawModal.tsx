@@ -21,7 +21,7 @@ export const useDraws = (planId: string) =>
 
 /** Every draw of a plan, none ever removed: round, status, commitment, seed, who and when. */
 export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const categoryName = useReferenceNames('product-categories', lang);
   const draws = useDraws(planId);
   return (
@@ -36,7 +36,7 @@ export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: 
       columns={[
         { key: 'category', title: t('field.products.categoryCode'), dataIndex: 'categoryCode', render: categoryName },
         { key: 'round', title: t('inspection.drawRoundLabel'), dataIndex: 'round', width: 80, render: (n: number) => t('inspection.drawRound', { n }) },
-        { key: 'status', title: t('inspection.stateLabel'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'drawn' ? 'green' : 'orange'}>{t(`inspection.drawStatus.${s}` as never)}</Tag> },
+        { key: 'status', title: t('inspection.stateLabel'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'drawn' ? 'green' : 'orange'}>{tx(`inspection.drawStatus.${s}`)}</Tag> },
         { key: 'commitment', title: t('inspection.commitment'), dataIndex: 'commitment', render: (c: string | null) => (c ? <Typography.Text code copyable={{ text: c }}>{c.slice(0, 12)}…</Typography.Text> : '—') },
         { key: 'seed', title: t('inspection.seed'), dataIndex: 'seed', render: (s: number | null) => s ?? '—' },
         { key: 'by', title: t('inspection.drawnBy'), render: (_, d) => (d.drawnBy ?? d.createdBy)?.displayName ?? '' },
@@ -54,7 +54,7 @@ export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: 
  * A drawn enterprise opens the sampling record filled from the draw.
  */
 export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const categoryName = useReferenceNames('product-categories', lang);
   const [form] = Form.useForm();
@@ -149,7 +149,7 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
 }
 
 function DrawResult({ draw, check, onVerify, onSample }: { draw: Draw; check: Static<typeof DrawCheck> | null; onVerify: () => void; onSample: (e: Draw['enterprises'][number]) => void }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const ok = check && check.matches && check.commitmentMatches !== false;
   return (
     <>
@@ -169,7 +169,7 @@ function DrawResult({ draw, check, onVerify, onSample }: { draw: Draw; check: St
           { key: 'name', title: t('enterprise.name'), dataIndex: 'name' },
           { key: 'uscc', title: t('enterprise.uscc'), dataIndex: 'uscc' },
           { key: 'weight', title: t('inspection.weight'), dataIndex: 'weight', width: 70 },
-          { key: 'reasons', title: t('inspection.riskReasons'), dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{t(`inspection.risk.${x}` as never)}</Tag>) },
+          { key: 'reasons', title: t('inspection.riskReasons'), dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{tx(`inspection.risk.${x}`)}</Tag>) },
           { key: 'sample', title: '', width: 100, render: (_, e) => <Button size="small" onClick={() => onSample(e)}>{t('inspection.register')}</Button> },
         ]}
       />

@@ -33,7 +33,7 @@ interface PassRates { rows: { key: string; tested: number; qualified: number; un
 
 /** 监督抽查: the cases, the deadline board and the pass rates, in tabs. */
 export function InspectionsPage() {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'cases';
@@ -75,7 +75,7 @@ export function InspectionsPage() {
 }
 
 function CasesTab() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const plans = usePlans().data ?? [];
   const regionName = useReferenceNames('regions', lang);
   const [params, setParams] = useSearchParams();
@@ -96,7 +96,7 @@ function CasesTab() {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear aria-label={t('inspection.plan')} placeholder={t('inspection.plan')} style={{ minWidth: 260 }} value={planId} onChange={setPlanId} options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))} />
-        <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: t(stateKey(s)) }))} />
+        <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: tx(stateKey(s)) }))} />
         {Object.keys(behind).length > 0 && (
           <Tag closable color="blue" onClose={() => setParams({ tab: 'cases' }, { replace: true })}>
             {t('inspection.behindFigure')}
@@ -118,7 +118,7 @@ function CasesTab() {
           { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
           { key: 'unit', title: t('inspection.sampledUnit'), dataIndex: 'sampledUnitName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
-          { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{t(stateKey(s))}</Tag> },
+          { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{tx(stateKey(s))}</Tag> },
         ]}
         pagination={false}
       />
@@ -131,7 +131,7 @@ function CasesTab() {
 }
 
 function BoardTab() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const [filter, setFilter] = useState<{ regionCode?: string; officerId?: string; overdue?: boolean }>({});
   const board = useQuery({
@@ -178,7 +178,7 @@ function BoardTab() {
             locale={{ emptyText: t('inspection.nothingDue') }}
             columns={[
               { key: 'by', title: t('inspection.dueBy'), dataIndex: 'by', width: 150, render: (v: string, e) => <Space>{formatDate(v, lang)}{e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}</Space> },
-              { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{t(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
+              { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{tx(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
               { key: 'product', title: t('inspection.product'), dataIndex: 'productName' },
               { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
               { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
@@ -198,7 +198,7 @@ function BoardTab() {
 }
 
 function StatsTab() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [by, setBy] = useState<StatGroup>('category');
   const [year, setYear] = useState<number | null>(null);
   const regionName = useReferenceNames('regions', lang);
@@ -213,9 +213,9 @@ function StatsTab() {
     if (by === 'county') return regionName(key);
     if (by === 'category') return categoryName(key);
     if (by === 'industry') return industryName(key);
-    if (by === 'level') return t(`inspection.level.${key}` as never);
-    if (by === 'place') return t(`inspection.place.${key}` as never);
-    if (by === 'key_product' || by === 'brand_product') return t(`inspection.productFlag.${key}` as never);
+    if (by === 'level') return tx(`inspection.level.${key}`);
+    if (by === 'place') return tx(`inspection.place.${key}`);
+    if (by === 'key_product' || by === 'brand_product') return tx(`inspection.productFlag.${key}`);
     return key;
   };
   const figure = (n: number, key: string, verdict: string) => (filter ? <Link to={behind(key, verdict)}>{n}</Link> : n);
@@ -230,7 +230,7 @@ function StatsTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}` as never) }))} />
+        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}`) }))} />
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
         <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/stats/pass-rates/export${queryString({ by, year })}`}>{t('inspection.exportExcel')}</Button>
       </Space>
@@ -243,7 +243,7 @@ function StatsTab() {
             dataSource={rates.data?.rows ?? []}
             pagination={false}
             columns={[
-              { key: 'key', title: t(`inspection.by.${by}` as never), dataIndex: 'key', render: label },
+              { key: 'key', title: t(`inspection.by.${by}`), dataIndex: 'key', render: label },
               { key: 'tested', title: t('inspection.tested'), dataIndex: 'tested', align: 'right' },
               { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'qualified') },
               { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'unqualified') },

@@ -18,7 +18,7 @@ import { ResultImportModal } from './ResultImportModal';
 
 /** 抽查计划: plans and their category schemes, the random draw, publication, and the testing bodies. */
 export function PlansPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { modal, message } = App.useApp();
   const client = useQueryClient();
   const plans = usePlans();
@@ -73,7 +73,7 @@ export function PlansPage() {
           }}
           columns={[
             { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 80 },
-            { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'level', width: 90, render: (l: string) => t(levelKey(l)) },
+            { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'level', width: 90, render: (l: string) => tx(levelKey(l)) },
             { key: 'title', title: t('inspection.planTitle'), dataIndex: 'title', render: (title: string, p) => <Link to={`/inspections?tab=cases&plan=${p.id}`}>{title}</Link> },
             { key: 'dept', title: t('users.department'), dataIndex: 'departmentCode', render: departmentName },
             { key: 'batches', title: t('inspection.plannedBatches'), render: (_, p) => p.categories.reduce((s, c) => s + c.plannedBatches, 0), align: 'right', width: 100 },
@@ -114,7 +114,7 @@ export function PlansPage() {
 }
 
 function TestingBodies() {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const client = useQueryClient();
   const bodies = useTestingBodies();
   const [form] = Form.useForm();
@@ -154,7 +154,7 @@ function TestingBodies() {
 }
 
 function PlanForm({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const user = useSession().data?.user;
@@ -192,7 +192,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           </Col>
           <Col xs={12} md={5}>
             <Form.Item name="level" label={t('inspection.levelLabel')}>
-              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: t(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : '431000')} />
+              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: tx(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : '431000')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={15}>

@@ -15,7 +15,7 @@ type Row = Static<typeof PublicInspection>;
 
 /** 抽查结果公开: the published results, for anyone, without signing in. */
 export function PublicResultsPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t, tx, lang, setLang } = useI18n();
   const [year, setYear] = useState<number | null>(null);
   const [result, setResult] = useState<PublicInspectionQuery['result']>();
   const [producer, setProducer] = useState('');
@@ -73,7 +73,7 @@ export function PublicResultsPage() {
                       { key: 'result', title: t('public.result'), dataIndex: 'result', render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{t(r === 'qualified' ? 'public.qualified' : 'public.unqualified')}</Tag> },
                       { key: 'failed', title: t('public.failedItems'), dataIndex: 'failedItems', render: (items: string[]) => items.join('、') },
                       { key: 'lab', title: t('inspection.testingBody'), dataIndex: 'testingBody' },
-                      { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'checkLevel', render: (l: string) => t(levelKey(l)) },
+                      { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'checkLevel', render: (l: string) => tx(levelKey(l)) },
                       { key: 'published', title: t('inspection.publishedOn'), dataIndex: 'publishedOn', render: (v: string) => formatDate(v, lang) },
                     ]}
                   />

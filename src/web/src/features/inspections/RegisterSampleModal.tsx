@@ -24,7 +24,7 @@ interface FromDraw {
 
 /** 登记抽样: the sampling record of one batch, as the 抽样单 has it; from a draw, filled with what it drew. */
 export function RegisterSampleModal({ onClose, initial }: { onClose: () => void; initial?: FromDraw }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -125,7 +125,7 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="place" label={t('inspection.place')}>
-              <Select options={SAMPLING_PLACES.map((p) => ({ value: p, label: t(placeKey(p)) }))} />
+              <Select options={SAMPLING_PLACES.map((p) => ({ value: p, label: tx(placeKey(p)) }))} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -140,7 +140,7 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="checkType" label={t('inspection.checkTypeLabel')}>
-              <Select options={CHECK_TYPES.map((c) => ({ value: c, label: t(checkTypeKey(c)) }))} />
+              <Select options={CHECK_TYPES.map((c) => ({ value: c, label: tx(checkTypeKey(c)) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -20,7 +20,7 @@ const STATUS_COLOR: Record<string, string> = { submitted: 'orange', approved: 'g
  * an officer approves a response for the public record or returns it with a comment.
  */
 export function ResponsesPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const officer = (useSession().data?.user.permissions as string[] | undefined)?.includes('inspection.write') ?? false;
@@ -52,7 +52,7 @@ export function ResponsesPage() {
               value={status}
               onChange={setStatus}
               style={{ width: 160 }}
-              options={RESPONSE_STATUSES.map((s) => ({ value: s, label: t(`responses.status.${s}` as MessageKey) }))}
+              options={RESPONSE_STATUSES.map((s) => ({ value: s, label: t(`responses.status.${s}`) }))}
             />
           </Space>
         )}
@@ -68,14 +68,14 @@ export function ResponsesPage() {
             { key: 'published', title: t('inspection.publishedOn'), dataIndex: 'publishedOn', width: 130, render: (v: string) => formatDate(v, lang) },
             { key: 'product', title: t('inspection.productName'), render: (_, c) => `${c.productName}${c.model ? `（${c.model}）` : ''}` },
             { key: 'producer', title: t('inspection.producer'), dataIndex: 'producer' },
-            { key: 'result', title: t('public.result'), dataIndex: 'result', width: 90, render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{t(`public.${r}` as MessageKey)}</Tag> },
+            { key: 'result', title: t('public.result'), dataIndex: 'result', width: 90, render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{tx(`public.${r}`)}</Tag> },
             {
               key: 'response',
               title: t('responses.response'),
               render: (_, c) =>
                 c.response ? (
                   <Space direction="vertical" size={2}>
-                    <Tag color={STATUS_COLOR[c.response.status]}>{t(`responses.status.${c.response.status}` as MessageKey)}</Tag>
+                    <Tag color={STATUS_COLOR[c.response.status]}>{t(`responses.status.${c.response.status}`)}</Tag>
                     <span>{c.response.text}</span>
                     {c.response.decisionComment && <Typography.Text type="secondary">{t('responses.comment')}：{c.response.decisionComment}</Typography.Text>}
                   </Space>

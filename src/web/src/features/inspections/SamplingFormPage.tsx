@@ -18,7 +18,7 @@ import { getEnterprise } from '../enterprises/api';
  */
 export function SamplingFormPage() {
   const { id } = useParams();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const labs = new Map((useTestingBodies().data ?? []).map((b) => [b.id, b.name]));
@@ -49,8 +49,8 @@ export function SamplingFormPage() {
         <tbody>
           <tr>{row(t('inspection.plan'), plan ? `${plan.year} · ${plan.title}` : '', true)}</tr>
           <tr>
-            {row(t('inspection.levelLabel'), plan ? t(levelKey(plan.level)) : '')}
-            {row(t('inspection.checkTypeLabel'), t(checkTypeKey(c.checkType)))}
+            {row(t('inspection.levelLabel'), plan ? tx(levelKey(plan.level)) : '')}
+            {row(t('inspection.checkTypeLabel'), tx(checkTypeKey(c.checkType)))}
           </tr>
           <tr>{row(t('inspection.sampledUnit'), c.sampledUnitName, true)}</tr>
           <tr>{row(t('inspection.form.address'), e?.address ?? '', true)}</tr>
@@ -80,7 +80,7 @@ export function SamplingFormPage() {
             {row(t('inspection.reserveQuantity'), c.reserveQuantity)}
           </tr>
           <tr>
-            {row(t('inspection.place'), t(placeKey(c.place)))}
+            {row(t('inspection.place'), tx(placeKey(c.place)))}
             {row(t('inspection.sampledOn'), formatDate(c.sampledOn, lang))}
           </tr>
           <tr>{row(t('inspection.testItems'), (scheme?.testItems ?? []).join('、'), true)}</tr>

@@ -51,10 +51,10 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
           <Input style={{ width: 160 }} maxLength={32} placeholder="PQ-NEW" />
         </Form.Item>
         <Form.Item name="section" label={t('target.sectionTitle')}>
-          <Select style={{ width: 180 }} options={INDICATOR_SECTIONS.map((s) => ({ value: s, label: t(`target.section.${s}` as MessageKey) }))} />
+          <Select style={{ width: 180 }} options={INDICATOR_SECTIONS.map((s) => ({ value: s, label: t(`target.section.${s}`) }))} />
         </Form.Item>
         <Form.Item name="source" label={t('target.sourceTitle')}>
-          <Select style={{ width: 120 }} options={(['computed', 'reported'] as const).map((s) => ({ value: s, label: t(`target.source.${s}` as MessageKey) }))} />
+          <Select style={{ width: 120 }} options={(['computed', 'reported'] as const).map((s) => ({ value: s, label: t(`target.source.${s}`) }))} />
         </Form.Item>
       </Space>
       <Form.Item name="name" label={t('target.indicator')} rules={[...required, { min: 2, max: 100 }]}>
@@ -62,7 +62,7 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
       </Form.Item>
       <Space wrap>
         <Form.Item name="kind" label={t('target.kindTitle')}>
-          <Select style={{ width: 100 }} options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`target.kindName.${k}` as MessageKey) }))} />
+          <Select style={{ width: 100 }} options={INDICATOR_KINDS.map((k) => ({ value: k, label: t(`target.kindName.${k}`) }))} />
         </Form.Item>
         <Form.Item name="unit" label={t('target.unit')} rules={required}>
           <Input style={{ width: 90 }} maxLength={10} />
@@ -92,10 +92,10 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
       ) : (
         <Space wrap>
           <Form.Item name="reportRegions" label={t('target.reportRegions')}>
-            <Select style={{ width: 160 }} options={(['counties', 'province'] as const).map((r) => ({ value: r, label: t(`target.reportRegions.${r}` as MessageKey) }))} />
+            <Select style={{ width: 160 }} options={(['counties', 'province'] as const).map((r) => ({ value: r, label: t(`target.reportRegions.${r}`) }))} />
           </Form.Item>
           <Form.Item name="frequency" label={t('target.frequency')}>
-            <Select style={{ width: 120 }} options={(['year', 'quarter'] as const).map((f) => ({ value: f, label: t(`target.frequency.${f}` as MessageKey) }))} />
+            <Select style={{ width: 120 }} options={(['year', 'quarter'] as const).map((f) => ({ value: f, label: t(`target.frequency.${f}`) }))} />
           </Form.Item>
         </Space>
       )}

@@ -60,7 +60,7 @@ export function DashboardTab({ scope }: { scope: Scope }) {
           size="small"
           pagination={false}
           loading={data.isPending}
-          title={() => <Typography.Text strong>{t(`target.section.${section}` as MessageKey)}</Typography.Text>}
+          title={() => <Typography.Text strong>{t(`target.section.${section}`)}</Typography.Text>}
           dataSource={rows.filter((r) => r.indicator.section === section)}
           scroll={{ x: 1000 }}
           style={{ marginBottom: 16 }}
@@ -74,7 +74,7 @@ export function DashboardTab({ scope }: { scope: Scope }) {
                   <Tooltip title={r.indicator.definition}>
                     <InfoCircleOutlined aria-label={t('target.definition')} style={{ color: '#888' }} />
                   </Tooltip>
-                  <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}` as MessageKey)}</Typography.Text></div>
+                  <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}`)}</Typography.Text></div>
                   {r.measures && (
                     <ul aria-label={t('target.measures')} style={{ margin: '4px 0 0', paddingLeft: 18, fontSize: 12 }}>
                       {r.measures.map((m) => (

@@ -21,7 +21,7 @@ const linkOf = (kind: Records['kind'], item: Item) => (kind === 'inspection' ? `
 
 /** What is behind a number: the definition, the sums, and the records (or, for a reported figure, its submissions). */
 export function DrillDrawer({ scope, row, onClose }: { scope: Scope; row: Row; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const i = row.indicator;
   return (
     <Drawer open width={760} title={`${i.code} · ${lang === 'en-US' && i.nameEn ? i.nameEn : i.name}`} onClose={onClose}>
@@ -37,7 +37,7 @@ export function DrillDrawer({ scope, row, onClose }: { scope: Scope; row: Row; o
         <Tabs
           items={(['numerator', 'denominator'] as const).map((side) => ({
             key: side,
-            label: t(`target.${side}` as MessageKey),
+            label: t(`target.${side}`),
             children: <RecordsTable scope={scope} code={i.code} side={side} />,
           }))}
         />
@@ -49,7 +49,7 @@ export function DrillDrawer({ scope, row, onClose }: { scope: Scope; row: Row; o
 }
 
 function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side: 'numerator' | 'denominator' }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const { planId, ...query } = scope;
   const pages = useInfiniteQuery({
@@ -64,7 +64,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
   return (
     <>
       {pages.error && <ErrorAlert error={pages.error} />}
-      {first && <Typography.Paragraph type="secondary">{t('target.recordsTotal', { n: first.total.toLocaleString('zh-CN'), kind: t(`target.kind.${kind}` as MessageKey) })}</Typography.Paragraph>}
+      {first && <Typography.Paragraph type="secondary">{t('target.recordsTotal', { n: first.total.toLocaleString('zh-CN'), kind: t(`target.kind.${kind}`) })}</Typography.Paragraph>}
       <Table<Item>
         rowKey="id"
         size="small"
@@ -72,7 +72,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
         loading={pages.isPending}
         dataSource={items}
         columns={[
-          { key: 'label', title: t(`target.kind.${kind}` as MessageKey), render: (_, r) => { const to = linkOf(kind, r); return to ? <Link to={to}>{r.label}</Link> : r.label; } },
+          { key: 'label', title: t(`target.kind.${kind}`), render: (_, r) => { const to = linkOf(kind, r); return to ? <Link to={to}>{r.label}</Link> : r.label; } },
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c) },
           { key: 'num', title: t('target.numerator'), dataIndex: 'numerator', align: 'right', width: 110, render: (n: number) => n.toLocaleString('zh-CN') },
@@ -86,7 +86,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
 
 /** A reported number's submissions for the year: each county's figure, status and history. */
 function Submissions({ code, year }: { code: string; year: number }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const list = useQuery({ queryKey: ['reported-values', code, year], queryFn: () => listReportedValues({ indicatorCode: code, period: String(year) }) });
   return (
@@ -103,7 +103,7 @@ function Submissions({ code, year }: { code: string; year: number }) {
           expandedRowRender: (r) => (
             <Timeline
               items={r.history.map((h) => ({
-                children: `${formatInstant(h.at, lang)} · ${h.actorName ?? ''} · ${t(`report.action.${h.action}` as MessageKey)}${h.numerator !== null ? ` ${h.numerator}/${h.denominator}` : h.value !== null ? ` ${h.value}` : ''}${h.comment ? ` — ${h.comment}` : ''}`,
+                children: `${formatInstant(h.at, lang)} · ${h.actorName ?? ''} · ${tx(`report.action.${h.action}`)}${h.numerator !== null ? ` ${h.numerator}/${h.denominator}` : h.value !== null ? ` ${h.value}` : ''}${h.comment ? ` — ${h.comment}` : ''}`,
               }))}
             />
           ),
@@ -111,7 +111,7 @@ function Submissions({ code, year }: { code: string; year: number }) {
         columns={[
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) || c },
           { key: 'figure', title: t('target.value'), render: (_, r) => (r.denominator !== null ? `${r.numerator} / ${r.denominator}` : r.value) },
-          { key: 'status', title: t('target.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'approved' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' ? 'blue' : 'default'}>{t(`report.status.${s}` as MessageKey)}</Tag> },
+          { key: 'status', title: t('target.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'approved' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' ? 'blue' : 'default'}>{tx(`report.status.${s}`)}</Tag> },
         ]}
       />
     </>

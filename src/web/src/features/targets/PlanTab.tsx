@@ -15,7 +15,7 @@ import { copyTargetPlan, getTargetPlan, updateIndicator } from './api';
 
 /** The plan's indicators with their definitions; the office edits targets and readings, or copies the plan for the next period. */
 export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [, setParams] = useSearchParams();
@@ -45,10 +45,10 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
         columns={[
           { key: 'code', title: t('target.code'), dataIndex: 'code', width: 140 },
           { key: 'name', title: t('target.indicator'), render: (_, i) => (lang === 'en-US' && i.nameEn ? i.nameEn : i.name) },
-          { key: 'section', title: t('target.sectionTitle'), dataIndex: 'section', width: 110, render: (s: string) => t(`target.section.${s}` as MessageKey) },
+          { key: 'section', title: t('target.sectionTitle'), dataIndex: 'section', width: 110, render: (s: string) => tx(`target.section.${s}`) },
           { key: 'target', title: t('target.target'), width: 110, render: (_, i) => formatTarget(i) },
           { key: 'owner', title: t('target.owner'), dataIndex: 'ownerDepartment', width: 150, render: (d: string) => department(d) },
-          { key: 'source', title: t('target.sourceTitle'), dataIndex: 'source', width: 80, render: (s: string) => t(`target.source.${s}` as MessageKey) },
+          { key: 'source', title: t('target.sourceTitle'), dataIndex: 'source', width: 80, render: (s: string) => tx(`target.source.${s}`) },
           ...(mayEdit ? [{ key: 'actions', title: t('common.actions'), width: 80, render: (_: unknown, i: Indicator) => <Button size="small" onClick={() => setEditing(i)}>{t('common.edit')}</Button> }] : []),
         ]}
       />

@@ -28,7 +28,7 @@ const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'blu
  * filter by indicator, county and state.
  */
 export function ReportingPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const user = useSession().data?.user;
@@ -57,7 +57,7 @@ export function ReportingPage() {
   const region = (code: string) => (code === '430000' ? t('report.province') : regionName(code));
   const figure = (v?: Value) => (!v ? '—' : v.denominator !== null ? `${v.numerator} / ${v.denominator}` : String(v.value));
   const act = useAction(refresh);
-  const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? t(`report.status.${s}` as MessageKey) : t('report.status.none')}</Tag>;
+  const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? tx(`report.status.${s}`) : t('report.status.none')}</Tag>;
   const entered = entering?.valueId ? byId.get(entering.valueId) : undefined;
 
   const taskTable = (
@@ -131,7 +131,7 @@ export function ReportingPage() {
           <Select aria-label={t('report.period')} style={{ width: 110 }} value={Number(period)} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}${t('target.yearSuffix')}` }))} />
           <Input.Search aria-label={t('report.filterIndicator')} placeholder={t('report.filterIndicator')} allowClear style={{ width: 220 }} onSearch={(text) => setFilter({ ...filter, text: text.trim() || undefined })} />
           {filterSelect('regionCode', t('enterprise.region'), 130, [...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) })))}
-          {filterSelect('status', t('target.status'), 120, ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) })))}
+          {filterSelect('status', t('target.status'), 120, ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: tx(`report.status.${s}`) })))}
           {tasks.data && <Typography.Text type="secondary">{t('report.due', { date: formatDate(tasks.data.dueOn, lang) })}</Typography.Text>}
         </Space>
         {(tasks.error || values.error) && <ErrorAlert error={tasks.error ?? values.error} />}

@@ -47,7 +47,7 @@ export function TargetReportPage() {
       </Typography.Paragraph>
       {INDICATOR_SECTIONS.filter((s) => s !== 'reference' && rows.some((r) => r.indicator.section === s)).map((section) => (
         <div key={section}>
-          <Typography.Title level={5}>{t(`target.section.${section}` as MessageKey)}</Typography.Title>
+          <Typography.Title level={5}>{t(`target.section.${section}`)}</Typography.Title>
           <Table<Row>
             rowKey={(r) => r.indicator.code}
             size="small"
@@ -69,7 +69,7 @@ export function TargetReportPage() {
                 ),
               },
               { key: 'target', title: t('target.target'), align: 'right', width: '10%', render: (_, r) => formatTarget(r.indicator) },
-              { key: 'status', title: t('target.status'), width: '8%', onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}` as MessageKey) },
+              { key: 'status', title: t('target.status'), width: '8%', onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}`) },
               { key: 'previous', title: t('target.previous'), align: 'right', width: '9%', render: (_, r) => formatValue(r.indicator, r.previous) },
               { key: 'trend', title: t('target.trend'), width: '10%', render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} width={60} height={18} /> },
               { key: 'projection', title: t('target.projection', { year: d.plan.endYear }), align: 'right', width: '10%', render: (_, r) => formatValue(r.indicator, r.projection.value) },
