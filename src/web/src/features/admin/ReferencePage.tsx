@@ -1,16 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import { PROGRAMME_KINDS, PROGRAMME_LEVELS, REFERENCE_KINDS, REGION_LEVELS, type ReferenceKind } from '../../../../contract/schemas/reference';
 import { useReference, useReferenceNames, type ReferenceItem } from '../../api/reference';
-import { errorMessage, FormError } from '../../components/ErrorText';
-import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { errorMessage } from '../../components/ErrorText';
+import { isConflict } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { createReferenceItem, updateReferenceItem } from './api';
 
 /** 基础数据 (admins): regions, industries, departments and product categories; retire by switching off. */
@@ -87,27 +87,23 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
   const client = useQueryClient();
   const [form] = Form.useForm();
   const industries = useReference('industries').data ?? [];
-  const [error, setError] = useState<unknown>(null);
   async function submit(values: Record<string, unknown>) {
-    setError(null);
-    try {
-      if (item) {
-        const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'code' && v !== item[k]));
-        if (Object.keys(changed).length) await updateReferenceItem(kind, item.id, { ...changed, version: item.version });
-      } else {
-        await createReferenceItem(kind, filledValues(values, true));
-      }
-      await client.invalidateQueries({ queryKey: ['reference'] });
-      onClose();
-    } catch (err) {
-      setError(err);
-      showFieldErrors(form, err);
+    if (item) {
+      const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'code' && v !== item[k]));
+      if (Object.keys(changed).length) await updateReferenceItem(kind, item.id, { ...changed, version: item.version });
+    } else {
+      await createReferenceItem(kind, filledValues(values, true));
     }
+    await client.invalidateQueries({ queryKey: ['reference'] });
   }
   return (
-    <Modal open title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}`)}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? (kind === 'industries' ? { isKey: false } : kind === 'brand-programmes' ? { running: true, publicBadge: true } : {})}>
+    <FormModal<Record<string, unknown>>
+      title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}`)}`}
+      form={form}
+      initialValues={item ?? (kind === 'industries' ? { isKey: false } : kind === 'brand-programmes' ? { running: true, publicBadge: true } : {})}
+      onSubmit={submit}
+      onClose={onClose}
+    >
         <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}`)}>
           <Input disabled={!!item} maxLength={32} />
         </Form.Item>
@@ -180,7 +176,6 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
             </Form.Item>
           </>
         )}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -10,7 +10,6 @@ import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from '../enterprises/labels';
 import { createUser, listUsers, resetPassword, updateUser } from './api';
 import { listEnterprises } from '../enterprises/api';

@@ -4,7 +4,6 @@ import { useSearchParams } from 'react-router';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { useSchemeResults, useSchemes } from './api';
 
 /**

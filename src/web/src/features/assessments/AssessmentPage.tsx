@@ -10,7 +10,6 @@ import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { finaliseScheme, openScheme, useSchemeResults, useSchemes } from './api';
 import { CountyDrawer } from './CountyDrawer';

@@ -8,7 +8,6 @@ import { useSession } from '../../api/session';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { decideCounty, fileCountyTargets, getCountyAssessment, reviewCounty, selfAssess } from './api';
 

@@ -7,7 +7,6 @@ import { ITEM_KINDS, SCORINGS, SMALL_SAMPLE_RULES, type AssessmentItemInput, typ
 import { isCounty, useReference } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { createScheme, getSchemeDraft, updateScheme } from './api';
 import { getTargetPlan, listTargetPlans } from '../targets/api';
 

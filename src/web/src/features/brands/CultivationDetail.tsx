@@ -4,7 +4,6 @@ import type { Static } from 'typebox';
 import type { Cultivation } from '../../../../contract/schemas/brands';
 import { DocumentList } from '../../components/DocumentList';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { cultivationDocuments } from './api';
 

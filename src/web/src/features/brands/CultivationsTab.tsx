@@ -14,7 +14,6 @@ import { ErrorAlert, FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { CultivationDetail } from './CultivationDetail';
 import { CertificateFields } from './GrantHonourModal';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { advanceCultivation, createCultivation, getCultivationBoard, listCultivations } from './api';
 
 type Row = Static<typeof Cultivation>;

@@ -7,7 +7,6 @@ import { useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { CultivationsTab } from './CultivationsTab';
 import { GrantHonourModal } from './GrantHonourModal';
 import { HonoursTable } from './HonoursTable';

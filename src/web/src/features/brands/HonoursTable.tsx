@@ -10,7 +10,6 @@ import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { listHonours, proposeReward, reviewHonour, revokeHonour } from './api';
 

@@ -13,7 +13,6 @@ import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { createKeyProject, deleteKeyProject, listKeyProjects, selectKeyProject, updateKeyProject } from './api';
 
 const yuan = (n: number) => n.toLocaleString('zh-CN');

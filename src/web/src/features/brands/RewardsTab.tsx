@@ -13,7 +13,6 @@ import { FormModal } from '../../components/FormModal';
 import { useAction } from '../../components/useAction';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { createRewardRule, listRewardRules, listRewards, moveReward } from './api';
 

@@ -11,7 +11,6 @@ import { useSession } from '../../api/session';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { enumKey } from './labels';
 import { checkUsccCode, createEnterprise, updateEnterprise } from './api';
 

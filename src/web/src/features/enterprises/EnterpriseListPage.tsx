@@ -12,7 +12,6 @@ import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { enumKey, formatInstant } from './labels';
 import { listEnterprises } from './api';

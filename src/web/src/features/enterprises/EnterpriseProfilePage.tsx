@@ -11,7 +11,6 @@ import { useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { actionLabel, enumKey, formatDate, formatInstant } from './labels';
 import { HonoursTable } from '../brands/HonoursTable';

@@ -7,7 +7,6 @@ import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from './labels';
 import { decideProposal, listProposals, propose } from './api';
 

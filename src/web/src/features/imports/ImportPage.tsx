@@ -8,7 +8,6 @@ import { IMPORT_KIND_VALUES, type ImportReport } from '../../../../contract/sche
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { uploadImport } from './api';
 
 type Kind = (typeof IMPORT_KIND_VALUES)[number];

@@ -8,7 +8,6 @@ import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { decideResponse, listResponseCases, respond } from './api';
 

@@ -4,7 +4,6 @@ import { Alert, App, AutoComplete, Button, Form, Modal, Progress, Space, Tag, Ty
 import { useState } from 'react';
 import { FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import type { Plan } from './api';
 import { ResultImportRows, STATUS_COLOR } from './ResultImportRows';
 import { ResultImportSettings } from './ResultImportSettings';

@@ -1,6 +1,5 @@
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import type { ImportRow } from './resultImportApi';
 
 export const STATUS_COLOR: Record<ImportRow['status'], string> = { matched: 'green', candidates: 'orange', unmatched: 'default', disputed: 'volcano', no_producer: 'default', error: 'red' };

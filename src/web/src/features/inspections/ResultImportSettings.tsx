@@ -3,7 +3,6 @@ import dayjs from 'dayjs';
 import { RESULT_FIELDS, SAMPLING_PLACES } from '../../../../contract/schemas/inspections';
 import { categoryOption, useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { placeKey } from './labels';
 import { withNoticeDate, type ImportPreview, type ImportSettings } from './resultImportApi';
 

@@ -1,4 +1,3 @@
-import type { MessageKey } from '../../i18n/zh-CN';
 
 export const stateKey = (s: string) => `inspection.state.${s}`;
 export const actionKey = (a: string) => `inspection.action.${a}`;

@@ -3,7 +3,6 @@ import { CALCULATOR_NAMES, DIRECTIONS, directionSign, INDICATOR_KINDS, INDICATOR
 import { useReference, useReferenceNames } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { addIndicator } from './api';
 
 /** The form's values: the indicator as the API takes it, with the reading as JSON text and the optional fields unset. */

@@ -9,7 +9,6 @@ import { queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { DrillDrawer } from './DrillDrawer';
 import { formatTarget, formatValue, Sparkline, StatusTag } from './format';

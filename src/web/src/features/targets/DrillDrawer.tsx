@@ -6,7 +6,6 @@ import type { DashboardRow, RecordList, ReportedValue } from '../../../../contra
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from '../enterprises/labels';
 import { formatTarget, formatValue, StatusTag } from './format';
 import type { Scope } from './TargetsPage';

@@ -8,7 +8,6 @@ import { useReference, useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { unitLabel, useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { AddIndicatorModal } from './AddIndicatorModal';
 import { formatTarget } from './format';
 import { copyTargetPlan, getTargetPlan, updateIndicator } from './api';

@@ -12,7 +12,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { unitLabel, useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { usePlans } from './usePlans';
 import { decideReportedValue, getReportTasks, listReportedValues, saveReportedValue, submitReportedValue, unlockReportedValue } from './api';

@@ -7,7 +7,6 @@ import { INDICATOR_SECTIONS, type DashboardRow } from '../../../../contract/sche
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { CELL_BACKGROUND, formatTarget, formatValue, Sparkline } from './format';
 import { getDashboard, getMatrix } from './api';
