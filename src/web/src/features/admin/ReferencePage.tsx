@@ -15,7 +15,7 @@ import { createReferenceItem, updateReferenceItem } from './api';
 
 /** 基础数据 (admins): regions, industries, departments and product categories; retire by switching off. */
 export function ReferencePage() {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const [kind, setKind] = useState<ReferenceKind>('regions');
   return (
     <>
@@ -83,7 +83,7 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
 }
 
 function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: ReferenceItem | null; onClose: () => void }) {
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const industries = useReference('industries').data ?? [];

@@ -17,7 +17,6 @@ import { CertificateFields } from './GrantHonourModal';
 import { advanceCultivation, createCultivation, getCultivationBoard, listCultivations } from './api';
 
 type Row = Static<typeof Cultivation>;
-type Cell = { programmeCode: string; regionCode: string; stage: string; count: number };
 const stageLabel = (s: string) => `cultivation.stage.${s}`;
 
 /** 培育看板: enterprises per programme and stage (by county when filtered), and each one's next step. */
@@ -95,7 +94,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
 }
 
 function AddModal({ programmes, onClose, onDone }: { programmes: { value: string; label: string }[]; onClose: () => void; onDone: () => Promise<void> }) {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   return (
     <FormModal<CreateCultivation>
       title={t('cultivation.add')}

@@ -192,7 +192,7 @@ export function EnterpriseProfilePage() {
 
 /** The fields an audit event changed: before → after. */
 export function Changes({ before, after }: { before: unknown; after: unknown }) {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !['updatedAt', 'version', 'createdAt'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));

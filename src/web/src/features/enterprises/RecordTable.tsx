@@ -263,7 +263,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
 
 /** Deleting keeps the record in the history; the reason is required, as the API requires it. */
 function DeleteRecord({ base, item, onClose }: { base: string; item: Item; onClose: () => void }) {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [form] = Form.useForm<{ reason: string }>();

@@ -54,7 +54,7 @@ export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: 
  * A drawn enterprise opens the sampling record filled from the draw.
  */
 export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }) {
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const client = useQueryClient();
   const categoryName = useReferenceNames('product-categories', lang);
   const [form] = Form.useForm();

@@ -29,11 +29,10 @@ const FILTER_OF: Record<StatGroup, string | null> = {
 type Board = Static<typeof BoardSchema>;
 type BoardEntry = Board['items'][number];
 type Tally = Board['summary']['byCounty'][number];
-interface PassRates { rows: { key: string; tested: number; qualified: number; unqualified: number; passRate: number | null }[]; total: { tested: number; qualified: number; unqualified: number; passRate: number | null } }
 
 /** 监督抽查: the cases, the deadline board and the pass rates, in tabs. */
 export function InspectionsPage() {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'cases';

@@ -3,10 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { Static } from 'typebox';
 import { useParams } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
-import type { PlanNotice } from '../../../../contract/schemas/inspections';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
@@ -15,7 +13,6 @@ import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
 import { getPlanNotice, issueNoticeNumbers } from './api';
 
-type Notice = Static<typeof PlanNotice>;
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 /**

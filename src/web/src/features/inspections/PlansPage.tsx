@@ -114,7 +114,7 @@ export function PlansPage() {
 }
 
 function TestingBodies() {
-  const { t, tx } = useI18n();
+  const { t } = useI18n();
   const client = useQueryClient();
   const bodies = useTestingBodies();
   const [form] = Form.useForm();

@@ -20,7 +20,7 @@ const linkOf = (kind: Records['kind'], item: Item) => (kind === 'inspection' ? `
 
 /** What is behind a number: the definition, the sums, and the records (or, for a reported figure, its submissions). */
 export function DrillDrawer({ scope, row, onClose }: { scope: Scope; row: Row; onClose: () => void }) {
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const i = row.indicator;
   return (
     <Drawer open width={760} title={`${i.code} · ${lang === 'en-US' && i.nameEn ? i.nameEn : i.name}`} onClose={onClose}>
@@ -48,7 +48,7 @@ export function DrillDrawer({ scope, row, onClose }: { scope: Scope; row: Row; o
 }
 
 function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side: 'numerator' | 'denominator' }) {
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const { planId, ...query } = scope;
   const pages = useInfiniteQuery({
