@@ -139,3 +139,14 @@ export const Decision = Type.Object(
   { additionalProperties: false },
 );
 export const SchemeResults = Type.Object({ scheme: Scheme, counties: Type.Array(CountyAssessment) });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type AssessmentItemInput = Static<typeof AssessmentItemInput>;
+export type CountyTarget = Static<typeof CountyTarget>;
+export type CreateScheme = Static<typeof CreateScheme>;
+export type UpdateScheme = Static<typeof UpdateScheme>;
+export type SchemeDraft = Static<typeof SchemeDraft>;
+export type SelfScores = Static<typeof SelfScores>;
+export type ReviewScores = Static<typeof ReviewScores>;
+export type Decision = Static<typeof Decision>;
+export type SchemeResults = Static<typeof SchemeResults>;

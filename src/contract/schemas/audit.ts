@@ -34,3 +34,6 @@ export const AuditListQuery = Type.Object(
 export type AuditListQuery = Static<typeof AuditListQuery>;
 
 export const AuditList = Type.Object({ items: Type.Array(AuditEvent), meta: ListMeta });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type AuditList = Static<typeof AuditList>;

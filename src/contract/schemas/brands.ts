@@ -152,3 +152,22 @@ export const RewardList = Type.Object({
   items: Type.Array(Reward),
   ledger: Type.Object({ byCounty: Type.Array(LedgerLine), total: LedgerLine }, { description: '奖励台账（不含已取消）：按县市区合计' }),
 });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type RevokeHonour = Static<typeof RevokeHonour>;
+export type ReviewHonour = Static<typeof ReviewHonour>;
+export type HonourListQuery = Static<typeof HonourListQuery>;
+export type HonourList = Static<typeof HonourList>;
+export type PublicHonour = Static<typeof PublicHonour>;
+export type PublicHonourList = Static<typeof PublicHonourList>;
+export type Cultivation = Static<typeof Cultivation>;
+export type CreateCultivation = Static<typeof CreateCultivation>;
+export type AdvanceCultivation = Static<typeof AdvanceCultivation>;
+export type CultivationQuery = Static<typeof CultivationQuery>;
+export type CultivationBoard = Static<typeof CultivationBoard>;
+export type RewardRule = Static<typeof RewardRule>;
+export type CreateRewardRule = Static<typeof CreateRewardRule>;
+export type Reward = Static<typeof Reward>;
+export type RewardStatusBody = Static<typeof RewardStatusBody>;
+export type RewardQuery = Static<typeof RewardQuery>;
+export type RewardList = Static<typeof RewardList>;

@@ -42,3 +42,7 @@ export const RemoveCreditListing = Type.Object(
   { on: DateString, reason: Type.Enum(REMOVAL_REASONS), note: Type.Optional(Type.String({ maxLength: LIMITS.reason.max })), version: Version },
   { additionalProperties: false },
 );
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type CreateCreditListing = Static<typeof CreateCreditListing>;
+export type RemoveCreditListing = Static<typeof RemoveCreditListing>;

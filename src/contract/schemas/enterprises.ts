@@ -157,3 +157,7 @@ export const Workbench = Type.Object({
   licencesRenewalDue: Type.Integer({ description: '6 个月内到期、应申请延续的生产许可证' }),
 });
 export type Workbench = Static<typeof Workbench>;
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type EnterpriseList = Static<typeof EnterpriseList>;
+export type UsccCheckResult = Static<typeof UsccCheckResult>;

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Nullable } from './common';
 import { RECORD_KINDS } from './records';
 
@@ -30,3 +30,8 @@ export const ImportReport = Type.Object({
   warnings: Type.Array(Type.String()),
   rejectedFile: Nullable(Type.String({ description: '错误行文件，可从 /api/v1/imports/{id}/rejected 下载' })),
 });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type ImportKind = (typeof IMPORT_KIND_VALUES)[number];
+export type ImportMode = (typeof IMPORT_MODES)[number];
+export type ImportReport = Static<typeof ImportReport>;

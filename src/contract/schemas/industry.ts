@@ -86,3 +86,12 @@ export const FlagshipList = Type.Object({
     { description: '当年销售收入达到标准、尚未列入的企业（最多 200 家，收入从高到低）' },
   ),
 });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type CreateKeyProject = Static<typeof CreateKeyProject>;
+export type UpdateKeyProject = Static<typeof UpdateKeyProject>;
+export type SelectKeyProject = Static<typeof SelectKeyProject>;
+export type KeyProjectQuery = Static<typeof KeyProjectQuery>;
+export type KeyProjectList = Static<typeof KeyProjectList>;
+export type CreateFlagship = Static<typeof CreateFlagship>;
+export type FlagshipList = Static<typeof FlagshipList>;

@@ -544,3 +544,35 @@ export const ResponseDecisionBody = Type.Object(
   { approve: Type.Boolean(), comment: Type.Optional(Text(LIMITS.reason.max)), version: Version },
   { additionalProperties: false },
 );
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type TestingBody = Static<typeof TestingBody>;
+export type CreateTestingBody = Static<typeof CreateTestingBody>;
+export type InspectionDetail = Static<typeof InspectionDetail>;
+export type InspectionListQuery = Static<typeof InspectionListQuery>;
+export type Board = Static<typeof Board>;
+export type BoardQuery = Static<typeof BoardQuery>;
+export type DrawBody = Static<typeof DrawBody>;
+export type Draw = Static<typeof Draw>;
+export type DrawList = Static<typeof DrawList>;
+export type DrawCheck = Static<typeof DrawCheck>;
+export type PublicInspectionQuery = Static<typeof PublicInspectionQuery>;
+export type PublicInspection = Static<typeof PublicInspection>;
+export type PublicInspectionList = Static<typeof PublicInspectionList>;
+export type DocumentNumbers = Static<typeof DocumentNumbers>;
+export type IssueNumberBody = Static<typeof IssueNumberBody>;
+export type PlanNotice = Static<typeof PlanNotice>;
+export type PassRateQuery = Static<typeof PassRateQuery>;
+export type PassRates = Static<typeof PassRates>;
+export type FailedItemQuery = Static<typeof FailedItemQuery>;
+export type FailedItems = Static<typeof FailedItems>;
+export type ResultImportPreview = Static<typeof ResultImportPreview>;
+export type ResultImportConfirm = Static<typeof ResultImportConfirm>;
+export type ResultImportDone = Static<typeof ResultImportDone>;
+export type ResultImportList = Static<typeof ResultImportList>;
+export type ResultImportIssuers = Static<typeof ResultImportIssuers>;
+export type ResponseCase = Static<typeof ResponseCase>;
+export type ResponseCaseList = Static<typeof ResponseCaseList>;
+export type ResponseListQuery = Static<typeof ResponseListQuery>;
+export type RespondBody = Static<typeof RespondBody>;
+export type ResponseDecisionBody = Static<typeof ResponseDecisionBody>;

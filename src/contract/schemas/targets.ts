@@ -216,3 +216,22 @@ export const ReportTasks = Type.Object({
     Type.Object({ departmentCode: Type.String(), expected: Type.Integer(), submitted: Type.Integer(), approved: Type.Integer(), late: Type.Integer() }, { description: '已提交含已审核；逾期：截止日仍未提交，或提交晚于截止日' }),
   ),
 });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type TargetPlan = Static<typeof TargetPlan>;
+export type TargetPlanDetail = Static<typeof TargetPlanDetail>;
+export type CopyPlan = Static<typeof CopyPlan>;
+export type CreateIndicator = Static<typeof CreateIndicator>;
+export type UpdateIndicator = Static<typeof UpdateIndicator>;
+export type ScopeQuery = Static<typeof ScopeQuery>;
+export type DashboardRow = Static<typeof DashboardRow>;
+export type Dashboard = Static<typeof Dashboard>;
+export type MatrixQuery = Static<typeof MatrixQuery>;
+export type Matrix = Static<typeof Matrix>;
+export type RecordsQuery = Static<typeof RecordsQuery>;
+export type RecordList = Static<typeof RecordList>;
+export type SaveReportedValue = Static<typeof SaveReportedValue>;
+export type DecideReportedValue = Static<typeof DecideReportedValue>;
+export type UnlockReportedValue = Static<typeof UnlockReportedValue>;
+export type ReportedQuery = Static<typeof ReportedQuery>;
+export type ReportTasks = Static<typeof ReportTasks>;

@@ -71,3 +71,7 @@ export const UserWithPassword = Type.Object({
   user: User,
   oneTimePassword: Type.String({ description: '一次性密码，仅显示一次；首次登录须修改' }),
 });
+
+// The shapes above as TypeScript types, for the console's typed client (src/web/src/features/*/api.ts).
+export type UserList = Static<typeof UserList>;
+export type UserWithPassword = Static<typeof UserWithPassword>;

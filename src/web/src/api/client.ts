@@ -30,7 +30,21 @@ export function rememberSession(info: SessionInfo | null) {
   csrfToken = info?.csrfToken ?? null;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A list answer whose schema the server writes inline ({ items: [...] }). */
+export interface Items<T> {
+  items: T[];
+}
+
+/** A list filter as a page's URL holds it: each field typed, or the text the URL gave (the API parses it). */
+export type UrlQuery<T> = { [K in keyof T]?: T[K] | string };
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The one transport. Only the features' `api.ts` files (and the session) call it: they give each
+ * path its request and answer types from the contract, so pages never assert an answer's type.
+ */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

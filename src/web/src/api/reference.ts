@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReferenceKind } from '../../../contract/schemas/reference';
-import { api } from './client';
+import type { ReferenceKind, Region } from '../../../contract/schemas/reference';
+import { api, type Items } from './client';
 
 export interface ReferenceItem {
   id: string;
@@ -13,11 +13,14 @@ export interface ReferenceItem {
   [field: string]: unknown;
 }
 
+export const listReferenceItems = (kind: ReferenceKind) => api<Items<ReferenceItem>>('GET', `/reference/${kind}`);
+export const listRegions = () => api<Items<Region>>('GET', '/reference/regions');
+
 /** A kind of reference data, cached for the session (it changes rarely). */
 export function useReference(kind: ReferenceKind) {
   return useQuery({
     queryKey: ['reference', kind],
-    queryFn: () => api<{ items: ReferenceItem[] }>('GET', `/reference/${kind}`),
+    queryFn: () => listReferenceItems(kind),
     staleTime: 5 * 60_000,
     select: (data) => data.items,
   });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Static } from 'typebox';
 import { LIMITS } from '../../../contract/limits';
 import type { DocumentInfo } from '../../../contract/schemas/common';
-import { api, upload } from '../api/client';
+import { documentUrl, removeDocument, uploadDocument } from '../api/documents';
 import { useI18n } from '../i18n';
 import { errorMessage } from './ErrorText';
 import { TextModal } from './TextModal';
@@ -33,7 +33,7 @@ export function DocumentList({ base, title, documents, mayWrite, onChanged }: { 
             customRequest={async ({ file }) => {
               setBusy(true);
               try {
-                await upload(base, file as File, () => undefined);
+                await uploadDocument(base, file as File);
                 message.success(t('common.saved'));
                 await onChanged();
               } catch (err) {
@@ -53,7 +53,7 @@ export function DocumentList({ base, title, documents, mayWrite, onChanged }: { 
         dataSource={documents}
         renderItem={(d) => (
           <List.Item actions={mayWrite ? [<Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${d.name}`} onClick={() => setRemoving(d)} />] : []}>
-            <a href={`/api/v1${base}/${d.id}`}><PaperClipOutlined /> {d.name}</a>
+            <a href={documentUrl(base, d.id)}><PaperClipOutlined /> {d.name}</a>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{size(d.size)}</Typography.Text>
           </List.Item>
         )}
@@ -68,7 +68,7 @@ export function DocumentList({ base, title, documents, mayWrite, onChanged }: { 
           okText={t('common.delete')}
           onClose={() => setRemoving(null)}
           onSubmit={async (reason) => {
-            await api('DELETE', `${base}/${removing.id}`, { reason });
+            await removeDocument(base, removing.id, { reason });
             message.success(t('common.saved'));
             await onChanged();
           }}

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import type { Enterprise } from '../../../contract/schemas/enterprises';
-import { api, queryString } from '../api/client';
 import { useI18n } from '../i18n';
+import { listEnterprises } from '../features/enterprises/api';
 
 /**
  * An enterprise of the archive, found by 2+ characters of its name or USCC. `known` names one
@@ -14,7 +14,7 @@ export function EnterprisePicker({ value, onChange, id, known }: { value?: strin
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['enterprises', 'pick', q],
-    queryFn: () => api<{ items: Enterprise[] }>('GET', `/enterprises${queryString({ q, limit: 20 })}`),
+    queryFn: () => listEnterprises({ q, limit: 20 }),
     enabled: [...q].length >= 2,
   });
   return (

@@ -11,7 +11,16 @@ interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
+  /**
+   * The words of a key built from data the contract types as plain text (a record field's name, an
+   * audit action, a due kind): looked up at run time, shown as the key when the dictionary has none.
+   * Keys from the contract's enums go through `t`, where a missing translation is a compile error.
+   */
+  tx(key: string, params?: Record<string, string | number>): string;
 }
+
+/** Whether the dictionary has words for a key built at run time. */
+export const isMessageKey = (key: string): key is MessageKey => key in zhCN;
 
 const Context = createContext<I18n | null>(null);
 
@@ -23,7 +32,8 @@ let unitLanguage: Lang = 'zh-CN';
  * console's language; a unit without a translation is shown as stored.
  */
 export function unitLabel(unit: string): string {
-  return MESSAGES[unitLanguage][`unit.${unit}` as MessageKey] ?? unit;
+  const key = `unit.${unit}`;
+  return isMessageKey(key) ? MESSAGES[unitLanguage][key] : unit;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -34,8 +44,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     unitLanguage = initial;
     return initial;
   });
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    const t = (key: MessageKey, params?: Record<string, string | number>) => {
+      const text = MESSAGES[lang][key] ?? key;
+      return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '')) : text;
+    };
+    return {
       lang,
       setLang(next) {
         localStorage.setItem(STORAGE_KEY, next);
@@ -44,13 +58,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         document.documentElement.lang = next;
         setLangState(next);
       },
-      t(key, params) {
-        const text = MESSAGES[lang][key] ?? key;
-        return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '')) : text;
-      },
-    }),
-    [lang],
-  );
+      t,
+      tx: (key, params) => (isMessageKey(key) ? t(key, params) : key),
+    };
+  }, [lang]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

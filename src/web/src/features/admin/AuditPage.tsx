@@ -3,12 +3,12 @@ import { Card, DatePicker, Input, Space, Table, Button, Typography } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AuditEvent } from '../../../../contract/schemas/audit';
-import { api, queryString } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { Changes } from '../enterprises/EnterpriseProfilePage';
 import { actionLabel, formatInstant } from '../enterprises/labels';
+import { listAuditEvents } from './api';
 
 /** 审计日志 (admins): every change, newest first, by action, subject and date. */
 export function AuditPage() {
@@ -21,7 +21,7 @@ export function AuditPage() {
   const after = cursors.at(-1);
   const events = useQuery({
     queryKey: ['audit', filters, after],
-    queryFn: () => api<{ items: AuditEvent[]; meta: { total: number; nextCursor: string | null } }>('GET', `/audit/events${queryString({ ...filters, after, limit: 50 })}`),
+    queryFn: () => listAuditEvents({ ...filters, after, limit: 50 }),
     placeholderData: keepPreviousData,
   });
   const restart = () => setCursors([undefined]);

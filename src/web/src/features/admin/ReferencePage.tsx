@@ -1,16 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import { PROGRAMME_KINDS, PROGRAMME_LEVELS, REFERENCE_KINDS, REGION_LEVELS, type ReferenceKind } from '../../../../contract/schemas/reference';
-import { api } from '../../api/client';
 import { useReference, useReferenceNames, type ReferenceItem } from '../../api/reference';
-import { errorMessage, FormError } from '../../components/ErrorText';
-import { isConflict, showFieldErrors } from '../../components/formErrors';
+import { errorMessage } from '../../components/ErrorText';
+import { isConflict } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
+import { createReferenceItem, updateReferenceItem } from './api';
 
 /** 基础数据 (admins): regions, industries, departments and product categories; retire by switching off. */
 export function ReferencePage() {
@@ -20,14 +21,14 @@ export function ReferencePage() {
     <>
       <PageHeader title={t('menu.reference')} trail={[{ title: t('menu.reference') }]} />
       <Card size="small">
-        <Tabs activeKey={kind} onChange={(k) => setKind(k as ReferenceKind)} items={REFERENCE_KINDS.map((k) => ({ key: k, label: t(`reference.${k}` as MessageKey), children: <ReferenceTable kind={k} /> }))} />
+        <Tabs activeKey={kind} onChange={(k) => setKind(k as ReferenceKind)} items={REFERENCE_KINDS.map((k) => ({ key: k, label: t(`reference.${k}`), children: <ReferenceTable kind={k} /> }))} />
       </Card>
     </>
   );
 }
 
 function ReferenceTable({ kind }: { kind: ReferenceKind }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const items = useReference(kind);
@@ -35,7 +36,7 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
   const [editing, setEditing] = useState<ReferenceItem | 'new' | null>(null);
   const toggle = async (item: ReferenceItem, active: boolean) => {
     try {
-      await api('PATCH', `/reference/${kind}/${item.id}`, { version: item.version, active });
+      await updateReferenceItem(kind, item.id, { version: item.version, active });
       await client.invalidateQueries({ queryKey: ['reference'] });
     } catch (err) {
       message.error(isConflict(err) ? t('common.conflict') : errorMessage(err, t));
@@ -57,7 +58,7 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
           { key: 'code', title: t('reference.code'), dataIndex: 'code', width: 130 },
           { key: 'name', title: t('reference.name'), dataIndex: 'name' },
           { key: 'nameEn', title: t('reference.nameEn'), dataIndex: 'nameEn' },
-          ...(kind === 'regions' ? [{ key: 'level', title: t('region.level'), dataIndex: 'level', render: (l: string) => t(`region.level.${l}` as MessageKey) }] : []),
+          ...(kind === 'regions' ? [{ key: 'level', title: t('region.level'), dataIndex: 'level', render: (l: string) => tx(`region.level.${l}`) }] : []),
           ...(kind === 'product-categories'
             ? [
                 { key: 'group', title: t('reference.groupName'), dataIndex: 'groupName' },
@@ -66,8 +67,8 @@ function ReferenceTable({ kind }: { kind: ReferenceKind }) {
             : []),
           ...(kind === 'brand-programmes'
             ? [
-                { key: 'level', title: t('programme.level'), dataIndex: 'level', render: (l: string) => t(`inspection.level.${l}` as MessageKey) },
-                { key: 'kind', title: t('programme.kind'), dataIndex: 'kind', render: (k: string) => t(`programme.kind.${k}` as MessageKey) },
+                { key: 'level', title: t('programme.level'), dataIndex: 'level', render: (l: string) => tx(`inspection.level.${l}`) },
+                { key: 'kind', title: t('programme.kind'), dataIndex: 'kind', render: (k: string) => tx(`programme.kind.${k}`) },
                 { key: 'validity', title: t('programme.validityYears'), dataIndex: 'validityYears', render: (y: number | null) => (y ? t('programme.years', { n: y }) : t('programme.noExpiry')) },
                 { key: 'running', title: t('programme.running'), dataIndex: 'running', render: (r: boolean) => (r ? t('common.yes') : t('common.no')) },
               ]
@@ -86,28 +87,24 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
   const client = useQueryClient();
   const [form] = Form.useForm();
   const industries = useReference('industries').data ?? [];
-  const [error, setError] = useState<unknown>(null);
   async function submit(values: Record<string, unknown>) {
-    setError(null);
-    try {
-      if (item) {
-        const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'code' && v !== item[k]));
-        if (Object.keys(changed).length) await api('PATCH', `/reference/${kind}/${item.id}`, { ...changed, version: item.version });
-      } else {
-        await api('POST', `/reference/${kind}`, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')));
-      }
-      await client.invalidateQueries({ queryKey: ['reference'] });
-      onClose();
-    } catch (err) {
-      setError(err);
-      showFieldErrors(form, err);
+    if (item) {
+      const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => k !== 'code' && v !== item[k]));
+      if (Object.keys(changed).length) await updateReferenceItem(kind, item.id, { ...changed, version: item.version });
+    } else {
+      await createReferenceItem(kind, filledValues(values, true));
     }
+    await client.invalidateQueries({ queryKey: ['reference'] });
   }
   return (
-    <Modal open title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}` as MessageKey)}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={item ?? (kind === 'industries' ? { isKey: false } : kind === 'brand-programmes' ? { running: true, publicBadge: true } : {})}>
-        <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}` as MessageKey)}>
+    <FormModal<Record<string, unknown>>
+      title={`${item ? t('common.edit') : t('common.add')} · ${t(`reference.${kind}`)}`}
+      form={form}
+      initialValues={item ?? (kind === 'industries' ? { isKey: false } : kind === 'brand-programmes' ? { running: true, publicBadge: true } : {})}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+        <Form.Item name="code" label={t('reference.code')} rules={[{ required: true, message: t('form.required') }, { max: 32 }]} extra={t(`reference.codeHint.${kind}`)}>
           <Input disabled={!!item} maxLength={32} />
         </Form.Item>
         <Form.Item name="name" label={t('reference.name')} rules={[{ required: true, message: t('form.required') }, { max: LIMITS.name.max }]}>
@@ -122,7 +119,7 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
         {kind === 'regions' && (
           <>
             <Form.Item name="level" label={t('region.level')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: t(`region.level.${l}` as MessageKey) }))} />
+              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: t(`region.level.${l}`) }))} />
             </Form.Item>
             <Form.Item name="parentCode" label={t('reference.parentCode')}>
               <Input maxLength={6} />
@@ -137,10 +134,10 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
         {kind === 'brand-programmes' && (
           <>
             <Form.Item name="level" label={t('programme.level')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={PROGRAMME_LEVELS.map((l) => ({ value: l, label: t(`inspection.level.${l}` as MessageKey) }))} />
+              <Select options={PROGRAMME_LEVELS.map((l) => ({ value: l, label: t(`inspection.level.${l}`) }))} />
             </Form.Item>
             <Form.Item name="kind" label={t('programme.kind')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}` as MessageKey) }))} />
+              <Select options={PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`programme.kind.${k}`) }))} />
             </Form.Item>
             <Space wrap>
               <Form.Item name="validityYears" label={t('programme.validityYears')} extra={t('programme.emptyMeans')}>
@@ -179,7 +176,6 @@ function ReferenceForm({ kind, item, onClose }: { kind: ReferenceKind; item: Ref
             </Form.Item>
           </>
         )}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

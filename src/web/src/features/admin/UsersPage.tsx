@@ -4,22 +4,21 @@ import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Ta
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import { ROLES, type Role } from '../../../../contract/permissions';
-import type { Enterprise } from '../../../../contract/schemas/enterprises';
-import type { User } from '../../../../contract/schemas/users';
-import { api, queryString } from '../../api/client';
+import type { CreateUserBody, User } from '../../../../contract/schemas/users';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from '../enterprises/labels';
+import { createUser, listUsers, resetPassword, updateUser } from './api';
+import { listEnterprises } from '../enterprises/api';
 
-const roleKey = (r: string) => `role.${r}` as MessageKey;
+const roleKey = (r: string) => `role.${r}`;
 
 /** 用户管理 (admins): accounts, roles and their scope; one-time passwords shown once. */
 export function UsersPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { modal } = App.useApp();
   const client = useQueryClient();
   const [q, setQ] = useState('');
@@ -29,7 +28,7 @@ export function UsersPage() {
   const departmentName = useReferenceNames('departments', lang);
   const users = useQuery({
     queryKey: ['users', q, role],
-    queryFn: () => api<{ items: User[] }>('GET', `/users${queryString({ q, role, limit: 500 })}`),
+    queryFn: () => listUsers({ q, role, limit: 500 }),
     placeholderData: keepPreviousData,
   });
   const showPassword = (username: string, password: string) =>
@@ -48,7 +47,7 @@ export function UsersPage() {
     modal.confirm({
       title: t('users.resetConfirm', { name: u.displayName }),
       onOk: async () => {
-        const res = await api<{ oneTimePassword: string }>('POST', `/users/${u.id}/reset-password`, { version: u.version });
+        const res = await resetPassword(u.id, u.version);
         await client.invalidateQueries({ queryKey: ['users'] });
         showPassword(u.username, res.oneTimePassword);
       },
@@ -68,7 +67,7 @@ export function UsersPage() {
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search allowClear placeholder={t('users.search')} aria-label={t('users.search')} onSearch={setQ} style={{ width: 240 }} />
-          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: tx(roleKey(r)) }))} />
         </Space>
         <Table<User>
           rowKey="id"
@@ -79,7 +78,7 @@ export function UsersPage() {
           columns={[
             { key: 'username', title: t('users.username'), dataIndex: 'username' },
             { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
-            { key: 'role', title: t('users.role'), dataIndex: 'role', render: (r: string) => t(roleKey(r)) },
+            { key: 'role', title: t('users.role'), dataIndex: 'role', render: (r: string) => tx(roleKey(r)) },
             {
               key: 'scope',
               title: t('users.scope'),
@@ -113,11 +112,14 @@ export function UsersPage() {
   );
 }
 
+/** The form's values: the account, its role and the scope that role takes. */
+type Values = { username: string; displayName: string; role: Role; disabled?: boolean; regionCode?: string; departmentCode?: string; enterpriseId?: string };
+
 function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (username: string, password: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form) as Role | undefined;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -126,11 +128,11 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
   const departments = useReference('departments').data ?? [];
   const enterprises = useQuery({
     queryKey: ['enterprises', 'pick', enterpriseQ],
-    queryFn: () => api<{ items: Enterprise[] }>('GET', `/enterprises${queryString({ q: enterpriseQ, limit: 20 })}`),
+    queryFn: () => listEnterprises({ q: enterpriseQ, limit: 20 }),
     enabled: role === 'enterprise_user' && [...enterpriseQ].length >= 2,
   });
 
-  async function submit(values: Record<string, unknown>) {
+  async function submit(values: Values) {
     setBusy(true);
     setError(null);
     const scope = {
@@ -140,11 +142,12 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
     };
     try {
       if (user) {
-        await api('PATCH', `/users/${user.id}`, { version: user.version, displayName: values.displayName, role: values.role, disabled: values.disabled, ...scope });
+        await updateUser(user.id, { version: user.version, displayName: values.displayName, role: values.role, disabled: values.disabled, ...scope });
         message.success(t('common.saved'));
       } else {
+        // A new user has no scope but the role's: the others (null) are left out.
         const body = Object.fromEntries(Object.entries({ username: values.username, displayName: values.displayName, role: values.role, ...scope }).filter(([, v]) => v !== null && v !== undefined));
-        const res = await api<{ user: User; oneTimePassword: string }>('POST', '/users', body);
+        const res = await createUser(body as CreateUserBody);
         onCreated(res.user.username, res.oneTimePassword);
       }
       await client.invalidateQueries({ queryKey: ['users'] });
@@ -168,7 +171,7 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
           <Input maxLength={LIMITS.displayName.max} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />
+          <Select options={ROLES.map((r) => ({ value: r, label: tx(roleKey(r)) }))} />
         </Form.Item>
         {role === 'county_officer' && (
           <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true, message: t('form.required') }]}>

@@ -4,7 +4,6 @@ import { useSearchParams } from 'react-router';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { useSchemeResults, useSchemes } from './api';
 
 /**
@@ -56,7 +55,7 @@ export function AssessmentNoticePage() {
           { key: 'deductions', title: t('assess.deductions'), dataIndex: 'deductions', align: 'right', render: (n: number) => n.toFixed(2) },
           { key: 'total', title: t('assess.total'), dataIndex: 'total', align: 'right', render: (n: number) => n.toFixed(2) },
           { key: 'grade', title: t('assess.grade'), dataIndex: 'grade', width: 60 },
-          { key: 'decision', title: t('assess.decision'), render: (_, c) => [c.decision && c.decision !== 'none' ? t(`assess.decision.${c.decision}` as MessageKey) : '', c.reward, c.followUp].filter(Boolean).join('；') },
+          { key: 'decision', title: t('assess.decision'), render: (_, c) => [c.decision && c.decision !== 'none' ? t(`assess.decision.${c.decision}`) : '', c.reward, c.followUp].filter(Boolean).join('；') },
         ]}
       />
     </Card>

@@ -10,9 +10,8 @@ import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
-import { useSchemeResults, useSchemes } from './api';
+import { finaliseScheme, openScheme, useSchemeResults, useSchemes } from './api';
 import { CountyDrawer } from './CountyDrawer';
 import { SchemeModal } from './SchemeModal';
 
@@ -25,7 +24,7 @@ const points = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits:
  * final; the office sets, opens, reviews and finalises; a county files and assesses itself.
  */
 export function AssessmentPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const user = useSession().data?.user;
@@ -49,16 +48,16 @@ export function AssessmentPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <InputNumber aria-label={t('inspection.year')} min={2000} max={2100} value={year} onChange={(y) => y && setYear(y)} addonAfter={t('target.yearSuffix') || undefined} />
           {scheme && <Typography.Text strong>{scheme.name}</Typography.Text>}
-          {scheme && <Tag>{t(`assess.schemeStatus.${scheme.status}` as MessageKey)}</Tag>}
+          {scheme && <Tag>{t(`assess.schemeStatus.${scheme.status}`)}</Tag>}
           {office && !scheme && <Button type="primary" onClick={() => setEditing('new')}>{t('assess.newScheme', { year })}</Button>}
           {scheme?.abilities.edit && <Button onClick={() => setEditing(scheme)}>{t('common.edit')}</Button>}
           {scheme?.abilities.open && (
-            <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/open`, { version: scheme.version })}>
+            <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(() => openScheme(scheme.id, scheme.version))}>
               <Button type="primary">{t('assess.open')}</Button>
             </Popconfirm>
           )}
           {scheme?.abilities.finalise && (
-            <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(`/assessment-schemes/${scheme.id}/finalise`, { version: scheme.version })}>
+            <Popconfirm title={t('assess.finaliseConfirm')} onConfirm={() => act(() => finaliseScheme(scheme.id, scheme.version))}>
               <Button type="primary">{t('assess.finalise')}</Button>
             </Popconfirm>
           )}
@@ -81,10 +80,10 @@ export function AssessmentPage() {
             dataSource={scheme.items}
             columns={[
               { key: 'code', title: t('target.code'), dataIndex: 'code', width: 70 },
-              { key: 'kind', title: t('assess.kindTitle'), dataIndex: 'kind', width: 90, render: (k: string) => t(`assess.kind.${k}` as MessageKey) },
+              { key: 'kind', title: t('assess.kindTitle'), dataIndex: 'kind', width: 90, render: (k: string) => tx(`assess.kind.${k}`) },
               { key: 'name', title: t('assess.itemName'), dataIndex: 'name' },
               { key: 'points', title: t('assess.points'), dataIndex: 'points', align: 'right', width: 80 },
-              { key: 'rule', title: t('assess.rule'), render: (_, i) => (i.kind === 'indicator' ? `${i.indicatorCode} · ${t(`assess.scoring.${i.scoring}` as MessageKey)}` : i.guidance) },
+              { key: 'rule', title: t('assess.rule'), render: (_, i) => (i.kind === 'indicator' ? `${i.indicatorCode} · ${t(`assess.scoring.${i.scoring}`)}` : i.guidance) },
             ]}
           />
         )}
@@ -106,8 +105,8 @@ export function AssessmentPage() {
                 width: 120,
                 render: (_: unknown, c: County) => (
                   <>
-                    <Tag>{t(`assess.status.${c.status}` as MessageKey)}</Tag>
-                    {c.overdue.map((step) => <Tag key={step} color="red">{t(`assess.overdue.${step}` as MessageKey)}</Tag>)}
+                    <Tag>{t(`assess.status.${c.status}`)}</Tag>
+                    {c.overdue.map((step) => <Tag key={step} color="red">{t(`assess.overdue.${step}`)}</Tag>)}
                   </>
                 ),
               },
@@ -116,7 +115,7 @@ export function AssessmentPage() {
               { key: 'deductions', title: t('assess.deductions'), dataIndex: 'deductions', align: 'right', render: points },
               { key: 'total', title: t('assess.total'), dataIndex: 'total', align: 'right', render: (n: number) => <strong>{points(n)}</strong> },
               { key: 'grade', title: t('assess.grade'), dataIndex: 'grade', width: 70, render: (g: string | null, c) => (g ? <Tag color={GRADE_COLOR[g]} title={c.vetoReason ?? undefined}>{g}{c.vetoReason ? ` · ${t('assess.vetoed')}` : ''}</Tag> : '—') },
-              { key: 'decision', title: t('assess.decision'), dataIndex: 'decision', render: (d: string | null) => (d ? t(`assess.decision.${d}` as MessageKey) : '') },
+              { key: 'decision', title: t('assess.decision'), dataIndex: 'decision', render: (d: string | null) => (d ? tx(`assess.decision.${d}`) : '') },
             ]}
           />
         )}

@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Static } from 'typebox';
-import { DECISIONS, type CountyAssessment, type Scheme } from '../../../../contract/schemas/assessments';
+import { DECISIONS, type CountyAssessment, type Decision, type Scheme } from '../../../../contract/schemas/assessments';
 import { LIMITS } from '../../../../contract/limits';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { decideCounty, fileCountyTargets, getCountyAssessment, reviewCounty, selfAssess } from './api';
 
 type County = Static<typeof CountyAssessment>;
 type Item = Static<typeof Scheme>['items'][number];
@@ -23,7 +22,7 @@ export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; s
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const regionName = useReferenceNames('regions', lang);
-  const county = useQuery({ queryKey: ['assessments', 'county', id], queryFn: () => api<County>('GET', `/county-assessments/${id}`) });
+  const county = useQuery({ queryKey: ['assessments', 'county', id], queryFn: () => getCountyAssessment(id) });
   const [form] = Form.useForm();
   const c = county.data;
   // What this reader may do at this stage, as the server's policy says.
@@ -31,9 +30,9 @@ export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; s
   const reviewing = c?.abilities.review;
   const deciding = c?.abilities.decide;
   const row = (item: Item) => c?.items.find((x) => x.itemId === item.id);
-  async function send(path: string, body: object) {
+  async function send(call: () => Promise<unknown>) {
     try {
-      await api('POST', path, body);
+      await call();
       message.success(t('common.saved'));
       await county.refetch();
       await onChanged();
@@ -51,7 +50,7 @@ export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; s
       {c && (
         <>
           <Descriptions size="small" column={4} bordered style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('target.status')}><Tag>{t(`assess.status.${c.status}` as MessageKey)}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('target.status')}><Tag>{t(`assess.status.${c.status}`)}</Tag></Descriptions.Item>
             <Descriptions.Item label={t('assess.total')}><strong>{fmt(c.total)}</strong>{c.grade && ` · ${c.grade}`}{c.rank && ` · ${t('assess.rankN', { n: c.rank })}`}</Descriptions.Item>
             <Descriptions.Item label={t('assess.filedOn')}>{formatDate(c.targetsFiledOn, lang) || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('assess.selfOn')}>{formatDate(c.selfSubmittedOn, lang) || '—'}</Descriptions.Item>
@@ -65,7 +64,7 @@ export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; s
               dataSource={scheme.items}
               scroll={{ x: 900 }}
               columns={[
-                { key: 'name', title: t('assess.itemName'), render: (_, i) => <>{i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`assess.kind.${i.kind}` as MessageKey)} · {i.points} · {i.kind === 'indicator' ? `${i.indicatorCode} ${t(`assess.scoring.${i.scoring}` as MessageKey)}` : i.guidance}</Typography.Text></div></> },
+                { key: 'name', title: t('assess.itemName'), render: (_, i) => <>{i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`assess.kind.${i.kind}`)} · {i.points} · {i.kind === 'indicator' ? `${i.indicatorCode} ${t(`assess.scoring.${i.scoring}`)}` : i.guidance}</Typography.Text></div></> },
                 {
                   key: 'value',
                   title: t('assess.value'),
@@ -113,12 +112,12 @@ export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; s
             )}
           </Form>
           <Space style={{ marginTop: 12 }} wrap>
-            {c.abilities.file && <Button type="primary" onClick={() => send(`/county-assessments/${id}/filing`, { version: c.version })}>{t('assess.file')}</Button>}
+            {c.abilities.file && <Button type="primary" onClick={() => send(() => fileCountyTargets(id, c.version))}>{t('assess.file')}</Button>}
             {selfing &&
               [false, true].map((submit) => (
                 <Button key={String(submit)} type={submit ? 'primary' : 'default'} onClick={() => {
                   const v = form.getFieldsValue();
-                  send(`/county-assessments/${id}/self-assessment`, { scores: scored(['work']).map((i) => ({ itemId: i.id, score: v[`s_${i.id}`] ?? null, evidence: v[`e_${i.id}`] ?? '' })), submit, version: c.version });
+                  send(() => selfAssess(id, { scores: scored(['work']).map((i) => ({ itemId: i.id, score: v[`s_${i.id}`] ?? null, evidence: v[`e_${i.id}`] ?? '' })), submit, version: c.version }));
                 }}>
                   {t(submit ? 'assess.selfSubmit' : 'assess.selfSave')}
                 </Button>
@@ -128,27 +127,27 @@ export function CountyDrawer({ id, scheme, onClose, onChanged }: { id: string; s
                 const v = form.getFieldsValue();
                 // An indicator item keeps its computed points unless the office enters others.
                 const scores = scored(['work', 'deduction', 'indicator']).filter((i) => i.kind !== 'indicator' || v[`r_${i.id}`] !== null && v[`r_${i.id}`] !== undefined);
-                send(`/county-assessments/${id}/review`, { scores: scores.map((i) => ({ itemId: i.id, score: v[`r_${i.id}`] ?? null, comment: v[`c_${i.id}`] ?? '' })), vetoReason: v.vetoReason?.trim() ? v.vetoReason : null, version: c.version });
+                send(() => reviewCounty(id, { scores: scores.map((i) => ({ itemId: i.id, score: v[`r_${i.id}`] ?? null, comment: v[`c_${i.id}`] ?? '' })), vetoReason: v.vetoReason?.trim() ? v.vetoReason : null, version: c.version }));
               }}>
                 {t('assess.saveReview')}
               </Button>
             )}
           </Space>
-          {deciding && <DecisionForm county={c} onSend={(body) => send(`/county-assessments/${id}/decision`, body)} />}
+          {deciding && <DecisionForm county={c} onSend={(body) => send(() => decideCounty(id, body))} />}
         </>
       )}
     </Drawer>
   );
 }
 
-function DecisionForm({ county, onSend }: { county: County; onSend: (body: object) => Promise<void> }) {
+function DecisionForm({ county, onSend }: { county: County; onSend: (body: Decision) => Promise<void> }) {
   const { t } = useI18n();
   return (
-    <Form layout="vertical" style={{ marginTop: 16 }} initialValues={{ decision: county.decision ?? undefined, reward: county.reward, followUp: county.followUp }} onFinish={(v) => onSend({ ...v, version: county.version })}>
+    <Form<Omit<Decision, 'version'>> layout="vertical" style={{ marginTop: 16 }} initialValues={{ decision: county.decision ?? undefined, reward: county.reward, followUp: county.followUp }} onFinish={(v) => onSend({ ...v, version: county.version })}>
       <Typography.Title level={5}>{t('assess.decision')}</Typography.Title>
       {/* Not preset to 无: commending, criticising or neither is the office's decision to state. */}
       <Form.Item name="decision" label={t('assess.decision')} rules={[{ required: true, message: t('form.required') }]}>
-        <Select style={{ width: 200 }} placeholder={t('common.select')} options={DECISIONS.map((d) => ({ value: d, label: t(`assess.decision.${d}` as MessageKey) }))} />
+        <Select style={{ width: 200 }} placeholder={t('common.select')} options={DECISIONS.map((d) => ({ value: d, label: t(`assess.decision.${d}`) }))} />
       </Form.Item>
       <Form.Item name="reward" label={t('assess.reward')} rules={[{ max: LIMITS.reason.max }]}>
         <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />

@@ -3,17 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Static } from 'typebox';
-import { ITEM_KINDS, SCORINGS, SMALL_SAMPLE_RULES, type Scheme, type SchemeDraft } from '../../../../contract/schemas/assessments';
-import type { TargetPlan, TargetPlanDetail } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
+import { ITEM_KINDS, SCORINGS, SMALL_SAMPLE_RULES, type AssessmentItemInput, type CountyTarget, type Scheme, type UpdateScheme } from '../../../../contract/schemas/assessments';
 import { isCounty, useReference } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
+import { createScheme, getSchemeDraft, updateScheme } from './api';
+import { getTargetPlan, listTargetPlans } from '../targets/api';
 
-type Item = { code: string; name: string; kind: string; points: number; indicatorCode?: string | null; scoring?: string; steps?: { atLeast: number; share: number }[]; guidance?: string };
+type Item = AssessmentItemInput;
 type Targets = Record<string, Record<string, number | null>>;
-type CountyTarget = { regionCode: string; indicatorCode: string; target: number };
+/** The form's values: the scheme's fields, with the county targets as a table (indicator → county → target). */
+type Values = Omit<UpdateScheme, 'version' | 'countyTargets'> & { targets?: Targets };
 /** County targets as the form edits them (indicator → county → target), and back. */
 const toForm = (list: CountyTarget[]): Targets => list.reduce<Targets>((acc, c) => ({ ...acc, [c.indicatorCode]: { ...acc[c.indicatorCode], [c.regionCode]: c.target } }), {});
 const fromForm = (targets: Targets | undefined, codes: string[]): CountyTarget[] =>
@@ -22,17 +22,17 @@ const fromForm = (targets: Targets | undefined, codes: string[]): CountyTarget[]
 /** The scheme's settings and its items, edited as a list; the points of indicator and work items are totalled as you type. */
 export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; scheme?: Static<typeof Scheme>; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm();
-  const plans = useQuery({ queryKey: ['target-plans'], queryFn: () => api<{ items: Static<typeof TargetPlan>[] }>('GET', '/target-plans') });
+  const [form] = Form.useForm<Values>();
+  const plans = useQuery({ queryKey: ['target-plans'], queryFn: listTargetPlans });
   const planId = (Form.useWatch('planId', form) as string | undefined) ?? scheme?.planId;
-  const plan = useQuery({ queryKey: ['target-plans', planId], queryFn: () => api<Static<typeof TargetPlanDetail>>('GET', `/target-plans/${planId}`), enabled: !!planId });
+  const plan = useQuery({ queryKey: ['target-plans', planId], queryFn: () => getTargetPlan(planId!), enabled: !!planId });
   const items = (Form.useWatch('items', form) as Item[] | undefined) ?? [];
   const sum = items.filter((i) => i?.kind === 'indicator' || i?.kind === 'work').reduce((s, i) => s + (Number(i.points) || 0), 0);
   const covering = plans.data?.items.find((p) => p.startYear <= year && year <= p.endYear) ?? plans.data?.items[0];
   const indicators = (plan.data?.indicators ?? []).filter((i) => i.target !== null && i.reportRegions !== 'province');
   const counties = (useReference('regions').data ?? []).filter(isCounty);
   // A new scheme starts from the server's draft for its plan: items named as their indicators, count targets split among the counties.
-  const draft = useQuery({ queryKey: ['assessment-draft', planId], queryFn: () => api<Static<typeof SchemeDraft>>('GET', `/assessment-schemes/draft?planId=${planId}`), enabled: !scheme && !!planId });
+  const draft = useQuery({ queryKey: ['assessment-draft', planId], queryFn: () => getSchemeDraft(planId!), enabled: !scheme && !!planId });
   useEffect(() => {
     if (!scheme && draft.data && !form.getFieldValue('items')?.length) form.setFieldsValue({ items: draft.data.items, targets: toForm(draft.data.countyTargets) });
   }, [scheme, draft.data, form]);
@@ -43,7 +43,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
     if (!scheme && covering && !form.getFieldValue('planId')) form.setFieldValue('planId', covering.id);
   }, [scheme, covering, form]);
   return (
-    <FormModal<Record<string, unknown>>
+    <FormModal<Values>
       width={980}
       form={form}
       title={scheme ? `${t('common.edit')} · ${scheme.name}` : t('assess.newScheme', { year })}
@@ -53,11 +53,11 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
         const { targets, ...rest } = v;
         const body = {
           ...rest,
-          items: (v.items as Item[]).map((i) => ({ ...i, indicatorCode: i.kind === 'indicator' ? i.indicatorCode : null, steps: i.steps ?? [], guidance: i.guidance ?? '' })),
-          countyTargets: fromForm(targets as Targets, assessed.map((i) => i.code)),
+          items: v.items.map((i) => ({ ...i, indicatorCode: i.kind === 'indicator' ? i.indicatorCode : null, steps: i.steps ?? [], guidance: i.guidance ?? '' })),
+          countyTargets: fromForm(targets, assessed.map((i) => i.code)),
         };
-        if (scheme) await api('PUT', `/assessment-schemes/${scheme.id}`, { ...body, version: scheme.version });
-        else await api('POST', '/assessment-schemes', { ...body, year });
+        if (scheme) await updateScheme(scheme.id, { ...body, version: scheme.version });
+        else await createScheme({ ...body, year });
         await onSaved();
       }}
     >
@@ -72,7 +72,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
           <InputNumber min={0} max={100000} precision={0} />
         </Form.Item>
         <Form.Item name="smallSampleRule" label={t('assess.smallSampleRule')}>
-          <Select style={{ width: 160 }} options={SMALL_SAMPLE_RULES.map((r) => ({ value: r, label: t(`assess.rule.${r}` as MessageKey) }))} />
+          <Select style={{ width: 160 }} options={SMALL_SAMPLE_RULES.map((r) => ({ value: r, label: t(`assess.rule.${r}`) }))} />
         </Form.Item>
         <Form.Item name="gradeA" label={t('assess.gradeLine', { g: 'A' })}><InputNumber min={0} max={100} /></Form.Item>
         <Form.Item name="gradeB" label={t('assess.gradeLine', { g: 'B' })}><InputNumber min={0} max={100} /></Form.Item>
@@ -87,7 +87,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
               return (
                 <Space key={field.key} align="start" wrap style={{ borderBottom: '1px solid #f0f0f0', paddingTop: 8 }}>
                   <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: t('form.required') }]}><Input placeholder={t('target.code')} style={{ width: 60 }} maxLength={20} /></Form.Item>
-                  <Form.Item name={[field.name, 'kind']}><Select style={{ width: 90 }} options={ITEM_KINDS.map((k) => ({ value: k, label: t(`assess.kind.${k}` as MessageKey) }))} /></Form.Item>
+                  <Form.Item name={[field.name, 'kind']}><Select style={{ width: 90 }} options={ITEM_KINDS.map((k) => ({ value: k, label: t(`assess.kind.${k}`) }))} /></Form.Item>
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 100 }]}><Input placeholder={t('assess.itemName')} style={{ width: 240 }} maxLength={100} /></Form.Item>
                   <Form.Item name={[field.name, 'points']} rules={[{ required: true, message: t('form.required') }]}><InputNumber placeholder={t('assess.points')} min={-100} max={100} style={{ width: 80 }} /></Form.Item>
                   {kind === 'indicator' && (
@@ -95,7 +95,7 @@ export function SchemeModal({ year, scheme, onClose, onSaved }: { year: number; 
                       <Form.Item name={[field.name, 'indicatorCode']} rules={[{ required: true, message: t('form.required') }]}>
                         <Select style={{ width: 200 }} showSearch optionFilterProp="label" options={indicators.map((i) => ({ value: i.code, label: `${i.code} ${i.name}` }))} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'scoring']}><Select style={{ width: 130 }} options={SCORINGS.map((s) => ({ value: s, label: t(`assess.scoring.${s}` as MessageKey) }))} /></Form.Item>
+                      <Form.Item name={[field.name, 'scoring']}><Select style={{ width: 130 }} options={SCORINGS.map((s) => ({ value: s, label: t(`assess.scoring.${s}`) }))} /></Form.Item>
                     </>
                   )}
                   {kind !== 'indicator' && <Form.Item name={[field.name, 'guidance']}><Input placeholder={t('assess.guidance')} style={{ width: 330 }} maxLength={500} /></Form.Item>}

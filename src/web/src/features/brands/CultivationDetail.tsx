@@ -4,14 +4,14 @@ import type { Static } from 'typebox';
 import type { Cultivation } from '../../../../contract/schemas/brands';
 import { DocumentList } from '../../components/DocumentList';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { cultivationDocuments } from './api';
 
 type Row = Static<typeof Cultivation>;
 
 /** A cultivation opened: its steps with dates, notes and overrides, and its documents. */
 export function CultivationDetail({ row }: { row: Row }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ['cultivations'] });
   return (
@@ -26,7 +26,7 @@ export function CultivationDetail({ row }: { row: Row }) {
               color: override ? 'orange' : 'blue',
               children: (
                 <>
-                  {t(`cultivation.stage.${e.stage}` as MessageKey)} · {formatDate(e.on, lang)}
+                  {tx(`cultivation.stage.${e.stage}`)} · {formatDate(e.on, lang)}
                   {e.note && <div><Typography.Text type="secondary">{e.note}</Typography.Text></div>}
                   {override && <div><Typography.Text type="warning">{t('cultivation.overridden', { reason: override.reason })}</Typography.Text></div>}
                 </>
@@ -35,7 +35,7 @@ export function CultivationDetail({ row }: { row: Row }) {
           })}
         />
       </div>
-      <DocumentList base={`/cultivations/${row.id}/documents`} title={t('cultivation.documents')} documents={row.documents} mayWrite={row.abilities.documents} onChanged={refresh} />
+      <DocumentList base={cultivationDocuments(row.id)} title={t('cultivation.documents')} documents={row.documents} mayWrite={row.abilities.documents} onChanged={refresh} />
     </Space>
   );
 }

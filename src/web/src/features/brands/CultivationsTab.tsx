@@ -2,38 +2,38 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { CULTIVATION_STAGES, type Cultivation } from '../../../../contract/schemas/brands';
+import { CULTIVATION_STAGES, type AdvanceCultivation, type CreateCultivation, type Cultivation, type CultivationQuery } from '../../../../contract/schemas/brands';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { LIMITS } from '../../../../contract/limits';
-import { api, ApiError, queryString } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
+import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert, FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { CultivationDetail } from './CultivationDetail';
 import { CertificateFields } from './GrantHonourModal';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { useJurisdiction } from '../../api/session';
+import { advanceCultivation, createCultivation, getCultivationBoard, listCultivations } from './api';
 
 type Row = Static<typeof Cultivation>;
-type Cell = { programmeCode: string; regionCode: string; stage: string; count: number };
-const stageLabel = (s: string) => `cultivation.stage.${s}` as MessageKey;
+const stageLabel = (s: string) => `cultivation.stage.${s}`;
 
 /** 培育看板: enterprises per programme and stage (by county when filtered), and each one's next step. */
 export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const programmeName = useReferenceNames('brand-programmes', lang);
   const regionName = useReferenceNames('regions', lang);
-  const [filter, setFilter] = useState<{ programmeCode?: string; stage?: string; regionCode?: string }>({});
+  const [filter, setFilter] = useState<CultivationQuery>({});
   const regions = useReference('regions').data ?? [];
   const { units } = useJurisdiction();
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState<Row | null>(null);
-  const board = useQuery({ queryKey: ['cultivations', 'board'], queryFn: () => api<{ cells: Cell[] }>('GET', '/cultivations/board') });
-  const list = useQuery({ queryKey: ['cultivations', filter], queryFn: () => api<{ items: Row[] }>('GET', `/cultivations${queryString(filter)}`) });
+  const board = useQuery({ queryKey: ['cultivations', 'board'], queryFn: getCultivationBoard });
+  const list = useQuery({ queryKey: ['cultivations', filter], queryFn: () => listCultivations(filter) });
   // Programme × stage, for the whole scope or the county chosen.
   const cells = (board.data?.cells ?? []).filter((c) => !filter.regionCode || c.regionCode === filter.regionCode);
   const matrix = [...new Set(cells.map((c) => c.programmeCode))].map((code) => ({
@@ -60,7 +60,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'programme', title: t('honour.programme'), dataIndex: 'code', render: (c: string) => programmeName(c) },
           ...CULTIVATION_STAGES.map((s) => ({
             key: s,
-            title: t(stageLabel(s)),
+            title: tx(stageLabel(s)),
             dataIndex: s,
             align: 'right' as const,
             render: (n: number, r: { code: string }) => (n ? <a onClick={() => setFilter({ ...filter, programmeCode: r.code, stage: s })}>{n}</a> : '—'),
@@ -69,7 +69,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('honour.programme')} placeholder={t('honour.programme')} allowClear style={{ width: 220 }} value={filter.programmeCode} onChange={(programmeCode) => setFilter({ ...filter, programmeCode })} options={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />
-        <Select aria-label={t('cultivation.stage')} placeholder={t('cultivation.stage')} allowClear style={{ width: 140 }} value={filter.stage} onChange={(stage) => setFilter({ ...filter, stage })} options={CULTIVATION_STAGES.map((s) => ({ value: s, label: t(stageLabel(s)) }))} />
+        <Select aria-label={t('cultivation.stage')} placeholder={t('cultivation.stage')} allowClear style={{ width: 140 }} value={filter.stage} onChange={(stage) => setFilter({ ...filter, stage })} options={CULTIVATION_STAGES.map((s) => ({ value: s, label: tx(stageLabel(s)) }))} />
         {mayWrite && <Button type="primary" onClick={() => setAdding(true)}>{t('cultivation.add')}</Button>}
       </Space>
       {list.error && <ErrorAlert error={list.error} />}
@@ -85,7 +85,7 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: (c: string) => regionName(c) },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
-          { key: 'stage', title: t('cultivation.stage'), dataIndex: 'stage', width: 100, render: (s: string) => <Tag color={s === 'granted' ? 'green' : s === 'rejected' ? 'default' : 'blue'}>{t(stageLabel(s))}</Tag> },
+          { key: 'stage', title: t('cultivation.stage'), dataIndex: 'stage', width: 100, render: (s: string) => <Tag color={s === 'granted' ? 'green' : s === 'rejected' ? 'default' : 'blue'}>{tx(stageLabel(s))}</Tag> },
           { key: 'actions', title: t('common.actions'), width: 110, render: (_, r) => (r.abilities.advance ? <Button size="small" onClick={() => setMoving(r)}>{t('cultivation.advance')}</Button> : null) },
         ]}
       />
@@ -98,11 +98,11 @@ export function CultivationsTab({ mayWrite }: { mayWrite: boolean }) {
 function AddModal({ programmes, onClose, onDone }: { programmes: { value: string; label: string }[]; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
   return (
-    <FormModal<Record<string, unknown>>
+    <FormModal<CreateCultivation>
       title={t('cultivation.add')}
       onClose={onClose}
       onSubmit={async (v) => {
-        await api('POST', '/cultivations', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
+        await createCultivation(filledValues(v));
         await onDone();
       }}
     >
@@ -121,7 +121,7 @@ function AddModal({ programmes, onClose, onDone }: { programmes: { value: string
 
 /** The next stage; when the enterprise is not eligible, the reasons and a box for the override. */
 function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recognition: boolean; onClose: () => void; onDone: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
@@ -135,11 +135,10 @@ function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recogni
         form={form}
         layout="vertical"
         initialValues={{ to: row.nextStages[0] }}
-        onFinish={async (v: { to: string; note?: string; overrideReason?: string; grant?: Record<string, string | undefined> }) => {
-          const filled = (o: object) => Object.fromEntries(Object.entries(o).filter(([, x]) => x));
+        onFinish={async (v: Omit<AdvanceCultivation, 'on' | 'version'>) => {
           const { grant, ...rest } = v;
           try {
-            await api('POST', `/cultivations/${row.id}/advance`, { ...filled(rest), ...(v.to === 'granted' ? { grant: filled(grant ?? {}) } : {}), on: new Date().toISOString().slice(0, 10), version: row.version });
+            await advanceCultivation(row.id, { ...filledValues(rest, true), ...(v.to === 'granted' ? { grant: filledValues(grant ?? {}, true) } : {}), on: new Date().toISOString().slice(0, 10), version: row.version });
             message.success(t(v.to === 'granted' ? 'cultivation.grantedRecorded' : 'common.saved'));
             if (v.to === 'granted') await client.invalidateQueries({ queryKey: ['honours'] });
             await onDone();
@@ -151,7 +150,7 @@ function AdvanceModal({ row, recognition, onClose, onDone }: { row: Row; recogni
         }}
       >
         <Form.Item name="to" label={t('cultivation.to')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select options={row.nextStages.map((s) => ({ value: s, label: t(stageLabel(s)) }))} />
+          <Select options={row.nextStages.map((s) => ({ value: s, label: tx(stageLabel(s)) }))} />
         </Form.Item>
         <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
           <Input maxLength={LIMITS.reason.max} />

@@ -4,16 +4,16 @@ import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Progress, Spa
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Static } from 'typebox';
-import type { Flagship, FlagshipList } from '../../../../contract/schemas/industry';
+import type { Flagship } from '../../../../contract/schemas/industry';
 import { LIMITS } from '../../../../contract/limits';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
+import { designateFlagship, listFlagships, removeFlagship } from './api';
 
 /** Yuan shown in 亿元 (10^8), as the policy states the revenue bar (30–50 亿元). */
 const yi = (n: number | null) => (n === null ? '—' : (n / 1e8).toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
@@ -28,7 +28,7 @@ export function FlagshipsTab({ mayWrite }: { mayWrite: boolean }) {
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [adding, setAdding] = useState<{ enterpriseId?: string } | null>(null);
   const [removing, setRemoving] = useState<Flagship | null>(null);
-  const list = useQuery({ queryKey: ['flagships', year], queryFn: () => api<Static<typeof FlagshipList>>('GET', `/flagships?year=${year}`) });
+  const list = useQuery({ queryKey: ['flagships', year], queryFn: () => listFlagships(year) });
   const refresh = () => client.invalidateQueries({ queryKey: ['flagships'] });
   const progress = list.data?.progress;
   return (
@@ -94,7 +94,7 @@ export function FlagshipsTab({ mayWrite }: { mayWrite: boolean }) {
           okText={t('flagship.remove')}
           onClose={() => setRemoving(null)}
           onSubmit={async (reason) => {
-            await api('DELETE', `/flagships/${removing.id}`, { reason, version: removing.version });
+            await removeFlagship(removing.id, { reason, version: removing.version });
             message.success(t('common.saved'));
             await refresh();
           }}
@@ -115,7 +115,7 @@ function AddModal({ year, enterpriseId, onClose, onDone }: { year: number; enter
       onClose={onClose}
       onSubmit={async (v) => {
         try {
-          await api('POST', '/flagships', { enterpriseId: v.enterpriseId, year, designatedOn: v.designatedOn.format('YYYY-MM-DD'), note: v.note || undefined, overrideReason: v.overrideReason || undefined });
+          await designateFlagship({ enterpriseId: v.enterpriseId, year, designatedOn: v.designatedOn.format('YYYY-MM-DD'), note: v.note || undefined, overrideReason: v.overrideReason || undefined });
         } catch (err) {
           if (err instanceof ApiError && err.code === 'below_revenue_floor') setBelow(((err.details ?? []) as { message: string }[]).map((d) => d.message).join('；'));
           throw err;

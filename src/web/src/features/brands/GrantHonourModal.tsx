@@ -2,38 +2,43 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
-import { api } from '../../api/client';
+import type { GrantHonour } from '../../../../contract/schemas/brands';
 import { useReference } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
+import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
+import { grantHonour } from './api';
+import { listRecords, recordsPath } from '../enterprises/api';
+
+/** The form's values: the honour as the API takes it, the date picked as a day (and the enterprise given or picked). */
+type Values = Omit<GrantHonour, 'grantedOn' | 'enterpriseId'> & { grantedOn: dayjs.Dayjs; enterpriseId?: string };
 
 /** Records an honour granted: programme, enterprise, the products it names, certificate, date. */
 export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: string; onClose: () => void }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
   const programmes = ((useReference('brand-programmes').data ?? []) as BrandProgramme[]).filter((p) => p.active);
   const programmeCode = Form.useWatch('programmeCode', form) as string | undefined;
   const chosenEnterprise = (Form.useWatch('enterpriseId', form) as string | undefined) ?? enterpriseId;
   const products = useQuery({
     queryKey: ['enterprise', chosenEnterprise, 'products'],
-    queryFn: () => api<{ items: { id: string; name: string; model: string }[] }>('GET', `/enterprises/${chosenEnterprise}/products`),
+    queryFn: () => listRecords(recordsPath(chosenEnterprise!, 'products')),
     enabled: !!chosenEnterprise,
   });
   const recognition = programmes.find((p) => p.code === programmeCode)?.kind === 'trademark_recognition';
   const required = [{ required: true, message: t('form.required') }];
 
-  async function submit(v: Record<string, unknown>) {
-    const body = { ...v, enterpriseId: chosenEnterprise, grantedOn: (v.grantedOn as dayjs.Dayjs).format('YYYY-MM-DD') };
-    await api('POST', '/honours', Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
+  async function submit(v: Values) {
+    await grantHonour(filledValues({ ...v, enterpriseId: chosenEnterprise!, grantedOn: v.grantedOn.format('YYYY-MM-DD') }));
     message.success(t('common.saved'));
     await client.invalidateQueries({ queryKey: ['honours'] });
   }
 
   return (
-    <FormModal<Record<string, unknown>> width={640} title={t('honour.grant')} form={form} initialValues={{ grantedOn: dayjs() }} onSubmit={submit} onClose={onClose}>
+    <FormModal<Values> width={640} title={t('honour.grant')} form={form} initialValues={{ grantedOn: dayjs() }} onSubmit={submit} onClose={onClose}>
         <Form.Item name="programmeCode" label={t('honour.programme')} rules={required}>
           <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))} />
         </Form.Item>

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { HONOUR_STATUSES } from '../../../../contract/schemas/brands';
+import { HONOUR_STATUSES, type HonourListQuery } from '../../../../contract/schemas/brands';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { useReference } from '../../api/reference';
 import { useJurisdiction, useSession } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { CultivationsTab } from './CultivationsTab';
 import { GrantHonourModal } from './GrantHonourModal';
 import { HonoursTable } from './HonoursTable';
@@ -25,7 +24,7 @@ export function HonoursPage() {
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const regions = useReference('regions').data ?? [];
   const { units } = useJurisdiction();
-  const [filter, setFilter] = useState<{ programmeCode?: string; status?: string; regionCode?: string; expiringWithinDays?: number }>({ status: 'active' });
+  const [filter, setFilter] = useState<HonourListQuery>({ status: 'active' });
   const [granting, setGranting] = useState(false);
   const name = (i: { name: string; nameEn: string }) => (lang === 'en-US' && i.nameEn ? i.nameEn : i.name);
   return (
@@ -45,8 +44,8 @@ export function HonoursPage() {
                 <>
                   <Space wrap style={{ marginBottom: 12 }}>
                     <Select aria-label={t('honour.programme')} placeholder={t('honour.programme')} allowClear style={{ width: 220 }} value={filter.programmeCode} onChange={(programmeCode) => setFilter({ ...filter, programmeCode })} options={programmes.map((p) => ({ value: p.code, label: name(p) }))} />
-                    <Select aria-label={t('honour.status')} placeholder={t('honour.status')} allowClear style={{ width: 130 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={HONOUR_STATUSES.map((s) => ({ value: s, label: t(`honour.status.${s}` as MessageKey) }))} />
-                    <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: name(r) }))} />
+                    <Select aria-label={t('honour.status')} placeholder={t('honour.status')} allowClear style={{ width: 130 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={HONOUR_STATUSES.map((s) => ({ value: s, label: t(`honour.status.${s}`) }))} />
+                    <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => r.code !== '431000').map((r) => ({ value: r.code, label: name(r) }))} />
                     <Select aria-label={t('honour.expiring')} placeholder={t('honour.expiring')} allowClear style={{ width: 180 }} value={filter.expiringWithinDays} onChange={(expiringWithinDays) => setFilter({ ...filter, expiringWithinDays })} options={[90, 180, 365].map((d) => ({ value: d, label: t('honour.expiringWithin', { n: d }) }))} />
                   </Space>
                   <HonoursTable filter={filter} />

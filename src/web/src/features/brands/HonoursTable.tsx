@@ -2,34 +2,33 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Honour } from '../../../../contract/schemas/brands';
+import type { Honour, HonourListQuery } from '../../../../contract/schemas/brands';
 import { LIMITS } from '../../../../contract/limits';
-import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { listHonours, proposeReward, reviewHonour, revokeHonour } from './api';
 
 const STATUS_COLOR: Record<string, string> = { active: 'green', expired: 'orange', revoked: 'red', historical: 'default' };
 const DAY = 86_400_000;
 
 /** Honours of the register for a filter, with expiry warnings and revocation where allowed. */
-export function HonoursTable({ filter, showEnterprise = true }: { filter: Record<string, unknown>; showEnterprise?: boolean }) {
+export function HonoursTable({ filter, showEnterprise = true }: { filter: HonourListQuery; showEnterprise?: boolean }) {
   const reviewsDue = filter.reviewDueWithinDays !== undefined;
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
   const [revoking, setRevoking] = useState<Honour | null>(null);
   const [reviewing, setReviewing] = useState<Honour | null>(null);
-  const list = useQuery({ queryKey: ['honours', filter], queryFn: () => api<{ items: Honour[] }>('GET', `/honours${queryString({ ...filter, limit: 500 })}`) });
+  const list = useQuery({ queryKey: ['honours', filter], queryFn: () => listHonours({ ...filter, limit: 500 }) });
   // A proposed reward leaves the ledger changed and the honour no longer rewardable.
   const act = useAction(() => Promise.all([client.invalidateQueries({ queryKey: ['rewards'] }), client.invalidateQueries({ queryKey: ['honours'] })]), 'reward.proposed');
-  const reward = (h: Honour) => act(`/honours/${h.id}/reward`, {});
+  const reward = (h: Honour) => act(() => proposeReward(h.id));
   const soon = (h: Honour) => h.status === 'active' && h.validUntil !== null && Date.parse(h.validUntil) - Date.now() < 180 * DAY;
   return (
     <>
@@ -58,7 +57,7 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
           ...(reviewsDue
             ? [{ key: 'review', title: t('honour.nextReviewOn'), dataIndex: 'nextReviewOn', width: 150, render: (v: string) => <>{formatDate(v, lang)}{Date.parse(v) < Date.now() && <Tag color="red" style={{ marginLeft: 4 }}>{t('honour.reviewOverdue')}</Tag>}</> }]
             : []),
-          { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{t(`honour.status.${s}` as MessageKey)}</Tag> },
+          { key: 'status', title: t('honour.status'), dataIndex: 'status', width: 90, render: (s: string, h) => <Tag color={STATUS_COLOR[s]} title={h.revokeReason || undefined}>{tx(`honour.status.${s}`)}</Tag> },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -79,7 +78,7 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
           title={`${t('honour.review')} · ${reviewing.title || reviewing.programme}`}
           onClose={() => setReviewing(null)}
           onSubmit={async (v) => {
-            await api('POST', `/honours/${reviewing.id}/review`, { passed: v.passed, ...(v.note ? { note: v.note } : {}), on: new Date().toISOString().slice(0, 10), version: reviewing.version });
+            await reviewHonour(reviewing.id, { passed: v.passed, ...(v.note ? { note: v.note } : {}), on: new Date().toISOString().slice(0, 10), version: reviewing.version });
             message.success(t('common.saved'));
             await client.invalidateQueries({ queryKey: ['honours'] });
           }}
@@ -102,7 +101,7 @@ export function HonoursTable({ filter, showEnterprise = true }: { filter: Record
           okText={t('honour.revoke')}
           onClose={() => setRevoking(null)}
           onSubmit={async (reason) => {
-            await api('POST', `/honours/${revoking.id}/revoke`, { on: new Date().toISOString().slice(0, 10), reason, version: revoking.version });
+            await revokeHonour(revoking.id, { on: new Date().toISOString().slice(0, 10), reason, version: revoking.version });
             message.success(t('common.saved'));
             await client.invalidateQueries({ queryKey: ['honours'] });
           }}

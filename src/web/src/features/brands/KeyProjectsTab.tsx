@@ -2,45 +2,45 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { Static } from 'typebox';
-import { KEY_PROJECT_STATUSES, type KeyProject, type KeyProjectList } from '../../../../contract/schemas/industry';
+import { KEY_PROJECT_STATUSES, type CreateKeyProject, type KeyProject, type KeyProjectQuery } from '../../../../contract/schemas/industry';
 import { LIMITS } from '../../../../contract/limits';
-import { api, queryString } from '../../api/client';
+import { queryString } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { ErrorAlert } from '../../components/ErrorText';
+import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { useJurisdiction } from '../../api/session';
+import { createKeyProject, deleteKeyProject, listKeyProjects, selectKeyProject, updateKeyProject } from './api';
 
 const yuan = (n: number) => n.toLocaleString('zh-CN');
 const STATUS_COLOR: Record<string, string> = { planned: 'default', under_way: 'blue', completed: 'green', cancelled: 'red' };
 
 /** 技改项目: the projects counties and the city record, and the city's yearly selection of key projects. */
 export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regions = useReference('regions').data ?? [];
   const { units } = useJurisdiction();
   const regionName = useReferenceNames('regions', lang);
-  const [filter, setFilter] = useState<{ year?: number; regionCode?: string; selected?: boolean; status?: string }>({ year: new Date().getFullYear() });
+  const [filter, setFilter] = useState<KeyProjectQuery>({ year: new Date().getFullYear() });
   const [editing, setEditing] = useState<KeyProject | 'new' | null>(null);
   const [deleting, setDeleting] = useState<KeyProject | null>(null);
-  const list = useQuery({ queryKey: ['key-projects', filter], queryFn: () => api<Static<typeof KeyProjectList>>('GET', `/key-projects${queryString(filter)}`) });
+  const list = useQuery({ queryKey: ['key-projects', filter], queryFn: () => listKeyProjects(filter) });
   const refresh = () => client.invalidateQueries({ queryKey: ['key-projects'] });
   const act = useAction(refresh);
-  const select = (p: KeyProject, selected: boolean) => act(`/key-projects/${p.id}/selection`, { selected, on: new Date().toISOString().slice(0, 10), version: p.version });
+  const select = (p: KeyProject, selected: boolean) => act(() => selectKeyProject(p.id, { selected, on: new Date().toISOString().slice(0, 10), version: p.version }));
   const totals = list.data?.totals;
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={filter.year} onChange={(year) => setFilter({ ...filter, year: year ?? undefined })} />
-        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: regionName(r.code) }))} />
-        <Select aria-label={t('project.status')} placeholder={t('project.status')} allowClear style={{ width: 110 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}` as MessageKey) }))} />
+        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => r.code !== '431000').map((r) => ({ value: r.code, label: regionName(r.code) }))} />
+        <Select aria-label={t('project.status')} placeholder={t('project.status')} allowClear style={{ width: 110 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))} />
         <Select aria-label={t('project.selected')} placeholder={t('project.selected')} allowClear style={{ width: 150 }} value={filter.selected} onChange={(selected) => setFilter({ ...filter, selected })} options={[{ value: true, label: t('project.onlySelected') }, { value: false, label: t('project.notSelected') }]} />
         <Button href={`/api/v1/key-projects/export${queryString({ ...filter, selected: true, format: 'xlsx' })}`}>{t('project.exportSelected')}</Button>
         {mayWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('project.add')}</Button>}
@@ -67,7 +67,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'name', title: t('project.name'), dataIndex: 'name' },
           { key: 'investment', title: t('project.investmentYuan'), dataIndex: 'investment', align: 'right', render: yuan },
-          { key: 'status', title: t('project.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`project.status.${s}` as MessageKey)}</Tag> },
+          { key: 'status', title: t('project.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{tx(`project.status.${s}`)}</Tag> },
           { key: 'selected', title: t('project.selected'), dataIndex: 'selected', width: 100, render: (v: boolean) => (v ? <Tag color="gold">{t('project.key')}</Tag> : '—') },
           {
             key: 'actions',
@@ -88,14 +88,13 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
         ]}
       />
       {editing && (
-        <FormModal<Record<string, unknown>>
+        <FormModal<CreateKeyProject>
           title={editing === 'new' ? t('project.add') : `${t('common.edit')} · ${editing.name}`}
           initialValues={editing === 'new' ? { year: filter.year ?? new Date().getFullYear(), status: 'planned' } : editing}
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
-            const filled = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== ''));
-            if (editing === 'new') await api('POST', '/key-projects', filled);
-            else await api('PATCH', `/key-projects/${editing.id}`, { name: v.name, investment: v.investment, status: v.status, notes: v.notes ?? '', version: editing.version });
+            if (editing === 'new') await createKeyProject(filledValues(v));
+            else await updateKeyProject(editing.id, { name: v.name, investment: v.investment, status: v.status, notes: v.notes ?? '', version: editing.version });
             message.success(t('common.saved'));
             await refresh();
           }}
@@ -118,7 +117,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
               <InputNumber min={0} max={10 ** 13} precision={0} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="status" label={t('project.status')}>
-              <Select style={{ width: 120 }} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}` as MessageKey) }))} />
+              <Select style={{ width: 120 }} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))} />
             </Form.Item>
           </Space>
           <Form.Item name="notes" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
@@ -135,7 +134,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
           okText={t('common.delete')}
           onClose={() => setDeleting(null)}
           onSubmit={async (reason) => {
-            await api('DELETE', `/key-projects/${deleting.id}`, { reason, version: deleting.version });
+            await deleteKeyProject(deleting.id, { reason, version: deleting.version });
             message.success(t('common.saved'));
             await refresh();
           }}

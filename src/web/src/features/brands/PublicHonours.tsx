@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Table } from 'antd';
 import type { Static } from 'typebox';
 import type { PublicHonour } from '../../../../contract/schemas/brands';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
+import { listPublicHonours } from './api';
 
 type Row = Static<typeof PublicHonour>;
 
 /** Honours in force whose programme may show a badge, for anyone (never a 驰名商标 recognition). */
 export function PublicHonours() {
   const { t, lang } = useI18n();
-  const list = useQuery({ queryKey: ['public-honours'], queryFn: () => api<{ items: Row[] }>('GET', '/public/honours') });
+  const list = useQuery({ queryKey: ['public-honours'], queryFn: listPublicHonours });
   return (
     <>
       {list.error && <ErrorAlert error={list.error} />}

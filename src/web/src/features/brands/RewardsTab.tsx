@@ -3,17 +3,18 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import type { Reward, RewardList, RewardRule } from '../../../../contract/schemas/brands';
-import { api, queryString } from '../../api/client';
+import type { CreateRewardRule, Reward, RewardRule, RewardStatusBody } from '../../../../contract/schemas/brands';
+import { queryString } from '../../api/client';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { LIMITS } from '../../../../contract/limits';
 import { useReference, useReferenceNames } from '../../api/reference';
+import { filledValues } from '../../components/formValues';
 import { FormModal } from '../../components/FormModal';
 import { useAction } from '../../components/useAction';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { createRewardRule, listRewardRules, listRewards, moveReward } from './api';
 
 type Row = Static<typeof Reward>;
 type Rule = Static<typeof RewardRule>;
@@ -24,7 +25,7 @@ const mayMove = (r: Row, to: Row['status']) => MOVE[to] !== null && r.abilities[
 
 /** 奖励台账: the year's rewards by county (owed, city and county shares, paid), each reward's steps, the rules. */
 export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLevel: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
@@ -32,10 +33,10 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
   const [year, setYear] = useState<number | null>(null);
   const [addingRule, setAddingRule] = useState(false);
   const programmes = ((useReference('brand-programmes').data ?? []) as BrandProgramme[]).filter((p) => p.active);
-  const list = useQuery({ queryKey: ['rewards', year], queryFn: () => api<Static<typeof RewardList>>('GET', `/rewards${queryString({ year })}`) });
-  const rules = useQuery({ queryKey: ['rewards', 'rules'], queryFn: () => api<{ items: Rule[] }>('GET', '/reward-rules') });
+  const list = useQuery({ queryKey: ['rewards', year], queryFn: () => listRewards({ year: year ?? undefined }) });
+  const rules = useQuery({ queryKey: ['rewards', 'rules'], queryFn: listRewardRules });
   const act = useAction(() => client.invalidateQueries({ queryKey: ['rewards'] }));
-  const move = (r: Row, to: string) => act(`/rewards/${r.id}/status`, { to, on: new Date().toISOString().slice(0, 10), version: r.version });
+  const move = (r: Row, to: RewardStatusBody['to']) => act(() => moveReward(r.id, { to, on: new Date().toISOString().slice(0, 10), version: r.version }));
   const ledger = list.data?.ledger;
   return (
     <>
@@ -87,15 +88,15 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
-          { key: 'status', title: t('honour.status'), dataIndex: 'status', render: (s: string, r) => <Tag>{t(`reward.status.${s}` as MessageKey)}{r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}</Tag> },
+          { key: 'status', title: t('honour.status'), dataIndex: 'status', render: (s: string, r) => <Tag>{tx(`reward.status.${s}`)}{r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}</Tag> },
           {
             key: 'actions',
             title: t('common.actions'),
             render: (_, r) => (
               <Space>
                 {r.nextStatuses.filter((s) => mayMove(r, s)).map((s) => (
-                  <Popconfirm key={s} title={t(`reward.to.${s}` as MessageKey)} onConfirm={() => move(r, s)}>
-                    <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}` as MessageKey)}</Button>
+                  <Popconfirm key={s} title={t(`reward.to.${s}`)} onConfirm={() => move(r, s)}>
+                    <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}`)}</Button>
                   </Popconfirm>
                 ))}
               </Space>
@@ -123,12 +124,12 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
         ]}
       />
       {addingRule && (
-        <FormModal<Record<string, unknown>>
+        <FormModal<CreateRewardRule>
           title={t('reward.addRule')}
           initialValues={{ year: new Date().getFullYear(), citySharePercent: 50 }}
           onClose={() => setAddingRule(false)}
           onSubmit={async (v) => {
-            await api('POST', '/reward-rules', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
+            await createRewardRule(filledValues(v));
             message.success(t('common.saved'));
             // A new rule may make honours rewardable (拟奖励 shows where a rule applies).
             await Promise.all([client.invalidateQueries({ queryKey: ['rewards', 'rules'] }), client.invalidateQueries({ queryKey: ['honours'] })]);

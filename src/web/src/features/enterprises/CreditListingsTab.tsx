@@ -3,14 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { CREDIT_LISTS, REMOVAL_REASONS, type CreditListing } from '../../../../contract/schemas/credit';
+import { CREDIT_LISTS, REMOVAL_REASONS, type CreateCreditListing, type CreditListing, type RemoveCreditListing } from '../../../../contract/schemas/credit';
 import { LIMITS } from '../../../../contract/limits';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from './labels';
+import { addCreditListing, listCreditListings, removeCreditListing } from './api';
 
 const required = (t: (k: MessageKey) => string) => [{ required: true, message: t('form.required') }];
 const notAfterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs());
@@ -20,13 +20,13 @@ const notAfterToday = (d: dayjs.Dayjs) => d.isAfter(dayjs());
  * the enterprise may not apply for a brand or award.
  */
 export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: string; mayWrite: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<CreditListing | null>(null);
   const key = ['enterprise', enterpriseId, 'credit-listings'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: CreditListing[] }>('GET', `/enterprises/${enterpriseId}/credit-listings`) });
+  const list = useQuery({ queryKey: key, queryFn: () => listCreditListings(enterpriseId) });
   const done = async () => {
     message.success(t('common.saved'));
     await client.invalidateQueries({ queryKey: key });
@@ -48,7 +48,7 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
         scroll={{ x: 900 }}
         locale={{ emptyText: t('credit.empty') }}
         columns={[
-          { key: 'list', title: t('credit.list'), dataIndex: 'list', render: (l: string, r) => <Tag color={r.inForce ? 'red' : 'default'}>{t(`credit.list.${l}` as MessageKey)}</Tag> },
+          { key: 'list', title: t('credit.list'), dataIndex: 'list', render: (l: string, r) => <Tag color={r.inForce ? 'red' : 'default'}>{tx(`credit.list.${l}`)}</Tag> },
           { key: 'authority', title: t('credit.authority'), dataIndex: 'authority' },
           { key: 'decisionNo', title: t('credit.decisionNo'), dataIndex: 'decisionNo' },
           { key: 'reason', title: t('credit.reason'), dataIndex: 'reason' },
@@ -57,23 +57,23 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
             key: 'removed',
             title: t('credit.removedOn'),
             width: 200,
-            render: (_, r) => (r.removedOn ? `${formatDate(r.removedOn, lang)} · ${t(`credit.removal.${r.removalReason}` as MessageKey)}${r.removalNote ? `（${r.removalNote}）` : ''}` : t('credit.inForce')),
+            render: (_, r) => (r.removedOn ? `${formatDate(r.removedOn, lang)} · ${tx(`credit.removal.${r.removalReason}`)}${r.removalNote ? `（${r.removalNote}）` : ''}` : t('credit.inForce')),
           },
           { key: 'actions', title: t('common.actions'), width: 100, render: (_, r) => r.abilities.remove && <Button size="small" onClick={() => setRemoving(r)}>{t('credit.remove')}</Button> },
         ]}
       />
       {adding && (
-        <FormModal<{ list: string; authority: string; decisionNo?: string; reason: string; listedOn: dayjs.Dayjs }>
+        <FormModal<Omit<CreateCreditListing, 'listedOn'> & { listedOn: dayjs.Dayjs }>
           title={t('credit.add')}
           initialValues={{ list: 'abnormal_operation', listedOn: dayjs() }}
           onClose={() => setAdding(false)}
           onSubmit={async (v) => {
-            await api('POST', `/enterprises/${enterpriseId}/credit-listings`, { ...v, decisionNo: v.decisionNo || undefined, listedOn: v.listedOn.format('YYYY-MM-DD') });
+            await addCreditListing(enterpriseId, { ...v, decisionNo: v.decisionNo || undefined, listedOn: v.listedOn.format('YYYY-MM-DD') });
             await done();
           }}
         >
           <Form.Item name="list" label={t('credit.list')} rules={required(t)}>
-            <Select options={CREDIT_LISTS.map((l) => ({ value: l, label: t(`credit.list.${l}` as MessageKey) }))} />
+            <Select options={CREDIT_LISTS.map((l) => ({ value: l, label: t(`credit.list.${l}`) }))} />
           </Form.Item>
           <Form.Item name="authority" label={t('credit.authority')} rules={[...required(t), { min: 2, max: 100 }]}>
             <Input maxLength={100} />
@@ -90,17 +90,17 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
         </FormModal>
       )}
       {removing && (
-        <FormModal<{ reason: string; note?: string; on: dayjs.Dayjs }>
-          title={`${t('credit.remove')} · ${t(`credit.list.${removing.list}` as MessageKey)}`}
+        <FormModal<Omit<RemoveCreditListing, 'on' | 'version'> & { on: dayjs.Dayjs }>
+          title={`${t('credit.remove')} · ${t(`credit.list.${removing.list}`)}`}
           initialValues={{ reason: 'fulfilled', on: dayjs() }}
           onClose={() => setRemoving(null)}
           onSubmit={async (v) => {
-            await api('POST', `/credit-listings/${removing.id}/removal`, { reason: v.reason, note: v.note || undefined, on: v.on.format('YYYY-MM-DD'), version: removing.version });
+            await removeCreditListing(removing.id, { reason: v.reason, note: v.note || undefined, on: v.on.format('YYYY-MM-DD'), version: removing.version });
             await done();
           }}
         >
           <Form.Item name="reason" label={t('credit.removalReason')} rules={required(t)}>
-            <Select options={REMOVAL_REASONS.map((r) => ({ value: r, label: t(`credit.removal.${r}` as MessageKey) }))} />
+            <Select options={REMOVAL_REASONS.map((r) => ({ value: r, label: t(`credit.removal.${r}`) }))} />
           </Form.Item>
           <Form.Item name="note" label={t('cultivation.note')} rules={[{ max: LIMITS.reason.max }]}>
             <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />

@@ -5,22 +5,21 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
 import type { Static } from 'typebox';
-import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
-import { api, queryString } from '../../api/client';
+import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type CreateEnterpriseBody, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
 import { isCounty, useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { enumKey } from './labels';
+import { checkUsccCode, createEnterprise, updateEnterprise } from './api';
 
 type UsccCheckResult = Static<typeof UsccCheckSchema>;
 type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'deregisteredOn' | 'usccOverrideReason'> & { foundedOn?: Dayjs | null; deregisteredOn?: Dayjs | null; usccOverrideReason?: string | null };
 
 /** New enterprise, or the basic data of one: the same limits as the API; a conflict says to reload. */
 export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Enterprise; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form);
@@ -36,7 +35,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
 
   async function checkUscc(code: string) {
     if (!code.trim()) return setCheck(null);
-    const result = await api<UsccCheckResult>('GET', `/enterprises/uscc-check${queryString({ code: code.trim() })}`).catch(() => null);
+    const result = await checkUsccCode(code.trim()).catch(() => null);
     setCheck(result);
     if (result?.suggestedRegionCode && !form.getFieldValue('regionCode') && (!county || county === result.suggestedRegionCode)) {
       form.setFieldValue('regionCode', result.suggestedRegionCode);
@@ -54,10 +53,11 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
       if (enterprise) {
         const changed = Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== (enterprise as Record<string, unknown>)[k]));
         if (Object.keys(changed).length === 0) return onClose();
-        await api<Enterprise>('PATCH', `/enterprises/${enterprise.id}`, { ...changed, version: enterprise.version });
+        await updateEnterprise(enterprise.id, { ...changed, version: enterprise.version });
         message.success(t('common.saved'));
       } else {
-        const created = await api<Enterprise>('POST', '/enterprises', body);
+        // The form's rules require what the API requires; it answers 400 with the fields otherwise.
+        const created = await createEnterprise(body as CreateEnterpriseBody);
         message.success(t('common.saved'));
         navigate(`/enterprises/${created.id}`);
       }
@@ -131,7 +131,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="status" label={t('enterprise.status')}>
-              <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(enumKey('status', s)) }))} />
+              <Select options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: tx(enumKey('status', s)) }))} />
             </Form.Item>
           </Col>
           {status === 'deregistered' && (
@@ -172,7 +172,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
                 {EDITABLE_FLAGS.map((f) => (
                   <Col key={f} xs={12} md={8}>
                     <Form.Item name={f} valuePropName="checked" noStyle>
-                      <Checkbox>{t(`enterprise.${f}` as MessageKey)}</Checkbox>
+                      <Checkbox>{t(`enterprise.${f}`)}</Checkbox>
                     </Form.Item>
                   </Col>
                 ))}
@@ -181,7 +181,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="agriLeaderLevel" label={t('enterprise.agriLeaderLevel')}>
-              <Select options={AGRI_LEADER_LEVELS.map((l) => ({ value: l, label: t(enumKey('agri', l)) }))} />
+              <Select options={AGRI_LEADER_LEVELS.map((l) => ({ value: l, label: tx(enumKey('agri', l)) }))} />
             </Form.Item>
           </Col>
         </Row>

@@ -6,17 +6,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, MAX_LIST_OFFSET, type Enterprise } from '../../../../contract/schemas/enterprises';
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
-import { api, queryString } from '../../api/client';
+import { queryString } from '../../api/client';
 import { isCounty, useReference, useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { enumKey, formatInstant } from './labels';
+import { listEnterprises } from './api';
 
-type ListAnswer = { items: Enterprise[]; meta: { total: number; totalCapped?: boolean; nextCursor: string | null } };
 const FILTER_KEYS = ['q', 'regionCode', 'industryCode', 'status', 'agriLeaderLevel', 'hasCertification', 'licenceExpiringWithinDays', 'certificationExpiringWithinDays', 'sort', ...ENTERPRISE_FLAGS] as const;
 const COLUMN_KEYS = ['uscc', 'region', 'industry', 'status', 'flags', 'legalRepresentative', 'contactPhone', 'updatedAt'] as const;
 const HIDDEN_BY_DEFAULT = ['legalRepresentative', 'contactPhone'];
@@ -24,7 +23,7 @@ const COLUMNS_STORAGE = 'qc.enterpriseColumns';
 
 /** 企业档案: filter form, instant search, sortable table with numbered pages (jump to any), column chooser, export, new. */
 export function EnterpriseListPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const user = useSession().data?.user;
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -68,7 +67,7 @@ export function EnterpriseListPage() {
   const offset = Math.min((page - 1) * pageSize, MAX_LIST_OFFSET);
   const list = useQuery({
     queryKey: ['enterprises', filterKey, offset, pageSize],
-    queryFn: () => api<ListAnswer>('GET', `/enterprises${queryString({ ...filters, offset: offset || undefined, limit: pageSize })}`),
+    queryFn: () => listEnterprises({ ...filters, offset: offset || undefined, limit: pageSize }),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.meta.total ?? 0;
@@ -76,7 +75,7 @@ export function EnterpriseListPage() {
   const flagTags = (e: Enterprise) =>
     ENTERPRISE_FLAGS.filter((f) => e[f]).map((f) => (
       <Tag key={f} color="blue">
-        {t(`enterprise.${f}` as MessageKey)}
+        {t(`enterprise.${f}`)}
       </Tag>
     ));
   const sortOrder = (column: string) => (filters.sort === column ? 'ascend' : filters.sort === `-${column}` ? 'descend' : null);
@@ -97,7 +96,7 @@ export function EnterpriseListPage() {
       title: t('enterprise.status'),
       dataIndex: 'status',
       width: 80,
-      render: (s: string) => <Tag color={s === 'operating' ? 'green' : s === 'suspended' ? 'orange' : s === 'revoked' ? 'red' : 'default'}>{t(enumKey('status', s))}</Tag>,
+      render: (s: string) => <Tag color={s === 'operating' ? 'green' : s === 'suspended' ? 'orange' : s === 'revoked' ? 'red' : 'default'}>{tx(enumKey('status', s))}</Tag>,
     },
     { key: 'flags', title: t('enterprise.flags'), render: (_, e) => flagTags(e) },
     { key: 'legalRepresentative', title: t('enterprise.legalRepresentative'), dataIndex: 'legalRepresentative', width: 100 },
@@ -173,7 +172,7 @@ export function EnterpriseListPage() {
                 <Select
                   id="filter-status"
                   allowClear
-                  options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(enumKey('status', s)) }))}
+                  options={ENTERPRISE_STATUSES.map((s) => ({ value: s, label: tx(enumKey('status', s)) }))}
                   value={filters.status}
                   onChange={(v) => setFilter('status', v)}
                   placeholder={t('common.all')}
@@ -185,7 +184,7 @@ export function EnterpriseListPage() {
                 <Select
                   id="filter-cert"
                   allowClear
-                  options={CERTIFICATION_KINDS.filter((k) => k !== 'OTHER').map((k) => ({ value: k, label: t(enumKey('certKind', k)) }))}
+                  options={CERTIFICATION_KINDS.filter((k) => k !== 'OTHER').map((k) => ({ value: k, label: tx(enumKey('certKind', k)) }))}
                   value={filters.hasCertification}
                   onChange={(v) => setFilter('hasCertification', v)}
                   placeholder={t('common.all')}
@@ -196,7 +195,7 @@ export function EnterpriseListPage() {
           <Space wrap size={[16, 8]}>
             {ENTERPRISE_FLAGS.map((f) => (
               <Checkbox key={f} checked={filters[f] === 'true'} onChange={(e) => setFilter(f, e.target.checked ? 'true' : undefined)}>
-                {t(`enterprise.${f}` as MessageKey)}
+                {t(`enterprise.${f}`)}
               </Checkbox>
             ))}
             <Select
@@ -204,7 +203,7 @@ export function EnterpriseListPage() {
               style={{ minWidth: 160 }}
               allowClear
               placeholder={t('enterprise.agriLeaderLevel')}
-              options={AGRI_LEADER_LEVELS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(enumKey('agri', l)) }))}
+              options={AGRI_LEADER_LEVELS.filter((l) => l !== 'none').map((l) => ({ value: l, label: tx(enumKey('agri', l)) }))}
               value={filters.agriLeaderLevel}
               onChange={(v) => setFilter('agriLeaderLevel', v)}
             />

@@ -4,45 +4,34 @@ import { Button, Card, Descriptions, Result, Skeleton, Space, Spin, Table, Tabs,
 import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import type { AuditEvent } from '../../../../contract/schemas/audit';
-import { ENTERPRISE_FLAGS, type Enterprise } from '../../../../contract/schemas/enterprises';
+import { ENTERPRISE_FLAGS } from '../../../../contract/schemas/enterprises';
 import type { RecordItem } from '../../../../contract/schemas/records';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { actionLabel, enumKey, formatDate, formatInstant } from './labels';
 import { HonoursTable } from '../brands/HonoursTable';
 import { CreditListingsTab } from './CreditListingsTab';
 import { ProposalsTab } from './ProposalsTab';
 import { RecordTable } from './RecordTable';
+import { getEnterpriseHistory, getEnterpriseProfile, type EnterpriseProfile } from './api';
 
 const YearlyChart = lazy(() => import('./YearlyChart'));
 
 type Item = RecordItem & Record<string, unknown>;
-interface Profile {
-  enterprise: Enterprise;
-  formerNames: Item[];
-  associations: Item[];
-  yearlyFigures: Item[];
-  products: (Item & { standards: Item[] })[];
-  certifications: Item[];
-  licences: Item[];
-  qualityStaff: Item[];
-}
 
 /** 企业画像: the header, then a tab per kind of record, and the record's change history. */
 export function EnterpriseProfilePage() {
   const { id } = useParams<{ id: string }>();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const user = useSession().data?.user;
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('basic');
-  const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => api<Profile>('GET', `/enterprises/${id}/profile`) });
-  const history = useQuery({ queryKey: ['enterprise', id, 'history'], queryFn: () => api<{ items: AuditEvent[] }>('GET', `/enterprises/${id}/history`), enabled: tab === 'history' });
+  const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => getEnterpriseProfile(id!) });
+  const history = useQuery({ queryKey: ['enterprise', id, 'history'], queryFn: () => getEnterpriseHistory(id!), enabled: tab === 'history' });
   const regionName = useReferenceNames('regions', lang);
   const industryName = useReferenceNames('industries', lang);
 
@@ -79,13 +68,13 @@ export function EnterpriseProfilePage() {
           <Typography.Text copyable>{e.uscc}</Typography.Text>
           <Tag>{regionName(e.regionCode)}</Tag>
           <Tag>{industryName(e.industryCode)}</Tag>
-          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}>{t(enumKey('status', e.status))}</Tag>
+          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}>{tx(enumKey('status', e.status))}</Tag>
           {ENTERPRISE_FLAGS.filter((f) => e[f]).map((f) => (
             <Tag key={f} color="blue">
-              {t(`enterprise.${f}` as MessageKey)}
+              {t(`enterprise.${f}`)}
             </Tag>
           ))}
-          {e.agriLeaderLevel !== 'none' && <Tag color="gold">{t(enumKey('agri', e.agriLeaderLevel))}</Tag>}
+          {e.agriLeaderLevel !== 'none' && <Tag color="gold">{tx(enumKey('agri', e.agriLeaderLevel))}</Tag>}
         </Space>
       </Card>
       <Card size="small" style={{ marginTop: 16 }}>
@@ -129,7 +118,7 @@ export function EnterpriseProfilePage() {
                 expandable: (product) => (
                   <div style={{ padding: '4px 0' }}>
                     <Typography.Text strong>{t('record.standards')}</Typography.Text>
-                    <RecordTable kind="standards" enterpriseId={e.id} productId={product.id} items={(product as Profile['products'][number]).standards} mayWrite={mayWrite} />
+                    <RecordTable kind="standards" enterpriseId={e.id} productId={product.id} items={(product as EnterpriseProfile['products'][number]).standards} mayWrite={mayWrite} />
                   </div>
                 ),
               }),
@@ -188,7 +177,7 @@ export function EnterpriseProfilePage() {
                   columns={[
                     { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v, lang) },
                     { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
-                    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string, ev) => `${actionLabel(a, t)} · ${t(`record.${ev.subjectType}` as MessageKey)}` },
+                    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string, ev) => `${actionLabel(a, t)} · ${tx(`record.${ev.subjectType}`)}` },
                   ]}
                 />
               ),

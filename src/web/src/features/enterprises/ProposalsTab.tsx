@@ -1,15 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import type { Enterprise, Proposal } from '../../../../contract/schemas/enterprises';
-import { api } from '../../api/client';
-import { FormError } from '../../components/ErrorText';
-import { showFieldErrors } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from './labels';
+import { decideProposal, listProposals, propose } from './api';
 
 const FIELDS = ['address', 'contactPerson', 'contactPhone'] as const;
 
@@ -23,8 +21,8 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
   const client = useQueryClient();
   const [proposing, setProposing] = useState(false);
   const [deciding, setDeciding] = useState<{ proposal: Proposal; accept: boolean } | null>(null);
-  const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => api<{ items: Proposal[] }>('GET', `/enterprises/${enterprise.id}/proposals`) });
-  const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}` as MessageKey)}：${p.changes[f]}`).join('；');
+  const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => listProposals(enterprise.id) });
+  const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}`)}：${p.changes[f]}`).join('；');
 
   return (
     <>
@@ -47,7 +45,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
             key: 'status',
             title: t('proposal.status'),
             width: 90,
-            render: (_, p) => <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>{t(`proposal.status.${p.status}` as MessageKey)}</Tag>,
+            render: (_, p) => <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>{t(`proposal.status.${p.status}`)}</Tag>,
           },
           { key: 'comment', title: t('proposal.comment'), dataIndex: 'decisionComment' },
           {
@@ -86,7 +84,7 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
           okText={t('common.save')}
           onClose={() => setDeciding(null)}
           onSubmit={async (comment) => {
-            await api('POST', `/enterprises/${enterprise.id}/proposals/${deciding.proposal.id}/decision`, { version: deciding.proposal.version, accept: deciding.accept, ...(comment ? { comment } : {}) });
+            await decideProposal(enterprise.id, deciding.proposal.id, { version: deciding.proposal.version, accept: deciding.accept, ...(comment ? { comment } : {}) });
             message.success(t('common.saved'));
             await client.invalidateQueries({ queryKey: ['enterprise'] });
           }}
@@ -98,42 +96,32 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
 
 function ProposalForm({ enterprise, onClose, onDone }: { enterprise: Enterprise; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
   return (
-    <Modal open title={t('proposal.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('proposal.send')} cancelText={t('common.cancel')}>
+    <FormModal<Record<string, string>>
+      title={t('proposal.new')}
+      okText={t('proposal.send')}
+      initialValues={{ address: enterprise.address, contactPerson: enterprise.contactPerson, contactPhone: enterprise.contactPhone }}
+      onClose={onClose}
+      onSubmit={async (values) => {
+        const body: Record<string, string> = Object.fromEntries(FIELDS.filter((f) => values[f] !== enterprise[f]).map((f) => [f, values[f] ?? '']));
+        if (values.note) body.note = values.note;
+        await propose(enterprise.id, body);
+        await onDone();
+      }}
+    >
       <Alert type="info" showIcon title={t('proposal.hint')} style={{ marginBottom: 12 }} />
-      <FormError error={error} />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ address: enterprise.address, contactPerson: enterprise.contactPerson, contactPhone: enterprise.contactPhone }}
-        onFinish={async (values: Record<string, string>) => {
-          const body: Record<string, string> = Object.fromEntries(FIELDS.filter((f) => values[f] !== enterprise[f]).map((f) => [f, values[f] ?? '']));
-          if (values.note) body.note = values.note;
-          try {
-            await api('POST', `/enterprises/${enterprise.id}/proposals`, body);
-            await onDone();
-            onClose();
-          } catch (err) {
-            setError(err);
-            showFieldErrors(form, err);
-          }
-        }}
-      >
-        <Form.Item name="address" label={t('enterprise.address')} rules={[{ max: LIMITS.shortText.max }]}>
-          <Input maxLength={LIMITS.shortText.max} />
-        </Form.Item>
-        <Form.Item name="contactPerson" label={t('enterprise.contactPerson')} rules={[{ max: 50 }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="contactPhone" label={t('enterprise.contactPhone')} rules={[{ max: 30 }]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="note" label={t('proposal.note')} rules={[{ max: LIMITS.reason.max }]}>
-          <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="address" label={t('enterprise.address')} rules={[{ max: LIMITS.shortText.max }]}>
+        <Input maxLength={LIMITS.shortText.max} />
+      </Form.Item>
+      <Form.Item name="contactPerson" label={t('enterprise.contactPerson')} rules={[{ max: 50 }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="contactPhone" label={t('enterprise.contactPhone')} rules={[{ max: 30 }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="note" label={t('proposal.note')} rules={[{ max: LIMITS.reason.max }]}>
+        <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -6,13 +6,13 @@ import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { LIMITS } from '../../../../contract/limits';
 import type { RecordItem, RecordKind } from '../../../../contract/schemas/records';
-import { api } from '../../api/client';
 import { categoryOption, useReference, useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { useI18n } from '../../i18n';
 import { enumKey, formatDate, formatYuan } from './labels';
 import { fieldLabel, recordFields, type FieldSpec } from './recordFields';
+import { createRecord, deleteRecord, recordsPath, updateRecord } from './api';
 
 type Item = RecordItem & Record<string, unknown>;
 
@@ -40,12 +40,12 @@ export function RecordTable({
   /** The enterprise's products, for records that name some (a green-food certificate). */
   products?: { id: string; name: string }[];
 }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Item | null>(null);
   const categoryName = useReferenceNames('product-categories', lang);
   const fields = recordFields(kind).filter((f) => f.type !== 'trainings');
-  const base = `/enterprises/${enterpriseId}${productId ? `/products/${productId}` : ''}/${kind}`;
+  const base = recordsPath(enterpriseId, kind, productId);
 
   const show = (f: FieldSpec, v: unknown): ReactNode => {
     if (v === null || v === undefined || v === '') return '';
@@ -57,7 +57,7 @@ export function RecordTable({
       case 'yuan':
         return formatYuan(v as number, lang);
       case 'enum':
-        return f.family ? t(enumKey(f.family, v as string)) : String(v);
+        return f.family ? tx(enumKey(f.family, v as string)) : String(v);
       case 'category':
         return categoryName(v as string);
       case 'products':
@@ -67,7 +67,7 @@ export function RecordTable({
     }
   };
   const columns: ColumnsType<Item> = [
-    ...fields.map((f) => ({ key: f.name, title: t(fieldLabel(kind, f.name)), dataIndex: f.name, render: (v: unknown) => show(f, v) })),
+    ...fields.map((f) => ({ key: f.name, title: tx(fieldLabel(kind, f.name)), dataIndex: f.name, render: (v: unknown) => show(f, v) })),
     ...extraColumns,
     ...(mayWrite
       ? [
@@ -116,7 +116,7 @@ function useRefresh() {
 }
 
 function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind; base: string; item: Item | null; products: { id: string; name: string }[]; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const refresh = useRefresh();
@@ -161,8 +161,8 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
     try {
       const body = fromForm(values);
       if (item && Object.keys(body).length === 0) return onClose();
-      if (item) await api('PATCH', `${base}/${item.id}`, { ...body, version: item.version });
-      else await api('POST', base, body);
+      if (item) await updateRecord(base, item.id, { ...body, version: item.version });
+      else await createRecord(base, body);
       message.success(t('common.saved'));
       await refresh();
       onClose();
@@ -177,14 +177,14 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
   const control = (f: FieldSpec): ReactNode => {
     switch (f.type) {
       case 'boolean':
-        return <Checkbox>{t(fieldLabel(kind, f.name))}</Checkbox>;
+        return <Checkbox>{tx(fieldLabel(kind, f.name))}</Checkbox>;
       case 'date':
         return <DatePicker style={{ width: '100%' }} />;
       case 'integer':
       case 'yuan':
         return <InputNumber style={{ width: '100%' }} precision={0} min={f.min} addonAfter={f.type === 'yuan' ? t('unit.yuan') : undefined} />;
       case 'enum':
-        return <Select options={(f.options ?? []).map((o) => ({ value: o, label: f.family ? t(enumKey(f.family, o)) : o }))} />;
+        return <Select options={(f.options ?? []).map((o) => ({ value: o, label: f.family ? tx(enumKey(f.family, o)) : o }))} />;
       case 'category':
         return (
           <Select
@@ -204,7 +204,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
   return (
     <Modal
       open
-      title={`${item ? t('common.edit') : t('common.add')} · ${t(`record.${kind}` as never)}`}
+      title={`${item ? t('common.edit') : t('common.add')} · ${t(`record.${kind}`)}`}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
@@ -216,7 +216,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
       <Form form={form} layout="vertical" initialValues={toForm(item)} onFinish={submit}>
         {fields.map((f) =>
           f.type === 'trainings' ? (
-            <Form.Item key={f.name} label={t(fieldLabel(kind, f.name))}>
+            <Form.Item key={f.name} label={tx(fieldLabel(kind, f.name))}>
               <Form.List name={f.name}>
                 {(rows, { add, remove }) => (
                   <>
@@ -245,7 +245,7 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
             <Form.Item
               key={f.name}
               name={f.name}
-              label={f.type === 'boolean' ? undefined : t(fieldLabel(kind, f.name))}
+              label={f.type === 'boolean' ? undefined : tx(fieldLabel(kind, f.name))}
               valuePropName={f.type === 'boolean' ? 'checked' : 'value'}
               rules={[
                 ...(f.required && f.type !== 'boolean' ? [{ required: true, message: t('form.required') }] : []),
@@ -284,7 +284,7 @@ function DeleteRecord({ base, item, onClose }: { base: string; item: Item; onClo
         layout="vertical"
         onFinish={async ({ reason }) => {
           try {
-            await api('DELETE', `${base}/${item.id}`, { version: item.version, reason });
+            await deleteRecord(base, item.id, { version: item.version, reason });
             message.success(t('common.deleted'));
             await refresh();
             onClose();

@@ -1,13 +1,13 @@
+import { isMessageKey } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** The i18n key of an enum value's label: `enum.<name>.<value>`. */
-export const enumKey = (name: string, value: string) => `enum.${name}.${value}` as MessageKey;
+export const enumKey = (name: string, value: string) => `enum.${name}.${value}`;
 
 /** An audit action's label, or its code when the console has no words for it yet. */
 export function actionLabel(action: string, t: (key: MessageKey) => string): string {
-  const key = `action.${action}` as MessageKey;
-  const label = t(key);
-  return label === key ? action : label;
+  const key = `action.${action}`;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /** Dates the Chinese way (2024年3月5日) in zh-CN, ISO in English. */

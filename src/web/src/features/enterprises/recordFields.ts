@@ -1,5 +1,4 @@
 import { RECORD_FIELDS, type RecordKind } from '../../../../contract/schemas/records';
-import type { MessageKey } from '../../i18n/zh-CN';
 
 /** How a record field is edited and shown, read off its contract schema. */
 export type FieldType = 'text' | 'date' | 'boolean' | 'integer' | 'yuan' | 'enum' | 'category' | 'trainings' | 'products';
@@ -45,4 +44,4 @@ export function recordFields(kind: RecordKind): FieldSpec[] {
     });
 }
 
-export const fieldLabel = (kind: RecordKind, name: string) => `field.${kind}.${name}` as MessageKey;
+export const fieldLabel = (kind: RecordKind, name: string) => `field.${kind}.${name}`;

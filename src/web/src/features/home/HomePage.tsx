@@ -2,25 +2,25 @@ import { FileAddOutlined, SearchOutlined, UploadOutlined } from '@ant-design/ico
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Input, Result, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { Workbench } from '../../../../contract/schemas/enterprises';
 import type { Region } from '../../../../contract/schemas/reference';
-import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { getWorkbench } from '../enterprises/api';
+import { listRegions } from '../../api/reference';
 
 /** The workbench: the figures of the user's scope, each a link to the list behind it, and shortcuts. */
 export function HomePage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
   const user = session.data?.user;
-  const figures = useQuery({ queryKey: ['workbench'], queryFn: () => api<Workbench>('GET', '/workbench') });
+  const figures = useQuery({ queryKey: ['workbench'], queryFn: getWorkbench });
   const regions = useQuery({
     enabled: !!user,
     queryKey: ['reference', 'regions', 'home'],
-    queryFn: () => api<{ items: Region[] }>('GET', '/reference/regions'),
+    queryFn: listRegions,
   });
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('enterprise.write');
   // The county list leads into other counties' archives: only for the city-wide roles.
@@ -40,7 +40,7 @@ export function HomePage() {
     <>
       <Typography.Title level={4}>
         {t('home.welcome', { name: user?.displayName ?? '' })}
-        {user && <Tag style={{ marginLeft: 12 }}>{t(`role.${user.role}` as MessageKey)}</Tag>}
+        {user && <Tag style={{ marginLeft: 12 }}>{t(`role.${user.role}`)}</Tag>}
       </Typography.Title>
       {figures.isError && <Result status="warning" title={errorMessage(figures.error, t)} />}
       <Row gutter={[16, 16]}>
@@ -94,7 +94,7 @@ export function HomePage() {
                 dataIndex: 'name',
                 render: (name: string, r) => <Link to={r.level === 'city' ? '/enterprises' : `/enterprises?regionCode=${r.code}`}>{lang === 'en-US' ? r.nameEn || name : name}</Link>,
               },
-              { title: t('region.level'), dataIndex: 'level', render: (level: string) => t(`region.level.${level}` as MessageKey) },
+              { title: t('region.level'), dataIndex: 'level', render: (level: string) => tx(`region.level.${level}`) },
             ]}
           />
         )}

@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import { IMPORT_KIND_VALUES, type ImportReport } from '../../../../contract/schemas/imports';
-import { upload } from '../../api/client';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
+import { uploadImport } from './api';
 
 type Kind = (typeof IMPORT_KIND_VALUES)[number];
 type Report = Static<typeof ImportReport>;
@@ -35,7 +34,7 @@ export function ImportPage() {
     setError(null);
     setProgress(0);
     try {
-      const report = await upload<Report>(`/imports/${kind}?mode=${mode}`, chosen, setProgress);
+      const report = await uploadImport(kind, mode, chosen, setProgress);
       if (mode === 'check') setCheck(report);
       else {
         setResult(report);
@@ -71,7 +70,7 @@ export function ImportPage() {
               <Row gutter={[8, 8]}>
                 {IMPORT_KIND_VALUES.map((k) => (
                   <Col key={k} xs={12} md={8} xl={6}>
-                    <Radio value={k}>{t(`import.kind.${k}` as MessageKey)}</Radio>
+                    <Radio value={k}>{t(`import.kind.${k}`)}</Radio>
                   </Col>
                 ))}
               </Row>

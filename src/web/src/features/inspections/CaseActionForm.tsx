@@ -3,11 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Skeleton, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../api/client';
 import { FormError } from '../../components/ErrorText';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
-import { usePlans, useTestingBodies, type Inspection } from './api';
+import { actOnInspection, type Inspection, usePlans, useTestingBodies } from './api';
 import { actionKey } from './labels';
+import type { CaseActionBody } from '../../../../contract/schemas/inspections';
 
 /**
  * One step on a case: choose one of the actions the state allows, fill in what it needs. No
@@ -15,7 +16,7 @@ import { actionKey } from './labels';
  * outcome are chosen, and the result's verdict is derived from the items.
  */
 export function CaseActionForm({ inspection, objectionItems = [] }: { inspection: Inspection; objectionItems?: string[] }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
@@ -43,7 +44,8 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
     if (action === 'decide_objection') body.accept = v.accept === 'accept';
     if (action === 'review') body.passed = v.passed === 'pass';
     try {
-      await api('POST', `/inspections/${inspection.id}/actions`, Object.fromEntries(Object.entries(body).filter(([, x]) => x !== undefined && x !== '')));
+      // The form shows the fields of the chosen action only; the API checks the body against that action's schema.
+      await actOnInspection(inspection.id, filledValues(body) as CaseActionBody);
       message.success(t('common.saved'));
       form.resetFields();
       await client.invalidateQueries({ queryKey: ['inspections'] });
@@ -105,7 +107,7 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
       <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
         <Form.Item label={t('inspection.actionLabel')}>
-          <Select aria-label={t('inspection.actionLabel')} value={action} onChange={setAction} options={inspection.allowedActions.map((a) => ({ value: a, label: t(actionKey(a)) }))} />
+          <Select aria-label={t('inspection.actionLabel')} value={action} onChange={setAction} options={inspection.allowedActions.map((a) => ({ value: a, label: tx(actionKey(a)) }))} />
         </Form.Item>
         <Form.Item name="on" label={t('inspection.on')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
@@ -192,7 +194,7 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" loading={busy}>
-          {action ? t(actionKey(action)) : t('common.save')}
+          {action ? tx(actionKey(action)) : t('common.save')}
         </Button>
       </Form>
     </Card>

@@ -1,10 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, List, Result, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
-import type { Static } from 'typebox';
 import { useNavigate, useParams } from 'react-router';
-import type { DocumentInfo } from '../../../../contract/schemas/common';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { DocumentList } from '../../components/DocumentList';
@@ -13,20 +10,19 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatDate, formatInstant } from '../enterprises/labels';
 import { ArchiveChange } from './ArchiveChange';
-import type { CaseDetail } from './api';
-import { useTestingBodies } from './api';
+import { getInspection, inspectionDocuments, listInspectionDocuments, useTestingBodies } from './api';
 import { CaseActionForm } from './CaseActionForm';
 import { actionKey, checkTypeKey, dueKey, placeKey, stateColor, stateKey } from './labels';
 
 /** One spot-check case: the sampling record, the items tested, what happened, what is due next. */
 export function CaseDetailPage() {
   const { id } = useParams<{ id: string }>();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const labs = new Map((useTestingBodies().data ?? []).map((b) => [b.id, b.name]));
-  const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => api<CaseDetail>('GET', `/inspections/${id}`) });
-  const documents = useQuery({ queryKey: ['inspections', id, 'documents'], queryFn: () => api<{ items: Static<typeof DocumentInfo>[] }>('GET', `/inspections/${id}/documents`) });
+  const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => getInspection(id!) });
+  const documents = useQuery({ queryKey: ['inspections', id, 'documents'], queryFn: () => listInspectionDocuments(id!) });
   const client = useQueryClient();
   const navigate = useNavigate();
   const mayWrite = !!(useSession().data?.user?.permissions as string[] | undefined)?.includes('inspection.write');
@@ -40,7 +36,7 @@ export function CaseDetailPage() {
       <PageHeader
         title={
           <>
-            {[c.productName, c.brand, c.model].filter(Boolean).join(' · ')} <Tag color={stateColor(c.state)}>{t(stateKey(c.state))}</Tag>
+            {[c.productName, c.brand, c.model].filter(Boolean).join(' · ')} <Tag color={stateColor(c.state)}>{tx(stateKey(c.state))}</Tag>
           </>
         }
         trail={[{ title: t('menu.inspections'), to: '/inspections' }, { title: c.documentNo }]}
@@ -60,17 +56,17 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t('enterprise.region')}>{regionName(c.regionCode)}</Descriptions.Item>
               <Descriptions.Item label={t('field.standards.standardNo')}>{c.standardNo}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.batch')}>{c.batch}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.place')}>{t(placeKey(c.place))}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.checkTypeLabel')}>{t(checkTypeKey(c.checkType))}</Descriptions.Item>
+              <Descriptions.Item label={t('inspection.place')}>{tx(placeKey(c.place))}</Descriptions.Item>
+              <Descriptions.Item label={t('inspection.checkTypeLabel')}>{tx(checkTypeKey(c.checkType))}</Descriptions.Item>
               <Descriptions.Item label={t(c.dateBasis === 'notice' ? 'inspection.noticeDate' : 'inspection.sampledOn')}>{date(c.sampledOn)}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.samplersLabel')}>{c.samplers.join('、')}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.testingBody')}>{c.testingBodyId ? labs.get(c.testingBodyId) : c.testingBodyName}</Descriptions.Item>
-              {c.parties.length > 0 && <Descriptions.Item label={t('inspection.parties')}>{c.parties.map((p) => `${t(`resultImport.role.${p.role}` as never)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}</Descriptions.Item>}
+              {c.parties.length > 0 && <Descriptions.Item label={t('inspection.parties')}>{c.parties.map((p) => `${t(`resultImport.role.${p.role}`)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}</Descriptions.Item>}
               {c.remarks && <Descriptions.Item label={t('inspection.remarks')}>{c.remarks}</Descriptions.Item>}
               {!c.listed && <Descriptions.Item label={t('inspection.remarks')}>{t('inspection.unlisted')}</Descriptions.Item>}
               <Descriptions.Item label={t('inspection.reportNo')}>{c.reportNo ?? ''}</Descriptions.Item>
               {c.objectionUntil && <Descriptions.Item label={t('inspection.objectionUntil')}>{date(c.objectionUntil)}</Descriptions.Item>}
-              {c.recheckPayer && <Descriptions.Item label={t('inspection.recheckPayer')}>{t(`inspection.payer.${c.recheckPayer}` as never)}</Descriptions.Item>}
+              {c.recheckPayer && <Descriptions.Item label={t('inspection.recheckPayer')}>{tx(`inspection.payer.${c.recheckPayer}`)}</Descriptions.Item>}
               {c.rectificationDue && <Descriptions.Item label={t('inspection.due.rectification')}>{date(c.rectificationDue)}</Descriptions.Item>}
               {c.firstReviewDue && <Descriptions.Item label={t('inspection.due.first_review')}>{date(c.firstReviewDue)}</Descriptions.Item>}
               {c.secondReviewFrom && <Descriptions.Item label={t('inspection.due.second_review')}>{`${date(c.secondReviewFrom)} – ${date(c.secondReviewUntil)}`}</Descriptions.Item>}
@@ -84,7 +80,7 @@ export function CaseDetailPage() {
                 pagination={false}
                 dataSource={items}
                 columns={[
-                  { key: 'stage', title: t('inspection.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(`inspection.stage.${s}` as never) },
+                  { key: 'stage', title: t('inspection.stage'), dataIndex: 'stage', width: 90, render: (s: string) => tx(`inspection.stage.${s}`) },
                   { key: 'item', title: t('inspection.item'), dataIndex: 'item' },
                   { key: 'requirement', title: t('inspection.requirement'), dataIndex: 'requirement' },
                   { key: 'measured', title: t('inspection.measured'), dataIndex: 'measured' },
@@ -104,7 +100,7 @@ export function CaseDetailPage() {
               renderItem={(d) => (
                 <List.Item>
                   <Typography.Text type={d.by < today ? 'danger' : undefined}>
-                    {t(dueKey(d.kind))}：{d.from ? `${date(d.from)} – ` : ''}
+                    {tx(dueKey(d.kind))}：{d.from ? `${date(d.from)} – ` : ''}
                     {date(d.by)}
                   </Typography.Text>
                 </List.Item>
@@ -113,7 +109,7 @@ export function CaseDetailPage() {
           </Card>
           <Card size="small" style={{ marginTop: 16 }}>
             <DocumentList
-              base={`/inspections/${c.id}/documents`}
+              base={inspectionDocuments(c.id)}
               title={t('inspection.documents')}
               documents={documents.data?.items ?? []}
               mayWrite={mayWrite}
@@ -125,7 +121,7 @@ export function CaseDetailPage() {
               items={events.map((e) => ({
                 children: (
                   <>
-                    <Typography.Text strong>{date(e.on)}</Typography.Text> {t(actionKey(e.action))} → {t(stateKey(e.stateAfter))}
+                    <Typography.Text strong>{date(e.on)}</Typography.Text> {tx(actionKey(e.action))} → {tx(stateKey(e.stateAfter))}
                     <br />
                     {e.action.startsWith('archive_') && (
                       <>

@@ -4,23 +4,24 @@ import { useState } from 'react';
 import type { Static } from 'typebox';
 import { LIMITS } from '../../../../contract/limits';
 import type { Draw as DrawSchema, DrawCheck, DrawList } from '../../../../contract/schemas/inspections';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprises/labels';
 import type { Plan } from './api';
 import { RegisterSampleModal } from './RegisterSampleModal';
+import { drawEnterprises, getDraw, listDraws, revealDraw, verifyDraw } from './api';
 
 type Draw = Static<typeof DrawSchema>;
 type DrawEntry = Static<typeof DrawList>['items'][number];
 
 export const useDraws = (planId: string) =>
-  useQuery({ queryKey: ['inspection-plans', planId, 'draws'], queryFn: () => api<Static<typeof DrawList>>('GET', `/inspection-plans/${planId}/draws`), select: (d) => d.items });
+  useQuery({ queryKey: ['inspection-plans', planId, 'draws'], queryFn: () => listDraws(planId), select: (d) => d.items });
 
 /** Every draw of a plan, none ever removed: round, status, commitment, seed, who and when. */
 export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const categoryName = useReferenceNames('product-categories', lang);
   const draws = useDraws(planId);
   return (
@@ -35,7 +36,7 @@ export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: 
       columns={[
         { key: 'category', title: t('field.products.categoryCode'), dataIndex: 'categoryCode', render: categoryName },
         { key: 'round', title: t('inspection.drawRoundLabel'), dataIndex: 'round', width: 80, render: (n: number) => t('inspection.drawRound', { n }) },
-        { key: 'status', title: t('inspection.stateLabel'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'drawn' ? 'green' : 'orange'}>{t(`inspection.drawStatus.${s}` as never)}</Tag> },
+        { key: 'status', title: t('inspection.stateLabel'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'drawn' ? 'green' : 'orange'}>{tx(`inspection.drawStatus.${s}`)}</Tag> },
         { key: 'commitment', title: t('inspection.commitment'), dataIndex: 'commitment', render: (c: string | null) => (c ? <Typography.Text code copyable={{ text: c }}>{c.slice(0, 12)}…</Typography.Text> : '—') },
         { key: 'seed', title: t('inspection.seed'), dataIndex: 'seed', render: (s: number | null) => s ?? '—' },
         { key: 'by', title: t('inspection.drawnBy'), render: (_, d) => (d.drawnBy ?? d.createdBy)?.displayName ?? '' },
@@ -84,14 +85,14 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
 
   return (
     <Modal open width={900} title={`${t('inspection.draw')} · ${plan.title}`} onCancel={onClose} footer={null}>
-      <DrawHistory planId={plan.id} onOpen={(id) => run(() => api<Draw>('GET', `/inspection-draws/${id}`))} />
+      <DrawHistory planId={plan.id} onOpen={(id) => run(() => getDraw(id))} />
       <FormError error={error} />
       <Form
         form={form}
         layout="inline"
         style={{ marginTop: 16 }}
         initialValues={{ categoryCode: plan.categories[0]?.categoryCode, count: Math.min(plan.categories[0]?.plannedBatches ?? 1, 20) }}
-        onFinish={(v) => run(() => api<Draw>('POST', `/inspection-plans/${plan.id}/draws`, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''))))}
+        onFinish={(v) => run(() => drawEnterprises(plan.id, filledValues(v, true)))}
       >
         <Form.Item name="categoryCode" label={t('field.products.categoryCode')}>
           <Select style={{ width: 200 }} options={plan.categories.map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))} />
@@ -117,7 +118,7 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
           {current.status === 'committed' ? (
             <>
               <Alert type="info" showIcon title={t('inspection.commitHint', { candidates: current.candidates.length, excluded: current.excluded.length })} />
-              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => run(() => api<Draw>('POST', `/inspection-draws/${current.id}/reveal`))}>
+              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => run(() => revealDraw(current.id))}>
                 {t('inspection.revealNow')}
               </Button>
             </>
@@ -127,7 +128,7 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
               check={check}
               onVerify={async () => {
                 try {
-                  setCheck(await api<Static<typeof DrawCheck>>('GET', `/inspection-draws/${current.id}/verify`));
+                  setCheck(await verifyDraw(current.id));
                 } catch (err) {
                   setError(err);
                 }
@@ -148,7 +149,7 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
 }
 
 function DrawResult({ draw, check, onVerify, onSample }: { draw: Draw; check: Static<typeof DrawCheck> | null; onVerify: () => void; onSample: (e: Draw['enterprises'][number]) => void }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const ok = check && check.matches && check.commitmentMatches !== false;
   return (
     <>
@@ -168,7 +169,7 @@ function DrawResult({ draw, check, onVerify, onSample }: { draw: Draw; check: St
           { key: 'name', title: t('enterprise.name'), dataIndex: 'name' },
           { key: 'uscc', title: t('enterprise.uscc'), dataIndex: 'uscc' },
           { key: 'weight', title: t('inspection.weight'), dataIndex: 'weight', width: 70 },
-          { key: 'reasons', title: t('inspection.riskReasons'), dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{t(`inspection.risk.${x}` as never)}</Tag>) },
+          { key: 'reasons', title: t('inspection.riskReasons'), dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{tx(`inspection.risk.${x}`)}</Tag>) },
           { key: 'sample', title: '', width: 100, render: (_, e) => <Button size="small" onClick={() => onSample(e)}>{t('inspection.register')}</Button> },
         ]}
       />

@@ -5,14 +5,14 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
 import { CASE_STATES, type Board as BoardSchema } from '../../../../contract/schemas/inspections';
-import { api, queryString } from '../../api/client';
+import { queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
-import { usePlans, type Inspection } from './api';
+import { getBoard, getFailedItems, getPassRates, listInspections, type Inspection, usePlans } from './api';
 import { dueKey, stateColor, stateKey } from './labels';
 import { RegisterSampleModal } from './RegisterSampleModal';
 
@@ -29,7 +29,6 @@ const FILTER_OF: Record<StatGroup, string | null> = {
 type Board = Static<typeof BoardSchema>;
 type BoardEntry = Board['items'][number];
 type Tally = Board['summary']['byCounty'][number];
-interface PassRates { rows: { key: string; tested: number; qualified: number; unqualified: number; passRate: number | null }[]; total: { tested: number; qualified: number; unqualified: number; passRate: number | null } }
 
 /** 监督抽查: the cases, the deadline board and the pass rates, in tabs. */
 export function InspectionsPage() {
@@ -75,7 +74,7 @@ export function InspectionsPage() {
 }
 
 function CasesTab() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const plans = usePlans().data ?? [];
   const regionName = useReferenceNames('regions', lang);
   const [params, setParams] = useSearchParams();
@@ -89,14 +88,14 @@ function CasesTab() {
   const after = cursors.at(-1);
   const list = useQuery({
     queryKey: ['inspections', filterKey, after],
-    queryFn: () => api<{ items: Inspection[]; meta: { nextCursor: string | null } }>('GET', `/inspections${queryString({ planId, state, ...behind, after, limit: 50 })}`),
+    queryFn: () => listInspections({ planId, state, ...behind, after, limit: 50 }),
     placeholderData: keepPreviousData,
   });
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear aria-label={t('inspection.plan')} placeholder={t('inspection.plan')} style={{ minWidth: 260 }} value={planId} onChange={setPlanId} options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))} />
-        <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: t(stateKey(s)) }))} />
+        <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: tx(stateKey(s)) }))} />
         {Object.keys(behind).length > 0 && (
           <Tag closable color="blue" onClose={() => setParams({ tab: 'cases' }, { replace: true })}>
             {t('inspection.behindFigure')}
@@ -118,7 +117,7 @@ function CasesTab() {
           { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
           { key: 'unit', title: t('inspection.sampledUnit'), dataIndex: 'sampledUnitName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
-          { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{t(stateKey(s))}</Tag> },
+          { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{tx(stateKey(s))}</Tag> },
         ]}
         pagination={false}
       />
@@ -131,12 +130,12 @@ function CasesTab() {
 }
 
 function BoardTab() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const [filter, setFilter] = useState<{ regionCode?: string; officerId?: string; overdue?: boolean }>({});
   const board = useQuery({
     queryKey: ['inspections', 'board', filter],
-    queryFn: () => api<Board>('GET', `/inspections/board${queryString(filter)}`),
+    queryFn: () => getBoard(filter),
     placeholderData: keepPreviousData,
   });
   const summary = board.data?.summary;
@@ -178,7 +177,7 @@ function BoardTab() {
             locale={{ emptyText: t('inspection.nothingDue') }}
             columns={[
               { key: 'by', title: t('inspection.dueBy'), dataIndex: 'by', width: 150, render: (v: string, e) => <Space>{formatDate(v, lang)}{e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}</Space> },
-              { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{t(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
+              { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{tx(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
               { key: 'product', title: t('inspection.product'), dataIndex: 'productName' },
               { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
               { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
@@ -198,14 +197,14 @@ function BoardTab() {
 }
 
 function StatsTab() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [by, setBy] = useState<StatGroup>('category');
   const [year, setYear] = useState<number | null>(null);
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const industryName = useReferenceNames('industries', lang);
-  const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => api<PassRates>('GET', `/inspections/stats/pass-rates${queryString({ by, year })}`) });
-  const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => api<{ items: { item: string; batches: number }[] }>('GET', `/inspections/stats/failed-items${queryString({ year })}`) });
+  const rates = useQuery({ queryKey: ['inspections', 'stats', by, year], queryFn: () => getPassRates({ by, year: year ?? undefined }) });
+  const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => getFailedItems({ year: year ?? undefined }) });
   const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
   const filter = FILTER_OF[by];
   const behind = (key: string, verdict?: string) => `/inspections${queryString({ tab: 'cases', year, finalVerdict: verdict, ...(filter ? { [filter]: key } : {}) })}`;
@@ -213,9 +212,9 @@ function StatsTab() {
     if (by === 'county') return regionName(key);
     if (by === 'category') return categoryName(key);
     if (by === 'industry') return industryName(key);
-    if (by === 'level') return t(`inspection.level.${key}` as never);
-    if (by === 'place') return t(`inspection.place.${key}` as never);
-    if (by === 'key_product' || by === 'brand_product') return t(`inspection.productFlag.${key}` as never);
+    if (by === 'level') return tx(`inspection.level.${key}`);
+    if (by === 'place') return tx(`inspection.place.${key}`);
+    if (by === 'key_product' || by === 'brand_product') return tx(`inspection.productFlag.${key}`);
     return key;
   };
   const figure = (n: number, key: string, verdict: string) => (filter ? <Link to={behind(key, verdict)}>{n}</Link> : n);
@@ -230,7 +229,7 @@ function StatsTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}` as never) }))} />
+        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}`) }))} />
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
         <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/stats/pass-rates/export${queryString({ by, year })}`}>{t('inspection.exportExcel')}</Button>
       </Space>
@@ -243,7 +242,7 @@ function StatsTab() {
             dataSource={rates.data?.rows ?? []}
             pagination={false}
             columns={[
-              { key: 'key', title: t(`inspection.by.${by}` as never), dataIndex: 'key', render: label },
+              { key: 'key', title: t(`inspection.by.${by}`), dataIndex: 'key', render: label },
               { key: 'tested', title: t('inspection.tested'), dataIndex: 'tested', align: 'right' },
               { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'qualified') },
               { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'unqualified') },

@@ -3,18 +3,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { Static } from 'typebox';
 import { useParams } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
-import type { PlanNotice } from '../../../../contract/schemas/inspections';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert, errorMessage } from '../../components/ErrorText';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
+import { getPlanNotice, issueNoticeNumbers } from './api';
 
-type Notice = Static<typeof PlanNotice>;
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 /**
@@ -30,14 +27,14 @@ export function NoticePage() {
   const client = useQueryClient();
   const regionName = useReferenceNames('regions', lang);
   const [renumbering, setRenumbering] = useState(false);
-  const notice = useQuery({ queryKey: ['inspections', 'notice', id], queryFn: () => api<Notice>('GET', `/inspection-plans/${id}/notice`) });
+  const notice = useQuery({ queryKey: ['inspections', 'notice', id], queryFn: () => getPlanNotice(id!) });
   if (notice.error) return <ErrorAlert error={notice.error} />;
   if (!notice.data) return <Skeleton active />;
   const n = notice.data;
   const planned = n.categories.reduce((s, c) => s + c.plannedBatches, 0);
   const current = n.numbers.at(-1);
   const issue = async (reason?: string) => {
-    await api('POST', `/inspection-plans/${id}/notice/numbers`, reason ? { reason } : {});
+    await issueNoticeNumbers(id!, reason ? { reason } : {});
     await client.invalidateQueries({ queryKey: ['inspections', 'notice', id] });
   };
   return (

@@ -4,14 +4,13 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, S
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PLAN_LEVELS } from '../../../../contract/schemas/inspections';
-import { api } from '../../api/client';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { useJurisdiction, useSession } from '../../api/session';
 import { errorMessage, FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { usePlans, useTestingBodies, type Plan } from './api';
+import { createInspectionPlan, createTestingBody, publishPlan, type Plan, usePlans, useTestingBodies } from './api';
 import { levelKey } from './labels';
 import { DrawHistory, DrawModal } from './DrawModal';
 import { PlanResultImports } from './PlanResultImports';
@@ -19,7 +18,7 @@ import { ResultImportModal } from './ResultImportModal';
 
 /** 抽查计划: plans and their category schemes, the random draw, publication, and the testing bodies. */
 export function PlansPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { modal, message } = App.useApp();
   const client = useQueryClient();
   const plans = usePlans();
@@ -38,7 +37,7 @@ export function PlansPage() {
       content: t('inspection.publishHint'),
       onOk: async () => {
         try {
-          const res = await api<{ published: number; held: number }>('POST', `/inspection-plans/${plan.id}/publish`);
+          const res = await publishPlan(plan.id);
           message.success(t('inspection.publishedCount', { published: res.published, held: res.held }));
           await client.invalidateQueries({ queryKey: ['inspections'] });
         } catch (err) {
@@ -73,7 +72,7 @@ export function PlansPage() {
           }}
           columns={[
             { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 80 },
-            { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'level', width: 90, render: (l: string) => t(levelKey(l)) },
+            { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'level', width: 90, render: (l: string) => tx(levelKey(l)) },
             { key: 'title', title: t('inspection.planTitle'), dataIndex: 'title', render: (title: string, p) => <Link to={`/inspections?tab=cases&plan=${p.id}`}>{title}</Link> },
             { key: 'dept', title: t('users.department'), dataIndex: 'departmentCode', render: departmentName },
             { key: 'batches', title: t('inspection.plannedBatches'), render: (_, p) => p.categories.reduce((s, c) => s + c.plannedBatches, 0), align: 'right', width: 100 },
@@ -130,7 +129,7 @@ function TestingBodies() {
         onFinish={async (v) => {
           setError(null);
           try {
-            await api('POST', '/testing-bodies', v);
+            await createTestingBody(v);
             form.resetFields();
             await client.invalidateQueries({ queryKey: ['testing-bodies'] });
           } catch (err) {
@@ -155,7 +154,7 @@ function TestingBodies() {
 }
 
 function PlanForm({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const client = useQueryClient();
   const [form] = Form.useForm();
   const user = useSession().data?.user;
@@ -177,7 +176,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
         onFinish={async (v) => {
           setError(null);
           try {
-            await api('POST', '/inspection-plans', v);
+            await createInspectionPlan(v);
             await client.invalidateQueries({ queryKey: ['inspection-plans'] });
             onClose();
           } catch (err) {
@@ -194,7 +193,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           </Col>
           <Col xs={12} md={5}>
             <Form.Item name="level" label={t('inspection.levelLabel')}>
-              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: t(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : home)} />
+              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: tx(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : home)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={15}>

@@ -3,27 +3,27 @@ import { Alert, Button, Card, Input, InputNumber, Layout, Select, Space, Table, 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
-import type { PublicInspection } from '../../../../contract/schemas/inspections';
-import { api, queryString } from '../../api/client';
+import type { PublicInspection, PublicInspectionQuery } from '../../../../contract/schemas/inspections';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
 import { PublicHonours } from '../brands/PublicHonours';
 import { levelKey } from './labels';
+import { listPublicInspections } from './api';
 
 type Row = Static<typeof PublicInspection>;
 
 /** 抽查结果公开: the published results, for anyone, without signing in. */
 export function PublicResultsPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t, tx, lang, setLang } = useI18n();
   const [year, setYear] = useState<number | null>(null);
-  const [result, setResult] = useState<string | undefined>();
+  const [result, setResult] = useState<PublicInspectionQuery['result']>();
   const [producer, setProducer] = useState('');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const after = cursors.at(-1);
   const list = useQuery({
     queryKey: ['public-inspections', year, result, producer, after],
-    queryFn: () => api<{ items: Row[]; meta: { total: number; nextCursor: string | null; disclaimer: string } }>('GET', `/public/inspections${queryString({ year, result, producer: [...producer].length >= 2 ? producer : undefined, after, limit: 20 })}`),
+    queryFn: () => listPublicInspections({ year: year ?? undefined, result, producer: [...producer].length >= 2 ? producer : undefined, after, limit: 20 }),
     placeholderData: keepPreviousData,
   });
   const restart = () => setCursors([undefined]);
@@ -73,7 +73,7 @@ export function PublicResultsPage() {
                       { key: 'result', title: t('public.result'), dataIndex: 'result', render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{t(r === 'qualified' ? 'public.qualified' : 'public.unqualified')}</Tag> },
                       { key: 'failed', title: t('public.failedItems'), dataIndex: 'failedItems', render: (items: string[]) => items.join('、') },
                       { key: 'lab', title: t('inspection.testingBody'), dataIndex: 'testingBody' },
-                      { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'checkLevel', render: (l: string) => t(levelKey(l)) },
+                      { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'checkLevel', render: (l: string) => tx(levelKey(l)) },
                       { key: 'published', title: t('inspection.publishedOn'), dataIndex: 'publishedOn', render: (v: string) => formatDate(v, lang) },
                     ]}
                   />

@@ -3,13 +3,13 @@ import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Swi
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { CHECK_TYPES, SAMPLING_PLACES, type Inspection } from '../../../../contract/schemas/inspections';
-import { api } from '../../api/client';
+import { CHECK_TYPES, SAMPLING_PLACES, type RegisterSample } from '../../../../contract/schemas/inspections';
 import { useReferenceNames } from '../../api/reference';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
+import { filledValues } from '../../components/formValues';
 import { useI18n } from '../../i18n';
-import { usePlans } from './api';
+import { registerSample, usePlans } from './api';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { checkTypeKey, placeKey } from './labels';
 
@@ -24,7 +24,7 @@ interface FromDraw {
 
 /** 登记抽样: the sampling record of one batch, as the 抽样单 has it; from a draw, filled with what it drew. */
 export function RegisterSampleModal({ onClose, initial }: { onClose: () => void; initial?: FromDraw }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -42,11 +42,10 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
   async function submit(v: Record<string, unknown>) {
     setBusy(true);
     setError(null);
-    const body = Object.fromEntries(
-      Object.entries({ ...v, sampledOn: (v.sampledOn as dayjs.Dayjs).format('YYYY-MM-DD'), testQuantity: v.testQuantity ? String(v.testQuantity) : undefined, reserveQuantity: v.reserveQuantity ? String(v.reserveQuantity) : undefined }).filter(([, x]) => x !== undefined && x !== null && x !== ''),
-    );
+    // The form's rules require what the API requires; it answers 400 with the fields otherwise.
+    const body = filledValues({ ...v, sampledOn: (v.sampledOn as dayjs.Dayjs).format('YYYY-MM-DD'), testQuantity: v.testQuantity ? String(v.testQuantity) : undefined, reserveQuantity: v.reserveQuantity ? String(v.reserveQuantity) : undefined }, true) as RegisterSample;
     try {
-      const created = await api<Inspection>('POST', '/inspections', body);
+      const created = await registerSample(body);
       message.success(t('common.saved'));
       await client.invalidateQueries({ queryKey: ['inspections'] });
       onClose();
@@ -126,7 +125,7 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="place" label={t('inspection.place')}>
-              <Select options={SAMPLING_PLACES.map((p) => ({ value: p, label: t(placeKey(p)) }))} />
+              <Select options={SAMPLING_PLACES.map((p) => ({ value: p, label: tx(placeKey(p)) }))} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -141,7 +140,7 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="checkType" label={t('inspection.checkTypeLabel')}>
-              <Select options={CHECK_TYPES.map((c) => ({ value: c, label: t(checkTypeKey(c)) }))} />
+              <Select options={CHECK_TYPES.map((c) => ({ value: c, label: tx(checkTypeKey(c)) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -2,15 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { RESPONSE_STATUSES, type ResponseCase } from '../../../../contract/schemas/inspections';
-import { api, queryString } from '../../api/client';
+import { RESPONSE_STATUSES, type ResponseCase, type ResponseListQuery } from '../../../../contract/schemas/inspections';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
+import { decideResponse, listResponseCases, respond } from './api';
 
 type Case = Static<typeof ResponseCase>;
 const STATUS_COLOR: Record<string, string> = { submitted: 'orange', approved: 'green', rejected: 'default' };
@@ -20,21 +19,21 @@ const STATUS_COLOR: Record<string, string> = { submitted: 'orange', approved: 'g
  * an officer approves a response for the public record or returns it with a comment.
  */
 export function ResponsesPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const officer = (useSession().data?.user.permissions as string[] | undefined)?.includes('inspection.write') ?? false;
-  const [status, setStatus] = useState<string | undefined>(officer ? 'submitted' : undefined);
+  const [status, setStatus] = useState<ResponseListQuery['status']>(officer ? 'submitted' : undefined);
   const [editing, setEditing] = useState<{ c: Case; kind: 'respond' | 'approve' | 'return' } | null>(null);
-  const list = useQuery({ queryKey: ['inspections', 'responses', status], queryFn: () => api<{ items: Case[] }>('GET', `/inspection-responses${queryString({ status })}`) });
+  const list = useQuery({ queryKey: ['inspections', 'responses', status], queryFn: () => listResponseCases({ status }) });
   const done = async () => {
     message.success(t('common.saved'));
     await client.invalidateQueries({ queryKey: ['inspections', 'responses'] });
   };
 
   async function submit(c: Case, kind: 'respond' | 'approve' | 'return', text: string) {
-    if (kind === 'respond') await api('PUT', `/inspections/${c.inspectionId}/response`, { text, ...(c.response ? { version: c.response.version } : {}) });
-    else await api('POST', `/inspections/${c.inspectionId}/response/decision`, { approve: kind === 'approve', version: c.response!.version, ...(text ? { comment: text } : {}) });
+    if (kind === 'respond') await respond(c.inspectionId, { text, ...(c.response ? { version: c.response.version } : {}) });
+    else await decideResponse(c.inspectionId, { approve: kind === 'approve', version: c.response!.version, ...(text ? { comment: text } : {}) });
     await done();
   }
 
@@ -52,7 +51,7 @@ export function ResponsesPage() {
               value={status}
               onChange={setStatus}
               style={{ width: 160 }}
-              options={RESPONSE_STATUSES.map((s) => ({ value: s, label: t(`responses.status.${s}` as MessageKey) }))}
+              options={RESPONSE_STATUSES.map((s) => ({ value: s, label: t(`responses.status.${s}`) }))}
             />
           </Space>
         )}
@@ -68,14 +67,14 @@ export function ResponsesPage() {
             { key: 'published', title: t('inspection.publishedOn'), dataIndex: 'publishedOn', width: 130, render: (v: string) => formatDate(v, lang) },
             { key: 'product', title: t('inspection.productName'), render: (_, c) => `${c.productName}${c.model ? `（${c.model}）` : ''}` },
             { key: 'producer', title: t('inspection.producer'), dataIndex: 'producer' },
-            { key: 'result', title: t('public.result'), dataIndex: 'result', width: 90, render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{t(`public.${r}` as MessageKey)}</Tag> },
+            { key: 'result', title: t('public.result'), dataIndex: 'result', width: 90, render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{tx(`public.${r}`)}</Tag> },
             {
               key: 'response',
               title: t('responses.response'),
               render: (_, c) =>
                 c.response ? (
                   <Space direction="vertical" size={2}>
-                    <Tag color={STATUS_COLOR[c.response.status]}>{t(`responses.status.${c.response.status}` as MessageKey)}</Tag>
+                    <Tag color={STATUS_COLOR[c.response.status]}>{t(`responses.status.${c.response.status}`)}</Tag>
                     <span>{c.response.text}</span>
                     {c.response.decisionComment && <Typography.Text type="secondary">{t('responses.comment')}：{c.response.decisionComment}</Typography.Text>}
                   </Space>

@@ -4,7 +4,6 @@ import { Alert, App, AutoComplete, Button, Form, Modal, Progress, Space, Tag, Ty
 import { useState } from 'react';
 import { FormError } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import type { Plan } from './api';
 import { ResultImportRows, STATUS_COLOR } from './ResultImportRows';
 import { ResultImportSettings } from './ResultImportSettings';
@@ -108,7 +107,7 @@ export function ResultImportModal({ plan, onClose }: { plan: Plan; onClose: () =
             <Tag color="green">{t('resultImport.count.qualified')}：{preview.counts.qualified}</Tag>
             <Tag color="red">{t('resultImport.count.unqualified')}：{preview.counts.unqualified}</Tag>
             {(['matched', 'candidates', 'disputed', 'unmatched', 'no_producer', 'error'] as const).map((s) => (
-              <Tag key={s} color={STATUS_COLOR[s]}>{t(`resultImport.status.${s}` as MessageKey)}：{preview.counts[s === 'no_producer' ? 'noProducer' : s]}</Tag>
+              <Tag key={s} color={STATUS_COLOR[s]}>{t(`resultImport.status.${s}`)}：{preview.counts[s === 'no_producer' ? 'noProducer' : s]}</Tag>
             ))}
           </Space>
           <ResultImportRows rows={preview.rows} choices={choices} onChoose={(line, id) => setChoices({ ...choices, [line]: id })} />

@@ -3,11 +3,10 @@ import dayjs from 'dayjs';
 import { RESULT_FIELDS, SAMPLING_PLACES } from '../../../../contract/schemas/inspections';
 import { categoryOption, useReference } from '../../api/reference';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { placeKey } from './labels';
 import { withNoticeDate, type ImportPreview, type ImportSettings } from './resultImportApi';
 
-const fieldKey = (f: string) => `resultImport.field.${f}` as MessageKey;
+const fieldKey = (f: string) => `resultImport.field.${f}`;
 
 /**
  * What the officer confirms about a published table before it is read again: the notice it came
@@ -16,7 +15,7 @@ const fieldKey = (f: string) => `resultImport.field.${f}` as MessageKey;
  * decides a verdict or a category: each is proposed from the table, or asked for.
  */
 export function ResultImportSettings({ preview, settings, onChange }: { preview: ImportPreview; settings: ImportSettings; onChange: (s: ImportSettings) => void }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const categories = (useReference('product-categories').data ?? []).filter((c) => c.active);
   const categoryOptions = categories.map((c) => categoryOption(c, lang));
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
@@ -111,7 +110,7 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
                     allowClear
                     value={settings.tablePlace ?? undefined}
                     onChange={(v) => set({ tablePlace: v ?? null })}
-                    options={SAMPLING_PLACES.map((p) => ({ value: p, label: t(placeKey(p)) }))}
+                    options={SAMPLING_PLACES.map((p) => ({ value: p, label: tx(placeKey(p)) }))}
                   />
                 </Form.Item>
               </Col>
@@ -143,7 +142,7 @@ export function ResultImportSettings({ preview, settings, onChange }: { preview:
                   style={{ width: '100%' }}
                   value={settings.columns.find((x) => x.index === c.index)?.field ?? ''}
                   onChange={(v) => set({ columns: settings.columns.map((x) => (x.index === c.index ? { ...x, field: v === '' ? null : (v as ImportSettings['columns'][number]['field']) } : x.field === v ? { ...x, field: null } : x)) })}
-                  options={[{ value: '', label: t('resultImport.field.none') }, ...RESULT_FIELDS.map((f) => ({ value: f, label: t(fieldKey(f)) }))]}
+                  options={[{ value: '', label: t('resultImport.field.none') }, ...RESULT_FIELDS.map((f) => ({ value: f, label: tx(fieldKey(f)) }))]}
                 />
               ),
             },

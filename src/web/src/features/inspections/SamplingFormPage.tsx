@@ -3,14 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Skeleton, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import type { Enterprise } from '../../../../contract/schemas/enterprises';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
-import { usePlans, useTestingBodies, type CaseDetail } from './api';
+import { getInspection, usePlans, useTestingBodies } from './api';
 import { checkTypeKey, levelKey, placeKey } from './labels';
+import { getEnterprise } from '../enterprises/api';
 
 /**
  * The sampling form (抽样单) of a case, laid out to print on A4 and be signed on site: the plan,
@@ -19,14 +18,14 @@ import { checkTypeKey, levelKey, placeKey } from './labels';
  */
 export function SamplingFormPage() {
   const { id } = useParams();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
   const categoryName = useReferenceNames('product-categories', lang);
   const labs = new Map((useTestingBodies().data ?? []).map((b) => [b.id, b.name]));
   const plans = usePlans();
-  const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => api<CaseDetail>('GET', `/inspections/${id}`) });
+  const detail = useQuery({ queryKey: ['inspections', id], queryFn: () => getInspection(id!) });
   const unitId = detail.data?.inspection.sampledEnterpriseId;
-  const unit = useQuery({ queryKey: ['enterprises', unitId], queryFn: () => api<Enterprise>('GET', `/enterprises/${unitId}`), enabled: !!unitId });
+  const unit = useQuery({ queryKey: ['enterprises', unitId], queryFn: () => getEnterprise(unitId!), enabled: !!unitId });
   if (detail.error) return <ErrorAlert error={detail.error} />;
   if (!detail.data || plans.isPending || (unitId && unit.isPending)) return <Skeleton active />;
   const c = detail.data.inspection;
@@ -50,8 +49,8 @@ export function SamplingFormPage() {
         <tbody>
           <tr>{row(t('inspection.plan'), plan ? `${plan.year} · ${plan.title}` : '', true)}</tr>
           <tr>
-            {row(t('inspection.levelLabel'), plan ? t(levelKey(plan.level)) : '')}
-            {row(t('inspection.checkTypeLabel'), t(checkTypeKey(c.checkType)))}
+            {row(t('inspection.levelLabel'), plan ? tx(levelKey(plan.level)) : '')}
+            {row(t('inspection.checkTypeLabel'), tx(checkTypeKey(c.checkType)))}
           </tr>
           <tr>{row(t('inspection.sampledUnit'), c.sampledUnitName, true)}</tr>
           <tr>{row(t('inspection.form.address'), e?.address ?? '', true)}</tr>
@@ -81,7 +80,7 @@ export function SamplingFormPage() {
             {row(t('inspection.reserveQuantity'), c.reserveQuantity)}
           </tr>
           <tr>
-            {row(t('inspection.place'), t(placeKey(c.place)))}
+            {row(t('inspection.place'), tx(placeKey(c.place)))}
             {row(t('inspection.sampledOn'), formatDate(c.sampledOn, lang))}
           </tr>
           <tr>{row(t('inspection.testItems'), (scheme?.testItems ?? []).join('、'), true)}</tr>

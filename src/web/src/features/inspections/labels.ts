@@ -1,11 +1,10 @@
-import type { MessageKey } from '../../i18n/zh-CN';
 
-export const stateKey = (s: string) => `inspection.state.${s}` as MessageKey;
-export const actionKey = (a: string) => `inspection.action.${a}` as MessageKey;
-export const dueKey = (k: string) => `inspection.due.${k}` as MessageKey;
-export const levelKey = (l: string) => `inspection.level.${l}` as MessageKey;
-export const placeKey = (p: string) => `inspection.place.${p}` as MessageKey;
-export const checkTypeKey = (c: string) => `inspection.checkType.${c}` as MessageKey;
+export const stateKey = (s: string) => `inspection.state.${s}`;
+export const actionKey = (a: string) => `inspection.action.${a}`;
+export const dueKey = (k: string) => `inspection.due.${k}`;
+export const levelKey = (l: string) => `inspection.level.${l}`;
+export const placeKey = (p: string) => `inspection.place.${p}`;
+export const checkTypeKey = (c: string) => `inspection.checkType.${c}`;
 
 /** Tag colours of case states: open work orange, unqualified red, done green or grey. */
 export function stateColor(state: string): string {

@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import type { ResultImportDone, ResultImportIssuers, ResultImportList, ResultImportPreview, ResultImportSettings } from '../../../../contract/schemas/inspections';
 import { api, queryString, upload } from '../../api/client';
 
-export type ImportPreview = Static<typeof ResultImportPreview>;
+export type ImportPreview = ResultImportPreview;
 export type ImportSettings = Static<typeof ResultImportSettings>;
 export type ImportRow = ImportPreview['rows'][number];
 
@@ -12,7 +12,7 @@ export const uploadResultTable = (planId: string, file: File, issuer: string, on
 export const updateResultImport = (preview: ImportPreview, settings: ImportSettings) =>
   api<ImportPreview>('PUT', `/result-imports/${preview.id}`, { revision: preview.revision, settings });
 export const confirmResultImport = (preview: ImportPreview, choices: { line: number; enterpriseId: string | null }[]) =>
-  api<Static<typeof ResultImportDone>>('POST', `/result-imports/${preview.id}/confirm`, { revision: preview.revision, choices });
+  api<ResultImportDone>('POST', `/result-imports/${preview.id}/confirm`, { revision: preview.revision, choices });
 
 /**
  * The settings with another notice date. The year chosen to count in is kept only while the choice
@@ -28,9 +28,9 @@ export function withNoticeDate(settings: ImportSettings, noticeDate: string | nu
 
 /** Issuers whose column mapping is remembered, for the upload form. */
 export function useResultImportIssuers() {
-  return useQuery({ queryKey: ['result-import-issuers'], queryFn: () => api<Static<typeof ResultImportIssuers>>('GET', '/result-import-issuers'), select: (d) => d.items.map((i) => i.issuer) });
+  return useQuery({ queryKey: ['result-import-issuers'], queryFn: () => api<ResultImportIssuers>('GET', '/result-import-issuers'), select: (d) => d.items.map((i) => i.issuer) });
 }
 
 export function usePlanResultImports(planId: string) {
-  return useQuery({ queryKey: ['result-imports', planId], queryFn: () => api<Static<typeof ResultImportList>>('GET', `/inspection-plans/${planId}/result-imports`), select: (d) => d.items });
+  return useQuery({ queryKey: ['result-imports', planId], queryFn: () => api<ResultImportList>('GET', `/inspection-plans/${planId}/result-imports`), select: (d) => d.items });
 }

@@ -4,23 +4,23 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
-import { INDICATOR_SECTIONS, type Dashboard, type DashboardRow } from '../../../../contract/schemas/targets';
-import { api, queryString } from '../../api/client';
+import { INDICATOR_SECTIONS, type DashboardRow } from '../../../../contract/schemas/targets';
+import { queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { DrillDrawer } from './DrillDrawer';
 import { formatTarget, formatValue, Sparkline, StatusTag } from './format';
 import type { Scope } from './TargetsPage';
+import { getDashboard } from './api';
 
 type Row = Static<typeof DashboardRow>;
 
 /** The dashboard of a plan for a scope: one query, shared by the tabs that read it. */
 export function useDashboard(scope: Scope) {
   const { planId, ...query } = scope;
-  return useQuery({ queryKey: ['targets', 'dashboard', scope], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
+  return useQuery({ queryKey: ['targets', 'dashboard', scope], queryFn: () => getDashboard(planId, query) });
 }
 
 /** Every indicator of the plan for the year, grouped by the policy's sections; a number opens what is behind it. */
@@ -59,7 +59,7 @@ export function DashboardTab({ scope }: { scope: Scope }) {
           size="small"
           pagination={false}
           loading={data.isPending}
-          title={() => <Typography.Text strong>{t(`target.section.${section}` as MessageKey)}</Typography.Text>}
+          title={() => <Typography.Text strong>{t(`target.section.${section}`)}</Typography.Text>}
           dataSource={rows.filter((r) => r.indicator.section === section)}
           scroll={{ x: 1000 }}
           style={{ marginBottom: 16 }}
@@ -73,7 +73,7 @@ export function DashboardTab({ scope }: { scope: Scope }) {
                   <Tooltip title={r.indicator.definition}>
                     <InfoCircleOutlined aria-label={t('target.definition')} style={{ color: '#888' }} />
                   </Tooltip>
-                  <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}` as MessageKey)}</Typography.Text></div>
+                  <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}`)}</Typography.Text></div>
                   {r.measures && (
                     <ul aria-label={t('target.measures')} style={{ margin: '4px 0 0', paddingLeft: 18, fontSize: 12 }}>
                       {r.measures.map((m) => (

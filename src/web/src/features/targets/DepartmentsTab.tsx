@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table, Typography } from 'antd';
-import type { Static } from 'typebox';
-import type { ReportTasks } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
+import { getReportTasks } from './api';
 import { useDashboard } from './DashboardTab';
 import type { Scope } from './TargetsPage';
 
@@ -30,7 +28,7 @@ export function DepartmentsTab({ scope }: { scope: Scope }) {
   const { t, lang } = useI18n();
   const department = useReferenceNames('departments', lang);
   const dashboard = useDashboard(scope);
-  const tasks = useQuery({ queryKey: ['reporting', 'tasks', String(scope.year)], queryFn: () => api<Static<typeof ReportTasks>>('GET', `/reported-values/tasks?period=${scope.year}`) });
+  const tasks = useQuery({ queryKey: ['reporting', 'tasks', String(scope.year)], queryFn: () => getReportTasks(String(scope.year)) });
   const rows = new Map<string, DepartmentRow>();
   const row = (code: string) => {
     if (!rows.has(code)) rows.set(code, { departmentCode: code, indicators: 0, met: 0, near: 0, notMet: 0, noData: 0, expected: 0, submitted: 0, approved: 0, late: 0 });

@@ -3,14 +3,13 @@ import { Button, Descriptions, Drawer, Table, Tabs, Tag, Timeline, Typography } 
 import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import type { DashboardRow, RecordList, ReportedValue } from '../../../../contract/schemas/targets';
-import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatInstant } from '../enterprises/labels';
 import { formatTarget, formatValue, StatusTag } from './format';
 import type { Scope } from './TargetsPage';
+import { listIndicatorRecords, listReportedValues } from './api';
 
 type Row = Static<typeof DashboardRow>;
 type Records = Static<typeof RecordList>;
@@ -37,7 +36,7 @@ export function DrillDrawer({ scope, row, onClose }: { scope: Scope; row: Row; o
         <Tabs
           items={(['numerator', 'denominator'] as const).map((side) => ({
             key: side,
-            label: t(`target.${side}` as MessageKey),
+            label: t(`target.${side}`),
             children: <RecordsTable scope={scope} code={i.code} side={side} />,
           }))}
         />
@@ -54,7 +53,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
   const { planId, ...query } = scope;
   const pages = useInfiniteQuery({
     queryKey: ['targets', 'records', scope, code, side],
-    queryFn: ({ pageParam }) => api<Records>('GET', `/target-plans/${planId}/indicators/${code}/records${queryString({ ...query, side, after: pageParam, limit: 100 })}`),
+    queryFn: ({ pageParam }) => listIndicatorRecords(planId, code, { ...query, side, after: pageParam, limit: 100 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.meta.nextCursor ?? undefined,
   });
@@ -64,7 +63,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
   return (
     <>
       {pages.error && <ErrorAlert error={pages.error} />}
-      {first && <Typography.Paragraph type="secondary">{t('target.recordsTotal', { n: first.total.toLocaleString('zh-CN'), kind: t(`target.kind.${kind}` as MessageKey) })}</Typography.Paragraph>}
+      {first && <Typography.Paragraph type="secondary">{t('target.recordsTotal', { n: first.total.toLocaleString('zh-CN'), kind: t(`target.kind.${kind}`) })}</Typography.Paragraph>}
       <Table<Item>
         rowKey="id"
         size="small"
@@ -72,7 +71,7 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
         loading={pages.isPending}
         dataSource={items}
         columns={[
-          { key: 'label', title: t(`target.kind.${kind}` as MessageKey), render: (_, r) => { const to = linkOf(kind, r); return to ? <Link to={to}>{r.label}</Link> : r.label; } },
+          { key: 'label', title: t(`target.kind.${kind}`), render: (_, r) => { const to = linkOf(kind, r); return to ? <Link to={to}>{r.label}</Link> : r.label; } },
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c) },
           { key: 'num', title: t('target.numerator'), dataIndex: 'numerator', align: 'right', width: 110, render: (n: number) => n.toLocaleString('zh-CN') },
@@ -86,9 +85,9 @@ function RecordsTable({ scope, code, side }: { scope: Scope; code: string; side:
 
 /** A reported number's submissions for the year: each county's figure, status and history. */
 function Submissions({ code, year }: { code: string; year: number }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
-  const list = useQuery({ queryKey: ['reported-values', code, year], queryFn: () => api<{ items: Static<typeof ReportedValue>[] }>('GET', `/reported-values${queryString({ indicatorCode: code, period: String(year) })}`) });
+  const list = useQuery({ queryKey: ['reported-values', code, year], queryFn: () => listReportedValues({ indicatorCode: code, period: String(year) }) });
   return (
     <>
       {list.error && <ErrorAlert error={list.error} />}
@@ -103,7 +102,7 @@ function Submissions({ code, year }: { code: string; year: number }) {
           expandedRowRender: (r) => (
             <Timeline
               items={r.history.map((h) => ({
-                children: `${formatInstant(h.at, lang)} · ${h.actorName ?? ''} · ${t(`report.action.${h.action}` as MessageKey)}${h.numerator !== null ? ` ${h.numerator}/${h.denominator}` : h.value !== null ? ` ${h.value}` : ''}${h.comment ? ` — ${h.comment}` : ''}`,
+                children: `${formatInstant(h.at, lang)} · ${h.actorName ?? ''} · ${tx(`report.action.${h.action}`)}${h.numerator !== null ? ` ${h.numerator}/${h.denominator}` : h.value !== null ? ` ${h.value}` : ''}${h.comment ? ` — ${h.comment}` : ''}`,
               }))}
             />
           ),
@@ -111,7 +110,7 @@ function Submissions({ code, year }: { code: string; year: number }) {
         columns={[
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) || c },
           { key: 'figure', title: t('target.value'), render: (_, r) => (r.denominator !== null ? `${r.numerator} / ${r.denominator}` : r.value) },
-          { key: 'status', title: t('target.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'approved' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' ? 'blue' : 'default'}>{t(`report.status.${s}` as MessageKey)}</Tag> },
+          { key: 'status', title: t('target.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'approved' ? 'green' : s === 'returned' ? 'red' : s === 'submitted' ? 'blue' : 'default'}>{tx(`report.status.${s}`)}</Tag> },
         ]}
       />
     </>

@@ -2,13 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import type { Indicator, Matrix, TargetPlanDetail } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
+import type { Indicator, Matrix } from '../../../../contract/schemas/targets';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import { CELL_BACKGROUND, formatTarget, formatValue } from './format';
 import type { Scope } from './TargetsPage';
+import { getMatrix, getTargetPlan } from './api';
 
 type MatrixRow = Static<typeof Matrix>['rows'][number];
 
@@ -21,8 +21,8 @@ export function MatrixTab({ scope }: { scope: Scope }) {
   const [by, setBy] = useState<'region' | 'industry'>('region');
   const regionName = useReferenceNames('regions', lang);
   const industryName = useReferenceNames('industries', lang);
-  const plan = useQuery({ queryKey: ['target-plans', scope.planId], queryFn: () => api<Static<typeof TargetPlanDetail>>('GET', `/target-plans/${scope.planId}`) });
-  const matrix = useQuery({ queryKey: ['targets', 'matrix', scope.planId, scope.year, by], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${scope.planId}/matrix?year=${scope.year}&by=${by}`) });
+  const plan = useQuery({ queryKey: ['target-plans', scope.planId], queryFn: () => getTargetPlan(scope.planId) });
+  const matrix = useQuery({ queryKey: ['targets', 'matrix', scope.planId, scope.year, by], queryFn: () => getMatrix(scope.planId, { year: scope.year, by }) });
   const indicators = new Map((plan.data?.indicators ?? []).map((i) => [i.code, i]));
   const of = (code: string) => indicators.get(code) as Indicator | undefined;
   return (

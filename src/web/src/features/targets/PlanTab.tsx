@@ -3,20 +3,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Static } from 'typebox';
-import { DIRECTIONS, directionSign, type Indicator, type TargetPlan, type TargetPlanDetail } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
+import { DIRECTIONS, directionSign, type Indicator, type UpdateIndicator } from '../../../../contract/schemas/targets';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { unitLabel, useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { AddIndicatorModal } from './AddIndicatorModal';
 import { formatTarget } from './format';
+import { copyTargetPlan, getTargetPlan, updateIndicator } from './api';
 
 /** The plan's indicators with their definitions; the office edits targets and readings, or copies the plan for the next period. */
 export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [, setParams] = useSearchParams();
@@ -25,7 +23,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [copying, setCopying] = useState(false);
   const [adding, setAdding] = useState(false);
-  const plan = useQuery({ queryKey: ['target-plans', planId], queryFn: () => api<Static<typeof TargetPlanDetail>>('GET', `/target-plans/${planId}`) });
+  const plan = useQuery({ queryKey: ['target-plans', planId], queryFn: () => getTargetPlan(planId) });
   const refresh = () => client.invalidateQueries({ queryKey: ['target-plans'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   return (
     <>
@@ -46,27 +44,27 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
         columns={[
           { key: 'code', title: t('target.code'), dataIndex: 'code', width: 140 },
           { key: 'name', title: t('target.indicator'), render: (_, i) => (lang === 'en-US' && i.nameEn ? i.nameEn : i.name) },
-          { key: 'section', title: t('target.sectionTitle'), dataIndex: 'section', width: 110, render: (s: string) => t(`target.section.${s}` as MessageKey) },
+          { key: 'section', title: t('target.sectionTitle'), dataIndex: 'section', width: 110, render: (s: string) => tx(`target.section.${s}`) },
           { key: 'target', title: t('target.target'), width: 110, render: (_, i) => formatTarget(i) },
           { key: 'owner', title: t('target.owner'), dataIndex: 'ownerDepartment', width: 150, render: (d: string) => department(d) },
-          { key: 'source', title: t('target.sourceTitle'), dataIndex: 'source', width: 80, render: (s: string) => t(`target.source.${s}` as MessageKey) },
+          { key: 'source', title: t('target.sourceTitle'), dataIndex: 'source', width: 80, render: (s: string) => tx(`target.source.${s}`) },
           ...(mayEdit ? [{ key: 'actions', title: t('common.actions'), width: 80, render: (_: unknown, i: Indicator) => <Button size="small" onClick={() => setEditing(i)}>{t('common.edit')}</Button> }] : []),
         ]}
       />
       {editing && (
-        <FormModal<Record<string, unknown>>
+        <FormModal<Omit<UpdateIndicator, 'reading'> & { reading?: string }>
           width={640}
           title={`${t('common.edit')} · ${editing.code}`}
           initialValues={{ ...editing, reading: JSON.stringify(editing.reading) }}
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
-            let reading: unknown;
+            let reading: Record<string, unknown>;
             try {
               reading = JSON.parse(String(v.reading || '{}'));
             } catch {
               throw new Error(t('target.readingInvalid'));
             }
-            await api('PATCH', `/plan-indicators/${editing.id}`, {
+            await updateIndicator(editing.id, {
               name: v.name, target: v.target ?? null, stretch: v.stretch ?? null, direction: v.direction, baselineYear: v.baselineYear ?? null, baselineValue: v.baselineValue ?? null,
               ownerDepartment: v.ownerDepartment, definition: v.definition, reading, version: editing.version,
             });
@@ -114,7 +112,7 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
           initialValues={{ startYear: plan.data.endYear + 1, endYear: plan.data.endYear + 5 }}
           onClose={() => setCopying(false)}
           onSubmit={async (v) => {
-            const created = await api<Static<typeof TargetPlan>>('POST', `/target-plans/${planId}/copy`, v);
+            const created = await copyTargetPlan(planId, v);
             message.success(t('common.saved'));
             await refresh();
             setParams((p) => { p.set('plan', created.id); return p; });

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { Static } from 'typebox';
 import type { ReportedValue, ReportTasks } from '../../../../contract/schemas/targets';
 import { LIMITS } from '../../../../contract/limits';
-import { api, queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
 import { useJurisdiction, useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
@@ -13,9 +12,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
 import { useAction } from '../../components/useAction';
 import { unitLabel, useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { usePlans } from './usePlans';
+import { decideReportedValue, getReportTasks, listReportedValues, saveReportedValue, submitReportedValue, unlockReportedValue } from './api';
 
 type Value = Static<typeof ReportedValue>;
 type Task = Static<typeof ReportTasks>['tasks'][number];
@@ -28,7 +27,7 @@ const STATUS_COLOR: Record<string, string> = { draft: 'default', submitted: 'blu
  * filter by indicator, county and state.
  */
 export function ReportingPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
   const user = useSession().data?.user;
@@ -50,15 +49,15 @@ export function ReportingPage() {
   const [entering, setEntering] = useState<Task | null>(null);
   const [returning, setReturning] = useState<{ value: Value; unlock: boolean } | null>(null);
   // The period waits for the plans, so the page does not first ask for a year outside them.
-  const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => api<Static<typeof ReportTasks>>('GET', `/reported-values/tasks?period=${period}`), enabled: !!plans.data });
-  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => api<{ items: Value[] }>('GET', `/reported-values${queryString({ period })}`), enabled: !!plans.data });
+  const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => getReportTasks(period), enabled: !!plans.data });
+  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => listReportedValues({ period }), enabled: !!plans.data });
   const byId = new Map((values.data?.items ?? []).map((v) => [v.id, v]));
   const refresh = () => client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   const province = useJurisdiction().parent;
   const region = (code: string) => (code === province ? t('report.province') : regionName(code));
   const figure = (v?: Value) => (!v ? '—' : v.denominator !== null ? `${v.numerator} / ${v.denominator}` : String(v.value));
   const act = useAction(refresh);
-  const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? t(`report.status.${s}` as MessageKey) : t('report.status.none')}</Tag>;
+  const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? tx(`report.status.${s}`) : t('report.status.none')}</Tag>;
   const entered = entering?.valueId ? byId.get(entering.valueId) : undefined;
 
   const taskTable = (
@@ -83,7 +82,7 @@ export function ReportingPage() {
           render: (_, r) => (
             <Space>
               {r.abilities.edit && <Button size="small" onClick={() => setEntering(r)}>{t('report.enter')}</Button>}
-              {r.abilities.submit && <Button size="small" type="primary" onClick={() => act(`/reported-values/${r.valueId}/submit`, { version: byId.get(r.valueId!)?.version })}>{t('report.submit')}</Button>}
+              {r.abilities.submit && <Button size="small" type="primary" onClick={() => act(() => submitReportedValue(r.valueId!, byId.get(r.valueId!)?.version))}>{t('report.submit')}</Button>}
             </Space>
           ),
         },
@@ -111,7 +110,7 @@ export function ReportingPage() {
           width: 170,
           render: (_, v) => (
             <Space>
-              {v.abilities.approve && <Button size="small" type="primary" onClick={() => act(`/reported-values/${v.id}/decision`, { decision: 'approve', version: v.version })}>{t('report.approve')}</Button>}
+              {v.abilities.approve && <Button size="small" type="primary" onClick={() => act(() => decideReportedValue(v.id, { decision: 'approve', version: v.version }))}>{t('report.approve')}</Button>}
               {v.abilities.return && <Button size="small" danger onClick={() => setReturning({ value: v, unlock: false })}>{t('report.return')}</Button>}
               {v.abilities.unlock && <Button size="small" onClick={() => setReturning({ value: v, unlock: true })}>{t('report.unlock')}</Button>}
             </Space>
@@ -129,7 +128,7 @@ export function ReportingPage() {
           <Select aria-label={t('report.period')} style={{ width: 110 }} value={Number(period)} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}${t('target.yearSuffix')}` }))} />
           <Input.Search aria-label={t('report.filterIndicator')} placeholder={t('report.filterIndicator')} allowClear style={{ width: 220 }} onSearch={(text) => setFilter({ ...filter, text: text.trim() || undefined })} />
           {filterSelect('regionCode', t('enterprise.region'), 130, [...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) })))}
-          {filterSelect('status', t('target.status'), 120, ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: t(`report.status.${s}` as MessageKey) })))}
+          {filterSelect('status', t('target.status'), 120, ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: tx(`report.status.${s}`) })))}
           {tasks.data && <Typography.Text type="secondary">{t('report.due', { date: formatDate(tasks.data.dueOn, lang) })}</Typography.Text>}
         </Space>
         {(tasks.error || values.error) && <ErrorAlert error={tasks.error ?? values.error} />}
@@ -165,7 +164,7 @@ export function ReportingPage() {
           initialValues={entered ? { numerator: entered.numerator ?? undefined, denominator: entered.denominator ?? undefined, value: entered.value ?? undefined, comment: entered.comment } : {}}
           onClose={() => setEntering(null)}
           onSubmit={async (v) => {
-            await api('PUT', '/reported-values', {
+            await saveReportedValue({
               indicatorCode: entering.indicatorCode, regionCode: entering.regionCode, period, ...(entering.kind === 'rate' ? { numerator: v.numerator ?? null, denominator: v.denominator ?? null } : { value: v.value ?? null }),
               comment: v.comment ?? '', ...(entered ? { version: entered.version } : {}),
             });
@@ -202,8 +201,8 @@ export function ReportingPage() {
           okText={returning.unlock ? t('report.unlock') : t('report.return')}
           onClose={() => setReturning(null)}
           onSubmit={async (text) => {
-            if (returning.unlock) await api('POST', `/reported-values/${returning.value.id}/unlock`, { reason: text, version: returning.value.version });
-            else await api('POST', `/reported-values/${returning.value.id}/decision`, { decision: 'return', comment: text, version: returning.value.version });
+            if (returning.unlock) await unlockReportedValue(returning.value.id, { reason: text, version: returning.value.version });
+            else await decideReportedValue(returning.value.id, { decision: 'return', comment: text, version: returning.value.version });
             message.success(t('common.saved'));
             await refresh();
           }}

@@ -3,14 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Skeleton, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
-import { INDICATOR_SECTIONS, type Dashboard, type DashboardRow, type Matrix } from '../../../../contract/schemas/targets';
-import { api, queryString } from '../../api/client';
+import { INDICATOR_SECTIONS, type DashboardRow } from '../../../../contract/schemas/targets';
 import { useReferenceNames } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
-import type { MessageKey } from '../../i18n/zh-CN';
 import { formatDate } from '../enterprises/labels';
 import { CELL_BACKGROUND, formatTarget, formatValue, Sparkline } from './format';
+import { getDashboard, getMatrix } from './api';
 
 type Row = Static<typeof DashboardRow>;
 
@@ -26,8 +25,8 @@ export function TargetReportPage() {
   const regionName = useReferenceNames('regions', lang);
   const planId = params.get('plan') ?? '';
   const query = { year: Number(params.get('year')), regionCode: params.get('regionCode') ?? undefined, industryCode: params.get('industryCode') ?? undefined };
-  const dashboard = useQuery({ queryKey: ['targets', 'dashboard', { planId, ...query }], queryFn: () => api<Static<typeof Dashboard>>('GET', `/target-plans/${planId}/dashboard${queryString(query)}`) });
-  const matrix = useQuery({ queryKey: ['targets', 'matrix', planId, query.year], queryFn: () => api<Static<typeof Matrix>>('GET', `/target-plans/${planId}/matrix?year=${query.year}`), enabled: !query.regionCode });
+  const dashboard = useQuery({ queryKey: ['targets', 'dashboard', { planId, ...query }], queryFn: () => getDashboard(planId, query) });
+  const matrix = useQuery({ queryKey: ['targets', 'matrix', planId, query.year], queryFn: () => getMatrix(planId, { year: query.year }), enabled: !query.regionCode });
   if (dashboard.error) return <ErrorAlert error={dashboard.error} />;
   if (!dashboard.data) return <Skeleton active />;
   const d = dashboard.data;
@@ -47,7 +46,7 @@ export function TargetReportPage() {
       </Typography.Paragraph>
       {INDICATOR_SECTIONS.filter((s) => s !== 'reference' && rows.some((r) => r.indicator.section === s)).map((section) => (
         <div key={section}>
-          <Typography.Title level={5}>{t(`target.section.${section}` as MessageKey)}</Typography.Title>
+          <Typography.Title level={5}>{t(`target.section.${section}`)}</Typography.Title>
           <Table<Row>
             rowKey={(r) => r.indicator.code}
             size="small"
@@ -69,7 +68,7 @@ export function TargetReportPage() {
                 ),
               },
               { key: 'target', title: t('target.target'), align: 'right', width: '10%', render: (_, r) => formatTarget(r.indicator) },
-              { key: 'status', title: t('target.status'), width: '8%', onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}` as MessageKey) },
+              { key: 'status', title: t('target.status'), width: '8%', onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}`) },
               { key: 'previous', title: t('target.previous'), align: 'right', width: '9%', render: (_, r) => formatValue(r.indicator, r.previous) },
               { key: 'trend', title: t('target.trend'), width: '10%', render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} width={60} height={18} /> },
               { key: 'projection', title: t('target.projection', { year: d.plan.endYear }), align: 'right', width: '10%', render: (_, r) => formatValue(r.indicator, r.projection.value) },

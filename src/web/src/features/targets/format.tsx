@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { directionSign, indicatorDecimals, type Indicator } from '../../../../contract/schemas/targets';
+import { directionSign, indicatorDecimals, type Indicator, type INDICATOR_STATUSES } from '../../../../contract/schemas/targets';
 import { unitLabel } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
@@ -23,8 +23,8 @@ export function formatTarget(i: Pick<Indicator, 'kind' | 'unit' | 'direction' | 
   return `${directionSign(i.direction)} ${i.target}${unit}`;
 }
 
-export function StatusTag({ status, t }: { status: string; t: (k: MessageKey) => string }) {
-  return <Tag color={STATUS_COLOR[status]}>{t(`target.status.${status}` as MessageKey)}</Tag>;
+export function StatusTag({ status, t }: { status: (typeof INDICATOR_STATUSES)[number]; t: (k: MessageKey) => string }) {
+  return <Tag color={STATUS_COLOR[status]}>{t(`target.status.${status}`)}</Tag>;
 }
 
 /** A small trend line in SVG: the years with a value, scaled to the box; no chart library needed. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type { TargetPlan } from '../../../../contract/schemas/targets';
-import { api } from '../../api/client';
+import { listTargetPlans } from './api';
 
 type Plan = Static<typeof TargetPlan>;
 
@@ -10,7 +10,7 @@ type Plan = Static<typeof TargetPlan>;
  * last year, whose figures can be complete, held within the plan's years.
  */
 export function usePlans() {
-  const plans = useQuery({ queryKey: ['target-plans'], queryFn: () => api<{ items: Plan[] }>('GET', '/target-plans') });
+  const plans = useQuery({ queryKey: ['target-plans'], queryFn: listTargetPlans });
   const thisYear = new Date().getFullYear();
   const current = plans.data?.items.find((p) => p.startYear <= thisYear && thisYear <= p.endYear) ?? plans.data?.items[0];
   const openingYear = (plan: Plan | undefined) => (plan ? Math.min(plan.endYear, Math.max(plan.startYear, thisYear - 1)) : thisYear - 1);
