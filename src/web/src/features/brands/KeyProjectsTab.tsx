@@ -39,7 +39,7 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={filter.year} onChange={(year) => setFilter({ ...filter, year: year ?? undefined })} />
-        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => r.code !== '431000').map((r) => ({ value: r.code, label: regionName(r.code) }))} />
+        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: regionName(r.code) }))} />
         <Select aria-label={t('project.status')} placeholder={t('project.status')} allowClear style={{ width: 110 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))} />
         <Select aria-label={t('project.selected')} placeholder={t('project.selected')} allowClear style={{ width: 150 }} value={filter.selected} onChange={(selected) => setFilter({ ...filter, selected })} options={[{ value: true, label: t('project.onlySelected') }, { value: false, label: t('project.notSelected') }]} />
         <Button href={`/api/v1/key-projects/export${queryString({ ...filter, selected: true, format: 'xlsx' })}`}>{t('project.exportSelected')}</Button>
