@@ -22,7 +22,7 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
       initialValues={{ section: 'product', kind: 'rate', unit: '%', direction: '>=', frequency: 'year', source: 'computed', reading: '{}', reportRegions: 'counties' }}
       onClose={onClose}
       onSubmit={async (v) => {
-        let reading: unknown = {};
+        let reading: unknown;
         try {
           reading = JSON.parse(String(v.reading || '{}'));
         } catch {
