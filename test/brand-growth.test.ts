@@ -21,15 +21,28 @@ describe('brand growth: who is counted and what the numerator is', () => {
     city = await t.as('city_officer');
     let n = 0;
     const firm = async (key: string, brand: boolean, years: Record<number, object>) => {
-      const res = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', `MA4G${String(++n).padStart(4, '0')}`), name: `郴州市增幅测试${key}有限公司`, regionCode: '431002', industryCode: 'nonferrous' });
+      const res = await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', `MA4G${String(++n).padStart(4, '0')}`),
+        name: `郴州市增幅测试${key}有限公司`,
+        regionCode: '431002',
+        industryCode: 'nonferrous',
+      });
       expect(res.statusCode, res.body).toBe(201);
       const id = (ids[key] = res.json().id);
       for (const [year, figures] of Object.entries(years)) {
-        expect((await city.request('POST', `/api/v1/enterprises/${id}/yearly-figures`, { year: Number(year), ...figures })).statusCode).toBe(201);
+        expect(
+          (await city.request('POST', `/api/v1/enterprises/${id}/yearly-figures`, { year: Number(year), ...figures })).statusCode,
+        ).toBe(201);
       }
       if (!brand) return;
       const product = (await city.request('POST', `/api/v1/enterprises/${id}/products`, { name: `产品${key}` })).json();
-      const honour = await city.request('POST', '/api/v1/honours', { programmeCode: 'hunan_top_brand', enterpriseId: id, grantedOn: `${CY - 1}-06-01`, title: `名牌${key}`, productIds: [product.id] });
+      const honour = await city.request('POST', '/api/v1/honours', {
+        programmeCode: 'hunan_top_brand',
+        enterpriseId: id,
+        grantedOn: `${CY - 1}-06-01`,
+        title: `名牌${key}`,
+        productIds: [product.id],
+      });
       expect(honour.statusCode, honour.body).toBe(201);
     };
     // Counted: 1,000,000 → 1,150,000.
@@ -46,7 +59,12 @@ describe('brand growth: who is counted and what the numerator is', () => {
   afterAll(() => t.close());
 
   it('sums this year less last year over the brands reporting both years: 150,000 over 1,000,000 (A alone)', async () => {
-    const rows = await CALCULATORS.brand_growth!.rows(t.db.kysely, { year: CY, asOf: today, planStart: CY - 1, reading: { figure: 'output_value' } }).execute();
+    const rows = await CALCULATORS.brand_growth!.rows(t.db.kysely, {
+      year: CY,
+      asOf: today,
+      planStart: CY - 1,
+      reading: { figure: 'output_value' },
+    }).execute();
     expect(rows.map((r) => [r.enterprise_id, Number(r.num), Number(r.den)])).toEqual([[ids.A, 150_000, 1_000_000]]);
   });
 });

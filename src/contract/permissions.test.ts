@@ -30,7 +30,10 @@ describe('roles and permissions', () => {
   it('grants each permission to exactly the roles the access rules name', () => {
     expect(Object.keys(HOLDERS).sort()).toEqual([...PERMISSIONS].sort());
     for (const permission of PERMISSIONS) {
-      expect(ROLES.filter((role) => can(role, permission)), permission).toEqual(HOLDERS[permission]);
+      expect(
+        ROLES.filter((role) => can(role, permission)),
+        permission,
+      ).toEqual(HOLDERS[permission]);
     }
   });
 
