@@ -31,5 +31,5 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   // The floor: a run below it fails. Set just under the score measured when it was set (README, Tests).
-  thresholds: { high: 90, low: 80, break: 0 },
+  thresholds: { high: 90, low: 80, break: 80 },
 };
