@@ -30,6 +30,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  // The floor: a run below it fails. Set just under the score measured when it was set (README, Tests).
+  // The floor: a run below it fails. 80: under the 85.9 % measured on dates.ts and validity.ts (README, Tests); to be
+  // raised to just under the whole set's score once a full run has measured it.
   thresholds: { high: 90, low: 80, break: 80 },
 };
