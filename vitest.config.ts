@@ -19,7 +19,8 @@ export default defineConfig({
       // The figures even when a test fails: CI shows both.
       reportOnFailure: true,
       // Floors a couple of points under the SQLite figures measured when they were set (README, Tests).
-      thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },
+      // Measured 2026-12-08: statements 91.78, branches 82.74, functions 96.71, lines 94.56.
+      thresholds: { statements: 89, branches: 80, functions: 94, lines: 92 },
     },
   },
 });
