@@ -189,6 +189,26 @@ describe('the keyed audit chain', () => {
     expect((await verify()).firstBroken).toMatchObject({ seq: 2, reason: 'legacy_mismatch' });
   });
 
+  it('an old event in the middle rewritten with a recomputed plain hash breaks the link to the next one, which the seal does not cover', async () => {
+    // Three events written before keying; anyone can recompute a plain SHA-256, so only prev_hash ties them together.
+    const old = (seq: number, after: string, prev_hash: string) => ({
+      id: `0190000${seq}-0000-7000-8000-000000000000`, seq, at: '2026-01-01T00:00:00.000Z', actor_id: null, actor_name: 'cli', action: 'old.write',
+      subject_type: 'thing', subject_id: `o${seq}`, before: null, after, ip: null, prev_hash,
+    });
+    let prev = GENESIS_HASH;
+    for (const seq of [1, 2, 3]) {
+      const row = old(seq, `{"n":${seq}}`, prev);
+      prev = hashEvent(row);
+      await db.kysely.insertInto('audit_events').values({ ...row, hash: prev, key_id: null }).execute();
+    }
+    await openAuditKeyring(db.kysely, keyFile);
+    expect(await verify()).toMatchObject({ ok: true, checked: 3 });
+    // Event 2 forged and re-hashed; event 3, the sealed one, is left as it was and still matches the seal.
+    const forged = old(2, '{"n":"forged"}', (await events())[0]!.hash);
+    await db.kysely.updateTable('audit_events').set({ after: forged.after, hash: hashEvent(forged) }).where('seq', '=', 2).execute();
+    expect(await verify()).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, reason: 'chain_broken' } });
+  });
+
   it('rotation: new events take the new key, old ones verify with theirs; a lost key file is not silently replaced', async () => {
     const first = await openAuditKeyring(db.kysely, keyFile);
     await write(2);

@@ -61,7 +61,7 @@ describe('searching a seeded archive', () => {
     const q = encodeURIComponent('有限');
     const seen: string[] = [];
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: { meta: { total: number; totalCapped: boolean; nextCursor: string | null }; items: { id: string }[] } = (
         await city.request('GET', `/api/v1/enterprises?q=${q}&limit=100${cursor ? `&after=${cursor}` : ''}`)

@@ -84,6 +84,10 @@ describe('supervision spot checks: plans, samples and the case workflow', () => 
     expect(r.json().inspection.state).toBe('objected');
     const sameLab = await act(city, c.id, { action: 'decide_objection', version: 4, on: '2026-09-22', accept: true, recheckBodyId: lab1.id });
     expect(sameLab.json().error.code).toBe('workflow_rule');
+    // No decision is presumed, neither way: a decision that says neither accept nor refuse is refused and the case waits.
+    const undecided = await act(city, c.id, { action: 'decide_objection', version: 4, on: '2026-09-22', recheckBodyId: lab2.id });
+    expect([undecided.statusCode, undecided.json().error.code]).toEqual([400, 'validation_failed']);
+    expect((await city.request('GET', `/api/v1/inspections/${c.id}`)).json().inspection).toMatchObject({ state: 'objected', version: 4 });
     r = await act(city, c.id, { action: 'decide_objection', version: 4, on: '2026-09-22', accept: true, recheckBodyId: lab2.id });
     expect(r.json().inspection).toMatchObject({ state: 'rechecking', recheckBodyId: lab2.id });
     r = await act(city, c.id, { action: 'record_recheck', version: 5, on: '2026-10-08', reportNo: 'FJ-001', items: [{ item: '导体电阻', measured: '0.199', passed: false }] });

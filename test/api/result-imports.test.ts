@@ -7,7 +7,6 @@ import { DISTRICT_FAILURES, FAILURES_WITH_VERDICTS, FOOD_FAILURES, NATIONAL_PROD
 import { multipart } from '../helpers/multipart';
 import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 describe('importing published result tables as they are published', () => {
   let t: TestApp;
   let city: Agent;

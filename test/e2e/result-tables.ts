@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { DISTRICT_FAILURES, FOOD_FAILURES, NATIONAL_PRODUCTS, PRODUCERS_LIST, PROVINCE_RESULTS, writeTable, type PublishedTable } from '../fixtures/result-tables';
 
-type ApiCall = <T = any>(page: Page, method: string, url: string, body?: unknown) => Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type ApiCall = <T = any>(page: Page, method: string, url: string, body?: unknown) => Promise<T>;
 
 /** Picks an option of a select by typing part of its label. */
 async function pick(page: Page, label: string, text: string) {

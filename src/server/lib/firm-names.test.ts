@@ -53,8 +53,13 @@ describe('the look-alike matcher on 202 hand-checked name pairs', () => {
     for (const p of pairs) {
       const offers = offered(nameSimilarity(p.a, p.b));
       if (offers && p.same) tp++;
-      else if (offers) (fp++, misses.push(`false offer: ${p.a} / ${p.b}`));
-      else if (p.same) (fn++, misses.push(`missed: ${p.a} / ${p.b}`));
+      else if (offers) {
+        fp++;
+        misses.push(`false offer: ${p.a} / ${p.b}`);
+      } else if (p.same) {
+        fn++;
+        misses.push(`missed: ${p.a} / ${p.b}`);
+      }
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);

@@ -115,8 +115,14 @@ function placeLevels(places: string[]): [string?, string?, string?] {
   let province: string | undefined, prefecture: string | undefined, county: string | undefined;
   for (const p of places) {
     if (PROVINCES.includes(p)) province = p;
-    else if (PARENT[p] === '湖南') (prefecture = p), (province = '湖南');
-    else if (PARENT[p] === '郴州') (county = p), (prefecture = '郴州'), (province = '湖南');
+    else if (PARENT[p] === '湖南') {
+      prefecture = p;
+      province = '湖南';
+    } else if (PARENT[p] === '郴州') {
+      county = p;
+      prefecture = '郴州';
+      province = '湖南';
+    }
   }
   return [province, prefecture, county];
 }

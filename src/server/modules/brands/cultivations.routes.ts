@@ -2,7 +2,6 @@ import { AdvanceCultivation, CreateCultivation, Cultivation, CultivationBoard, C
 import { DocumentInfo, DocumentParams, errorResponses, IdParams, RemoveDocumentBody } from '../../../contract/schemas/common';
 import { Type } from 'typebox';
 import { actorFrom, guard } from '../../authz/guard';
-import { LIMITS } from '../../../contract/limits';
 import type { Config } from '../../config';
 import { DOCUMENT_TYPES } from '../../lib/documents';
 import { download, fileResponse, receiveFile, type Api } from '../../http';

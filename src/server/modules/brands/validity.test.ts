@@ -16,6 +16,8 @@ describe('honour validity per programme', () => {
     expect(honourDates(chinaTop, '2007-09-01')).toEqual({ validUntil: '2012-08-31', nextReviewOn: null });
     expect(grantRefusal(chinaTop, '2008-01-01')).toBe('该项目 2007 年后不再认定');
     expect(grantRefusal(chinaTop, '2007-12-31')).toBeNull();
+    // A running programme with no last year grants in any year.
+    expect(grantRefusal(hunan, '2026-12-01')).toBeNull();
     expect(honourStatus({ validUntil: '2012-08-31', revokedOn: null }, chinaTop, '2026-11-25')).toBe('historical');
   });
 

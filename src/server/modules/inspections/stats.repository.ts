@@ -85,7 +85,8 @@ function decided(db: Kysely<Database>, filter: StatFilter, join: { categories?: 
   const withCategories = join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q;
   return (join.products ? withCategories.leftJoin('products as pr', 'pr.id', 'i.product_id') : withCategories) as unknown as ReturnType<typeof joined>;
 }
-// The fully joined shape, for typing the query whatever was joined.
+// The fully joined shape, for typing the query whatever was joined (a value read only as a type, hence the exemption).
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const joined = (db: Kysely<Database>) => db.selectFrom('inspections as i').innerJoin('product_categories as c', 'c.code', 'i.category_code').leftJoin('products as pr', 'pr.id', 'i.product_id');
 
 /** The running counts, filtered alike; typed as the cases, since only raw expressions are read from them. */

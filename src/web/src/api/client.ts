@@ -87,7 +87,7 @@ export function upload<T>(path: string, file: File, onProgress: (percent: number
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onerror = () => reject(new ApiError(0, 'network', ''));
     xhr.onload = () => {
-      let data: { error?: { code: string; message: string; details?: unknown[] } } | null = null;
+      let data: { error?: { code: string; message: string; details?: unknown[] } } | null;
       try {
         data = JSON.parse(xhr.responseText);
       } catch {

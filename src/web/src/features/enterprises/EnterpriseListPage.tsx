@@ -37,8 +37,8 @@ export function EnterpriseListPage() {
   });
   const regionName = useReferenceNames('regions', lang);
   const industryName = useReferenceNames('industries', lang);
-  const regions = useReference('regions').data ?? [];
-  const industries = useReference('industries').data ?? [];
+  const regions = useReference('regions').data;
+  const industries = useReference('industries').data;
   const county = user?.role === 'county_officer' ? user.regionCode : null;
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('enterprise.write');
 
@@ -50,7 +50,12 @@ export function EnterpriseListPage() {
     setParams(next, { replace: true });
   };
   const filterKey = JSON.stringify(filters);
-  useEffect(() => setPage(1), [filterKey, pageSize]);
+  // A new filter or page size starts at page one: adjusted while rendering, as React advises, not in an effect.
+  const [pagedFor, setPagedFor] = useState(`${filterKey}|${pageSize}`);
+  if (pagedFor !== `${filterKey}|${pageSize}`) {
+    setPagedFor(`${filterKey}|${pageSize}`);
+    setPage(1);
+  }
   // Instant search: the query follows the box 300 ms after typing stops, from 2 characters;
   // one character is too short to search (the box says so) and leaves the list as it was.
   const tooShort = [...search.trim()].length === 1;
@@ -118,8 +123,8 @@ export function EnterpriseListPage() {
   };
   const options = useMemo(
     () => ({
-      regions: regions.filter(isCounty).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
-      industries: industries.map((i) => ({ value: i.code, label: lang === 'en-US' ? i.nameEn : i.name })),
+      regions: (regions ?? []).filter(isCounty).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
+      industries: (industries ?? []).map((i) => ({ value: i.code, label: lang === 'en-US' ? i.nameEn : i.name })),
     }),
     [regions, industries, lang],
   );

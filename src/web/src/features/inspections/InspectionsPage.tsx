@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Switch, Table, Tabs, Tag } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Static } from 'typebox';
 import { CASE_STATES, type Board as BoardSchema } from '../../../../contract/schemas/inspections';
@@ -84,7 +84,12 @@ function CasesTab() {
   const behind = Object.fromEntries(BEHIND_FILTERS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const filterKey = JSON.stringify([planId, state, behind]);
-  useEffect(() => setCursors([undefined]), [filterKey]);
+  // A new filter starts at the first page: adjusted while rendering, as React advises, not in an effect.
+  const [pagedFor, setPagedFor] = useState(filterKey);
+  if (pagedFor !== filterKey) {
+    setPagedFor(filterKey);
+    setCursors([undefined]);
+  }
   const after = cursors.at(-1);
   const list = useQuery({
     queryKey: ['inspections', filterKey, after],

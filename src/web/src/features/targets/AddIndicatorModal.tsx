@@ -30,7 +30,7 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
       initialValues={{ section: 'product', kind: 'rate', unit: '%', direction: '>=', frequency: 'year', source: 'computed', reading: '{}', reportRegions: 'counties' }}
       onClose={onClose}
       onSubmit={async (v) => {
-        let reading: Record<string, unknown> = {};
+        let reading: Record<string, unknown>;
         try {
           reading = JSON.parse(String(v.reading || '{}'));
         } catch {
