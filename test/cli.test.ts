@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, emptyDb, type TestDb } from './helpers/db';
+import { openSqlite } from '../src/server/db/sqlite';
 
 /**
  * The CLI as an operator runs it: a child process reading the same environment variables.
@@ -69,8 +70,7 @@ describe('CLI', { timeout: 180_000 }, () => {
       for (const text of statements) await sql.raw(text).execute(pgDb.kysely);
       return;
     }
-    const SQLite = (await import('better-sqlite3')).default;
-    const raw = new SQLite(path.join(dir, 'platform.db'));
+    const raw = openSqlite(path.join(dir, 'platform.db'));
     for (const text of statements) raw.exec(text);
     raw.close();
   };

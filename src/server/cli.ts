@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
 import pino from 'pino';
 import { ROLES, type Role } from '../contract/permissions';
 import { IMPORT_KIND_VALUES } from '../contract/schemas/imports';
@@ -10,6 +9,7 @@ import { systemActor } from './authz/actor';
 import { loadConfig, type Config } from './config';
 import { connect, type Db } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { openSqlite } from './db/sqlite';
 import { AppError } from './errors';
 import { rotateKeyFile } from './modules/audit/audit-keys';
 import type { BrokenReason, HeadProblem } from './modules/audit/audit.repository';
@@ -260,7 +260,7 @@ async function backup(config: Config, file: string | undefined) {
     return;
   }
   if (!fs.existsSync(config.sqliteFile)) fail(`no database at ${config.sqliteFile}`);
-  const db = new SQLite(config.sqliteFile, { readonly: true });
+  const db = openSqlite(config.sqliteFile, { readOnly: true });
   try {
     await db.backup(path.resolve(file));
   } finally {
@@ -279,8 +279,9 @@ async function restore(config: Config, file: string | undefined) {
   // Refuse anything that is not an intact platform database before touching the live one.
   let check: string;
   try {
-    const probe = new SQLite(file, { readonly: true, fileMustExist: true });
-    check = probe.pragma('integrity_check', { simple: true }) as string;
+    // Read-only opening fails on a missing file instead of creating one.
+    const probe = openSqlite(file, { readOnly: true });
+    check = String(probe.pragma('integrity_check'));
     const hasAudit = probe.prepare("select 1 from sqlite_master where name = 'audit_events'").get();
     probe.close();
     if (!hasAudit) check = 'not a platform database (no audit_events table)';

@@ -18,10 +18,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { ERRORS } from '../../src/contract/errors';
 import { ROLES, type Role } from '../../src/contract/permissions';
 import { makeUscc } from '../../src/server/lib/uscc';
+import { openSqlite } from '../../src/server/db/sqlite';
 import { multipart } from '../helpers/multipart';
 import { EXPECTED, PUBLIC } from '../helpers/route-access';
 import { freePort } from '../helpers/server';
@@ -299,8 +299,8 @@ async function main(): Promise<void> {
       await pending;
       midImport++;
       if (!databaseUrl) {
-        const sqlite = new SQLite(path.join(dataDir, 'platform.db'));
-        const integrity = sqlite.pragma('integrity_check', { simple: true });
+        const sqlite = openSqlite(path.join(dataDir, 'platform.db'));
+        const integrity = sqlite.pragma('integrity_check');
         const [e, s] = ['enterprises', 'enterprise_search'].map((t) => (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n);
         sqlite.close();
         check(integrity === 'ok', `after kill -9 (round ${round}) the SQLite file fails its integrity check: ${integrity}`);

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './database';
 import { registerSqliteHandle, type Dialect } from './portable';
+import { openSqlite, type SqliteHandle, type SqliteStatement } from './sqlite';
 
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
   /** The driver handle, for the few operations Kysely has no word for (online backup). */
-  sqlite: SQLite.Database | null;
+  sqlite: SqliteHandle | null;
   pool: pg.Pool | null;
   close(): Promise<void>;
 }
@@ -64,7 +64,7 @@ export async function connect(options: ConnectOptions): Promise<Db> {
   if (options.sqliteFile !== ':memory:') {
     fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
   }
-  const sqlite = new SQLite(options.sqliteFile);
+  const sqlite = openSqlite(options.sqliteFile);
   if (options.sqliteFile !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -82,8 +82,8 @@ export async function connect(options: ConnectOptions): Promise<Db> {
  * This keeps the most recent 500 statements by their SQL text (parameters are bound at each
  * run), and prepares a fresh one when the cached one is still busy iterating.
  */
-function reusingStatements(db: SQLite.Database, max = 500) {
-  const cache = new Map<string, SQLite.Statement>();
+function reusingStatements(db: SqliteHandle, max = 500) {
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => db.close(),
     prepare(sqlText: string) {

@@ -1,4 +1,4 @@
-import type SQLite from 'better-sqlite3';
+import type { SqliteHandle } from './sqlite';
 import { sql, PostgresAdapter, type Kysely, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 
 /**
@@ -10,11 +10,11 @@ export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-// The better-sqlite3 handle behind each SQLite Kysely instance, by its adapter (which its
+// The node:sqlite handle behind each SQLite Kysely instance, by its adapter (which its
 // transactions share), for the bulk inserts below.
-const SQLITE_HANDLES = new WeakMap<object, SQLite.Database>();
+const SQLITE_HANDLES = new WeakMap<object, SqliteHandle>();
 
-export function registerSqliteHandle(db: Kysely<any>, handle: SQLite.Database): void {
+export function registerSqliteHandle(db: Kysely<any>, handle: SqliteHandle): void {
   SQLITE_HANDLES.set(db.getExecutor().adapter, handle);
 }
 
