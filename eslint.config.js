@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', '.tmp/', 'bench/results/', 'test/e2e/screenshots/', 'reports/', '.ci-results/', '.stryker-tmp/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '.tmp/',
+      'bench/results/',
+      'test/e2e/screenshots/',
+      'reports/',
+      '.ci-results/',
+      '.stryker-tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -40,10 +40,25 @@ export async function benchHttp(): Promise<void> {
     const barePort = await freePort();
     bare = await forkTs('bench/bare-server.ts', { PORT: String(barePort), BENCH_PAYLOAD_FILE: payloadFile });
     const targets = [
-      { key: 'regions', label: `GET /api/v1/reference/regions, session cookie (${fs.statSync(payloadFile).size} B)`, url: `${server.url}/api/v1/reference/regions`, headers: { cookie } },
+      {
+        key: 'regions',
+        label: `GET /api/v1/reference/regions, session cookie (${fs.statSync(payloadFile).size} B)`,
+        url: `${server.url}/api/v1/reference/regions`,
+        headers: { cookie },
+      },
       { key: 'me', label: `GET /api/v1/auth/me, session cookie (${meBytes} B)`, url: `${server.url}/api/v1/auth/me`, headers: { cookie } },
-      { key: 'bareConst', label: 'bare Fastify GET /hello → {"hello":"world"} (17 B)', url: `http://127.0.0.1:${barePort}/hello`, headers: {} },
-      { key: 'barePayload', label: 'bare Fastify GET /payload → the region list bytes', url: `http://127.0.0.1:${barePort}/payload`, headers: {} },
+      {
+        key: 'bareConst',
+        label: 'bare Fastify GET /hello → {"hello":"world"} (17 B)',
+        url: `http://127.0.0.1:${barePort}/hello`,
+        headers: {},
+      },
+      {
+        key: 'barePayload',
+        label: 'bare Fastify GET /payload → the region list bytes',
+        url: `http://127.0.0.1:${barePort}/payload`,
+        headers: {},
+      },
     ] as const;
 
     for (const t of targets) await load(t.url, { headers: t.headers, seconds: 2, connections: CONNECTIONS }); // warm-up

@@ -46,7 +46,12 @@ async function writeCsv(file: string, lookups: Awaited<ReturnType<typeof loadLoo
 }
 
 /** Seconds to copy the imported enterprises and their search documents into a fresh, migrated schema in one transaction. */
-async function copyIntoEmptySchema(db: Awaited<ReturnType<typeof connect>>, dir: string, schema: string, databaseUrl: string | null): Promise<number> {
+async function copyIntoEmptySchema(
+  db: Awaited<ReturnType<typeof connect>>,
+  dir: string,
+  schema: string,
+  databaseUrl: string | null,
+): Promise<number> {
   if (databaseUrl) {
     const target = `${schema}_copy`;
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -113,7 +118,8 @@ export async function benchImport(): Promise<void> {
       onProgress: (done) => done % 100_000 === 0 && console.log(`  imported ${done}`),
     });
     const importSeconds = (Date.now() - t0) / 1000;
-    if (report.inserted !== N) throw new Error(`expected ${N} inserted: ${JSON.stringify({ ...report, errors: report.errors.slice(0, 3) })}`);
+    if (report.inserted !== N)
+      throw new Error(`expected ${N} inserted: ${JSON.stringify({ ...report, errors: report.errors.slice(0, 3) })}`);
 
     // The same rows into an equivalent table (the template's 17 columns), by the database's own loader.
     const columns = ENTERPRISE_COLUMNS.map((_, i) => `c${i} text`).join(', ');
@@ -124,7 +130,10 @@ export async function benchImport(): Promise<void> {
       await client.connect();
       await client.query(`create table raw_enterprises (${columns})`);
       t0 = Date.now();
-      await pipeline(fs.createReadStream(csv, { start: 3 }), client.query(copyFrom('copy raw_enterprises from stdin with (format csv, header true)')));
+      await pipeline(
+        fs.createReadStream(csv, { start: 3 }),
+        client.query(copyFrom('copy raw_enterprises from stdin with (format csv, header true)')),
+      );
       baselineSeconds = (Date.now() - t0) / 1000;
       await client.end();
       baselineName = 'PostgreSQL `COPY … FROM STDIN (FORMAT csv)`';
@@ -153,7 +162,9 @@ export async function benchImport(): Promise<void> {
         `the schema alone takes ${Math.round(ceilingRate)} rows/s (${(ceilingRate / baseRate).toFixed(2)} of the baseline); the platform reaches ${(rate / ceilingRate).toFixed(2)} of that`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    console.log(`recorded in ${record(`import-${db.dialect}`, `# Import benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} demo enterprises as UTF-8 CSV with a BOM.\n\n${table}\n`)}`);
+    console.log(
+      `recorded in ${record(`import-${db.dialect}`, `# Import benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} demo enterprises as UTF-8 CSV with a BOM.\n\n${table}\n`)}`,
+    );
   } finally {
     await db.close();
     if (admin) {

@@ -32,14 +32,32 @@ const COUNTIES = ['431002', '431003', '431021', '431022', '431023', '431024', '4
  * about 12 % unqualified and 60 % published; each case names one of `products` (an archive
  * product and its enterprise) when given. Returns the seconds spent writing.
  */
-export async function seedCases(db: Db, n: number, years: number[], products: { id: string; enterprise_id: string }[] = []): Promise<number> {
+export async function seedCases(
+  db: Db,
+  n: number,
+  years: number[],
+  products: { id: string; enterprise_id: string }[] = [],
+): Promise<number> {
   const categories = (await db.kysely.selectFrom('product_categories').select('code').execute()).map((c) => c.code);
   const now = new Date().toISOString();
   const plans = years.flatMap((year) => LEVELS.map((level) => ({ id: uuidv7(), year, level })));
-  await insertChunked(db.kysely, 'inspection_plans', plans.map((p) => ({
-    id: p.id, year: p.year, level: p.level, title: `${p.year} ${p.level}`, department_code: 'quality', region_code: p.level === 'county' ? '431002' : '431000',
-    categories: JSON.stringify(categories.map((c) => ({ categoryCode: c, plannedBatches: 100, testItems: ['项目'] }))), version: 1, created_at: now, updated_at: now, created_by: null,
-  })));
+  await insertChunked(
+    db.kysely,
+    'inspection_plans',
+    plans.map((p) => ({
+      id: p.id,
+      year: p.year,
+      level: p.level,
+      title: `${p.year} ${p.level}`,
+      department_code: 'quality',
+      region_code: p.level === 'county' ? '431002' : '431000',
+      categories: JSON.stringify(categories.map((c) => ({ categoryCode: c, plannedBatches: 100, testItems: ['项目'] }))),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: null,
+    })),
+  );
   const r = new Random(2026);
   const t0 = Date.now();
   const BATCH = 50_000;
@@ -53,15 +71,66 @@ export async function seedCases(db: Db, n: number, years: number[], products: { 
       const id = uuidv7();
       const product = products.length ? products[r.int(0, products.length - 1)]! : null;
       cases.push({
-        id, plan_id: plan.id, year: plan.year, level: plan.level, product_id: product?.id ?? null, category_code: categories[r.int(0, categories.length - 1)], check_type: 'routine', region_code: COUNTIES[r.int(0, COUNTIES.length - 1)],
-        sampled_enterprise_id: product?.enterprise_id ?? null, sampled_unit_name: `受检单位${i % 50_000}`, producer_enterprise_id: product?.enterprise_id ?? null, producer_name: `生产企业${i % 200_000}`, producer_region_code: null,
-        product_name: '产品', brand: '', model: `M${i}`, standard_no: '', batch: '', place: 'production', sampled_on: day, document_no: `B-${i}`, samplers: '["甲","乙"]',
-        test_quantity: '', reserve_quantity: '', state: unqualified ? 'final_unqualified' : 'closed', verdict: unqualified ? 'unqualified' : 'qualified',
-        final_verdict: unqualified ? 'unqualified' : 'qualified', testing_body_id: null, report_no: null, report_on: day, received_on: null, objection_until: null,
-        objection_filed_on: null, recheck_body_id: null, recheck_payer: null, rectification_ordered_on: null, rectification_due: null, first_review_due: null,
-        announced_on: null, second_review_from: null, second_review_until: null, closed_on: day, published_on: r.chance(0.6) ? day : null, version: 1, created_at: `${day}T12:00:00.000Z`, updated_at: `${day}T12:00:00.000Z`, created_by: null,
+        id,
+        plan_id: plan.id,
+        year: plan.year,
+        level: plan.level,
+        product_id: product?.id ?? null,
+        category_code: categories[r.int(0, categories.length - 1)],
+        check_type: 'routine',
+        region_code: COUNTIES[r.int(0, COUNTIES.length - 1)],
+        sampled_enterprise_id: product?.enterprise_id ?? null,
+        sampled_unit_name: `受检单位${i % 50_000}`,
+        producer_enterprise_id: product?.enterprise_id ?? null,
+        producer_name: `生产企业${i % 200_000}`,
+        producer_region_code: null,
+        product_name: '产品',
+        brand: '',
+        model: `M${i}`,
+        standard_no: '',
+        batch: '',
+        place: 'production',
+        sampled_on: day,
+        document_no: `B-${i}`,
+        samplers: '["甲","乙"]',
+        test_quantity: '',
+        reserve_quantity: '',
+        state: unqualified ? 'final_unqualified' : 'closed',
+        verdict: unqualified ? 'unqualified' : 'qualified',
+        final_verdict: unqualified ? 'unqualified' : 'qualified',
+        testing_body_id: null,
+        report_no: null,
+        report_on: day,
+        received_on: null,
+        objection_until: null,
+        objection_filed_on: null,
+        recheck_body_id: null,
+        recheck_payer: null,
+        rectification_ordered_on: null,
+        rectification_due: null,
+        first_review_due: null,
+        announced_on: null,
+        second_review_from: null,
+        second_review_until: null,
+        closed_on: day,
+        published_on: r.chance(0.6) ? day : null,
+        version: 1,
+        created_at: `${day}T12:00:00.000Z`,
+        updated_at: `${day}T12:00:00.000Z`,
+        created_by: null,
       });
-      if (unqualified) items.push({ id: uuidv7(), inspection_id: id, stage: 'initial', seq: 0, item: `项目${r.int(1, 30)}`, requirement: '', measured: '', passed: bool(false), severity: 'general' });
+      if (unqualified)
+        items.push({
+          id: uuidv7(),
+          inspection_id: id,
+          stage: 'initial',
+          seq: 0,
+          item: `项目${r.int(1, 30)}`,
+          requirement: '',
+          measured: '',
+          passed: bool(false),
+          severity: 'general',
+        });
     }
     await db.kysely.transaction().execute(async (trx) => {
       await insertChunked(trx, 'inspections', cases as never);
@@ -99,7 +168,13 @@ export async function benchInspections(): Promise<void> {
     for (let k = 0; k < 7; k++) {
       statTimes.push(await time(() => stats.passRates(city, { by: 'county', then: 'category', year: YEARS[k % YEARS.length] })));
       const year = YEARS[k % YEARS.length];
-      scanTimes.push(await time(() => sql`select region_code, category_code, count(*), sum(case when final_verdict = 'qualified' then 1 else 0 end) from inspections where year = ${year} and final_verdict is not null group by 1, 2`.execute(db.kysely)));
+      scanTimes.push(
+        await time(() =>
+          sql`select region_code, category_code, count(*), sum(case when final_verdict = 'qualified' then 1 else 0 end) from inspections where year = ${year} and final_verdict is not null group by 1, 2`.execute(
+            db.kysely,
+          ),
+        ),
+      );
     }
     const pageTimes: number[] = [];
     const rawTimes: number[] = [];
@@ -118,7 +193,11 @@ export async function benchInspections(): Promise<void> {
       pageTimes.push(took);
       const shape = Object.keys(query).join(' + ') || 'none';
       byShape.set(shape, [...(byShape.get(shape) ?? []), took]);
-      rawTimes.push(await time(() => sql`select * from inspections where published_on is not null order by published_on desc, id desc limit 21`.execute(db.kysely)));
+      rawTimes.push(
+        await time(() =>
+          sql`select * from inspections where published_on is not null order by published_on desc, id desc limit 21`.execute(db.kysely),
+        ),
+      );
     }
     const table = [
       '| query | p50 ms | p95 ms (or max of 7) | baseline | ratio (p50 ÷ baseline p50) | goal |',
@@ -131,7 +210,9 @@ export async function benchInspections(): Promise<void> {
       ...[...byShape].map(([shape, times]) => `| ${shape} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`),
     ].join('\n');
     console.log(`\n${table}\n`);
-    console.log(`recorded in ${record(`inspections-${db.dialect}`, `# Spot-check benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} cases (written in ${writeSeconds.toFixed(0)} s).\n\n${table}\n`)}`);
+    console.log(
+      `recorded in ${record(`inspections-${db.dialect}`, `# Spot-check benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\n${N} cases (written in ${writeSeconds.toFixed(0)} s).\n\n${table}\n`)}`,
+    );
   } finally {
     await drop();
   }

@@ -16,7 +16,10 @@ export interface LoadResult {
 }
 
 /** autocannon against one URL on loopback, bounded in time. */
-export async function load(url: string, options: { headers?: Record<string, string>; seconds: number; connections: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { headers?: Record<string, string>; seconds: number; connections: number },
+): Promise<LoadResult> {
   const r = await autocannon({ url, headers: options.headers, duration: options.seconds, connections: options.connections });
   return { reqPerSec: r.requests.average, p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
@@ -51,7 +54,8 @@ export function record(name: string, markdown: string): string {
   return file;
 }
 
-export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /**
  * A fresh, migrated database for a benchmark: a SQLite file in a temporary directory, or with

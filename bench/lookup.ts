@@ -38,7 +38,12 @@ export async function benchLookup(): Promise<void> {
     const db = await connect({ databaseUrl: null, sqliteFile: file });
     await migrateToLatest(db.kysely);
     await openAuditKeyring(db.kysely, path.join(dataDir, 'audit.keys'));
-    await seedArchive(db.kysely, systemActor('cli'), { enterprises: N, seed: SEED, details: false, onProgress: (d) => d % 200_000 === 0 && console.log(`  seeded ${d}`) });
+    await seedArchive(db.kysely, systemActor('cli'), {
+      enterprises: N,
+      seed: SEED,
+      details: false,
+      onProgress: (d) => d % 200_000 === 0 && console.log(`  seeded ${d}`),
+    });
     await db.close();
     fs.writeFileSync(seededMark, `${N}\n`);
   }
@@ -103,7 +108,9 @@ export async function benchLookup(): Promise<void> {
         `bare Fastify with the SQLite read alone: ${bareReadRatio.toFixed(2)} of the constant route; the platform: ${(ratio / bareReadRatio).toFixed(2)} of that`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    console.log(`recorded in ${record('lookup', `# Lookup benchmark — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\nautocannon, 50 connections, ${ROUNDS} alternating rounds of ${SECONDS} s.\n\n${table}\n`)}`);
+    console.log(
+      `recorded in ${record('lookup', `# Lookup benchmark — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\nautocannon, 50 connections, ${ROUNDS} alternating rounds of ${SECONDS} s.\n\n${table}\n`)}`,
+    );
   } finally {
     bare.kill('SIGTERM');
     await server.stop();

@@ -36,10 +36,23 @@ export async function benchResultImport(): Promise<void> {
     let t0 = Date.now();
     await seedArchive(db.kysely, systemActor('cli'), { enterprises: ARCHIVE, seed: SEED, details: false });
     console.log(`archive of ${ARCHIVE} enterprises in ${((Date.now() - t0) / 1000).toFixed(0)} s (${db.dialect})`);
-    const category = (await db.kysely.selectFrom('product_categories').select('code').where('name', '=', '电线电缆').executeTakeFirst())?.code
-      ?? (await db.kysely.selectFrom('product_categories').select('code').executeTakeFirstOrThrow()).code;
+    const category =
+      (await db.kysely.selectFrom('product_categories').select('code').where('name', '=', '电线电缆').executeTakeFirst())?.code ??
+      (await db.kysely.selectFrom('product_categories').select('code').executeTakeFirstOrThrow()).code;
     const now = new Date().toISOString();
-    const plan = { id: uuidv7(), year: 2025, level: 'provincial', title: '2025 年湖南省产品质量监督抽查', department_code: 'quality', region_code: '430000', categories: JSON.stringify([{ categoryCode: category, plannedBatches: ROWS, testItems: ['项目'] }]), version: 1, created_at: now, updated_at: now, created_by: null };
+    const plan = {
+      id: uuidv7(),
+      year: 2025,
+      level: 'provincial',
+      title: '2025 年湖南省产品质量监督抽查',
+      department_code: 'quality',
+      region_code: '430000',
+      categories: JSON.stringify([{ categoryCode: category, plannedBatches: ROWS, testItems: ['项目'] }]),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: null,
+    };
     await insertChunked(db.kysely, 'inspection_plans', [plan]);
 
     const r = new Random(5);
@@ -52,7 +65,21 @@ export async function benchResultImport(): Promise<void> {
         const kind = r.int(1, 10);
         const producer = kind === 10 ? `外省某电缆制造有限公司${i}` : e.name;
         const failed = r.chance(0.1);
-        lines.push(['电线电缆', '', `M-${i}`, '2025-03', '某商场', producer, kind <= 6 ? e.uscc : '', failed ? '不合格' : '合格', failed ? '导体电阻' : '', '湖南省检验院', '2025-05-10'].join(','));
+        lines.push(
+          [
+            '电线电缆',
+            '',
+            `M-${i}`,
+            '2025-03',
+            '某商场',
+            producer,
+            kind <= 6 ? e.uscc : '',
+            failed ? '不合格' : '合格',
+            failed ? '导体电阻' : '',
+            '湖南省检验院',
+            '2025-05-10',
+          ].join(','),
+        );
       }
       files.push(path.join(dir, `province-${files.length + 1}.csv`));
       fs.writeFileSync(files.at(-1)!, `${lines.join('\n')}\n`);
@@ -66,7 +93,12 @@ export async function benchResultImport(): Promise<void> {
     const counts = { matched: 0, candidates: 0, unmatched: 0, written: 0 };
     for (const file of files) {
       t0 = performance.now();
-      const proposed = await imports.preview(city, plan.id, { stream: fs.createReadStream(file), fileName: path.basename(file) }, '湖南省市场监督管理局');
+      const proposed = await imports.preview(
+        city,
+        plan.id,
+        { stream: fs.createReadStream(file), fileName: path.basename(file) },
+        '湖南省市场监督管理局',
+      );
       // The table has no category column: the officer names the table's category, and it is read again.
       const preview = await imports.update(city, proposed.id, proposed.revision, { ...proposed.settings, tableCategory: category });
       previewSeconds += (performance.now() - t0) / 1000;
@@ -84,7 +116,13 @@ export async function benchResultImport(): Promise<void> {
     const template = await db.kysely.selectFrom('inspections').selectAll().where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
     let rawSeconds = 0;
     for (let start = 0; start < ROWS; start += TABLE) {
-      const raw = Array.from({ length: Math.min(TABLE, ROWS - start) }, (_, i) => ({ ...template, listed: bool(true), id: uuidv7(), document_no: `RAW-${start + i}`, model: `R-${start + i}` }));
+      const raw = Array.from({ length: Math.min(TABLE, ROWS - start) }, (_, i) => ({
+        ...template,
+        listed: bool(true),
+        id: uuidv7(),
+        document_no: `RAW-${start + i}`,
+        model: `R-${start + i}`,
+      }));
       t0 = performance.now();
       await db.kysely.transaction().execute((trx) => insertChunked(trx, 'inspections', raw));
       rawSeconds += (performance.now() - t0) / 1000;
@@ -99,7 +137,9 @@ export async function benchResultImport(): Promise<void> {
       `| whole import (preview + confirm) | ${(previewSeconds + confirmSeconds).toFixed(1)} | ${rate(previewSeconds + confirmSeconds)} | ${rate(rawSeconds)} | ${(rate(previewSeconds + confirmSeconds) / rate(rawSeconds)).toFixed(3)} |`,
     ].join('\n');
     console.log(`\n${table}\n`);
-    console.log(`recorded in ${record(`result-import-${db.dialect}`, `# Result-table import benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\nArchive of ${ARCHIVE} enterprises; ${ROWS} rows in tables of at most ${TABLE}.\n\n${table}\n`)}`);
+    console.log(
+      `recorded in ${record(`result-import-${db.dialect}`, `# Result-table import benchmark (${db.dialect}) — ${new Date().toISOString()}\n\nMachine: ${machine()}\n\nArchive of ${ARCHIVE} enterprises; ${ROWS} rows in tables of at most ${TABLE}.\n\n${table}\n`)}`,
+    );
   } finally {
     await drop();
   }

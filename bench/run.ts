@@ -9,7 +9,17 @@ import { benchSqliteDriver } from './sqlite-driver';
 import { benchTargets } from './targets';
 import { benchXlsxWorst } from './xlsx-worst';
 
-const BENCHES: Record<string, () => Promise<void>> = { http: benchHttp, import: benchImport, inspections: benchInspections, lookup: benchLookup, 'result-import': benchResultImport, search: benchSearch, 'sqlite-driver': benchSqliteDriver, targets: benchTargets, 'xlsx-worst': benchXlsxWorst };
+const BENCHES: Record<string, () => Promise<void>> = {
+  http: benchHttp,
+  import: benchImport,
+  inspections: benchInspections,
+  lookup: benchLookup,
+  'result-import': benchResultImport,
+  search: benchSearch,
+  'sqlite-driver': benchSqliteDriver,
+  targets: benchTargets,
+  'xlsx-worst': benchXlsxWorst,
+};
 
 const name = process.argv[2];
 const bench = name ? BENCHES[name] : undefined;

@@ -21,7 +21,6 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const BASELINE_QUERIES = 10;
 const SEED = 2010;
 
-
 export async function benchSearch(): Promise<void> {
   const { db, drop } = await benchDatabase('search');
   try {
@@ -45,7 +44,11 @@ export async function benchSearch(): Promise<void> {
     for (const len of [2, 3] as const) {
       for (let k = 0; k < QUERIES / 2; k++) {
         const e = demoEnterprise(SEED, r.int(0, N - 1));
-        const core = [...e.name.replace(/^(郴州市|郴州|湖南|北湖|苏仙|桂阳|宜章|永兴|嘉禾|临武|汝城|桂东|安仁|资兴)/, '').replace(/(股份有限公司|有限责任公司|有限公司)$/, '')];
+        const core = [
+          ...e.name
+            .replace(/^(郴州市|郴州|湖南|北湖|苏仙|桂阳|宜章|永兴|嘉禾|临武|汝城|桂东|安仁|资兴)/, '')
+            .replace(/(股份有限公司|有限责任公司|有限公司)$/, ''),
+        ];
         const start = r.int(0, core.length - len);
         queries[len].push(len === 2 && k % 10 === 0 ? r.pick(['永兴', '资兴', '桂阳', '北湖']) : core.slice(start, start + len).join(''));
       }
@@ -73,7 +76,8 @@ export async function benchSearch(): Promise<void> {
       baseline.push(performance.now() - t0);
     }
     const rows = ([2, 3] as const).map(
-      (len) => `| ${len}-character names (${timings[len].length} queries) | ${percentile(timings[len], 50).toFixed(1)} | ${percentile(timings[len], 95).toFixed(1)} |`,
+      (len) =>
+        `| ${len}-character names (${timings[len].length} queries) | ${percentile(timings[len], 50).toFixed(1)} | ${percentile(timings[len], 95).toFixed(1)} |`,
     );
     const base = `| baseline: \`lower(name) like '%…%'\` count + first page (${baseline.length} two-character queries) | ${percentile(baseline, 50).toFixed(1)} | ${percentile(baseline, 95).toFixed(1)} |`;
     const p95 = Math.max(percentile(timings[2], 95), percentile(timings[3], 95));

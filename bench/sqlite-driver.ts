@@ -55,7 +55,17 @@ function betterSqlite3(dir: string): Driver {
 const nodeSqlite: Driver = { name: `node:sqlite (Node ${process.version})`, open: (file) => openSqlite(file) };
 
 function row(i: number): unknown[] {
-  return COLUMNS.map((_, c) => (c === 0 ? `9143${String(i * 7919 % 1_000_003).padStart(14, '0')}` : c === 1 ? `企业名称${(i * 31) % 9973}号${i}` : c === 2 ? `4310${i % 12}` : c % 3 === 0 ? i * c : `值${c}-${i % 1000}`));
+  return COLUMNS.map((_, c) =>
+    c === 0
+      ? `9143${String((i * 7919) % 1_000_003).padStart(14, '0')}`
+      : c === 1
+        ? `企业名称${(i * 31) % 9973}号${i}`
+        : c === 2
+          ? `4310${i % 12}`
+          : c % 3 === 0
+            ? i * c
+            : `值${c}-${i % 1000}`,
+  );
 }
 
 // CPU time of this process (user + system), not wall time: the machine is shared, and a driver's
@@ -105,7 +115,9 @@ export async function benchSqliteDriver(): Promise<void> {
       for (const d of round % 2 ? [...drivers].reverse() : drivers) {
         const r = timeOne(d, dir);
         results.get(d.name)!.push(r);
-        console.log(`round ${round + 1} ${d.name}: insert ${r.insertMs.toFixed(0)} ms, lookup ${r.lookupUs.toFixed(2)} µs, page ${r.pageUs.toFixed(1)} µs`);
+        console.log(
+          `round ${round + 1} ${d.name}: insert ${r.insertMs.toFixed(0)} ms, lookup ${r.lookupUs.toFixed(2)} µs, page ${r.pageUs.toFixed(1)} µs`,
+        );
       }
     }
   } finally {

@@ -33,12 +33,18 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 export async function benchTargets(): Promise<void> {
   const { db, drop } = await benchDatabase('targets');
   try {
-    const count = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db.kysely)).rows[0]!.n);
+    const count = async (table: string) =>
+      Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db.kysely)).rows[0]!.n);
     // A database kept from an earlier run (BENCH_KEEP) and seeded to the end is measured as it is.
     const seededMark = process.env.BENCH_KEEP ? `${process.env.BENCH_KEEP}.seeded` : '';
     if (!seededMark || !fs.existsSync(seededMark)) {
       const started = Date.now();
-      await seedArchive(db.kysely, systemActor('cli'), { enterprises: N, seed: 2010, details: true, onProgress: (d) => d % 50_000 === 0 && console.log(`  seeded ${d}`) });
+      await seedArchive(db.kysely, systemActor('cli'), {
+        enterprises: N,
+        seed: 2010,
+        details: true,
+        onProgress: (d) => d % 50_000 === 0 && console.log(`  seeded ${d}`),
+      });
       await seedDemoHonours(db.kysely, systemActor('cli'));
       const sampled = await db.kysely.selectFrom('products').select(['id', 'enterprise_id']).orderBy('id').limit(200_000).execute();
       await seedCases(db, CASES, [2010, 2011, 2012, 2013, 2014, 2015], sampled);
@@ -74,20 +80,29 @@ export async function benchTargets(): Promise<void> {
     const written: number[] = [];
     const unchanged: number[] = [];
     // Every computed indicator's first drill-down page, both sides.
-    const pages = (await targets.getPlan(plan.id)).indicators.filter((x) => x.source === 'computed').flatMap((x) => (['numerator', 'denominator'] as const).map((side) => ({ code: x.code, side })));
+    const pages = (await targets.getPlan(plan.id)).indicators
+      .filter((x) => x.source === 'computed')
+      .flatMap((x) => (['numerator', 'denominator'] as const).map((side) => ({ code: x.code, side })));
     const drill = new Map(pages.map((p) => [`${p.code} ${p.side}`, [] as number[]]));
     const baseline: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       forgetKeptInMemory();
       cold.push(await time(dashboard));
       // One product written: the cells of its enterprise (and of the cases naming it) are read again.
-      await sql`update products set made_to_standard = not made_to_standard, updated_at = ${new Date().toISOString()} where id = (select min(id) from products)`.execute(db.kysely);
+      await sql`update products set made_to_standard = not made_to_standard, updated_at = ${new Date().toISOString()} where id = (select min(id) from products)`.execute(
+        db.kysely,
+      );
       written.push(await time(dashboard));
       await dashboard(); // reads the sums just kept into memory
       unchanged.push(await time(dashboard));
-      for (const p of pages) drill.get(`${p.code} ${p.side}`)!.push(await time(() => targets.records(admin, plan.id, p.code, { year: 2015, side: p.side, limit: 50 })));
+      for (const p of pages)
+        drill
+          .get(`${p.code} ${p.side}`)!
+          .push(await time(() => targets.records(admin, plan.id, p.code, { year: 2015, side: p.side, limit: 50 })));
       baseline.push(await time(() => sql`select count(*) from products`.execute(db.kysely)));
-      console.log(`round ${i + 1}: after a restart ${cold[i]!.toFixed(0)} ms, after a write ${written[i]!.toFixed(0)} ms, unchanged ${unchanged[i]!.toFixed(1)} ms, slowest drill-down page ${Math.max(...[...drill.values()].map((d) => d[i]!)).toFixed(0)} ms, product scan ${baseline[i]!.toFixed(1)} ms`);
+      console.log(
+        `round ${i + 1}: after a restart ${cold[i]!.toFixed(0)} ms, after a write ${written[i]!.toFixed(0)} ms, unchanged ${unchanged[i]!.toFixed(1)} ms, slowest drill-down page ${Math.max(...[...drill.values()].map((d) => d[i]!)).toFixed(0)} ms, product scan ${baseline[i]!.toFixed(1)} ms`,
+      );
     }
     const dialect = process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite';
     const b = median(baseline);
@@ -102,7 +117,12 @@ export async function benchTargets(): Promise<void> {
       '',
       '| measure | ms (median) | ÷ baseline |',
       '|---|---|---|',
-      row(keptBefore ? 'first reading of this run (sums kept by an earlier run on this BENCH_KEEP database, brought up to date)' : 'first reading, nothing kept (every sum read from the records; once)', first),
+      row(
+        keptBefore
+          ? 'first reading of this run (sums kept by an earlier run on this BENCH_KEEP database, brought up to date)'
+          : 'first reading, nothing kept (every sum read from the records; once)',
+        first,
+      ),
       row('— the longest the thread was held at a stretch meanwhile (a request waits that long)', held),
       row('after a restart: sums kept in the database, none in memory (cold)', median(cold)),
       row('after one product is written (the parts of cells it touches read again)', median(written)),

@@ -107,10 +107,30 @@ function writeZip(file: string, members: { name: string; chunks: () => Iterable<
 function workbook(file: string, rows: () => Iterable<string>) {
   const header = `<row r="1">${['统一社会信用代码', '企业名称', '所属县市区', '行业'].map((h, i) => `<c r="${'ABCD'[i]}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>`;
   writeZip(file, [
-    { name: '[Content_Types].xml', chunks: () => ['<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'] },
-    { name: '_rels/.rels', chunks: () => ['<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'] },
-    { name: 'xl/workbook.xml', chunks: () => ['<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="企业" sheetId="1" r:id="rId1"/></sheets></workbook>'] },
-    { name: 'xl/_rels/workbook.xml.rels', chunks: () => ['<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'] },
+    {
+      name: '[Content_Types].xml',
+      chunks: () => [
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ],
+    },
+    {
+      name: '_rels/.rels',
+      chunks: () => [
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ],
+    },
+    {
+      name: 'xl/workbook.xml',
+      chunks: () => [
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="企业" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ],
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      chunks: () => [
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ],
+    },
     {
       name: 'xl/worksheets/sheet1.xml',
       chunks: function* () {
@@ -131,7 +151,9 @@ function* bombRows(numbered: boolean) {
   const text = 'A'.repeat(400);
   let batch: string[] = [];
   for (let r = 2, bytes = 0; bytes < 800 * 2 ** 20; r++) {
-    const row = numbered ? `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${text}</t></is></c></row>` : `<row><c t="inlineStr"><is><t>${text}</t></is></c></row>`;
+    const row = numbered
+      ? `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${text}</t></is></c></row>`
+      : `<row><c t="inlineStr"><is><t>${text}</t></is></c></row>`;
     bytes += row.length;
     batch.push(row);
     if (batch.length === 2000) {
@@ -160,7 +182,16 @@ async function baseline(file: string) {
   const sheet = book.addWorksheet('企业');
   sheet.addRow(['统一社会信用代码', '企业名称', '所属县市区', '行业', '地址', '成立日期']).commit();
   for (let i = 0; i < 10_000; i++) {
-    sheet.addRow([makeUscc('91', '431002', `MB${String(i).padStart(6, '0')}`), `郴州市基准测试${i}有限公司`, '北湖区', '有色冶金', `郴州市北湖区人民路${i}号`, '2010/3/5']).commit();
+    sheet
+      .addRow([
+        makeUscc('91', '431002', `MB${String(i).padStart(6, '0')}`),
+        `郴州市基准测试${i}有限公司`,
+        '北湖区',
+        '有色冶金',
+        `郴州市北湖区人民路${i}号`,
+        '2010/3/5',
+      ])
+      .commit();
   }
   sheet.commit();
   await book.commit();
@@ -168,10 +199,20 @@ async function baseline(file: string) {
 
 const CASES = [
   { name: 'baseline: 10,000 rows', file: 'baseline-10k.xlsx', build: baseline, repeats: REPEATS },
-  { name: 'bomb: 1,900,000 identical rows, ~800 MB inflated', file: 'bomb-800mb.xlsx', build: async (f: string) => workbook(f, () => bombRows(false)), repeats: REPEATS },
+  {
+    name: 'bomb: 1,900,000 identical rows, ~800 MB inflated',
+    file: 'bomb-800mb.xlsx',
+    build: async (f: string) => workbook(f, () => bombRows(false)),
+    repeats: REPEATS,
+  },
   { name: 'rows: 3,000,000 rows', file: 'rows-3m.xlsx', build: async (f: string) => workbook(f, longRows), repeats: REPEATS },
   // Read in full (within every limit): the time is the parse's; the memory must stay flat.
-  { name: 'dense: 1,800,000 numbered rows of 400 characters, ~800 MB inflated', file: 'dense-800mb.xlsx', build: async (f: string) => workbook(f, () => bombRows(true)), repeats: Math.min(REPEATS, 3) },
+  {
+    name: 'dense: 1,800,000 numbered rows of 400 characters, ~800 MB inflated',
+    file: 'dense-800mb.xlsx',
+    build: async (f: string) => workbook(f, () => bombRows(true)),
+    repeats: Math.min(REPEATS, 3),
+  },
 ];
 
 /** In the child: one import of one file, measured. */
@@ -183,7 +224,10 @@ async function child(file: string) {
     const t0 = performance.now();
     let outcome: string;
     try {
-      const r = await importFile(makeContext(db.kysely, config, pino({ level: 'silent' })), systemActor('cli'), 'enterprises', file, { mode: 'check', fileName: path.basename(file) });
+      const r = await importFile(makeContext(db.kysely, config, pino({ level: 'silent' })), systemActor('cli'), 'enterprises', file, {
+        mode: 'check',
+        fileName: path.basename(file),
+      });
       outcome = `read ${r.rows} rows, ${r.rejected} rejected`;
     } catch (err) {
       outcome = `${(err as { code?: string }).code ?? 'error'}: ${(err as Error).message}`;
@@ -198,7 +242,11 @@ async function child(file: string) {
 
 function measure(file: string): Promise<Measure> {
   return new Promise((resolve, reject) => {
-    const proc = fork(path.resolve('bench/xlsx-worst.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_XLSX_CHILD: file }, stdio: 'inherit' });
+    const proc = fork(path.resolve('bench/xlsx-worst.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, BENCH_XLSX_CHILD: file },
+      stdio: 'inherit',
+    });
     let result: Measure | undefined;
     proc.on('message', (m) => (result = m as Measure));
     proc.on('exit', (code) => (result ? resolve(result) : reject(new Error(`child exited with ${code}`))));
@@ -207,8 +255,16 @@ function measure(file: string): Promise<Measure> {
 
 export async function benchXlsxWorst(): Promise<void> {
   fs.mkdirSync(TMP, { recursive: true });
-  const lines = [`# Worst-case spreadsheets through the archive import — ${new Date().toISOString().slice(0, 10)}`, '', `Machine: ${machine()} (shared with other jobs, noisy). ${REPEATS} runs each (the dense file ${Math.min(REPEATS, 3)}), a fresh process per run; medians. Archive import in check mode on SQLite.`, ''];
-  lines.push('| file | size | declared inflated | answer | time (median, ms) | peak RSS (median, MB) | RSS growth (median, MB) | runs (ms) |', '|---|---|---|---|---|---|---|---|');
+  const lines = [
+    `# Worst-case spreadsheets through the archive import — ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    `Machine: ${machine()} (shared with other jobs, noisy). ${REPEATS} runs each (the dense file ${Math.min(REPEATS, 3)}), a fresh process per run; medians. Archive import in check mode on SQLite.`,
+    '',
+  ];
+  lines.push(
+    '| file | size | declared inflated | answer | time (median, ms) | peak RSS (median, MB) | RSS growth (median, MB) | runs (ms) |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const c of CASES) {
     const file = path.join(TMP, c.file);
     if (!fs.existsSync(file)) {
@@ -223,7 +279,10 @@ export async function benchXlsxWorst(): Promise<void> {
     console.log(row);
     lines.push(row);
   }
-  lines.push('', 'Before this change (issue 17, the probe over HTTP): the bomb took 44.6 s and 670 MB, the 3 M-row file 32.6 s and 1.48 GB.');
+  lines.push(
+    '',
+    'Before this change (issue 17, the probe over HTTP): the bomb took 44.6 s and 670 MB, the 3 M-row file 32.6 s and 1.48 GB.',
+  );
   console.log(`results: ${record('xlsx-worst', `${lines.join('\n')}\n`)}`);
 }
 

@@ -9,7 +9,9 @@ import path from 'node:path';
 const engines = JSON.parse(fs.readFileSync('package.json', 'utf8')).engines.node;
 console.log(`Node.js ${process.version} (${process.execPath}); package.json engines: node ${engines}`);
 if (Number(process.versions.node.split('.')[0]) < Number(/\d+/.exec(engines)[0])) {
-  console.error(`Node.js ${process.version} is too old (node:sqlite and the dependencies need ${engines}): run npm ci on Linux x64, or install it`);
+  console.error(
+    `Node.js ${process.version} is too old (node:sqlite and the dependencies need ${engines}): run npm ci on Linux x64, or install it`,
+  );
   process.exit(1);
 }
 

@@ -19,7 +19,8 @@ describe('the keyed audit chain', () => {
   const actor = { ...systemActor('cli'), ip: '10.0.0.1' };
   const write = (n: number, from = 1) =>
     db.kysely.transaction().execute(async (trx) => {
-      for (let i = from; i < from + n; i++) await recordAudit(trx, actor, 'test.write', { type: 'thing', id: `t${i}` }, { n: i - 1 }, { n: i });
+      for (let i = from; i < from + n; i++)
+        await recordAudit(trx, actor, 'test.write', { type: 'thing', id: `t${i}` }, { n: i - 1 }, { n: i });
     });
   const verify = () => verifyAuditChain(db.kysely, readKeyFile(keyFile));
   const events = () => db.kysely.selectFrom('audit_events').selectAll().orderBy('seq').execute();
@@ -113,12 +114,20 @@ describe('the keyed audit chain', () => {
       expect(check.ok, field).toBe(false);
       expect(check.firstBroken, field).toMatchObject({ seq: field === 'seq' ? 3 : 2, reason: field === 'seq' ? 'sequence_gap' : reason });
       const { hash: _h, ...original } = target;
-      await db.kysely.updateTable('audit_events').set({ ...original, hash: target.hash }).where('id', '=', String(change.id ?? target.id)).execute();
+      await db.kysely
+        .updateTable('audit_events')
+        .set({ ...original, hash: target.hash })
+        .where('id', '=', String(change.id ?? target.id))
+        .execute();
       expect((await verify()).ok, `${field} restored`).toBe(true);
     }
     // The newest event's hash: the chain has nothing after it, the signed head does.
     const newest = (await events())[2]!;
-    await db.kysely.updateTable('audit_events').set({ hash: 'e'.repeat(64) }).where('seq', '=', 3).execute();
+    await db.kysely
+      .updateTable('audit_events')
+      .set({ hash: 'e'.repeat(64) })
+      .where('seq', '=', 3)
+      .execute();
     expect((await verify()).firstBroken).toMatchObject({ seq: 3, reason: 'hash_mismatch' });
     await db.kysely.updateTable('audit_events').set({ hash: newest.hash }).where('seq', '=', 3).execute();
   });
@@ -126,7 +135,11 @@ describe('the keyed audit chain', () => {
   it('a broken prev_hash is named at its event', async () => {
     await openAuditKeyring(db.kysely, keyFile);
     await write(4);
-    await db.kysely.updateTable('audit_events').set({ prev_hash: 'a'.repeat(64) }).where('seq', '=', 3).execute();
+    await db.kysely
+      .updateTable('audit_events')
+      .set({ prev_hash: 'a'.repeat(64) })
+      .where('seq', '=', 3)
+      .execute();
     const check = await verify();
     expect(check.firstBroken).toMatchObject({ seq: 3, reason: 'chain_broken' });
     expect(check.checked).toBe(2);
@@ -141,31 +154,60 @@ describe('the keyed audit chain', () => {
       for (const row of original.slice(1)) {
         const edited = { ...row, seq: Number(row.seq), prev_hash: prev, after: row.seq === 2 ? '{"n":"forged"}' : row.after };
         const { hash, key_id } = hashOf(edited);
-        await db.kysely.updateTable('audit_events').set({ after: edited.after, prev_hash: prev, hash, key_id }).where('id', '=', row.id).execute();
+        await db.kysely
+          .updateTable('audit_events')
+          .set({ after: edited.after, prev_hash: prev, hash, key_id })
+          .where('id', '=', row.id)
+          .execute();
         prev = hash;
       }
       // The writer moves the head too, signing it as best they can.
       const last = (await events()).at(-1)!;
-      await db.kysely.updateTable('audit_head').set({ hash: last.hash, key_id: last.key_id ?? 'x', mac: 'b'.repeat(64) }).execute();
+      await db.kysely
+        .updateTable('audit_head')
+        .set({ hash: last.hash, key_id: last.key_id ?? 'x', mac: 'b'.repeat(64) })
+        .execute();
       return verify();
     };
     // Plain SHA-256, as before keying: unkeyed events after keying began.
     expect((await rewrite((r) => ({ hash: hashEvent(r), key_id: null }))).firstBroken).toMatchObject({ seq: 2, reason: 'not_keyed' });
     // Plain SHA-256 under the real key id.
     const ring = readKeyFile(keyFile)!;
-    expect((await rewrite((r) => ({ hash: hashEvent(r), key_id: ring.current.id }))).firstBroken).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
+    expect((await rewrite((r) => ({ hash: hashEvent(r), key_id: ring.current.id }))).firstBroken).toMatchObject({
+      seq: 2,
+      reason: 'hash_mismatch',
+    });
     // An HMAC with a key of the writer's own under the real id.
     const guess: AuditKey = { id: ring.current.id, secret: Buffer.alloc(32, 7), createdAt: ring.current.createdAt };
-    expect((await rewrite((r) => ({ hash: macEvent(guess, { ...r, key_id: guess.id }), key_id: guess.id }))).firstBroken).toMatchObject({ seq: 2, reason: 'hash_mismatch' });
+    expect((await rewrite((r) => ({ hash: macEvent(guess, { ...r, key_id: guess.id }), key_id: guess.id }))).firstBroken).toMatchObject({
+      seq: 2,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('keeps events from before keying verifiable, sealed in the key file, and catches a downgrade', async () => {
     // Two events written the old way, before this version: plain SHA-256, no key.
     let prev = GENESIS_HASH;
     for (const seq of [1, 2]) {
-      const row = { id: `0190000${seq}-0000-7000-8000-000000000000`, seq, at: '2026-01-01T00:00:00.000Z', actor_id: null, actor_name: 'cli', action: 'old.write', subject_type: 'thing', subject_id: `o${seq}`, before: null, after: `{"n":${seq}}`, ip: null, prev_hash: prev };
+      const row = {
+        id: `0190000${seq}-0000-7000-8000-000000000000`,
+        seq,
+        at: '2026-01-01T00:00:00.000Z',
+        actor_id: null,
+        actor_name: 'cli',
+        action: 'old.write',
+        subject_type: 'thing',
+        subject_id: `o${seq}`,
+        before: null,
+        after: `{"n":${seq}}`,
+        ip: null,
+        prev_hash: prev,
+      };
       prev = hashEvent(row);
-      await db.kysely.insertInto('audit_events').values({ ...row, hash: prev, key_id: null }).execute();
+      await db.kysely
+        .insertInto('audit_events')
+        .values({ ...row, hash: prev, key_id: null })
+        .execute();
     }
     expect(await verifyAuditChain(db.kysely, null)).toMatchObject({ ok: true, checked: 2, keyed: 0, withKeys: false });
     const ring = await openAuditKeyring(db.kysely, keyFile);
@@ -184,28 +226,74 @@ describe('the keyed audit chain', () => {
     await db.kysely.deleteFrom('audit_events').where('seq', '=', 2).execute();
     expect((await verify()).headProblem).toBe('events_removed');
     // An old event rewritten with a recomputed plain hash no longer matches the seal.
-    const old2 = { id: '01900002-0000-7000-8000-000000000000', seq: 2, at: '2026-01-01T00:00:00.000Z', actor_id: null, actor_name: 'cli', action: 'old.write', subject_type: 'thing', subject_id: 'o2', before: null, after: '{"n":"forged"}', ip: null, prev_hash: hashEvent({ id: '01900001-0000-7000-8000-000000000000', seq: 1, at: '2026-01-01T00:00:00.000Z', actor_id: null, actor_name: 'cli', action: 'old.write', subject_type: 'thing', subject_id: 'o1', before: null, after: '{"n":1}', ip: null, prev_hash: GENESIS_HASH }) };
-    await db.kysely.insertInto('audit_events').values({ ...old2, hash: hashEvent(old2), key_id: null }).execute();
+    const old2 = {
+      id: '01900002-0000-7000-8000-000000000000',
+      seq: 2,
+      at: '2026-01-01T00:00:00.000Z',
+      actor_id: null,
+      actor_name: 'cli',
+      action: 'old.write',
+      subject_type: 'thing',
+      subject_id: 'o2',
+      before: null,
+      after: '{"n":"forged"}',
+      ip: null,
+      prev_hash: hashEvent({
+        id: '01900001-0000-7000-8000-000000000000',
+        seq: 1,
+        at: '2026-01-01T00:00:00.000Z',
+        actor_id: null,
+        actor_name: 'cli',
+        action: 'old.write',
+        subject_type: 'thing',
+        subject_id: 'o1',
+        before: null,
+        after: '{"n":1}',
+        ip: null,
+        prev_hash: GENESIS_HASH,
+      }),
+    };
+    await db.kysely
+      .insertInto('audit_events')
+      .values({ ...old2, hash: hashEvent(old2), key_id: null })
+      .execute();
     expect((await verify()).firstBroken).toMatchObject({ seq: 2, reason: 'legacy_mismatch' });
   });
 
   it('an old event in the middle rewritten with a recomputed plain hash breaks the link to the next one, which the seal does not cover', async () => {
     // Three events written before keying; anyone can recompute a plain SHA-256, so only prev_hash ties them together.
     const old = (seq: number, after: string, prev_hash: string) => ({
-      id: `0190000${seq}-0000-7000-8000-000000000000`, seq, at: '2026-01-01T00:00:00.000Z', actor_id: null, actor_name: 'cli', action: 'old.write',
-      subject_type: 'thing', subject_id: `o${seq}`, before: null, after, ip: null, prev_hash,
+      id: `0190000${seq}-0000-7000-8000-000000000000`,
+      seq,
+      at: '2026-01-01T00:00:00.000Z',
+      actor_id: null,
+      actor_name: 'cli',
+      action: 'old.write',
+      subject_type: 'thing',
+      subject_id: `o${seq}`,
+      before: null,
+      after,
+      ip: null,
+      prev_hash,
     });
     let prev = GENESIS_HASH;
     for (const seq of [1, 2, 3]) {
       const row = old(seq, `{"n":${seq}}`, prev);
       prev = hashEvent(row);
-      await db.kysely.insertInto('audit_events').values({ ...row, hash: prev, key_id: null }).execute();
+      await db.kysely
+        .insertInto('audit_events')
+        .values({ ...row, hash: prev, key_id: null })
+        .execute();
     }
     await openAuditKeyring(db.kysely, keyFile);
     expect(await verify()).toMatchObject({ ok: true, checked: 3 });
     // Event 2 forged and re-hashed; event 3, the sealed one, is left as it was and still matches the seal.
     const forged = old(2, '{"n":"forged"}', (await events())[0]!.hash);
-    await db.kysely.updateTable('audit_events').set({ after: forged.after, hash: hashEvent(forged) }).where('seq', '=', 2).execute();
+    await db.kysely
+      .updateTable('audit_events')
+      .set({ after: forged.after, hash: hashEvent(forged) })
+      .where('seq', '=', 2)
+      .execute();
     expect(await verify()).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, reason: 'chain_broken' } });
   });
 
@@ -219,16 +307,27 @@ describe('the keyed audit chain', () => {
     expect((await events()).map((e) => e.key_id)).toEqual([first.current.id, first.current.id, second, second]);
     expect(await verify()).toMatchObject({ ok: true, keyed: 4 });
     // Dropping the old key from the file leaves its events unverifiable.
-    fs.writeFileSync(keyFile, fs.readFileSync(keyFile, 'utf8').split('\n').filter((l) => !l.startsWith(`key ${first.current.id}`)).join('\n'));
+    fs.writeFileSync(
+      keyFile,
+      fs
+        .readFileSync(keyFile, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith(`key ${first.current.id}`))
+        .join('\n'),
+    );
     expect((await verify()).firstBroken).toMatchObject({ seq: 1, reason: 'unknown_key' });
     // No key file at all: the server refuses to start with a new one over keyed events.
     fs.rmSync(keyFile);
-    await expect(openAuditKeyring(db.kysely, keyFile)).rejects.toThrow(/audit key file .* is missing, but the database holds keyed audit events/);
+    await expect(openAuditKeyring(db.kysely, keyFile)).rejects.toThrow(
+      /audit key file .* is missing, but the database holds keyed audit events/,
+    );
     expect(fs.existsSync(keyFile)).toBe(false);
   });
 
   it('a bad key file is refused with its line', async () => {
     fs.writeFileSync(keyFile, `legacy 0 ${GENESIS_HASH}\nkey ab12 2026-12-07T00:00:00.000Z c2hvcnQ=\n`);
-    await expect(openAuditKeyring(db.kysely, keyFile)).rejects.toThrow(/line 2: expected "key <id> <ISO instant> <base64 secret of at least 16 bytes>"/);
+    await expect(openAuditKeyring(db.kysely, keyFile)).rejects.toThrow(
+      /line 2: expected "key <id> <ISO instant> <base64 secret of at least 16 bytes>"/,
+    );
   });
 });

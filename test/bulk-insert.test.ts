@@ -15,8 +15,14 @@ describe('bulk inserts', () => {
 
   // enterprise_moves: two text columns, no keys — rows are what was written, in insertion order.
   const rows = (from: number, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ enterprise_id: `e${from + i}`, moved_at: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T0${i % 10}:00:00.000Z` }));
-  const stored = async () => (await db.kysely.selectFrom('enterprise_moves').select(['enterprise_id', 'moved_at']).execute()).sort((a, b) => Number(a.enterprise_id.slice(1)) - Number(b.enterprise_id.slice(1)));
+    Array.from({ length: n }, (_, i) => ({
+      enterprise_id: `e${from + i}`,
+      moved_at: `2026-01-${String((i % 28) + 1).padStart(2, '0')}T0${i % 10}:00:00.000Z`,
+    }));
+  const stored = async () =>
+    (await db.kysely.selectFrom('enterprise_moves').select(['enterprise_id', 'moved_at']).execute()).sort(
+      (a, b) => Number(a.enterprise_id.slice(1)) - Number(b.enterprise_id.slice(1)),
+    );
 
   it('inside a transaction and outside one, every row is written once with its values', async () => {
     await db.kysely.transaction().execute((trx) => insertChunked(trx, 'enterprise_moves', rows(0, 16_000)));

@@ -45,7 +45,10 @@ describe('CLI', { timeout: 180_000 }, () => {
       code: 2,
       out: expect.stringContaining('invalid_scope'),
     });
-    expect(cli('user', 'add', 'beihu', '--role', 'leading_group')).toMatchObject({ code: 2, out: expect.stringContaining('username_taken') });
+    expect(cli('user', 'add', 'beihu', '--role', 'leading_group')).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('username_taken'),
+    });
     expect(cli('bogus').code).toBe(2);
   });
 
@@ -53,8 +56,12 @@ describe('CLI', { timeout: 180_000 }, () => {
     const refused = cli('user', 'add', 'suxian', '--role', 'leading_group', '--password', 'password12');
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('weak_password: 密码强度不足');
-    expect(refused.out).toContain('  - 密码太容易被猜到：请加长，或用几个不常见的词组合 / Too easy to guess: make it longer, or combine a few uncommon words');
-    expect(cli('user', 'add', 'suxian', '--role', 'leading_group', '--password', 'Lantern-tea-river-58').out).toBe('created suxian (leading_group)\n');
+    expect(refused.out).toContain(
+      '  - 密码太容易被猜到：请加长，或用几个不常见的词组合 / Too easy to guess: make it longer, or combine a few uncommon words',
+    );
+    expect(cli('user', 'add', 'suxian', '--role', 'leading_group', '--password', 'Lantern-tea-river-58').out).toBe(
+      'created suxian (leading_group)\n',
+    );
   });
 
   it('user reset-password prints a new one-time password', () => {
@@ -84,7 +91,13 @@ describe('CLI', { timeout: 180_000 }, () => {
     const taken = cli('audit', 'checkpoint');
     expect(taken.code).toBe(0);
     const line = taken.out.split('\n').find((l) => l.startsWith('{'))!;
-    expect(JSON.parse(line)).toMatchObject({ seq: 3, count: 3, eventId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(line)).toMatchObject({
+      seq: 3,
+      count: 3,
+      eventId: expect.any(String),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      mac: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const kept = path.join(dir, 'checkpoint.json');
     fs.writeFileSync(kept, line);
 
@@ -107,7 +120,9 @@ describe('CLI', { timeout: 180_000 }, () => {
     await tamper("update audit_events set actor_name = 'someone-else' where seq = 1");
     const broken = cli('audit', 'verify', '--checkpoint', kept);
     expect(broken.code).toBe(1);
-    expect(broken.out).toMatch(/audit chain BROKEN at event seq=1 id=[0-9a-f-]{36} \(hash_mismatch: a recorded field was changed\); 0 events before it are intact/);
+    expect(broken.out).toMatch(
+      /audit chain BROKEN at event seq=1 id=[0-9a-f-]{36} \(hash_mismatch: a recorded field was changed\); 0 events before it are intact/,
+    );
   }, 240_000); // nine runs of the CLI, seconds each on a busy machine
 
   it.skipIf(DATABASE_URL)('backup and restore the SQLite database; a corrupt file is refused', () => {

@@ -24,9 +24,25 @@ describe('importing the archive from spreadsheets', () => {
     fs.writeFileSync(p, content);
     return p;
   };
-  const run = (p: string, mode: 'all' | 'partial' | 'check' = 'all', actor: Actor = city, kind: 'enterprises' | 'yearly-figures' = 'enterprises') =>
-    importFile(makeContext(t.db.kysely, { ...t.config, dataDir: dir }, undefined as never), actor, kind, p, { mode, fileName: path.basename(p) });
-  const count = async () => Number((await t.db.kysely.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const run = (
+    p: string,
+    mode: 'all' | 'partial' | 'check' = 'all',
+    actor: Actor = city,
+    kind: 'enterprises' | 'yearly-figures' = 'enterprises',
+  ) =>
+    importFile(makeContext(t.db.kysely, { ...t.config, dataDir: dir }, undefined as never), actor, kind, p, {
+      mode,
+      fileName: path.basename(p),
+    });
+  const count = async () =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('enterprises')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await testApp();
@@ -45,7 +61,13 @@ describe('importing the archive from spreadsheets', () => {
     const again = await run(p);
     expect(again).toMatchObject({ rows: 2, inserted: 0, updated: 0, unchanged: 2, written: false });
     const b = await t.db.kysely.selectFrom('enterprises').selectAll().where('uscc', '=', code(2)).executeTakeFirstOrThrow();
-    expect(b).toMatchObject({ region_code: '431003', industry_code: 'electronics', founded_on: '2024-03-05', status: 'suspended', version: 1 });
+    expect(b).toMatchObject({
+      region_code: '431003',
+      industry_code: 'electronics',
+      founded_on: '2024-03-05',
+      status: 'suspended',
+      version: 1,
+    });
   });
 
   it('reads GBK (GB18030) CSV as Chinese Excel saves it, and updates in place', async () => {
@@ -68,7 +90,12 @@ describe('importing the archive from spreadsheets', () => {
     const found = async (q: string) => (await t.services.enterprises.list(city, { q })).items.map((e) => e.id);
     expect(await found('老字号冶炼')).toEqual([a.id]);
     expect(await found('再更名')).toEqual([a.id]);
-    const event = await t.db.kysely.selectFrom('audit_events').select(['before', 'after']).where('subject_id', '=', a.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const event = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('subject_id', '=', a.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(event.after!)).toMatchObject({ name: '郴州市甲有限公司（再更名）', via: 'import' });
     expect(JSON.parse(event.before!)).toMatchObject({ name: '郴州市甲有限公司（更名）' });
   });
@@ -104,7 +131,9 @@ describe('importing the archive from spreadsheets', () => {
     const csv = [HEADER, `${code(20)},郴州市部分一有限公司,北湖区,有色冶金,,,`, `${code(21)},部分二,火星区,有色冶金,,,`].join('\n');
     const report = await run(file('partial.csv', csv), 'partial');
     expect(report).toMatchObject({ inserted: 1, rejected: 1, written: true });
-    expect(await t.db.kysely.selectFrom('enterprises').select('name').where('uscc', '=', code(20)).executeTakeFirst()).toEqual({ name: '郴州市部分一有限公司' });
+    expect(await t.db.kysely.selectFrom('enterprises').select('name').where('uscc', '=', code(20)).executeTakeFirst()).toEqual({
+      name: '郴州市部分一有限公司',
+    });
     expect(fs.existsSync(path.join(dir, 'imports', report.rejectedFile!))).toBe(true);
   });
 
@@ -132,7 +161,9 @@ describe('importing the archive from spreadsheets', () => {
     const xlsx = path.join(dir, 'enterprises.xlsx');
     await book.xlsx.writeFile(xlsx);
     expect(await run(xlsx)).toMatchObject({ inserted: 1, rejected: 0 });
-    expect(await t.db.kysely.selectFrom('enterprises').select('founded_on').where('uscc', '=', code(50)).executeTakeFirst()).toEqual({ founded_on: '2015-06-01' });
+    expect(await t.db.kysely.selectFrom('enterprises').select('founded_on').where('uscc', '=', code(50)).executeTakeFirst()).toEqual({
+      founded_on: '2015-06-01',
+    });
 
     const yearly = [
       '统一社会信用代码,年份,工业总产值（元）,新产品产值（元）,利税（元）,从业人员（人）',
@@ -145,7 +176,13 @@ describe('importing the archive from spreadsheets', () => {
     expect(report.errors.map((e) => e.message)).toEqual(['新产品产值不能大于工业总产值', '档案中没有该企业，请先导入企业基本信息']);
     const row = await t.db.kysely.selectFrom('enterprise_yearly_figures').selectAll().executeTakeFirstOrThrow();
     // 12,345.67 万元 = 123,456,700 yuan; 1500 万 = 15,000,000; −20 万 = −200,000
-    expect(row).toMatchObject({ year: 2024, output_value: 123_456_700, new_product_output_value: 15_000_000, profit_and_tax: -200_000, employees: 320 });
+    expect(row).toMatchObject({
+      year: 2024,
+      output_value: 123_456_700,
+      new_product_output_value: 15_000_000,
+      profit_and_tax: -200_000,
+      employees: 320,
+    });
   });
 
   it('keeps Chinese text intact across the XML chunks of a large XLSX (exceljs stream bug worked around)', async () => {
@@ -163,9 +200,15 @@ describe('importing the archive from spreadsheets', () => {
 
   it('refuses empty, garbage, truncated and zip-bomb files, writing nothing', async () => {
     const before = await count();
-    const unreadable = async (p: string) => run(p).then(() => null, (err: unknown) => (err instanceof UnreadableFile ? err.code : String(err)));
+    const unreadable = async (p: string) =>
+      run(p).then(
+        () => null,
+        (err: unknown) => (err instanceof UnreadableFile ? err.code : String(err)),
+      );
     expect(await unreadable(file('empty.csv', ''))).toBe('file_empty');
-    expect(await unreadable(file('garbage.csv', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256))))).toBe('file_unreadable');
+    expect(await unreadable(file('garbage.csv', Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256))))).toBe(
+      'file_unreadable',
+    );
     const good = fs.readFileSync(path.join(dir, 'enterprises.xlsx'));
     expect(await unreadable(file('truncated.xlsx', good.subarray(0, Math.floor(good.length / 2))))).toBe('file_unreadable');
     // The same workbook, its central directory claiming 3 GiB for one member.

@@ -14,12 +14,22 @@ describe('matching a table’s producers to the archive in one pass', () => {
     t = await testApp();
     city = await t.as('city_officer');
     // Two live firms share a name (USCCs differ); a third was once called 郴州市旧名电缆厂 and once 郴州市金源电缆有限公司.
-    for (const [n, name] of [[1, '郴州市金源电缆有限公司'], [2, '郴州市金源电缆有限公司'], [3, '郴州市新名电缆有限公司']] as const) {
-      const res = await city.request('POST', '/api/v1/enterprises', { uscc: uscc(n), name, regionCode: '431002', industryCode: 'chem_machinery' });
+    for (const [n, name] of [
+      [1, '郴州市金源电缆有限公司'],
+      [2, '郴州市金源电缆有限公司'],
+      [3, '郴州市新名电缆有限公司'],
+    ] as const) {
+      const res = await city.request('POST', '/api/v1/enterprises', {
+        uscc: uscc(n),
+        name,
+        regionCode: '431002',
+        industryCode: 'chem_machinery',
+      });
       expect(res.statusCode, res.body).toBe(201);
       ids.push(res.json().id);
     }
-    for (const name of ['郴州市旧名电缆厂', '郴州市金源电缆有限公司']) expect((await city.request('POST', `/api/v1/enterprises/${ids[2]}/former-names`, { name })).statusCode).toBe(201);
+    for (const name of ['郴州市旧名电缆厂', '郴州市金源电缆有限公司'])
+      expect((await city.request('POST', `/api/v1/enterprises/${ids[2]}/former-names`, { name })).statusCode).toBe(201);
   });
   afterAll(() => t.close());
 
@@ -30,7 +40,12 @@ describe('matching a table’s producers to the archive in one pass', () => {
     const unknown = Array.from({ length: 1000 }, (_, i) => `不存在的企业${i}`);
     const named = await firmsNamed(t.db.kysely, [...unknown, '郴州市金源电缆有限公司', '郴州市旧名电缆厂', '郴州市新名电缆有限公司']);
     // The exact name wins over the third firm's former name of the same text.
-    expect(named.get('郴州市金源电缆有限公司')!.map((f) => f.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(
+      named
+        .get('郴州市金源电缆有限公司')!
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([ids[0], ids[1]].sort());
     expect(named.get('郴州市旧名电缆厂')!.map((f) => f.id)).toEqual([ids[2]]);
     expect(named.get('郴州市新名电缆有限公司')!.map((f) => f.id)).toEqual([ids[2]]);
     expect(named.size).toBe(3);

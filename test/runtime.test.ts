@@ -52,7 +52,12 @@ describe('node:sqlite behind the better-sqlite3-shaped adapter', () => {
     await sql`create table n (v integer)`.execute(db.kysely);
     await sql`insert into n values (1), (2), (3)`.execute(db.kysely);
     const streamed: number[] = [];
-    for await (const row of db.kysely.selectFrom('n' as never).select(sql<number>`v`.as('v')).orderBy(sql`v`).stream()) streamed.push(row.v);
+    for await (const row of db.kysely
+      .selectFrom('n' as never)
+      .select(sql<number>`v`.as('v'))
+      .orderBy(sql`v`)
+      .stream())
+      streamed.push(row.v);
     expect(streamed).toEqual([1, 2, 3]);
     const statement = db.sqlite!.prepare('select v from n order by v');
     const rows = statement.iterate();

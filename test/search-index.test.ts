@@ -8,9 +8,17 @@ import { testApp, type Agent, type TestApp } from './helpers/app';
 describe('the enterprise search index follows every change', () => {
   let t: TestApp;
   let city: Agent;
-  const found = async (q: string) => (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent(q)}`)).json().items.map((e: { name: string }) => e.name);
+  const found = async (q: string) =>
+    (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent(q)}`)).json().items.map((e: { name: string }) => e.name);
   const create = async (n: number, name: string) =>
-    (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', `MA4T000${n}`), name, regionCode: '431002', industryCode: 'energy' })).json();
+    (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', `MA4T000${n}`),
+        name,
+        regionCode: '431002',
+        industryCode: 'energy',
+      })
+    ).json();
 
   beforeAll(async () => {
     t = await testApp();
@@ -38,13 +46,24 @@ describe('the enterprise search index follows every change', () => {
   });
 
   it('pages through a search with its cursor, with and without a filter, every match once', async () => {
-    const names = ['郴州市云岭一号矿业有限公司', '郴州市云岭二号矿业有限公司', '郴州市云岭三号矿业有限公司', '郴州市云岭四号矿业有限公司', '郴州市云岭五号矿业有限公司'];
+    const names = [
+      '郴州市云岭一号矿业有限公司',
+      '郴州市云岭二号矿业有限公司',
+      '郴州市云岭三号矿业有限公司',
+      '郴州市云岭四号矿业有限公司',
+      '郴州市云岭五号矿业有限公司',
+    ];
     for (const [i, name] of names.entries()) await create(5 + i, name);
     for (const filter of ['', '&regionCode=431002']) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: { name: string }[]; meta: { total: number; nextCursor: string | null } } = (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent('云岭')}&limit=2${filter}${cursor ? `&after=${cursor}` : ''}`)).json();
+        const page: { items: { name: string }[]; meta: { total: number; nextCursor: string | null } } = (
+          await city.request(
+            'GET',
+            `/api/v1/enterprises?q=${encodeURIComponent('云岭')}&limit=2${filter}${cursor ? `&after=${cursor}` : ''}`,
+          )
+        ).json();
         expect(page.meta.total).toBe(5);
         seen.push(...page.items.map((e: { name: string }) => e.name));
         cursor = page.meta.nextCursor;

@@ -14,7 +14,14 @@ describe('seeding the demo archive', () => {
   afterAll(() => t.close());
 
   const count = async (table: 'enterprises' | 'enterprise_search' | 'enterprise_yearly_figures' | 'products' | 'product_standards') =>
-    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('writes every enterprise with its details and search document', async () => {
     expect(await count('enterprises')).toBe(N);
@@ -41,7 +48,9 @@ describe('seeding the demo archive', () => {
     expect(res.items.map((x: { uscc: string }) => x.uscc)).toContain(e.uscc);
     const two = (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent(fragment)}&limit=500`)).json();
     expect(two.meta.total).toBeGreaterThan(0);
-    expect(two.items.every((x: { name: string; uscc: string }) => x.name.includes(fragment) || x.uscc.toLowerCase().includes(fragment))).toBe(true);
+    expect(
+      two.items.every((x: { name: string; uscc: string }) => x.name.includes(fragment) || x.uscc.toLowerCase().includes(fragment)),
+    ).toBe(true);
     const admin = await t.as('admin');
     const events = (await admin.request('GET', '/api/v1/audit/events?action=archive.seed')).json();
     expect(events.items[0].after).toEqual({ enterprises: N, seed: 3, details: true, lastYear: 2025 });

@@ -3,14 +3,7 @@
  * route; object-level scope (own county, own department, own enterprise) is applied in
  * repositories and module policies.
  */
-export const ROLES = [
-  'admin',
-  'city_officer',
-  'county_officer',
-  'department_reporter',
-  'leading_group',
-  'enterprise_user',
-] as const;
+export const ROLES = ['admin', 'city_officer', 'county_officer', 'department_reporter', 'leading_group', 'enterprise_user'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -37,12 +30,52 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['reference.read', 'reference.write', 'user.read', 'user.write', 'audit.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'inspection.import', 'brand.read', 'brand.write', 'target.read', 'target.write', 'target.report', 'assessment.self'],
+  admin: [
+    'reference.read',
+    'reference.write',
+    'user.read',
+    'user.write',
+    'audit.read',
+    'enterprise.read',
+    'enterprise.write',
+    'inspection.read',
+    'inspection.write',
+    'inspection.import',
+    'brand.read',
+    'brand.write',
+    'target.read',
+    'target.write',
+    'target.report',
+    'assessment.self',
+  ],
   // City and county officers may look up the accounts in their scope (who works where);
   // only the admin creates or changes accounts. County officers keep their county's archive.
   // The leading group's office sits in the city bureau: it keeps the plans and approves reported figures.
-  city_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'inspection.import', 'brand.read', 'brand.write', 'target.read', 'target.write'],
-  county_officer: ['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'brand.read', 'brand.write', 'target.read', 'assessment.self'],
+  city_officer: [
+    'reference.read',
+    'user.read',
+    'enterprise.read',
+    'enterprise.write',
+    'inspection.read',
+    'inspection.write',
+    'inspection.import',
+    'brand.read',
+    'brand.write',
+    'target.read',
+    'target.write',
+  ],
+  county_officer: [
+    'reference.read',
+    'user.read',
+    'enterprise.read',
+    'enterprise.write',
+    'inspection.read',
+    'inspection.write',
+    'brand.read',
+    'brand.write',
+    'target.read',
+    'assessment.self',
+  ],
   // A department reports the figures of the indicators it owns.
   department_reporter: ['reference.read', 'enterprise.read', 'target.read', 'target.report'],
   // The leading group follows the supervision results; it does not run cases.

@@ -91,7 +91,8 @@ async function migrate(config: Config) {
     const applied = await migrateToLatest(db.kysely);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     const kept = (await unkeyedDuplicates(db.kysely)).length;
-    if (kept) console.log(`${kept} duplicate archive records kept from before natural keys; list them with: npm run cli -- archive duplicates`);
+    if (kept)
+      console.log(`${kept} duplicate archive records kept from before natural keys; list them with: npm run cli -- archive duplicates`);
   } finally {
     await db.close();
   }
@@ -172,7 +173,11 @@ async function auditVerify(config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { checkpoint: { type: 'string' } } });
   let checkpoint: Checkpoint | undefined;
   if (values.checkpoint !== undefined) {
-    const text = values.checkpoint.trim().startsWith('{') ? values.checkpoint : fs.existsSync(values.checkpoint) ? fs.readFileSync(values.checkpoint, 'utf8') : '';
+    const text = values.checkpoint.trim().startsWith('{')
+      ? values.checkpoint
+      : fs.existsSync(values.checkpoint)
+        ? fs.readFileSync(values.checkpoint, 'utf8')
+        : '';
     checkpoint = parseCheckpoint(text) ?? fail(`not a checkpoint: ${values.checkpoint}`);
   }
   await withDb(
@@ -181,16 +186,23 @@ async function auditVerify(config: Config, args: string[]) {
       const check = await services(db, config).audit.verify(checkpoint);
       if (check.firstBroken) {
         const b = check.firstBroken;
-        console.log(`audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}: ${BROKEN[b.reason]}); ${check.checked} events before it are intact`);
+        console.log(
+          `audit chain BROKEN at event seq=${b.seq} id=${b.id} (${b.reason}: ${BROKEN[b.reason]}); ${check.checked} events before it are intact`,
+        );
       } else {
-        console.log(`audit chain intact: ${check.checked} events (${check.checked - check.keyed} from before keying, ${check.keyed} keyed)`);
+        console.log(
+          `audit chain intact: ${check.checked} events (${check.checked - check.keyed} from before keying, ${check.keyed} keyed)`,
+        );
       }
       if (!check.withKeys) console.log(`no audit key file at ${config.auditKeyFile}: keyed events and the head cannot be checked`);
-      if (check.head) console.log(`signed head: seq=${check.head.seq} id=${check.head.eventId} hash=${check.head.hash} key=${check.head.keyId}`);
+      if (check.head)
+        console.log(`signed head: seq=${check.head.seq} id=${check.head.eventId} hash=${check.head.hash} key=${check.head.keyId}`);
       if (check.headProblem) console.log(`audit head PROBLEM (${check.headProblem}): ${HEAD[check.headProblem]}`);
       if (check.checkpoint) {
         const p = check.checkpoint.problem;
-        console.log(p ? `checkpoint at seq=${check.checkpoint.seq} FAILS (${p})` : `checkpoint at seq=${check.checkpoint.seq} is in the chain`);
+        console.log(
+          p ? `checkpoint at seq=${check.checkpoint.seq} FAILS (${p})` : `checkpoint at seq=${check.checkpoint.seq} is in the chain`,
+        );
       }
       if (!check.ok) process.exitCode = 1;
     },
@@ -213,7 +225,9 @@ async function auditCheckpoint(config: Config) {
 
 function auditRotateKey(config: Config) {
   const id = rotateKeyFile(config.auditKeyFile);
-  console.log(`new audit signing key ${id} added to ${config.auditKeyFile}; restart the server to sign with it, and back the file up again`);
+  console.log(
+    `new audit signing key ${id} added to ${config.auditKeyFile}; restart the server to sign with it, and back the file up again`,
+  );
 }
 
 /** Brings the archive's 名牌产品 flags in line with the honours in force (the server does it twice a day). */
@@ -230,7 +244,9 @@ async function regionsLoad(config: Config, file: string | undefined, retireOther
     const counts = await s.reference.loadRegions(systemActor('cli'), entries, { retireOthers });
     s.regions.forget();
     const home = (await s.regions.tree()).home.code;
-    console.log(`regions: ${counts.created} created, ${counts.updated} updated, ${counts.retired} retired, ${counts.unchanged} unchanged; serving region ${home}`);
+    console.log(
+      `regions: ${counts.created} created, ${counts.updated} updated, ${counts.retired} retired, ${counts.unchanged} unchanged; serving region ${home}`,
+    );
   });
 }
 
@@ -249,7 +265,9 @@ async function inspectionsRecount(config: Config) {
 
 async function targetsRecount(config: Config) {
   await withDb(config, async (db) => {
-    console.log(`kept indicator sums forgotten for ${await recountKeptSums(db.kysely)} indicator-years; the next reads compute them from the records`);
+    console.log(
+      `kept indicator sums forgotten for ${await recountKeptSums(db.kysely)} indicator-years; the next reads compute them from the records`,
+    );
   });
 }
 
@@ -319,7 +337,8 @@ async function importCommand(config: Config, args: string[]) {
     process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
     for (const w of report.warnings) console.log(`warning: ${w}`);
-    for (const e of report.errors.slice(0, 50)) console.log(`line ${e.line}, ${e.column || '-'}: ${e.message}${e.value ? ` [${e.value}]` : ''}`);
+    for (const e of report.errors.slice(0, 50))
+      console.log(`line ${e.line}, ${e.column || '-'}: ${e.message}${e.value ? ` [${e.value}]` : ''}`);
     if (report.errors.length > 50 || report.errorsTruncated) console.log(`… and more; every rejected row is in the rejected-rows file`);
     if (report.rejectedFile) {
       const target = `${file}.rejected.csv`;
@@ -339,7 +358,7 @@ function countLines(file: string): number {
   const fd = fs.openSync(file, 'r');
   const buf = Buffer.alloc(1 << 20);
   let lines = 0;
-  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
   fs.closeSync(fd);
   return lines;
 }
@@ -351,7 +370,15 @@ async function exportCommand(config: Config, args: string[]) {
   await withDb(config, async (db) => {
     const s = services(db, config);
     const admin = { ...systemActor('cli'), role: 'admin' as const };
-    const n = await exportArchive(makeContext(db.kysely, config, pino({ level: 'warn' })), s.enterprises, admin, kind as ImportKind, {}, format, path.resolve(file));
+    const n = await exportArchive(
+      makeContext(db.kysely, config, pino({ level: 'warn' })),
+      s.enterprises,
+      admin,
+      kind as ImportKind,
+      {},
+      format,
+      path.resolve(file),
+    );
     console.log(`exported ${n} rows to ${file}`);
   });
 }
@@ -359,11 +386,16 @@ async function exportCommand(config: Config, args: string[]) {
 async function seed(config: Config, args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { enterprises: { type: 'string', default: '2000' }, seed: { type: 'string', default: '2010' }, 'no-details': { type: 'boolean', default: false } },
+    options: {
+      enterprises: { type: 'string', default: '2000' },
+      seed: { type: 'string', default: '2010' },
+      'no-details': { type: 'boolean', default: false },
+    },
   });
   const enterprises = Number(values.enterprises);
   const seedValue = Number(values.seed);
-  if (!Number.isInteger(enterprises) || enterprises < 1 || enterprises > 10_000_000) fail('--enterprises must be a whole number from 1 to 10000000');
+  if (!Number.isInteger(enterprises) || enterprises < 1 || enterprises > 10_000_000)
+    fail('--enterprises must be a whole number from 1 to 10000000');
   if (!Number.isInteger(seedValue) || seedValue < 0) fail('--seed must be a whole number');
   await withDb(config, async (db) => {
     const started = Date.now();
@@ -375,7 +407,9 @@ async function seed(config: Config, args: string[]) {
     });
     process.stderr.write('\n');
     const honours = values['no-details'] ? 0 : await seedDemoParts(db, services(db, config), config, systemActor('cli'));
-    console.log(`seeded ${enterprises} enterprises (seed ${seedValue}) and ${honours} demo honours in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${enterprises} enterprises (seed ${seedValue}) and ${honours} demo honours in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 }
 
@@ -390,7 +424,15 @@ function progress(done: number, total: number) {
 async function main(argv: string[]) {
   const config = loadConfig();
   const [command, sub, ...rest] = argv;
-  const key = command === 'user' || command === 'audit' || command === 'regions' || command === 'inspections' || command === 'brands' || command === 'archive' ? `${command} ${sub}` : command;
+  const key =
+    command === 'user' ||
+    command === 'audit' ||
+    command === 'regions' ||
+    command === 'inspections' ||
+    command === 'brands' ||
+    command === 'archive'
+      ? `${command} ${sub}`
+      : command;
   switch (key) {
     case 'migrate':
       return migrate(config);

@@ -21,7 +21,9 @@ describe('config', () => {
     });
     expect(Object.isFrozen(c)).toBe(true);
     expect(loadConfig({ QC_DATA_DIR: '/srv/qc' }).auditKeyFile).toBe('/srv/qc/audit.keys');
-    expect(loadConfig({ QC_DATA_DIR: '/srv/qc', QC_AUDIT_KEY_FILE: '/run/secrets/qc-audit.keys' }).auditKeyFile).toBe('/run/secrets/qc-audit.keys');
+    expect(loadConfig({ QC_DATA_DIR: '/srv/qc', QC_AUDIT_KEY_FILE: '/run/secrets/qc-audit.keys' }).auditKeyFile).toBe(
+      '/run/secrets/qc-audit.keys',
+    );
   });
 
   it('reads every setting and reports all errors at once', () => {
@@ -45,7 +47,12 @@ describe('config', () => {
 
   it('the notice number (文号) format names the year and the number; the issuer has a default', () => {
     expect(loadConfig({})).toMatchObject({ noticeIssuer: '郴州市市场监督管理局', noticeNumberFormat: '郴市监质〔{year}〕{n}号' });
-    expect(loadConfig({ QC_NOTICE_NUMBER_FORMAT: '桂市监〔{year}〕第{n}号', QC_NOTICE_ISSUER: '桂阳县市场监督管理局' })).toMatchObject({ noticeIssuer: '桂阳县市场监督管理局', noticeNumberFormat: '桂市监〔{year}〕第{n}号' });
-    expect(() => loadConfig({ QC_NOTICE_NUMBER_FORMAT: '郴市监质〔2026〕{n}号' })).toThrow('QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}');
+    expect(loadConfig({ QC_NOTICE_NUMBER_FORMAT: '桂市监〔{year}〕第{n}号', QC_NOTICE_ISSUER: '桂阳县市场监督管理局' })).toMatchObject({
+      noticeIssuer: '桂阳县市场监督管理局',
+      noticeNumberFormat: '桂市监〔{year}〕第{n}号',
+    });
+    expect(() => loadConfig({ QC_NOTICE_NUMBER_FORMAT: '郴市监质〔2026〕{n}号' })).toThrow(
+      'QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}',
+    );
   });
 });

@@ -144,8 +144,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     reportChangePercent: int('QC_REPORT_CHANGE_PERCENT', 20, 1, 1000),
     flagshipGoal: { min: int('QC_FLAGSHIP_GOAL_MIN', 30, 1, 10_000), max: int('QC_FLAGSHIP_GOAL_MAX', 50, 1, 10_000) },
   };
-  if (!config.noticeNumberFormat.includes('{year}') || !config.noticeNumberFormat.includes('{n}')) errors.push('QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}');
-  if (config.homeRegion !== null && !new RegExp(REGION_CODE_PATTERN).test(config.homeRegion)) errors.push('QC_HOME_REGION must be a region code of 6, 9 or 12 digits');
+  if (!config.noticeNumberFormat.includes('{year}') || !config.noticeNumberFormat.includes('{n}'))
+    errors.push('QC_NOTICE_NUMBER_FORMAT must contain {year} and {n}');
+  if (config.homeRegion !== null && !new RegExp(REGION_CODE_PATTERN).test(config.homeRegion))
+    errors.push('QC_HOME_REGION must be a region code of 6, 9 or 12 digits');
   if (config.flagshipGoal.max < config.flagshipGoal.min) errors.push('QC_FLAGSHIP_GOAL_MAX must not be below QC_FLAGSHIP_GOAL_MIN');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`QC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);

@@ -15,13 +15,25 @@ import { seedDemoTargets } from './modules/targets/demo';
  * rewards and key projects, spot checks in every state with published results, the running
  * plan with every county's reported figures, and this year's assessment open.
  */
-export async function seedDemo(db: Db, services: Services, config: Pick<Config, 'flagshipRevenueFloor' | 'demoWork'>, actor: Actor, enterprises: number, seed = 2010): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  services: Services,
+  config: Pick<Config, 'flagshipRevenueFloor' | 'demoWork'>,
+  actor: Actor,
+  enterprises: number,
+  seed = 2010,
+): Promise<void> {
   await seedArchive(db.kysely, actor, { enterprises, seed, details: true });
   await seedDemoParts(db, services, config, actor);
 }
 
 /** Everything but the archive, over the archive there is (the CLI's seed runs it after its own). */
-export async function seedDemoParts(db: Db, services: Services, config: Pick<Config, 'flagshipRevenueFloor' | 'demoWork'>, actor: Actor): Promise<number> {
+export async function seedDemoParts(
+  db: Db,
+  services: Services,
+  config: Pick<Config, 'flagshipRevenueFloor' | 'demoWork'>,
+  actor: Actor,
+): Promise<number> {
   const honours = await seedDemoHonours(db.kysely, actor, config.flagshipRevenueFloor);
   if (!config.demoWork) return honours;
   await seedDemoInspections(services, db.kysely, actor);

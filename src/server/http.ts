@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from './errors';
 
@@ -28,7 +36,10 @@ export function download(reply: FastifyReply, file: string, name: string, tempor
   const ext = type ? (name.split('.').pop() ?? 'bin') : name.endsWith('.xlsx') ? 'xlsx' : 'csv';
   return reply
     .type(type ?? TYPES[ext as keyof typeof TYPES])
-    .header('content-disposition', `attachment; filename="download.${ext.replace(/[^a-z0-9]/gi, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="download.${ext.replace(/[^a-z0-9]/gi, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
     .send(stream);
 }
 
@@ -57,7 +68,8 @@ const UPLOAD_FIELD = 'file';
 function uploadError(err: unknown, maxBytes: number): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('file_too_large', [{ message: `文件超过 ${Math.round(maxBytes / 2 ** 20)} MB` }]);
+  if (code === 'FST_REQ_FILE_TOO_LARGE')
+    return new AppError('file_too_large', [{ message: `文件超过 ${Math.round(maxBytes / 2 ** 20)} MB` }]);
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new AppError('upload_one_file');
   // Everything else the parser says (no boundary, a part cut off, a body that ends early) is a broken body.
   return new AppError('upload_malformed');
@@ -72,7 +84,8 @@ function uploadError(err: unknown, maxBytes: number): AppError {
  * never acts on a file from a request that turns out to be malformed.
  */
 export async function receiveFile(request: FastifyRequest, maxBytes: number): Promise<Upload> {
-  if (!request.isMultipart()) throw new AppError('unsupported_media_type', [{ path: 'body', message: '请以 multipart/form-data 上传文件' }]);
+  if (!request.isMultipart())
+    throw new AppError('unsupported_media_type', [{ path: 'body', message: '请以 multipart/form-data 上传文件' }]);
   const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, parts: 1 } });
   let first;
   try {

@@ -39,7 +39,11 @@ async function main() {
   }
 
   // The archive's 名牌产品 flags follow honours that expire with the calendar: checked now and twice a day.
-  const syncFlags = () => services.honours.syncBrandFlags().then((n) => n && logger.info({ changed: n }, 'brand product flags updated'), (err) => logger.error({ err }, 'brand flag check failed'));
+  const syncFlags = () =>
+    services.honours.syncBrandFlags().then(
+      (n) => n && logger.info({ changed: n }, 'brand product flags updated'),
+      (err) => logger.error({ err }, 'brand flag check failed'),
+    );
   await syncFlags();
   setInterval(syncFlags, 12 * 3_600_000).unref();
 

@@ -13,7 +13,15 @@ describe('audit log', () => {
   });
   afterAll(() => t.close());
 
-  const count = async () => Number((await t.db.kysely.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.db.kysely
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('401 without a session; 403 for every role but admin', async () => {
     expect((await t.anonymous('GET', '/api/v1/audit/events')).statusCode).toBe(401);
@@ -41,21 +49,39 @@ describe('audit log', () => {
     const events = (await admin.request('GET', `/api/v1/audit/events?subjectType=user&subjectId=${id}`)).json();
     expect(events.meta.total).toBe(1);
     const e = events.items[0];
-    expect(e).toMatchObject({ action: 'user.create', actorId: admin.userId, subjectType: 'user', subjectId: id, before: null, ip: '127.0.0.1' });
+    expect(e).toMatchObject({
+      action: 'user.create',
+      actorId: admin.userId,
+      subjectType: 'user',
+      subjectId: id,
+      before: null,
+      ip: '127.0.0.1',
+    });
     expect(e.after).toMatchObject({ username: 'audited', role: 'leading_group' });
     expect(JSON.stringify(e)).not.toContain('argon2');
   });
 
   it('names each subject as people know it, not by type and id', async () => {
-    const firm = (await admin.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4N0001'), name: '郴州市审计名称有限公司', regionCode: '431002', industryCode: 'nonferrous' })).json();
+    const firm = (
+      await admin.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', 'MA4N0001'),
+        name: '郴州市审计名称有限公司',
+        regionCode: '431002',
+        industryCode: 'nonferrous',
+      })
+    ).json();
     const product = (await admin.request('POST', `/api/v1/enterprises/${firm.id}/products`, { name: '铅锭' })).json();
-    const named = async (type: string, id: string) => (await admin.request('GET', `/api/v1/audit/events?subjectType=${type}&subjectId=${id}`)).json().items[0].subjectName;
+    const named = async (type: string, id: string) =>
+      (await admin.request('GET', `/api/v1/audit/events?subjectType=${type}&subjectId=${id}`)).json().items[0].subjectName;
     expect(await named('enterprise', firm.id)).toBe('郴州市审计名称有限公司');
     expect(await named('products', product.id)).toBe('郴州市审计名称有限公司 · 铅锭');
     const user = (await admin.request('GET', '/api/v1/audit/events?subjectType=user&action=user.create')).json().items[0];
     expect(user.subjectName).toBe('审计对象（audited）');
     // Every type's name reads on this database (a subject that is gone has none).
-    const gone = await subjectNames(t.db.kysely, NAMED_SUBJECT_TYPES.map((type) => ({ type, id: '0192f0c4-0000-7000-8000-00000000dead' })));
+    const gone = await subjectNames(
+      t.db.kysely,
+      NAMED_SUBJECT_TYPES.map((type) => ({ type, id: '0192f0c4-0000-7000-8000-00000000dead' })),
+    );
     expect(gone.size).toBe(0);
   });
 
@@ -63,7 +89,12 @@ describe('audit log', () => {
     const before = await count();
     const dup = await admin.request('POST', '/api/v1/users', { username: 'audited', displayName: '重复', role: 'leading_group' });
     expect(dup.statusCode).toBe(409);
-    const scope = await admin.request('POST', '/api/v1/users', { username: 'bad-scope', displayName: 'x', role: 'county_officer', regionCode: '439999' });
+    const scope = await admin.request('POST', '/api/v1/users', {
+      username: 'bad-scope',
+      displayName: 'x',
+      role: 'county_officer',
+      regionCode: '439999',
+    });
     expect(scope.statusCode).toBe(400);
     expect(await count()).toBe(before);
     const users = await t.db.kysely.selectFrom('users').select('username').where('username', '=', 'bad-scope').execute();
@@ -93,9 +124,19 @@ describe('audit log', () => {
 
     await t.services.users.create(systemActor('cli'), { username: 'tamper-1', displayName: 'x', role: 'leading_group' });
     await t.services.users.create(systemActor('cli'), { username: 'tamper-2', displayName: 'x', role: 'leading_group' });
-    const target = await t.db.kysely.selectFrom('audit_events').select(['seq', 'id', 'after']).orderBy('seq', 'desc').offset(1).limit(1).executeTakeFirstOrThrow();
+    const target = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['seq', 'id', 'after'])
+      .orderBy('seq', 'desc')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const original = target.after!;
-    await t.db.kysely.updateTable('audit_events').set({ after: original.replace('tamper-1', 'innocent') }).where('id', '=', target.id).execute();
+    await t.db.kysely
+      .updateTable('audit_events')
+      .set({ after: original.replace('tamper-1', 'innocent') })
+      .where('id', '=', target.id)
+      .execute();
     const broken = await t.services.audit.verify();
     expect(broken.ok).toBe(false);
     expect(broken.firstBroken).toEqual({ seq: Number(target.seq), id: target.id, reason: 'hash_mismatch' });

@@ -20,13 +20,28 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     expect(setCookie).toContain('Path=/');
     const body = res.json();
     expect(body.user).toMatchObject({ username: 'zhang', role: 'city_officer', mustChangePassword: false });
-    expect(body.user.permissions).toEqual(['reference.read', 'user.read', 'enterprise.read', 'enterprise.write', 'inspection.read', 'inspection.write', 'inspection.import', 'brand.read', 'brand.write', 'target.read', 'target.write']);
+    expect(body.user.permissions).toEqual([
+      'reference.read',
+      'user.read',
+      'enterprise.read',
+      'enterprise.write',
+      'inspection.read',
+      'inspection.write',
+      'inspection.import',
+      'brand.read',
+      'brand.write',
+      'target.read',
+      'target.write',
+    ]);
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 
   it('answers 401 invalid_credentials for a wrong password or unknown account, alike', async () => {
     await t.as('city_officer', 'zhang');
-    for (const body of [{ username: 'zhang', password: 'wrong-password-1' }, { username: 'nobody', password: PASSWORD }]) {
+    for (const body of [
+      { username: 'zhang', password: 'wrong-password-1' },
+      { username: 'nobody', password: PASSWORD },
+    ]) {
       const res = await t.anonymous('POST', '/api/v1/auth/login', body);
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toEqual({ code: 'invalid_credentials', message: '账号或密码错误' });
@@ -45,13 +60,22 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe(code);
     }
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error).toEqual({ code: 'invalid_json', message: '请求体不是合法的 JSON' });
   });
 
   it('GET /auth/me: 401 without a session, the user with one', async () => {
-    for (const [method, url] of [['GET', '/api/v1/auth/me'], ['POST', '/api/v1/auth/logout'], ['POST', '/api/v1/auth/password']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/auth/me'],
+      ['POST', '/api/v1/auth/logout'],
+      ['POST', '/api/v1/auth/password'],
+    ] as const) {
       const res = await t.anonymous(method, url, method === 'GET' ? undefined : {});
       expect(res.statusCode, url).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
@@ -100,15 +124,30 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
       expect((await loginFrom('10.0.0.9', 'wang', `wrong-${i}-password`)).json().error.code).toBe('invalid_credentials');
     }
     const third = await loginFrom('10.0.0.9', 'wang', 'wrong-3-password');
-    expect([third.statusCode, third.json().error.code, third.json().error.message]).toEqual([423, 'account_locked', '登录失败次数过多，请稍后再试']);
+    expect([third.statusCode, third.json().error.code, third.json().error.message]).toEqual([
+      423,
+      'account_locked',
+      '登录失败次数过多，请稍后再试',
+    ]);
     // QC_LOGIN_LOCK_MINUTES: 15 by default, for a first lock.
     expect(minutesAhead(third.json().error.details[0].lockedUntil)).toBeCloseTo(15, 0);
     expect((await loginFrom('10.0.0.9', 'wang', PASSWORD)).statusCode).toBe(423);
     // The attacker's lock is not the officer's: from elsewhere, the right password works.
     expect((await loginFrom('10.0.0.7', 'wang', PASSWORD)).statusCode).toBe(200);
 
-    const events = await t.db.kysely.selectFrom('audit_events').select(['action', 'after']).where('action', 'like', 'session.%').orderBy('seq').execute();
-    expect(events.map((e) => e.action)).toEqual(['session.login', 'session.login_failed', 'session.login_failed', 'session.lockout', 'session.login']);
+    const events = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'after'])
+      .where('action', 'like', 'session.%')
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual([
+      'session.login',
+      'session.login_failed',
+      'session.login_failed',
+      'session.lockout',
+      'session.login',
+    ]);
     expect(JSON.parse(String(events[3]!.after))).toMatchObject({ source: '10.0.0.9', failures: 3 });
 
     // Once the lock has run out, the right password works from that source too, and its count is forgotten.
@@ -145,22 +184,37 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     expect(await answers('nobody')).toEqual(await answers('wang'));
     expect((await answers('nobody'))[0]).toEqual([423, 'account_locked', '登录失败次数过多，请稍后再试']);
     const rows = await t.db.kysely.selectFrom('login_throttle').select(['username', 'failures']).orderBy('username').execute();
-    expect(rows).toEqual([{ username: 'nobody', failures: 3 }, { username: 'wang', failures: 3 }]);
-    const failed = await t.db.kysely.selectFrom('audit_events').select('subject_id').where('action', 'in', ['session.login_failed', 'session.lockout']).execute();
-    expect(new Set(failed.map((e) => e.subject_id))).toEqual(new Set([(await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'wang').executeTakeFirstOrThrow()).id]));
+    expect(rows).toEqual([
+      { username: 'nobody', failures: 3 },
+      { username: 'wang', failures: 3 },
+    ]);
+    const failed = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', 'in', ['session.login_failed', 'session.lockout'])
+      .execute();
+    expect(new Set(failed.map((e) => e.subject_id))).toEqual(
+      new Set([(await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'wang').executeTakeFirstOrThrow()).id]),
+    );
   });
 
   it('counts restart after a day without failures; such pairs are purged unless still locked', async () => {
     const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString();
-    await t.db.kysely.insertInto('login_throttle').values([
-      { username: 'old', source: '10.0.0.1', failures: 2, last_failed_at: dayAgo, locked_until: null },
-      { username: 'held', source: '10.0.0.1', failures: 12, last_failed_at: dayAgo, locked_until: '2999-01-01T00:00:00.000Z' },
-      { username: 'wang', source: '10.0.0.9', failures: 2, last_failed_at: dayAgo, locked_until: null },
-    ]).execute();
+    await t.db.kysely
+      .insertInto('login_throttle')
+      .values([
+        { username: 'old', source: '10.0.0.1', failures: 2, last_failed_at: dayAgo, locked_until: null },
+        { username: 'held', source: '10.0.0.1', failures: 12, last_failed_at: dayAgo, locked_until: '2999-01-01T00:00:00.000Z' },
+        { username: 'wang', source: '10.0.0.9', failures: 2, last_failed_at: dayAgo, locked_until: null },
+      ])
+      .execute();
     // Two failures a day ago and one now: a count of 1, not 3 (no lock).
     expect((await loginFrom('10.0.0.9', 'wang', 'wrong-1-password')).statusCode).toBe(401);
     const rows = await t.db.kysely.selectFrom('login_throttle').select(['username', 'failures']).orderBy('username').execute();
-    expect(rows).toEqual([{ username: 'held', failures: 12 }, { username: 'wang', failures: 1 }]);
+    expect(rows).toEqual([
+      { username: 'held', failures: 12 },
+      { username: 'wang', failures: 1 },
+    ]);
   });
 
   it('a password reset lifts every source’s lock on the account', async () => {
@@ -169,7 +223,9 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
     for (let i = 1; i <= 3; i++) await loginFrom('10.0.0.9', 'wang', `wrong-${i}-password`);
     const user = (await admin.request('GET', `/api/v1/users/${officer.userId}`)).json();
     expect(user.lockedUntil).not.toBeNull(); // shown to the admin: some source is locked out
-    const { oneTimePassword } = (await admin.request('POST', `/api/v1/users/${officer.userId}/reset-password`, { version: user.version })).json();
+    const { oneTimePassword } = (
+      await admin.request('POST', `/api/v1/users/${officer.userId}/reset-password`, { version: user.version })
+    ).json();
     expect((await loginFrom('10.0.0.9', 'wang', oneTimePassword)).statusCode).toBe(200);
   });
 
@@ -195,7 +251,11 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
   });
 
   it('forces a one-time password to be changed before anything else', async () => {
-    const { oneTimePassword } = await t.services.users.create(systemActor('cli'), { username: 'chen', displayName: '陈', role: 'city_officer' });
+    const { oneTimePassword } = await t.services.users.create(systemActor('cli'), {
+      username: 'chen',
+      displayName: '陈',
+      role: 'city_officer',
+    });
     const agent = await t.login('chen', oneTimePassword);
     const blocked = await agent.request('GET', '/api/v1/reference/regions');
     expect(blocked.statusCode).toBe(403);
@@ -220,11 +280,24 @@ describe('auth: login, sessions, CSRF, lock-out', () => {
       expect(res.json().error.code).toBe(code);
     }
     // The reasons come as details on the field, in the language asked for.
-    const weak = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'password12' }, { 'accept-language': 'en' });
+    const weak = await agent.request(
+      'POST',
+      '/api/v1/auth/password',
+      { currentPassword: oneTimePassword, newPassword: 'password12' },
+      { 'accept-language': 'en' },
+    );
     expect(weak.json().error.message).toMatch(/^The password is too weak/);
-    expect(weak.json().error.details).toContainEqual({ path: 'body/newPassword', code: 'guessable', message: 'Too easy to guess: make it longer, or combine a few uncommon words' });
+    expect(weak.json().error.details).toContainEqual({
+      path: 'body/newPassword',
+      code: 'guessable',
+      message: 'Too easy to guess: make it longer, or combine a few uncommon words',
+    });
     const weakZh = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'password12' });
-    expect(weakZh.json().error.details).toContainEqual({ path: 'body/newPassword', code: 'guessable', message: '密码太容易被猜到：请加长，或用几个不常见的词组合' });
+    expect(weakZh.json().error.details).toContainEqual({
+      path: 'body/newPassword',
+      code: 'guessable',
+      message: '密码太容易被猜到：请加长，或用几个不常见的词组合',
+    });
     const ok = await agent.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'Brand-new-pass-9' });
     expect(ok.statusCode).toBe(204);
     expect((await agent.request('GET', '/api/v1/reference/regions')).statusCode).toBe(200);
@@ -257,7 +330,8 @@ describe('auth: login rate limit', () => {
     const t = await testApp({ QC_LOGIN_RATE_LIMIT: '3' });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 4; i++) codes.push((await t.anonymous('POST', '/api/v1/auth/login', { username: 'x', password: 'y' })).statusCode);
+      for (let i = 0; i < 4; i++)
+        codes.push((await t.anonymous('POST', '/api/v1/auth/login', { username: 'x', password: 'y' })).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);
       const res = await t.anonymous('POST', '/api/v1/auth/login', { username: 'x', password: 'y' });
       expect(res.json().error).toEqual({ code: 'rate_limited', message: '请求过于频繁，请稍后再试' });
@@ -276,7 +350,6 @@ async function testAppSharingDb(t: TestApp) {
   return app;
 }
 
-
 describe('auth: the answer to a wrong password comes later with each failure in a row', () => {
   let t: TestApp;
   beforeEach(async () => {
@@ -290,7 +363,12 @@ describe('auth: the answer to a wrong password comes later with each failure in 
       const waited: number[] = [];
       for (let i = 1; i <= 4; i++) {
         const started = Date.now();
-        await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: `wrong-${i}-password` }, remoteAddress: '10.0.0.9' });
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: `wrong-${i}-password` },
+          remoteAddress: '10.0.0.9',
+        });
         waited.push(Date.now() - started);
       }
       // QC_LOGIN_DELAY_MS × 2^(n-1) for the n-th failure in a row; checking the password only adds to it.

@@ -30,8 +30,14 @@ describe('authorization of every route in the OpenAPI document', () => {
   it('every route has an expected-roles entry, and every entry is a route', () => {
     const keys = routes.map((r) => r.key);
     expect(keys.length).toBeGreaterThan(150);
-    expect(keys.filter((k) => !(k in EXPECTED)), 'routes without an entry in EXPECTED').toEqual([]);
-    expect(Object.keys(EXPECTED).filter((k) => !keys.includes(k)), 'entries for routes that do not exist').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in EXPECTED)),
+      'routes without an entry in EXPECTED',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !keys.includes(k)),
+      'entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('anonymous → 401 except the public routes; refused roles → 403; allowed roles pass the guard', async () => {
@@ -46,14 +52,17 @@ describe('authorization of every route in the OpenAPI document', () => {
         continue;
       }
       const anonymous = await t.anonymous(method, url, body);
-      if (expected === PUBLIC ? anonymous.statusCode === 401 : anonymous.statusCode !== 401) wrong.push(`${key} anonymous → ${anonymous.statusCode}`);
-      if (expected !== PUBLIC && anonymous.statusCode === 401 && anonymous.json().error?.code !== 'unauthenticated') wrong.push(`${key} anonymous code`);
+      if (expected === PUBLIC ? anonymous.statusCode === 401 : anonymous.statusCode !== 401)
+        wrong.push(`${key} anonymous → ${anonymous.statusCode}`);
+      if (expected !== PUBLIC && anonymous.statusCode === 401 && anonymous.json().error?.code !== 'unauthenticated')
+        wrong.push(`${key} anonymous code`);
       if (expected === PUBLIC) continue;
       for (const role of ROLES) {
         const res = await agents.get(role)!.request(method, url, body);
         const refused = !expected.includes(role);
         if (refused && res.statusCode !== 403) wrong.push(`${key} ${role} → ${res.statusCode}, expected 403`);
-        if (!refused && (res.statusCode === 401 || res.statusCode === 403)) wrong.push(`${key} ${role} → ${res.statusCode}, expected to pass`);
+        if (!refused && (res.statusCode === 401 || res.statusCode === 403))
+          wrong.push(`${key} ${role} → ${res.statusCode}, expected to pass`);
         if (res.statusCode >= 500) wrong.push(`${key} ${role} → ${res.statusCode}`);
       }
     }
@@ -63,17 +72,33 @@ describe('authorization of every route in the OpenAPI document', () => {
   it('a county officer never sees another county’s records in any list', async () => {
     const city = agents.get('city_officer')!;
     const seeded = (await city.request('GET', '/api/v1/target-plans')).json().items[0];
-    const plan = (await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, { code: 'scope-plan', name: '范围测试计划', startYear: CY - 1, endYear: CY + 3 })).json().id as string;
+    const plan = (
+      await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, {
+        code: 'scope-plan',
+        name: '范围测试计划',
+        startYear: CY - 1,
+        endYear: CY + 3,
+      })
+    ).json().id as string;
     const { e } = await buildIndicatorFixture(t, city, CY);
     // A candidate for the flagship list in 苏仙区 (revenue above the floor), not on it.
-    const created = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431003', 'MA4KX901'), name: '郴州市苏仙大型冶炼有限公司', regionCode: '431003', industryCode: 'nonferrous' });
+    const created = await city.request('POST', '/api/v1/enterprises', {
+      uscc: makeUscc('91', '431003', 'MA4KX901'),
+      name: '郴州市苏仙大型冶炼有限公司',
+      regionCode: '431003',
+      industryCode: 'nonferrous',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const big = created.json().id as string;
     const figures = await city.request('POST', `/api/v1/enterprises/${big}/yearly-figures`, { year: CY, salesRevenue: 5_000_000_000 });
     expect(figures.statusCode, figures.body).toBe(201);
     const inspectionPlan = (await city.request('GET', '/api/v1/inspection-plans')).json().items[0].id as string;
 
-    const foreign = await t.db.kysely.selectFrom('enterprises').select(['id', 'name', 'uscc']).where('region_code', '!=', '431002').execute();
+    const foreign = await t.db.kysely
+      .selectFrom('enterprises')
+      .select(['id', 'name', 'uscc'])
+      .where('region_code', '!=', '431002')
+      .execute();
     expect(foreign.map((f) => f.id)).toEqual(expect.arrayContaining([e.M2, e.DR, big]));
     // An officer of 苏仙区: their account is theirs to know, not 北湖区's.
     await t.as('county_officer', 'matrix-suxian-officer', { regionCode: '431003' });
@@ -85,7 +110,15 @@ describe('authorization of every route in the OpenAPI document', () => {
       'GET /api/v1/flagships': `year=${CY}`,
       'GET /api/v1/reported-values/tasks': `period=${CY}`,
       // Exports as CSV, so that a name in them can be seen.
-      ...Object.fromEntries(['/inspections/export', '/inspections/board/export', '/inspections/stats/pass-rates/export', '/rewards/export', '/key-projects/export'].map((p) => [`GET /api/v1${p}`, 'format=csv'])),
+      ...Object.fromEntries(
+        [
+          '/inspections/export',
+          '/inspections/board/export',
+          '/inspections/stats/pass-rates/export',
+          '/rewards/export',
+          '/key-projects/export',
+        ].map((p) => [`GET /api/v1${p}`, 'format=csv']),
+      ),
     };
     const PARAMS: Record<string, string> = {
       'GET /api/v1/target-plans/{id}': plan,
@@ -95,7 +128,13 @@ describe('authorization of every route in the OpenAPI document', () => {
       'GET /api/v1/inspection-plans/{id}/results': inspectionPlan,
       'GET /api/v1/inspection-plans/{id}/draws': inspectionPlan,
     };
-    const lists = routes.filter((r) => r.method === 'GET' && EXPECTED[r.key] !== PUBLIC && (EXPECTED[r.key] as readonly Role[]).includes('county_officer') && (!r.path.includes('{') || r.key in PARAMS));
+    const lists = routes.filter(
+      (r) =>
+        r.method === 'GET' &&
+        EXPECTED[r.key] !== PUBLIC &&
+        (EXPECTED[r.key] as readonly Role[]).includes('county_officer') &&
+        (!r.path.includes('{') || r.key in PARAMS),
+    );
     expect(lists.length).toBeGreaterThan(25);
     const leaks: string[] = [];
     for (const r of lists) {

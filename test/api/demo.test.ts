@@ -25,7 +25,9 @@ describe('the demo data', () => {
     const shown = Math.min(running.endYear, Math.max(running.startYear, year - 1));
     const d = (await city.request('GET', `/api/v1/target-plans/${running.id}/dashboard?year=${shown}`)).json();
     expect(d.rows.length).toBeGreaterThanOrEqual(25);
-    const empty = d.rows.filter((r: { value: number | null }) => r.value === null).map((r: { indicator: { code: string } }) => r.indicator.code);
+    const empty = d.rows
+      .filter((r: { value: number | null }) => r.value === null)
+      .map((r: { indicator: { code: string } }) => r.indicator.code);
     expect(empty).toEqual([]);
     // Every county reported: the city's reported figures are complete.
     const reported = d.rows.filter((x: { reported?: unknown }) => x.reported);
@@ -38,7 +40,9 @@ describe('the demo data', () => {
     const archive = (await city.request('GET', '/api/v1/enterprises?flagship=true&limit=500')).json();
     const list = (await city.request('GET', `/api/v1/flagships?year=${year}`)).json();
     expect(list.items.length).toBeGreaterThan(0);
-    expect(archive.items.map((e: { id: string }) => e.id).sort()).toEqual(list.items.map((f: { enterpriseId: string }) => f.enterpriseId).sort());
+    expect(archive.items.map((e: { id: string }) => e.id).sort()).toEqual(
+      list.items.map((f: { enterpriseId: string }) => f.enterpriseId).sort(),
+    );
   });
 
   it('has spot-check cases in every state, some overdue, and published results', async () => {
@@ -53,7 +57,12 @@ describe('the demo data', () => {
 
   it('has honours due for review next month, and no certificate number that says demo or fake', async () => {
     const next = addMonths(`${now.slice(0, 8)}01`, 1);
-    const due = await t.db.kysely.selectFrom('honours').select('id').where('next_review_on', '>=', next).where('next_review_on', '<', addMonths(next, 1)).execute();
+    const due = await t.db.kysely
+      .selectFrom('honours')
+      .select('id')
+      .where('next_review_on', '>=', next)
+      .where('next_review_on', '<', addMonths(next, 1))
+      .execute();
     expect(due.length).toBeGreaterThan(0);
     const numbers = await t.db.kysely.selectFrom('honours').select('certificate_no').execute();
     expect(numbers.filter((h) => /DEMO|FAKE/i.test(h.certificate_no))).toEqual([]);
@@ -61,7 +70,7 @@ describe('the demo data', () => {
     expect(certs.filter((h) => /DEMO|FAKE/i.test(h.certificate_no))).toEqual([]);
   });
 
-  it('fills the brand tabs: cultivations at several stages (one 认定, one open), this year\'s rewards, and key projects with one selected', async () => {
+  it("fills the brand tabs: cultivations at several stages (one 认定, one open), this year's rewards, and key projects with one selected", async () => {
     const city = await t.as('city_officer');
     const cultivations = (await city.request('GET', '/api/v1/cultivations')).json().items as { stage: string; honourId: string | null }[];
     const stages = new Set(cultivations.map((c) => c.stage));
@@ -77,7 +86,12 @@ describe('the demo data', () => {
     expect(projects.items.length).toBeGreaterThanOrEqual(1);
     expect(projects.totals.selected.projects).toBe(1);
     // Through the services: every step is audited.
-    const audited = await t.db.kysely.selectFrom('audit_events').select('action').distinct().where('action', 'in', ['cultivation.advance', 'reward.propose', 'key_project.select']).execute();
+    const audited = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .distinct()
+      .where('action', 'in', ['cultivation.advance', 'reward.propose', 'key_project.select'])
+      .execute();
     expect(audited.length).toBe(3);
   });
 

@@ -19,8 +19,20 @@ describe('archive names in pinyin order', () => {
   beforeAll(async () => {
     t = await testApp();
     city = await t.as('city_officer');
-    for (const name of ['资兴市某有限公司', '郴州市某有限公司', '北湖区某有限公司', '张家界某有限公司', '安仁县某有限公司', '郴电国际有限公司']) {
-      const res = await city.request('POST', '/api/v1/enterprises', { uscc: uscc(), name, regionCode: '431002', industryCode: 'nonferrous' });
+    for (const name of [
+      '资兴市某有限公司',
+      '郴州市某有限公司',
+      '北湖区某有限公司',
+      '张家界某有限公司',
+      '安仁县某有限公司',
+      '郴电国际有限公司',
+    ]) {
+      const res = await city.request('POST', '/api/v1/enterprises', {
+        uscc: uscc(),
+        name,
+        regionCode: '431002',
+        industryCode: 'nonferrous',
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
   });
@@ -38,7 +50,10 @@ describe('archive names in pinyin order', () => {
   });
 
   it('pages through the pinyin order with the cursor, both ways', async () => {
-    for (const [sort, order] of [['name', expected], ['-name', [...expected].reverse()]] as const) {
+    for (const [sort, order] of [
+      ['name', expected],
+      ['-name', [...expected].reverse()],
+    ] as const) {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
@@ -67,6 +82,13 @@ describe('archive names in pinyin order', () => {
     const res = await city.request('PATCH', `/api/v1/enterprises/${zixing.id}`, { version: zixing.version, name: '宝山某有限公司' });
     expect(res.statusCode, res.body).toBe(200);
     // 宝 bao: after 安 an, before 北 bei.
-    expect((await names('limit=50')).items.map((e) => e.name)).toEqual(['安仁县某有限公司', '宝山某有限公司', '北湖区某有限公司', '郴电国际有限公司', '郴州市某有限公司', '张家界某有限公司']);
+    expect((await names('limit=50')).items.map((e) => e.name)).toEqual([
+      '安仁县某有限公司',
+      '宝山某有限公司',
+      '北湖区某有限公司',
+      '郴电国际有限公司',
+      '郴州市某有限公司',
+      '张家界某有限公司',
+    ]);
   });
 });

@@ -84,7 +84,9 @@ describe('enterprise archive API', () => {
       version: 1,
       abilities: { update: true, delete: true },
     });
-    const events = (await (await t.as('admin')).request('GET', `/api/v1/audit/events?subjectType=enterprise&subjectId=${ok.json().id}`)).json();
+    const events = (
+      await (await t.as('admin')).request('GET', `/api/v1/audit/events?subjectType=enterprise&subjectId=${ok.json().id}`)
+    ).json();
     expect(events.items.map((e: { action: string }) => e.action)).toEqual(['enterprise.create']);
   });
 
@@ -110,17 +112,28 @@ describe('enterprise archive API', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(status);
       expect(res.json().error.code, JSON.stringify(payload)).toBe(code);
     }
-    const override = await city.request('POST', '/api/v1/enterprises', body('试点地区旧码有限公司', { uscc: badCheck, usccOverrideReason: '2014 年试点地区发放的代码，校验位不符' }));
+    const override = await city.request(
+      'POST',
+      '/api/v1/enterprises',
+      body('试点地区旧码有限公司', { uscc: badCheck, usccOverrideReason: '2014 年试点地区发放的代码，校验位不符' }),
+    );
     expect(override.statusCode).toBe(201);
     expect(override.json().usccOverrideReason).toBe('2014 年试点地区发放的代码，校验位不符');
-    const dup = await city.request('POST', '/api/v1/enterprises', body('重复有限公司', { uscc: badCheck, usccOverrideReason: '重复录入测试' }));
+    const dup = await city.request(
+      'POST',
+      '/api/v1/enterprises',
+      body('重复有限公司', { uscc: badCheck, usccOverrideReason: '重复录入测试' }),
+    );
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('uscc_taken');
   });
 
   it('searches names by 2- and 3-character Chinese substrings and by USCC', async () => {
     const names = async (q: string) =>
-      (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent(q)}`)).json().items.map((e: { name: string }) => e.name).sort();
+      (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((e: { name: string }) => e.name)
+        .sort();
     expect(await names('银业')).toEqual(['郴州市永兴银业有限公司']);
     expect(await names('东江湖')).toEqual(['资兴东江湖茶业股份有限公司']);
     expect(await names('苏仙食品')).toEqual(['湖南苏仙食品有限责任公司']);
@@ -176,7 +189,11 @@ describe('enterprise archive API', () => {
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((e: { regionCode: string }) => e.regionCode === '431002')).toBe(true);
     const yongxing = ids['郴州市永兴银业有限公司'];
-    for (const [method, payload] of [['GET', undefined], ['PATCH', { version: 1, name: '别县的企业' }], ['DELETE', { version: 1, reason: '不是我的' }]] as const) {
+    for (const [method, payload] of [
+      ['GET', undefined],
+      ['PATCH', { version: 1, name: '别县的企业' }],
+      ['DELETE', { version: 1, reason: '不是我的' }],
+    ] as const) {
       const res = await beihu.request(method, `/api/v1/enterprises/${yongxing}`, payload);
       expect(res.statusCode, method).toBe(404);
     }
@@ -220,7 +237,15 @@ describe('enterprise archive API', () => {
   it('checks a USCC for a form: checks, region suggestion and an existing record', async () => {
     const fresh = uscc('431024');
     const res = (await city.request('GET', `/api/v1/enterprises/uscc-check?code=${fresh}`)).json();
-    expect(res).toMatchObject({ shapeOk: true, orgCheckOk: true, usccCheckOk: true, regionCode: '431024', suggestedRegionCode: '431024', existingEnterpriseId: null, categoryName: '企业' });
+    expect(res).toMatchObject({
+      shapeOk: true,
+      orgCheckOk: true,
+      usccCheckOk: true,
+      regionCode: '431024',
+      suggestedRegionCode: '431024',
+      existingEnterpriseId: null,
+      categoryName: '企业',
+    });
     const existing = (await city.request('GET', `/api/v1/enterprises/${ids['郴州市永兴银业有限公司']}`)).json();
     const known = (await city.request('GET', `/api/v1/enterprises/uscc-check?code=${existing.uscc}`)).json();
     expect(known.existingEnterpriseId).toBe(existing.id);

@@ -31,7 +31,12 @@ describe('errors and bad input', () => {
   });
 
   it('a NUL or a bidi override in a path parameter or a query is 400 invalid_text, on PostgreSQL too (found by the probe)', async () => {
-    for (const url of ['/api/v1/import-templates/%00', '/api/v1/import-templates/9143%E2%80%AE1002', '/api/v1/enterprises/lookup?uscc=%00', '/api/v1/enterprises?q=%E9%83%B4%00']) {
+    for (const url of [
+      '/api/v1/import-templates/%00',
+      '/api/v1/import-templates/9143%E2%80%AE1002',
+      '/api/v1/enterprises/lookup?uscc=%00',
+      '/api/v1/enterprises?q=%E9%83%B4%00',
+    ]) {
       const res = await admin.request('GET', url);
       expect(res.statusCode, `${url} ${res.body}`).toBe(400);
       expect(res.json().error.code).toBe('invalid_text');
@@ -45,7 +50,9 @@ describe('errors and bad input', () => {
   });
 
   it('prototype pollution in JSON is refused as invalid JSON', async () => {
-    const res = await admin.request('POST', '/api/v1/users', '{"__proto__":{"role":"admin"},"username":"p"}', { 'content-type': 'application/json' });
+    const res = await admin.request('POST', '/api/v1/users', '{"__proto__":{"role":"admin"},"username":"p"}', {
+      'content-type': 'application/json',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_json');
   });
@@ -142,7 +149,12 @@ describe('errors and bad input', () => {
     });
 
     it('validation details', async () => {
-      const res = await admin.request('POST', '/api/v1/users', { username: 'ab', role: 'leading_group', extra: 1 }, { 'accept-language': 'en' });
+      const res = await admin.request(
+        'POST',
+        '/api/v1/users',
+        { username: 'ab', role: 'leading_group', extra: 1 },
+        { 'accept-language': 'en' },
+      );
       expect(res.json().error).toEqual({
         code: 'validation_failed',
         message: 'The request parameters are invalid',

@@ -31,22 +31,37 @@ describe('every CSV and XLSX the platform writes neutralises formulas', () => {
     t = await testApp();
     city = await t.as('city_officer');
     for (const [i, name] of NAMES.entries()) {
-      const res = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', `MA4F000${i}`), name, regionCode: '431002', industryCode: 'nonferrous' });
+      const res = await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', `MA4F000${i}`),
+        name,
+        regionCode: '431002',
+        industryCode: 'nonferrous',
+      });
       expect(res.statusCode, res.body).toBe(201);
       firms.push(res.json().id);
     }
     // A loss: a plain negative number, which must stay a number.
-    expect((await city.request('POST', `/api/v1/enterprises/${firms[0]}/yearly-figures`, { year: YEAR, outputValue: 100, profitAndTax: -5000 })).statusCode).toBe(201);
+    expect(
+      (await city.request('POST', `/api/v1/enterprises/${firms[0]}/yearly-figures`, { year: YEAR, outputValue: 100, profitAndTax: -5000 }))
+        .statusCode,
+    ).toBe(201);
   });
   afterAll(() => t.close());
 
   it('the archive export (CSV and XLSX); a negative figure stays a plain number; the file re-imports unchanged', async () => {
     const csv = await city.request('GET', '/api/v1/exports/enterprises?format=csv');
     expect(csv.statusCode).toBe(200);
-    const names = csvRows(csv.body).slice(1).map((r) => r[1]);
+    const names = csvRows(csv.body)
+      .slice(1)
+      .map((r) => r[1]);
     expect(names.sort()).toEqual(NAMES.map(quoted).sort());
     const xlsx = await city.request('GET', '/api/v1/exports/enterprises');
-    expect((await xlsxRows(xlsx.rawPayload)).slice(1).map((r) => r[1]).sort()).toEqual(NAMES.map(quoted).sort());
+    expect(
+      (await xlsxRows(xlsx.rawPayload))
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(NAMES.map(quoted).sort());
     const figures = csvRows((await city.request('GET', '/api/v1/exports/yearly-figures?format=csv')).body);
     const profit = figures[0]!.indexOf('利税（元）');
     expect(figures[1]![profit]).toBe('-5000');
@@ -58,7 +73,16 @@ describe('every CSV and XLSX the platform writes neutralises formulas', () => {
 
   it('the key-projects export: names neutralised, the investment a number cell', async () => {
     for (const [i, id] of firms.slice(0, 3).entries()) {
-      expect((await city.request('POST', '/api/v1/key-projects', { enterpriseId: id, year: YEAR, name: `=${NAMES[i]}改造`, investment: 1000 * (i + 1) })).statusCode).toBe(201);
+      expect(
+        (
+          await city.request('POST', '/api/v1/key-projects', {
+            enterpriseId: id,
+            year: YEAR,
+            name: `=${NAMES[i]}改造`,
+            investment: 1000 * (i + 1),
+          })
+        ).statusCode,
+      ).toBe(201);
     }
     const rows = csvRows((await city.request('GET', `/api/v1/key-projects/export?year=${YEAR}&format=csv`)).body).slice(1);
     expect(rows.map((r) => [r[3], r[4], r[5]])).toEqual([
@@ -67,15 +91,54 @@ describe('every CSV and XLSX the platform writes neutralises formulas', () => {
       [quoted(NAMES[0]), quoted(`=${NAMES[0]}改造`), '1000'],
     ]);
     const xlsx = await xlsxRows((await city.request('GET', `/api/v1/key-projects/export?year=${YEAR}`)).rawPayload);
-    expect(xlsx.slice(1).map((r) => [r[3], r[5]])).toEqual([[quoted(NAMES[2]), 3000], [quoted(NAMES[1]), 2000], [quoted(NAMES[0]), 1000]]);
+    expect(xlsx.slice(1).map((r) => [r[3], r[5]])).toEqual([
+      [quoted(NAMES[2]), 3000],
+      [quoted(NAMES[1]), 2000],
+      [quoted(NAMES[0]), 1000],
+    ]);
   });
 
   it("a plan's results CSV", async () => {
-    const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()).code;
+    const category = (
+      await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()
+    ).code;
     const lab = (await city.request('POST', '/api/v1/testing-bodies', { name: '@郴州市检验站', accreditationNo: 'CMA-F-1' })).json();
-    const plan = (await city.request('POST', '/api/v1/inspection-plans', { year: YEAR + 1, level: 'city', title: '公式测试抽查', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }] })).json();
-    const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: firms[0], productName: '-灭火器', model: '=1+1', batch: '2026-01', place: 'production', sampledOn: today, documentNo: 'F-1', samplers: ['甲', '乙'] })).json();
-    expect((await city.request('POST', `/api/v1/inspections/${c.id}/actions`, { action: 'record_result', version: 1, on: today, testingBodyId: lab.id, reportNo: 'R-F', items: [{ item: '充装量', passed: true }] })).statusCode).toBe(200);
+    const plan = (
+      await city.request('POST', '/api/v1/inspection-plans', {
+        year: YEAR + 1,
+        level: 'city',
+        title: '公式测试抽查',
+        departmentCode: 'quality',
+        regionCode: '431000',
+        categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }],
+      })
+    ).json();
+    const c = (
+      await city.request('POST', '/api/v1/inspections', {
+        planId: plan.id,
+        categoryCode: category,
+        sampledEnterpriseId: firms[0],
+        productName: '-灭火器',
+        model: '=1+1',
+        batch: '2026-01',
+        place: 'production',
+        sampledOn: today,
+        documentNo: 'F-1',
+        samplers: ['甲', '乙'],
+      })
+    ).json();
+    expect(
+      (
+        await city.request('POST', `/api/v1/inspections/${c.id}/actions`, {
+          action: 'record_result',
+          version: 1,
+          on: today,
+          testingBodyId: lab.id,
+          reportNo: 'R-F',
+          items: [{ item: '充装量', passed: true }],
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await city.request('POST', `/api/v1/inspection-plans/${plan.id}/publish`, {})).json()).toMatchObject({ published: 1 });
     const [, row] = csvRows((await city.request('GET', `/api/v1/inspection-plans/${plan.id}/results?format=csv`)).body);
     expect([row![1], row![3], row![5], row![10]]).toEqual(["'-灭火器", "'=1+1", quoted(NAMES[0]), "'@郴州市检验站"]);

@@ -43,7 +43,11 @@ describe('import and export API', () => {
     expect(csv.body.startsWith('\ufeff统一社会信用代码*,企业名称*,所属县市区*,行业*,地址')).toBe(true);
     const xlsx = await city.request('GET', '/api/v1/import-templates/yearly-figures');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await city.request('GET', '/api/v1/import-templates/products?format=csv')).body.startsWith('\ufeff统一社会信用代码*,产品名称*,品牌/商标,型号规格,产品类别')).toBe(true);
+    expect(
+      (await city.request('GET', '/api/v1/import-templates/products?format=csv')).body.startsWith(
+        '\ufeff统一社会信用代码*,产品名称*,品牌/商标,型号规格,产品类别',
+      ),
+    ).toBe(true);
     expect((await city.request('GET', '/api/v1/import-templates/inspections')).json().error.code).toBe('validation_failed');
   });
 
@@ -60,16 +64,28 @@ describe('import and export API', () => {
     expect(file.body).toContain('坏行');
     const someoneElse = await t.as('city_officer');
     expect((await someoneElse.request('GET', `/api/v1/imports/${id}/rejected`)).statusCode).toBe(404);
-    const partial = await upload(city, CSV([`${code(3)},郴州市上传丙有限公司,北湖区,有色冶金`, `${code(4)},坏行,北湖区,采矿业`]), '?mode=partial');
+    const partial = await upload(
+      city,
+      CSV([`${code(3)},郴州市上传丙有限公司,北湖区,有色冶金`, `${code(4)},坏行,北湖区,采矿业`]),
+      '?mode=partial',
+    );
     expect(partial.json()).toMatchObject({ written: true, inserted: 1, rejected: 1 });
   });
 
   it('mode=check reports what an import would do and writes nothing; an unknown mode is 400', async () => {
-    const csv = CSV([`${code(1)},郴州市上传甲有限公司（新名）,北湖区,有色冶金`, `${code(9)},郴州市上传庚有限公司,北湖区,能源`, `${code(2)},郴州市上传乙有限公司,北湖区,能源`]);
+    const csv = CSV([
+      `${code(1)},郴州市上传甲有限公司（新名）,北湖区,有色冶金`,
+      `${code(9)},郴州市上传庚有限公司,北湖区,能源`,
+      `${code(2)},郴州市上传乙有限公司,北湖区,能源`,
+    ]);
     const check = await upload(city, csv, '?mode=check');
     expect(check.statusCode).toBe(200);
     expect(check.json()).toMatchObject({ mode: 'check', written: false, inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
-    const stored = await t.db.kysely.selectFrom('enterprises').select('name').where('uscc', 'in', [code(1), code(9)]).execute();
+    const stored = await t.db.kysely
+      .selectFrom('enterprises')
+      .select('name')
+      .where('uscc', 'in', [code(1), code(9)])
+      .execute();
     expect(stored.map((r) => r.name)).toEqual(['郴州市上传甲有限公司']);
     const wrong = await upload(city, csv, '?mode=maybe');
     expect(wrong.statusCode).toBe(400);
@@ -77,7 +93,9 @@ describe('import and export API', () => {
   });
 
   it('bad uploads: none, garbage, GBK that is fine, and over the size limit', async () => {
-    const none = await city.request('POST', '/api/v1/imports/enterprises', '--x--\r\n', { 'content-type': 'multipart/form-data; boundary=x' });
+    const none = await city.request('POST', '/api/v1/imports/enterprises', '--x--\r\n', {
+      'content-type': 'multipart/form-data; boundary=x',
+    });
     expect(none.statusCode).toBe(400);
     expect(none.json().error.code).toBe('no_file');
     const garbage = await upload(city, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131) % 256)));
@@ -93,23 +111,37 @@ describe('import and export API', () => {
 
   it("the template's example row is marked and skipped, in both formats; rows filled in below it import", async () => {
     const csv = (await city.request('GET', '/api/v1/import-templates/enterprises?format=csv')).body;
-    const [header, example] = csv.replace(/^\ufeff/, '').trim().split('\n');
+    const [header, example] = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(header!.endsWith(',说明')).toBe(true);
     expect(example).toContain('郴州市示例有限公司');
     expect(example!.endsWith(',示例行：导入时跳过，可删除或改填')).toBe(true);
     const asIs = (await upload(city, csv)).json();
     expect(asIs).toMatchObject({ rows: 0, inserted: 0, rejected: 0, written: false, warnings: ['第 2 行是模板的示例行，已跳过'] });
     const filled = `${csv}${code(20)},郴州市模板填写有限公司,北湖区,有色冶金,,,,,,,,,,,,,,,\n`;
-    expect((await upload(city, filled, '?mode=check')).json()).toMatchObject({ rows: 1, inserted: 1, rejected: 0, warnings: ['第 2 行是模板的示例行，已跳过'] });
+    expect((await upload(city, filled, '?mode=check')).json()).toMatchObject({
+      rows: 1,
+      inserted: 1,
+      rejected: 0,
+      warnings: ['第 2 行是模板的示例行，已跳过'],
+    });
     const xlsx = (await city.request('GET', '/api/v1/import-templates/yearly-figures')).rawPayload;
     const { body, headers } = multipart('年度.xlsx', xlsx);
-    expect((await city.request('POST', '/api/v1/imports/yearly-figures', body, headers)).json()).toMatchObject({ rows: 0, rejected: 0, warnings: ['第 2 行是模板的示例行，已跳过'] });
+    expect((await city.request('POST', '/api/v1/imports/yearly-figures', body, headers)).json()).toMatchObject({
+      rows: 0,
+      rejected: 0,
+      warnings: ['第 2 行是模板的示例行，已跳过'],
+    });
     expect(await t.db.kysely.selectFrom('enterprises').select('id').where('name', '=', '郴州市示例有限公司').execute()).toEqual([]);
   });
 
   it('a row with several errors lists every one of them at once', async () => {
     const badCheck = `${code(21).slice(0, 17)}${code(21).endsWith('0') ? '1' : '0'}`;
-    const res = (await upload(city, `统一社会信用代码,企业名称,所属县市区,行业,成立日期\n${badCheck},郴州市多错有限公司,苏仙区,采矿业,2024-02-30\n`)).json();
+    const res = (
+      await upload(city, `统一社会信用代码,企业名称,所属县市区,行业,成立日期\n${badCheck},郴州市多错有限公司,苏仙区,采矿业,2024-02-30\n`)
+    ).json();
     const county = await t.as('county_officer', undefined, { regionCode: '431002' });
     expect(res.rejected).toBe(1);
     expect(res.errors.map((e: { column: string; message: string }) => `${e.column}：${e.message}`)).toEqual([
@@ -118,7 +150,9 @@ describe('import and export API', () => {
       '统一社会信用代码：校验位错误；试点地区旧码请在“校验位例外理由”列说明',
     ]);
     // A county officer's row for another county, with a bad cell: both said.
-    const other = (await upload(county, `统一社会信用代码,企业名称,所属县市区,行业,成立日期\n${code(22)},郴州市越界有限公司,苏仙区,有色冶金,昨天\n`)).json();
+    const other = (
+      await upload(county, `统一社会信用代码,企业名称,所属县市区,行业,成立日期\n${code(22)},郴州市越界有限公司,苏仙区,有色冶金,昨天\n`)
+    ).json();
     expect(other.errors.map((e: { column: string }) => e.column)).toEqual(['成立日期', '所属县市区']);
     // A record row: an enterprise not in the archive and a bad figure.
     const { body, headers } = multipart('年度.csv', `统一社会信用代码,年份,工业总产值（元）\n${code(23)},2024,很多\n`);
@@ -131,8 +165,15 @@ describe('import and export API', () => {
     expect(res.statusCode).toBe(200);
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const lines = res.rawPayload.subarray(3).toString('utf8').trim().split('\n');
-    expect(lines[0]).toBe('统一社会信用代码,企业名称,所属县市区,行业,地址,法定代表人,联系人,联系电话,成立日期,经营状态,注销日期,规模以上,重点企业,外资企业,服务业企业,农业龙头企业级别,校验位例外理由');
-    expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(['郴州市上传丙有限公司', '郴州市上传甲有限公司']);
+    expect(lines[0]).toBe(
+      '统一社会信用代码,企业名称,所属县市区,行业,地址,法定代表人,联系人,联系电话,成立日期,经营状态,注销日期,规模以上,重点企业,外资企业,服务业企业,农业龙头企业级别,校验位例外理由',
+    );
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[1])
+        .sort(),
+    ).toEqual(['郴州市上传丙有限公司', '郴州市上传甲有限公司']);
     expect(lines[1]).toContain(',北湖区,有色冶金,');
     expect((await city.request('GET', '/api/v1/exports/enterprises?colour=red')).json().error.code).toBe('validation_failed');
   });

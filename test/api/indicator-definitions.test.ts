@@ -12,7 +12,15 @@ type Row = {
   compareValue: number | null;
   status: string;
   reported?: { regions: number; of: number; complete: boolean };
-  measures?: { code: string; name: string; value: number | null; numerator: number | null; denominator: number | null; compareValue: number | null; status: string }[];
+  measures?: {
+    code: string;
+    name: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    compareValue: number | null;
+    status: string;
+  }[];
 };
 
 /**
@@ -31,7 +39,14 @@ describe('the register’s definitions on an archive of edge cases', () => {
     t = await testApp();
     city = await t.as('city_officer');
     const seeded = (await city.request('GET', '/api/v1/target-plans')).json().items[0];
-    planId = (await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, { code: 'edge-plan', name: '口径测试计划', startYear: CY - 1, endYear: CY + 3 })).json().id;
+    planId = (
+      await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, {
+        code: 'edge-plan',
+        name: '口径测试计划',
+        startYear: CY - 1,
+        endYear: CY + 3,
+      })
+    ).json().id;
     await buildIndicatorFixture(t, city, CY);
     const res = await city.request('GET', `/api/v1/target-plans/${planId}/dashboard?year=${CY}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -48,9 +63,40 @@ describe('the register’s definitions on an archive of edge cases', () => {
   it('every indicator of the register is worked here', () => {
     expect([...d.keys()].sort()).toEqual(
       [
-        'IND-QA', 'IND-FLAG', 'IND-KEYBRAND', 'PQ-ADOPT', 'PQ-STDCOV', 'PQ-GREEN', 'PQ-AGSTD', 'PQ-KEYPASS', 'PQ-EXPORT', 'PQ-PASSGAP', 'PQ-NEWPROD', 'PQ-HNBRAND', 'PQ-CNBRAND', 'PQ-BRANDSHARE',
-        'PQ-BRANDGROWTH', 'PQ-BRANDGROWTH-OUTPUT', 'PQ-BRANDGROWTH-SALES', 'PQ-BRANDGROWTH-EXPORT', 'PQ-BRANDGROWTH-PROFIT', 'CON-STD', 'CON-FIRSTPASS', 'CON-EXCELLENT', 'CON-UNQUALIFIED',
-        'SVC-NOFAKE', 'SVC-STD', 'SVC-CERT', 'SVC-HNBRAND', 'ENV-DISCHARGE', 'ENV-WASTE', 'PROV-PASSRATE', 'PROV-BRANDGROWTH', 'PROV-BRANDGROWTH-SALES', 'PROV-BRANDGROWTH-EXPORT', 'PROV-BRANDGROWTH-PROFIT',
+        'IND-QA',
+        'IND-FLAG',
+        'IND-KEYBRAND',
+        'PQ-ADOPT',
+        'PQ-STDCOV',
+        'PQ-GREEN',
+        'PQ-AGSTD',
+        'PQ-KEYPASS',
+        'PQ-EXPORT',
+        'PQ-PASSGAP',
+        'PQ-NEWPROD',
+        'PQ-HNBRAND',
+        'PQ-CNBRAND',
+        'PQ-BRANDSHARE',
+        'PQ-BRANDGROWTH',
+        'PQ-BRANDGROWTH-OUTPUT',
+        'PQ-BRANDGROWTH-SALES',
+        'PQ-BRANDGROWTH-EXPORT',
+        'PQ-BRANDGROWTH-PROFIT',
+        'CON-STD',
+        'CON-FIRSTPASS',
+        'CON-EXCELLENT',
+        'CON-UNQUALIFIED',
+        'SVC-NOFAKE',
+        'SVC-STD',
+        'SVC-CERT',
+        'SVC-HNBRAND',
+        'ENV-DISCHARGE',
+        'ENV-WASTE',
+        'PROV-PASSRATE',
+        'PROV-BRANDGROWTH',
+        'PROV-BRANDGROWTH-SALES',
+        'PROV-BRANDGROWTH-EXPORT',
+        'PROV-BRANDGROWTH-PROFIT',
       ].sort(),
     );
   });
@@ -97,7 +143,7 @@ describe('the register’s definitions on an archive of edge cases', () => {
     expect(row('PQ-KEYPASS')).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
     // All national and provincial decided: b1 b2 b3 → 2/3 = 66.67 % less the province's 90 % → −23.33 points.
     expect(row('PQ-PASSGAP')).toMatchObject({ numerator: 2, denominator: 3, compareValue: 90, status: 'not_met' });
-    expect(row('PQ-PASSGAP').value).toBeCloseTo((200 / 3) - 90, 10);
+    expect(row('PQ-PASSGAP').value).toBeCloseTo(200 / 3 - 90, 10);
   });
 
   it('brand growth: all four measures against the province’s, each shown, above (> 0) only when every one is', async () => {
@@ -111,18 +157,41 @@ describe('the register’s definitions on an archive of edge cases', () => {
       ['PQ-BRANDGROWTH-EXPORT', 5, -5_000, 100_000, -10, 'met'],
       ['PQ-BRANDGROWTH-PROFIT', -5, 10_000, 50_000, 25, 'not_met'],
     ]);
-    expect(measures.map((m) => m.name)).toEqual(['名牌企业产值增幅高于全省平均', '名牌企业销售额增幅高于全省平均', '名牌企业出口创汇额增幅高于全省平均', '名牌企业利税增幅高于全省平均']);
+    expect(measures.map((m) => m.name)).toEqual([
+      '名牌企业产值增幅高于全省平均',
+      '名牌企业销售额增幅高于全省平均',
+      '名牌企业出口创汇额增幅高于全省平均',
+      '名牌企业利税增幅高于全省平均',
+    ]);
     // The whole: the least of the four, −5; the target is above 0 (> 0), so not met.
-    expect(row('PQ-BRANDGROWTH')).toMatchObject({ value: -5, numerator: null, denominator: null, status: 'not_met', indicator: { direction: '>', target: 0 } });
+    expect(row('PQ-BRANDGROWTH')).toMatchObject({
+      value: -5,
+      numerator: null,
+      denominator: null,
+      status: 'not_met',
+      indicator: { direction: '>', target: 0 },
+    });
     for (const m of measures) expect(row(m.code).value).toBe(m.value);
     // The composite has no records of its own: its measures do.
-    expect((await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-BRANDGROWTH/records?year=${CY}&side=numerator`)).json().error.code).toBe('validation_failed');
-    expect((await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-BRANDGROWTH-SALES/records?year=${CY}&side=denominator`)).json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toHaveLength(1);
+    expect(
+      (await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-BRANDGROWTH/records?year=${CY}&side=numerator`)).json().error
+        .code,
+    ).toBe('validation_failed');
+    expect(
+      (await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-BRANDGROWTH-SALES/records?year=${CY}&side=denominator`))
+        .json()
+        .items.map((i: { enterpriseId: string }) => i.enterpriseId),
+    ).toHaveLength(1);
   });
 
   it('reported figures: the city’s value says how many counties it adds up; a county not reported has no data', async () => {
     // Eight counties approved: (7 × 10 + 9) / 80 = 98.75 %; the ninth's draft and the last two count for nothing.
-    expect(row('CON-FIRSTPASS')).toMatchObject({ value: 98.75, numerator: 79, denominator: 80, reported: { regions: 8, of: 11, complete: false } });
+    expect(row('CON-FIRSTPASS')).toMatchObject({
+      value: 98.75,
+      numerator: 79,
+      denominator: 80,
+      reported: { regions: 8, of: 11, complete: false },
+    });
     // 431002 alone: 20 / 20 = 100 %.
     expect(row('CON-STD')).toMatchObject({ value: 100, reported: { regions: 1, of: 11, complete: false } });
     // (17 + 9) / (20 + 10) = 86.67 %.
@@ -137,7 +206,12 @@ describe('the register’s definitions on an archive of edge cases', () => {
     // Provincial figures are entered once: no county count. 900 / 1000 = 90 %.
     expect(row('PROV-PASSRATE')).toMatchObject({ value: 90, status: 'no_target' });
     expect(row('PROV-PASSRATE').reported).toBeUndefined();
-    expect([row('PROV-BRANDGROWTH').value, row('PROV-BRANDGROWTH-SALES').value, row('PROV-BRANDGROWTH-EXPORT').value, row('PROV-BRANDGROWTH-PROFIT').value]).toEqual([15, 8, -10, 25]);
+    expect([
+      row('PROV-BRANDGROWTH').value,
+      row('PROV-BRANDGROWTH-SALES').value,
+      row('PROV-BRANDGROWTH-EXPORT').value,
+      row('PROV-BRANDGROWTH-PROFIT').value,
+    ]).toEqual([15, 8, -10, 25]);
     // Per county: a county that has not reported has no data, never 0 %.
     const m = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`)).json();
     const cells = m.rows.find((r: { code: string }) => r.code === 'CON-FIRSTPASS').cells;
@@ -146,14 +220,27 @@ describe('the register’s definitions on an archive of edge cases', () => {
 
   it('the office does not approve a figure it entered itself', async () => {
     const admin = await t.as('admin', 'fx-admin');
-    const saved = (await admin.request('PUT', '/api/v1/reported-values', { indicatorCode: 'PQ-EXPORT', regionCode: '431003', period: String(CY), numerator: 40, denominator: 50 })).json();
+    const saved = (
+      await admin.request('PUT', '/api/v1/reported-values', {
+        indicatorCode: 'PQ-EXPORT',
+        regionCode: '431003',
+        period: String(CY),
+        numerator: 40,
+        denominator: 50,
+      })
+    ).json();
     expect((await admin.request('POST', `/api/v1/reported-values/${saved.id}/submit`, { version: 1 })).statusCode).toBe(200);
     const own = await admin.request('POST', `/api/v1/reported-values/${saved.id}/decision`, { decision: 'approve', version: 2 });
     expect([own.statusCode, own.json().error.code]).toEqual([403, 'own_entry']);
     // Another officer may: (50 + 40) / (50 + 50) = 90 %.
-    expect((await city.request('POST', `/api/v1/reported-values/${saved.id}/decision`, { decision: 'approve', version: 2 })).json().status).toBe('approved');
+    expect(
+      (await city.request('POST', `/api/v1/reported-values/${saved.id}/decision`, { decision: 'approve', version: 2 })).json().status,
+    ).toBe('approved');
     const dash = (await city.request('GET', `/api/v1/target-plans/${planId}/dashboard?year=${CY}`)).json();
-    expect(dash.rows.find((r: Row) => r.indicator.code === 'PQ-EXPORT')).toMatchObject({ value: 90, reported: { regions: 2, of: 11, complete: false } });
+    expect(dash.rows.find((r: Row) => r.indicator.code === 'PQ-EXPORT')).toMatchObject({
+      value: 90,
+      reported: { regions: 2, of: 11, complete: false },
+    });
   });
 
   it('each definition says what is counted', () => {

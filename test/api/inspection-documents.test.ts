@@ -20,21 +20,61 @@ describe('documents attached to a spot-check case', () => {
   beforeAll(async () => {
     t = await testApp({ QC_DOCUMENT_MAX_MB: '1' });
     city = await t.as('city_officer');
-    const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()).code;
-    const e = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4F0001'), name: '郴州市附件测试消防有限公司', regionCode: '431002', industryCode: 'chem_machinery' })).json();
-    const plan = (await city.request('POST', '/api/v1/inspection-plans', { year: 2026, level: 'city', title: '附件测试计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }] })).json();
-    const c = (await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: e.id, productName: '灭火器', place: 'production', sampledOn: '2026-10-01', documentNo: 'FJ-1', samplers: ['甲', '乙'] })).json();
+    const category = (
+      await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()
+    ).code;
+    const e = (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', 'MA4F0001'),
+        name: '郴州市附件测试消防有限公司',
+        regionCode: '431002',
+        industryCode: 'chem_machinery',
+      })
+    ).json();
+    const plan = (
+      await city.request('POST', '/api/v1/inspection-plans', {
+        year: 2026,
+        level: 'city',
+        title: '附件测试计划',
+        departmentCode: 'quality',
+        regionCode: '431000',
+        categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }],
+      })
+    ).json();
+    const c = (
+      await city.request('POST', '/api/v1/inspections', {
+        planId: plan.id,
+        categoryCode: category,
+        sampledEnterpriseId: e.id,
+        productName: '灭火器',
+        place: 'production',
+        sampledOn: '2026-10-01',
+        documentNo: 'FJ-1',
+        samplers: ['甲', '乙'],
+      })
+    ).json();
     url = `/api/v1/inspections/${c.id}/documents`;
   });
   afterAll(() => t.close());
 
   it('401 without a session; 403 for roles that may not read, or add to, cases', async () => {
     const doc = '0192f0c4-0000-7000-8000-000000000009';
-    for (const [method, u] of [['GET', url], ['POST', url], ['GET', `${url}/${doc}`], ['DELETE', `${url}/${doc}`]] as const) {
+    for (const [method, u] of [
+      ['GET', url],
+      ['POST', url],
+      ['GET', `${url}/${doc}`],
+      ['DELETE', `${url}/${doc}`],
+    ] as const) {
       expect((await t.anonymous(method, u, method === 'DELETE' ? { reason: '错了' } : undefined)).statusCode, `${method} ${u}`).toBe(401);
     }
     for (const role of rolesExcept('admin', 'city_officer', 'county_officer')) {
-      const agent = await t.as(role, undefined, role === 'enterprise_user' ? { enterpriseId: (await t.db.kysely.selectFrom('enterprises').select('id').executeTakeFirstOrThrow()).id } : undefined);
+      const agent = await t.as(
+        role,
+        undefined,
+        role === 'enterprise_user'
+          ? { enterpriseId: (await t.db.kysely.selectFrom('enterprises').select('id').executeTakeFirstOrThrow()).id }
+          : undefined,
+      );
       expect((await send(agent, 'x.pdf', pdf)).statusCode, role).toBe(403);
       expect((await agent.request('DELETE', `${url}/${doc}`, { reason: '上传错了' })).statusCode, role).toBe(403);
       expect((await agent.request('GET', url)).statusCode, role).toBe(role === 'leading_group' ? 200 : 403);
@@ -57,10 +97,20 @@ describe('documents attached to a spot-check case', () => {
     expect((await city.request('GET', `${url}/${doc.id}`)).statusCode).toBe(404);
     expect((await city.request('GET', url)).json().items).toEqual([]);
     expect(fs.existsSync(path.join(t.config.dataDir, 'documents', doc.id))).toBe(true);
-    const row = await t.db.kysely.selectFrom('inspection_documents').select(['delete_reason', 'deleted_by']).where('id', '=', doc.id).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('inspection_documents')
+      .select(['delete_reason', 'deleted_by'])
+      .where('id', '=', doc.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ delete_reason: '上传错了报告', deleted_by: city.userId });
     const subject = url.split('/')[4]!;
-    const actions = await t.db.kysely.selectFrom('audit_events').select('action').where('subject_id', '=', subject).where('action', 'like', 'inspection.document%').orderBy('seq').execute();
+    const actions = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', subject)
+      .where('action', 'like', 'inspection.document%')
+      .orderBy('seq')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['inspection.document_add', 'inspection.document_remove']);
   });
 

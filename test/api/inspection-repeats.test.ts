@@ -16,7 +16,13 @@ describe('the 6-month no-repeat rule compares products, not blank fields', () =>
   let doc = 0;
   const register = (extra: Record<string, unknown>) =>
     city.request('POST', '/api/v1/inspections', {
-      planId: plan.id, categoryCode: category, batch: 'B1', place: 'production', samplers: ['张三', '李四'], documentNo: `CZ-R-${++doc}`, ...extra,
+      planId: plan.id,
+      categoryCode: category,
+      batch: 'B1',
+      place: 'production',
+      samplers: ['张三', '李四'],
+      documentNo: `CZ-R-${++doc}`,
+      ...extra,
     });
   const atProducer = (productKey: string, sampledOn: string, extra: Record<string, unknown> = {}) =>
     register({ sampledEnterpriseId: producer.id, productId: products[productKey], productName: productKey, sampledOn, ...extra });
@@ -24,16 +30,35 @@ describe('the 6-month no-repeat rule compares products, not blank fields', () =>
   beforeAll(async () => {
     t = await testApp();
     city = await t.as('city_officer');
-    category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '电线电缆').executeTakeFirstOrThrow()).code;
-    producer = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4RP001'), name: '郴州市重复抽查测试线缆有限公司', regionCode: '431002', industryCode: 'electronics' })).json();
+    category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '电线电缆').executeTakeFirstOrThrow())
+      .code;
+    producer = (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', 'MA4RP001'),
+        name: '郴州市重复抽查测试线缆有限公司',
+        regionCode: '431002',
+        industryCode: 'electronics',
+      })
+    ).json();
     // Two products with no brand or model on record, and two with both.
-    for (const [name, extra] of [['铜芯电线', {}], ['铝芯电线', {}], ['控制电缆', { brand: '郴线', model: 'KVV-4×1.5' }], ['屏蔽电缆', { brand: '郴线', model: 'RVVP-2×1.0' }]] as const) {
+    for (const [name, extra] of [
+      ['铜芯电线', {}],
+      ['铝芯电线', {}],
+      ['控制电缆', { brand: '郴线', model: 'KVV-4×1.5' }],
+      ['屏蔽电缆', { brand: '郴线', model: 'RVVP-2×1.0' }],
+    ] as const) {
       products[name] = (await city.request('POST', `/api/v1/enterprises/${producer.id}/products`, { name, ...extra })).json().id;
     }
-    plan = (await city.request('POST', '/api/v1/inspection-plans', {
-      year: 2026, level: 'city', title: '2026 年郴州市电线电缆专项抽查', departmentCode: 'quality', regionCode: '431000',
-      categories: [{ categoryCode: category, plannedBatches: 10, testItems: ['导体电阻'], judgingStandard: 'GB/T 5023.3-2008' }],
-    })).json();
+    plan = (
+      await city.request('POST', '/api/v1/inspection-plans', {
+        year: 2026,
+        level: 'city',
+        title: '2026 年郴州市电线电缆专项抽查',
+        departmentCode: 'quality',
+        regionCode: '431000',
+        categories: [{ categoryCode: category, plannedBatches: 10, testItems: ['导体电阻'], judgingStandard: 'GB/T 5023.3-2008' }],
+      })
+    ).json();
   });
   afterAll(() => t.close());
 
@@ -51,7 +76,15 @@ describe('the 6-month no-repeat rule compares products, not blank fields', () =>
   });
 
   it('samples outside the archive: blank fields are not a match; the same filled-in fields are', async () => {
-    const outside = (extra: Record<string, unknown>) => register({ place: 'circulation', sampledUnitName: '郴州市某超市', producerName: '衡阳市某线缆厂', productName: '电线', sampledOn: '2026-05-06', ...extra });
+    const outside = (extra: Record<string, unknown>) =>
+      register({
+        place: 'circulation',
+        sampledUnitName: '郴州市某超市',
+        producerName: '衡阳市某线缆厂',
+        productName: '电线',
+        sampledOn: '2026-05-06',
+        ...extra,
+      });
     expect((await outside({})).statusCode).toBe(201);
     expect((await outside({ sampledOn: '2026-05-20' })).statusCode).toBe(201);
     expect((await outside({ brand: '衡线', model: 'BV-2.5', standardNo: 'GB/T 5023.3-2008' })).statusCode).toBe(201);
@@ -63,7 +96,15 @@ describe('the 6-month no-repeat rule compares products, not blank fields', () =>
 
   it('an archive product against a check that named none: the filled-in fields decide, either way round', async () => {
     const byName = (productName: string, model: string, sampledOn: string) =>
-      register({ place: 'circulation', sampledUnitName: '郴州市某五金店', producerName: producer.name, productName, brand: '郴线', model, sampledOn });
+      register({
+        place: 'circulation',
+        sampledUnitName: '郴州市某五金店',
+        producerName: producer.name,
+        productName,
+        brand: '郴线',
+        model,
+        sampledOn,
+      });
     // Earlier by the producer's name only, now the archive product with that trademark and model.
     const earlier = await byName('控制电缆', 'KVV-4×1.5', '2026-07-01');
     expect(earlier.json()).toMatchObject({ producerEnterpriseId: null, productId: null });
@@ -74,6 +115,16 @@ describe('the 6-month no-repeat rule compares products, not blank fields', () =>
     const named = await byName('屏蔽电缆', 'RVVP-2×1.0', '2026-08-15');
     expect([named.statusCode, named.json().error.code]).toEqual([409, 'repeat_check']);
     // A sample of the producer by name with nothing filled in is no product in particular: not a repeat of the blank archive products.
-    expect((await register({ place: 'circulation', sampledUnitName: '郴州市某五金店', producerName: producer.name, productName: '电线', sampledOn: '2026-08-16' })).statusCode).toBe(201);
+    expect(
+      (
+        await register({
+          place: 'circulation',
+          sampledUnitName: '郴州市某五金店',
+          producerName: producer.name,
+          productName: '电线',
+          sampledOn: '2026-08-16',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });

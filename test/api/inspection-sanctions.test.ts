@@ -16,24 +16,52 @@ describe('spot-check sanctions reach the archive', () => {
   let doc = 0;
   const act = (id: string, body: Record<string, unknown>) => city.request('POST', `/api/v1/inspections/${id}/actions`, body);
   const enterprise = async (n: number, name: string) =>
-    (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', `MA4K${String(n).padStart(4, '0')}`), name, regionCode: '431002', industryCode: 'electronics' })).json() as { id: string; name: string };
+    (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', `MA4K${String(n).padStart(4, '0')}`),
+        name,
+        regionCode: '431002',
+        industryCode: 'electronics',
+      })
+    ).json() as { id: string; name: string };
   const register = (extra: Record<string, unknown>) =>
     city.request('POST', '/api/v1/inspections', {
-      planId: plan.id, categoryCode: category, productName: '电线', batch: 'B1', place: 'production', samplers: ['张三', '李四'], documentNo: `CZ-S-${++doc}`, ...extra,
+      planId: plan.id,
+      categoryCode: category,
+      productName: '电线',
+      batch: 'B1',
+      place: 'production',
+      samplers: ['张三', '李四'],
+      documentNo: `CZ-S-${++doc}`,
+      ...extra,
     });
   const status = async (id: string) => (await city.request('GET', `/api/v1/enterprises/${id}`)).json().status;
   const auditOf = (subjectId: string) =>
-    t.db.kysely.selectFrom('audit_events').select(['action', 'before', 'after']).where('subject_id', '=', subjectId).orderBy('seq').execute();
+    t.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('subject_id', '=', subjectId)
+      .orderBy('seq')
+      .execute();
 
   beforeAll(async () => {
     t = await testApp();
     city = await t.as('city_officer');
-    category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '电线电缆').executeTakeFirstOrThrow()).code;
-    lab = (await city.request('POST', '/api/v1/testing-bodies', { name: '郴州市产商品质量监督检验所', accreditationNo: 'CMA-2021-001' })).json();
-    plan = (await city.request('POST', '/api/v1/inspection-plans', {
-      year: 2026, level: 'city', title: '2026 年郴州市电线电缆抽查', departmentCode: 'quality', regionCode: '431000',
-      categories: [{ categoryCode: category, plannedBatches: 10, testItems: ['导体电阻'], judgingStandard: 'GB/T 5023.3-2008' }],
-    })).json();
+    category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '电线电缆').executeTakeFirstOrThrow())
+      .code;
+    lab = (
+      await city.request('POST', '/api/v1/testing-bodies', { name: '郴州市产商品质量监督检验所', accreditationNo: 'CMA-2021-001' })
+    ).json();
+    plan = (
+      await city.request('POST', '/api/v1/inspection-plans', {
+        year: 2026,
+        level: 'city',
+        title: '2026 年郴州市电线电缆抽查',
+        departmentCode: 'quality',
+        regionCode: '431000',
+        categories: [{ categoryCode: category, plannedBatches: 10, testItems: ['导体电阻'], judgingStandard: 'GB/T 5023.3-2008' }],
+      })
+    ).json();
   });
   afterAll(() => t.close());
 
@@ -48,7 +76,13 @@ describe('spot-check sanctions reach the archive', () => {
       expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
       return res.json();
     };
-    await step({ action: 'record_result', on: '2026-01-15', testingBodyId: lab.id, reportNo: 'BG-A', items: [{ item: '导体电阻', passed: false }] });
+    await step({
+      action: 'record_result',
+      on: '2026-01-15',
+      testingBodyId: lab.id,
+      reportNo: 'BG-A',
+      items: [{ item: '导体电阻', passed: false }],
+    });
     await step({ action: 'notify', on: '2026-01-16', receivedOn: '2026-01-17', method: '直接送达' });
     await step({ action: 'finalize', on: '2026-02-02' });
     await step({ action: 'order_rectification', on: '2026-02-03', documentNo: '郴市监改〔2026〕1号' });
@@ -60,19 +94,28 @@ describe('spot-check sanctions reach the archive', () => {
     expect(suspended.inspection.state).toBe('suspended');
     expect(await status(firm.id)).toBe('suspended');
     expect(suspended.events.at(-1)).toMatchObject({
-      action: 'archive_suspend', on: '2026-05-10', stateAfter: 'suspended',
+      action: 'archive_suspend',
+      on: '2026-05-10',
+      stateAfter: 'suspended',
       details: { enterpriseId: firm.id, enterpriseName: firm.name, status: { from: 'operating', to: 'suspended' } },
     });
     const closed = await step({ action: 'review', on: '2026-07-01', passed: true });
     expect(closed.inspection.state).toBe('closed');
     expect(await status(firm.id)).toBe('operating');
-    expect(closed.events.map((e: { action: string }) => e.action).slice(-4)).toEqual(['review', 'archive_suspend', 'review', 'archive_resume']);
+    expect(closed.events.map((e: { action: string }) => e.action).slice(-4)).toEqual([
+      'review',
+      'archive_suspend',
+      'review',
+      'archive_resume',
+    ]);
     const audit = await auditOf(firm.id);
     expect(audit.map((a) => a.action)).toEqual(['enterprise.create', 'enterprise.suspend', 'enterprise.resume']);
     expect(JSON.parse(audit[1]!.before!)).toMatchObject({ status: 'operating' });
     expect(JSON.parse(audit[1]!.after!)).toMatchObject({ status: 'suspended', inspectionId: c.id });
     // The enterprise's history (profile tab) shows it.
-    const history = (await city.request('GET', `/api/v1/enterprises/${firm.id}/history`)).json().items.map((e: { action: string }) => e.action);
+    const history = (await city.request('GET', `/api/v1/enterprises/${firm.id}/history`))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(history).toEqual(expect.arrayContaining(['enterprise.suspend', 'enterprise.resume']));
   });
 
@@ -89,14 +132,27 @@ describe('spot-check sanctions reach the archive', () => {
     expect(revoked.inspection).toMatchObject({ state: 'licence_revoked', closedOn: '2026-03-01' });
     expect(revoked.events.map((e: { action: string }) => e.action)).toEqual(['refuse', 'warn_refusal', 'revoke_licence', 'archive_revoke']);
     expect(revoked.events.at(-1).details).toEqual({
-      enterpriseId: firm.id, enterpriseName: firm.name, status: { from: 'operating', to: 'revoked' }, licencesRevoked: ['(湘)XK06-001-00001'],
+      enterpriseId: firm.id,
+      enterpriseName: firm.name,
+      status: { from: 'operating', to: 'revoked' },
+      licencesRevoked: ['(湘)XK06-001-00001'],
     });
     expect(await status(firm.id)).toBe('revoked');
     const licences = (await city.request('GET', `/api/v1/enterprises/${firm.id}/licences`)).json().items;
-    expect(Object.fromEntries(licences.map((l: { id: string; status: string }) => [l.id, l.status]))).toEqual({ [inForce.id]: 'revoked', [expired.id]: 'valid', [cancelled.id]: 'cancelled' });
+    expect(Object.fromEntries(licences.map((l: { id: string; status: string }) => [l.id, l.status]))).toEqual({
+      [inForce.id]: 'revoked',
+      [expired.id]: 'valid',
+      [cancelled.id]: 'cancelled',
+    });
     const audit = await auditOf(inForce.id);
     expect(audit.map((a) => a.action)).toEqual(['record.create', 'licence.revoke']);
-    expect(JSON.parse(audit[1]!.after!)).toMatchObject({ kind: 'licences', enterpriseId: firm.id, status: 'revoked', version: 2, inspectionId: c.id });
+    expect(JSON.parse(audit[1]!.after!)).toMatchObject({
+      kind: 'licences',
+      enterpriseId: firm.id,
+      status: 'revoked',
+      version: 2,
+      inspectionId: c.id,
+    });
     expect((await auditOf(firm.id)).map((a) => a.action)).toEqual(['enterprise.create', 'enterprise.revoke']);
   });
 
@@ -107,7 +163,14 @@ describe('spot-check sanctions reach the archive', () => {
     await act(c.id, { action: 'suspend', version: 2, on: '2026-03-01', documentNo: '郴市监停〔2026〕3号' });
     expect(await status(firm.id)).toBe('suspended');
     const r = (await act(c.id, { action: 'review', version: 3, on: '2026-04-01', passed: false })).json();
-    expect(r.events.map((e: { action: string }) => e.action)).toEqual(['refuse', 'warn_refusal', 'suspend', 'archive_suspend', 'review', 'archive_revoke']);
+    expect(r.events.map((e: { action: string }) => e.action)).toEqual([
+      'refuse',
+      'warn_refusal',
+      'suspend',
+      'archive_suspend',
+      'review',
+      'archive_revoke',
+    ]);
     expect(r.events.at(-1).details).toMatchObject({ status: { from: 'suspended', to: 'revoked' }, licencesRevoked: [] });
     expect(await status(firm.id)).toBe('revoked');
   });
@@ -122,9 +185,23 @@ describe('spot-check sanctions reach the archive', () => {
     await act(c.id, { action: 'review', version: 3, on: '2026-04-01', passed: true });
     expect(await status(firm.id)).toBe('suspended');
 
-    const unlinked = (await register({ place: 'circulation', sampledUnitName: '郴州市某流动摊点', producerName: '不明厂家', model: 'E-1', sampledOn: '2026-02-01', refused: true })).json();
+    const unlinked = (
+      await register({
+        place: 'circulation',
+        sampledUnitName: '郴州市某流动摊点',
+        producerName: '不明厂家',
+        model: 'E-1',
+        sampledOn: '2026-02-01',
+        refused: true,
+      })
+    ).json();
     await act(unlinked.id, { action: 'warn_refusal', version: 1, on: '2026-02-10', documentNo: '郴市监警〔2026〕5号' });
-    const r = (await act(unlinked.id, { action: 'revoke_licence', version: 2, on: '2026-03-01', documentNo: '郴市监罚〔2026〕10号' })).json();
-    expect(r.events.at(-1)).toMatchObject({ action: 'archive_revoke', details: { enterpriseId: null, enterpriseName: '郴州市某流动摊点' } });
+    const r = (
+      await act(unlinked.id, { action: 'revoke_licence', version: 2, on: '2026-03-01', documentNo: '郴市监罚〔2026〕10号' })
+    ).json();
+    expect(r.events.at(-1)).toMatchObject({
+      action: 'archive_revoke',
+      details: { enterpriseId: null, enterpriseName: '郴州市某流动摊点' },
+    });
   });
 });

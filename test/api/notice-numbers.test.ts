@@ -9,13 +9,24 @@ describe('document numbers (文号) of spot-check notices', () => {
   let city: Agent;
   let category: string;
   const newPlan = async (agent: Agent, title: string, level = 'city', regionCode = '431000') =>
-    (await agent.request('POST', '/api/v1/inspection-plans', { year, level, title, departmentCode: 'quality', regionCode, categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }] })).json().id as string;
-  const issue = (agent: Agent, planId: string, body: object = {}) => agent.request('POST', `/api/v1/inspection-plans/${planId}/notice/numbers`, body);
+    (
+      await agent.request('POST', '/api/v1/inspection-plans', {
+        year,
+        level,
+        title,
+        departmentCode: 'quality',
+        regionCode,
+        categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量'] }],
+      })
+    ).json().id as string;
+  const issue = (agent: Agent, planId: string, body: object = {}) =>
+    agent.request('POST', `/api/v1/inspection-plans/${planId}/notice/numbers`, body);
 
   beforeAll(async () => {
     t = await testApp({ QC_NOTICE_NUMBER_FORMAT: '郴质通〔{year}〕第{n}号', QC_NOTICE_ISSUER: '郴州市市场监督管理局' });
     city = await t.as('city_officer');
-    category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()).code;
+    category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow())
+      .code;
   });
   afterAll(() => t.close());
 
@@ -40,14 +51,29 @@ describe('document numbers (文号) of spot-check notices', () => {
     const plan = await newPlan(city, '文号测试计划乙');
     const first = await issue(city, plan);
     expect(first.statusCode).toBe(201);
-    expect(first.json().items).toEqual([{ number: `郴质通〔${year}〕第1号`, reason: '', issuedAt: expect.any(String), issuedBy: { id: city.userId, displayName: expect.any(String) } }]);
+    expect(first.json().items).toEqual([
+      {
+        number: `郴质通〔${year}〕第1号`,
+        reason: '',
+        issuedAt: expect.any(String),
+        issuedBy: { id: city.userId, displayName: expect.any(String) },
+      },
+    ]);
     const again = await issue(city, plan);
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'renumber_needs_reason']);
     const second = (await issue(city, plan, { reason: '通报内容更正后重新印发' })).json().items;
-    expect(second.map((n: { number: string; reason: string }) => [n.number, n.reason])).toEqual([[`郴质通〔${year}〕第1号`, ''], [`郴质通〔${year}〕第2号`, '通报内容更正后重新印发']]);
+    expect(second.map((n: { number: string; reason: string }) => [n.number, n.reason])).toEqual([
+      [`郴质通〔${year}〕第1号`, ''],
+      [`郴质通〔${year}〕第2号`, '通报内容更正后重新印发'],
+    ]);
     const notice = (await city.request('GET', `/api/v1/inspection-plans/${plan}/notice`)).json();
     expect(notice).toMatchObject({ issuer: '郴州市市场监督管理局', numbers: second });
-    const audit = await t.db.kysely.selectFrom('audit_events').select('action').where('subject_id', '=', plan).where('action', '=', 'document_number.issue').execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', plan)
+      .where('action', '=', 'document_number.issue')
+      .execute();
     expect(audit).toHaveLength(2);
   });
 
@@ -64,7 +90,9 @@ describe('document numbers (文号) of spot-check notices', () => {
     const plan = await newPlan(city, '文号并发测试同一计划');
     const both = await Promise.all([issue(city, plan), issue(city, plan)]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    expect(await t.db.kysely.selectFrom('document_numbers').select('number').where('subject_id', '=', plan).execute()).toEqual([{ number: `郴质通〔${year}〕第9号` }]);
+    expect(await t.db.kysely.selectFrom('document_numbers').select('number').where('subject_id', '=', plan).execute()).toEqual([
+      { number: `郴质通〔${year}〕第9号` },
+    ]);
   });
 
   it('a county officer numbers their own county’s notices; another county does not find the plan', async () => {

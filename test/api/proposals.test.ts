@@ -13,8 +13,23 @@ describe('contact-data proposals from enterprise users', () => {
   beforeAll(async () => {
     t = await testApp();
     city = await t.as('city_officer');
-    ent = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4U0001'), name: '郴州市申请测试有限公司', regionCode: '431002', industryCode: 'other', contactPhone: '0735-1111111' })).json();
-    other = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431023', 'MA4U0002'), name: '永兴县申请测试有限公司', regionCode: '431023', industryCode: 'other' })).json();
+    ent = (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', 'MA4U0001'),
+        name: '郴州市申请测试有限公司',
+        regionCode: '431002',
+        industryCode: 'other',
+        contactPhone: '0735-1111111',
+      })
+    ).json();
+    other = (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431023', 'MA4U0002'),
+        name: '永兴县申请测试有限公司',
+        regionCode: '431023',
+        industryCode: 'other',
+      })
+    ).json();
     owner = await t.as('enterprise_user', 'owner', { enterpriseId: ent.id });
   });
   afterAll(() => t.close());
@@ -46,7 +61,11 @@ describe('contact-data proposals from enterprise users', () => {
   it('an officer of the county accepts: the archive changes, with an audit trail', async () => {
     const proposed = await owner.request('POST', url(), { contactPhone: '0735-8888888', contactPerson: '王经理', note: '换了联系人' });
     expect(proposed.statusCode).toBe(201);
-    expect(proposed.json()).toMatchObject({ status: 'pending', changes: { contactPhone: '0735-8888888', contactPerson: '王经理' }, abilities: { decide: false } });
+    expect(proposed.json()).toMatchObject({
+      status: 'pending',
+      changes: { contactPhone: '0735-8888888', contactPerson: '王经理' },
+      abilities: { decide: false },
+    });
     const listed = (await city.request('GET', url())).json().items;
     expect(listed[0]).toMatchObject({ id: proposed.json().id, abilities: { decide: true } });
     const yongxing = await t.as('county_officer', undefined, { regionCode: '431023' });
@@ -62,7 +81,10 @@ describe('contact-data proposals from enterprise users', () => {
     expect(again.json().error.code).toBe('proposal_decided');
     const admin = await t.as('admin');
     const events = (await admin.request('GET', `/api/v1/audit/events?subjectType=enterprise&subjectId=${ent.id}`)).json().items;
-    expect(events[0]).toMatchObject({ action: 'enterprise.update', after: { viaProposal: proposed.json().id, contactPhone: '0735-8888888' } });
+    expect(events[0]).toMatchObject({
+      action: 'enterprise.update',
+      after: { viaProposal: proposed.json().id, contactPhone: '0735-8888888' },
+    });
   });
 
   it('a rejection leaves the archive as it was; a stale decision is 409', async () => {
@@ -71,7 +93,10 @@ describe('contact-data proposals from enterprise users', () => {
     expect((await city.request('POST', `${url()}/${p.id}/decision`, { version: 5, accept: true })).json().error.code).toBe('stale_version');
     const rejected = await city.request('POST', `${url()}/${p.id}/decision`, { version: 1, accept: false, comment: '地址不符' });
     expect(rejected.json()).toMatchObject({ status: 'rejected' });
-    expect((await city.request('GET', `/api/v1/enterprises/${ent.id}`)).json()).toMatchObject({ address: before.address, version: before.version });
+    expect((await city.request('GET', `/api/v1/enterprises/${ent.id}`)).json()).toMatchObject({
+      address: before.address,
+      version: before.version,
+    });
     expect((await owner.request('POST', `${url()}/${p.id}/decision`, { version: 2, accept: true })).statusCode).toBe(403);
   });
 });

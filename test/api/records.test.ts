@@ -15,8 +15,22 @@ describe('archive records under an enterprise', () => {
   beforeAll(async () => {
     t = await testApp();
     city = await t.as('city_officer');
-    ent = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4R0001'), name: '郴州市档案测试有限公司', regionCode: '431002', industryCode: 'electronics' })).json();
-    other = (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431023', 'MA4R0002'), name: '永兴县档案测试有限公司', regionCode: '431023', industryCode: 'nonferrous' })).json();
+    ent = (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431002', 'MA4R0001'),
+        name: '郴州市档案测试有限公司',
+        regionCode: '431002',
+        industryCode: 'electronics',
+      })
+    ).json();
+    other = (
+      await city.request('POST', '/api/v1/enterprises', {
+        uscc: makeUscc('91', '431023', 'MA4R0002'),
+        name: '永兴县档案测试有限公司',
+        regionCode: '431023',
+        industryCode: 'nonferrous',
+      })
+    ).json();
   });
   afterAll(() => t.close());
 
@@ -44,13 +58,23 @@ describe('archive records under an enterprise', () => {
   it('a county officer cannot see or touch another county’s records (404)', async () => {
     const beihu = await t.as('county_officer', undefined, { regionCode: '431002' });
     expect((await beihu.request('GET', url('licences', other.id))).statusCode).toBe(404);
-    expect((await beihu.request('POST', url('licences', other.id), { licenceNo: 'XK-1', productUnit: '水泥', issuedOn: today })).statusCode).toBe(404);
+    expect(
+      (await beihu.request('POST', url('licences', other.id), { licenceNo: 'XK-1', productUnit: '水泥', issuedOn: today })).statusCode,
+    ).toBe(404);
     expect((await beihu.request('GET', `/api/v1/enterprises/${other.id}/profile`)).statusCode).toBe(404);
     expect((await beihu.request('POST', url('associations'), { association: '北湖区企业联合会' })).statusCode).toBe(201);
   });
 
   it('yearly figures: one per year, new-product output within output, a deleted year may be entered again', async () => {
-    const y2024 = { year: 2024, outputValue: 120_000_000, newProductOutputValue: 15_000_000, salesRevenue: 118_000_000, exportValue: 0, profitAndTax: 9_000_000, employees: 320 };
+    const y2024 = {
+      year: 2024,
+      outputValue: 120_000_000,
+      newProductOutputValue: 15_000_000,
+      salesRevenue: 118_000_000,
+      exportValue: 0,
+      profitAndTax: 9_000_000,
+      employees: 320,
+    };
     const created = await city.request('POST', url('yearly-figures'), y2024);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ ...y2024, version: 1 });
@@ -67,8 +91,12 @@ describe('archive records under an enterprise', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].path).toBe(path);
     }
-    expect((await city.request('POST', url('yearly-figures'), { year: 2022, outputValue: 1.5 })).json().error.code).toBe('validation_failed');
-    expect((await city.request('POST', url('yearly-figures'), { year: 2022, outputValue: -1 })).json().error.code).toBe('validation_failed');
+    expect((await city.request('POST', url('yearly-figures'), { year: 2022, outputValue: 1.5 })).json().error.code).toBe(
+      'validation_failed',
+    );
+    expect((await city.request('POST', url('yearly-figures'), { year: 2022, outputValue: -1 })).json().error.code).toBe(
+      'validation_failed',
+    );
     const list = (await city.request('GET', url('yearly-figures'))).json().items;
     expect(list.map((y: { year: number }) => y.year)).toEqual([2023, 2024]);
     const id = created.json().id;
@@ -81,14 +109,23 @@ describe('archive records under an enterprise', () => {
   });
 
   it('products with their standards: category checked, adoption needs the adopted number, one number per product', async () => {
-    expect((await city.request('POST', url('products'), { name: '电线', categoryCode: 'PC999' })).json().error.code).toBe('unknown_category');
-    const product = (await city.request('POST', url('products'), { name: '聚氯乙烯绝缘电缆', categoryCode: 'PC063', brand: '瑞禾', keyProduct: true })).json();
+    expect((await city.request('POST', url('products'), { name: '电线', categoryCode: 'PC999' })).json().error.code).toBe(
+      'unknown_category',
+    );
+    const product = (
+      await city.request('POST', url('products'), { name: '聚氯乙烯绝缘电缆', categoryCode: 'PC063', brand: '瑞禾', keyProduct: true })
+    ).json();
     expect(product).toMatchObject({ keyProduct: true, exportProduct: false, madeToStandard: true, brandProduct: false });
     const std = `/api/v1/enterprises/${ent.id}/products/${product.id}/standards`;
     const adopted = await city.request('POST', std, { standardNo: 'GB/T 5023.3-2008', kind: 'national', adoption: 'IDT' });
     expect(adopted.statusCode).toBe(400);
     expect(adopted.json().error.details[0].path).toBe('body/adoptedStandardNo');
-    const ok = await city.request('POST', std, { standardNo: 'GB/T 5023.3-2008', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'IEC 60227-3:1997' });
+    const ok = await city.request('POST', std, {
+      standardNo: 'GB/T 5023.3-2008',
+      kind: 'national',
+      adoption: 'IDT',
+      adoptedStandardNo: 'IEC 60227-3:1997',
+    });
     expect(ok.statusCode).toBe(201);
     expect((await city.request('POST', std, { standardNo: 'GB/T 5023.3-2008', kind: 'national' })).statusCode).toBe(409);
     expect((await city.request('POST', std, { standardNo: 'Q/CZRH 001-2020', kind: 'enterprise' })).statusCode).toBe(201);
@@ -106,18 +143,38 @@ describe('archive records under an enterprise', () => {
       expect([res.statusCode, res.json().error.code, res.json().error.details[0].path], JSON.stringify(body)).toEqual([400, code, path]);
       return res.json().error.details[0].message as string;
     };
-    expect(await refused({ standardNo: 'GB/T 2760-2014', kind: 'enterprise' }, 'standard_kind_mismatch', 'body/kind')).toBe('GB/T 2760-2014 是国家标准，不能登记为企业标准');
+    expect(await refused({ standardNo: 'GB/T 2760-2014', kind: 'enterprise' }, 'standard_kind_mismatch', 'body/kind')).toBe(
+      'GB/T 2760-2014 是国家标准，不能登记为企业标准',
+    );
     await refused({ standardNo: 'Q/CZXX 001-2019', kind: 'national' }, 'standard_kind_mismatch', 'body/kind');
     await refused({ standardNo: 'DB43/T 1234-2016', kind: 'industry' }, 'standard_kind_mismatch', 'body/kind');
     await refused({ standardNo: 'XX', kind: 'national' }, 'standard_no_unknown', 'body/standardNo');
     await refused({ standardNo: 'GB 2760', kind: 'national' }, 'standard_no_unknown', 'body/standardNo');
-    await refused({ standardNo: 'GB 2760-2014', kind: 'national', adoption: 'MOD', adoptedStandardNo: 'GB/T 1-2020' }, 'standard_kind_mismatch', 'body/adoptedStandardNo');
-    await refused({ standardNo: 'GB 2760-2014', kind: 'national', adoption: 'MOD', adoptedStandardNo: 'CODEX 192' }, 'standard_no_unknown', 'body/adoptedStandardNo');
+    await refused(
+      { standardNo: 'GB 2760-2014', kind: 'national', adoption: 'MOD', adoptedStandardNo: 'GB/T 1-2020' },
+      'standard_kind_mismatch',
+      'body/adoptedStandardNo',
+    );
+    await refused(
+      { standardNo: 'GB 2760-2014', kind: 'national', adoption: 'MOD', adoptedStandardNo: 'CODEX 192' },
+      'standard_no_unknown',
+      'body/adoptedStandardNo',
+    );
 
     // Typed with the IME on and an em dash: stored canonical; a reason given for a known number is not kept.
-    const typed = await post({ standardNo: 'ＧＢ　２７６０—２０１４', kind: 'national', adoption: 'NEQ', adoptedStandardNo: 'codex stan 192-1995', standardNoOverrideReason: '无关的理由' });
+    const typed = await post({
+      standardNo: 'ＧＢ　２７６０—２０１４',
+      kind: 'national',
+      adoption: 'NEQ',
+      adoptedStandardNo: 'codex stan 192-1995',
+      standardNoOverrideReason: '无关的理由',
+    });
     expect(typed.statusCode).toBe(201);
-    expect(typed.json()).toMatchObject({ standardNo: 'GB 2760-2014', adoptedStandardNo: 'CODEX STAN 192-1995', standardNoOverrideReason: null });
+    expect(typed.json()).toMatchObject({
+      standardNo: 'GB 2760-2014',
+      adoptedStandardNo: 'CODEX STAN 192-1995',
+      standardNoOverrideReason: null,
+    });
     // The same standard typed another way is the same standard.
     expect((await post({ standardNo: 'GB2760-2014', kind: 'national' })).statusCode).toBe(409);
 
@@ -136,69 +193,133 @@ describe('archive records under an enterprise', () => {
     const product = (await city.request('POST', url('products'), { name: '旧数据产品' })).json();
     const std = `/api/v1/enterprises/${ent.id}/products/${product.id}/standards`;
     const now = new Date().toISOString();
-    const legacy = { product_id: product.id, adoption: 'none', adopted_standard_no: '', version: 1, created_at: now, updated_at: now, created_by: null };
-    await t.db.kysely.insertInto('product_standards').values([
-      { id: '01900000-0000-7000-8000-00000000a001', standard_no: 'XX', kind: 'national', ...legacy },
-      { id: '01900000-0000-7000-8000-00000000a002', standard_no: 'GB/T5023.3-2008', kind: 'enterprise', ...legacy },
-    ]).execute();
+    const legacy = {
+      product_id: product.id,
+      adoption: 'none',
+      adopted_standard_no: '',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: null,
+    };
+    await t.db.kysely
+      .insertInto('product_standards')
+      .values([
+        { id: '01900000-0000-7000-8000-00000000a001', standard_no: 'XX', kind: 'national', ...legacy },
+        { id: '01900000-0000-7000-8000-00000000a002', standard_no: 'GB/T5023.3-2008', kind: 'enterprise', ...legacy },
+      ])
+      .execute();
     const list = await city.request('GET', std);
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((s: { standardNo: string }) => s.standardNo)).toEqual(['XX', 'GB/T5023.3-2008']);
     expect((await city.request('GET', `/api/v1/enterprises/${ent.id}/profile`)).statusCode).toBe(200);
     // The edit form sends every field back: the numbers as stored are no change, so adding an adoption passes.
-    const adopt = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a001`, { version: 1, standardNo: 'XX', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'ISO 9001:2015' });
+    const adopt = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a001`, {
+      version: 1,
+      standardNo: 'XX',
+      kind: 'national',
+      adoption: 'IDT',
+      adoptedStandardNo: 'ISO 9001:2015',
+    });
     expect(adopt.json()).toMatchObject({ standardNo: 'XX', adoption: 'IDT', adoptedStandardNo: 'ISO 9001:2015' });
     // Another spelling of the stored number is no change either; changing the kind is, and is checked.
-    const spelled = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 1, standardNo: 'GB/T 5023.3-2008' });
+    const spelled = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, {
+      version: 1,
+      standardNo: 'GB/T 5023.3-2008',
+    });
     expect(spelled.json()).toMatchObject({ standardNo: 'GB/T5023.3-2008', kind: 'enterprise', version: 2 });
     const kind = await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 2, kind: 'group' });
     expect(kind.json().error.code).toBe('standard_kind_mismatch');
-    expect((await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 2, kind: 'national' })).json()).toMatchObject({ kind: 'national', version: 3 });
+    expect(
+      (await city.request('PATCH', `${std}/01900000-0000-7000-8000-00000000a002`, { version: 2, kind: 'national' })).json(),
+    ).toMatchObject({ kind: 'national', version: 3 });
   });
 
   it('certifications: expired is derived from the date; OTHER needs a name; dates in order', async () => {
     const cert = (body: Record<string, unknown>) => city.request('POST', url('certifications'), body);
     const old = (await cert({ kind: 'ISO9001', certificateNo: '00119Q30001R0M', issuedOn: '2018-01-10', expiresOn: '2021-01-09' })).json();
     expect(old).toMatchObject({ expired: true, status: 'valid' });
-    const current = (await cert({ kind: 'ISO14001', certificateNo: '00120E30002R0M', issuedOn: '2024-01-10', expiresOn: shift(400) })).json();
+    const current = (
+      await cert({ kind: 'ISO14001', certificateNo: '00120E30002R0M', issuedOn: '2024-01-10', expiresOn: shift(400) })
+    ).json();
     expect(current.expired).toBe(false);
     expect((await cert({ kind: 'OTHER', certificateNo: 'X-1' })).json().error.details[0].path).toBe('body/kindOther');
-    expect((await cert({ kind: 'CCC', certificateNo: 'C-1', issuedOn: '2024-05-01', expiresOn: '2024-04-01' })).json().error.details[0].path).toBe('body/expiresOn');
+    expect(
+      (await cert({ kind: 'CCC', certificateNo: 'C-1', issuedOn: '2024-05-01', expiresOn: '2024-04-01' })).json().error.details[0].path,
+    ).toBe('body/expiresOn');
     expect((await cert({ kind: 'ISO9001', certificateNo: '00119Q30001R0M' })).statusCode).toBe(409);
     // The list filter by certification kind sees only valid, unexpired ones.
-    const has = async (kind: string) => (await city.request('GET', `/api/v1/enterprises?hasCertification=${kind}&regionCode=431002`)).json().items.map((e: { id: string }) => e.id);
+    const has = async (kind: string) =>
+      (await city.request('GET', `/api/v1/enterprises?hasCertification=${kind}&regionCode=431002`))
+        .json()
+        .items.map((e: { id: string }) => e.id);
     expect(await has('ISO14001')).toContain(ent.id);
     expect(await has('ISO9001')).not.toContain(ent.id);
   });
 
   it('licences: five years by default, renewal due within six months of expiry', async () => {
-    const lic = (await city.request('POST', url('licences'), { licenceNo: '(湘)XK06-001-00001', productUnit: '电线电缆', issuedOn: '2022-03-05' })).json();
+    const lic = (
+      await city.request('POST', url('licences'), { licenceNo: '(湘)XK06-001-00001', productUnit: '电线电缆', issuedOn: '2022-03-05' })
+    ).json();
     expect(lic).toMatchObject({ expiresOn: '2027-03-05', status: 'valid' });
-    const soon = (await city.request('POST', url('licences'), { licenceNo: '(湘)XK06-001-00002', productUnit: '电线电缆', issuedOn: '2021-06-01', expiresOn: shift(90) })).json();
+    const soon = (
+      await city.request('POST', url('licences'), {
+        licenceNo: '(湘)XK06-001-00002',
+        productUnit: '电线电缆',
+        issuedOn: '2021-06-01',
+        expiresOn: shift(90),
+      })
+    ).json();
     expect(soon).toMatchObject({ expired: false, renewalDue: true });
-    const far = (await city.request('POST', url('licences'), { licenceNo: '(湘)XK06-001-00003', productUnit: '电线电缆', issuedOn: today, expiresOn: shift(365 * 3) })).json();
+    const far = (
+      await city.request('POST', url('licences'), {
+        licenceNo: '(湘)XK06-001-00003',
+        productUnit: '电线电缆',
+        issuedOn: today,
+        expiresOn: shift(365 * 3),
+      })
+    ).json();
     expect(far.renewalDue).toBe(false);
-    const expiring = async (days: number) => (await city.request('GET', `/api/v1/enterprises?licenceExpiringWithinDays=${days}`)).json().items.map((e: { id: string }) => e.id);
+    const expiring = async (days: number) =>
+      (await city.request('GET', `/api/v1/enterprises?licenceExpiringWithinDays=${days}`)).json().items.map((e: { id: string }) => e.id);
     expect(await expiring(180)).toContain(ent.id);
     expect(await expiring(30)).not.toContain(ent.id);
-    expect((await city.request('POST', url('licences'), { licenceNo: 'X', productUnit: '水泥' })).json().error.code).toBe('validation_failed');
+    expect((await city.request('POST', url('licences'), { licenceNo: 'X', productUnit: '水泥' })).json().error.code).toBe(
+      'validation_failed',
+    );
   });
 
   it('former names are searchable, and stop being so when deleted', async () => {
-    const former = (await city.request('POST', url('former-names'), { name: '郴州市红旗无线电厂', usedFrom: '1985-01-01', usedTo: '2003-06-30' })).json();
-    const find = async () => (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent('红旗无线电')}`)).json().items.map((e: { id: string }) => e.id);
+    const former = (
+      await city.request('POST', url('former-names'), { name: '郴州市红旗无线电厂', usedFrom: '1985-01-01', usedTo: '2003-06-30' })
+    ).json();
+    const find = async () =>
+      (await city.request('GET', `/api/v1/enterprises?q=${encodeURIComponent('红旗无线电')}`))
+        .json()
+        .items.map((e: { id: string }) => e.id);
     expect(await find()).toEqual([ent.id]);
-    expect((await city.request('POST', url('former-names'), { name: '倒序厂', usedFrom: '2005-01-01', usedTo: '2004-01-01' })).statusCode).toBe(400);
+    expect(
+      (await city.request('POST', url('former-names'), { name: '倒序厂', usedFrom: '2005-01-01', usedTo: '2004-01-01' })).statusCode,
+    ).toBe(400);
     await city.request('DELETE', `${url('former-names')}/${former.id}`, { version: 1, reason: '录错了' });
     expect(await find()).toEqual([]);
   });
 
   it('quality staff keep their training records', async () => {
     const trainings = [{ course: '质量管理体系内审员培训', completedOn: '2023-05-20', certificateNo: 'PX12345' }];
-    const res = await city.request('POST', url('quality-staff'), { personName: '李建国', staffRole: '质量负责人', qualification: '注册质量师', trainings });
+    const res = await city.request('POST', url('quality-staff'), {
+      personName: '李建国',
+      staffRole: '质量负责人',
+      qualification: '注册质量师',
+      trainings,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().trainings).toEqual(trainings);
-    const bad = await city.request('POST', url('quality-staff'), { personName: '王芳', staffRole: '检验员', trainings: [{ course: '培训' }] });
+    const bad = await city.request('POST', url('quality-staff'), {
+      personName: '王芳',
+      staffRole: '检验员',
+      trainings: [{ course: '培训' }],
+    });
     expect(bad.json().error.code).toBe('validation_failed');
   });
 

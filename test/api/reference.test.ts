@@ -18,8 +18,17 @@ describe('reference data API', () => {
     const items = res.json().items as { code: string; name: string; level: string; parentCode: string | null }[];
     const counties = items.filter((r) => r.parentCode === '431000');
     expect(counties.map((r) => `${r.code} ${r.name}`)).toEqual([
-      '431002 北湖区', '431003 苏仙区', '431021 桂阳县', '431022 宜章县', '431023 永兴县', '431024 嘉禾县',
-      '431025 临武县', '431026 汝城县', '431027 桂东县', '431028 安仁县', '431081 资兴市',
+      '431002 北湖区',
+      '431003 苏仙区',
+      '431021 桂阳县',
+      '431022 宜章县',
+      '431023 永兴县',
+      '431024 嘉禾县',
+      '431025 临武县',
+      '431026 汝城县',
+      '431027 桂东县',
+      '431028 安仁县',
+      '431081 资兴市',
     ]);
     expect(counties.filter((r) => r.level === 'district')).toHaveLength(2);
     expect(counties.filter((r) => r.level === 'county')).toHaveLength(8);
@@ -30,7 +39,12 @@ describe('reference data API', () => {
   it('seeds the six key industries, the indicator-owning departments and the spot-check categories', async () => {
     const industries = (await admin.request('GET', '/api/v1/reference/industries')).json().items;
     expect(industries.filter((i: { isKey: boolean }) => i.isKey).map((i: { name: string }) => i.name)).toEqual([
-      '有色冶金', '电子信息', '能源', '医药食品', '新型建材', '化工机械',
+      '有色冶金',
+      '电子信息',
+      '能源',
+      '医药食品',
+      '新型建材',
+      '化工机械',
     ]);
     const departments = (await admin.request('GET', '/api/v1/reference/departments')).json().items;
     expect(departments).toHaveLength(9);
@@ -39,8 +53,13 @@ describe('reference data API', () => {
     expect(products.length).toBeGreaterThanOrEqual(60);
     expect(products.length).toBeLessThanOrEqual(90);
     // The food-safety sampling catalogue's 34 大类 beside it (migration 2026120701).
-    expect(categories.filter((c: { catalogue: string }) => c.catalogue === 'food_safety').map((c: { code: string }) => c.code)).toEqual(Array.from({ length: 34 }, (_, i) => `FS${String(i + 1).padStart(2, '0')}`));
-    expect(categories.find((c: { name: string }) => c.name === '水泥')).toMatchObject({ groupName: '工业生产资料', industryCode: 'building_materials' });
+    expect(categories.filter((c: { catalogue: string }) => c.catalogue === 'food_safety').map((c: { code: string }) => c.code)).toEqual(
+      Array.from({ length: 34 }, (_, i) => `FS${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(categories.find((c: { name: string }) => c.name === '水泥')).toMatchObject({
+      groupName: '工业生产资料',
+      industryCode: 'building_materials',
+    });
     const industryCodes = new Set(industries.map((i: { code: string }) => i.code));
     expect(categories.every((c: { industryCode: string }) => industryCodes.has(c.industryCode))).toBe(true);
   });
@@ -98,25 +117,39 @@ describe('reference data API', () => {
 
   it('admin adds a region under a parent; an unknown parent is refused', async () => {
     const zone = await admin.request('POST', '/api/v1/reference/regions', {
-      code: '431099', name: '测试区', level: 'district', parentCode: '431000',
+      code: '431099',
+      name: '测试区',
+      level: 'district',
+      parentCode: '431000',
     });
     expect(zone.statusCode).toBe(201);
     const orphan = await admin.request('POST', '/api/v1/reference/regions', {
-      code: '431098', name: '孤儿区', level: 'district', parentCode: '439999',
+      code: '431098',
+      name: '孤儿区',
+      level: 'district',
+      parentCode: '439999',
     });
     expect(orphan.statusCode).toBe(400);
     expect(orphan.json().error.code).toBe('unknown_parent');
   });
 
   it('updates with the version read; a stale version is 409 and nothing changes; audited with before/after', async () => {
-    const industry = (await admin.request('GET', '/api/v1/reference/industries')).json().items.find((i: { code: string }) => i.code === 'energy');
-    const res = await admin.request('PATCH', `/api/v1/reference/industries/${industry.id}`, { version: industry.version, nameEn: 'Energy industry', isKey: false });
+    const industry = (await admin.request('GET', '/api/v1/reference/industries'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'energy');
+    const res = await admin.request('PATCH', `/api/v1/reference/industries/${industry.id}`, {
+      version: industry.version,
+      nameEn: 'Energy industry',
+      isKey: false,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: 'energy', nameEn: 'Energy industry', isKey: false, version: industry.version + 1 });
     const stale = await admin.request('PATCH', `/api/v1/reference/industries/${industry.id}`, { version: industry.version, name: '旧' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale_version');
-    const now = (await admin.request('GET', '/api/v1/reference/industries')).json().items.find((i: { code: string }) => i.code === 'energy');
+    const now = (await admin.request('GET', '/api/v1/reference/industries'))
+      .json()
+      .items.find((i: { code: string }) => i.code === 'energy');
     expect(now).toMatchObject({ name: '能源', nameEn: 'Energy industry', isKey: false });
 
     const events = (await admin.request('GET', `/api/v1/audit/events?subjectType=industries&subjectId=${industry.id}`)).json();

@@ -17,10 +17,19 @@ describe('a second city', () => {
 
   beforeAll(async () => {
     t = await testApp();
-    const rows = fs.readFileSync('test/fixtures/regions-zhuzhou.csv', 'utf8').trim().split('\n').map((l, i) => ({ line: i + 1, cells: l.split(',') }));
+    const rows = fs
+      .readFileSync('test/fixtures/regions-zhuzhou.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l, i) => ({ line: i + 1, cells: l.split(',') }));
     const { entries, problems } = parseRegionFile(rows, new Set(['430000']));
     expect(problems).toEqual([]);
-    expect(await t.services.reference.loadRegions(cli, entries, { retireOthers: true })).toEqual({ created: 8, updated: 0, retired: 12, unchanged: 0 });
+    expect(await t.services.reference.loadRegions(cli, entries, { retireOthers: true })).toEqual({
+      created: 8,
+      updated: 0,
+      retired: 12,
+      unchanged: 0,
+    });
     city = await t.as('city_officer', 'zz-city');
     hetang = await t.as('county_officer', 'zz-hetang', { regionCode: '430202' });
     const firm = (name: string, regionCode: string, code: string) =>
@@ -37,7 +46,10 @@ describe('a second city', () => {
   });
 
   it('confines a district officer to the district and the townships below it', async () => {
-    const names = (await hetang.request('GET', '/api/v1/enterprises?limit=50')).json().items.map((e: { name: string }) => e.name).sort();
+    const names = (await hetang.request('GET', '/api/v1/enterprises?limit=50'))
+      .json()
+      .items.map((e: { name: string }) => e.name)
+      .sort();
     expect(names).toEqual(['株洲月塘示例有限公司', '株洲荷塘示例有限公司']);
     const all = (await city.request('GET', '/api/v1/enterprises?limit=50')).json().items.map((e: { name: string }) => e.name);
     expect(all).toHaveLength(3);
@@ -45,10 +57,20 @@ describe('a second city', () => {
 
   it('refuses a county officer in a township (a county officer serves a county or district of the city)', async () => {
     const admin = await t.as('admin', 'zz-admin');
-    const res = await admin.request('POST', '/api/v1/users', { username: 'zz-yuetang', displayName: '月塘', role: 'county_officer', regionCode: '430202001' });
+    const res = await admin.request('POST', '/api/v1/users', {
+      username: 'zz-yuetang',
+      displayName: '月塘',
+      role: 'county_officer',
+      regionCode: '430202001',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_scope');
-    const retired = await admin.request('POST', '/api/v1/users', { username: 'zz-beihu', displayName: '北湖', role: 'county_officer', regionCode: '431002' });
+    const retired = await admin.request('POST', '/api/v1/users', {
+      username: 'zz-beihu',
+      displayName: '北湖',
+      role: 'county_officer',
+      regionCode: '431002',
+    });
     expect(retired.statusCode).toBe(400);
   });
 });

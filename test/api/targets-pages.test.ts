@@ -23,21 +23,59 @@ describe('targets: readings and drill-down pages across windows of ids', () => {
     t = await testApp();
     city = await t.as('city_officer');
     const seeded = (await city.request('GET', '/api/v1/target-plans')).json().items[0];
-    const planId = (await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, { code: 'pages', name: '分页测试', startYear: CY - 1, endYear: CY + 1 })).json().id;
+    const planId = (
+      await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, {
+        code: 'pages',
+        name: '分页测试',
+        startYear: CY - 1,
+        endYear: CY + 1,
+      })
+    ).json().id;
     url = `/api/v1/target-plans/${planId}/indicators/PQ-STDCOV/records?year=${CY}`;
-    const res = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', '431002', 'MA4G0001'), name: '郴州市分页测试有限公司', regionCode: '431002', industryCode: 'nonferrous' });
+    const res = await city.request('POST', '/api/v1/enterprises', {
+      uscc: makeUscc('91', '431002', 'MA4G0001'),
+      name: '郴州市分页测试有限公司',
+      regionCode: '431002',
+      industryCode: 'nonferrous',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const enterpriseId = res.json().id as string;
     // 45,000 products; every tenth in id order (4,500) is made to a standard on record, the rest to none.
     const meta = newRecordMeta(null, new Date().toISOString());
     ids = Array.from({ length: PRODUCTS }, () => uuidv7()).sort();
-    await insertChunked(t.db.kysely, 'products', ids.map((id, i) => ({
-      id, ...meta, enterprise_id: enterpriseId, name: `产品${i}`, category_code: null, brand: '', model: '',
-      key_product: 0, export_product: 0, food_product: 0, brand_product: 0, made_to_standard: i % 10 === 0 ? 1 : 0,
-    })) as never);
-    await insertChunked(t.db.kysely, 'product_standards', ids.filter((_, i) => i % 10 === 0).map((productId) => ({
-      id: uuidv7(), ...meta, product_id: productId, standard_no: 'GB/T 1-2020', kind: 'national', adoption: 'none', adopted_standard_no: '',
-    })) as never);
+    await insertChunked(
+      t.db.kysely,
+      'products',
+      ids.map((id, i) => ({
+        id,
+        ...meta,
+        enterprise_id: enterpriseId,
+        name: `产品${i}`,
+        category_code: null,
+        brand: '',
+        model: '',
+        key_product: 0,
+        export_product: 0,
+        food_product: 0,
+        brand_product: 0,
+        made_to_standard: i % 10 === 0 ? 1 : 0,
+      })) as never,
+    );
+    await insertChunked(
+      t.db.kysely,
+      'product_standards',
+      ids
+        .filter((_, i) => i % 10 === 0)
+        .map((productId) => ({
+          id: uuidv7(),
+          ...meta,
+          product_id: productId,
+          standard_no: 'GB/T 1-2020',
+          kind: 'national',
+          adoption: 'none',
+          adopted_standard_no: '',
+        })) as never,
+    );
   });
   afterAll(() => t.close());
 
@@ -56,7 +94,11 @@ describe('targets: readings and drill-down pages across windows of ids', () => {
   it('the reading from the records adds up over slices: 4,500 of 45,000', async () => {
     const res = await city.request('GET', `${url.replace(/\/indicators\/.*$/, '')}/dashboard?year=${CY}`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'PQ-STDCOV')).toMatchObject({ numerator: 4_500, denominator: 45_000, value: 10 });
+    expect(res.json().rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'PQ-STDCOV')).toMatchObject({
+      numerator: 4_500,
+      denominator: 45_000,
+      value: 10,
+    });
   });
 
   it('the numerator: 4,500 products in nine pages of 500, each once and in order', async () => {

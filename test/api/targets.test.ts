@@ -8,7 +8,15 @@ import { rolesExcept, testApp, type Agent, type TestApp } from '../helpers/app';
 const today = new Date().toISOString().slice(0, 10);
 const CY = Number(today.slice(0, 4));
 
-type Row = { indicator: { code: string }; value: number | null; numerator: number | null; denominator: number | null; status: string; compareValue: number | null; trend: { year: number; value: number | null }[] };
+type Row = {
+  indicator: { code: string };
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: string;
+  compareValue: number | null;
+  trend: { year: number; value: number | null }[];
+};
 
 /**
  * A small archive whose every indicator is worked out by hand below. Plan: a copy of 质量兴郴
@@ -22,7 +30,13 @@ describe('targets: computed indicators on a hand-built archive, reported figures
   const p: Record<string, string> = {};
 
   const enterprise = async (key: string, n: number, region: string, extra: object = {}) => {
-    const res = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4G${String(n).padStart(4, '0')}`), name: `郴州市指标测试${key}有限公司`, regionCode: region, industryCode: 'nonferrous', ...extra });
+    const res = await city.request('POST', '/api/v1/enterprises', {
+      uscc: makeUscc('91', region, `MA4G${String(n).padStart(4, '0')}`),
+      name: `郴州市指标测试${key}有限公司`,
+      regionCode: region,
+      industryCode: 'nonferrous',
+      ...extra,
+    });
     expect(res.statusCode, res.body).toBe(201);
     e[key] = res.json().id;
   };
@@ -30,7 +44,8 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     const res = await city.request('POST', `/api/v1/enterprises/${e[owner]}/products`, { name: `产品${key}`, ...body });
     expect(res.statusCode, res.body).toBe(201);
     p[key] = res.json().id;
-    for (const s of standards) expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/products/${p[key]}/standards`, s)).statusCode).toBe(201);
+    for (const s of standards)
+      expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/products/${p[key]}/standards`, s)).statusCode).toBe(201);
   };
   const dashboard = async (agent: Agent, query = '') => {
     const res = await agent.request('GET', `/api/v1/target-plans/${planId}/dashboard?year=${CY}${query}`);
@@ -42,7 +57,14 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     t = await testApp();
     city = await t.as('city_officer');
     const seeded = (await city.request('GET', '/api/v1/target-plans')).json().items[0];
-    planId = (await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, { code: 'test-plan', name: '测试计划', startYear: CY - 2, endYear: CY + 2 })).json().id;
+    planId = (
+      await city.request('POST', `/api/v1/target-plans/${seeded.id}/copy`, {
+        code: 'test-plan',
+        name: '测试计划',
+        startYear: CY - 2,
+        endYear: CY + 2,
+      })
+    ).json().id;
 
     await enterprise('A', 1, '431002', { keyEnterprise: true });
     await enterprise('B', 2, '431003', { foreignInvested: true, industryCode: 'electronics' });
@@ -54,41 +76,67 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     await product('A1', 'A', {}, [{ standardNo: 'GB/T 1-2020', kind: 'national' }]);
     await product('A2', 'A', {}, [{ standardNo: 'ISO 4287:1997', kind: 'international' }]);
     await product('A3', 'A', { madeToStandard: false });
-    await product('B1', 'B', {}, [{ standardNo: 'GB 4943.1-2022', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'IEC 62368-1:2018' }]);
+    await product('B1', 'B', {}, [
+      { standardNo: 'GB 4943.1-2022', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'IEC 62368-1:2018' },
+    ]);
     await product('B2', 'B', {});
     await product('C1', 'C', { foodProduct: true }, [{ standardNo: 'GB 2760-2014', kind: 'national' }]);
     await product('C2', 'C', { foodProduct: true });
     await product('D1', 'D', { foodProduct: true, madeToStandard: false });
-    await product('E1', 'E', { keyProduct: true }, [{ standardNo: 'Q/CZ 001-2024', kind: 'enterprise', adoption: 'NEQ', adoptedStandardNo: 'ISO 1:2016' }]);
+    await product('E1', 'E', { keyProduct: true }, [
+      { standardNo: 'Q/CZ 001-2024', kind: 'enterprise', adoption: 'NEQ', adoptedStandardNo: 'ISO 1:2016' },
+    ]);
     const cert = (owner: string, kind: string, no: string, issuedOn: string, expiresOn: string, productIds?: string[]) =>
       city.request('POST', `/api/v1/enterprises/${e[owner]}/certifications`, { kind, certificateNo: no, issuedOn, expiresOn, productIds });
     // C's green-food certificate names C1 and C2 (a certificate names only its own enterprise's products).
-    expect((await cert('C', 'GREEN_FOOD', 'LB-0', `${CY - 1}-01-01`, `${CY + 2}-01-01`, [p.D1!])).json().error.details[0].path).toBe('body/productIds');
+    expect((await cert('C', 'GREEN_FOOD', 'LB-0', `${CY - 1}-01-01`, `${CY + 2}-01-01`, [p.D1!])).json().error.details[0].path).toBe(
+      'body/productIds',
+    );
     expect((await cert('C', 'GREEN_FOOD', 'LB-1', `${CY - 1}-01-01`, `${CY + 2}-01-01`, [p.C1!, p.C2!])).statusCode).toBe(201);
     expect((await cert('S1', 'ISO9001', 'Q-1', `${CY - 1}-01-01`, `${CY + 2}-01-01`)).statusCode).toBe(201);
     expect((await cert('S2', 'ISO9001', 'Q-2', `${CY - 4}-01-01`, `${CY - 1}-06-30`)).statusCode).toBe(201);
     const figures = (owner: string, body: object) => city.request('POST', `/api/v1/enterprises/${e[owner]}/yearly-figures`, body);
-    expect((await figures('A', { year: CY, outputValue: 1_000_000, newProductOutputValue: 100_000, salesRevenue: 3_200_000_000 })).statusCode).toBe(201);
+    expect(
+      (await figures('A', { year: CY, outputValue: 1_000_000, newProductOutputValue: 100_000, salesRevenue: 3_200_000_000 })).statusCode,
+    ).toBe(201);
     expect((await figures('A', { year: CY - 1, outputValue: 800_000 })).statusCode).toBe(201);
     expect((await figures('B', { year: CY, outputValue: 3_000_000, newProductOutputValue: 600_000 })).statusCode).toBe(201);
     expect((await figures('B', { year: CY - 1, outputValue: 3_000_000 })).statusCode).toBe(201);
     expect((await figures('C', { year: CY, outputValue: 500_000 })).statusCode).toBe(201);
     const grant = async (programmeCode: string, owner: string, grantedOn: string) => {
-      const res = await city.request('POST', '/api/v1/honours', { programmeCode, enterpriseId: e[owner], grantedOn, title: `${owner}-${programmeCode}` });
+      const res = await city.request('POST', '/api/v1/honours', {
+        programmeCode,
+        enterpriseId: e[owner],
+        grantedOn,
+        title: `${owner}-${programmeCode}`,
+      });
       expect(res.statusCode, res.body).toBe(201);
       return res.json();
     };
     await grant('hunan_top_brand', 'A', `${CY - 1}-06-01`);
     const revoked = await grant('hunan_top_brand', 'B', `${CY - 1}-06-01`);
-    expect((await city.request('POST', `/api/v1/honours/${revoked.id}/revoke`, { on: today, reason: '抽查不合格', version: 1 })).statusCode).toBe(200);
+    expect(
+      (await city.request('POST', `/api/v1/honours/${revoked.id}/revoke`, { on: today, reason: '抽查不合格', version: 1 })).statusCode,
+    ).toBe(200);
     await grant('hunan_top_brand', 'C', `${CY - 4}-01-01`); // valid to CY-1-12-31: expired
     await grant('hunan_qm_award', 'A', `${CY - 2}-03-01`);
     await grant('hunan_qm_award', 'B', `${CY - 3}-05-01`); // before the plan began
     expect((await city.request('POST', '/api/v1/flagships', { enterpriseId: e.A, year: CY, designatedOn: today })).statusCode).toBe(201);
 
     // Six spot-check batches, registered and then given their level, product and verdict directly.
-    const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '有色金属及合金制品').executeTakeFirstOrThrow()).code;
-    const plan = (await city.request('POST', '/api/v1/inspection-plans', { year: CY, level: 'city', title: '指标测试计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 6, testItems: ['X'] }] })).json();
+    const category = (
+      await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '有色金属及合金制品').executeTakeFirstOrThrow()
+    ).code;
+    const plan = (
+      await city.request('POST', '/api/v1/inspection-plans', {
+        year: CY,
+        level: 'city',
+        title: '指标测试计划',
+        departmentCode: 'quality',
+        regionCode: '431000',
+        categories: [{ categoryCode: category, plannedBatches: 6, testItems: ['X'] }],
+      })
+    ).json();
     const batches: [string, string, string, string | null, string | null][] = [
       ['i1', 'national', 'E', 'E1', 'qualified'],
       ['i2', 'provincial', 'E', 'E1', 'unqualified'],
@@ -98,27 +146,67 @@ describe('targets: computed indicators on a hand-built archive, reported figures
       ['i6', 'national', 'E', 'E1', null],
     ];
     for (const [doc, level, owner, prod, verdict] of batches) {
-      const res = await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: e[owner], productName: doc, model: doc, place: 'production', sampledOn: today, documentNo: doc, samplers: ['甲', '乙'] });
+      const res = await city.request('POST', '/api/v1/inspections', {
+        planId: plan.id,
+        categoryCode: category,
+        sampledEnterpriseId: e[owner],
+        productName: doc,
+        model: doc,
+        place: 'production',
+        sampledOn: today,
+        documentNo: doc,
+        samplers: ['甲', '乙'],
+      });
       expect(res.statusCode, res.body).toBe(201);
       const c = res.json();
-      await t.db.kysely.updateTable('inspections').set({ level, product_id: prod ? p[prod]! : null, final_verdict: verdict }).where('id', '=', c.id).execute();
+      await t.db.kysely
+        .updateTable('inspections')
+        .set({ level, product_id: prod ? p[prod]! : null, final_verdict: verdict })
+        .where('id', '=', c.id)
+        .execute();
     }
   });
   afterAll(() => t.close());
 
   it('401 without a session; 403 for roles that may not read, edit or report', async () => {
-    for (const [method, url] of [['GET', '/api/v1/target-plans'], ['GET', `/api/v1/target-plans/${planId}/dashboard?year=${CY}`], ['PUT', '/api/v1/reported-values'], ['POST', `/api/v1/target-plans/${planId}/copy`]] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/target-plans'],
+      ['GET', `/api/v1/target-plans/${planId}/dashboard?year=${CY}`],
+      ['PUT', '/api/v1/reported-values'],
+      ['POST', `/api/v1/target-plans/${planId}/copy`],
+    ] as const) {
       expect((await t.anonymous(method, url, method === 'GET' ? undefined : {})).statusCode, url).toBe(401);
     }
     const enterpriseUser = await t.as('enterprise_user', 'ent-t', { enterpriseId: e.A });
     expect((await enterpriseUser.request('GET', `/api/v1/target-plans/${planId}/dashboard?year=${CY}`)).statusCode).toBe(403);
     for (const role of rolesExcept('admin', 'city_officer')) {
       const agent = await t.as(role, `w-${role}`, role === 'enterprise_user' ? { enterpriseId: e.A } : undefined);
-      expect((await agent.request('POST', `/api/v1/target-plans/${planId}/copy`, { code: 'x-plan', name: '新计划', startYear: 2026, endYear: 2030 })).statusCode, role).toBe(403);
+      expect(
+        (
+          await agent.request('POST', `/api/v1/target-plans/${planId}/copy`, {
+            code: 'x-plan',
+            name: '新计划',
+            startYear: 2026,
+            endYear: 2030,
+          })
+        ).statusCode,
+        role,
+      ).toBe(403);
     }
     for (const role of rolesExcept('admin', 'department_reporter')) {
       const agent = await t.as(role, `r-${role}`, role === 'enterprise_user' ? { enterpriseId: e.A } : undefined);
-      expect((await agent.request('PUT', '/api/v1/reported-values', { indicatorCode: 'CON-FIRSTPASS', regionCode: '431002', period: String(CY), numerator: 1, denominator: 1 })).statusCode, role).toBe(403);
+      expect(
+        (
+          await agent.request('PUT', '/api/v1/reported-values', {
+            indicatorCode: 'CON-FIRSTPASS',
+            regionCode: '431002',
+            period: String(CY),
+            numerator: 1,
+            denominator: 1,
+          })
+        ).statusCode,
+        role,
+      ).toBe(403);
     }
   });
 
@@ -161,7 +249,15 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     // The gap needs the province's figure: no data yet.
     expect(d.get('PQ-PASSGAP')).toMatchObject({ value: null, status: 'no_data' });
     const reporter = await t.as('department_reporter', 'quality-rep', { departmentCode: 'quality' });
-    const saved = (await reporter.request('PUT', '/api/v1/reported-values', { indicatorCode: 'PROV-PASSRATE', regionCode: '430000', period: String(CY), numerator: 900, denominator: 1000 })).json();
+    const saved = (
+      await reporter.request('PUT', '/api/v1/reported-values', {
+        indicatorCode: 'PROV-PASSRATE',
+        regionCode: '430000',
+        period: String(CY),
+        numerator: 900,
+        denominator: 1000,
+      })
+    ).json();
     await reporter.request('POST', `/api/v1/reported-values/${saved.id}/submit`, { version: 1 });
     await city.request('POST', `/api/v1/reported-values/${saved.id}/decision`, { decision: 'approve', version: 2 });
     d = await dashboard(city);
@@ -194,29 +290,57 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     const third = (await city.request('GET', `${url}&side=denominator&limit=4&after=${second.meta.nextCursor}`)).json();
     expect([first.total, first.items.length, second.items.length, third.items.length, third.meta.nextCursor]).toEqual([9, 4, 4, 1, null]);
     expect(new Set([...first.items, ...second.items, ...third.items].map((i: { id: string }) => i.id)).size).toBe(9);
-    const batches = (await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-KEYPASS/records?year=${CY}&side=denominator`)).json();
+    const batches = (
+      await city.request('GET', `/api/v1/target-plans/${planId}/indicators/PQ-KEYPASS/records?year=${CY}&side=denominator`)
+    ).json();
     // A batch is shown as its product and model.
     expect(batches.items.map((i: { label: string }) => i.label).sort()).toEqual(['i1 i1', 'i2 i2']);
-    expect((await city.request('GET', `/api/v1/target-plans/${planId}/indicators/CON-STD/records?year=${CY}&side=numerator`)).json().error.code).toBe('validation_failed');
+    expect(
+      (await city.request('GET', `/api/v1/target-plans/${planId}/indicators/CON-STD/records?year=${CY}&side=numerator`)).json().error.code,
+    ).toBe('validation_failed');
     expect((await city.request('GET', `${url}&side=both`)).json().error.code).toBe('validation_failed');
   });
 
   it('reported figures: validation, submit, return, correct, approve, lock, unlock; the city sums counties', async () => {
     const housing = await t.as('department_reporter', 'housing-rep', { departmentCode: 'housing' });
-    const put = (body: object) => housing.request('PUT', '/api/v1/reported-values', { indicatorCode: 'CON-FIRSTPASS', period: String(CY), ...body });
+    const put = (body: object) =>
+      housing.request('PUT', '/api/v1/reported-values', { indicatorCode: 'CON-FIRSTPASS', period: String(CY), ...body });
     expect((await put({ regionCode: '431002', numerator: 51, denominator: 50 })).json().error.details[0].message).toBe('分子不能大于分母');
     expect((await put({ regionCode: '431000', numerator: 1, denominator: 1 })).json().error.details[0].path).toBe('body/regionCode');
-    expect((await put({ regionCode: '431002', period: `${CY}Q1`, numerator: 1, denominator: 1 })).json().error.details[0].path).toBe('body/period');
+    expect((await put({ regionCode: '431002', period: `${CY}Q1`, numerator: 1, denominator: 1 })).json().error.details[0].path).toBe(
+      'body/period',
+    );
     expect((await put({ regionCode: '431002', numerator: 1 })).json().error.details[0].path).toBe('body/denominator');
     // Another department's indicator is not theirs.
-    expect((await housing.request('PUT', '/api/v1/reported-values', { indicatorCode: 'ENV-WASTE', regionCode: '431002', period: String(CY), numerator: 1, denominator: 1 })).statusCode).toBe(403);
+    expect(
+      (
+        await housing.request('PUT', '/api/v1/reported-values', {
+          indicatorCode: 'ENV-WASTE',
+          regionCode: '431002',
+          period: String(CY),
+          numerator: 1,
+          denominator: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
 
     const a = (await put({ regionCode: '431002', numerator: 40, denominator: 50 })).json();
     expect(a).toMatchObject({ status: 'draft', version: 1, departmentCode: 'housing' });
     await housing.request('POST', `/api/v1/reported-values/${a.id}/submit`, { version: 1 });
     expect((await put({ regionCode: '431002', numerator: 45, denominator: 50, version: 2 })).json().error.code).toBe('report_locked');
-    expect((await city.request('POST', `/api/v1/reported-values/${a.id}/decision`, { decision: 'return', version: 2 })).json().error.details[0].path).toBe('body/comment');
-    expect((await city.request('POST', `/api/v1/reported-values/${a.id}/decision`, { decision: 'return', comment: '请核对验收台账', version: 2 })).json().status).toBe('returned');
+    expect(
+      (await city.request('POST', `/api/v1/reported-values/${a.id}/decision`, { decision: 'return', version: 2 })).json().error.details[0]
+        .path,
+    ).toBe('body/comment');
+    expect(
+      (
+        await city.request('POST', `/api/v1/reported-values/${a.id}/decision`, {
+          decision: 'return',
+          comment: '请核对验收台账',
+          version: 2,
+        })
+      ).json().status,
+    ).toBe('returned');
     const fixed = (await put({ regionCode: '431002', numerator: 45, denominator: 50, comment: '已按台账更正', version: 3 })).json();
     expect(fixed).toMatchObject({ status: 'draft', numerator: 45, version: 4 });
     await housing.request('POST', `/api/v1/reported-values/${a.id}/submit`, { version: 4 });
@@ -234,21 +358,38 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(d.get('CON-STD')).toMatchObject({ value: null, status: 'no_data' });
 
     // Unlock: audited, back to the reporter, and out of the sums until approved again.
-    expect((await city.request('POST', `/api/v1/reported-values/${b.id}/unlock`, { reason: '住建局申请更正', version: 3 })).json()).toMatchObject({ status: 'returned', decisionComment: '住建局申请更正' });
+    expect(
+      (await city.request('POST', `/api/v1/reported-values/${b.id}/unlock`, { reason: '住建局申请更正', version: 3 })).json(),
+    ).toMatchObject({ status: 'returned', decisionComment: '住建局申请更正' });
     d = await dashboard(city);
     expect(d.get('CON-FIRSTPASS')).toMatchObject({ value: 90, numerator: 45, denominator: 50 });
     const audit = await t.db.kysely.selectFrom('audit_events').select('action').where('subject_id', '=', b.id).orderBy('seq').execute();
-    expect(audit.map((x) => x.action)).toEqual(['reported_value.save', 'reported_value.submit', 'reported_value.approve', 'reported_value.unlock']);
+    expect(audit.map((x) => x.action)).toEqual([
+      'reported_value.save',
+      'reported_value.submit',
+      'reported_value.approve',
+      'reported_value.unlock',
+    ]);
 
     // A big change from last year needs a comment: last year 431003 approved at 50 %, now 100 %.
-    const last = (await housing.request('PUT', '/api/v1/reported-values', { indicatorCode: 'CON-FIRSTPASS', regionCode: '431022', period: String(CY - 1), numerator: 5, denominator: 10 })).json();
+    const last = (
+      await housing.request('PUT', '/api/v1/reported-values', {
+        indicatorCode: 'CON-FIRSTPASS',
+        regionCode: '431022',
+        period: String(CY - 1),
+        numerator: 5,
+        denominator: 10,
+      })
+    ).json();
     await housing.request('POST', `/api/v1/reported-values/${last.id}/submit`, { version: 1 });
     await city.request('POST', `/api/v1/reported-values/${last.id}/decision`, { decision: 'approve', version: 2 });
     const now = (await put({ regionCode: '431022', numerator: 10, denominator: 10 })).json();
     const refused = await housing.request('POST', `/api/v1/reported-values/${now.id}/submit`, { version: 1 });
     expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'change_needs_comment']);
     const explained = (await put({ regionCode: '431022', numerator: 10, denominator: 10, comment: '本年完成整改复验', version: 1 })).json();
-    expect((await housing.request('POST', `/api/v1/reported-values/${now.id}/submit`, { version: explained.version })).json().status).toBe('submitted');
+    expect((await housing.request('POST', `/api/v1/reported-values/${now.id}/submit`, { version: explained.version })).json().status).toBe(
+      'submitted',
+    );
 
     // The task list: housing owes 4 indicators × 11 counties; 2 submitted-or-approved for CON-FIRSTPASS this year (431002 approved, 431022 submitted).
     const tasks = (await housing.request('GET', `/api/v1/reported-values/tasks?period=${CY}`)).json();
@@ -257,25 +398,59 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(tasks.dueOn).toBe(`${CY + 1}-01-31`);
     // A county officer follows their own county's figures only: the city's task list cut to 431022, no province task.
     const ofCity = (await city.request('GET', `/api/v1/reported-values/tasks?period=${CY}`)).json().tasks;
-    const ofCounty = (await (await t.as('county_officer', 'yizhang-t', { regionCode: '431022' })).request('GET', `/api/v1/reported-values/tasks?period=${CY}`)).json().tasks;
+    const ofCounty = (
+      await (
+        await t.as('county_officer', 'yizhang-t', { regionCode: '431022' })
+      ).request('GET', `/api/v1/reported-values/tasks?period=${CY}`)
+    ).json().tasks;
     expect(ofCounty.length).toBeGreaterThan(0);
     expect(ofCounty).toEqual(ofCity.filter((x: { regionCode: string }) => x.regionCode === '431022'));
   });
 
   it('plans: copy for the next period, edit an indicator’s target; the dashboard reads the new target', async () => {
-    const copy = await city.request('POST', `/api/v1/target-plans/${planId}/copy`, { code: 'test-plan', name: '重复', startYear: 2026, endYear: 2030 });
+    const copy = await city.request('POST', `/api/v1/target-plans/${planId}/copy`, {
+      code: 'test-plan',
+      name: '重复',
+      startYear: 2026,
+      endYear: 2030,
+    });
     expect(copy.json().error.code).toBe('duplicate_record');
     const detail = (await city.request('GET', `/api/v1/target-plans/${planId}`)).json();
     // The register's 27, the three brand-growth measures besides output and the three provincial figures they compare with, the output measure: 34.
     expect(detail.indicators).toHaveLength(34);
     const cov = detail.indicators.find((i: { code: string }) => i.code === 'PQ-STDCOV');
-    expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { target: 50, version: 9 })).json().error.code).toBe('stale_version');
-    expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { source: 'computed', calculator: 'magic', version: 1 })).json().error.details[0].path).toBe('body/calculator');
-    expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { target: 50, version: 1 })).json()).toMatchObject({ target: 50, version: 2 });
+    expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { target: 50, version: 9 })).json().error.code).toBe(
+      'stale_version',
+    );
+    expect(
+      (await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { source: 'computed', calculator: 'magic', version: 1 })).json()
+        .error.details[0].path,
+    ).toBe('body/calculator');
+    expect((await city.request('PATCH', `/api/v1/plan-indicators/${cov.id}`, { target: 50, version: 1 })).json()).toMatchObject({
+      target: 50,
+      version: 2,
+    });
     expect((await dashboard(city)).get('PQ-STDCOV')!.status).toBe('met');
     const added = await city.request('POST', `/api/v1/target-plans/${planId}/indicators`, {
-      code: 'PQ-CCC', section: 'product', name: '获 CCC 认证的服务企业', nameEn: '', unit: '家', kind: 'count', direction: '>=', target: 1, stretch: null, baselineYear: null, baselineValue: null,
-      ownerDepartment: 'quality', frequency: 'year', source: 'computed', calculator: 'service_certified', reading: { kind: 'CCC' }, compareCode: null, reportRegions: null, definition: '服务业企业持有有效 CCC 证书的企业数',
+      code: 'PQ-CCC',
+      section: 'product',
+      name: '获 CCC 认证的服务企业',
+      nameEn: '',
+      unit: '家',
+      kind: 'count',
+      direction: '>=',
+      target: 1,
+      stretch: null,
+      baselineYear: null,
+      baselineValue: null,
+      ownerDepartment: 'quality',
+      frequency: 'year',
+      source: 'computed',
+      calculator: 'service_certified',
+      reading: { kind: 'CCC' },
+      compareCode: null,
+      reportRegions: null,
+      definition: '服务业企业持有有效 CCC 证书的企业数',
     });
     expect(added.statusCode, added.body).toBe(201);
     expect((await dashboard(city)).get('PQ-CCC')).toMatchObject({ value: 0, status: 'not_met' });
@@ -311,45 +486,92 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect((await city.request('POST', `/api/v1/enterprises/${e.E}/products`, { name: '产品E2' })).statusCode).toBe(201);
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 10 });
     // A change made outside the API (SQL, another process) that moves updated_at is seen too: A1 no longer made to standard, 4 of 10.
-    const latest = (await t.db.kysely.selectFrom('products').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirstOrThrow()).at!;
-    await t.db.kysely.updateTable('products').set({ made_to_standard: 0, updated_at: new Date(Date.parse(latest) + 1).toISOString() }).where('id', '=', p.A1!).execute();
+    const latest = (
+      await t.db.kysely
+        .selectFrom('products')
+        .select((eb) => eb.fn.max('updated_at').as('at'))
+        .executeTakeFirstOrThrow()
+    ).at!;
+    await t.db.kysely
+      .updateTable('products')
+      .set({ made_to_standard: 0, updated_at: new Date(Date.parse(latest) + 1).toISOString() })
+      .where('id', '=', p.A1!)
+      .execute();
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 4, denominator: 10 });
   });
 
   it('kept sums per county and industry: only the cells a write touched are read again, and they equal a full reading', async () => {
     // The kept sums of the plan: per cell, and per part of a cell.
-    const cells = async () => [
-      ...(await t.db.kysely.selectFrom('indicator_sums').innerJoin('plan_indicators as i', 'i.id', 'indicator_sums.indicator_id').select(['i.code', 'year', 'region_code', 'industry_code', 'num', 'den', 'records']).where('i.plan_id', '=', planId).execute())
-        .map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`),
-      ...(await t.db.kysely.selectFrom('indicator_part_sums').innerJoin('plan_indicators as i', 'i.id', 'indicator_part_sums.indicator_id').select(['i.code', 'year', 'region_code', 'industry_code', 'part', 'num', 'den', 'records']).where('i.plan_id', '=', planId).execute())
-        .map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${r.part} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`),
-    ].sort();
+    const cells = async () =>
+      [
+        ...(
+          await t.db.kysely
+            .selectFrom('indicator_sums')
+            .innerJoin('plan_indicators as i', 'i.id', 'indicator_sums.indicator_id')
+            .select(['i.code', 'year', 'region_code', 'industry_code', 'num', 'den', 'records'])
+            .where('i.plan_id', '=', planId)
+            .execute()
+        ).map((r) => `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`),
+        ...(
+          await t.db.kysely
+            .selectFrom('indicator_part_sums')
+            .innerJoin('plan_indicators as i', 'i.id', 'indicator_part_sums.indicator_id')
+            .select(['i.code', 'year', 'region_code', 'industry_code', 'part', 'num', 'den', 'records'])
+            .where('i.plan_id', '=', planId)
+            .execute()
+        ).map(
+          (r) =>
+            `${r.code} ${r.year} ${r.region_code} ${r.industry_code} ${r.part} ${Number(r.num)}/${Number(r.den)} (${Number(r.records)})`,
+        ),
+      ].sort();
     const coverage = async () => {
       const m = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`)).json();
-      return Object.fromEntries(m.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells.filter((c: { denominator: number }) => c.denominator > 0).map((c: { key: string; numerator: number; denominator: number }) => [c.key, `${c.numerator}/${c.denominator}`]));
+      return Object.fromEntries(
+        m.rows
+          .find((r: { code: string }) => r.code === 'PQ-STDCOV')
+          .cells.filter((c: { denominator: number }) => c.denominator > 0)
+          .map((c: { key: string; numerator: number; denominator: number }) => [c.key, `${c.numerator}/${c.denominator}`]),
+      );
     };
     // From 4 of 10 (above). A standard for B2 (a product_standards write): 5 of 10.
-    expect((await city.request('POST', `/api/v1/enterprises/${e.B}/products/${p.B2}/standards`, { standardNo: 'GB/T 2-2020', kind: 'national' })).statusCode).toBe(201);
+    expect(
+      (await city.request('POST', `/api/v1/enterprises/${e.B}/products/${p.B2}/standards`, { standardNo: 'GB/T 2-2020', kind: 'national' }))
+        .statusCode,
+    ).toBe(201);
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 10 });
     // C2 deleted (soft): 5 of 9.
-    expect((await city.request('DELETE', `/api/v1/enterprises/${e.C}/products/${p.C2}`, { version: 1, reason: '产品停产注销' })).statusCode).toBe(204);
+    expect(
+      (await city.request('DELETE', `/api/v1/enterprises/${e.C}/products/${p.C2}`, { version: 1, reason: '产品停产注销' })).statusCode,
+    ).toBe(204);
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 9 });
     // E moves from 北湖区 to 桂阳县 with E1 (covered) and E2 (not): 北湖区 A1 A2 A3 C1 → 2/4, 苏仙区 B1 B2 D1 → 2/3, 桂阳县 1/2.
     const eRow = (await city.request('GET', `/api/v1/enterprises/${e.E}`)).json();
-    expect((await city.request('PATCH', `/api/v1/enterprises/${e.E}`, { version: eRow.version, regionCode: '431021' })).statusCode).toBe(200);
+    expect((await city.request('PATCH', `/api/v1/enterprises/${e.E}`, { version: eRow.version, regionCode: '431021' })).statusCode).toBe(
+      200,
+    );
     expect(await coverage()).toEqual({ '431002': '2/4', '431003': '2/3', '431021': '1/2' });
     // By industry from the same cells: electronics (B) 2/2; nonferrous 3/7.
     const byIndustry = (await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}&by=industry`)).json();
     expect(byIndustry.columns).toEqual(['nonferrous', 'electronics']);
-    expect(byIndustry.rows.find((r: { code: string }) => r.code === 'PQ-STDCOV').cells.map((c: { numerator: number; denominator: number }) => `${c.numerator}/${c.denominator}`)).toEqual(['3/7', '2/2']);
+    expect(
+      byIndustry.rows
+        .find((r: { code: string }) => r.code === 'PQ-STDCOV')
+        .cells.map((c: { numerator: number; denominator: number }) => `${c.numerator}/${c.denominator}`),
+    ).toEqual(['3/7', '2/2']);
     // A case's verdict changes (only its year's part of its cell is read again): i2 now qualified → key products 2/2, all batches 4/4 (100 − 90 = 10 points).
-    await t.db.kysely.updateTable('inspections').set({ final_verdict: 'qualified', updated_at: new Date().toISOString() }).where('document_no', '=', 'i2').execute();
+    await t.db.kysely
+      .updateTable('inspections')
+      .set({ final_verdict: 'qualified', updated_at: new Date().toISOString() })
+      .where('document_no', '=', 'i2')
+      .execute();
     let d = await dashboard(city);
     expect(d.get('PQ-KEYPASS')).toMatchObject({ numerator: 2, denominator: 2 });
     expect(d.get('PQ-PASSGAP')).toMatchObject({ value: 10, numerator: 4, denominator: 4 });
     // A product write reaches the cases naming it: E1 no longer a key product → no key-product batches.
     const e1 = (await city.request('GET', `/api/v1/enterprises/${e.E}/products`)).json().items.find((x: { id: string }) => x.id === p.E1);
-    expect((await city.request('PATCH', `/api/v1/enterprises/${e.E}/products/${p.E1}`, { version: e1.version, keyProduct: false })).statusCode).toBe(200);
+    expect(
+      (await city.request('PATCH', `/api/v1/enterprises/${e.E}/products/${p.E1}`, { version: e1.version, keyProduct: false })).statusCode,
+    ).toBe(200);
     d = await dashboard(city);
     expect(d.get('PQ-KEYPASS')).toMatchObject({ value: null, denominator: 0, status: 'no_data' });
     // What the writes left equals what a reading from nothing gives.
@@ -359,13 +581,32 @@ describe('targets: computed indicators on a hand-built archive, reported figures
     expect(await cells()).toEqual([]);
     // The background refresh reads every plan that has begun: this one for CY-2 … CY, the seeded 2010–2015 for all six years.
     expect(await t.services.targets.refreshKept(systemActor('system'))).toBe(2);
-    const runs = await t.db.kysely.selectFrom('indicator_sum_runs').innerJoin('plan_indicators as i', 'i.id', 'indicator_sum_runs.indicator_id').select(['i.plan_id', 'year']).distinct().execute();
-    expect(runs.filter((r) => r.plan_id === planId).map((r) => r.year).sort()).toEqual([CY - 2, CY - 1, CY]);
-    expect(runs.filter((r) => r.plan_id !== planId).map((r) => r.year).sort()).toEqual([2010, 2011, 2012, 2013, 2014, 2015]);
+    const runs = await t.db.kysely
+      .selectFrom('indicator_sum_runs')
+      .innerJoin('plan_indicators as i', 'i.id', 'indicator_sum_runs.indicator_id')
+      .select(['i.plan_id', 'year'])
+      .distinct()
+      .execute();
+    expect(
+      runs
+        .filter((r) => r.plan_id === planId)
+        .map((r) => r.year)
+        .sort(),
+    ).toEqual([CY - 2, CY - 1, CY]);
+    expect(
+      runs
+        .filter((r) => r.plan_id !== planId)
+        .map((r) => r.year)
+        .sort(),
+    ).toEqual([2010, 2011, 2012, 2013, 2014, 2015]);
     await city.request('GET', `/api/v1/target-plans/${planId}/matrix?year=${CY}`);
     expect(await cells()).toEqual(kept);
     // A write dated long before the stamp (a clock far behind) is not seen; a recount brings it in, in memory too: B1 no longer made to standard, 4 of 9.
-    await t.db.kysely.updateTable('products').set({ made_to_standard: 0, updated_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', p.B1!).execute();
+    await t.db.kysely
+      .updateTable('products')
+      .set({ made_to_standard: 0, updated_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', p.B1!)
+      .execute();
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 5, denominator: 9 });
     await recountKeptSums(t.db.kysely);
     expect((await dashboard(city)).get('PQ-STDCOV')).toMatchObject({ numerator: 4, denominator: 9 });
@@ -373,7 +614,14 @@ describe('targets: computed indicators on a hand-built archive, reported figures
 
   it('green food: a green-food honour in force naming the product counts it, as the certificate does', async () => {
     // C1 and D1 (C2 was deleted above), C certified → 1/2. An honour for C naming C1 changes nothing (already counted); D granted 绿色食品 for D1: 2/2.
-    const grant = (owner: string, productIds: string[]) => city.request('POST', '/api/v1/honours', { programmeCode: 'green_food', enterpriseId: e[owner], grantedOn: `${CY}-01-02`, title: `${owner}-绿色食品`, productIds });
+    const grant = (owner: string, productIds: string[]) =>
+      city.request('POST', '/api/v1/honours', {
+        programmeCode: 'green_food',
+        enterpriseId: e[owner],
+        grantedOn: `${CY}-01-02`,
+        title: `${owner}-绿色食品`,
+        productIds,
+      });
     expect((await dashboard(city)).get('PQ-GREEN')).toMatchObject({ numerator: 1, denominator: 2 });
     expect((await grant('C', [p.C1!])).statusCode).toBe(201);
     expect((await dashboard(city)).get('PQ-GREEN')).toMatchObject({ numerator: 1, denominator: 2 });

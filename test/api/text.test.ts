@@ -12,7 +12,8 @@ describe('text in request bodies', () => {
   let city: Agent;
   let n = 0;
   const uscc = () => makeUscc('91', '431002', `MA4X${String(++n).padStart(4, '0')}`);
-  const enterprise = (body: Record<string, unknown>) => city.request('POST', '/api/v1/enterprises', { uscc: uscc(), regionCode: '431002', industryCode: 'other', ...body });
+  const enterprise = (body: Record<string, unknown>) =>
+    city.request('POST', '/api/v1/enterprises', { uscc: uscc(), regionCode: '431002', industryCode: 'other', ...body });
   // Raw JSON, for what JSON.stringify would not write: a lone surrogate.
   const raw = (agent: Agent, url: string, json: string) => agent.request('POST', url, json, { 'content-type': 'application/json' });
 
@@ -39,27 +40,54 @@ describe('text in request bodies', () => {
 
   it('refuses a lone surrogate', async () => {
     const res = await raw(admin, '/api/v1/users', '{"username":"lone","displayName":"张\\ud800三","role":"leading_group"}');
-    expect([res.statusCode, res.json().error.code, res.json().error.details]).toEqual([400, 'invalid_text', [{ path: 'body/displayName', message: '含有无效的 Unicode 字符（孤立的代理项 U+D800）' }]]);
+    expect([res.statusCode, res.json().error.code, res.json().error.details]).toEqual([
+      400,
+      'invalid_text',
+      [{ path: 'body/displayName', message: '含有无效的 Unicode 字符（孤立的代理项 U+D800）' }],
+    ]);
   });
 
   it('finds refused text deep in a body (an array inside an array element)', async () => {
-    const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()).code;
-    const res = await city.request('POST', '/api/v1/inspection-plans', { year: 2026, level: 'city', title: '文本测试计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量', '喷射\u202e性能'] }] });
-    expect([res.statusCode, res.json().error.code, res.json().error.details[0].path]).toEqual([400, 'invalid_text', 'body/categories/0/testItems/1']);
+    const category = (
+      await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '灭火器').executeTakeFirstOrThrow()
+    ).code;
+    const res = await city.request('POST', '/api/v1/inspection-plans', {
+      year: 2026,
+      level: 'city',
+      title: '文本测试计划',
+      departmentCode: 'quality',
+      regionCode: '431000',
+      categories: [{ categoryCode: category, plannedBatches: 1, testItems: ['充装量', '喷射\u202e性能'] }],
+    });
+    expect([res.statusCode, res.json().error.code, res.json().error.details[0].path]).toEqual([
+      400,
+      'invalid_text',
+      'body/categories/0/testItems/1',
+    ]);
   });
 
   it('a name of blanks is an empty name: 400 validation_failed', async () => {
     for (const blank of ['   ', '\u3000\u3000', ' \u00a0 ']) {
       const res = await admin.request('POST', '/api/v1/users', { username: 'blank', displayName: blank, role: 'leading_group' });
-      expect([res.statusCode, res.json().error.code, res.json().error.details], JSON.stringify(blank)).toEqual([400, 'validation_failed', [{ path: 'body/displayName', message: '不能为空' }]]);
+      expect([res.statusCode, res.json().error.code, res.json().error.details], JSON.stringify(blank)).toEqual([
+        400,
+        'validation_failed',
+        [{ path: 'body/displayName', message: '不能为空' }],
+      ]);
     }
-    expect((await enterprise({ name: ' \u3000 ' })).json().error.details).toEqual([{ path: 'body/name', message: '长度不能少于 2 个字符' }]);
+    expect((await enterprise({ name: ' \u3000 ' })).json().error.details).toEqual([
+      { path: 'body/name', message: '长度不能少于 2 个字符' },
+    ]);
   });
 
   it('stores text trimmed and in NFC, and checks the length after trimming', async () => {
     // 50 characters between blanks: 52 as sent, 50 (the limit) as kept.
     const name = '张'.repeat(49) + 'e\u0301';
-    const res = await admin.request('POST', '/api/v1/users', { username: ' spaced ', displayName: `\u3000${name} `, role: 'leading_group' });
+    const res = await admin.request('POST', '/api/v1/users', {
+      username: ' spaced ',
+      displayName: `\u3000${name} `,
+      role: 'leading_group',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().user).toMatchObject({ username: 'spaced', displayName: '张'.repeat(49) + '\u00e9' });
     const firm = (await enterprise({ name: '  郴州市Cafe\u0301有限公司\u3000' })).json();
@@ -70,14 +98,27 @@ describe('text in request bodies', () => {
 
   it('free text (a reason, a note) may span lines; the line breaks are kept as \\n', async () => {
     const firm = (await enterprise({ name: '郴州市多行文本有限公司' })).json();
-    const res = await city.request('DELETE', `/api/v1/enterprises/${firm.id}`, { version: firm.version, reason: '重复录入：\r\n\t与另一条记录相同' });
+    const res = await city.request('DELETE', `/api/v1/enterprises/${firm.id}`, {
+      version: firm.version,
+      reason: '重复录入：\r\n\t与另一条记录相同',
+    });
     expect(res.statusCode).toBe(204);
-    const event = await t.db.kysely.selectFrom('audit_events').select('after').where('subject_id', '=', firm.id).where('action', '=', 'enterprise.delete').executeTakeFirstOrThrow();
+    const event = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('after')
+      .where('subject_id', '=', firm.id)
+      .where('action', '=', 'enterprise.delete')
+      .executeTakeFirstOrThrow();
     expect(String(event.after)).toContain(JSON.stringify('重复录入：\n\t与另一条记录相同').slice(1, -1));
   });
 
   it('speaks English when asked', async () => {
-    const res = await city.request('POST', '/api/v1/enterprises', { uscc: uscc(), name: '郴州\u202e', regionCode: '431002', industryCode: 'other' }, { 'accept-language': 'en' });
+    const res = await city.request(
+      'POST',
+      '/api/v1/enterprises',
+      { uscc: uscc(), name: '郴州\u202e', regionCode: '431002', industryCode: 'other' },
+      { 'accept-language': 'en' },
+    );
     expect(res.json().error).toEqual({
       code: 'invalid_text',
       message: 'The text contains characters that are not allowed (control characters, bidirectional controls or invalid Unicode)',
@@ -85,4 +126,3 @@ describe('text in request bodies', () => {
     });
   });
 });
-

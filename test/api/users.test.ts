@@ -84,7 +84,11 @@ describe('users API', () => {
       [newUser('ok-name', { regionCode: undefined }), 400, 'invalid_scope'],
       [newUser('ok-name', { role: 'city_officer' }), 400, 'invalid_scope'],
       [newUser('ok-name', { role: 'department_reporter', regionCode: undefined, departmentCode: 'nope' }), 400, 'unknown_department'],
-      [newUser('ok-name', { role: 'enterprise_user', regionCode: undefined, enterpriseId: '0192f0c4-0000-7000-8000-00000000dead' }), 400, 'unknown_enterprise'],
+      [
+        newUser('ok-name', { role: 'enterprise_user', regionCode: undefined, enterpriseId: '0192f0c4-0000-7000-8000-00000000dead' }),
+        400,
+        'unknown_enterprise',
+      ],
       [newUser('root'), 409, 'username_taken'],
       [newUser('ROOT'), 409, 'username_taken'],
     ];

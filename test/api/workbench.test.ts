@@ -15,10 +15,18 @@ describe('workbench figures and an enterprise’s history', () => {
     t = await testApp();
     city = await t.as('city_officer');
     const create = async (n: number, region: string) =>
-      (await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4W000${n}`), name: `郴州市工作台测试${n}有限公司`, regionCode: region, industryCode: 'electronics' })).json();
+      (
+        await city.request('POST', '/api/v1/enterprises', {
+          uscc: makeUscc('91', region, `MA4W000${n}`),
+          name: `郴州市工作台测试${n}有限公司`,
+          regionCode: region,
+          industryCode: 'electronics',
+        })
+      ).json();
     beihuEnt = await create(1, '431002');
     farEnt = await create(2, '431023');
-    const add = async (id: string, kind: string, body: object) => expect((await city.request('POST', `/api/v1/enterprises/${id}/${kind}`, body)).statusCode).toBe(201);
+    const add = async (id: string, kind: string, body: object) =>
+      expect((await city.request('POST', `/api/v1/enterprises/${id}/${kind}`, body)).statusCode).toBe(201);
     await add(beihuEnt.id, 'products', { name: '电力电缆' });
     await add(beihuEnt.id, 'products', { name: '控制电缆' });
     await add(farEnt.id, 'products', { name: '锌锭' });
@@ -41,23 +49,47 @@ describe('workbench figures and an enterprise’s history', () => {
 
   it('counts the whole city for a city officer and one county for its officer', async () => {
     // City: 2 enterprises, 3 products; certificates Q-1 (30 d) and C-2 (89 d); licence XK-1 (100 d ≤ 6 months).
-    expect((await city.request('GET', '/api/v1/workbench')).json()).toEqual({ enterprises: 2, products: 3, certificationsExpiring: 2, licencesRenewalDue: 1 });
+    expect((await city.request('GET', '/api/v1/workbench')).json()).toEqual({
+      enterprises: 2,
+      products: 3,
+      certificationsExpiring: 2,
+      licencesRenewalDue: 1,
+    });
     const beihu = await t.as('county_officer', undefined, { regionCode: '431002' });
-    expect((await beihu.request('GET', '/api/v1/workbench')).json()).toEqual({ enterprises: 1, products: 2, certificationsExpiring: 1, licencesRenewalDue: 1 });
+    expect((await beihu.request('GET', '/api/v1/workbench')).json()).toEqual({
+      enterprises: 1,
+      products: 2,
+      certificationsExpiring: 1,
+      licencesRenewalDue: 1,
+    });
     const own = await t.as('enterprise_user', undefined, { enterpriseId: farEnt.id });
-    expect((await own.request('GET', '/api/v1/workbench')).json()).toEqual({ enterprises: 1, products: 1, certificationsExpiring: 1, licencesRenewalDue: 0 });
+    expect((await own.request('GET', '/api/v1/workbench')).json()).toEqual({
+      enterprises: 1,
+      products: 1,
+      certificationsExpiring: 1,
+      licencesRenewalDue: 0,
+    });
   });
 
   it('the list behind the certificate figure: certificationExpiringWithinDays', async () => {
-    const ids = async (days: number) => (await city.request('GET', `/api/v1/enterprises?certificationExpiringWithinDays=${days}`)).json().items.map((e: { id: string }) => e.id).sort();
+    const ids = async (days: number) =>
+      (await city.request('GET', `/api/v1/enterprises?certificationExpiringWithinDays=${days}`))
+        .json()
+        .items.map((e: { id: string }) => e.id)
+        .sort();
     expect(await ids(90)).toEqual([beihuEnt.id, farEnt.id].sort()); // Q-1 in 30 days, C-2 in 89
     expect(await ids(40)).toEqual([beihuEnt.id]);
     expect(await ids(10)).toEqual([]);
-    expect((await city.request('GET', '/api/v1/enterprises?certificationExpiringWithinDays=-1')).json().error.code).toBe('validation_failed');
+    expect((await city.request('GET', '/api/v1/enterprises?certificationExpiringWithinDays=-1')).json().error.code).toBe(
+      'validation_failed',
+    );
   });
 
   it('history: the enterprise and its records, newest first, within scope; a bad id is 400', async () => {
-    const res = await city.request('PATCH', `/api/v1/enterprises/${beihuEnt.id}`, { version: beihuEnt.version, address: '北湖区人民路 1 号' });
+    const res = await city.request('PATCH', `/api/v1/enterprises/${beihuEnt.id}`, {
+      version: beihuEnt.version,
+      address: '北湖区人民路 1 号',
+    });
     expect(res.statusCode).toBe(200);
     const history = await city.request('GET', `/api/v1/enterprises/${beihuEnt.id}/history`);
     expect(history.statusCode).toBe(200);

@@ -6,7 +6,12 @@ import { multipart } from '../helpers/multipart';
 import { testApp, type Agent, type TestApp } from '../helpers/app';
 
 const HEADER = ['统一社会信用代码', '企业名称', '所属县市区', '行业'];
-const row = (i: number) => [makeUscc('91', '431002', `MA4X${String(i).padStart(4, '0')}`), `郴州市限额测试${i}有限公司`, '北湖区', '有色冶金'];
+const row = (i: number) => [
+  makeUscc('91', '431002', `MA4X${String(i).padStart(4, '0')}`),
+  `郴州市限额测试${i}有限公司`,
+  '北湖区',
+  '有色冶金',
+];
 
 async function xlsx(rows: string[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -35,7 +40,10 @@ describe('spreadsheet reading is bounded: zip bombs, too many rows, one parse pe
     expect(bomb.length).toBeLessThan(100_000);
     const res = await upload(city, '企业.xlsx', bomb);
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: 'file_too_large', details: [{ message: '文件压缩比异常（超过 100 倍），不是正常的 Excel 文件' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'file_too_large',
+      details: [{ message: '文件压缩比异常（超过 100 倍），不是正常的 Excel 文件' }],
+    });
   });
 
   it('a sheet over the row limit is refused before a row is imported (XLSX by its row tags, CSV as it streams)', async () => {

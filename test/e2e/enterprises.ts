@@ -46,7 +46,10 @@ step('an edit shows in the history tab', async ({ page }) => {
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('tab', { name: '变更历史' }).click();
-  await page.getByRole('cell', { name: /修改企业/ }).first().waitFor();
+  await page
+    .getByRole('cell', { name: /修改企业/ })
+    .first()
+    .waitFor();
   await page.locator('.ant-table-row-expand-icon').first().click();
   await page.locator('.ant-table-expanded-row').getByText('0735-2881234').waitFor();
 });
@@ -58,18 +61,34 @@ step('a second session editing the same record is told someone changed it', asyn
   await page.reload();
   await page.getByRole('button', { name: '编辑基本信息' }).click();
   await page.getByRole('dialog').getByLabel('联系人').fill('第一位');
-  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
   await other.getByRole('dialog').getByLabel('联系人').fill('第二位');
-  await other.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await other
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await other.getByRole('alert').filter({ hasText: '该记录已被他人修改' }).waitFor();
   await other.close();
 });
 
 step('an upload with two bad rows explains both; fixed, it imports and the records are there', async ({ page, server }) => {
   const header = '统一社会信用代码,企业名称,所属县市区,行业';
-  const bad = [header, `${uscc(1)},郴州市导入测试甲有限公司,苏仙区,有色冶金`, `9143100346525942XX,郴州市导入测试乙有限公司,苏仙区,能源`, `${uscc(3)},郴州市导入测试丙有限公司,火星区,能源`].join('\n');
-  const good = [header, `${uscc(1)},郴州市导入测试甲有限公司,苏仙区,有色冶金`, `${uscc(2)},郴州市导入测试乙有限公司,苏仙区,能源`, `${uscc(3)},郴州市导入测试丙有限公司,苏仙区,能源`].join('\n');
+  const bad = [
+    header,
+    `${uscc(1)},郴州市导入测试甲有限公司,苏仙区,有色冶金`,
+    `9143100346525942XX,郴州市导入测试乙有限公司,苏仙区,能源`,
+    `${uscc(3)},郴州市导入测试丙有限公司,火星区,能源`,
+  ].join('\n');
+  const good = [
+    header,
+    `${uscc(1)},郴州市导入测试甲有限公司,苏仙区,有色冶金`,
+    `${uscc(2)},郴州市导入测试乙有限公司,苏仙区,能源`,
+    `${uscc(3)},郴州市导入测试丙有限公司,苏仙区,能源`,
+  ].join('\n');
   fs.writeFileSync(path.join(WORK, 'bad.csv'), `\ufeff${bad}\n`);
   fs.writeFileSync(path.join(WORK, 'good.csv'), `\ufeff${good}\n`);
   await page.goto(`${server.url}/import`);
@@ -114,7 +133,14 @@ step('an enterprise proposes a new phone number; the county officer accepts it i
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
   await page.getByText('系统管理员，您好').waitFor();
   const list = await apiCall<{ items: { id: string }[] }>(page, 'GET', '/enterprises?regionCode=431003&limit=1&sort=uscc');
-  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'qiye', displayName: '企业填报员', role: 'enterprise_user', enterpriseId: list.items[0]!.id })).oneTimePassword as string;
+  const oneTime = (
+    await apiCall(page, 'POST', '/users', {
+      username: 'qiye',
+      displayName: '企业填报员',
+      role: 'enterprise_user',
+      enterpriseId: list.items[0]!.id,
+    })
+  ).oneTimePassword as string;
   await context.clearCookies();
   await firstSignIn(page, server.url, 'qiye', oneTime, 'Qiye-new-pass-1', '企业填报员');
   await page.getByRole('menuitem', { name: '企业档案' }).click();
@@ -134,7 +160,10 @@ step('an enterprise proposes a new phone number; the county officer accepts it i
   await page.goto(url);
   await page.getByRole('tab', { name: '变更申请' }).click();
   await page.getByRole('button', { name: /采\s*纳/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await page.getByRole('cell', { name: '已采纳' }).waitFor();
   await page.getByRole('tab', { name: '基本信息' }).click();
   await page.getByText('0735-7654321').first().waitFor();

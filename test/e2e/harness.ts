@@ -57,7 +57,11 @@ export async function apiCall<T = any>(page: Page, method: string, url: string, 
   return page.evaluate(
     async ({ method, url, body }) => {
       const me = await (await fetch('/api/v1/auth/me')).json();
-      const res = await fetch(`/api/v1${url}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`/api/v1${url}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       const json = await res.json();
       if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
       return json;
@@ -76,7 +80,13 @@ export async function confirmPop(page: Page) {
   for (let attempt = 0; attempt < 2; attempt++) {
     if (attempt > 0 && !(await pop.isVisible())) return;
     await pop.getByRole('button', { name: /^确\s*定$/ }).click();
-    if (await pop.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
+    if (
+      await pop.waitFor({ state: 'hidden', timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   await pop.waitFor({ state: 'hidden' });
 }

@@ -3,7 +3,15 @@
  * the console, the officer answering only what the table does not say.
  */
 import type { Page } from 'playwright-core';
-import { DISTRICT_FAILURES, FOOD_FAILURES, NATIONAL_PRODUCTS, PRODUCERS_LIST, PROVINCE_RESULTS, writeTable, type PublishedTable } from '../fixtures/result-tables';
+import {
+  DISTRICT_FAILURES,
+  FOOD_FAILURES,
+  NATIONAL_PRODUCTS,
+  PRODUCERS_LIST,
+  PROVINCE_RESULTS,
+  writeTable,
+  type PublishedTable,
+} from '../fixtures/result-tables';
 
 type ApiCall = <T = any>(page: Page, method: string, url: string, body?: unknown) => Promise<T>;
 
@@ -33,13 +41,28 @@ async function apply(page: Page) {
  * Imports every published fixture table into a plan of its own through the console. `uscc(n)`
  * gives valid codes for the archive firms the tables name; `shots` is where screenshots go.
  */
-export async function importPublishedTables(page: Page, url: string, apiCall: ApiCall, work: string, uscc: (n: number) => string, shot: (name: string) => string) {
+export async function importPublishedTables(
+  page: Page,
+  url: string,
+  apiCall: ApiCall,
+  work: string,
+  uscc: (n: number) => string,
+  shot: (name: string) => string,
+) {
   const categories = (await apiCall<{ items: { code: string; name: string }[] }>(page, 'GET', '/reference/product-categories')).items;
   const code = (name: string) => categories.find((c) => c.name === name)!.code;
   const firms = ['郴州市安盾消防器材有限公司', '郴州市湘南电缆有限公司', '郴州市湘华电缆有限公司', '郴州市绿野塑料制品有限公司'];
-  for (const [i, name] of firms.entries()) await apiCall(page, 'POST', '/enterprises', { uscc: uscc(60 + i), name, regionCode: '431002', industryCode: 'chem_machinery' });
+  for (const [i, name] of firms.entries())
+    await apiCall(page, 'POST', '/enterprises', { uscc: uscc(60 + i), name, regionCode: '431002', industryCode: 'chem_machinery' });
   const plan = (year: number, level: string, title: string, names: string[]) =>
-    apiCall<{ id: string }>(page, 'POST', '/inspection-plans', { year, level, title, departmentCode: 'quality', regionCode: '431000', categories: names.map((n) => ({ categoryCode: code(n), plannedBatches: 10, testItems: ['项目'] })) });
+    apiCall<{ id: string }>(page, 'POST', '/inspection-plans', {
+      year,
+      level,
+      title,
+      departmentCode: 'quality',
+      regionCode: '431000',
+      categories: names.map((n) => ({ categoryCode: code(n), plannedBatches: 10, testItems: ['项目'] })),
+    });
   const open = async (title: string, table: PublishedTable, issuer?: string) => {
     await page.goto(`${url}/inspections/plans`);
     await page.locator('tr').filter({ hasText: title }).getByRole('button', { name: '导入结果表' }).click();

@@ -68,14 +68,27 @@ async function main() {
   // On PostgreSQL the server gets a schema of its own, so every run starts on a fresh database.
   const database = await freshDatabase();
   // The suite makes its own plans, cases, figures and schemes: the demo gives it the archive and honours only.
-  const server = await startServer({ QC_ADMIN_PASSWORD: ADMIN_PASSWORD, QC_WEB_DIST: path.resolve('dist/web'), QC_DEMO_WORK: '0', ...database.env });
+  const server = await startServer({
+    QC_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    QC_WEB_DIST: path.resolve('dist/web'),
+    QC_DEMO_WORK: '0',
+    ...database.env,
+  });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await context.addInitScript('globalThis.__name = (f) => f');
   context.setDefaultTimeout(15_000);
@@ -85,7 +98,12 @@ async function main() {
   context.on('page', (p) => p.on('pageerror', (err) => pageErrors.push(err.message)));
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // API errors met by the console, reported with a failing step (some steps expect a 4xx).
-  const watch = (p: Page) => p.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && pageErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`));
+  const watch = (p: Page) =>
+    p.on(
+      'response',
+      (res) =>
+        res.status() >= 400 && res.url().includes('/api/') && pageErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`),
+    );
   watch(page);
   context.on('page', watch);
   let passed = 0;
@@ -112,7 +130,9 @@ async function main() {
   await database.drop();
   fs.rmSync(profile, { recursive: true, force: true });
   fs.rmSync(WORK, { recursive: true, force: true });
-  console.log(`e2e (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}): ${passed} steps passed\ne2e: ${passed} passed, ${failed} failed`);
+  console.log(
+    `e2e (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}): ${passed} steps passed\ne2e: ${passed} passed, ${failed} failed`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

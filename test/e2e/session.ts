@@ -57,22 +57,32 @@ step('the language switches to English and back; API errors follow it', async ({
   await page.getByText('行政区划').first().waitFor();
 });
 
-step('a new county officer must change the one-time password first; a guessable one is refused with the reasons', async ({ page, server, context }) => {
-  // The admin creates the account through the API with the browser's own session.
-  const oneTime = (await apiCall(page, 'POST', '/users', { username: 'beihu', displayName: '北湖区质监员', role: 'county_officer', regionCode: '431002' })).oneTimePassword as string;
-  assert(/^[A-Za-z2-9]{14}$/.test(oneTime), `no one-time password: ${oneTime}`);
-  await context.clearCookies();
-  await login(page, server.url, 'beihu', oneTime);
-  await page.waitForURL(/\/password/);
-  await page.getByLabel('原密码').fill(oneTime);
-  await page.getByLabel('新密码', { exact: true }).fill('beihu123456');
-  await page.getByLabel('确认新密码').fill('beihu123456');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.getByRole('alert').filter({ hasText: '（错误代码：weak_password）' }).waitFor();
-  await page.getByText('密码太容易被猜到：请加长，或用几个不常见的词组合').waitFor();
-  await firstSignIn(page, server.url, 'beihu', oneTime, 'Beihu-new-pass-1', '北湖区质监员');
-  await page.screenshot({ path: path.join(SHOTS, 'county-officer.png'), fullPage: true });
-});
+step(
+  'a new county officer must change the one-time password first; a guessable one is refused with the reasons',
+  async ({ page, server, context }) => {
+    // The admin creates the account through the API with the browser's own session.
+    const oneTime = (
+      await apiCall(page, 'POST', '/users', {
+        username: 'beihu',
+        displayName: '北湖区质监员',
+        role: 'county_officer',
+        regionCode: '431002',
+      })
+    ).oneTimePassword as string;
+    assert(/^[A-Za-z2-9]{14}$/.test(oneTime), `no one-time password: ${oneTime}`);
+    await context.clearCookies();
+    await login(page, server.url, 'beihu', oneTime);
+    await page.waitForURL(/\/password/);
+    await page.getByLabel('原密码').fill(oneTime);
+    await page.getByLabel('新密码', { exact: true }).fill('beihu123456');
+    await page.getByLabel('确认新密码').fill('beihu123456');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.getByRole('alert').filter({ hasText: '（错误代码：weak_password）' }).waitFor();
+    await page.getByText('密码太容易被猜到：请加长，或用几个不常见的词组合').waitFor();
+    await firstSignIn(page, server.url, 'beihu', oneTime, 'Beihu-new-pass-1', '北湖区质监员');
+    await page.screenshot({ path: path.join(SHOTS, 'county-officer.png'), fullPage: true });
+  },
+);
 
 step('an expired session goes back to login, then back to where the user was', async ({ page, server, context }) => {
   await context.clearCookies();
@@ -95,7 +105,12 @@ step('works at 1366×768 without horizontal scrolling', async ({ page, server })
   await page.setViewportSize({ width: 1366, height: 768 });
   await login(page, server.url, 'admin', ADMIN_PASSWORD);
   await page.getByRole('cell', { name: '资兴市' }).waitFor();
-  for (const [url, ready] of [['/', '资兴市'], ['/enterprises', '企业名称'], ['/import', '选择要导入的数据类别'], ['/admin/users', '账号']] as const) {
+  for (const [url, ready] of [
+    ['/', '资兴市'],
+    ['/enterprises', '企业名称'],
+    ['/import', '选择要导入的数据类别'],
+    ['/admin/users', '账号'],
+  ] as const) {
     await page.goto(`${server.url}${url}`);
     await page.getByText(ready).first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

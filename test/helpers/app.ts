@@ -56,7 +56,14 @@ export async function testApp(env: Record<string, string> = {}, hook?: (app: Fas
   // Uploads, exports and documents go to a directory of this app's own, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-test-'));
   // No delay after a wrong password unless a test asks for one (QC_LOGIN_DELAY_MS).
-  const config = loadConfig({ QC_LOG_LEVEL: 'silent', QC_LOGIN_RATE_LIMIT: '10000', QC_LOGIN_DELAY_MS: '0', QC_WEB_DIST: '/nonexistent', QC_DATA_DIR: dataDir, ...env });
+  const config = loadConfig({
+    QC_LOG_LEVEL: 'silent',
+    QC_LOGIN_RATE_LIMIT: '10000',
+    QC_LOGIN_DELAY_MS: '0',
+    QC_WEB_DIST: '/nonexistent',
+    QC_DATA_DIR: dataDir,
+    ...env,
+  });
   await openAuditKeyring(db.kysely, config.auditKeyFile);
   const deps = { db, config, logger: pino({ level: 'silent' }) };
   const services = buildServices(deps);

@@ -44,7 +44,13 @@ export async function buildIndicatorFixture(t: TestApp, city: Agent, CY: number)
   const p: Record<string, string> = {};
   let n = 0;
   const enterprise = async (key: string, region: string, extra: object = {}) => {
-    const res = await city.request('POST', '/api/v1/enterprises', { uscc: makeUscc('91', region, `MA4K${String(++n).padStart(4, '0')}`), name: `郴州市口径测试${key}有限公司`, regionCode: region, industryCode: 'nonferrous', ...extra });
+    const res = await city.request('POST', '/api/v1/enterprises', {
+      uscc: makeUscc('91', region, `MA4K${String(++n).padStart(4, '0')}`),
+      name: `郴州市口径测试${key}有限公司`,
+      regionCode: region,
+      industryCode: 'nonferrous',
+      ...extra,
+    });
     expect(res.statusCode, res.body).toBe(201);
     e[key] = res.json().id;
   };
@@ -52,7 +58,8 @@ export async function buildIndicatorFixture(t: TestApp, city: Agent, CY: number)
     const res = await city.request('POST', `/api/v1/enterprises/${e[owner]}/products`, { name: `产品${key}`, ...body });
     expect(res.statusCode, res.body).toBe(201);
     p[key] = res.json().id;
-    for (const s of standards) expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/products/${p[key]}/standards`, s)).statusCode).toBe(201);
+    for (const s of standards)
+      expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/products/${p[key]}/standards`, s)).statusCode).toBe(201);
   };
   const national = { standardNo: 'GB/T 1-2020', kind: 'national' };
   const international = { standardNo: 'ISO 4287:1997', kind: 'international' };
@@ -73,7 +80,9 @@ export async function buildIndicatorFixture(t: TestApp, city: Agent, CY: number)
   await product('M1a', 'M1', {}, [national]);
   await product('M1b', 'M1');
   await product('M1c', 'M1', {}, [international]);
-  await product('M2a', 'M2', {}, [{ standardNo: 'GB 4943.1-2022', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'IEC 62368-1:2018' }]);
+  await product('M2a', 'M2', {}, [
+    { standardNo: 'GB 4943.1-2022', kind: 'national', adoption: 'IDT', adoptedStandardNo: 'IEC 62368-1:2018' },
+  ]);
   await product('M2b', 'M2');
   await product('TBa', 'TB', {}, [national]);
   await product('TBb', 'TB', { madeToStandard: false }, [national]);
@@ -84,22 +93,46 @@ export async function buildIndicatorFixture(t: TestApp, city: Agent, CY: number)
   await product('G1', 'AG2', { foodProduct: true });
 
   const cert = async (owner: string, kind: string, no: string, productIds?: string[]) =>
-    expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/certifications`, { kind, certificateNo: no, issuedOn: `${CY - 1}-01-01`, expiresOn: `${CY + 2}-01-01`, productIds })).statusCode).toBe(201);
+    expect(
+      (
+        await city.request('POST', `/api/v1/enterprises/${e[owner]}/certifications`, {
+          kind,
+          certificateNo: no,
+          issuedOn: `${CY - 1}-01-01`,
+          expiresOn: `${CY + 2}-01-01`,
+          productIds,
+        })
+      ).statusCode,
+    ).toBe(201);
   await cert('M1', 'ISO9001', 'Q-M1');
   await cert('SV', 'ISO9001', 'Q-SV');
   await cert('AG1', 'GREEN_FOOD', 'LB-AG1', [p.F1!, p.F3!]);
 
-  const figures = async (owner: string, body: object) => expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/yearly-figures`, body)).statusCode).toBe(201);
+  const figures = async (owner: string, body: object) =>
+    expect((await city.request('POST', `/api/v1/enterprises/${e[owner]}/yearly-figures`, body)).statusCode).toBe(201);
   await figures('M1', { year: CY, outputValue: 2_000_000, newProductOutputValue: 300_000, salesRevenue: 3_200_000_000 });
   await figures('M2', { year: CY, outputValue: 1_000_000 });
   await figures('TB', { year: CY - 1, outputValue: 1_000_000, salesRevenue: 900_000, exportValue: 100_000, profitAndTax: 50_000 });
-  await figures('TB', { year: CY, outputValue: 1_200_000, newProductOutputValue: 100_000, salesRevenue: 990_000, exportValue: 95_000, profitAndTax: 60_000 });
+  await figures('TB', {
+    year: CY,
+    outputValue: 1_200_000,
+    newProductOutputValue: 100_000,
+    salesRevenue: 990_000,
+    exportValue: 95_000,
+    profitAndTax: 60_000,
+  });
   await figures('SV', { year: CY, outputValue: 9_000_000, newProductOutputValue: 1_000_000 });
   await figures('DR', { year: CY, outputValue: 5_000_000, newProductOutputValue: 4_000_000 });
   await figures('DN', { year: CY, outputValue: 800_000, newProductOutputValue: 200_000 });
 
   const grant = async (programmeCode: string, owner: string, grantedOn: string, productIds?: string[]) => {
-    const res = await city.request('POST', '/api/v1/honours', { programmeCode, enterpriseId: e[owner], grantedOn, title: `${owner}-${programmeCode}-${grantedOn}`, productIds });
+    const res = await city.request('POST', '/api/v1/honours', {
+      programmeCode,
+      enterpriseId: e[owner],
+      grantedOn,
+      title: `${owner}-${programmeCode}-${grantedOn}`,
+      productIds,
+    });
     expect(res.statusCode, res.body).toBe(201);
   };
   await grant('hunan_top_brand', 'TB', `${CY - 1}-06-01`, [p.TBa!]);
@@ -117,8 +150,19 @@ export async function buildIndicatorFixture(t: TestApp, city: Agent, CY: number)
   expect((await city.request('POST', '/api/v1/flagships', { enterpriseId: e.M1, year: CY, designatedOn: today })).statusCode).toBe(201);
 
   // Spot checks: registered, then given their level, product, state and verdict directly.
-  const category = (await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '有色金属及合金制品').executeTakeFirstOrThrow()).code;
-  const plan = (await city.request('POST', '/api/v1/inspection-plans', { year: CY, level: 'city', title: '口径测试计划', departmentCode: 'quality', regionCode: '431000', categories: [{ categoryCode: category, plannedBatches: 5, testItems: ['X'] }] })).json();
+  const category = (
+    await t.db.kysely.selectFrom('product_categories').select('code').where('name', '=', '有色金属及合金制品').executeTakeFirstOrThrow()
+  ).code;
+  const plan = (
+    await city.request('POST', '/api/v1/inspection-plans', {
+      year: CY,
+      level: 'city',
+      title: '口径测试计划',
+      departmentCode: 'quality',
+      regionCode: '431000',
+      categories: [{ categoryCode: category, plannedBatches: 5, testItems: ['X'] }],
+    })
+  ).json();
   const batches: [string, string, string, string, string | null, string | null][] = [
     ['b1', 'national', 'TB', 'TBa', 'qualified', null],
     ['b2', 'provincial', 'TB', 'TBa', 'unqualified', null],
@@ -127,23 +171,47 @@ export async function buildIndicatorFixture(t: TestApp, city: Agent, CY: number)
     ['b5', 'national', 'TB', 'TBa', null, 'refused'],
   ];
   for (const [doc, level, owner, prod, verdict, state] of batches) {
-    const res = await city.request('POST', '/api/v1/inspections', { planId: plan.id, categoryCode: category, sampledEnterpriseId: e[owner], productName: doc, model: doc, place: 'production', sampledOn: today, documentNo: doc, samplers: ['甲', '乙'] });
+    const res = await city.request('POST', '/api/v1/inspections', {
+      planId: plan.id,
+      categoryCode: category,
+      sampledEnterpriseId: e[owner],
+      productName: doc,
+      model: doc,
+      place: 'production',
+      sampledOn: today,
+      documentNo: doc,
+      samplers: ['甲', '乙'],
+    });
     expect(res.statusCode, res.body).toBe(201);
-    await t.db.kysely.updateTable('inspections').set({ level, product_id: p[prod]!, final_verdict: verdict, ...(state ? { state } : {}) }).where('id', '=', res.json().id).execute();
+    await t.db.kysely
+      .updateTable('inspections')
+      .set({ level, product_id: p[prod]!, final_verdict: verdict, ...(state ? { state } : {}) })
+      .where('id', '=', res.json().id)
+      .execute();
   }
 
   // Reported figures: entered and submitted by the department, approved by the office.
   const reporters = new Map<string, Agent>();
-  const report = async (indicatorCode: string, department: string, regionCode: string, figures: { numerator?: number; denominator?: number; value?: number }, approve = true) => {
-    if (!reporters.has(department)) reporters.set(department, await t.as('department_reporter', `fx-${department}`, { departmentCode: department }));
+  const report = async (
+    indicatorCode: string,
+    department: string,
+    regionCode: string,
+    figures: { numerator?: number; denominator?: number; value?: number },
+    approve = true,
+  ) => {
+    if (!reporters.has(department))
+      reporters.set(department, await t.as('department_reporter', `fx-${department}`, { departmentCode: department }));
     const reporter = reporters.get(department)!;
     const saved = await reporter.request('PUT', '/api/v1/reported-values', { indicatorCode, regionCode, period: String(CY), ...figures });
     expect(saved.statusCode, saved.body).toBe(200);
     if (!approve) return;
     expect((await reporter.request('POST', `/api/v1/reported-values/${saved.json().id}/submit`, { version: 1 })).statusCode).toBe(200);
-    expect((await city.request('POST', `/api/v1/reported-values/${saved.json().id}/decision`, { decision: 'approve', version: 2 })).statusCode).toBe(200);
+    expect(
+      (await city.request('POST', `/api/v1/reported-values/${saved.json().id}/decision`, { decision: 'approve', version: 2 })).statusCode,
+    ).toBe(200);
   };
-  for (const region of COUNTIES.slice(0, 8)) await report('CON-FIRSTPASS', 'housing', region, { numerator: region === '431025' ? 9 : 10, denominator: 10 });
+  for (const region of COUNTIES.slice(0, 8))
+    await report('CON-FIRSTPASS', 'housing', region, { numerator: region === '431025' ? 9 : 10, denominator: 10 });
   await report('CON-FIRSTPASS', 'housing', COUNTIES[8]!, { numerator: 1, denominator: 10 }, false);
   await report('CON-STD', 'housing', '431002', { numerator: 20, denominator: 20 });
   await report('CON-EXCELLENT', 'housing', '431002', { numerator: 17, denominator: 20 });

@@ -63,7 +63,16 @@ export const EXPECTED: Record<string, Expected> = {
   'PATCH /api/v1/enterprises/{id}': EDITORS,
   'DELETE /api/v1/enterprises/{id}': EDITORS,
   ...Object.fromEntries(
-    ['former-names', 'associations', 'yearly-figures', 'products', 'products/{productId}/standards', 'certifications', 'licences', 'quality-staff'].flatMap((r) => [
+    [
+      'former-names',
+      'associations',
+      'yearly-figures',
+      'products',
+      'products/{productId}/standards',
+      'certifications',
+      'licences',
+      'quality-staff',
+    ].flatMap((r) => [
       [`GET /api/v1/enterprises/{enterpriseId}/${r}`, SIGNED_IN],
       [`POST /api/v1/enterprises/{enterpriseId}/${r}`, EDITORS],
       [`PATCH /api/v1/enterprises/{enterpriseId}/${r}/{id}`, EDITORS],
@@ -176,4 +185,3 @@ export const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/imports/{id}/rejected': EDITORS,
   'GET /api/v1/exports/{kind}': SIGNED_IN,
 };
-

@@ -40,8 +40,18 @@ function check(ok: boolean, finding: string): void {
 }
 
 const env = (port: number) => ({
-  ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, QC_DATA_DIR: dataDir, QC_ADMIN_PASSWORD: PASSWORD, QC_DEMO: '0',
-  QC_LOG_LEVEL: 'fatal', QC_LOGIN_RATE_LIMIT: '10000', QC_LOGIN_DELAY_MS: '0', QC_LOGIN_MAX_FAILURES: '100', QC_WEB_DIST: '/nonexistent',
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATABASE_URL: databaseUrl,
+  QC_DATA_DIR: dataDir,
+  QC_ADMIN_PASSWORD: PASSWORD,
+  QC_DEMO: '0',
+  QC_LOG_LEVEL: 'fatal',
+  QC_LOGIN_RATE_LIMIT: '10000',
+  QC_LOGIN_DELAY_MS: '0',
+  QC_LOGIN_MAX_FAILURES: '100',
+  QC_WEB_DIST: '/nonexistent',
 });
 
 let server: ChildProcess | null = null;
@@ -81,7 +91,11 @@ interface Agent {
   csrf: string;
 }
 async function login(username: string): Promise<Agent> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: csrfToken };
@@ -91,7 +105,13 @@ interface Answer {
   status: number;
   text: string;
 }
-async function send(agent: Agent | null, method: string, url: string, body?: string | Buffer, contentType = 'application/json'): Promise<Answer> {
+async function send(
+  agent: Agent | null,
+  method: string,
+  url: string,
+  body?: string | Buffer,
+  contentType = 'application/json',
+): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (agent) Object.assign(headers, { cookie: agent.cookie, 'x-csrf-token': agent.csrf });
   if (body !== undefined) headers['content-type'] = contentType;
@@ -114,18 +134,37 @@ function envelope(answer: Answer, what: string): void {
     check(false, `${what} → ${answer.status} without the error envelope: ${answer.text.slice(0, 120)}`);
     return;
   }
-  check(typeof code === 'string' && code in ERRORS && typeof message === 'string' && !FASTIFY_DEFAULT.test(message), `${what} → ${answer.status} ${answer.text.slice(0, 200)}`);
+  check(
+    typeof code === 'string' && code in ERRORS && typeof message === 'string' && !FASTIFY_DEFAULT.test(message),
+    `${what} → ${answer.status} ${answer.text.slice(0, 200)}`,
+  );
 }
 
 /** Runs tasks a few at a time: enough to load the server, not to starve the machine. */
 async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; format?: string; pattern?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; const?: unknown };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  const?: unknown;
+};
 
 /** A plausible value for a schema: what the bad-input generator spoils one field of. */
 function sample(s: Schema, ctx: { enterpriseId: string }): unknown {
@@ -135,7 +174,11 @@ function sample(s: Schema, ctx: { enterpriseId: string }): unknown {
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
   switch (type) {
     case 'object':
-      return Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => s.required?.includes(k)).map(([k, v]) => [k, sample(v, ctx)]));
+      return Object.fromEntries(
+        Object.entries(s.properties ?? {})
+          .filter(([k]) => s.required?.includes(k))
+          .map(([k, v]) => [k, sample(v, ctx)]),
+      );
     case 'array':
       return [];
     case 'integer':
@@ -157,14 +200,32 @@ function sample(s: Schema, ctx: { enterpriseId: string }): unknown {
 
 /** One field spoilt in each way that fits its type: [label, value, must it be refused]. */
 function spoil(s: Schema): [string, unknown, boolean][] {
-  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : (s.anyOf ?? []).flatMap((x) => (Array.isArray(x.type) ? x.type : x.type ? [x.type] : []));
-  const out: [string, unknown, boolean][] = [['object for a scalar', { $gt: '' }, !types.includes('object')], ['null', null, false], ['array', [[[]]], !types.includes('array')]];
+  const types = Array.isArray(s.type)
+    ? s.type
+    : s.type
+      ? [s.type]
+      : (s.anyOf ?? []).flatMap((x) => (Array.isArray(x.type) ? x.type : x.type ? [x.type] : []));
+  const out: [string, unknown, boolean][] = [
+    ['object for a scalar', { $gt: '' }, !types.includes('object')],
+    ['null', null, false],
+    ['array', [[[]]], !types.includes('array')],
+  ];
   if (types.includes('string')) {
-    out.push(['NUL and bidi override', 'a\u0000b\u202ec', true], ['lone surrogate', 'a\ud800b', true], ['over-long text', '长'.repeat(Math.max(100_001, (s.maxLength ?? 0) + 1)), true]);
+    out.push(
+      ['NUL and bidi override', 'a\u0000b\u202ec', true],
+      ['lone surrogate', 'a\ud800b', true],
+      ['over-long text', '长'.repeat(Math.max(100_001, (s.maxLength ?? 0) + 1)), true],
+    );
     out.push(['blanks only', ' \u3000 ', false], ['a number', 12345, false]);
   }
   if (types.includes('integer') || types.includes('number')) {
-    out.push(['huge number', 1e308, s.maximum !== undefined], ['beyond 2^63', 2 ** 70, s.maximum !== undefined], ['negative', -1e12, s.minimum !== undefined && s.minimum >= 0], ['text', 'abc', true], ['fraction', 1.5, types.includes('integer') && !types.includes('number')]);
+    out.push(
+      ['huge number', 1e308, s.maximum !== undefined],
+      ['beyond 2^63', 2 ** 70, s.maximum !== undefined],
+      ['negative', -1e12, s.minimum !== undefined && s.minimum >= 0],
+      ['text', 'abc', true],
+      ['fraction', 1.5, types.includes('integer') && !types.includes('number')],
+    );
   }
   return out;
 }
@@ -176,12 +237,22 @@ async function main(): Promise<void> {
 
   // An enterprise for the routes under one, and an account for every role.
   const uscc = makeUscc('91', '431002', 'MA4PR0B1');
-  const created = await send(admin, 'POST', '/api/v1/enterprises', JSON.stringify({ uscc, name: '郴州市探针测试有限公司', regionCode: '431002', industryCode: 'other' }));
+  const created = await send(
+    admin,
+    'POST',
+    '/api/v1/enterprises',
+    JSON.stringify({ uscc, name: '郴州市探针测试有限公司', regionCode: '431002', industryCode: 'other' }),
+  );
   if (created.status !== 201) throw new Error(`create enterprise: ${created.text}`);
   const enterpriseId = (JSON.parse(created.text) as { id: string }).id;
   const agents = new Map<Role, Agent>([['admin', admin]]);
   for (const role of ROLES.filter((r) => r !== 'admin')) {
-    const scope = { county_officer: ['--region', '431002'], department_reporter: ['--department', 'statistics'], enterprise_user: ['--enterprise', enterpriseId] }[role as string] ?? [];
+    const scope =
+      {
+        county_officer: ['--region', '431002'],
+        department_reporter: ['--department', 'statistics'],
+        enterprise_user: ['--enterprise', enterpriseId],
+      }[role as string] ?? [];
     const r = cli('user', 'add', `probe-${role}`, '--role', role, '--password', PASSWORD, ...scope);
     if (r.status !== 0) throw new Error(`user add ${role}: ${r.out}`);
     agents.set(role, await login(`probe-${role}`));
@@ -190,7 +261,10 @@ async function main(): Promise<void> {
   // 1. Route × role.
   const doc = JSON.parse((await send(null, 'GET', '/api/docs/json')).text) as {
     servers: { url: string }[];
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>>;
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>
+    >;
   };
   // Paths are listed under the document's one server (/api/v1): put back together, they are the URLs.
   const routes = Object.entries(doc.paths).flatMap(([p, ops]) => {
@@ -212,7 +286,10 @@ async function main(): Promise<void> {
       const answer = await send(agents.get(role)!, r.method, url, body);
       envelope(answer, `${role} ${r.key}`);
       const refused = !expected.includes(role);
-      check(refused ? answer.status === 403 : answer.status !== 401 && answer.status !== 403, `${role} ${r.key} → ${answer.status}, expected ${refused ? '403' : 'to pass the guard'}`);
+      check(
+        refused ? answer.status === 403 : answer.status !== 401 && answer.status !== 403,
+        `${role} ${r.key} → ${answer.status}, expected ${refused ? '403' : 'to pass the guard'}`,
+      );
     }
   });
   const afterMatrix = passed + failures.length;
@@ -223,34 +300,77 @@ async function main(): Promise<void> {
   for (const r of matrix) {
     const expected = EXPECTED[r.key]!;
     if (expected === PUBLIC && r.key !== 'POST /api/v1/auth/login') continue;
-    const agent = agents.get(expected === PUBLIC ? 'admin' : (expected.includes('admin') ? 'admin' : expected[0]!))!;
-    const url = r.path.replace('{enterpriseId}', enterpriseId).replace('{kind}', 'enterprises').replace(/\{[^}]+\}/g, ID);
+    const agent = agents.get(expected === PUBLIC ? 'admin' : expected.includes('admin') ? 'admin' : expected[0]!)!;
+    const url = r.path
+      .replace('{enterpriseId}', enterpriseId)
+      .replace('{kind}', 'enterprises')
+      .replace(/\{[^}]+\}/g, ID);
     if (r.method !== 'GET') {
       cases.push({ what: `malformed JSON ${r.key}`, method: r.method, url, body: '{"name": "探针', agent, mustRefuse: true });
       cases.push({ what: `a JSON array ${r.key}`, method: r.method, url, body: '[1,2]', agent, mustRefuse: true });
-      cases.push({ what: `deep nesting ${r.key}`, method: r.method, url, body: `${'['.repeat(5000)}${']'.repeat(5000)}`, agent, mustRefuse: true });
+      cases.push({
+        what: `deep nesting ${r.key}`,
+        method: r.method,
+        url,
+        body: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+        agent,
+        mustRefuse: true,
+      });
     }
     const schema = r.op.requestBody?.content?.['application/json']?.schema;
     if (schema?.properties) {
       const good = sample(schema, { enterpriseId }) as Record<string, unknown>;
       for (const [field, fieldSchema] of Object.entries(schema.properties)) {
         for (const [label, value, mustRefuse] of spoil(fieldSchema)) {
-          cases.push({ what: `${label} in ${field} of ${r.key}`, method: r.method, url, body: JSON.stringify({ ...good, [field]: value }), agent, mustRefuse });
+          cases.push({
+            what: `${label} in ${field} of ${r.key}`,
+            method: r.method,
+            url,
+            body: JSON.stringify({ ...good, [field]: value }),
+            agent,
+            mustRefuse,
+          });
         }
       }
-      cases.push({ what: `an unknown field in ${r.key}`, method: r.method, url, body: JSON.stringify({ ...good, 'constructor': { prototype: { admin: true } }, __proto__x: 1 }), agent, mustRefuse: false });
+      cases.push({
+        what: `an unknown field in ${r.key}`,
+        method: r.method,
+        url,
+        body: JSON.stringify({ ...good, constructor: { prototype: { admin: true } }, __proto__x: 1 }),
+        agent,
+        mustRefuse: false,
+      });
     }
     // Query parameters with characters the text rule refuses, or far too long; a bad escape (%ff) in a
     // query is kept as the text "%ff" by the query parser, so it may be answered.
     for (const q of (r.op.parameters ?? []).filter((p) => p.in === 'query')) {
-      for (const [bad, mustRefuse] of [['%00', true], ['%E2%80%AE', true], ['%ff', false], ['x'.repeat(3000), false]] as const) {
-        cases.push({ what: `query ${q.name}=${bad.slice(0, 12)} in ${r.key}`, method: r.method, url: `${url}?${q.name}=${bad}`, body: r.method === 'GET' ? '' : '{}', agent, mustRefuse });
+      for (const [bad, mustRefuse] of [
+        ['%00', true],
+        ['%E2%80%AE', true],
+        ['%ff', false],
+        ['x'.repeat(3000), false],
+      ] as const) {
+        cases.push({
+          what: `query ${q.name}=${bad.slice(0, 12)} in ${r.key}`,
+          method: r.method,
+          url: `${url}?${q.name}=${bad}`,
+          body: r.method === 'GET' ? '' : '{}',
+          agent,
+          mustRefuse,
+        });
       }
     }
     // Path parameters that are not ids: bad percent-encoding, over-long, traversal.
     if (r.path.includes('{')) {
       for (const bad of ['%ff', 'x'.repeat(5000), '..%2f..%2fetc%2fpasswd', '%00']) {
-        cases.push({ what: `path parameter ${bad.slice(0, 20)} in ${r.key}`, method: r.method, url: r.path.replace(/\{[^}]+\}/, bad).replace(/\{[^}]+\}/g, ID), body: r.method === 'GET' ? '' : '{}', agent, mustRefuse: true });
+        cases.push({
+          what: `path parameter ${bad.slice(0, 20)} in ${r.key}`,
+          method: r.method,
+          url: r.path.replace(/\{[^}]+\}/, bad).replace(/\{[^}]+\}/g, ID),
+          body: r.method === 'GET' ? '' : '{}',
+          agent,
+          mustRefuse: true,
+        });
       }
     }
   }
@@ -264,8 +384,16 @@ async function main(): Promise<void> {
   // 3. kill -9 during an import, then restart.
   const rows = 20_000;
   const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const code = (n: number) => makeUscc('91', '431002', `MB${Array.from({ length: 6 }, (_, i) => alphabet[Math.floor(n / alphabet.length ** (5 - i)) % alphabet.length]).join('')}`);
-  const file = (round: number) => Buffer.from(`\ufeff统一社会信用代码,企业名称,所属县市区,行业\n${Array.from({ length: rows }, (_, i) => `${code(round * rows + i)},郴州市探针第${round}批${i}号有限公司,北湖区,有色冶金`).join('\n')}\n`);
+  const code = (n: number) =>
+    makeUscc(
+      '91',
+      '431002',
+      `MB${Array.from({ length: 6 }, (_, i) => alphabet[Math.floor(n / alphabet.length ** (5 - i)) % alphabet.length]).join('')}`,
+    );
+  const file = (round: number) =>
+    Buffer.from(
+      `\ufeff统一社会信用代码,企业名称,所属县市区,行业\n${Array.from({ length: rows }, (_, i) => `${code(round * rows + i)},郴州市探针第${round}批${i}号有限公司,北湖区,有色冶金`).join('\n')}\n`,
+    );
   const upload = (round: number) => {
     const { body, headers } = multipart('probe.csv', file(round));
     return send(admin, 'POST', '/api/v1/imports/enterprises', body, headers['content-type']);
@@ -285,7 +413,10 @@ async function main(): Promise<void> {
     for (let attempt = 0; attempt < 4; attempt++) {
       round++;
       const answer: { value: Answer | null } = { value: null };
-      const pending = upload(round).then((a) => (answer.value = a), () => null);
+      const pending = upload(round).then(
+        (a) => (answer.value = a),
+        () => null,
+      );
       await new Promise((r) => setTimeout(r, delay));
       if (answer.value) {
         await pending;
@@ -301,14 +432,19 @@ async function main(): Promise<void> {
       if (!databaseUrl) {
         const sqlite = openSqlite(path.join(dataDir, 'platform.db'));
         const integrity = sqlite.pragma('integrity_check');
-        const [e, s] = ['enterprises', 'enterprise_search'].map((t) => (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n);
+        const [e, s] = ['enterprises', 'enterprise_search'].map(
+          (t) => (sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n,
+        );
         sqlite.close();
         check(integrity === 'ok', `after kill -9 (round ${round}) the SQLite file fails its integrity check: ${integrity}`);
         check(e === s, `after kill -9 (round ${round}) ${e} enterprises but ${s} search documents`);
       }
       await startServer(port);
       const now = await count();
-      check(now === total || now === total + rows, `after kill -9 at ${delay} ms of an import, ${now - total} of ${rows} rows are in the archive (all or none)`);
+      check(
+        now === total || now === total + rows,
+        `after kill -9 at ${delay} ms of an import, ${now - total} of ${rows} rows are in the archive (all or none)`,
+      );
       console.log(`kill -9 at ${delay} ms of an import taking ~${fullMs} ms: ${now - total} of ${rows} rows kept`);
       total = now;
       break;

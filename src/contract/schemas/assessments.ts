@@ -13,7 +13,13 @@ export const GRADES = ['A', 'B', 'C', 'D'] as const;
 
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const Points = Type.Number({ minimum: -100, maximum: 100 });
-const Step = Type.Object({ atLeast: Type.Number({ minimum: 0, maximum: 1000, description: '目标完成程度（%）不低于' }), share: Type.Number({ minimum: 0, maximum: 1, description: '得分比例' }) }, { additionalProperties: false });
+const Step = Type.Object(
+  {
+    atLeast: Type.Number({ minimum: 0, maximum: 1000, description: '目标完成程度（%）不低于' }),
+    share: Type.Number({ minimum: 0, maximum: 1, description: '得分比例' }),
+  },
+  { additionalProperties: false },
+);
 
 export const AssessmentItemInput = Type.Object(
   {
@@ -28,7 +34,14 @@ export const AssessmentItemInput = Type.Object(
   },
   { additionalProperties: false },
 );
-export const AssessmentItem = Type.Object({ id: Id, ...AssessmentItemInput.properties, indicatorCode: Nullable(Type.String()), scoring: Type.Enum(SCORINGS), steps: Type.Array(Step), guidance: Type.String() });
+export const AssessmentItem = Type.Object({
+  id: Id,
+  ...AssessmentItemInput.properties,
+  indicatorCode: Nullable(Type.String()),
+  scoring: Type.Enum(SCORINGS),
+  steps: Type.Array(Step),
+  guidance: Type.String(),
+});
 
 /** A county's own target for an indicator of the scheme: a count indicator has one for every county (never the city's whole count). */
 export const CountyTarget = Type.Object(
@@ -48,9 +61,14 @@ const schemeFields = {
   selfDueOn: Type.Optional(Nullable(DateString)),
   reviewDueOn: Type.Optional(Nullable(DateString)),
   items: Type.Array(AssessmentItemInput, { minItems: 1, maxItems: 100 }),
-  countyTargets: Type.Optional(Type.Array(CountyTarget, { maxItems: 2000, description: '各县市区目标：数量类指标项须为每个县市区设定；比率类不设时按计划目标' })),
+  countyTargets: Type.Optional(
+    Type.Array(CountyTarget, { maxItems: 2000, description: '各县市区目标：数量类指标项须为每个县市区设定；比率类不设时按计划目标' }),
+  ),
 };
-export const CreateScheme = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), ...schemeFields }, { additionalProperties: false });
+export const CreateScheme = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), ...schemeFields },
+  { additionalProperties: false },
+);
 export const UpdateScheme = Type.Object({ ...schemeFields, version: Version }, { additionalProperties: false });
 
 export const Scheme = Type.Object({
@@ -70,7 +88,11 @@ export const Scheme = Type.Object({
   items: Type.Array(AssessmentItem),
   countyTargets: Type.Array(CountyTarget),
   version: Type.Integer(),
-  abilities: Type.Object({ edit: Type.Boolean(), open: Type.Boolean({ description: '可发布' }), finalise: Type.Boolean({ description: '可定级' }) }),
+  abilities: Type.Object({
+    edit: Type.Boolean(),
+    open: Type.Boolean({ description: '可发布' }),
+    finalise: Type.Boolean({ description: '可定级' }),
+  }),
 });
 export type Scheme = Static<typeof Scheme>;
 
@@ -118,24 +140,50 @@ export const CountyAssessment = Type.Object({
   reward: Type.String(),
   followUp: Type.String(),
   version: Type.Integer(),
-  abilities: Type.Object({ file: Type.Boolean({ description: '可备案目标' }), selfAssess: Type.Boolean({ description: '可自评' }), review: Type.Boolean(), decide: Type.Boolean() }),
+  abilities: Type.Object({
+    file: Type.Boolean({ description: '可备案目标' }),
+    selfAssess: Type.Boolean({ description: '可自评' }),
+    review: Type.Boolean(),
+    decide: Type.Boolean(),
+  }),
 });
 export type CountyAssessment = Static<typeof CountyAssessment>;
 
 export const SelfScores = Type.Object(
-  { scores: Type.Array(Type.Object({ itemId: Id, score: Nullable(Points), evidence: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }), { maxItems: 100 }), submit: Type.Optional(Type.Boolean()), version: Version },
+  {
+    scores: Type.Array(
+      Type.Object(
+        { itemId: Id, score: Nullable(Points), evidence: Type.Optional(Text(LIMITS.reason.max)) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+    submit: Type.Optional(Type.Boolean()),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 export const ReviewScores = Type.Object(
   {
-    scores: Type.Array(Type.Object({ itemId: Id, score: Nullable(Points), comment: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }), { maxItems: 100 }),
+    scores: Type.Array(
+      Type.Object(
+        { itemId: Id, score: Nullable(Points), comment: Type.Optional(Text(LIMITS.reason.max)) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
     vetoReason: Type.Optional(Nullable(Text(LIMITS.reason.max, 2))),
     version: Version,
   },
   { additionalProperties: false },
 );
 export const Decision = Type.Object(
-  { decision: Type.Enum(DECISIONS), reward: Type.Optional(Text(LIMITS.reason.max)), followUp: Type.Optional(Text(LIMITS.reason.max)), version: Version },
+  {
+    decision: Type.Enum(DECISIONS),
+    reward: Type.Optional(Text(LIMITS.reason.max)),
+    followUp: Type.Optional(Text(LIMITS.reason.max)),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 export const SchemeResults = Type.Object({ scheme: Scheme, counties: Type.Array(CountyAssessment) });

@@ -29,7 +29,11 @@ export const Honour = Type.Object({
   status: Type.Enum(HONOUR_STATUSES),
   version: Type.Integer(),
   updatedAt: Instant,
-  abilities: Type.Object({ revoke: Type.Boolean(), review: Type.Boolean(), reward: Type.Boolean({ description: '可拟奖励：其项目在认定年度有奖励规则，且尚无奖励记录' }) }),
+  abilities: Type.Object({
+    revoke: Type.Boolean(),
+    review: Type.Boolean(),
+    reward: Type.Boolean({ description: '可拟奖励：其项目在认定年度有奖励规则，且尚无奖励记录' }),
+  }),
 });
 export type Honour = Static<typeof Honour>;
 
@@ -54,9 +58,15 @@ export const GrantHonour = Type.Object(
 );
 export type GrantHonour = Static<typeof GrantHonour>;
 
-export const RevokeHonour = Type.Object({ on: DateString, reason: Text(LIMITS.reason.max, 2), version: Version }, { additionalProperties: false });
+export const RevokeHonour = Type.Object(
+  { on: DateString, reason: Text(LIMITS.reason.max, 2), version: Version },
+  { additionalProperties: false },
+);
 /** The outcome of a due review (复评): passed renews the honour for a cycle; failed revokes it. */
-export const ReviewHonour = Type.Object({ on: DateString, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)), version: Version }, { additionalProperties: false });
+export const ReviewHonour = Type.Object(
+  { on: DateString, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)), version: Version },
+  { additionalProperties: false },
+);
 
 export const HonourListQuery = Type.Object(
   {
@@ -65,7 +75,9 @@ export const HonourListQuery = Type.Object(
     regionCode: Type.Optional(RegionCode),
     status: Type.Optional(Type.Enum(HONOUR_STATUSES)),
     expiringWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '有效且在此天数内到期' })),
-    reviewDueWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: '未撤销且复评日期在此天数内（含已逾期未复评的）' })),
+    reviewDueWithinDays: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 3650, description: '未撤销且复评日期在此天数内（含已逾期未复评的）' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     after: Type.Optional(Type.String({ maxLength: 200, description: '上一页返回的 nextCursor' })),
   },
@@ -74,10 +86,26 @@ export const HonourListQuery = Type.Object(
 export const HonourList = Type.Object({ items: Type.Array(Honour), meta: Type.Object({ nextCursor: Nullable(Type.String()) }) });
 
 /** The public register: honours in force of programmes that may show a badge (never a 驰名商标). */
-export const PublicHonour = Type.Object({ programme: Type.String(), level: Type.String(), enterpriseName: Type.String(), title: Type.String(), grantedOn: Type.String(), validUntil: Nullable(Type.String()) });
+export const PublicHonour = Type.Object({
+  programme: Type.String(),
+  level: Type.String(),
+  enterpriseName: Type.String(),
+  title: Type.String(),
+  grantedOn: Type.String(),
+  validUntil: Nullable(Type.String()),
+});
 export const PublicHonourList = Type.Object({ items: Type.Array(PublicHonour) });
 
-export const CULTIVATION_STAGES = ['candidate', 'cultivating', 'applied', 'recommended', 'reviewing', 'publicised', 'granted', 'rejected'] as const; // 候选 培育 申报 推荐 评审 公示 认定 落选
+export const CULTIVATION_STAGES = [
+  'candidate',
+  'cultivating',
+  'applied',
+  'recommended',
+  'reviewing',
+  'publicised',
+  'granted',
+  'rejected',
+] as const; // 候选 培育 申报 推荐 评审 公示 认定 落选
 export const Cultivation = Type.Object({
   id: Id,
   programmeCode: Type.String(),
@@ -93,10 +121,19 @@ export const Cultivation = Type.Object({
   nextStages: Type.Array(Type.Enum(CULTIVATION_STAGES)),
   events: Type.Array(Type.Object({ stage: Type.String(), on: Type.String(), note: Type.String(), override: Type.Unknown(), at: Instant })),
   version: Type.Integer(),
-  abilities: Type.Object({ advance: Type.Boolean({ description: '可推进到下一阶段' }), documents: Type.Boolean({ description: '可上传、移除材料' }) }),
+  abilities: Type.Object({
+    advance: Type.Boolean({ description: '可推进到下一阶段' }),
+    documents: Type.Boolean({ description: '可上传、移除材料' }),
+  }),
 });
 export const CreateCultivation = Type.Object(
-  { programmeCode: Text(32, 1), enterpriseId: Id, productIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })), officerId: Type.Optional(Id), notes: Type.Optional(Text(LIMITS.reason.max)) },
+  {
+    programmeCode: Text(32, 1),
+    enterpriseId: Id,
+    productIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true })),
+    officerId: Type.Optional(Id),
+    notes: Type.Optional(Text(LIMITS.reason.max)),
+  },
   { additionalProperties: false },
 );
 export const AdvanceCultivation = Type.Object(
@@ -112,7 +149,11 @@ export const AdvanceCultivation = Type.Object(
   { additionalProperties: false },
 );
 export const CultivationQuery = Type.Object(
-  { programmeCode: Type.Optional(Type.String({ maxLength: 32 })), regionCode: Type.Optional(RegionCode), stage: Type.Optional(Type.Enum(CULTIVATION_STAGES)) },
+  {
+    programmeCode: Type.Optional(Type.String({ maxLength: 32 })),
+    regionCode: Type.Optional(RegionCode),
+    stage: Type.Optional(Type.Enum(CULTIVATION_STAGES)),
+  },
   { additionalProperties: false },
 );
 export const CultivationBoard = Type.Object({
@@ -122,7 +163,14 @@ export const CultivationBoard = Type.Object({
 export const REWARD_STATUSES = ['proposed', 'approved', 'paid', 'cancelled'] as const; // 拟奖励 已批准 已兑现 已取消
 const Yuan = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: '元' });
 export const RewardRule = Type.Object({
-  id: Id, programmeCode: Type.String(), year: Type.Integer(), amount: Type.Integer(), citySharePercent: Type.Integer(), fundSource: Type.String(), note: Type.String(), version: Type.Integer(),
+  id: Id,
+  programmeCode: Type.String(),
+  year: Type.Integer(),
+  amount: Type.Integer(),
+  citySharePercent: Type.Integer(),
+  fundSource: Type.String(),
+  note: Type.String(),
+  version: Type.Integer(),
 });
 export const CreateRewardRule = Type.Object(
   {
@@ -136,18 +184,47 @@ export const CreateRewardRule = Type.Object(
   { additionalProperties: false },
 );
 export const Reward = Type.Object({
-  id: Id, honourId: Id, programmeCode: Type.String(), enterpriseId: Id, enterpriseName: Type.String(), regionCode: Type.String(), year: Type.Integer(),
-  amount: Type.Integer(), cityAmount: Type.Integer(), countyAmount: Type.Integer(), status: Type.Enum(REWARD_STATUSES),
-  approvedOn: Nullable(Type.String()), paidOn: Nullable(Type.String()), nextStatuses: Type.Array(Type.Enum(REWARD_STATUSES)), version: Type.Integer(),
+  id: Id,
+  honourId: Id,
+  programmeCode: Type.String(),
+  enterpriseId: Id,
+  enterpriseName: Type.String(),
+  regionCode: Type.String(),
+  year: Type.Integer(),
+  amount: Type.Integer(),
+  cityAmount: Type.Integer(),
+  countyAmount: Type.Integer(),
+  status: Type.Enum(REWARD_STATUSES),
+  approvedOn: Nullable(Type.String()),
+  paidOn: Nullable(Type.String()),
+  nextStatuses: Type.Array(Type.Enum(REWARD_STATUSES)),
+  version: Type.Integer(),
   abilities: Type.Object({ approve: Type.Boolean(), pay: Type.Boolean({ description: '可记录兑现' }), cancel: Type.Boolean() }),
 });
-export const RewardStatusBody = Type.Object({ to: Type.Enum(REWARD_STATUSES), on: DateString, version: Version }, { additionalProperties: false });
-export const RewardQuery = Type.Object(
-  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), regionCode: Type.Optional(RegionCode), status: Type.Optional(Type.Enum(REWARD_STATUSES)) },
+export const RewardStatusBody = Type.Object(
+  { to: Type.Enum(REWARD_STATUSES), on: DateString, version: Version },
   { additionalProperties: false },
 );
-export const RewardExportQuery = Type.Object({ ...RewardQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });
-const LedgerLine = Type.Object({ regionCode: Type.String(), rewards: Type.Integer(), amount: Type.Integer(), cityAmount: Type.Integer(), countyAmount: Type.Integer(), paid: Type.Integer() });
+export const RewardQuery = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+    regionCode: Type.Optional(RegionCode),
+    status: Type.Optional(Type.Enum(REWARD_STATUSES)),
+  },
+  { additionalProperties: false },
+);
+export const RewardExportQuery = Type.Object(
+  { ...RewardQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) },
+  { additionalProperties: false },
+);
+const LedgerLine = Type.Object({
+  regionCode: Type.String(),
+  rewards: Type.Integer(),
+  amount: Type.Integer(),
+  cityAmount: Type.Integer(),
+  countyAmount: Type.Integer(),
+  paid: Type.Integer(),
+});
 export const RewardList = Type.Object({
   items: Type.Array(Reward),
   ledger: Type.Object({ byCounty: Type.Array(LedgerLine), total: LedgerLine }, { description: '奖励台账（不含已取消）：按县市区合计' }),

@@ -8,7 +8,10 @@ export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
 /** UTC ISO-8601 instant, e.g. 2026-11-25T08:00:00.000Z. */
 /** GB/T 2260 codes (6 digits, county level and above), GB/T 10114 townships (9) and villages (12). */
 export const REGION_CODE_PATTERN = '^[0-9]{6}([0-9]{3}){0,2}$';
-export const RegionCode = Type.String({ pattern: REGION_CODE_PATTERN, description: '行政区划代码（6 位县级及以上，9 位乡镇街道，12 位村社区）' });
+export const RegionCode = Type.String({
+  pattern: REGION_CODE_PATTERN,
+  description: '行政区划代码（6 位县级及以上，9 位乡镇街道，12 位村社区）',
+});
 
 export const Instant = Type.String({ format: 'date-time' });
 
@@ -23,7 +26,10 @@ export const Version = Type.Integer({ minimum: 1, description: '读取记录时�
 export const DocumentInfo = Type.Object({ id: Id, name: Type.String(), size: Type.Integer(), uploadedAt: Instant });
 export const DocumentParams = Type.Object({ id: Id, documentId: Id }, { additionalProperties: false });
 /** Taking a document off a record: the reason is kept, and so is the file. */
-export const RemoveDocumentBody = Type.Object({ reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max }) }, { additionalProperties: false });
+export const RemoveDocumentBody = Type.Object(
+  { reason: Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max }) },
+  { additionalProperties: false },
+);
 
 const ErrorShape = Type.Object({
   error: Type.Object({

@@ -39,7 +39,12 @@ export const CreateCreditListing = Type.Object(
 );
 
 export const RemoveCreditListing = Type.Object(
-  { on: DateString, reason: Type.Enum(REMOVAL_REASONS), note: Type.Optional(Type.String({ maxLength: LIMITS.reason.max })), version: Version },
+  {
+    on: DateString,
+    reason: Type.Enum(REMOVAL_REASONS),
+    note: Type.Optional(Type.String({ maxLength: LIMITS.reason.max })),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 

@@ -37,7 +37,9 @@ export const Enterprise = Type.Object({
   uscc: Type.String(),
   usccOverrideReason: Nullable(Type.String({ description: '校验位不通过仍录入的理由（试点地区旧码等）' })),
   ...editable,
-  flagship: Type.Boolean({ description: '标志性企业：在最近一年的标志性工业企业名单上（名牌与荣誉 · 标志性企业）。由名单决定，档案中不能修改' }),
+  flagship: Type.Boolean({
+    description: '标志性企业：在最近一年的标志性工业企业名单上（名牌与荣誉 · 标志性企业）。由名单决定，档案中不能修改',
+  }),
   version: Type.Integer(),
   createdAt: Instant,
   updatedAt: Instant,
@@ -46,7 +48,9 @@ export const Enterprise = Type.Object({
 export type Enterprise = Static<typeof Enterprise>;
 
 const optional = (fields: typeof editable) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof typeof editable]: TOptional<(typeof editable)[K]> };
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as {
+    [K in keyof typeof editable]: TOptional<(typeof editable)[K]>;
+  };
 
 export const CreateEnterpriseBody = Type.Object(
   {
@@ -75,7 +79,13 @@ const Flag = Type.Optional(Type.Boolean());
 export const MAX_LIST_OFFSET = 10_000;
 export const EnterpriseListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 50, description: '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）；搜索结果按匹配顺序返回，不适用 sort，总数超过 10000 时只计到 10000' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: 50,
+        description:
+          '名称、曾用名或统一社会信用代码中包含的文字（至少 2 个字）；搜索结果按匹配顺序返回，不适用 sort，总数超过 10000 时只计到 10000',
+      }),
+    ),
     regionCode: Type.Optional(RegionCode),
     industryCode: Type.Optional(Type.String({ maxLength: 32 })),
     status: Type.Optional(Type.Enum(ENTERPRISE_STATUSES)),
@@ -90,7 +100,13 @@ export const EnterpriseListQuery = Type.Object(
     certificationExpiringWithinDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: '有效认证证书在此天数内到期' })),
     sort: Type.Optional(Type.Enum(ENTERPRISE_SORTS, { default: 'name' })),
     ...PageQuery,
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_LIST_OFFSET, description: `跳过的条数（跳页用；与 after 合用时从游标处起算）；搜索时不超过计数上限 ${MAX_LIST_OFFSET}` })),
+    offset: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_LIST_OFFSET,
+        description: `跳过的条数（跳页用；与 after 合用时从游标处起算）；搜索时不超过计数上限 ${MAX_LIST_OFFSET}`,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -128,7 +144,11 @@ export type ProposalBody = Static<typeof ProposalBody>;
 export const Proposal = Type.Object({
   id: Id,
   enterpriseId: Id,
-  changes: Type.Object({ address: Type.Optional(Type.String()), contactPerson: Type.Optional(Type.String()), contactPhone: Type.Optional(Type.String()) }),
+  changes: Type.Object({
+    address: Type.Optional(Type.String()),
+    contactPerson: Type.Optional(Type.String()),
+    contactPhone: Type.Optional(Type.String()),
+  }),
   note: Type.String(),
   status: Type.Enum(['pending', 'accepted', 'rejected'] as const),
   decidedBy: Nullable(Type.String()),

@@ -9,7 +9,14 @@ export const IMPORT_MODES = ['all', 'partial', 'check'] as const;
 
 export const ImportKindParams = Type.Object({ kind: Type.Enum(IMPORT_KIND_VALUES) }, { additionalProperties: false });
 export const ImportQuery = Type.Object(
-  { mode: Type.Optional(Type.Enum(IMPORT_MODES, { description: 'all：有错误行则全部不写入（默认）；partial：写入正确行，退回错误行；check：只校验，报告将新增/更新/不变的行数，不写入' })) },
+  {
+    mode: Type.Optional(
+      Type.Enum(IMPORT_MODES, {
+        description:
+          'all：有错误行则全部不写入（默认）；partial：写入正确行，退回错误行；check：只校验，报告将新增/更新/不变的行数，不写入',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const FormatQuery = Type.Object({ format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });

@@ -31,15 +31,31 @@ export const KeyProject = Type.Object({
 export type KeyProject = Static<typeof KeyProject>;
 
 export const CreateKeyProject = Type.Object(
-  { enterpriseId: Id, year: Year, name: Text(LIMITS.name.max, 2), investment: Yuan, status: Type.Optional(Type.Enum(KEY_PROJECT_STATUSES)), notes: Type.Optional(Text(LIMITS.reason.max)) },
+  {
+    enterpriseId: Id,
+    year: Year,
+    name: Text(LIMITS.name.max, 2),
+    investment: Yuan,
+    status: Type.Optional(Type.Enum(KEY_PROJECT_STATUSES)),
+    notes: Type.Optional(Text(LIMITS.reason.max)),
+  },
   { additionalProperties: false },
 );
 export const UpdateKeyProject = Type.Object(
-  { name: Type.Optional(Text(LIMITS.name.max, 2)), investment: Type.Optional(Yuan), status: Type.Optional(Type.Enum(KEY_PROJECT_STATUSES)), notes: Type.Optional(Text(LIMITS.reason.max)), version: Version },
+  {
+    name: Type.Optional(Text(LIMITS.name.max, 2)),
+    investment: Type.Optional(Yuan),
+    status: Type.Optional(Type.Enum(KEY_PROJECT_STATUSES)),
+    notes: Type.Optional(Text(LIMITS.reason.max)),
+    version: Version,
+  },
   { additionalProperties: false },
 );
 /** The city's yearly selection: in or out of the key list, on a date. */
-export const SelectKeyProject = Type.Object({ selected: Type.Boolean(), on: DateString, version: Version }, { additionalProperties: false });
+export const SelectKeyProject = Type.Object(
+  { selected: Type.Boolean(), on: DateString, version: Version },
+  { additionalProperties: false },
+);
 export const KeyProjectQuery = Type.Object(
   {
     year: Type.Optional(Year),
@@ -49,7 +65,10 @@ export const KeyProjectQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-export const KeyProjectExportQuery = Type.Object({ ...KeyProjectQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) }, { additionalProperties: false });
+export const KeyProjectExportQuery = Type.Object(
+  { ...KeyProjectQuery.properties, format: Type.Optional(Type.Enum(['csv', 'xlsx'] as const)) },
+  { additionalProperties: false },
+);
 const Totals = Type.Object({ projects: Type.Integer(), investment: Type.Integer() });
 export const KeyProjectList = Type.Object({
   items: Type.Array(KeyProject),
@@ -74,13 +93,25 @@ export const Flagship = Type.Object({
 export type Flagship = Static<typeof Flagship>;
 
 export const CreateFlagship = Type.Object(
-  { enterpriseId: Id, year: Year, designatedOn: DateString, note: Type.Optional(Text(LIMITS.reason.max)), overrideReason: Type.Optional(Text(LIMITS.reason.max, 2)) },
+  {
+    enterpriseId: Id,
+    year: Year,
+    designatedOn: DateString,
+    note: Type.Optional(Text(LIMITS.reason.max)),
+    overrideReason: Type.Optional(Text(LIMITS.reason.max, 2)),
+  },
   { additionalProperties: false },
 );
 export const FlagshipQuery = Type.Object({ year: Year }, { additionalProperties: false });
 export const FlagshipList = Type.Object({
   items: Type.Array(Flagship),
-  progress: Type.Object({ year: Type.Integer(), count: Type.Integer(), goalMin: Type.Integer(), goalMax: Type.Integer(), revenueFloor: Type.Integer() }),
+  progress: Type.Object({
+    year: Type.Integer(),
+    count: Type.Integer(),
+    goalMin: Type.Integer(),
+    goalMax: Type.Integer(),
+    revenueFloor: Type.Integer(),
+  }),
   candidates: Type.Array(
     Type.Object({ enterpriseId: Id, enterpriseName: Type.String(), regionCode: Type.String(), salesRevenue: Type.Integer() }),
     { description: '当年销售收入达到标准、尚未列入的企业（最多 200 家，收入从高到低）' },

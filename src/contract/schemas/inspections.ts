@@ -9,12 +9,31 @@ export const SAMPLING_PLACES = ['production', 'circulation', 'catering', 'online
 /** A case's sampling stage: an imported table may not say (unknown 未注明). */
 export const CASE_PLACES = [...SAMPLING_PLACES, 'unknown'] as const;
 export const PARTY_ROLES = ['manufacturer', 'commissioner', 'packer', 'importer', 'distributor'] as const;
-const Party = Type.Object({ role: Type.Enum(PARTY_ROLES, { description: 'manufacturer 生产商/受委托方，commissioner 委托方，packer 分装商，importer 进口商，distributor 经销商/供货商' }), name: Type.String(), country: Type.Optional(Type.String({ description: '进口商品的原产国' })) });
+const Party = Type.Object({
+  role: Type.Enum(PARTY_ROLES, {
+    description: 'manufacturer 生产商/受委托方，commissioner 委托方，packer 分装商，importer 进口商，distributor 经销商/供货商',
+  }),
+  name: Type.String(),
+  country: Type.Optional(Type.String({ description: '进口商品的原产国' })),
+});
 /** A case's archive product flag, in the key- and brand-product statistics. */
 export const PRODUCT_FLAGS = ['yes', 'no', 'unlinked'] as const;
 export const CASE_STATES = [
-  'sampled', 'refused', 'refusal_warned', 'qualified', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified',
-  'rectifying', 'review_failed', 'announced', 'suspended', 'closed', 'licence_revoked',
+  'sampled',
+  'refused',
+  'refusal_warned',
+  'qualified',
+  'unqualified',
+  'notified',
+  'objected',
+  'rechecking',
+  'final_unqualified',
+  'rectifying',
+  'review_failed',
+  'announced',
+  'suspended',
+  'closed',
+  'licence_revoked',
 ] as const;
 
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
@@ -122,15 +141,50 @@ const ItemResult = Type.Object(
 const on = { on: DateString, version: Version };
 /** One workflow step: the action, the date it happened, and what it needs. */
 export const CaseActionBody = Type.Union([
-  Type.Object({ action: Type.Literal('record_result'), ...on, testingBodyId: Id, reportNo: Text(60, 1), items: Type.Array(ItemResult, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      action: Type.Literal('record_result'),
+      ...on,
+      testingBodyId: Id,
+      reportNo: Text(60, 1),
+      items: Type.Array(ItemResult, { minItems: 1, maxItems: 200 }),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ action: Type.Literal('refuse'), ...on, note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
-  Type.Object({ action: Type.Literal('notify'), ...on, receivedOn: DateString, method: Text(50, 1), crossRegion: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-  Type.Object({ action: Type.Literal('object'), ...on, applicant: Text(LIMITS.name.max, 1), items: Type.Array(Text(100, 1), { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
-  Type.Object({ action: Type.Literal('decide_objection'), ...on, accept: Type.Boolean(), recheckBodyId: Type.Optional(Id), note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
-  Type.Object({ action: Type.Literal('record_recheck'), ...on, reportNo: Text(60, 1), items: Type.Array(ItemResult, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false }),
+  Type.Object(
+    { action: Type.Literal('notify'), ...on, receivedOn: DateString, method: Text(50, 1), crossRegion: Type.Optional(Type.Boolean()) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('object'),
+      ...on,
+      applicant: Text(LIMITS.name.max, 1),
+      items: Type.Array(Text(100, 1), { minItems: 1, maxItems: 100 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('decide_objection'),
+      ...on,
+      accept: Type.Boolean(),
+      recheckBodyId: Type.Optional(Id),
+      note: Type.Optional(Text(LIMITS.reason.max)),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('record_recheck'), ...on, reportNo: Text(60, 1), items: Type.Array(ItemResult, { minItems: 1, maxItems: 200 }) },
+    { additionalProperties: false },
+  ),
   Type.Object({ action: Type.Literal('finalize'), ...on }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('order_rectification'), ...on, documentNo: Text(60, 1) }, { additionalProperties: false }),
-  Type.Object({ action: Type.Literal('review'), ...on, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)) }, { additionalProperties: false }),
+  Type.Object(
+    { action: Type.Literal('review'), ...on, passed: Type.Boolean(), note: Type.Optional(Text(LIMITS.reason.max)) },
+    { additionalProperties: false },
+  ),
   Type.Object({ action: Type.Literal('announce'), ...on, announcementNo: Text(100, 1) }, { additionalProperties: false }),
   Type.Object({ action: Type.Literal('close'), ...on }, { additionalProperties: false }),
   // 产品质量法 art. 56, refusing a lawful check: warning and order to correct → 停业整顿 → revocation.
@@ -157,7 +211,9 @@ export const Inspection = Type.Object({
   model: Type.String(),
   standardNo: Type.String(),
   batch: Type.String(),
-  place: Type.Enum(CASE_PLACES, { description: 'production 生产 / circulation 流通 / catering 餐饮 / online 电商 / unknown 导入的表格未注明' }),
+  place: Type.Enum(CASE_PLACES, {
+    description: 'production 生产 / circulation 流通 / catering 餐饮 / online 电商 / unknown 导入的表格未注明',
+  }),
   sampledOn: Type.String({ description: '抽样日期；dateBasis 为 notice 时为公告日期（公布的表格没有抽样日期）' }),
   dateBasis: Type.Enum(['sampled', 'notice'] as const),
   documentNo: Type.String(),
@@ -197,8 +253,27 @@ export type Inspection = Static<typeof Inspection>;
 
 export const InspectionDetail = Type.Object({
   inspection: Inspection,
-  items: Type.Array(Type.Object({ stage: Type.String(), seq: Type.Integer(), item: Type.String(), requirement: Type.String(), measured: Type.String(), passed: Type.Boolean(), severity: Type.String() })),
-  events: Type.Array(Type.Object({ action: Type.String(), on: Type.String(), stateAfter: Type.String(), details: Type.Unknown(), actorId: Nullable(Type.String()), at: Instant })),
+  items: Type.Array(
+    Type.Object({
+      stage: Type.String(),
+      seq: Type.Integer(),
+      item: Type.String(),
+      requirement: Type.String(),
+      measured: Type.String(),
+      passed: Type.Boolean(),
+      severity: Type.String(),
+    }),
+  ),
+  events: Type.Array(
+    Type.Object({
+      action: Type.String(),
+      on: Type.String(),
+      stateAfter: Type.String(),
+      details: Type.Unknown(),
+      actorId: Nullable(Type.String()),
+      at: Instant,
+    }),
+  ),
   due: Type.Array(Type.Object({ kind: Type.String(), from: Type.Optional(Type.String()), by: Type.String() })),
 });
 
@@ -209,7 +284,9 @@ const CaseFilters = {
   regionCode: Type.Optional(RegionCode),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
-  finalVerdict: Type.Optional(Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' })),
+  finalVerdict: Type.Optional(
+    Type.Enum(['qualified', 'unqualified'] as const, { description: '结论已确定的合格/不合格批次（统计数字背后的批次）' }),
+  ),
   level: Type.Optional(Type.Enum(PLAN_LEVELS)),
   place: Type.Optional(Type.Enum(CASE_PLACES)),
   keyProduct: Type.Optional(Type.Enum(PRODUCT_FLAGS, { description: '档案产品是否重点产品：yes / no / unlinked（未关联档案产品）' })),
@@ -242,7 +319,10 @@ export const BoardEntry = Type.Object({
 const BoardTally = Type.Object({ key: Type.String(), name: Type.String(), due: Type.Integer(), overdue: Type.Integer() });
 export const Board = Type.Object({
   items: Type.Array(BoardEntry),
-  summary: Type.Object({ byCounty: Type.Array(BoardTally), byOfficer: Type.Array(BoardTally) }, { description: '范围内全部待办（不受筛选影响）按县市区、人员汇总' }),
+  summary: Type.Object(
+    { byCounty: Type.Array(BoardTally), byOfficer: Type.Array(BoardTally) },
+    { description: '范围内全部待办（不受筛选影响）按县市区、人员汇总' },
+  ),
   meta: Type.Object({ truncated: Type.Boolean({ description: '为真时只统计了抽样日期最早的 5000 件未结案件' }) }),
 });
 const BoardFilters = {
@@ -307,7 +387,9 @@ export const Draw = Type.Object({
   ...DrawRecord,
   weights: Weights,
   candidates: Type.Array(DrawCandidate),
-  excluded: Type.Array(Type.Object({ enterpriseId: Type.String(), name: Type.String(), reason: Type.String() }), { description: '因 6 个月内已抽查而排除' }),
+  excluded: Type.Array(Type.Object({ enterpriseId: Type.String(), name: Type.String(), reason: Type.String() }), {
+    description: '因 6 个月内已抽查而排除',
+  }),
   inspectorPool: Type.Array(Person),
 });
 export const DrawList = Type.Object({
@@ -369,11 +451,27 @@ export const IssueNumberBody = Type.Object(
 );
 /** The printable notice (通报) of a plan's published results. */
 export const PlanNotice = Type.Object({
-  plan: Type.Object({ id: Id, title: Type.String(), year: Type.Integer(), level: Type.Enum(PLAN_LEVELS), departmentCode: Type.String(), department: Type.String(), regionCode: Type.String() }),
+  plan: Type.Object({
+    id: Id,
+    title: Type.String(),
+    year: Type.Integer(),
+    level: Type.Enum(PLAN_LEVELS),
+    departmentCode: Type.String(),
+    department: Type.String(),
+    regionCode: Type.String(),
+  }),
   publishedOn: Nullable(Type.String({ description: '最近一次公布的日期；尚未公布为空' })),
   total: Type.Object({ tested: Type.Integer(), qualified: Type.Integer(), unqualified: Type.Integer(), passRate: Nullable(Type.Number()) }),
   categories: Type.Array(
-    Type.Object({ categoryCode: Type.String(), category: Type.String(), plannedBatches: Type.Integer(), tested: Type.Integer(), qualified: Type.Integer(), unqualified: Type.Integer(), passRate: Nullable(Type.Number()) }),
+    Type.Object({
+      categoryCode: Type.String(),
+      category: Type.String(),
+      plannedBatches: Type.Integer(),
+      tested: Type.Integer(),
+      qualified: Type.Integer(),
+      unqualified: Type.Integer(),
+      passRate: Nullable(Type.Number()),
+    }),
   ),
   unqualified: Type.Array(PublicInspection),
   disclaimer: Type.String(),
@@ -383,17 +481,31 @@ export const PlanNotice = Type.Object({
 });
 export const PublicInspectionList = Type.Object({
   items: Type.Array(PublicInspection),
-  meta: Type.Object({ total: Type.Integer(), totalCapped: Type.Boolean({ description: '为真时 total 为下限（超过 10000 条）' }), nextCursor: Nullable(Type.String()), disclaimer: Type.String() }),
+  meta: Type.Object({
+    total: Type.Integer(),
+    totalCapped: Type.Boolean({ description: '为真时 total 为下限（超过 10000 条）' }),
+    nextCursor: Nullable(Type.String()),
+    disclaimer: Type.String(),
+  }),
 });
 
 const StatFilters = {
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-  levels: Type.Optional(Type.String({ pattern: '^(national|provincial|city|county)(,(national|provincial|city|county))*$', description: '抽查级别，逗号分隔，如 national,provincial（国抽＋省抽）' })),
+  levels: Type.Optional(
+    Type.String({
+      pattern: '^(national|provincial|city|county)(,(national|provincial|city|county))*$',
+      description: '抽查级别，逗号分隔，如 national,provincial（国抽＋省抽）',
+    }),
+  ),
   categoryCode: Type.Optional(Type.String({ maxLength: 32 })),
   regionCode: Type.Optional(RegionCode),
 };
 const GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year', 'key_product', 'brand_product'] as const;
-const PassRateFilters = { by: Type.Enum(GROUPS), then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })), ...StatFilters };
+const PassRateFilters = {
+  by: Type.Enum(GROUPS),
+  then: Type.Optional(Type.Enum(GROUPS, { description: '第二个分组维度，如 by=county&then=category' })),
+  ...StatFilters,
+};
 export const PassRateQuery = Type.Object(PassRateFilters, { additionalProperties: false });
 export const PassRateExportQuery = Type.Object({ ...PassRateFilters, format: ExportFormat }, { additionalProperties: false });
 const Counts = {
@@ -407,14 +519,37 @@ export const PassRates = Type.Object({
   rows: Type.Array(Type.Object({ key: Type.String(), key2: Type.Optional(Type.String()), ...Counts })),
   total: Type.Object(Counts),
 });
-export const FailedItemQuery = Type.Object({ ...StatFilters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }, { additionalProperties: false });
+export const FailedItemQuery = Type.Object(
+  { ...StatFilters, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
+  { additionalProperties: false },
+);
 export const FailedItems = Type.Object({ items: Type.Array(Type.Object({ item: Type.String(), batches: Type.Integer() })) });
 
-const ImportCandidate = Type.Object({ id: Type.String(), name: Type.String(), uscc: Type.String(), regionCode: Type.String(), score: Type.Optional(Type.Number()) });
+const ImportCandidate = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  uscc: Type.String(),
+  regionCode: Type.String(),
+  score: Type.Optional(Type.Number()),
+});
 /** The fields a published table's columns are read as (null: the column is not imported). */
 export const RESULT_FIELDS = [
-  'productName', 'brand', 'model', 'batch', 'sampledUnit', 'sampledUnitAddress', 'producer', 'producerAddress', 'uscc',
-  'result', 'failedItems', 'testingBody', 'sampledOn', 'category', 'place', 'remarks',
+  'productName',
+  'brand',
+  'model',
+  'batch',
+  'sampledUnit',
+  'sampledUnitAddress',
+  'producer',
+  'producerAddress',
+  'uscc',
+  'result',
+  'failedItems',
+  'testingBody',
+  'sampledOn',
+  'category',
+  'place',
+  'remarks',
 ] as const;
 /** A published table is a table of results (a verdict on every row) or a list of the failed batches only. */
 export const RESULT_TABLE_KINDS = ['results', 'failures_only'] as const;
@@ -426,9 +561,19 @@ export const ResultImportSettings = Type.Object(
     noticeTitle: Type.String({ maxLength: 200 }),
     noticeNo: Type.String({ maxLength: 100, description: '公告文号' }),
     noticeDate: Nullable(DateString),
-    columns: Type.Array(Type.Object({ index: Type.Integer({ minimum: 0, maximum: 500 }), field: Nullable(Type.Enum(RESULT_FIELDS)) }, { additionalProperties: false }), { maxItems: 500 }),
-    kind: Nullable(Type.Enum(RESULT_TABLE_KINDS, { description: 'failures_only：不合格产品名单（无检验结论列，每行均为不合格）；须人工确认，不设默认' })),
-    categoryMap: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 32 }), { description: '表中类别文字 → 类别代码（目录中找不到的，由人工对应）' }),
+    columns: Type.Array(
+      Type.Object(
+        { index: Type.Integer({ minimum: 0, maximum: 500 }), field: Nullable(Type.Enum(RESULT_FIELDS)) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 500 },
+    ),
+    kind: Nullable(
+      Type.Enum(RESULT_TABLE_KINDS, { description: 'failures_only：不合格产品名单（无检验结论列，每行均为不合格）；须人工确认，不设默认' }),
+    ),
+    categoryMap: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 32 }), {
+      description: '表中类别文字 → 类别代码（目录中找不到的，由人工对应）',
+    }),
     tableCategory: Nullable(Type.String({ maxLength: 32, description: '表中没有类别列时，整表的类别' })),
     tablePlace: Nullable(Type.Enum(SAMPLING_PLACES, { description: '表中没有抽样环节列时，整表的环节；为空记为未注明' })),
     tested: Count('公告的抽查总批次（共抽查 N 批次）'),
@@ -445,20 +590,41 @@ export const ResultImportPreview = Type.Object({
   revision: Type.Integer({ description: '每次修改设置加 1；确认时须回传，防止按过期的预览写入' }),
   planId: Type.String(),
   fileName: Type.String(),
-  header: Type.Object({ line: Type.Integer({ description: '表头所在行（1 起）' }), height: Type.Integer({ description: '表头行数（合并的两行表头为 2）' }), title: Type.Array(Type.String(), { description: '表头上方的标题、附件、声明等文字' }) }),
-  columns: Type.Array(Type.Object({ index: Type.Integer(), header: Type.String(), field: Nullable(Type.Enum(RESULT_FIELDS)), samples: Type.Array(Type.String()) })),
+  header: Type.Object({
+    line: Type.Integer({ description: '表头所在行（1 起）' }),
+    height: Type.Integer({ description: '表头行数（合并的两行表头为 2）' }),
+    title: Type.Array(Type.String(), { description: '表头上方的标题、附件、声明等文字' }),
+  }),
+  columns: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      header: Type.String(),
+      field: Nullable(Type.Enum(RESULT_FIELDS)),
+      samples: Type.Array(Type.String()),
+    }),
+  ),
   settings: ResultImportSettings,
-  found: Type.Object({ tested: Nullable(Type.Integer()), unqualified: Nullable(Type.Integer()) }, { description: '从表格上方文字读到的公告总数' }),
+  found: Type.Object(
+    { tested: Nullable(Type.Integer()), unqualified: Nullable(Type.Integer()) },
+    { description: '从表格上方文字读到的公告总数' },
+  ),
   year: Type.Object({ plan: Type.Integer(), notice: Nullable(Type.Integer()), counted: Type.Integer() }),
-  categories: Type.Array(Type.Object({ text: Type.String(), code: Nullable(Type.String()), batches: Type.Integer() }), { description: '表中出现的类别文字及其对应的类别' }),
+  categories: Type.Array(Type.Object({ text: Type.String(), code: Nullable(Type.String()), batches: Type.Integer() }), {
+    description: '表中出现的类别文字及其对应的类别',
+  }),
   rows: Type.Array(
     Type.Object({
       line: Type.Integer({ description: '批次的首行行号（选择候选企业时使用）' }),
       lines: Type.Array(Type.Integer(), { description: '该批次所在的各行（同一批次多个不合格项目分行列出时合并）' }),
       status: Type.Enum(['matched', 'candidates', 'unmatched', 'disputed', 'no_producer', 'error'] as const, {
-        description: 'matched：按代码或名称确定；candidates：相似企业待人工选择；unmatched：档案中没有；disputed：备注称标称生产企业否认等，不自动关联；no_producer：未标注生产者（如散装农产品）；error：有错误',
+        description:
+          'matched：按代码或名称确定；candidates：相似企业待人工选择；unmatched：档案中没有；disputed：备注称标称生产企业否认等，不自动关联；no_producer：未标注生产者（如散装农产品）；error：有错误',
       }),
-      productName: Type.String(), brand: Type.String(), model: Type.String(), batch: Type.String(), sampledUnit: Type.String(),
+      productName: Type.String(),
+      brand: Type.String(),
+      model: Type.String(),
+      batch: Type.String(),
+      sampledUnit: Type.String(),
       producerCell: Type.String({ description: '表中生产企业一栏的原文' }),
       producer: Nullable(Type.String()),
       producerRole: Nullable(Type.Enum(PARTY_ROLES)),
@@ -477,32 +643,64 @@ export const ResultImportPreview = Type.Object({
     }),
   ),
   counts: Type.Object({
-    rows: Type.Integer(), batches: Type.Integer(), matched: Type.Integer(), candidates: Type.Integer(), unmatched: Type.Integer(), disputed: Type.Integer(),
-    noProducer: Type.Integer(), error: Type.Integer(), qualified: Type.Integer(), unqualified: Type.Integer(),
+    rows: Type.Integer(),
+    batches: Type.Integer(),
+    matched: Type.Integer(),
+    candidates: Type.Integer(),
+    unmatched: Type.Integer(),
+    disputed: Type.Integer(),
+    noProducer: Type.Integer(),
+    error: Type.Integer(),
+    qualified: Type.Integer(),
+    unqualified: Type.Integer(),
   }),
   problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() }), { description: '确认前须处理的问题' }),
   warnings: Type.Array(Type.String()),
 });
-export const ResultImportUpdate = Type.Object({ revision: Type.Integer({ minimum: 1 }), settings: ResultImportSettings }, { additionalProperties: false });
+export const ResultImportUpdate = Type.Object(
+  { revision: Type.Integer({ minimum: 1 }), settings: ResultImportSettings },
+  { additionalProperties: false },
+);
 export const ResultImportConfirm = Type.Object(
   {
     revision: Type.Integer({ minimum: 1 }),
-    choices: Type.Array(Type.Object({ line: Type.Integer({ minimum: 1 }), enterpriseId: Nullable(Id) }, { additionalProperties: false }), { maxItems: 100_000 }),
+    choices: Type.Array(Type.Object({ line: Type.Integer({ minimum: 1 }), enterpriseId: Nullable(Id) }, { additionalProperties: false }), {
+      maxItems: 100_000,
+    }),
   },
   { additionalProperties: false },
 );
 export const ResultImportDone = Type.Object({
-  importId: Type.String(), linked: Type.Integer(), unlinked: Type.Integer(), skipped: Type.Integer(),
-  unlistedQualified: Type.Integer({ description: '不合格名单：按公告总数计入、表中未列出的合格批次' }), year: Type.Integer(),
+  importId: Type.String(),
+  linked: Type.Integer(),
+  unlinked: Type.Integer(),
+  skipped: Type.Integer(),
+  unlistedQualified: Type.Integer({ description: '不合格名单：按公告总数计入、表中未列出的合格批次' }),
+  year: Type.Integer(),
 });
 const ResultImportRecord = Type.Object({
-  id: Type.String(), issuer: Type.String(), noticeTitle: Type.String(), noticeNo: Type.String(), noticeDate: Nullable(Type.String()), year: Type.Integer(),
-  kind: Type.Enum(RESULT_TABLE_KINDS), declaredTested: Nullable(Type.Integer()), declaredUnqualified: Nullable(Type.Integer()),
-  listedBatches: Type.Integer(), unlistedQualified: Type.Integer(), rowsRead: Type.Integer(), rowsSkipped: Type.Integer(), fileName: Type.String(), createdAt: Instant,
+  id: Type.String(),
+  issuer: Type.String(),
+  noticeTitle: Type.String(),
+  noticeNo: Type.String(),
+  noticeDate: Nullable(Type.String()),
+  year: Type.Integer(),
+  kind: Type.Enum(RESULT_TABLE_KINDS),
+  declaredTested: Nullable(Type.Integer()),
+  declaredUnqualified: Nullable(Type.Integer()),
+  listedBatches: Type.Integer(),
+  unlistedQualified: Type.Integer(),
+  rowsRead: Type.Integer(),
+  rowsSkipped: Type.Integer(),
+  fileName: Type.String(),
+  createdAt: Instant,
 });
 export const ResultImportList = Type.Object({ items: Type.Array(ResultImportRecord) });
 export const ResultImportIssuers = Type.Object({ items: Type.Array(Type.Object({ issuer: Type.String(), updatedAt: Instant })) });
-export const ResultImportUploadQuery = Type.Object({ issuer: Type.Optional(Type.String({ maxLength: LIMITS.name.max, description: '发布机关：沿用该机关上次确认的列对应' })) }, { additionalProperties: false });
+export const ResultImportUploadQuery = Type.Object(
+  { issuer: Type.Optional(Type.String({ maxLength: LIMITS.name.max, description: '发布机关：沿用该机关上次确认的列对应' })) },
+  { additionalProperties: false },
+);
 
 export const RESPONSE_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 /** An enterprise's response (企业说明) to a published unqualified result. */

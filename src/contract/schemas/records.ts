@@ -74,7 +74,10 @@ export const RECORD_FIELDS = {
     kind: req(Type.Enum(STANDARD_KINDS)),
     adoption: opt(Type.Enum(ADOPTION_DEGREES, { description: '采标程度' }), 'none'),
     adoptedStandardNo: opt(text(60), ''),
-    standardNoOverrideReason: opt(Nullable(Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max, description: '编号格式无法识别仍录入的理由' })), null),
+    standardNoOverrideReason: opt(
+      Nullable(Type.String({ minLength: LIMITS.reason.min, maxLength: LIMITS.reason.max, description: '编号格式无法识别仍录入的理由' })),
+      null,
+    ),
   },
   certifications: {
     kind: req(Type.Enum(CERTIFICATION_KINDS)),
@@ -84,7 +87,10 @@ export const RECORD_FIELDS = {
     issuedOn: opt(Nullable(DateString), null),
     expiresOn: opt(Nullable(DateString), null),
     status: opt(Type.Enum(CERTIFICATE_STATUSES), 'valid'),
-    productIds: opt(Type.Array(Id, { maxItems: 200, uniqueItems: true, description: '证书载明的本企业产品（绿色食品等按产品发证的证书）' }), []),
+    productIds: opt(
+      Type.Array(Id, { maxItems: 200, uniqueItems: true, description: '证书载明的本企业产品（绿色食品等按产品发证的证书）' }),
+      [],
+    ),
   },
   licences: {
     licenceNo: req(text(60, 2)),
@@ -100,10 +106,7 @@ export const RECORD_FIELDS = {
     phone: opt(text(30), ''),
     trainings: opt(
       Type.Array(
-        Type.Object(
-          { course: text(100, 1), completedOn: Nullable(DateString), certificateNo: text(60) },
-          { additionalProperties: false },
-        ),
+        Type.Object({ course: text(100, 1), completedOn: Nullable(DateString), certificateNo: text(60) }, { additionalProperties: false }),
         { maxItems: 100 },
       ),
       [],

@@ -11,7 +11,16 @@ export const REGION_LEVELS = ['province', 'city', 'district', 'county', 'county_
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const PROGRAMME_LEVELS = ['national', 'provincial', 'city', 'county'] as const; // 国家/省/市/县
 /** 产品名牌, 服务名牌, 商标认定, 质量奖, 食品认证, 示范街店, 标准化单位, 重点扶持品牌 */
-export const PROGRAMME_KINDS = ['product_brand', 'service_brand', 'trademark_recognition', 'quality_award', 'food_certification', 'demonstration_site', 'standardisation_unit', 'key_brand'] as const;
+export const PROGRAMME_KINDS = [
+  'product_brand',
+  'service_brand',
+  'trademark_recognition',
+  'quality_award',
+  'food_certification',
+  'demonstration_site',
+  'standardisation_unit',
+  'key_brand',
+] as const;
 const Years = Nullable(Type.Integer({ minimum: 1, maximum: 50 }));
 
 const Name = Type.String({ minLength: LIMITS.name.min, maxLength: LIMITS.name.max });
@@ -40,7 +49,9 @@ const extras = {
     fields: {
       groupName: Type.String({ minLength: 1, maxLength: LIMITS.name.max, description: '产品大类' }),
       industryCode: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
-      catalogue: Type.Optional(Type.Enum(['product', 'food_safety'] as const, { description: 'product：产品质量监督抽查目录；food_safety：食品安全监督抽检大类' })),
+      catalogue: Type.Optional(
+        Type.Enum(['product', 'food_safety'] as const, { description: 'product：产品质量监督抽查目录；food_safety：食品安全监督抽检大类' }),
+      ),
     },
   },
   'brand-programmes': {
@@ -51,7 +62,9 @@ const extras = {
       validityYears: Type.Optional({ ...Years, description: '有效期（年）；空为长期有效' }),
       reviewCycleYears: Type.Optional({ ...Years, description: '复评周期（年）；空为不复评' }),
       running: Type.Boolean({ description: '仍在开展' }),
-      lastGrantYear: Type.Optional(Nullable(Type.Integer({ minimum: 1990, maximum: 2100, description: '最后一次认定的年份（如中国名牌产品为 2007）' }))),
+      lastGrantYear: Type.Optional(
+        Nullable(Type.Integer({ minimum: 1990, maximum: 2100, description: '最后一次认定的年份（如中国名牌产品为 2007）' })),
+      ),
       reapplyBarYears: Type.Optional({ ...Years, description: '获奖后几年内不得再次申报（省长质量奖为 6）；空为不限' }),
       publicBadge: Type.Boolean({ description: '可在公开页面显示标识（驰名商标不可）' }),
       rules: Type.Optional(Type.String({ maxLength: 2000, description: '规则说明' })),

@@ -17,7 +17,18 @@ export const roundForIndicator = (i: { kind: string }, value: number) => {
 };
 export const INDICATOR_STATUSES = ['met', 'near', 'not_met', 'no_data', 'no_target'] as const; // 达标 接近 未达标 无数据 无目标
 /** The calculators a computed indicator may name (src/server/modules/targets/calculators.ts). */
-export const CALCULATOR_NAMES = ['honour_count', 'flagship_count', 'standard_coverage', 'standard_adoption', 'green_food', 'inspection_pass_rate', 'figure_ratio', 'brand_output_share', 'brand_growth', 'service_certified'] as const;
+export const CALCULATOR_NAMES = [
+  'honour_count',
+  'flagship_count',
+  'standard_coverage',
+  'standard_adoption',
+  'green_food',
+  'inspection_pass_rate',
+  'figure_ratio',
+  'brand_output_share',
+  'brand_growth',
+  'service_certified',
+] as const;
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const; // 草稿 已提交 已审核 已退回
 
 const Code = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,31}$', description: '指标编码，如 PQ-STDCOV' });
@@ -50,11 +61,25 @@ export const Indicator = Type.Object({
 });
 export type Indicator = Static<typeof Indicator>;
 
-export const TargetPlan = Type.Object({ id: Id, code: Type.String(), name: Type.String(), nameEn: Type.String(), startYear: Type.Integer(), endYear: Type.Integer(), version: Type.Integer() });
+export const TargetPlan = Type.Object({
+  id: Id,
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  startYear: Type.Integer(),
+  endYear: Type.Integer(),
+  version: Type.Integer(),
+});
 export const TargetPlanDetail = Type.Object({ ...TargetPlan.properties, indicators: Type.Array(Indicator) });
 
 export const CopyPlan = Type.Object(
-  { code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,40}$' }), name: Text(LIMITS.name.max, 2), nameEn: Type.Optional(Text(LIMITS.name.max)), startYear: Year, endYear: Year },
+  {
+    code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,40}$' }),
+    name: Text(LIMITS.name.max, 2),
+    nameEn: Type.Optional(Text(LIMITS.name.max)),
+    startYear: Year,
+    endYear: Year,
+  },
   { additionalProperties: false },
 );
 
@@ -79,7 +104,10 @@ const editableIndicator = {
   definition: Text(2000, 4),
 };
 export const CreateIndicator = Type.Object({ code: Code, ...editableIndicator }, { additionalProperties: false });
-export const UpdateIndicator = Type.Object({ version: Version, ...Type.Partial(Type.Object(editableIndicator)).properties }, { additionalProperties: false });
+export const UpdateIndicator = Type.Object(
+  { version: Version, ...Type.Partial(Type.Object(editableIndicator)).properties },
+  { additionalProperties: false },
+);
 
 export const ScopeQuery = Type.Object(
   { year: Year, regionCode: Type.Optional(RegionCode), industryCode: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' })) },
@@ -101,13 +129,23 @@ export const DashboardRow = Type.Object({
   projection: Type.Object({ year: Type.Integer(), value: Nullable(Type.Number()), status: Type.Enum(INDICATOR_STATUSES) }),
   reported: Type.Optional(
     Type.Object(
-      { regions: Type.Integer({ description: '已审核填报的县市区数' }), of: Type.Integer({ description: '应报县市区数' }), complete: Type.Boolean() },
+      {
+        regions: Type.Integer({ description: '已审核填报的县市区数' }),
+        of: Type.Integer({ description: '应报县市区数' }),
+        complete: Type.Boolean(),
+      },
       { description: '按县市区填报的指标的全市值：由几个县市区的数据相加（不足时数据不完整）' },
     ),
   ),
   measures: Type.Optional(
     Type.Array(
-      Type.Object({ code: Type.String(), name: Type.String(), ...Reading.properties, compareValue: Nullable(Type.Number()), status: Type.Enum(INDICATOR_STATUSES) }),
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        ...Reading.properties,
+        compareValue: Nullable(Type.Number()),
+        status: Type.Enum(INDICATOR_STATUSES),
+      }),
       { description: '由多项组成的指标（名牌企业增幅：产值、销售额、出口创汇、利税）的各项；指标值为各项中最小者' },
     ),
   ),
@@ -130,7 +168,12 @@ export const Matrix = Type.Object({
   by: Type.Enum(MATRIX_BY),
   /** County codes, or the codes of the industries with records. */
   columns: Type.Array(Type.String()),
-  rows: Type.Array(Type.Object({ code: Type.String(), cells: Type.Array(Type.Object({ key: Type.String(), ...Reading.properties, status: Type.Enum(INDICATOR_STATUSES) })) })),
+  rows: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      cells: Type.Array(Type.Object({ key: Type.String(), ...Reading.properties, status: Type.Enum(INDICATOR_STATUSES) })),
+    }),
+  ),
 });
 export const RecordsQuery = Type.Object(
   {
@@ -144,7 +187,17 @@ export const RecordsQuery = Type.Object(
 export const RecordList = Type.Object({
   kind: Type.Enum(['product', 'inspection', 'honour', 'enterprise'] as const),
   total: Type.Integer(),
-  items: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), enterpriseId: Nullable(Type.String()), enterpriseName: Type.String(), regionCode: Type.String(), numerator: Type.Number(), denominator: Type.Number() })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      label: Type.String(),
+      enterpriseId: Nullable(Type.String()),
+      enterpriseName: Type.String(),
+      regionCode: Type.String(),
+      numerator: Type.Number(),
+      denominator: Type.Number(),
+    }),
+  ),
   meta: Type.Object({ nextCursor: Nullable(Type.String()) }),
 });
 
@@ -172,7 +225,17 @@ export const ReportedValue = Type.Object({
   decidedAt: Nullable(Instant),
   decisionComment: Type.String(),
   version: Type.Integer(),
-  history: Type.Array(Type.Object({ action: Type.String(), numerator: Nullable(Type.Number()), denominator: Nullable(Type.Number()), value: Nullable(Type.Number()), comment: Type.String(), actorName: Nullable(Type.String()), at: Instant })),
+  history: Type.Array(
+    Type.Object({
+      action: Type.String(),
+      numerator: Nullable(Type.Number()),
+      denominator: Nullable(Type.Number()),
+      value: Nullable(Type.Number()),
+      comment: Type.String(),
+      actorName: Nullable(Type.String()),
+      at: Instant,
+    }),
+  ),
   abilities: ReportedValueAbilities,
 });
 export type ReportedValue = Static<typeof ReportedValue>;
@@ -195,7 +258,10 @@ export const DecideReportedValue = Type.Object(
   { decision: Type.Enum(['approve', 'return'] as const), comment: Type.Optional(Text(LIMITS.reason.max)), version: Version },
   { additionalProperties: false },
 );
-export const UnlockReportedValue = Type.Object({ reason: Text(LIMITS.reason.max, LIMITS.reason.min), version: Version }, { additionalProperties: false });
+export const UnlockReportedValue = Type.Object(
+  { reason: Text(LIMITS.reason.max, LIMITS.reason.min), version: Version },
+  { additionalProperties: false },
+);
 export const ReportedQuery = Type.Object(
   {
     period: Type.Optional(Type.String({ pattern: '^[0-9]{4}(Q[1-4])?$' })),
@@ -209,11 +275,29 @@ export const ReportTasks = Type.Object({
   period: Type.String(),
   dueOn: Type.String(),
   tasks: Type.Array(
-    Type.Object({ indicatorCode: Type.String(), indicatorName: Type.String(), kind: Type.Enum(INDICATOR_KINDS), unit: Type.String(), departmentCode: Type.String(), regionCode: Type.String(), status: Nullable(Type.Enum(REPORT_STATUSES)), valueId: Nullable(Type.String()),
-      abilities: Type.Object({ edit: Type.Boolean({ description: '可填报或修改' }), submit: Type.Boolean() }) }),
+    Type.Object({
+      indicatorCode: Type.String(),
+      indicatorName: Type.String(),
+      kind: Type.Enum(INDICATOR_KINDS),
+      unit: Type.String(),
+      departmentCode: Type.String(),
+      regionCode: Type.String(),
+      status: Nullable(Type.Enum(REPORT_STATUSES)),
+      valueId: Nullable(Type.String()),
+      abilities: Type.Object({ edit: Type.Boolean({ description: '可填报或修改' }), submit: Type.Boolean() }),
+    }),
   ),
   completeness: Type.Array(
-    Type.Object({ departmentCode: Type.String(), expected: Type.Integer(), submitted: Type.Integer(), approved: Type.Integer(), late: Type.Integer() }, { description: '已提交含已审核；逾期：截止日仍未提交，或提交晚于截止日' }),
+    Type.Object(
+      {
+        departmentCode: Type.String(),
+        expected: Type.Integer(),
+        submitted: Type.Integer(),
+        approved: Type.Integer(),
+        late: Type.Integer(),
+      },
+      { description: '已提交含已审核；逾期：截止日仍未提交，或提交晚于截止日' },
+    ),
   ),
 });
 

@@ -6,7 +6,11 @@ import type { Actor } from './actor';
  * The one region filter of every repository. `regions` is an actor's reach (Actor.regions: a county
  * and everything below it) or null for no confinement; an empty reach matches nothing.
  */
-export function whereInRegions<QB extends { where(expression: Expression<SqlBool>): QB }>(q: QB, column: string, regions: readonly string[] | null | undefined): QB {
+export function whereInRegions<QB extends { where(expression: Expression<SqlBool>): QB }>(
+  q: QB,
+  column: string,
+  regions: readonly string[] | null | undefined,
+): QB {
   if (!regions) return q;
   return q.where(regionIn(column, regions));
 }

@@ -20,12 +20,46 @@ import type {
   ProductCategoryTable,
   RegionTable,
 } from '../modules/reference/reference.table';
-import type { CultivationDocumentTable, CultivationEventTable, CultivationTable, HonourTable, RewardRuleTable, RewardTable } from '../modules/brands/honours.table';
+import type {
+  CultivationDocumentTable,
+  CultivationEventTable,
+  CultivationTable,
+  HonourTable,
+  RewardRuleTable,
+  RewardTable,
+} from '../modules/brands/honours.table';
 import type { CreditListEntryTable } from '../modules/credit/credit.table';
 import type { FlagshipDesignationTable, HonourReviewTable, KeyProjectTable } from '../modules/brands/registers.table';
-import type { InspectionDocumentTable, InspectionDrawTable, InspectionEventTable, InspectionItemTable, InspectionPlanTable, InspectionResponseTable, InspectionResultImportTable, InspectionTable, InspectionVerdictCountTable, ResultImportMappingTable, TestingBodyTable } from '../modules/inspections/inspections.table';
-import type { AssessmentCountyTargetTable, AssessmentItemTable, AssessmentSchemeTable, AssessmentScoreTable, CountyAssessmentTable } from '../modules/assessments/assessments.table';
-import type { EnterpriseMoveTable, IndicatorPartSumTable, IndicatorSumRunTable, IndicatorSumTable, PlanIndicatorTable, ReportedValueEventTable, ReportedValueTable, TargetPlanTable } from '../modules/targets/targets.table';
+import type {
+  InspectionDocumentTable,
+  InspectionDrawTable,
+  InspectionEventTable,
+  InspectionItemTable,
+  InspectionPlanTable,
+  InspectionResponseTable,
+  InspectionResultImportTable,
+  InspectionTable,
+  InspectionVerdictCountTable,
+  ResultImportMappingTable,
+  TestingBodyTable,
+} from '../modules/inspections/inspections.table';
+import type {
+  AssessmentCountyTargetTable,
+  AssessmentItemTable,
+  AssessmentSchemeTable,
+  AssessmentScoreTable,
+  CountyAssessmentTable,
+} from '../modules/assessments/assessments.table';
+import type {
+  EnterpriseMoveTable,
+  IndicatorPartSumTable,
+  IndicatorSumRunTable,
+  IndicatorSumTable,
+  PlanIndicatorTable,
+  ReportedValueEventTable,
+  ReportedValueTable,
+  TargetPlanTable,
+} from '../modules/targets/targets.table';
 import type { DocumentNumberCounterTable, DocumentNumberTable } from '../modules/numbers/numbers.table';
 import type { LoginThrottleTable, SessionTable, UserTable } from '../modules/users/users.table';
 

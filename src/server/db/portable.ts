@@ -28,7 +28,9 @@ export function registerSqliteHandle(db: Kysely<any>, handle: SqliteHandle): voi
 export function sqliteRowWriter(db: Kysely<any>, table: string, columns: string[]): ((values: unknown[]) => void) | null {
   const handle = db.isTransaction ? SQLITE_HANDLES.get(db.getExecutor().adapter) : undefined;
   if (!handle) return null;
-  const statement = handle.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+  const statement = handle.prepare(
+    `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+  );
   return (values) => void statement.run(values);
 }
 

@@ -7,7 +7,13 @@
  * characters rank after those, by code point. Character by character, this is the collator's
  * order: ICU's Chinese order has no contractions over Han characters.
  */
-const RANGES: [number, number][] = [[0x20, 0x7e], [0x3000, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xff00, 0xffef]];
+const RANGES: [number, number][] = [
+  [0x20, 0x7e],
+  [0x3000, 0x303f],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xff00, 0xffef],
+];
 
 let ranks: Map<number, number> | null = null;
 

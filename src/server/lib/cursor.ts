@@ -7,7 +7,8 @@ export const encodeCursor = (parts: string[]) => Buffer.from(JSON.stringify(part
 export function decodeCursor(after: string, length: number, maxLength = length): string[] {
   try {
     const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length >= length && value.length <= maxLength && value.every((v) => typeof v === 'string')) return value;
+    if (Array.isArray(value) && value.length >= length && value.length <= maxLength && value.every((v) => typeof v === 'string'))
+      return value;
   } catch {
     // fall through
   }

@@ -1,7 +1,8 @@
 /** Calendar dates as YYYY-MM-DD strings in UTC, the way the archive stores them. */
 export const today = () => new Date().toISOString().slice(0, 10);
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The same day `months` later (or earlier); when that month has no such day, its last day — as

@@ -24,7 +24,9 @@ describe('which uploads count as documents', () => {
     expect(await typeOf('申报书.pdf', '%PDF-1.7\n%%EOF\n')).toBe('application/pdf');
     expect(await typeOf('推荐函.DOCX', DOCX)).toBe(WORD);
     expect(await typeOf('汇总.xlsx', XLSX)).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(await typeOf('证书.ofd', storedZip({ 'OFD.xml': '<ofd:OFD/>', 'Doc_0/Document.xml': '<ofd:Document/>' }))).toBe('application/ofd');
+    expect(await typeOf('证书.ofd', storedZip({ 'OFD.xml': '<ofd:OFD/>', 'Doc_0/Document.xml': '<ofd:Document/>' }))).toBe(
+      'application/ofd',
+    );
     expect(await typeOf('现场.jpeg', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10))).toBe('image/jpeg');
     expect(await typeOf('照片.png', PNG)).toBe('image/png');
     expect(await typeOf('旧稿.doc', oleFile('1Table', 'WordDocument', '\u0005SummaryInformation'))).toBe('application/msword');

@@ -31,8 +31,18 @@ const KINDS: readonly Kind[] = [
   { exts: ['pdf'], type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
   // OFD (the Chinese fixed-layout standard, GB/T 33190) keeps its entry file OFD.xml at the root.
   { exts: ['ofd'], type: 'application/ofd', magic: PK, members: ['OFD.xml'] },
-  { exts: ['docx'], type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: PK, members: ['[Content_Types].xml', 'word/document.xml'] },
-  { exts: ['xlsx'], type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: PK, members: ['[Content_Types].xml', 'xl/workbook.xml'] },
+  {
+    exts: ['docx'],
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: PK,
+    members: ['[Content_Types].xml', 'word/document.xml'],
+  },
+  {
+    exts: ['xlsx'],
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: PK,
+    members: ['[Content_Types].xml', 'xl/workbook.xml'],
+  },
   // Word 97 and Excel 97 files (and installers, and other things) are OLE compound documents.
   { exts: ['doc'], type: 'application/msword', magic: OLE, streams: ['WordDocument'] },
   { exts: ['xls'], type: 'application/vnd.ms-excel', magic: OLE, streams: ['Workbook', 'Book'] },
@@ -111,7 +121,13 @@ export function documentFile(dataDir: string, id: string): string {
  * content agree on an accepted format; then `keep` records it (with its audit event, in its own
  * transaction). Whatever fails — too large, empty, another format, the record — the file goes too.
  */
-export async function storeDocument<T>(dataDir: string, maxBytes: number, id: string, upload: Upload, keep: (doc: StoredDocument) => Promise<T>): Promise<T> {
+export async function storeDocument<T>(
+  dataDir: string,
+  maxBytes: number,
+  id: string,
+  upload: Upload,
+  keep: (doc: StoredDocument) => Promise<T>,
+): Promise<T> {
   const file = documentFile(dataDir, id);
   const hash = createHash('sha256');
   let size = 0;

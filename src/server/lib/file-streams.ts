@@ -5,4 +5,5 @@ import type fs from 'node:fs';
  * asynchronously: a file removed while it is still opening comes back when the open completes, so
  * whoever removes a failed write's file waits for this first.
  */
-export const abandoned = (out: fs.WriteStream) => new Promise<void>((resolve) => (out.closed ? resolve() : out.once('close', () => resolve()).destroy()));
+export const abandoned = (out: fs.WriteStream) =>
+  new Promise<void>((resolve) => (out.closed ? resolve() : out.once('close', () => resolve()).destroy()));

@@ -48,7 +48,9 @@ describe('the look-alike matcher on 202 hand-checked name pairs', () => {
   });
 
   it('offers the same firm and not its neighbours: precision ≥ 0.95, recall ≥ 0.95', () => {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     const misses: string[] = [];
     for (const p of pairs) {
       const offers = offered(nameSimilarity(p.a, p.b));
@@ -63,7 +65,9 @@ describe('the look-alike matcher on 202 hand-checked name pairs', () => {
     }
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
-    console.log(`look-alike matcher: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp} offered rightly, ${fp} wrongly, ${fn} missed of ${pairs.length})\n${misses.join('\n')}`);
+    console.log(
+      `look-alike matcher: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${tp} offered rightly, ${fp} wrongly, ${fn} missed of ${pairs.length})\n${misses.join('\n')}`,
+    );
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
@@ -71,14 +75,20 @@ describe('the look-alike matcher on 202 hand-checked name pairs', () => {
   it('whole-name scoring, as before, would offer the neighbours (the baseline this replaces)', () => {
     const wrong = pairs.filter((p) => !p.same && offered(wholeName(p.a, p.b))).length;
     const right = pairs.filter((p) => p.same && offered(wholeName(p.a, p.b))).length;
-    console.log(`whole names: precision ${(right / (right + wrong)).toFixed(3)}, recall ${(right / pairs.filter((p) => p.same).length).toFixed(3)}`);
+    console.log(
+      `whole names: precision ${(right / (right + wrong)).toFixed(3)}, recall ${(right / pairs.filter((p) => p.same).length).toFixed(3)}`,
+    );
     expect(wrong).toBeGreaterThan(80);
   });
 });
 
 /** The earlier scoring: Dice over the whole names' grams with only place and legal form removed at the ends. */
 function wholeName(a: string, b: string): number {
-  const grams = (s: string) => { const g: string[] = []; for (let i = 0; i + 1 < s.length; i++) g.push(s.slice(i, i + 2)); return g; };
+  const grams = (s: string) => {
+    const g: string[] = [];
+    for (let i = 0; i + 1 < s.length; i++) g.push(s.slice(i, i + 2));
+    return g;
+  };
   const ga = grams(a);
   const gb = new Set(grams(b));
   return (2 * ga.filter((g) => gb.has(g)).length) / (ga.length + gb.size);

@@ -28,9 +28,12 @@ describe('passwords', () => {
     expect(verdict.reasons.length).toBeGreaterThan(0);
   });
 
-  it.each([['Lantern-tea-river-58'], ['Xk9#mPq2!vL7'], ['郴江夜雨-落霞满天-2'], ['correct horse battery staple'], ['Correct-horse-42']])('takes %s', async (password) => {
-    expect(await checkPassword(password, zhang)).toEqual({ ok: true, reasons: [] });
-  });
+  it.each([['Lantern-tea-river-58'], ['Xk9#mPq2!vL7'], ['郴江夜雨-落霞满天-2'], ['correct horse battery staple'], ['Correct-horse-42']])(
+    'takes %s',
+    async (password) => {
+      expect(await checkPassword(password, zhang)).toEqual({ ok: true, reasons: [] });
+    },
+  );
 
   it('says why, in Chinese and English, with a code per reason', async () => {
     const { reasons } = await checkPassword('password', zhang);
@@ -51,7 +54,12 @@ describe('passwords', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('weak_password');
-      expect((err as AppError).details).toContainEqual({ path: 'body/newPassword', code: 'guessable', message: '密码太容易被猜到：请加长，或用几个不常见的词组合', en: 'Too easy to guess: make it longer, or combine a few uncommon words' });
+      expect((err as AppError).details).toContainEqual({
+        path: 'body/newPassword',
+        code: 'guessable',
+        message: '密码太容易被猜到：请加长，或用几个不常见的词组合',
+        en: 'Too easy to guess: make it longer, or combine a few uncommon words',
+      });
     }
   });
 

@@ -39,10 +39,20 @@ const MIN_SCORE = 3;
  * CLI command start without them. English feedback is zxcvbn's own.
  */
 let estimator: Promise<{ zxcvbn: ZxcvbnFactory; english: typeof import('@zxcvbn-ts/language-en').translations }> | null = null;
-async function estimate(password: string, userInputs: string[]): Promise<{ result: ZxcvbnResult; english: typeof import('@zxcvbn-ts/language-en').translations }> {
+async function estimate(
+  password: string,
+  userInputs: string[],
+): Promise<{ result: ZxcvbnResult; english: typeof import('@zxcvbn-ts/language-en').translations }> {
   estimator ??= (async () => {
-    const [{ ZxcvbnFactory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
-    const zxcvbn = new ZxcvbnFactory({ graphs: common.adjacencyGraphs, dictionary: { ...common.dictionary, ...en.dictionary, ...CHINESE_PASSWORD_WORDS } });
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    const zxcvbn = new ZxcvbnFactory({
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...en.dictionary, ...CHINESE_PASSWORD_WORDS },
+    });
     return { zxcvbn, english: en.translations };
   })();
   const { zxcvbn, english } = await estimator;
@@ -99,7 +109,10 @@ export interface PasswordReason extends Bilingual {
  * account's username and display name as words an attacker would try first. No rule about
  * character classes: length and unpredictability are what count.
  */
-export async function checkPassword(password: string, account: { username: string; displayName?: string }): Promise<{ ok: boolean; reasons: PasswordReason[] }> {
+export async function checkPassword(
+  password: string,
+  account: { username: string; displayName?: string },
+): Promise<{ ok: boolean; reasons: PasswordReason[] }> {
   const reasons: PasswordReason[] = [];
   if ([...password].length < LIMITS.password.min) {
     reasons.push({ code: 'too_short', zh: `至少 ${LIMITS.password.min} 个字符`, en: `At least ${LIMITS.password.min} characters` });
@@ -111,19 +124,32 @@ export async function checkPassword(password: string, account: { username: strin
   const { result, english } = await estimate(password, [account.username, account.displayName ?? ''].filter(Boolean));
   if (result.score < MIN_SCORE) {
     const { warning, suggestions } = result.feedback;
-    if (warning && WARNINGS[warning]) reasons.push({ code: warning, zh: WARNINGS[warning], en: english.warnings[warning as keyof typeof english.warnings] });
+    if (warning && WARNINGS[warning])
+      reasons.push({ code: warning, zh: WARNINGS[warning], en: english.warnings[warning as keyof typeof english.warnings] });
     for (const s of suggestions) {
       if (SUGGESTIONS[s]) reasons.push({ code: s, zh: SUGGESTIONS[s], en: english.suggestions[s as keyof typeof english.suggestions] });
     }
-    reasons.push({ code: 'guessable', zh: '密码太容易被猜到：请加长，或用几个不常见的词组合', en: 'Too easy to guess: make it longer, or combine a few uncommon words' });
+    reasons.push({
+      code: 'guessable',
+      zh: '密码太容易被猜到：请加长，或用几个不常见的词组合',
+      en: 'Too easy to guess: make it longer, or combine a few uncommon words',
+    });
   }
   return { ok: reasons.length === 0, reasons };
 }
 
 /** Throws 400 weak_password, with each reason as a detail (at `path` in the request body, if any), unless the password passes. */
-export async function assertStrongPassword(password: string, account: { username: string; displayName?: string }, path?: string): Promise<void> {
+export async function assertStrongPassword(
+  password: string,
+  account: { username: string; displayName?: string },
+  path?: string,
+): Promise<void> {
   const { ok, reasons } = await checkPassword(password, account);
-  if (!ok) throw new AppError('weak_password', reasons.map((r) => ({ ...(path ? { path } : {}), code: r.code, message: r.zh, en: r.en })));
+  if (!ok)
+    throw new AppError(
+      'weak_password',
+      reasons.map((r) => ({ ...(path ? { path } : {}), code: r.code, message: r.zh, en: r.en })),
+    );
 }
 
 // No 0/O, 1/l/I: the password is read off a screen and typed by hand.

@@ -110,7 +110,12 @@ describe('standard numbers', () => {
   });
 
   it('reads a Chinese number cited with the international one it adopts as the Chinese standard', () => {
-    expect(parseStandardNo('GB/T 19001-2016/ISO 9001:2015')).toEqual({ canonical: 'GB/T 19001-2016/ISO 9001:2015', kind: 'national', code: 'GB/T', year: '2016' });
+    expect(parseStandardNo('GB/T 19001-2016/ISO 9001:2015')).toEqual({
+      canonical: 'GB/T 19001-2016/ISO 9001:2015',
+      kind: 'national',
+      code: 'GB/T',
+      year: '2016',
+    });
     expect(parseStandardNo('GB/T19001—2016/ISO9001：2015')?.canonical).toBe('GB/T 19001-2016/ISO 9001:2015');
     // Not two Chinese numbers, nor an international one "adopting" a Chinese one.
     expect(parseStandardNo('GB/T 19001-2016/GB 2760-2014')).toBeNull();

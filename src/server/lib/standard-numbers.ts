@@ -36,7 +36,9 @@ const INDUSTRY = new Set(
 );
 
 /** The first two digits of GB/T 2260 codes: provinces, autonomous regions, municipalities, SARs, Taiwan. */
-const PROVINCES = new Set('11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '));
+const PROVINCES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '),
+);
 
 /** National bodies that adopt EN standards as "<body> EN …". */
 const EN_ADOPTERS = 'BS|DIN|NF|UNE|UNI|NEN|PN|CSN|SS|DS|NS|SFS|OENORM|SN|STN|SIST';
@@ -67,7 +69,8 @@ const RULES: Rule[] = [
   // 地方: DB43/T 1234-2016, DB4310/T 12-2020, mandatory DB43/ 1234-2016 (also typed without the slash).
   {
     re: new RegExp(String.raw`^DB ?(\d{2}|\d{4}|\d{6})(?:/([TZ])?)? ?(\d+(?:\.\d+)*)-${CN_YEAR}$`),
-    read: ([, region, nature, number, year]) => (PROVINCES.has(region!.slice(0, 2)) ? chinese(`DB${region}/${nature ?? ''}`, 'local', number!, year!) : null),
+    read: ([, region, nature, number, year]) =>
+      PROVINCES.has(region!.slice(0, 2)) ? chinese(`DB${region}/${nature ?? ''}`, 'local', number!, year!) : null,
   },
   // 团体 T/CNFIA 001-2018 and 企业 Q/CZXX 001-2019 (food enterprise standards end in S: Q/JSYK 0001S-2020).
   // Without a space the code must end in a letter, or where it ends is a guess.
@@ -78,8 +81,15 @@ const RULES: Rule[] = [
   },
   // 国际: ISO 9001:2015, ISO/IEC 17025:2017, IEC 60335-1:2010+A1:2013, ISO/TS 22002-1:2009.
   {
-    re: new RegExp(String.raw`^(ISO|IEC|ISO/IEC|ISO/TS|ISO/TR|ISO/PAS|IEC/TS|IEC/TR|ISO/IEC TS|ISO/IEC TR|ISO/IEC/IEEE|ISO/ASTM) ?${ISO_PARTS}:(\d{4})${ISO_AMENDMENTS}$`),
-    read: ([, code, parts, year, amendments]) => ({ canonical: `${code} ${parts}:${year}${amendments}`, kind: 'international', code: code!, year: year! }),
+    re: new RegExp(
+      String.raw`^(ISO|IEC|ISO/IEC|ISO/TS|ISO/TR|ISO/PAS|IEC/TS|IEC/TR|ISO/IEC TS|ISO/IEC TR|ISO/IEC/IEEE|ISO/ASTM) ?${ISO_PARTS}:(\d{4})${ISO_AMENDMENTS}$`,
+    ),
+    read: ([, code, parts, year, amendments]) => ({
+      canonical: `${code} ${parts}:${year}${amendments}`,
+      kind: 'international',
+      code: code!,
+      year: year!,
+    }),
   },
   // 国际, Codex Alimentarius: CAC/GL 21-1997, CODEX STAN 192-1995, CXS 192-1995.
   {
@@ -89,17 +99,32 @@ const RULES: Rule[] = [
   // 国外先进, European: EN 71-3:2019, EN 71-3:2019+A1:2021, BS EN 71-3:2019, DIN EN ISO 9001:2015.
   {
     re: new RegExp(String.raw`^((?:(?:${EN_ADOPTERS}) )?EN(?: ISO| IEC)?) ?${ISO_PARTS}:(\d{4})${ISO_AMENDMENTS}$`),
-    read: ([, code, parts, year, amendments]) => ({ canonical: `${code} ${parts}:${year}${amendments}`, kind: 'foreign_advanced', code: code!, year: year! }),
+    read: ([, code, parts, year, amendments]) => ({
+      canonical: `${code} ${parts}:${year}${amendments}`,
+      kind: 'foreign_advanced',
+      code: code!,
+      year: year!,
+    }),
   },
   // 国外先进, national: BS 1363-1:2016, DIN 5510-2:2009, AS/NZS 3112:2017.
   {
     re: new RegExp(String.raw`^(BS|DIN|NF|AS/NZS|AS) ?(\d+(?:[-.]\d+)*):(\d{4})${ISO_AMENDMENTS}$`),
-    read: ([, code, parts, year, amendments]) => ({ canonical: `${code} ${parts}:${year}${amendments}`, kind: 'foreign_advanced', code: code!, year: year! }),
+    read: ([, code, parts, year, amendments]) => ({
+      canonical: `${code} ${parts}:${year}${amendments}`,
+      kind: 'foreign_advanced',
+      code: code!,
+      year: year!,
+    }),
   },
   // 国外先进, Japanese, with the division letter: JIS K 6251:2017, JIS C 8105-1:2017.
   {
     re: /^JIS ?([A-Z]) ?(\d{4}(?:-\d+)*):(\d{4})$/,
-    read: ([, division, parts, year]) => ({ canonical: `JIS ${division} ${parts}:${year}`, kind: 'foreign_advanced', code: `JIS ${division}`, year: year! }),
+    read: ([, division, parts, year]) => ({
+      canonical: `JIS ${division} ${parts}:${year}`,
+      kind: 'foreign_advanced',
+      code: `JIS ${division}`,
+      year: year!,
+    }),
   },
   // 国外先进, ASTM: D638-14, F963-17, A36/A36M-19, E84-21a, D4236-94(2021) (reapproved).
   {
@@ -147,7 +172,12 @@ export function parseStandardNo(input: string): StandardNumber | null {
   if (dual) {
     const own = parseStandardNo(dual[1]!);
     const adopted = parseStandardNo(dual[2]!);
-    if (own && adopted && !['international', 'foreign_advanced'].includes(own.kind) && ['international', 'foreign_advanced'].includes(adopted.kind)) {
+    if (
+      own &&
+      adopted &&
+      !['international', 'foreign_advanced'].includes(own.kind) &&
+      ['international', 'foreign_advanced'].includes(adopted.kind)
+    ) {
       return { ...own, canonical: `${own.canonical}/${adopted.canonical}` };
     }
   }

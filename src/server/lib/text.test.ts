@@ -36,7 +36,13 @@ describe('the text rule', () => {
   });
 
   it('free text is what may be longer than a short text (200)', () => {
-    expect([isFreeText(undefined), isFreeText(100), isFreeText(200), isFreeText(201), isFreeText(500)]).toEqual([false, false, false, true, true]);
+    expect([isFreeText(undefined), isFreeText(100), isFreeText(200), isFreeText(201), isFreeText(500)]).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('says what is wrong in Chinese or English, naming the character', () => {

@@ -68,7 +68,9 @@ export function describeTextProblem(problem: TextProblem, lang: Lang = 'zh'): st
     case 'surrogate':
       return zh ? `含有无效的 Unicode 字符（孤立的代理项 ${at}）` : `Contains invalid Unicode (a lone surrogate, ${at})`;
     case 'bidi':
-      return zh ? `含有双向文字控制符 ${at}，会使文字显示顺序与实际不同` : `Contains a bidirectional control character (${at}) that changes how the text displays`;
+      return zh
+        ? `含有双向文字控制符 ${at}，会使文字显示顺序与实际不同`
+        : `Contains a bidirectional control character (${at}) that changes how the text displays`;
     case 'line_break':
       return zh ? `单行文本不能包含换行或制表符（${at}）` : `Single-line text may not contain a line break or tab (${at})`;
     default:

@@ -56,12 +56,19 @@ function localise(details: unknown[], lang: Lang): unknown[] {
 function sendError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = preferredLanguage(request.headers['accept-language']);
   // Errors raised before the hooks run (a bad URL) miss the headers every API answer carries.
-  reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').header('content-language', lang === 'en' ? 'en' : 'zh-CN');
+  reply
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .header('content-language', lang === 'en' ? 'en' : 'zh-CN');
   const appError = toAppError(err, lang);
   if (appError) {
     if (appError.status >= 500) request.log.error({ err }, 'server error');
     return reply.status(appError.status).send({
-      error: { code: appError.code, message: errorMessage(appError.code, lang), ...(appError.details ? { details: localise(appError.details, lang) } : {}) },
+      error: {
+        code: appError.code,
+        message: errorMessage(appError.code, lang),
+        ...(appError.details ? { details: localise(appError.details, lang) } : {}),
+      },
     });
   }
   request.log.error({ err }, 'unhandled error');
@@ -80,7 +87,8 @@ export const frameworkErrors = sendError;
  */
 export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const code: ErrorCode = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : 'bad_request';
+  const code: ErrorCode =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : 'bad_request';
   const status = ERRORS[code].status;
   const body = JSON.stringify({ error: { code, message: ERRORS[code].zh } });
   if (socket.writable) {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 // antd writes its styles at run time, hence 'unsafe-inline' for styles only.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /**
  * API answers (JSON) need only nosniff and no-store; pages of the console also get framing,

@@ -11,10 +11,18 @@ export interface SchemaError {
 
 const TYPE_NAMES: Record<Lang, Record<string, string>> = {
   zh: { string: '文本', integer: '整数', number: '数字', boolean: '布尔值', object: '对象', array: '数组', null: '空值' },
-  en: { string: 'text', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' },
+  en: {
+    string: 'text',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    object: 'an object',
+    array: 'a list',
+    null: 'null',
+  },
 };
 
-const list = (p: Record<string, unknown>, many: string, one: string) => ((p[many] as string[] | undefined) ?? [p[one]]);
+const list = (p: Record<string, unknown>, many: string, one: string) => (p[many] as string[] | undefined) ?? [p[one]];
 
 /** One message per keyword, in each language; null for keywords reported by their parent. */
 const MESSAGES: Record<Lang, (e: SchemaError) => string | null> = {

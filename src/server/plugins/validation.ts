@@ -45,7 +45,16 @@ const MAX_BODY_DEPTH = 32;
 function normaliseBody(schemas: Schema[], value: unknown, path: string, problems: FastifySchemaValidationError[], depth = 0): unknown {
   if (depth > MAX_BODY_DEPTH) {
     // Refused before anything walks it: no form is this deep, and a deep enough one would exhaust the stack (a 500).
-    problems.push({ keyword: 'maxDepth', instancePath: path.split('/').slice(0, MAX_BODY_DEPTH + 1).join('/'), schemaPath: '#', params: { limit: MAX_BODY_DEPTH }, message: 'nested too deep' });
+    problems.push({
+      keyword: 'maxDepth',
+      instancePath: path
+        .split('/')
+        .slice(0, MAX_BODY_DEPTH + 1)
+        .join('/'),
+      schemaPath: '#',
+      params: { limit: MAX_BODY_DEPTH },
+      message: 'nested too deep',
+    });
     return value;
   }
   if (typeof value === 'string') {
@@ -55,7 +64,13 @@ function normaliseBody(schemas: Schema[], value: unknown, path: string, problems
       verbatim: strings.some((s) => s.format === 'password'),
     });
     if (result.ok) return result.value;
-    problems.push({ keyword: 'text', instancePath: path, schemaPath: '#', params: { ...result.problem } satisfies TextProblem, message: 'text not allowed' });
+    problems.push({
+      keyword: 'text',
+      instancePath: path,
+      schemaPath: '#',
+      params: { ...result.problem } satisfies TextProblem,
+      message: 'text not allowed',
+    });
     return value;
   }
   if (Array.isArray(value)) {

@@ -14,7 +14,9 @@ import { HomePage } from './features/home/HomePage';
 import { EnterpriseListPage } from './features/enterprises/EnterpriseListPage';
 
 // Pages off the first screen load on demand: the profile (with charts), the import wizard, admin.
-const EnterpriseProfilePage = lazy(() => import('./features/enterprises/EnterpriseProfilePage').then((m) => ({ default: m.EnterpriseProfilePage })));
+const EnterpriseProfilePage = lazy(() =>
+  import('./features/enterprises/EnterpriseProfilePage').then((m) => ({ default: m.EnterpriseProfilePage })),
+);
 const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ReferencePage = lazy(() => import('./features/admin/ReferencePage').then((m) => ({ default: m.ReferencePage })));
@@ -27,7 +29,9 @@ const ResponsesPage = lazy(() => import('./features/inspections/ResponsesPage').
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage').then((m) => ({ default: m.TargetsPage })));
 const TargetReportPage = lazy(() => import('./features/targets/TargetReportPage').then((m) => ({ default: m.TargetReportPage })));
 const ReportingPage = lazy(() => import('./features/targets/ReportingPage').then((m) => ({ default: m.ReportingPage })));
-const AssessmentNoticePage = lazy(() => import('./features/assessments/AssessmentNoticePage').then((m) => ({ default: m.AssessmentNoticePage })));
+const AssessmentNoticePage = lazy(() =>
+  import('./features/assessments/AssessmentNoticePage').then((m) => ({ default: m.AssessmentNoticePage })),
+);
 const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
 const HonoursPage = lazy(() => import('./features/brands/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const PublicResultsPage = lazy(() => import('./features/inspections/PublicResultsPage').then((m) => ({ default: m.PublicResultsPage })));

@@ -27,7 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('parent_code', 'text', (c) => c.references('regions.code'))
     .execute();
-  await referenceTable('industries').addColumn('is_key', t.bool, (c) => c.notNull().defaultTo(t.false)).execute();
+  await referenceTable('industries')
+    .addColumn('is_key', t.bool, (c) => c.notNull().defaultTo(t.false))
+    .execute();
   await referenceTable('departments').execute();
   await referenceTable('product_categories')
     .addColumn('group_name', 'text', (c) => c.notNull())
@@ -103,12 +105,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_at: now,
     created_by: null,
   });
-  await db.insertInto('regions').values(REGIONS.map((r, i) => ({ ...base(i), ...r }))).execute();
+  await db
+    .insertInto('regions')
+    .values(REGIONS.map((r, i) => ({ ...base(i), ...r })))
+    .execute();
   await db
     .insertInto('industries')
     .values(INDUSTRIES.map((r, i) => ({ ...base(i), ...r, is_key: r.is_key ? t.true : t.false })))
     .execute();
-  await db.insertInto('departments').values(DEPARTMENTS.map((r, i) => ({ ...base(i), ...r }))).execute();
+  await db
+    .insertInto('departments')
+    .values(DEPARTMENTS.map((r, i) => ({ ...base(i), ...r })))
+    .execute();
   await db
     .insertInto('product_categories')
     .values(

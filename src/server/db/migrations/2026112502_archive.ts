@@ -147,8 +147,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index enterprise_search_trgm_idx on enterprise_search using gin (norm public.gin_trgm_ops)`.execute(db);
   } else {
     // rowid is the FTS5 row; the unique enterprise_id finds it again on update.
-    await sql`create table enterprise_search (rowid integer primary key, enterprise_id text not null unique references enterprises(id), norm text not null, grams text not null)`.execute(db);
-    await sql`create virtual table enterprise_search_fts using fts5(grams, content='enterprise_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    await sql`create table enterprise_search (rowid integer primary key, enterprise_id text not null unique references enterprises(id), norm text not null, grams text not null)`.execute(
+      db,
+    );
+    await sql`create virtual table enterprise_search_fts using fts5(grams, content='enterprise_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     await sql`create trigger enterprise_search_ai after insert on enterprise_search begin
       insert into enterprise_search_fts(rowid, grams) values (new.rowid, new.grams); end`.execute(db);
     await sql`create trigger enterprise_search_ad after delete on enterprise_search begin
@@ -163,8 +167,16 @@ export async function down(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
   if (!t.pg) await sql`drop table enterprise_search_fts`.execute(db);
   for (const table of [
-    'enterprise_search', 'quality_staff', 'licences', 'certifications', 'product_standards', 'products',
-    'enterprise_yearly_figures', 'enterprise_associations', 'enterprise_former_names', 'enterprises',
+    'enterprise_search',
+    'quality_staff',
+    'licences',
+    'certifications',
+    'product_standards',
+    'products',
+    'enterprise_yearly_figures',
+    'enterprise_associations',
+    'enterprise_former_names',
+    'enterprises',
   ]) {
     await db.schema.dropTable(table).execute();
   }

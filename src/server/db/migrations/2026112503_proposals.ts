@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema.createIndex('enterprise_proposals_enterprise_idx').on('enterprise_proposals').columns(['enterprise_id', 'status']).execute();
+  await db.schema
+    .createIndex('enterprise_proposals_enterprise_idx')
+    .on('enterprise_proposals')
+    .columns(['enterprise_id', 'status'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -8,7 +8,8 @@ import { columnTypes } from './dialect';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (columnTypes(db).pg) return;
-  for (const trigger of ['enterprise_search_ai', 'enterprise_search_ad', 'enterprise_search_au']) await sql`drop trigger if exists ${sql.ref(trigger)}`.execute(db);
+  for (const trigger of ['enterprise_search_ai', 'enterprise_search_ad', 'enterprise_search_au'])
+    await sql`drop trigger if exists ${sql.ref(trigger)}`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -79,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('inspections_plan_idx').on('inspections').column('plan_id').execute();
   await db.schema.createIndex('inspections_region_state_idx').on('inspections').columns(['region_code', 'state']).execute();
   // The no-repeat rule looks up earlier checks of the same producer's product.
-  await db.schema.createIndex('inspections_product_idx').on('inspections').columns(['producer_name', 'product_name', 'sampled_on']).execute();
+  await db.schema
+    .createIndex('inspections_product_idx')
+    .on('inspections')
+    .columns(['producer_name', 'product_name', 'sampled_on'])
+    .execute();
 
   await db.schema
     .createTable('inspection_items')
@@ -110,5 +114,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['inspection_events', 'inspection_items', 'inspections', 'inspection_plans', 'testing_bodies']) await db.schema.dropTable(table).execute();
+  for (const table of ['inspection_events', 'inspection_items', 'inspections', 'inspection_plans', 'testing_bodies'])
+    await db.schema.dropTable(table).execute();
 }

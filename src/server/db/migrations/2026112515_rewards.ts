@@ -30,9 +30,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .insertInto('reward_rules')
     .values(
       ['china_top_brand', 'well_known_trademark'].map((code) => ({
-        id: randomUUID(), programme_code: code, year: 2010, amount: 500_000, city_share_percent: 50, fund_source: '市本级资金从工业发展引导资金中列支',
+        id: randomUUID(),
+        programme_code: code,
+        year: 2010,
+        amount: 500_000,
+        city_share_percent: 50,
+        fund_source: '市本级资金从工业发展引导资金中列支',
         note: '郴政发〔2010〕4号：每新获一个中国名牌产品或中国驰名商标奖励 50 万元，市、县按财政体制分担（比例请按实际体制修改）',
-        version: 1, created_at: now, updated_at: now, created_by: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        created_by: null,
       })),
     )
     .execute();

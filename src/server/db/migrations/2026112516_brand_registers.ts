@@ -86,9 +86,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('deleted_by', 'text')
       .addColumn('delete_reason', 'text'),
   ).execute();
-  await db.schema.createIndex('flagship_year_key').on('flagship_designations').columns(['year', 'enterprise_id']).unique().where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('flagship_year_key')
+    .on('flagship_designations')
+    .columns(['year', 'enterprise_id'])
+    .unique()
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
   // The year's candidates: enterprises whose sales revenue reaches the floor.
-  await db.schema.createIndex('yearly_figures_revenue_idx').on('enterprise_yearly_figures').columns(['year', 'sales_revenue']).where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('yearly_figures_revenue_idx')
+    .on('enterprise_yearly_figures')
+    .columns(['year', 'sales_revenue'])
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

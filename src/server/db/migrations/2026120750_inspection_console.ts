@@ -13,15 +13,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);
   await db.schema.alterTable('inspection_draws').addColumn('commitment', 'text').execute();
   await db.schema.alterTable('inspection_draws').addColumn('nonce', 'text').execute();
-  await db.schema.alterTable('inspection_draws').addColumn('reason', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('inspection_draws').addColumn('round', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('inspection_draws')
+    .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('inspection_draws')
+    .addColumn('round', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('inspection_draws').addColumn('drawn_at', t.instant).execute();
   await db.schema.alterTable('inspection_draws').addColumn('drawn_by', 'text').execute();
   // Draws made before commitments ran at once: drawn when created, numbered in the order made.
   await sql`update inspection_draws set drawn_at = created_at, drawn_by = created_by,
     round = (select count(*) from inspection_draws d where d.plan_id = inspection_draws.plan_id and d.category_code = inspection_draws.category_code
-      and (d.created_at < inspection_draws.created_at or (d.created_at = inspection_draws.created_at and d.id <= inspection_draws.id)))`.execute(db);
-  await db.schema.createIndex('inspection_draws_round_key').unique().on('inspection_draws').columns(['plan_id', 'category_code', 'round']).execute();
+      and (d.created_at < inspection_draws.created_at or (d.created_at = inspection_draws.created_at and d.id <= inspection_draws.id)))`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('inspection_draws_round_key')
+    .unique()
+    .on('inspection_draws')
+    .columns(['plan_id', 'category_code', 'round'])
+    .execute();
 
   await db.schema
     .createTable('inspection_documents')
@@ -69,5 +82,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('document_number_counters').execute();
   await db.schema.dropTable('inspection_documents').execute();
   await db.schema.dropIndex('inspection_draws_round_key').execute();
-  for (const column of ['drawn_by', 'drawn_at', 'round', 'reason', 'nonce', 'commitment']) await db.schema.alterTable('inspection_draws').dropColumn(column).execute();
+  for (const column of ['drawn_by', 'drawn_at', 'round', 'reason', 'nonce', 'commitment'])
+    await db.schema.alterTable('inspection_draws').dropColumn(column).execute();
 }

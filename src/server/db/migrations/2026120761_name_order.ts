@@ -19,8 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     return;
   }
   await db.schema.alterTable('enterprise_search').addColumn('name_key', 'text').execute();
-  const rows = await sql<{ id: string; name: string }>`select e.id, e.name from enterprises e inner join enterprise_search s on s.enterprise_id = e.id`.execute(db);
-  for (const r of rows.rows) await sql`update enterprise_search set name_key = ${zhSortKey(r.name)} where enterprise_id = ${r.id}`.execute(db);
+  const rows = await sql<{
+    id: string;
+    name: string;
+  }>`select e.id, e.name from enterprises e inner join enterprise_search s on s.enterprise_id = e.id`.execute(db);
+  for (const r of rows.rows)
+    await sql`update enterprise_search set name_key = ${zhSortKey(r.name)} where enterprise_id = ${r.id}`.execute(db);
   await sql`create index enterprise_search_name_key_idx on enterprise_search (name_key, enterprise_id)`.execute(db);
 }
 

@@ -33,12 +33,15 @@ describe('cell parsers', () => {
     expect(parseYuan(raw)).toEqual({ ok: true, value });
   });
 
-  it.each([['12.5', '金额须为整数元'], ['1.23456万', '金额须为整数元'], ['-5', '不能为负数'], ['十万', '不是有效的金额'], ['1e6', '不是有效的金额']])(
-    'yuan %s is refused: %s',
-    (raw, message) => {
-      expect(parseYuan(raw)).toEqual({ ok: false, message });
-    },
-  );
+  it.each([
+    ['12.5', '金额须为整数元'],
+    ['1.23456万', '金额须为整数元'],
+    ['-5', '不能为负数'],
+    ['十万', '不是有效的金额'],
+    ['1e6', '不是有效的金额'],
+  ])('yuan %s is refused: %s', (raw, message) => {
+    expect(parseYuan(raw)).toEqual({ ok: false, message });
+  });
 
   it('negative yuan only where allowed (profit and tax may be a loss)', () => {
     expect(parseYuan('-5万', { allowNegative: true })).toEqual({ ok: true, value: -50_000 });

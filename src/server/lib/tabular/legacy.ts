@@ -42,10 +42,18 @@ function cellText(cell: XLSX.CellObject | undefined): string {
 /** Rows of the first sheet of an .xls workbook or an HTML table, with their 1-based row numbers. */
 export async function* readLegacy(path: string): AsyncGenerator<TableRow> {
   const { size } = await fs.promises.stat(path);
-  if (size > LEGACY_MAX_BYTES) throw new UnreadableFile('file_too_large', `.xls 文件超过 ${LEGACY_MAX_BYTES / 2 ** 20} MB：请在 Excel 或 WPS 中另存为 .xlsx 后再导入`);
+  if (size > LEGACY_MAX_BYTES)
+    throw new UnreadableFile('file_too_large', `.xls 文件超过 ${LEGACY_MAX_BYTES / 2 ** 20} MB：请在 Excel 或 WPS 中另存为 .xlsx 后再导入`);
   let sheet: XLSX.WorkSheet | undefined;
   try {
-    const book = XLSX.read(await fs.promises.readFile(path), { type: 'buffer', dense: true, sheets: 0, cellDates: false, cellHTML: false, cellFormula: false });
+    const book = XLSX.read(await fs.promises.readFile(path), {
+      type: 'buffer',
+      dense: true,
+      sheets: 0,
+      cellDates: false,
+      cellHTML: false,
+      cellFormula: false,
+    });
     sheet = book.Sheets[book.SheetNames[0]!];
   } catch {
     throw new UnreadableFile('file_unreadable', '文件已损坏或不是有效的 Excel 97–2003（.xls）文件');

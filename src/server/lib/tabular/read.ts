@@ -17,7 +17,10 @@ export type TextEncoding = 'utf8' | 'gb18030' | 'utf16le';
 
 /** Why a file cannot be read at all (the import answers with the code). */
 export class UnreadableFile extends Error {
-  constructor(readonly code: 'file_empty' | 'file_unreadable' | 'file_too_large', message: string) {
+  constructor(
+    readonly code: 'file_empty' | 'file_unreadable' | 'file_too_large',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -111,7 +114,7 @@ function looksBinary(text: string): boolean {
   let control = 0;
   for (const ch of text.slice(0, 4096)) {
     const c = ch.charCodeAt(0);
-    if (c === 0 || (c < 9) || (c > 13 && c < 32) || c === 0xfffd) control++;
+    if (c === 0 || c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
   }
   return control > 8;
 }
@@ -189,11 +192,13 @@ async function* readCsv(path: string, sample: Buffer): AsyncGenerator<TableRow> 
   const firstText = iconv.decode(sample.subarray(bomLength), encoding);
   if (looksBinary(firstText)) throw new UnreadableFile('file_unreadable', '文件无法识别：请上传 Excel（.xlsx）或 CSV 文件');
   const firstLine = firstText.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = encoding === 'utf16le' || (firstLine.split('\t').length > firstLine.split(',').length) ? '\t' : ',';
+  const delimiter = encoding === 'utf16le' || firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',';
   const parser = fs
     .createReadStream(path, { start: bomLength })
     .pipe(iconv.decodeStream(encoding))
-    .pipe(parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 }));
+    .pipe(
+      parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: 1_000_000 }),
+    );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield { line: info.lines, cells: record };
@@ -206,14 +211,24 @@ async function* readCsv(path: string, sample: Buffer): AsyncGenerator<TableRow> 
 /** An Excel 97–2003 workbook: an OLE compound file. */
 const isOle = (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 /** An HTML table saved under an .xls name, as many government sites serve their "Excel" downloads. */
-const isHtmlTable = (b: Buffer) => /^\s*<(!doctype|html|table|meta|\?xml)/i.test(b.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '')) && /<table/i.test(b.toString('latin1'));
+const isHtmlTable = (b: Buffer) =>
+  /^\s*<(!doctype|html|table|meta|\?xml)/i.test(
+    b
+      .subarray(0, 512)
+      .toString('latin1')
+      .replace(/^\uFEFF|^\xEF\xBB\xBF/, ''),
+  ) && /<table/i.test(b.toString('latin1'));
 
 /** Rows of the file's first sheet: XLSX (streamed) by its signature, .xls and HTML tables, otherwise CSV text. */
 export async function* readTable(path: string, limits: ReadLimits): AsyncGenerator<TableRow> {
   const sample = await head(path);
   if (sample.length === 0) throw new UnreadableFile('file_empty', '文件为空');
   const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04;
-  const rows = isZip ? readXlsx(path, limits) : isOle(sample) || isHtmlTable(sample) ? (await import('./legacy')).readLegacy(path) : readCsv(path, sample);
+  const rows = isZip
+    ? readXlsx(path, limits)
+    : isOle(sample) || isHtmlTable(sample)
+      ? (await import('./legacy')).readLegacy(path)
+      : readCsv(path, sample);
   let count = 0;
   for await (const row of rows) {
     // CSV and .xls are counted as they stream (an .xls holds at most 65,536 rows anyway).

@@ -6,7 +6,7 @@ import ExcelJS from './exceljs';
 import { neutralise, unneutralise, writeTable } from './write';
 
 describe('formula neutralisation', () => {
-  it("prefixes a quote to text starting with = + - @ tab or CR, and to nothing else", () => {
+  it('prefixes a quote to text starting with = + - @ tab or CR, and to nothing else', () => {
     for (const s of ['=HYPERLINK("x")', '-2+3', '@SUM(A1)', '+86 0735', '\t=1', '\r=1', '-', '=']) expect(neutralise(s)).toBe(`'${s}`);
     for (const s of ['郴州市甲有限公司', '', "'=already", ' =1', 'a=1', '０７３５']) expect(neutralise(s)).toBe(s);
   });
@@ -23,7 +23,15 @@ describe('formula neutralisation', () => {
   it('writes CSV and XLSX cells neutralised, numbers as numbers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-write-'));
     try {
-      await writeTable(path.join(dir, 'a.csv'), 'csv', ['=名称', '金额'], [['@x', -5], ['甲', '-5']]);
+      await writeTable(
+        path.join(dir, 'a.csv'),
+        'csv',
+        ['=名称', '金额'],
+        [
+          ['@x', -5],
+          ['甲', '-5'],
+        ],
+      );
       expect(fs.readFileSync(path.join(dir, 'a.csv'), 'utf8')).toBe("\ufeff'=名称,金额\n'@x,-5\n甲,-5\n");
       await writeTable(path.join(dir, 'a.xlsx'), 'xlsx', ['名称', '金额'], [['=1+1', -5]]);
       const book = new ExcelJS.Workbook();

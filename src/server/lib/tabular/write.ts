@@ -37,7 +37,8 @@ const csvCell = (cell: Cell) => (typeof cell === 'number' ? String(cell) : neutr
 const xlsxCell = (cell: Cell) => (typeof cell === 'number' ? cell : neutralise(cell));
 
 /** Finishes a written file: resolves once everything is flushed and the file closed, rejects on a write error. */
-const ended = (out: fs.WriteStream) => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+const ended = (out: fs.WriteStream) =>
+  new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 
 /** Runs a writer of `file`; if it fails (a refused query, a full disk), the partial file goes with it. */
 async function removedOnFailure<T>(file: string, write: () => Promise<T>): Promise<T> {
@@ -83,9 +84,16 @@ async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
 }
 
 /** Writes rows as UTF-8 CSV with a BOM (opens in Excel), or as a one-sheet XLSX, streaming; nothing is left behind on failure. */
-export async function writeTable(file: string, format: ExportFormat, header: string[], rows: AsyncIterable<Cell[][]> | Cell[][]): Promise<void> {
+export async function writeTable(
+  file: string,
+  format: ExportFormat,
+  header: string[],
+  rows: AsyncIterable<Cell[][]> | Cell[][],
+): Promise<void> {
   const batches = Array.isArray(rows) ? once(rows) : rows;
-  await removedOnFailure(file, () => (format === 'csv' ? writeCsv(file, header, batches) : writeXlsx(file, [{ name: '数据', header, rows: batches }])));
+  await removedOnFailure(file, () =>
+    format === 'csv' ? writeCsv(file, header, batches) : writeXlsx(file, [{ name: '数据', header, rows: batches }]),
+  );
 }
 
 /**
@@ -133,7 +141,12 @@ export function tempFile(dataDir: string, format: ExportFormat): string {
 }
 
 /** An export written to a new file under the data directory's tmp/, for a download to send and remove. */
-export async function writeExport(dataDir: string, format: ExportFormat, header: string[], rows: AsyncIterable<Cell[][]> | Cell[][]): Promise<string> {
+export async function writeExport(
+  dataDir: string,
+  format: ExportFormat,
+  header: string[],
+  rows: AsyncIterable<Cell[][]> | Cell[][],
+): Promise<string> {
   const file = tempFile(dataDir, format);
   await writeTable(file, format, header, rows);
   return file;
@@ -142,6 +155,11 @@ export async function writeExport(dataDir: string, format: ExportFormat, header:
 /** Several sheets of rows in one XLSX under the data directory's tmp/ (the dashboard: one sheet per view). */
 export async function writeWorkbook(dataDir: string, sheets: { name: string; header: string[]; rows: Cell[][] }[]): Promise<string> {
   const file = tempFile(dataDir, 'xlsx');
-  await removedOnFailure(file, () => writeXlsx(file, sheets.map((s) => ({ ...s, rows: once(s.rows) }))));
+  await removedOnFailure(file, () =>
+    writeXlsx(
+      file,
+      sheets.map((s) => ({ ...s, rows: once(s.rows) })),
+    ),
+  );
   return file;
 }

@@ -24,7 +24,9 @@ describe('zip members read through the central directory', () => {
     const file = await workbookFile();
     const zip = await readZipDirectory(file);
     if (!zip.ok) throw new Error('not read');
-    expect(zip.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/_rels/workbook.xml.rels']));
+    expect(zip.entries.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/_rels/workbook.xml.rels']),
+    );
     const sheet = zip.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     expect(await text(await openZipEntry(file, sheet))).toContain('<sheetData>');
   });

@@ -6,11 +6,28 @@
  */
 import type { Scoring, Step } from './scoring';
 
-type DraftItem = { code: string; name: string; kind: 'indicator' | 'work' | 'deduction' | 'veto'; points: number; indicatorCode?: string; scoring?: Scoring; steps?: Step[]; guidance?: string };
+type DraftItem = {
+  code: string;
+  name: string;
+  kind: 'indicator' | 'work' | 'deduction' | 'veto';
+  points: number;
+  indicatorCode?: string;
+  scoring?: Scoring;
+  steps?: Step[];
+  guidance?: string;
+};
 
 const INDICATOR_ITEMS: { code: string; indicatorCode: string; scoring: Scoring; steps?: Step[] }[] = [
   { code: 'Z1', indicatorCode: 'PQ-STDCOV', scoring: 'proportional' },
-  { code: 'Z2', indicatorCode: 'PQ-KEYPASS', scoring: 'stepped', steps: [{ atLeast: 95, share: 0.8 }, { atLeast: 90, share: 0.5 }] },
+  {
+    code: 'Z2',
+    indicatorCode: 'PQ-KEYPASS',
+    scoring: 'stepped',
+    steps: [
+      { atLeast: 95, share: 0.8 },
+      { atLeast: 90, share: 0.5 },
+    ],
+  },
   { code: 'Z3', indicatorCode: 'PQ-NEWPROD', scoring: 'proportional' },
   { code: 'Z4', indicatorCode: 'PQ-HNBRAND', scoring: 'proportional' },
   { code: 'Z5', indicatorCode: 'PQ-ADOPT', scoring: 'proportional' },
@@ -48,14 +65,19 @@ export function splitTarget(total: number, weights: { regionCode: string; weight
 }
 
 /** The draft's items and county targets from the plan's indicators (those it has, with a target) and each county's weight. */
-export function draftScheme(indicators: { code: string; name: string; kind: string; target: number | null }[], weights: { regionCode: string; weight: number }[]) {
+export function draftScheme(
+  indicators: { code: string; name: string; kind: string; target: number | null }[],
+  weights: { regionCode: string; weight: number }[],
+) {
   const items: DraftItem[] = [];
   const countyTargets: { regionCode: string; indicatorCode: string; target: number }[] = [];
   for (const d of INDICATOR_ITEMS) {
     const indicator = indicators.find((i) => i.code === d.indicatorCode);
     if (!indicator || indicator.target === null) continue;
     items.push({ ...d, name: indicator.name, kind: 'indicator', points: 10 });
-    if (indicator.kind === 'count') for (const [regionCode, target] of splitTarget(indicator.target, weights)) countyTargets.push({ regionCode, indicatorCode: indicator.code, target });
+    if (indicator.kind === 'count')
+      for (const [regionCode, target] of splitTarget(indicator.target, weights))
+        countyTargets.push({ regionCode, indicatorCode: indicator.code, target });
   }
   // The indicator items the plan lacks leave their points to the work items, so the draft still adds up to 100.
   const spare = (INDICATOR_ITEMS.length - items.length) * 10;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOf, indicatorPoints, rank } from './scoring';
 
-const steps = [{ atLeast: 95, share: 0.8 }, { atLeast: 90, share: 0.5 }];
+const steps = [
+  { atLeast: 95, share: 0.8 },
+  { atLeast: 90, share: 0.5 },
+];
 
 describe('county assessment arithmetic', () => {
   it('an indicator item: full when met; proportional; stepped; nothing otherwise', () => {
@@ -26,7 +29,14 @@ describe('county assessment arithmetic', () => {
 
   it('grades: A ≥ 90, B ≥ 80, C ≥ 60, D below; a veto forces D', () => {
     const t = { a: 90, b: 80, c: 60 };
-    expect([gradeOf(90, false, t), gradeOf(89.99, false, t), gradeOf(80, false, t), gradeOf(60, false, t), gradeOf(59.9, false, t), gradeOf(98, true, t)]).toEqual(['A', 'B', 'B', 'C', 'D', 'D']);
+    expect([
+      gradeOf(90, false, t),
+      gradeOf(89.99, false, t),
+      gradeOf(80, false, t),
+      gradeOf(60, false, t),
+      gradeOf(59.9, false, t),
+      gradeOf(98, true, t),
+    ]).toEqual(['A', 'B', 'B', 'C', 'D', 'D']);
   });
 
   it('ranking: by total, ties by indicator then work points, equal ones share a rank, a vetoed county last', () => {

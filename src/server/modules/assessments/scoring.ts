@@ -32,10 +32,15 @@ export function achievement(value: number, target: number, direction: Direction)
  * An indicator item's points: full when the target is met; under `proportional`, the share of the
  * target achieved; under `stepped`, the share of the first step reached; otherwise none.
  */
-export function indicatorPoints(item: { points: number; scoring: Scoring; steps: Step[] }, value: number, target: number, direction: Direction): number {
+export function indicatorPoints(
+  item: { points: number; scoring: Scoring; steps: Step[] },
+  value: number,
+  target: number,
+  direction: Direction,
+): number {
   const achieved = achievement(value, target, direction);
   if (achieved >= 100) return item.points;
-  if (item.scoring === 'proportional') return item.points * Math.max(0, achieved) / 100;
+  if (item.scoring === 'proportional') return (item.points * Math.max(0, achieved)) / 100;
   if (item.scoring === 'stepped') {
     const step = [...item.steps].sort((a, b) => b.atLeast - a.atLeast).find((s) => achieved >= s.atLeast);
     return step ? item.points * step.share : 0;

@@ -51,7 +51,8 @@ export function parseKeyFile(text: string, file: string): AuditKeyring {
     if (parts[0] === 'legacy') {
       if (legacy) throw bad('a second "legacy" line');
       const seq = Number(parts[1]);
-      if (parts.length !== 3 || !Number.isInteger(seq) || seq < 0 || !/^[0-9a-f]{64}$/.test(parts[2]!)) throw bad('expected "legacy <seq> <64 hex digits>"');
+      if (parts.length !== 3 || !Number.isInteger(seq) || seq < 0 || !/^[0-9a-f]{64}$/.test(parts[2]!))
+        throw bad('expected "legacy <seq> <64 hex digits>"');
       legacy = { seq, hash: parts[2]! };
     } else if (parts[0] === 'key') {
       const [, id, createdAt, b64] = parts;

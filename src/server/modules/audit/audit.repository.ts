@@ -13,7 +13,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 // expression over that row (`t`). Deleted rows keep their names (the log outlives them).
 const enterpriseOf = sql`(select e.name from enterprises e where e.id = t.enterprise_id)`;
 const regionOf = sql`(select r.name from regions r where r.code = t.region_code)`;
-const planOf = (table: string) => sql`(select p.${sql.raw(table === 'target_plans' ? 'name' : 'title')} from ${sql.table(table)} p where p.id = t.plan_id)`;
+const planOf = (table: string) =>
+  sql`(select p.${sql.raw(table === 'target_plans' ? 'name' : 'title')} from ${sql.table(table)} p where p.id = t.plan_id)`;
 const productName = { table: 'products', name: sql`${enterpriseOf} || ' · ' || t.name` };
 
 const SUBJECT_NAMES: Record<string, { table: string; name: RawBuilder<unknown> }> = {
@@ -32,7 +33,10 @@ const SUBJECT_NAMES: Record<string, { table: string; name: RawBuilder<unknown> }
   plan_indicator: { table: 'plan_indicators', name: sql`${planOf('target_plans')} || ' · ' || t.name` },
   reported_value: { table: 'reported_values', name: sql`t.indicator_code || ' · ' || ${regionOf} || ' · ' || t.period` },
   assessment_scheme: { table: 'assessment_schemes', name: sql`t.name` },
-  county_assessment: { table: 'county_assessments', name: sql`(select s.name from assessment_schemes s where s.id = t.scheme_id) || ' · ' || ${regionOf}` },
+  county_assessment: {
+    table: 'county_assessments',
+    name: sql`(select s.name from assessment_schemes s where s.id = t.scheme_id) || ' · ' || ${regionOf}`,
+  },
   // Archive records (subject type = record kind): the record's enterprise, and a product's own name.
   // 'product' is the brand flag's subject (honours.service); 'products' the archive record kind's.
   products: productName,
@@ -54,7 +58,10 @@ export async function subjectNames(db: Kysely<Database>, subjects: { type: strin
   const names = new Map<string, string>();
   for (const [type, ids] of byType) {
     const { table, name } = SUBJECT_NAMES[type]!;
-    const rows = await sql<{ id: string; name: string | null }>`select t.id, ${name} as name from ${sql.table(table)} t where t.id in (${sql.join([...ids])})`.execute(db);
+    const rows = await sql<{
+      id: string;
+      name: string | null;
+    }>`select t.id, ${name} as name from ${sql.table(table)} t where t.id in (${sql.join([...ids])})`.execute(db);
     for (const r of rows.rows) if (r.name) names.set(`${type}:${r.id}`, r.name);
   }
   return names;
@@ -74,11 +81,26 @@ export interface NewAuditEvent {
 }
 
 type Unhashed = Omit<AuditEventTable, 'hash'>;
-const fieldsOf = (e: Unhashed) => [e.seq, e.id, e.at, e.actor_id, e.actor_name, e.action, e.subject_type, e.subject_id, e.before, e.after, e.ip, e.prev_hash];
+const fieldsOf = (e: Unhashed) => [
+  e.seq,
+  e.id,
+  e.at,
+  e.actor_id,
+  e.actor_name,
+  e.action,
+  e.subject_type,
+  e.subject_id,
+  e.before,
+  e.after,
+  e.ip,
+  e.prev_hash,
+];
 
 /** An unkeyed event's hash (before keying began): SHA-256 of every stored field but itself, in a fixed order. */
 export function hashEvent(e: Omit<Unhashed, 'key_id'>): string {
-  return createHash('sha256').update(JSON.stringify(fieldsOf({ ...e, key_id: null }))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(fieldsOf({ ...e, key_id: null })))
+    .digest('hex');
 }
 
 /** A keyed event's hash: HMAC-SHA256 with its key over the same fields and the key's id. */
@@ -134,8 +156,17 @@ export async function appendAuditEvent(trx: Kysely<Database>, event: NewAuditEve
     key_id: ring.current.id,
   };
   const hash = macEvent(ring.current, row);
-  await trx.insertInto('audit_events').values({ ...row, hash }).execute();
-  const next = { seq: row.seq, event_id: row.id, hash, key_id: ring.current.id, mac: macHead(ring.current, { seq: row.seq, event_id: row.id, hash }) };
+  await trx
+    .insertInto('audit_events')
+    .values({ ...row, hash })
+    .execute();
+  const next = {
+    seq: row.seq,
+    event_id: row.id,
+    hash,
+    key_id: ring.current.id,
+    mac: macHead(ring.current, { seq: row.seq, event_id: row.id, hash }),
+  };
   await trx
     .insertInto('audit_head')
     .values({ name: HEAD, ...next })
@@ -163,11 +194,7 @@ export interface AuditFilter {
   toInstant?: string;
 }
 
-export async function listAuditEvents(
-  db: Kysely<Database>,
-  filter: AuditFilter,
-  page: { beforeSeq?: number; limit: number },
-) {
+export async function listAuditEvents(db: Kysely<Database>, filter: AuditFilter, page: { beforeSeq?: number; limit: number }) {
   let q = db.selectFrom('audit_events');
   if (filter.subjectType) q = q.where('subject_type', '=', filter.subjectType);
   if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
@@ -230,7 +257,9 @@ export async function verifyAuditChain(db: Kysely<Database>, ring: AuditKeyring 
   let keyed = 0;
   let last: { seq: number; id: string; hash: string } | null = null;
   const storedHead = await db.selectFrom('audit_head').selectAll().where('name', '=', HEAD).executeTakeFirst();
-  const head = storedHead ? { seq: Number(storedHead.seq), eventId: storedHead.event_id, hash: storedHead.hash, keyId: storedHead.key_id } : null;
+  const head = storedHead
+    ? { seq: Number(storedHead.seq), eventId: storedHead.event_id, hash: storedHead.hash, keyId: storedHead.key_id }
+    : null;
   const result = (firstBroken: ChainCheck['firstBroken'], headProblem: HeadProblem | null): ChainCheck => ({
     ok: !firstBroken && !headProblem,
     checked,
@@ -277,7 +306,11 @@ export async function verifyAuditChain(db: Kysely<Database>, ring: AuditKeyring 
 
 /** How many events the chain holds up to and including `seq`. */
 export async function countAuditEventsThrough(db: Kysely<Database>, seq: number): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).where('seq', '<=', seq).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('seq', '<=', seq)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -5,7 +5,17 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { lockAuditChain } from '../../db/portable';
 import { createKeyFile, macOf, readKeyFile, useAuditKeyring, type AuditKeyring } from './audit-keys';
-import { appendAuditEvent, auditEventAt, chainIsKeyed, countAuditEventsThrough, GENESIS_HASH, listAuditEvents, newestAuditEvent, subjectNames, verifyAuditChain } from './audit.repository';
+import {
+  appendAuditEvent,
+  auditEventAt,
+  chainIsKeyed,
+  countAuditEventsThrough,
+  GENESIS_HASH,
+  listAuditEvents,
+  newestAuditEvent,
+  subjectNames,
+  verifyAuditChain,
+} from './audit.repository';
 import { presentAuditEvent } from './audit.presenter';
 
 /** Records what `actor` did, inside the caller's transaction. */
@@ -41,7 +51,9 @@ export async function openAuditKeyring(db: Db, file: string): Promise<AuditKeyri
     (await db.transaction().execute(async (trx) => {
       await lockAuditChain(trx);
       if (await chainIsKeyed(trx)) {
-        throw new Error(`the audit key file ${file} is missing, but the database holds keyed audit events: restore the file from its backup (README, "Audit keys")`);
+        throw new Error(
+          `the audit key file ${file} is missing, but the database holds keyed audit events: restore the file from its backup (README, "Audit keys")`,
+        );
       }
       const last = await newestAuditEvent(trx);
       return createKeyFile(file, { seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH });
@@ -108,7 +120,10 @@ export function auditService(ctx: AppContext) {
         },
         { beforeSeq, limit },
       );
-      const names = await subjectNames(ctx.db, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
+      const names = await subjectNames(
+        ctx.db,
+        rows.map((r) => ({ type: r.subject_type, id: r.subject_id })),
+      );
       const items = rows.map((r) => presentAuditEvent(r, names));
       return { items, meta: { total, nextCursor: hasMore ? String(items.at(-1)!.seq) : null } };
     },
@@ -129,9 +144,14 @@ export function auditService(ctx: AppContext) {
         const count = await countAuditEventsThrough(ctx.db, checkpoint.seq);
         if (!expected) checkpointProblem = 'unknown_key';
         else if (expected !== mac) checkpointProblem = 'bad_signature';
-        else if (!event || event.id !== checkpoint.eventId || event.hash !== checkpoint.hash || count !== checkpoint.count) checkpointProblem = 'not_in_chain';
+        else if (!event || event.id !== checkpoint.eventId || event.hash !== checkpoint.hash || count !== checkpoint.count)
+          checkpointProblem = 'not_in_chain';
       }
-      return { ...chain, ok: chain.ok && !checkpointProblem, checkpoint: checkpoint ? { seq: checkpoint.seq, problem: checkpointProblem } : null };
+      return {
+        ...chain,
+        ok: chain.ok && !checkpointProblem,
+        checkpoint: checkpoint ? { seq: checkpoint.seq, problem: checkpointProblem } : null,
+      };
     },
 
     /** A signed checkpoint of the chain as it stands, for an auditor to keep; null on an empty chain. */
@@ -141,7 +161,14 @@ export function auditService(ctx: AppContext) {
       const newest = await newestAuditEvent(ctx.db);
       if (!newest) return null;
       const seq = Number(newest.seq);
-      const signed = { seq, eventId: newest.id, hash: newest.hash, count: await countAuditEventsThrough(ctx.db, seq), at: new Date().toISOString(), keyId: ring.current.id };
+      const signed = {
+        seq,
+        eventId: newest.id,
+        hash: newest.hash,
+        count: await countAuditEventsThrough(ctx.db, seq),
+        at: new Date().toISOString(),
+        keyId: ring.current.id,
+      };
       return { ...signed, mac: checkpointMac(ring, signed)! };
     },
   };

@@ -16,8 +16,20 @@ import { editableEnterprise } from '../enterprises/enterprises.service';
 import { reachOf, cultivationAbilities } from './brands.policy';
 import { activeProgramme, findProgramme, grantWithinBar, ownProducts } from './brands.repository';
 import {
-  cultivationCounts, cultivationDetails, failuresSince, findCultivation, findCultivationDocument, findOpenTwin, insertCultivation, insertCultivationDocument,
-  insertCultivationEvent, licenceCounts, listCultivations, removeCultivationDocument, updateCultivationStage, type CultivationRow as Row,
+  cultivationCounts,
+  cultivationDetails,
+  failuresSince,
+  findCultivation,
+  findCultivationDocument,
+  findOpenTwin,
+  insertCultivation,
+  insertCultivationDocument,
+  insertCultivationEvent,
+  licenceCounts,
+  listCultivations,
+  removeCultivationDocument,
+  updateCultivationStage,
+  type CultivationRow as Row,
 } from './cultivations.repository';
 import { listsInForce } from '../credit/credit.repository';
 import { recordGrant } from './honours.service';
@@ -46,25 +58,56 @@ export function cultivationService(ctx: AppContext) {
 
   /** The cultivations with their steps: one query for the steps of all of them. */
   async function present(trx: Db, actor: Actor, rows: Row[]): Promise<Static<typeof Cultivation>[]> {
-    const { events, documents } = await cultivationDetails(trx, rows.map((r) => r.id));
+    const { events, documents } = await cultivationDetails(
+      trx,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => ({
-      id: row.id, programmeCode: row.programme_code, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name, regionCode: row.region_code,
-      productIds: JSON.parse(row.product_ids), stage: row.stage as Stage, officerId: row.officer_id, notes: row.notes, honourId: row.honour_id, nextStages: nextStages(row.stage as Stage),
-      documents: documents.filter((d) => d.cultivation_id === row.id).map((d) => ({ id: d.id, name: d.name, size: Number(d.size), uploadedAt: d.uploaded_at })),
-      events: events.filter((e) => e.cultivation_id === row.id).map((e) => ({ stage: e.stage_after, on: e.on_date, note: e.note, override: e.override ? JSON.parse(e.override) : null, at: e.at })),
-      version: row.version, abilities: cultivationAbilities(actor, row),
+      id: row.id,
+      programmeCode: row.programme_code,
+      enterpriseId: row.enterprise_id,
+      enterpriseName: row.enterprise_name,
+      regionCode: row.region_code,
+      productIds: JSON.parse(row.product_ids),
+      stage: row.stage as Stage,
+      officerId: row.officer_id,
+      notes: row.notes,
+      honourId: row.honour_id,
+      nextStages: nextStages(row.stage as Stage),
+      documents: documents
+        .filter((d) => d.cultivation_id === row.id)
+        .map((d) => ({ id: d.id, name: d.name, size: Number(d.size), uploadedAt: d.uploaded_at })),
+      events: events
+        .filter((e) => e.cultivation_id === row.id)
+        .map((e) => ({
+          stage: e.stage_after,
+          on: e.on_date,
+          note: e.note,
+          override: e.override ? JSON.parse(e.override) : null,
+          at: e.at,
+        })),
+      version: row.version,
+      abilities: cultivationAbilities(actor, row),
     }));
   }
   const presentOne = async (trx: Db, actor: Actor, row: Row) => (await present(trx, actor, [row]))[0]!;
 
   /** What keeps an enterprise from applying to a programme, as of `on` (DOMAIN.md §6.10). */
-  async function blocks(trx: Db, programme: { code: string; reapply_bar_years: number | null }, enterpriseId: string, on: string): Promise<Block[]> {
+  async function blocks(
+    trx: Db,
+    programme: { code: string; reapply_bar_years: number | null },
+    enterpriseId: string,
+    on: string,
+  ): Promise<Block[]> {
     const years = ctx.config.brandFailureYears;
     const failures = years === 0 ? 0 : await failuresSince(trx, enterpriseId, addYears(on, -years));
     const licences = await licenceCounts(trx, enterpriseId, on);
     return eligibilityBlocks({
-      failuresSince: failures, licences: licences.all, licencesInForce: licences.inForce,
-      lists: await listsInForce(trx, enterpriseId, on), grantedWithinBar: (await grantWithinBar(trx, programme, enterpriseId, on)) !== null,
+      failuresSince: failures,
+      licences: licences.all,
+      licencesInForce: licences.inForce,
+      lists: await listsInForce(trx, enterpriseId, on),
+      grantedWithinBar: (await grantWithinBar(trx, programme, enterpriseId, on)) !== null,
     });
   }
 
@@ -78,7 +121,11 @@ export function cultivationService(ctx: AppContext) {
 
   return {
     async list(actor: Actor, query: Static<typeof CultivationQuery>) {
-      const rows = await listCultivations(db, { regions: await listRegions(actor, query.regionCode, ctx.regions), programmeCode: query.programmeCode, stage: query.stage });
+      const rows = await listCultivations(db, {
+        regions: await listRegions(actor, query.regionCode, ctx.regions),
+        programmeCode: query.programmeCode,
+        stage: query.stage,
+      });
       return { items: await present(db, actor, rows) };
     },
 
@@ -100,17 +147,41 @@ export function cultivationService(ctx: AppContext) {
         const now = new Date().toISOString();
         const id = uuidv7();
         try {
-          await insertCultivation(trx, {
-            id, programmeCode: programme.code, enterpriseId: enterprise.id, regionCode: enterprise.region_code, productIds, officerId: input.officerId ?? actor.id,
-            notes: input.notes ?? '', naturalKey: key,
-          }, actor.id, now);
+          await insertCultivation(
+            trx,
+            {
+              id,
+              programmeCode: programme.code,
+              enterpriseId: enterprise.id,
+              regionCode: enterprise.region_code,
+              productIds,
+              officerId: input.officerId ?? actor.id,
+              notes: input.notes ?? '',
+              naturalKey: key,
+            },
+            actor.id,
+            now,
+          );
         } catch (err) {
           if (isUniqueViolation(err)) throw new AppError('duplicate_cultivation');
           throw err;
         }
-        await insertCultivationEvent(trx, { id: uuidv7(), cultivationId: id, stage: 'candidate', on: today(), note: input.notes ?? '', override: null, actorId: actor.id, at: now });
+        await insertCultivationEvent(trx, {
+          id: uuidv7(),
+          cultivationId: id,
+          stage: 'candidate',
+          on: today(),
+          note: input.notes ?? '',
+          override: null,
+          actorId: actor.id,
+          at: now,
+        });
         const created = await load(trx, actor, id);
-        await recordAudit(trx, actor, 'cultivation.create', { type: 'cultivation', id }, null, { programmeCode: programme.code, enterpriseId: enterprise.id, productIds });
+        await recordAudit(trx, actor, 'cultivation.create', { type: 'cultivation', id }, null, {
+          programmeCode: programme.code,
+          enterpriseId: enterprise.id,
+          productIds,
+        });
         return presentOne(trx, actor, created);
       });
       return row;
@@ -122,9 +193,23 @@ export function cultivationService(ctx: AppContext) {
       if (!mayEditInRegion(actor, row.region_code)) throw new AppError('out_of_scope');
       return storeDocument(ctx.config.dataDir, ctx.config.documentMaxBytes, uuidv7(), upload, (stored) =>
         db.transaction().execute(async (trx) => {
-          const doc = { id: stored.id, cultivationId: id, name: stored.name, contentType: stored.contentType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.id, uploadedAt: new Date().toISOString() };
+          const doc = {
+            id: stored.id,
+            cultivationId: id,
+            name: stored.name,
+            contentType: stored.contentType,
+            size: stored.size,
+            sha256: stored.sha256,
+            uploadedBy: actor.id,
+            uploadedAt: new Date().toISOString(),
+          };
           await insertCultivationDocument(trx, doc);
-          await recordAudit(trx, actor, 'cultivation.document_add', { type: 'cultivation', id }, null, { documentId: doc.id, name: doc.name, size: doc.size, sha256: doc.sha256 });
+          await recordAudit(trx, actor, 'cultivation.document_add', { type: 'cultivation', id }, null, {
+            documentId: doc.id,
+            name: doc.name,
+            size: doc.size,
+            sha256: doc.sha256,
+          });
           return { id: doc.id, name: doc.name, size: doc.size, uploadedAt: doc.uploadedAt };
         }),
       );
@@ -142,7 +227,14 @@ export function cultivationService(ctx: AppContext) {
       if (!mayEditInRegion(actor, cultivation.region_code)) throw new AppError('out_of_scope');
       await db.transaction().execute(async (trx) => {
         await removeCultivationDocument(trx, doc.id, actor.id, reason.trim());
-        await recordAudit(trx, actor, 'cultivation.document_remove', { type: 'cultivation', id }, { documentId: doc.id, name: doc.name }, { reason: reason.trim() });
+        await recordAudit(
+          trx,
+          actor,
+          'cultivation.document_remove',
+          { type: 'cultivation', id },
+          { documentId: doc.id, name: doc.name },
+          { reason: reason.trim() },
+        );
       });
     },
 
@@ -156,25 +248,55 @@ export function cultivationService(ctx: AppContext) {
         const before = await load(trx, actor, id);
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('out_of_scope');
         if (before.version !== input.version) throw new AppError('stale_version');
-        if (!nextStages(before.stage as Stage).includes(input.to)) throw new AppError('invalid_transition', [{ path: 'body/to', message: `当前阶段（${before.stage}）不能转到“${input.to}”` }]);
+        if (!nextStages(before.stage as Stage).includes(input.to))
+          throw new AppError('invalid_transition', [{ path: 'body/to', message: `当前阶段（${before.stage}）不能转到“${input.to}”` }]);
         let override: { blocks: Block[]; reason: string } | null = null;
         if (CHECKED_BEFORE.includes(input.to)) {
           const programme = (await findProgramme(trx, before.programme_code))!;
           const found = await blocks(trx, programme, before.enterprise_id, input.on);
-          if (found.length && !input.overrideReason) throw new AppError('not_eligible', found.map((b) => ({ path: b, message: BLOCK_TEXT[b] })));
+          if (found.length && !input.overrideReason)
+            throw new AppError(
+              'not_eligible',
+              found.map((b) => ({ path: b, message: BLOCK_TEXT[b] })),
+            );
           if (found.length) override = { blocks: found, reason: input.overrideReason!.trim() };
         }
-        if (input.grant && input.to !== 'granted') throw new AppError('validation_failed', [{ path: 'body/grant', message: '只有认定时才登记证书' }]);
+        if (input.grant && input.to !== 'granted')
+          throw new AppError('validation_failed', [{ path: 'body/grant', message: '只有认定时才登记证书' }]);
         // 认定 records the honour in the register, in this transaction, dated the day of 认定.
-        const honour = input.to === 'granted'
-          ? await recordGrant(trx, actor, { ...input.grant, programmeCode: before.programme_code, enterpriseId: before.enterprise_id, productIds: JSON.parse(before.product_ids), grantedOn: input.on })
-          : null;
+        const honour =
+          input.to === 'granted'
+            ? await recordGrant(trx, actor, {
+                ...input.grant,
+                programmeCode: before.programme_code,
+                enterpriseId: before.enterprise_id,
+                productIds: JSON.parse(before.product_ids),
+                grantedOn: input.on,
+              })
+            : null;
         const now = new Date().toISOString();
         // A closed cultivation (认定 or 落选) frees its key: the enterprise may be cultivated for the programme again.
         const closed = input.to === 'granted' || input.to === 'rejected';
-        if (!(await updateCultivationStage(trx, id, before.version, { stage: input.to, honourId: honour?.id, closed }, now))) throw new AppError('stale_version');
-        await insertCultivationEvent(trx, { id: uuidv7(), cultivationId: id, stage: input.to, on: input.on, note: input.note ?? '', override, actorId: actor.id, at: now });
-        await recordAudit(trx, actor, 'cultivation.advance', { type: 'cultivation', id }, { stage: before.stage }, { stage: input.to, on: input.on, ...(override ? { override } : {}), ...(honour ? { honourId: honour.id } : {}) });
+        if (!(await updateCultivationStage(trx, id, before.version, { stage: input.to, honourId: honour?.id, closed }, now)))
+          throw new AppError('stale_version');
+        await insertCultivationEvent(trx, {
+          id: uuidv7(),
+          cultivationId: id,
+          stage: input.to,
+          on: input.on,
+          note: input.note ?? '',
+          override,
+          actorId: actor.id,
+          at: now,
+        });
+        await recordAudit(
+          trx,
+          actor,
+          'cultivation.advance',
+          { type: 'cultivation', id },
+          { stage: before.stage },
+          { stage: input.to, on: input.on, ...(override ? { override } : {}), ...(honour ? { honourId: honour.id } : {}) },
+        );
         return presentOne(trx, actor, await load(trx, actor, id));
       });
     },

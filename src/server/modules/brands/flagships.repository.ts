@@ -19,7 +19,9 @@ function flagshipDesignations(db: Kysely<Database>, scope: EnterpriseScope) {
     db
       .selectFrom('flagship_designations as f')
       .innerJoin('enterprises as e', 'e.id', 'f.enterprise_id')
-      .leftJoin('enterprise_yearly_figures as y', (j) => j.onRef('y.enterprise_id', '=', 'f.enterprise_id').onRef('y.year', '=', 'f.year').on('y.deleted_at', 'is', null))
+      .leftJoin('enterprise_yearly_figures as y', (j) =>
+        j.onRef('y.enterprise_id', '=', 'f.enterprise_id').onRef('y.year', '=', 'f.year').on('y.deleted_at', 'is', null),
+      )
       .selectAll('f')
       .select(['e.name as enterprise_name', 'y.sales_revenue'])
       .where('f.deleted_at', 'is', null),
@@ -30,7 +32,12 @@ export type FlagshipRow = Awaited<ReturnType<ReturnType<typeof flagshipDesignati
 
 /** How many enterprises the whole city's list of a year holds (the goal is the city's, whoever asks). */
 export async function countFlagshipDesignations(db: Kysely<Database>, year: number): Promise<number> {
-  const row = await db.selectFrom('flagship_designations').select((eb) => eb.fn.countAll().as('n')).where('year', '=', year).where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('flagship_designations')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('year', '=', year)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -82,14 +89,26 @@ export async function insertFlagship(
   await db
     .insertInto('flagship_designations')
     .values({
-      id: f.id, enterprise_id: f.enterpriseId, region_code: f.regionCode, year: f.year, designated_on: f.designatedOn, note: f.note,
-      override: f.override ? JSON.stringify(f.override) : null, ...newRecordMeta(actorId, new Date().toISOString()),
+      id: f.id,
+      enterprise_id: f.enterpriseId,
+      region_code: f.regionCode,
+      year: f.year,
+      designated_on: f.designatedOn,
+      note: f.note,
+      override: f.override ? JSON.stringify(f.override) : null,
+      ...newRecordMeta(actorId, new Date().toISOString()),
     })
     .execute();
 }
 
 /** Soft-deletes a designation if it is still live at `version`; false when another write came first. */
-export async function removeFlagship(db: Kysely<Database>, id: string, version: number, by: string | null, reason: string): Promise<boolean> {
+export async function removeFlagship(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  by: string | null,
+  reason: string,
+): Promise<boolean> {
   const now = new Date().toISOString();
   const updated = await db
     .updateTable('flagship_designations')
@@ -103,17 +122,34 @@ export async function removeFlagship(db: Kysely<Database>, id: string, version: 
 
 /** The enterprises whose flagship flag differs from membership of the most recent yearly list, with the flag they should have. */
 export async function flagshipFlagChanges(db: Kysely<Database>): Promise<{ id: string; flagship: boolean }[]> {
-  const latest = await db.selectFrom('flagship_designations').select(sql<number | null>`max(year)`.as('year')).where('deleted_at', 'is', null).executeTakeFirst();
-  const members = db.selectFrom('flagship_designations').select('enterprise_id').where('year', '=', latest?.year ?? -1).where('deleted_at', 'is', null);
+  const latest = await db
+    .selectFrom('flagship_designations')
+    .select(sql<number | null>`max(year)`.as('year'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  const members = db
+    .selectFrom('flagship_designations')
+    .select('enterprise_id')
+    .where('year', '=', latest?.year ?? -1)
+    .where('deleted_at', 'is', null);
   const differing = await db
     .selectFrom('enterprises')
     .select(['id', 'flagship'])
-    .where((eb) => eb.or([eb.and([eb('flagship', '=', bool(true)), eb('id', 'not in', members)]), eb.and([eb('flagship', '=', bool(false)), eb('id', 'in', members)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('flagship', '=', bool(true)), eb('id', 'not in', members)]),
+        eb.and([eb('flagship', '=', bool(false)), eb('id', 'in', members)]),
+      ]),
+    )
     .execute();
   return differing.map((e) => ({ id: e.id, flagship: !toBool(e.flagship) }));
 }
 
 /** Sets an enterprise's flagship flag. */
 export async function setFlagshipFlag(db: Kysely<Database>, enterpriseId: string, flagship: boolean): Promise<void> {
-  await db.updateTable('enterprises').set({ flagship: bool(flagship), updated_at: new Date().toISOString() }).where('id', '=', enterpriseId).execute();
+  await db
+    .updateTable('enterprises')
+    .set({ flagship: bool(flagship), updated_at: new Date().toISOString() })
+    .where('id', '=', enterpriseId)
+    .execute();
 }

@@ -13,7 +13,15 @@ import { enterpriseScope, mayEditInRegion } from '../enterprises/enterprises.pol
 import { editableEnterprise } from '../enterprises/enterprises.service';
 import { cityOnly } from './brands.policy';
 import {
-  countFlagshipDesignations, findFlagship, flagshipCandidates, flagshipFlagChanges, flagshipsOfYear, insertFlagship, removeFlagship, salesRevenue, setFlagshipFlag,
+  countFlagshipDesignations,
+  findFlagship,
+  flagshipCandidates,
+  flagshipFlagChanges,
+  flagshipsOfYear,
+  insertFlagship,
+  removeFlagship,
+  salesRevenue,
+  setFlagshipFlag,
   type FlagshipRow as Row,
 } from './flagships.repository';
 
@@ -25,7 +33,14 @@ import {
 export async function syncFlagshipFlags(trx: Db): Promise<void> {
   for (const { id, flagship: want } of await flagshipFlagChanges(trx)) {
     await setFlagshipFlag(trx, id, want);
-    await recordAudit(trx, systemActor('system'), 'enterprise.flagship_flag', { type: 'enterprise', id }, { flagship: !want }, { flagship: want });
+    await recordAudit(
+      trx,
+      systemActor('system'),
+      'enterprise.flagship_flag',
+      { type: 'enterprise', id },
+      { flagship: !want },
+      { flagship: want },
+    );
   }
 }
 
@@ -38,8 +53,17 @@ export function flagshipService(ctx: AppContext) {
     const override = r.override ? (JSON.parse(r.override) as { reason: string }) : null;
     const revenue = r.sales_revenue === null || r.sales_revenue === undefined ? null : Number(r.sales_revenue);
     return {
-      id: r.id, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, year: r.year, designatedOn: r.designated_on, note: r.note,
-      salesRevenue: revenue, meetsFloor: revenue !== null && revenue >= floor, overrideReason: override?.reason ?? null, version: r.version,
+      id: r.id,
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      regionCode: r.region_code,
+      year: r.year,
+      designatedOn: r.designated_on,
+      note: r.note,
+      salesRevenue: revenue,
+      meetsFloor: revenue !== null && revenue >= floor,
+      overrideReason: override?.reason ?? null,
+      version: r.version,
       abilities: { remove: mayEditInRegion(actor, r.region_code) && actor.role !== 'county_officer' },
     };
   };
@@ -54,7 +78,13 @@ export function flagshipService(ctx: AppContext) {
       return {
         items: rows.map((r) => present(actor, r)),
         // The goal is the city's: its progress counts the whole list (a number, not the names).
-        progress: { year, count: scope.regions || scope.enterpriseId ? await countFlagshipDesignations(db, year) : rows.length, goalMin: config.flagshipGoal.min, goalMax: config.flagshipGoal.max, revenueFloor: floor },
+        progress: {
+          year,
+          count: scope.regions || scope.enterpriseId ? await countFlagshipDesignations(db, year) : rows.length,
+          goalMin: config.flagshipGoal.min,
+          goalMax: config.flagshipGoal.max,
+          revenueFloor: floor,
+        },
         candidates: candidates
           .filter((c) => !listed.has(c.id))
           .slice(0, 200)
@@ -65,7 +95,8 @@ export function flagshipService(ctx: AppContext) {
     /** Puts an enterprise on a year's list (the city's decision); below the revenue floor only with a reason. */
     async add(actor: Actor, input: Static<typeof CreateFlagship>) {
       cityOnly(actor);
-      if (input.designatedOn > today()) throw new AppError('validation_failed', [{ path: 'body/designatedOn', message: '日期不能晚于今天' }]);
+      if (input.designatedOn > today())
+        throw new AppError('validation_failed', [{ path: 'body/designatedOn', message: '日期不能晚于今天' }]);
       return db.transaction().execute(async (trx) => {
         const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
         const revenue = await salesRevenue(trx, enterprise.id, input.year);
@@ -76,12 +107,22 @@ export function flagshipService(ctx: AppContext) {
         }
         const id = uuidv7();
         try {
-          await insertFlagship(trx, {
-            id, enterpriseId: enterprise.id, regionCode: enterprise.region_code, year: input.year, designatedOn: input.designatedOn, note: input.note?.trim() ?? '',
-            override: below ? { salesRevenue: revenue, floor, reason: input.overrideReason!.trim() } : null,
-          }, actor.id);
+          await insertFlagship(
+            trx,
+            {
+              id,
+              enterpriseId: enterprise.id,
+              regionCode: enterprise.region_code,
+              year: input.year,
+              designatedOn: input.designatedOn,
+              note: input.note?.trim() ?? '',
+              override: below ? { salesRevenue: revenue, floor, reason: input.overrideReason!.trim() } : null,
+            },
+            actor.id,
+          );
         } catch (err) {
-          if (isUniqueViolation(err)) throw new AppError('duplicate_record', [{ path: 'body/enterpriseId', message: '该企业已在当年名单中' }]);
+          if (isUniqueViolation(err))
+            throw new AppError('duplicate_record', [{ path: 'body/enterpriseId', message: '该企业已在当年名单中' }]);
           throw err;
         }
         const row = (await findFlagship(trx, id))!;
@@ -98,7 +139,14 @@ export function flagshipService(ctx: AppContext) {
         const before = await findFlagship(trx, id);
         if (!before) throw new AppError('not_found');
         if (!(await removeFlagship(trx, id, input.version, actor.id, input.reason.trim()))) throw new AppError('stale_version');
-        await recordAudit(trx, actor, 'flagship.remove', { type: 'enterprise', id: before.enterprise_id }, { ...present(actor, before), abilities: undefined }, { reason: input.reason.trim() });
+        await recordAudit(
+          trx,
+          actor,
+          'flagship.remove',
+          { type: 'enterprise', id: before.enterprise_id },
+          { ...present(actor, before), abilities: undefined },
+          { reason: input.reason.trim() },
+        );
         await syncFlagshipFlags(trx);
       });
     },

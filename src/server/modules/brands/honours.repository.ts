@@ -21,14 +21,39 @@ export function honoursWithNames(db: Kysely<Database>) {
  * The honours a reward may be proposed for: a rule of the programme in force in the grant's year
  * (rules apply from their year on) and no reward yet. Two small reads for a page of honours.
  */
-export async function rewardable(db: Kysely<Database>, rows: Pick<HonourRow, 'id' | 'programme_code' | 'granted_on'>[]): Promise<Set<string>> {
+export async function rewardable(
+  db: Kysely<Database>,
+  rows: Pick<HonourRow, 'id' | 'programme_code' | 'granted_on'>[],
+): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const firstRule = new Map(
-    (await db.selectFrom('reward_rules').select(['programme_code', (eb) => eb.fn.min('year').as('first')]).where('programme_code', 'in', [...new Set(rows.map((r) => r.programme_code))]).groupBy('programme_code').execute())
-      .map((r) => [r.programme_code, Number(r.first)]),
+    (
+      await db
+        .selectFrom('reward_rules')
+        .select(['programme_code', (eb) => eb.fn.min('year').as('first')])
+        .where('programme_code', 'in', [...new Set(rows.map((r) => r.programme_code))])
+        .groupBy('programme_code')
+        .execute()
+    ).map((r) => [r.programme_code, Number(r.first)]),
   );
-  const rewarded = new Set((await db.selectFrom('rewards').select('honour_id').where('honour_id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.honour_id));
-  return new Set(rows.filter((r) => !rewarded.has(r.id) && (firstRule.get(r.programme_code) ?? Infinity) <= Number(r.granted_on.slice(0, 4))).map((r) => r.id));
+  const rewarded = new Set(
+    (
+      await db
+        .selectFrom('rewards')
+        .select('honour_id')
+        .where(
+          'honour_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    ).map((r) => r.honour_id),
+  );
+  return new Set(
+    rows
+      .filter((r) => !rewarded.has(r.id) && (firstRule.get(r.programme_code) ?? Infinity) <= Number(r.granted_on.slice(0, 4)))
+      .map((r) => r.id),
+  );
 }
 
 export interface HonourFilter {
@@ -51,7 +76,13 @@ export const inForce = (day: string, alias = 'h') => {
 };
 
 /** The register, newest grant first, filtered; `status` reads the dates as of `today`. */
-export async function listHonours(db: Kysely<Database>, filter: HonourFilter, today: string, limit: number, after?: [string, string]): Promise<HonourRow[]> {
+export async function listHonours(
+  db: Kysely<Database>,
+  filter: HonourFilter,
+  today: string,
+  limit: number,
+  after?: [string, string],
+): Promise<HonourRow[]> {
   let q = honoursWithNames(db);
   if (filter.programmeCode) q = q.where('h.programme_code', '=', filter.programmeCode);
   if (filter.enterpriseId) q = q.where('h.enterprise_id', '=', filter.enterpriseId);
@@ -59,11 +90,15 @@ export async function listHonours(db: Kysely<Database>, filter: HonourFilter, to
   if (filter.status === 'active') q = q.where(inForce(today));
   if (filter.status === 'revoked') q = q.where('h.revoked_on', 'is not', null);
   if (filter.status === 'expired' || filter.status === 'historical') {
-    q = q.where('h.revoked_on', 'is', null).where('h.valid_until', '<', today).where('p.running', '=', bool(filter.status === 'expired'));
+    q = q
+      .where('h.revoked_on', 'is', null)
+      .where('h.valid_until', '<', today)
+      .where('p.running', '=', bool(filter.status === 'expired'));
   }
   if (filter.expiringBy) q = q.where(inForce(today)).where('h.valid_until', '<=', filter.expiringBy);
   // Due, or overdue: the honour lapses the day before the review, which renews it.
-  if (filter.reviewDueBy) q = q.where('h.revoked_on', 'is', null).where('p.running', '=', bool(true)).where('h.next_review_on', '<=', filter.reviewDueBy);
+  if (filter.reviewDueBy)
+    q = q.where('h.revoked_on', 'is', null).where('p.running', '=', bool(true)).where('h.next_review_on', '<=', filter.reviewDueBy);
   if (after) q = q.where(sql<boolean>`(h.granted_on, h.id) < (${after[0]}, ${after[1]})`);
   return (await q.orderBy('h.granted_on', 'desc').orderBy('h.id', 'desc').limit(limit).execute()) as HonourRow[];
 }
@@ -80,7 +115,11 @@ export async function publicHonours(db: Kysely<Database>, today: string, program
  * product-brand honour naming it is in force. Answers the products whose flag must change —
  * among `productIds` when given, else among all.
  */
-export async function brandFlagChanges(db: Kysely<Database>, today: string, productIds?: readonly string[]): Promise<{ id: string; brand: boolean }[]> {
+export async function brandFlagChanges(
+  db: Kysely<Database>,
+  today: string,
+  productIds?: readonly string[],
+): Promise<{ id: string; brand: boolean }[]> {
   const among = productIds ? new Set(productIds) : null;
   if (among?.size === 0) return [];
   const honours = await db
@@ -127,9 +166,26 @@ export async function insertHonour(db: Kysely<Database>, h: NewHonour, actorId: 
   await db
     .insertInto('honours')
     .values({
-      id: h.id, programme_code: h.programmeCode, enterprise_id: h.enterpriseId, region_code: h.regionCode, product_ids: JSON.stringify(h.productIds), title: h.title,
-      certificate_no: h.certificateNo, authority: h.authority, case_no: h.caseNo, mark: h.mark, goods_class: h.goodsClass, granted_on: h.grantedOn, valid_until: h.validUntil,
-      next_review_on: h.nextReviewOn, revoked_on: null, revoke_reason: '', version: 1, created_at: stamp, updated_at: stamp, created_by: actorId,
+      id: h.id,
+      programme_code: h.programmeCode,
+      enterprise_id: h.enterpriseId,
+      region_code: h.regionCode,
+      product_ids: JSON.stringify(h.productIds),
+      title: h.title,
+      certificate_no: h.certificateNo,
+      authority: h.authority,
+      case_no: h.caseNo,
+      mark: h.mark,
+      goods_class: h.goodsClass,
+      granted_on: h.grantedOn,
+      valid_until: h.validUntil,
+      next_review_on: h.nextReviewOn,
+      revoked_on: null,
+      revoke_reason: '',
+      version: 1,
+      created_at: stamp,
+      updated_at: stamp,
+      created_by: actorId,
     })
     .execute();
 }
@@ -154,11 +210,24 @@ export async function insertHonourReview(
 ): Promise<void> {
   await db
     .insertInto('honour_reviews')
-    .values({ id: r.id, honour_id: r.honourId, due_on: r.dueOn, reviewed_on: r.reviewedOn, passed: bool(r.passed), note: r.note, actor_id: r.actorId, at: r.at })
+    .values({
+      id: r.id,
+      honour_id: r.honourId,
+      due_on: r.dueOn,
+      reviewed_on: r.reviewedOn,
+      passed: bool(r.passed),
+      note: r.note,
+      actor_id: r.actorId,
+      at: r.at,
+    })
     .execute();
 }
 
 /** Sets a product's 名牌产品 flag. */
 export async function setBrandFlag(db: Kysely<Database>, productId: string, brand: boolean): Promise<void> {
-  await db.updateTable('products').set({ brand_product: bool(brand), updated_at: new Date().toISOString() }).where('id', '=', productId).execute();
+  await db
+    .updateTable('products')
+    .set({ brand_product: bool(brand), updated_at: new Date().toISOString() })
+    .where('id', '=', productId)
+    .execute();
 }

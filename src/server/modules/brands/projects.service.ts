@@ -14,7 +14,14 @@ import { mayEditInRegion } from '../enterprises/enterprises.policy';
 import { editableEnterprise } from '../enterprises/enterprises.service';
 import { cityOnly, reachOf } from './brands.policy';
 import { regionNames } from '../assessments/assessments.repository';
-import { findKeyProject, insertKeyProject, listKeyProjects, updateKeyProject, type KeyProjectChanges, type KeyProjectRow as Row } from './projects.repository';
+import {
+  findKeyProject,
+  insertKeyProject,
+  listKeyProjects,
+  updateKeyProject,
+  type KeyProjectChanges,
+  type KeyProjectRow as Row,
+} from './projects.repository';
 import { listRegions } from '../../authz/region-scope';
 
 const STATUS_TEXT: Record<string, string> = { planned: '计划', under_way: '在建', completed: '竣工', cancelled: '取消' };
@@ -22,8 +29,19 @@ const STATUS_TEXT: Record<string, string> = { planned: '计划', under_way: '在
 function present(actor: Actor, r: Row): KeyProject {
   const editable = mayEditInRegion(actor, r.region_code);
   return {
-    id: r.id, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, regionCode: r.region_code, year: r.year, name: r.name, investment: Number(r.investment),
-    status: r.status as KeyProject['status'], selected: toBool(r.selected), selectedOn: r.selected_on, notes: r.notes, version: r.version, updatedAt: r.updated_at,
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    regionCode: r.region_code,
+    year: r.year,
+    name: r.name,
+    investment: Number(r.investment),
+    status: r.status as KeyProject['status'],
+    selected: toBool(r.selected),
+    selectedOn: r.selected_on,
+    notes: r.notes,
+    version: r.version,
+    updatedAt: r.updated_at,
     abilities: { update: editable, select: editable && reachOf(actor) === undefined },
   };
 }
@@ -59,7 +77,12 @@ export function keyProjectService(ctx: AppContext) {
   }
 
   async function list(actor: Actor, query: Static<typeof KeyProjectQuery>) {
-    const rows = await listKeyProjects(db, { regions: await listRegions(actor, query.regionCode, ctx.regions), year: query.year, selected: query.selected, status: query.status });
+    const rows = await listKeyProjects(db, {
+      regions: await listRegions(actor, query.regionCode, ctx.regions),
+      year: query.year,
+      selected: query.selected,
+      status: query.status,
+    });
     const items = rows.map((r) => present(actor, r));
     // Sums of whole yuan over the projects that still count: a cancelled project adds nothing.
     const live = items.filter((p) => p.status !== 'cancelled');
@@ -74,10 +97,20 @@ export function keyProjectService(ctx: AppContext) {
       return db.transaction().execute(async (trx) => {
         const enterprise = await editableEnterprise(trx, actor, input.enterpriseId);
         const id = uuidv7();
-        await insertKeyProject(trx, {
-          id, enterpriseId: enterprise.id, regionCode: enterprise.region_code, year: input.year, name: input.name.trim(), investment: input.investment,
-          status: input.status ?? 'planned', notes: input.notes?.trim() ?? '',
-        }, actor.id);
+        await insertKeyProject(
+          trx,
+          {
+            id,
+            enterpriseId: enterprise.id,
+            regionCode: enterprise.region_code,
+            year: input.year,
+            name: input.name.trim(),
+            investment: input.investment,
+            status: input.status ?? 'planned',
+            notes: input.notes?.trim() ?? '',
+          },
+          actor.id,
+        );
         const row = await load(trx, actor, id);
         await recordAudit(trx, actor, 'key_project.create', { type: 'key_project', id }, null, audited(row));
         return present(actor, row);
@@ -100,7 +133,8 @@ export function keyProjectService(ctx: AppContext) {
       cityOnly(actor);
       if (input.on > today()) throw new AppError('validation_failed', [{ path: 'body/on', message: '日期不能晚于今天' }]);
       return change(actor, id, input.version, input.selected ? 'key_project.select' : 'key_project.unselect', (before) => {
-        if (input.selected && before.status === 'cancelled') throw new AppError('validation_failed', [{ path: 'body/selected', message: '已取消的项目不能列为重点项目' }]);
+        if (input.selected && before.status === 'cancelled')
+          throw new AppError('validation_failed', [{ path: 'body/selected', message: '已取消的项目不能列为重点项目' }]);
         return { selected: input.selected, selectedOn: input.selected ? input.on : null };
       });
     },
@@ -114,9 +148,25 @@ export function keyProjectService(ctx: AppContext) {
       const { items } = await list(actor, query);
       const regions = await regionNames(db);
       async function* rows() {
-        yield items.map((p, i) => [String(i + 1), String(p.year), regions.get(p.regionCode) ?? p.regionCode, p.enterpriseName, p.name, p.investment, STATUS_TEXT[p.status]!, p.selected ? '是' : '否', p.selectedOn ?? '', p.notes]);
+        yield items.map((p, i) => [
+          String(i + 1),
+          String(p.year),
+          regions.get(p.regionCode) ?? p.regionCode,
+          p.enterpriseName,
+          p.name,
+          p.investment,
+          STATUS_TEXT[p.status]!,
+          p.selected ? '是' : '否',
+          p.selectedOn ?? '',
+          p.notes,
+        ]);
       }
-      const file = await writeExport(ctx.config.dataDir, format, ['序号', '年度', '县市区', '企业', '项目名称', '计划总投资（元）', '状态', '重点项目', '列入日期', '备注'], rows());
+      const file = await writeExport(
+        ctx.config.dataDir,
+        format,
+        ['序号', '年度', '县市区', '企业', '项目名称', '计划总投资（元）', '状态', '重点项目', '列入日期', '备注'],
+        rows(),
+      );
       const name = `${query.year ?? ''}${query.selected ? '重点技改项目' : '技改项目'}.${format}`;
       return { file, downloadName: name };
     },

@@ -36,9 +36,18 @@ describe('honour validity per programme', () => {
     // Granted 2023-09-01, due 2026-09-01, reviewed late in November: the cycle keeps September.
     expect(renewedDates(hunan, '2026-09-01', '2026-08-31')).toEqual({ valid_until: '2029-08-31', next_review_on: '2029-09-01' });
     // A programme reviewed every 2 years but valid 5: validity stays where it reaches further.
-    expect(renewedDates({ validityYears: 5, reviewCycleYears: 2 }, '2026-09-01', '2028-08-31')).toEqual({ valid_until: '2031-08-31', next_review_on: '2028-09-01' });
-    expect(renewedDates({ validityYears: 1, reviewCycleYears: 2 }, '2026-09-01', '2028-08-31')).toEqual({ valid_until: '2028-08-31', next_review_on: '2028-09-01' });
+    expect(renewedDates({ validityYears: 5, reviewCycleYears: 2 }, '2026-09-01', '2028-08-31')).toEqual({
+      valid_until: '2031-08-31',
+      next_review_on: '2028-09-01',
+    });
+    expect(renewedDates({ validityYears: 1, reviewCycleYears: 2 }, '2026-09-01', '2028-08-31')).toEqual({
+      valid_until: '2028-08-31',
+      next_review_on: '2028-09-01',
+    });
     // No validity (an award reviewed without a term) stays without one.
-    expect(renewedDates({ validityYears: null, reviewCycleYears: 3 }, '2026-09-01', null)).toEqual({ valid_until: null, next_review_on: '2029-09-01' });
+    expect(renewedDates({ validityYears: null, reviewCycleYears: 3 }, '2026-09-01', null)).toEqual({
+      valid_until: null,
+      next_review_on: '2029-09-01',
+    });
   });
 });

@@ -28,7 +28,11 @@ export function honourDates(p: ProgrammeRules, grantedOn: string): { validUntil:
  * from the due date, so the cycle keeps its anniversary however late the review sat (never
  * shortened).
  */
-export function renewedDates(p: Pick<ProgrammeRules, 'validityYears' | 'reviewCycleYears'>, dueOn: string, validUntil: string | null): { valid_until: string | null; next_review_on: string | null } {
+export function renewedDates(
+  p: Pick<ProgrammeRules, 'validityYears' | 'reviewCycleYears'>,
+  dueOn: string,
+  validUntil: string | null,
+): { valid_until: string | null; next_review_on: string | null } {
   const renewed = p.validityYears ? addDays(addYears(dueOn, p.validityYears), -1) : null;
   return {
     valid_until: validUntil === null || renewed === null ? validUntil : renewed > validUntil ? renewed : validUntil,
@@ -37,7 +41,11 @@ export function renewedDates(p: Pick<ProgrammeRules, 'validityYears' | 'reviewCy
 }
 
 /** Revoked, else expired on the day after validUntil — historical when the programme has ended. */
-export function honourStatus(h: { validUntil: string | null; revokedOn: string | null }, p: Pick<ProgrammeRules, 'running'>, today: string): HonourStatus {
+export function honourStatus(
+  h: { validUntil: string | null; revokedOn: string | null },
+  p: Pick<ProgrammeRules, 'running'>,
+  today: string,
+): HonourStatus {
   if (h.revokedOn) return 'revoked';
   if (h.validUntil && h.validUntil < today) return p.running ? 'expired' : 'historical';
   return 'active';

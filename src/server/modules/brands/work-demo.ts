@@ -42,26 +42,60 @@ const PROJECTS: { name: string; investment: number; status: 'planned' | 'under_w
  * created. Once: skipped when any cultivation, reward or key project exists (the seeded 2010
  * rules are kept, and a rule already on record for a programme and year is not made again).
  */
-export async function seedDemoBrandWork(s: { cultivations: CultivationService; rewards: RewardService; keyProjects: KeyProjectService }, db: Kysely<Database>, actor: Actor): Promise<number> {
-  for (const table of ['cultivations', 'rewards', 'key_projects'] as const) if (await db.selectFrom(table).select('id').executeTakeFirst()) return 0;
+export async function seedDemoBrandWork(
+  s: { cultivations: CultivationService; rewards: RewardService; keyProjects: KeyProjectService },
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<number> {
+  for (const table of ['cultivations', 'rewards', 'key_projects'] as const)
+    if (await db.selectFrom(table).select('id').executeTakeFirst()) return 0;
   const now = today();
   const year = Number(now.slice(0, 4));
   // Enterprises that may apply (no spot check on record, a licence in force if they hold any, no credit list), each with its first product, one per county first.
   const candidates = await db
     .selectFrom('enterprises as e')
     // A subquery, not a join and a grouping: the walk stops at the first 60 (fast over a big archive too).
-    .select(['e.id', 'e.region_code', (eb) => eb.selectFrom('products as p').select((x) => x.fn.min('p.id').as('id')).whereRef('p.enterprise_id', '=', 'e.id').where('p.deleted_at', 'is', null).as('product_id')])
+    .select([
+      'e.id',
+      'e.region_code',
+      (eb) =>
+        eb
+          .selectFrom('products as p')
+          .select((x) => x.fn.min('p.id').as('id'))
+          .whereRef('p.enterprise_id', '=', 'e.id')
+          .where('p.deleted_at', 'is', null)
+          .as('product_id'),
+    ])
     .where('e.deleted_at', 'is', null)
     .where('e.status', '=', 'operating')
-    .where(({ not, exists, selectFrom, or, eb }) => not(exists(selectFrom('inspections as i').select('i.id').where((x) => or([x('i.sampled_enterprise_id', '=', eb.ref('e.id')), x('i.producer_enterprise_id', '=', eb.ref('e.id'))])))))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('credit_list_entries as c').select('c.id').whereRef('c.enterprise_id', '=', 'e.id'))))
+    .where(({ not, exists, selectFrom, or, eb }) =>
+      not(
+        exists(
+          selectFrom('inspections as i')
+            .select('i.id')
+            .where((x) => or([x('i.sampled_enterprise_id', '=', eb.ref('e.id')), x('i.producer_enterprise_id', '=', eb.ref('e.id'))])),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('credit_list_entries as c').select('c.id').whereRef('c.enterprise_id', '=', 'e.id'))),
+    )
     .where(({ or, not, exists, selectFrom }) =>
       or([
         not(exists(selectFrom('licences as l').select('l.id').whereRef('l.enterprise_id', '=', 'e.id').where('l.deleted_at', 'is', null))),
-        exists(selectFrom('licences as l').select('l.id').whereRef('l.enterprise_id', '=', 'e.id').where('l.deleted_at', 'is', null).where('l.status', '=', 'valid').where((x) => x.or([x('l.expires_on', 'is', null), x('l.expires_on', '>=', now)]))),
+        exists(
+          selectFrom('licences as l')
+            .select('l.id')
+            .whereRef('l.enterprise_id', '=', 'e.id')
+            .where('l.deleted_at', 'is', null)
+            .where('l.status', '=', 'valid')
+            .where((x) => x.or([x('l.expires_on', 'is', null), x('l.expires_on', '>=', now)])),
+        ),
       ]),
     )
-    .where(({ exists, selectFrom }) => exists(selectFrom('products as p').select('p.id').whereRef('p.enterprise_id', '=', 'e.id').where('p.deleted_at', 'is', null)))
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('products as p').select('p.id').whereRef('p.enterprise_id', '=', 'e.id').where('p.deleted_at', 'is', null)),
+    )
     .orderBy('e.id')
     .limit(60)
     .execute();
@@ -74,17 +108,41 @@ export async function seedDemoBrandWork(s: { cultivations: CultivationService; r
   let certificates = 0;
   for (const [i, c] of CULTIVATIONS.entries()) {
     const e = pool[i]!;
-    let { id, version } = await s.cultivations.create(actor, { programmeCode: c.programme, enterpriseId: e.id, productIds: c.product ? [e.product_id as string] : [], notes: '列入年度培育计划' });
+    let { id, version } = await s.cultivations.create(actor, {
+      programmeCode: c.programme,
+      enterpriseId: e.id,
+      productIds: c.product ? [e.product_id as string] : [],
+      notes: '列入年度培育计划',
+    });
     for (const to of c.path) {
-      const grant = to === 'granted' ? { certificateNo: `郴名牌${year}-${String(++certificates).padStart(3, '0')}`, authority: '郴州市人民政府' } : undefined;
-      ({ id, version } = await s.cultivations.advance(actor, id, { to, on: now, version, ...(grant ? { grant } : {}), ...(to === 'rejected' ? { note: '评审未通过' } : {}) }));
+      const grant =
+        to === 'granted'
+          ? { certificateNo: `郴名牌${year}-${String(++certificates).padStart(3, '0')}`, authority: '郴州市人民政府' }
+          : undefined;
+      ({ id, version } = await s.cultivations.advance(actor, id, {
+        to,
+        on: now,
+        version,
+        ...(grant ? { grant } : {}),
+        ...(to === 'rejected' ? { note: '评审未通过' } : {}),
+      }));
       steps++;
     }
   }
 
   const start = planStartOf(year);
-  const onRecord = new Set((await db.selectFrom('reward_rules').select(['programme_code', 'year']).execute()).map((r) => `${r.programme_code}|${r.year}`));
-  for (const r of RULES) if (!onRecord.has(`${r.programme}|${start + r.from}`)) await s.rewards.createRule(actor, { programmeCode: r.programme, year: start + r.from, amount: r.amount, citySharePercent: r.cityShare, fundSource: r.fund });
+  const onRecord = new Set(
+    (await db.selectFrom('reward_rules').select(['programme_code', 'year']).execute()).map((r) => `${r.programme_code}|${r.year}`),
+  );
+  for (const r of RULES)
+    if (!onRecord.has(`${r.programme}|${start + r.from}`))
+      await s.rewards.createRule(actor, {
+        programmeCode: r.programme,
+        year: start + r.from,
+        amount: r.amount,
+        citySharePercent: r.cityShare,
+        fundSource: r.fund,
+      });
   // This year's honours of programmes with a rule, the latest two of each programme: proposed, every other one approved.
   const granted = await db
     .selectFrom('honours')
@@ -104,7 +162,13 @@ export async function seedDemoBrandWork(s: { cultivations: CultivationService; r
   // This year's projects (and one of last year's, completed), each in another county; the largest of this year selected.
   for (const [i, p] of PROJECTS.entries()) {
     const e = pool[CULTIVATIONS.length + i]!;
-    const project = await s.keyProjects.create(actor, { enterpriseId: e.id, year: p.lastYear ? year - 1 : year, name: p.name, investment: p.investment, status: p.status });
+    const project = await s.keyProjects.create(actor, {
+      enterpriseId: e.id,
+      year: p.lastYear ? year - 1 : year,
+      name: p.name,
+      investment: p.investment,
+      status: p.status,
+    });
     if (i === 0) await s.keyProjects.select(actor, project.id, { selected: true, on: now, version: project.version });
   }
   return steps + honours.length + PROJECTS.length;

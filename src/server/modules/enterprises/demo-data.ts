@@ -9,28 +9,183 @@ import { Random } from '../../lib/random';
 
 /** County-level units with a rough weight for their share of industrial enterprises. */
 const COUNTIES = [
-  ['431002', '北湖', 14], ['431003', '苏仙', 13], ['431021', '桂阳', 12], ['431023', '永兴', 11],
-  ['431081', '资兴', 10], ['431022', '宜章', 9], ['431024', '嘉禾', 7], ['431025', '临武', 7],
-  ['431028', '安仁', 6], ['431026', '汝城', 5], ['431027', '桂东', 5],
+  ['431002', '北湖', 14],
+  ['431003', '苏仙', 13],
+  ['431021', '桂阳', 12],
+  ['431023', '永兴', 11],
+  ['431081', '资兴', 10],
+  ['431022', '宜章', 9],
+  ['431024', '嘉禾', 7],
+  ['431025', '临武', 7],
+  ['431028', '安仁', 6],
+  ['431026', '汝城', 5],
+  ['431027', '桂东', 5],
 ] as const;
 
 const INDUSTRIES = {
-  nonferrous: { weight: 22, words: ['银业', '冶炼', '矿业', '有色金属', '铅锌', '稀贵金属', '钨业', '铋业'], categories: ['PC013', 'PC014', 'PC015', 'PC048', 'PC073'], std: 'YS/T' },
-  electronics: { weight: 10, words: ['电子', '光电', '电子科技', '电器', '智能科技', '线缆'], categories: ['PC031', 'PC051', 'PC052', 'PC058', 'PC059', 'PC060', 'PC063'], std: 'SJ/T' },
+  nonferrous: {
+    weight: 22,
+    words: ['银业', '冶炼', '矿业', '有色金属', '铅锌', '稀贵金属', '钨业', '铋业'],
+    categories: ['PC013', 'PC014', 'PC015', 'PC048', 'PC073'],
+    std: 'YS/T',
+  },
+  electronics: {
+    weight: 10,
+    words: ['电子', '光电', '电子科技', '电器', '智能科技', '线缆'],
+    categories: ['PC031', 'PC051', 'PC052', 'PC058', 'PC059', 'PC060', 'PC063'],
+    std: 'SJ/T',
+  },
   energy: { weight: 6, words: ['能源', '电力', '新能源', '热力', '燃气'], categories: [], std: 'NB/T' },
-  pharma_food: { weight: 20, words: ['食品', '茶业', '制药', '酒业', '粮油', '生物科技', '农业开发'], categories: ['PC001', 'PC002', 'PC006', 'PC007', 'PC076'], std: 'QB/T' },
-  building_materials: { weight: 16, words: ['建材', '水泥', '陶瓷', '新材料', '石材', '玻璃'], categories: ['PC037', 'PC038', 'PC039', 'PC040', 'PC062', 'PC064', 'PC065', 'PC066'], std: 'JC/T' },
-  chem_machinery: { weight: 14, words: ['化工', '机械', '重工', '精细化工', '机电', '装备制造'], categories: ['PC020', 'PC044', 'PC067', 'PC068', 'PC071', 'PC074', 'PC075', 'PC077'], std: 'HG/T' },
-  other: { weight: 12, words: ['纺织', '服饰', '家具', '包装', '印务', '工艺品'], categories: ['PC025', 'PC033', 'PC034', 'PC042'], std: 'QB/T' },
+  pharma_food: {
+    weight: 20,
+    words: ['食品', '茶业', '制药', '酒业', '粮油', '生物科技', '农业开发'],
+    categories: ['PC001', 'PC002', 'PC006', 'PC007', 'PC076'],
+    std: 'QB/T',
+  },
+  building_materials: {
+    weight: 16,
+    words: ['建材', '水泥', '陶瓷', '新材料', '石材', '玻璃'],
+    categories: ['PC037', 'PC038', 'PC039', 'PC040', 'PC062', 'PC064', 'PC065', 'PC066'],
+    std: 'JC/T',
+  },
+  chem_machinery: {
+    weight: 14,
+    words: ['化工', '机械', '重工', '精细化工', '机电', '装备制造'],
+    categories: ['PC020', 'PC044', 'PC067', 'PC068', 'PC071', 'PC074', 'PC075', 'PC077'],
+    std: 'HG/T',
+  },
+  other: {
+    weight: 12,
+    words: ['纺织', '服饰', '家具', '包装', '印务', '工艺品'],
+    categories: ['PC025', 'PC033', 'PC034', 'PC042'],
+    std: 'QB/T',
+  },
 } as const;
 export type DemoIndustry = keyof typeof INDUSTRIES;
 
 // Invented trade words: two syllables from these pools.
-const TRADE_A = ['瑞', '鑫', '宏', '恒', '丰', '华', '盛', '通', '泰', '益', '嘉', '润', '德', '信', '和', '兴', '昌', '源', '达', '安', '新', '合', '远', '祥', '荣', '福', '隆', '升', '诚', '锦'];
-const TRADE_B = ['岚', '禾', '峰', '泓', '翔', '晟', '琪', '湘', '辰', '曜', '骏', '弘', '钰', '宸', '霖', '煜', '泽', '澜', '韬', '铂', '垚', '珩', '琨', '璟', '炜', '楠', '沣', '屹', '玮', '昶'];
-const SUFFIXES = [['有限公司', 70], ['有限责任公司', 20], ['股份有限公司', 10]] as const;
-const SURNAMES = ['李', '王', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '曹', '邓', '谭', '廖', '欧阳'];
-const GIVEN = ['建国', '志强', '伟', '芳', '敏', '静', '丽', '军', '勇', '洋', '艳', '杰', '涛', '明', '超', '霞', '平', '刚', '桂英', '湘平', '郴生', '红梅', '晓东', '立新'];
+const TRADE_A = [
+  '瑞',
+  '鑫',
+  '宏',
+  '恒',
+  '丰',
+  '华',
+  '盛',
+  '通',
+  '泰',
+  '益',
+  '嘉',
+  '润',
+  '德',
+  '信',
+  '和',
+  '兴',
+  '昌',
+  '源',
+  '达',
+  '安',
+  '新',
+  '合',
+  '远',
+  '祥',
+  '荣',
+  '福',
+  '隆',
+  '升',
+  '诚',
+  '锦',
+];
+const TRADE_B = [
+  '岚',
+  '禾',
+  '峰',
+  '泓',
+  '翔',
+  '晟',
+  '琪',
+  '湘',
+  '辰',
+  '曜',
+  '骏',
+  '弘',
+  '钰',
+  '宸',
+  '霖',
+  '煜',
+  '泽',
+  '澜',
+  '韬',
+  '铂',
+  '垚',
+  '珩',
+  '琨',
+  '璟',
+  '炜',
+  '楠',
+  '沣',
+  '屹',
+  '玮',
+  '昶',
+];
+const SUFFIXES = [
+  ['有限公司', 70],
+  ['有限责任公司', 20],
+  ['股份有限公司', 10],
+] as const;
+const SURNAMES = [
+  '李',
+  '王',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '曹',
+  '邓',
+  '谭',
+  '廖',
+  '欧阳',
+];
+const GIVEN = [
+  '建国',
+  '志强',
+  '伟',
+  '芳',
+  '敏',
+  '静',
+  '丽',
+  '军',
+  '勇',
+  '洋',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '湘平',
+  '郴生',
+  '红梅',
+  '晓东',
+  '立新',
+];
 const STREETS = ['人民路', '国庆路', '五岭大道', '郴州大道', '工业园路', '青年大道', '燕泉路', '南岭大道', '新华路', '高新路'];
 
 export interface DemoEnterprise {
@@ -76,7 +231,12 @@ export function demoEnterprise(seed: number, i: number): DemoEnterprise {
   const [regionCode, place] = r.weighted(COUNTIES.map((c) => [[c[0], c[1]] as const, c[2]] as const));
   const industryCode = r.weighted(Object.entries(INDUSTRIES).map(([k, v]) => [k as DemoIndustry, v.weight] as const));
   const industry = INDUSTRIES[industryCode];
-  const prefix = r.weighted([['郴州市', 35], [place, 35], ['湖南', 15], ['郴州', 15]] as const);
+  const prefix = r.weighted([
+    ['郴州市', 35],
+    [place, 35],
+    ['湖南', 15],
+    ['郴州', 15],
+  ] as const);
   const name = `${prefix}${r.pick(TRADE_A)}${r.pick(TRADE_B)}${r.pick(industry.words)}${r.weighted(SUFFIXES)}`;
   const aboveScale = r.chance(0.25);
   const food = industryCode === 'pharma_food';
@@ -91,13 +251,24 @@ export function demoEnterprise(seed: number, i: number): DemoEnterprise {
     contactPerson: person(r),
     contactPhone: `0735-${r.int(2000000, 8999999)}`,
     foundedOn: isoDate(r.int(1985, 2024), r.int(1, 12), r.int(1, 28)),
-    status: r.weighted([['operating', 90], ['suspended', 7], ['deregistered', 3]] as const),
+    status: r.weighted([
+      ['operating', 90],
+      ['suspended', 7],
+      ['deregistered', 3],
+    ] as const),
     aboveScale,
     keyEnterprise: aboveScale && r.chance(0.2),
     flagship: aboveScale && r.chance(0.06),
     foreignInvested: r.chance(0.03),
     serviceEnterprise: r.chance(0.08),
-    agriLeaderLevel: food ? r.weighted([['none', 85], ['city', 10], ['province', 4], ['national', 1]] as const) : 'none',
+    agriLeaderLevel: food
+      ? r.weighted([
+          ['none', 85],
+          ['city', 10],
+          ['province', 4],
+          ['national', 1],
+        ] as const)
+      : 'none',
   };
 }
 
@@ -117,13 +288,27 @@ export interface DemoDetails {
   }[];
   certifications: { kind: string; certificateNo: string; body: string; issuedOn: string; expiresOn: string; status: string }[];
   licences: { licenceNo: string; productUnit: string; issuedOn: string; expiresOn: string; status: string }[];
-  staff: { personName: string; staffRole: string; qualification: string; phone: string; trainings: { course: string; completedOn: string; certificateNo: string }[] }[];
+  staff: {
+    personName: string;
+    staffRole: string;
+    qualification: string;
+    phone: string;
+    trainings: { course: string; completedOn: string; certificateNo: string }[];
+  }[];
 }
 
 /** Adopted standards by kind: international (ISO, IEC) and foreign advanced (EN, ASTM, JIS). */
 const ADOPTED: Record<'international' | 'foreign_advanced', readonly (readonly [string, string])[]> = {
-  international: [['ISO 9001:2015', 'IDT'], ['IEC 60335-1:2020', 'MOD'], ['ISO 22000:2018', 'IDT']],
-  foreign_advanced: [['EN 71-1:2014', 'NEQ'], ['ASTM B29-19', 'NEQ'], ['JIS R 5210:2019', 'MOD']],
+  international: [
+    ['ISO 9001:2015', 'IDT'],
+    ['IEC 60335-1:2020', 'MOD'],
+    ['ISO 22000:2018', 'IDT'],
+  ],
+  foreign_advanced: [
+    ['EN 71-1:2014', 'NEQ'],
+    ['ASTM B29-19', 'NEQ'],
+    ['JIS R 5210:2019', 'MOD'],
+  ],
 };
 const CERT_BODIES = ['中国质量认证中心', '方圆标志认证集团', '中环联合（北京）认证中心', '湖南省湘质认证中心'];
 
@@ -154,7 +339,15 @@ export function demoDetails(seed: number, i: number, e: DemoEnterprise, lastYear
 
   const products: DemoDetails['products'] = [];
   for (let p = 0, n = r.int(1, 3); p < n; p++) {
-    const kind = r.weighted([['national', 45], ['industry', 20], ['local', 8], ['group', 5], ['enterprise', 12], ['international', 7], ['foreign_advanced', 3]] as const);
+    const kind = r.weighted([
+      ['national', 45],
+      ['industry', 20],
+      ['local', 8],
+      ['group', 5],
+      ['enterprise', 12],
+      ['international', 7],
+      ['foreign_advanced', 3],
+    ] as const);
     const standards: DemoDetails['products'][number]['standards'] = [];
     const madeToStandard = r.chance(0.97);
     if (madeToStandard) {
@@ -193,7 +386,14 @@ export function demoDetails(seed: number, i: number, e: DemoEnterprise, lastYear
     if (!r.chance(p)) return;
     const issued = isoDate(r.int(Math.max(2012, founded), lastYear), r.int(1, 12), r.int(1, 28));
     const expires = `${Number(issued.slice(0, 4)) + years}${issued.slice(4)}`;
-    certifications.push({ kind, certificateNo: `${kind.replace(/\W/g, '')}-${e.uscc.slice(8, 17)}`, body: r.pick(CERT_BODIES), issuedOn: issued, expiresOn: expires, status: r.chance(0.03) ? 'revoked' : 'valid' });
+    certifications.push({
+      kind,
+      certificateNo: `${kind.replace(/\W/g, '')}-${e.uscc.slice(8, 17)}`,
+      body: r.pick(CERT_BODIES),
+      issuedOn: issued,
+      expiresOn: expires,
+      status: r.chance(0.03) ? 'revoked' : 'valid',
+    });
   };
   certify('ISO9001', e.aboveScale ? 0.7 : 0.25, 3);
   certify('ISO14001', e.aboveScale ? 0.3 : 0.05, 3);
@@ -206,7 +406,9 @@ export function demoDetails(seed: number, i: number, e: DemoEnterprise, lastYear
     const issued = isoDate(r.int(2019, lastYear), r.int(1, 12), r.int(1, 28));
     licences.push({
       licenceNo: `(湘)XK${r.int(10, 99)}-${r.int(100, 999)}-${e.uscc.slice(8, 17)}`,
-      productUnit: { building_materials: '水泥', chem_machinery: '危险化学品', electronics: '电线电缆' }[e.industryCode as 'building_materials'],
+      productUnit: { building_materials: '水泥', chem_machinery: '危险化学品', electronics: '电线电缆' }[
+        e.industryCode as 'building_materials'
+      ],
       issuedOn: issued,
       expiresOn: `${Number(issued.slice(0, 4)) + 5}${issued.slice(4)}`,
       status: 'valid',
@@ -220,12 +422,26 @@ export function demoDetails(seed: number, i: number, e: DemoEnterprise, lastYear
       staffRole: s === 0 ? '质量负责人' : r.pick(['检验员', '质量管理员', '标准化员']),
       qualification: r.pick(['质量工程师（中级）', '注册质量师', '内审员', '检验员上岗证', '']),
       phone: `1${r.int(3, 9)}${r.int(100000000, 999999999)}`,
-      trainings: r.chance(0.6) ? [{ course: r.pick(['质量管理体系内审员培训', '产品质量法培训', '首席质量官培训']), completedOn: isoDate(r.int(2015, lastYear), r.int(1, 12), r.int(1, 28)), certificateNo: `PX${r.int(10000, 99999)}` }] : [],
+      trainings: r.chance(0.6)
+        ? [
+            {
+              course: r.pick(['质量管理体系内审员培训', '产品质量法培训', '首席质量官培训']),
+              completedOn: isoDate(r.int(2015, lastYear), r.int(1, 12), r.int(1, 28)),
+              certificateNo: `PX${r.int(10000, 99999)}`,
+            },
+          ]
+        : [],
     });
   }
 
   const formerNames = r.chance(0.08)
-    ? [{ name: e.name.replace(/(有限公司|有限责任公司|股份有限公司)$/, '厂'), usedFrom: e.foundedOn, usedTo: isoDate(Math.min(lastYear, founded + r.int(2, 10)), r.int(1, 12), r.int(1, 28)) }]
+    ? [
+        {
+          name: e.name.replace(/(有限公司|有限责任公司|股份有限公司)$/, '厂'),
+          usedFrom: e.foundedOn,
+          usedTo: isoDate(Math.min(lastYear, founded + r.int(2, 10)), r.int(1, 12), r.int(1, 28)),
+        },
+      ]
     : [];
   return { formerNames, yearly, products, certifications, licences, staff };
 }

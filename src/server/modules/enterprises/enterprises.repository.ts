@@ -1,10 +1,24 @@
-import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { Database } from '../../db/database';
 import { countAndPage, countCapped } from '../../db/paging';
 import { bool } from '../../db/portable';
 import { newRecordMeta } from '../../db/types';
 import { uuidv7 } from '../../lib/ids';
-import { enterpriseSearchSource, orderByEnterpriseName, removeEnterpriseSearch, searchKeyValue, writeEnterpriseSearch } from './search.repository';
+import {
+  enterpriseSearchSource,
+  orderByEnterpriseName,
+  removeEnterpriseSearch,
+  searchKeyValue,
+  writeEnterpriseSearch,
+} from './search.repository';
 import { searchDocument } from '../../lib/search-text';
 import type { EnterpriseTable } from './enterprises.table';
 import { regionIn } from '../../authz/region-scope';
@@ -48,7 +62,12 @@ export async function findEnterpriseByUscc(
 }
 
 async function formerNames(db: Kysely<Database>, id: string): Promise<string[]> {
-  const rows = await db.selectFrom('enterprise_former_names').select('name').where('enterprise_id', '=', id).where('deleted_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('enterprise_former_names')
+    .select('name')
+    .where('enterprise_id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
   return rows.map((r) => r.name);
 }
 
@@ -59,7 +78,10 @@ export async function reindexEnterprise(db: Kysely<Database>, row: Pick<Enterpri
 
 /** Writes a new enterprise (see newEnterpriseRow) and its search document. */
 export async function insertEnterprise(db: Kysely<Database>, row: EnterpriseRow): Promise<void> {
-  await db.insertInto('enterprises').values(row as Insertable<EnterpriseTable>).execute();
+  await db
+    .insertInto('enterprises')
+    .values(row as Insertable<EnterpriseTable>)
+    .execute();
   await writeEnterpriseSearch(db, row.id, row.name, searchDocument([row.name, row.uscc]));
 }
 
@@ -101,20 +123,47 @@ export function enterpriseColumns(input: Partial<Record<EnterpriseField, unknown
  */
 export function newEnterpriseRow(
   actorId: string | null,
-  input: Partial<Record<EnterpriseField, unknown>> & { uscc: string; usccOverrideReason: string | null; name: string; regionCode: string; industryCode: string },
+  input: Partial<Record<EnterpriseField, unknown>> & {
+    uscc: string;
+    usccOverrideReason: string | null;
+    name: string;
+    regionCode: string;
+    industryCode: string;
+  },
 ): EnterpriseRow {
   const now = new Date().toISOString();
   return {
-    id: uuidv7(), uscc: input.uscc, uscc_override_reason: input.usccOverrideReason, name: input.name, region_code: input.regionCode, industry_code: input.industryCode,
-    address: '', legal_representative: '', contact_person: '', contact_phone: '', founded_on: null, status: 'operating', deregistered_on: null,
-    above_scale: 0, key_enterprise: 0, flagship: 0, foreign_invested: 0, service_enterprise: 0, agri_leader_level: 'none',
+    id: uuidv7(),
+    uscc: input.uscc,
+    uscc_override_reason: input.usccOverrideReason,
+    name: input.name,
+    region_code: input.regionCode,
+    industry_code: input.industryCode,
+    address: '',
+    legal_representative: '',
+    contact_person: '',
+    contact_phone: '',
+    founded_on: null,
+    status: 'operating',
+    deregistered_on: null,
+    above_scale: 0,
+    key_enterprise: 0,
+    flagship: 0,
+    foreign_invested: 0,
+    service_enterprise: 0,
+    agri_leader_level: 'none',
     ...(enterpriseColumns(input) as Partial<EnterpriseRow>),
     ...newRecordMeta(actorId, now),
   } as EnterpriseRow;
 }
 
 /** Applies an officer's edit (API fields) at the version read; bumps it. Undefined when stale (or gone). */
-export async function updateEnterpriseFields(db: Kysely<Database>, id: string, version: number, fields: Partial<Record<EnterpriseField, unknown>>) {
+export async function updateEnterpriseFields(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  fields: Partial<Record<EnterpriseField, unknown>>,
+) {
   return updateEnterpriseVersioned(db, id, version, enterpriseColumns(fields));
 }
 
@@ -234,7 +283,8 @@ export async function listEnterprises(
     q,
     (filtered) => {
       // Names in pinyin order, which each database reaches its own way.
-      if (sort.column === 'name') return orderByEnterpriseName(db, filtered.selectAll('enterprises'), sort.desc, page.after).offset(page.offset ?? 0);
+      if (sort.column === 'name')
+        return orderByEnterpriseName(db, filtered.selectAll('enterprises'), sort.desc, page.after).offset(page.offset ?? 0);
       let ordered = filtered.selectAll('enterprises').orderBy(col, dir).orderBy('enterprises.id', dir);
       if (page.after) {
         const [value, id] = page.after;
@@ -268,7 +318,8 @@ export async function searchEnterprises(
     if (parsed === null) return null;
     key = parsed;
   }
-  const source = (after?: string | number, sparse = false) => enterpriseSearchSource(db, filter.search.norm, filter.search.grams, after, sparse);
+  const source = (after?: string | number, sparse = false) =>
+    enterpriseSearchSource(db, filter.search.norm, filter.search.grams, after, sparse);
   const predicates = filterPredicates(filter);
   // The index holds live enterprises only: with no scope and no filter the search alone decides.
   const narrowed = Boolean(scope.regions || scope.enterpriseId) || predicates.length > 0;
@@ -281,9 +332,18 @@ export async function searchEnterprises(
   const sparse = !counted.totalCapped;
   const skip = page.offset ?? 0;
   // Unnarrowed, the page is cut from the index before the join: 51 enterprises read, not every match.
-  const rows = await (narrowed
-    ? matches(key, sparse)
-    : db.selectFrom(source(key, sparse).orderBy('search_key').limit(skip + page.limit + 1).as('m')).innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id'))
+  const rows = await (
+    narrowed
+      ? matches(key, sparse)
+      : db
+          .selectFrom(
+            source(key, sparse)
+              .orderBy('search_key')
+              .limit(skip + page.limit + 1)
+              .as('m'),
+          )
+          .innerJoin('enterprises', 'enterprises.id', 'm.enterprise_id')
+  )
     .selectAll('enterprises')
     .select('m.search_key')
     .orderBy('m.search_key')

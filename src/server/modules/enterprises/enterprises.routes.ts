@@ -38,13 +38,25 @@ export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void
   });
 
   app.get('/api/v1/enterprises/:id/history', {
-    schema: { operationId: 'getEnterpriseHistory', tags, summary: '企业及其全部记录的变更历史（最近 500 条）', params: IdParams, response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses } },
+    schema: {
+      operationId: 'getEnterpriseHistory',
+      tags,
+      summary: '企业及其全部记录的变更历史（最近 500 条）',
+      params: IdParams,
+      response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.history(actorFrom(request), request.params.id),
   });
 
   app.get('/api/v1/enterprises/uscc-check', {
-    schema: { operationId: 'checkUscc', tags, summary: '校验统一社会信用代码并给出建议的所属区划', querystring: UsccCheckQuery, response: { 200: UsccCheckResult, ...errorResponses } },
+    schema: {
+      operationId: 'checkUscc',
+      tags,
+      summary: '校验统一社会信用代码并给出建议的所属区划',
+      querystring: UsccCheckQuery,
+      response: { 200: UsccCheckResult, ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: (request) => enterprises.checkCode(actorFrom(request), request.query.code),
   });
@@ -63,7 +75,13 @@ export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void
   });
 
   app.post('/api/v1/enterprises', {
-    schema: { operationId: 'createEnterprise', tags, summary: '新建企业档案', body: CreateEnterpriseBody, response: { 201: Enterprise, ...errorResponses } },
+    schema: {
+      operationId: 'createEnterprise',
+      tags,
+      summary: '新建企业档案',
+      body: CreateEnterpriseBody,
+      response: { 201: Enterprise, ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request, reply) => reply.status(201).send(await enterprises.create(actorFrom(request), request.body)),
   });
@@ -75,13 +93,27 @@ export function enterpriseRoutes(app: Api, enterprises: EnterpriseService): void
   });
 
   app.patch('/api/v1/enterprises/:id', {
-    schema: { operationId: 'updateEnterprise', tags, summary: '修改企业档案', params: IdParams, body: UpdateEnterpriseBody, response: { 200: Enterprise, ...errorResponses } },
+    schema: {
+      operationId: 'updateEnterprise',
+      tags,
+      summary: '修改企业档案',
+      params: IdParams,
+      body: UpdateEnterpriseBody,
+      response: { 200: Enterprise, ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: (request) => enterprises.update(actorFrom(request), request.params.id, request.body),
   });
 
   app.delete('/api/v1/enterprises/:id', {
-    schema: { operationId: 'deleteEnterprise', tags, summary: '删除企业档案（软删除，须填写理由）', params: IdParams, body: DeleteBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      operationId: 'deleteEnterprise',
+      tags,
+      summary: '删除企业档案（软删除，须填写理由）',
+      params: IdParams,
+      body: DeleteBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request, reply) => {
       await enterprises.remove(actorFrom(request), request.params.id, request.body);

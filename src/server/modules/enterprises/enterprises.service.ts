@@ -1,9 +1,4 @@
-import type {
-  CreateEnterpriseBody,
-  DeleteBody,
-  EnterpriseListQuery,
-  UpdateEnterpriseBody,
-} from '../../../contract/schemas/enterprises';
+import type { CreateEnterpriseBody, DeleteBody, EnterpriseListQuery, UpdateEnterpriseBody } from '../../../contract/schemas/enterprises';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/database';
@@ -54,7 +49,8 @@ export function validateUscc(code: string, overrideReason: string | undefined) {
 async function checkPlacement(db: Db, actor: Actor, regionCode: string | undefined, industryCode: string | undefined) {
   if (regionCode !== undefined) {
     const region = await findReferenceByCode(db, 'regions', regionCode);
-    if (!region || region.level === 'province') throw new AppError('unknown_region', [{ path: 'body/regionCode', message: '行政区划代码不存在' }]);
+    if (!region || region.level === 'province')
+      throw new AppError('unknown_region', [{ path: 'body/regionCode', message: '行政区划代码不存在' }]);
     if (!mayEditInRegion(actor, regionCode)) throw new AppError('out_of_scope');
   }
   if (industryCode !== undefined && !(await findReferenceByCode(db, 'industries', industryCode))) {
@@ -63,12 +59,20 @@ async function checkPlacement(db: Db, actor: Actor, regionCode: string | undefin
 }
 
 function checkFoundedOn(foundedOn: string | null | undefined) {
-  if (foundedOn && foundedOn > today()) throw new AppError('validation_failed', [{ path: 'body/foundedOn', message: '成立日期不能晚于今天' }]);
+  if (foundedOn && foundedOn > today())
+    throw new AppError('validation_failed', [{ path: 'body/foundedOn', message: '成立日期不能晚于今天' }]);
 }
 /** A deregistration date goes with the status 注销, is not ahead of today, and not before the founding (on the record as it would be after the write). */
 function checkDeregistration(r: { status: string; deregisteredOn: string | null; foundedOn: string | null }) {
   if (r.deregisteredOn === null) return;
-  const problem = r.status !== 'deregistered' ? '只有经营状态为“注销”的企业才填写注销日期' : r.deregisteredOn > today() ? '注销日期不能晚于今天' : r.foundedOn && r.deregisteredOn < r.foundedOn ? '注销日期不能早于成立日期' : null;
+  const problem =
+    r.status !== 'deregistered'
+      ? '只有经营状态为“注销”的企业才填写注销日期'
+      : r.deregisteredOn > today()
+        ? '注销日期不能晚于今天'
+        : r.foundedOn && r.deregisteredOn < r.foundedOn
+          ? '注销日期不能早于成立日期'
+          : null;
   if (problem) throw new AppError('validation_failed', [{ path: 'body/deregisteredOn', message: problem }]);
 }
 
@@ -106,7 +110,10 @@ export function enterpriseService(ctx: AppContext) {
       await load(actor, id, db);
       const rows = await listAuditEventsForSubjects(db, [id, ...(await recordIdsOfEnterprise(db, id))], HISTORY_LIMIT);
       // Where an officer worked from is for administrators only.
-      const names = await subjectNames(db, rows.map((r) => ({ type: r.subject_type, id: r.subject_id })));
+      const names = await subjectNames(
+        db,
+        rows.map((r) => ({ type: r.subject_type, id: r.subject_id })),
+      );
       return { items: rows.map((r) => ({ ...presentAuditEvent(r, names), ip: actor.role === 'admin' ? r.ip : null })) };
     },
 
@@ -142,7 +149,9 @@ export function enterpriseService(ctx: AppContext) {
       } catch (err) {
         if (isUniqueViolation(err)) {
           const existing = await findEnterpriseByUscc(db, check.code, {}, true);
-          throw new AppError('uscc_taken', [{ path: 'body/uscc', message: existing?.deleted_at ? '该代码的企业已被删除' : '该代码的企业已存在', value: check.code }]);
+          throw new AppError('uscc_taken', [
+            { path: 'body/uscc', message: existing?.deleted_at ? '该代码的企业已被删除' : '该代码的企业已存在', value: check.code },
+          ]);
         }
         throw err;
       }
@@ -168,10 +177,21 @@ export function enterpriseService(ctx: AppContext) {
         const before = await load(actor, id, trx);
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
         await checkPlacement(trx, actor, fields.regionCode, fields.industryCode);
-        checkDeregistration({ status: fields.status ?? before.status, deregisteredOn: fields.deregisteredOn !== undefined ? fields.deregisteredOn : before.deregistered_on, foundedOn: fields.foundedOn !== undefined ? fields.foundedOn : before.founded_on });
+        checkDeregistration({
+          status: fields.status ?? before.status,
+          deregisteredOn: fields.deregisteredOn !== undefined ? fields.deregisteredOn : before.deregistered_on,
+          foundedOn: fields.foundedOn !== undefined ? fields.foundedOn : before.founded_on,
+        });
         const updated = await updateEnterpriseFields(trx, id, version, { ...fields, ...(fields.name ? { name: fields.name.trim() } : {}) });
         if (!updated) throw new AppError('stale_version');
-        await recordAudit(trx, actor, 'enterprise.update', { type: 'enterprise', id }, auditedEnterprise(actor, before), auditedEnterprise(actor, updated));
+        await recordAudit(
+          trx,
+          actor,
+          'enterprise.update',
+          { type: 'enterprise', id },
+          auditedEnterprise(actor, before),
+          auditedEnterprise(actor, updated),
+        );
         return updated;
       });
       return presentEnterprise(actor, after);
@@ -184,7 +204,14 @@ export function enterpriseService(ctx: AppContext) {
         if (!mayEditInRegion(actor, before.region_code)) throw new AppError('forbidden');
         const updated = await softDeleteEnterprise(trx, id, input.version, actor.id, input.reason);
         if (!updated) throw new AppError('stale_version');
-        await recordAudit(trx, actor, 'enterprise.delete', { type: 'enterprise', id }, auditedEnterprise(actor, before), auditedEnterprise(actor, updated));
+        await recordAudit(
+          trx,
+          actor,
+          'enterprise.delete',
+          { type: 'enterprise', id },
+          auditedEnterprise(actor, before),
+          auditedEnterprise(actor, updated),
+        );
       });
     },
 
@@ -209,7 +236,8 @@ export function enterpriseService(ctx: AppContext) {
         },
         certificationKind: query.hasCertification,
         licenceExpiringBy: query.licenceExpiringWithinDays !== undefined ? addDays(now, query.licenceExpiringWithinDays) : undefined,
-        certificationExpiringBy: query.certificationExpiringWithinDays !== undefined ? addDays(now, query.certificationExpiringWithinDays) : undefined,
+        certificationExpiringBy:
+          query.certificationExpiringWithinDays !== undefined ? addDays(now, query.certificationExpiringWithinDays) : undefined,
         today: now,
       };
       const scope = enterpriseScope(actor);
@@ -220,19 +248,32 @@ export function enterpriseService(ctx: AppContext) {
         const norm = normalizeForSearch(query.q);
         if ([...norm].length < 2) throw new AppError('search_too_short', [{ path: 'querystring/q', message: '搜索词至少 2 个字' }]);
         if (cursor && cursor.length !== 1) throw new AppError('bad_cursor');
-        const found = await searchEnterprises(db, scope, { ...filter, search: { norm, grams: gramsOf(norm) } }, { afterKey: cursor?.[0], limit, offset: query.offset });
+        const found = await searchEnterprises(
+          db,
+          scope,
+          { ...filter, search: { norm, grams: gramsOf(norm) } },
+          { afterKey: cursor?.[0], limit, offset: query.offset },
+        );
         if (!found) throw new AppError('bad_cursor');
         const last = found.rows.at(-1);
         return {
           items: found.rows.map((r) => presentEnterprise(actor, r)),
-          meta: { total: found.total, totalCapped: found.totalCapped, nextCursor: found.hasMore && last ? encodeCursor([String(last.search_key)]) : null },
+          meta: {
+            total: found.total,
+            totalCapped: found.totalCapped,
+            nextCursor: found.hasMore && last ? encodeCursor([String(last.search_key)]) : null,
+          },
         };
       }
 
       if (cursor && cursor.length !== 2) throw new AppError('bad_cursor');
       const sortKey = query.sort ?? 'name';
       const sort = { column: SORT_COLUMNS[sortKey.replace('-', '')]!, desc: sortKey.startsWith('-') };
-      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, { after: cursor as Cursor | undefined, limit, offset: query.offset });
+      const { rows, total, hasMore } = await listEnterprises(db, scope, filter, sort, {
+        after: cursor as Cursor | undefined,
+        limit,
+        offset: query.offset,
+      });
       const last = rows.at(-1);
       return {
         items: rows.map((r) => presentEnterprise(actor, r)),
@@ -242,4 +283,3 @@ export function enterpriseService(ctx: AppContext) {
   };
 }
 export type EnterpriseService = ReturnType<typeof enterpriseService>;
-

@@ -29,7 +29,11 @@ export function proposalService(ctx: AppContext) {
       return db.transaction().execute(async (trx) => {
         const enterprise = await enterpriseOf(actor, enterpriseId, trx);
         const row = await insertProposal(trx, { enterpriseId: enterprise.id, changes, note: body.note ?? '', actorId: actor.id });
-        await recordAudit(trx, actor, 'proposal.create', { type: 'proposal', id: row.id }, null, { enterpriseId: enterprise.id, changes, note: row.note });
+        await recordAudit(trx, actor, 'proposal.create', { type: 'proposal', id: row.id }, null, {
+          enterpriseId: enterprise.id,
+          changes,
+          note: row.note,
+        });
         return presentProposal(actor, row, enterprise.region_code);
       });
     },
@@ -47,17 +51,35 @@ export function proposalService(ctx: AppContext) {
         const before = await findProposal(trx, enterprise.id, proposalId);
         if (!before) throw new AppError('not_found');
         if (before.status !== 'pending') throw new AppError('proposal_decided');
-        const after = await decideProposal(trx, proposalId, body.version, { accept: body.accept, comment: body.comment ?? '', actorId: actor.id });
+        const after = await decideProposal(trx, proposalId, body.version, {
+          accept: body.accept,
+          comment: body.comment ?? '',
+          actorId: actor.id,
+        });
         if (!after) throw new AppError('stale_version');
         if (body.accept) {
           const updated = await updateEnterpriseFields(trx, enterprise.id, enterprise.version, JSON.parse(before.changes));
           if (!updated) throw new AppError('stale_version');
-          await recordAudit(trx, actor, 'enterprise.update', { type: 'enterprise', id: enterprise.id }, auditedEnterprise(actor, enterprise), {
-            ...auditedEnterprise(actor, updated),
-            viaProposal: proposalId,
-          });
+          await recordAudit(
+            trx,
+            actor,
+            'enterprise.update',
+            { type: 'enterprise', id: enterprise.id },
+            auditedEnterprise(actor, enterprise),
+            {
+              ...auditedEnterprise(actor, updated),
+              viaProposal: proposalId,
+            },
+          );
         }
-        await recordAudit(trx, actor, 'proposal.decide', { type: 'proposal', id: proposalId }, { status: before.status }, { status: after.status, comment: after.decision_comment });
+        await recordAudit(
+          trx,
+          actor,
+          'proposal.decide',
+          { type: 'proposal', id: proposalId },
+          { status: before.status },
+          { status: after.status, comment: after.decision_comment },
+        );
         return presentProposal(actor, after, enterprise.region_code);
       });
     },

@@ -39,12 +39,17 @@ export const NATURAL_KEYS: Record<RecordKind, { fields: string[]; global?: true;
   'quality-staff': { fields: ['personName', 'staffRole'] },
 };
 
-
 /** One problem with a record's values, as API details; `code` when it has an error code of its own. */
 export type Problem = { path: string; message: string; code?: ErrorCode };
 
 const STANDARD_KIND_NAMES: Record<StandardKind, string> = {
-  national: '国家标准', industry: '行业标准', local: '地方标准', group: '团体标准', enterprise: '企业标准', international: '国际标准', foreign_advanced: '国外先进标准',
+  national: '国家标准',
+  industry: '行业标准',
+  local: '地方标准',
+  group: '团体标准',
+  enterprise: '企业标准',
+  international: '国际标准',
+  foreign_advanced: '国外先进标准',
 };
 const STANDARD_NUMBER_FIELDS = ['standardNo', 'adoptedStandardNo'] as const;
 
@@ -53,7 +58,9 @@ export const standardNoKey = (value: string) => parseStandardNo(value)?.canonica
 
 /** A record's natural key (API-shaped values), compared as the archive compares it: normalised text, a standard number by its canonical form. */
 export function recordKey(kind: RecordKind, values: Record<string, unknown>): string {
-  return naturalKey(NATURAL_KEYS[kind].fields.map((f) => (kind === 'standards' && f === 'standardNo' ? standardNoKey(String(values[f] ?? '')) : values[f])));
+  return naturalKey(
+    NATURAL_KEYS[kind].fields.map((f) => (kind === 'standards' && f === 'standardNo' ? standardNoKey(String(values[f] ?? '')) : values[f])),
+  );
 }
 
 /** The `natural_key` column of a kind that stores one, from the record as it will be after the write. */
@@ -62,13 +69,15 @@ export function storedKeyColumn(kind: RecordKind, values: Record<string, unknown
 }
 
 /** Whether a standard's own number (with its kind) or its adopted one differ from what is stored (a new one: both). */
-const ownChanged = (r: Record<string, unknown>, before: Record<string, unknown> | null) => !before || r.standardNo !== before.standardNo || r.kind !== before.kind;
+const ownChanged = (r: Record<string, unknown>, before: Record<string, unknown> | null) =>
+  !before || r.standardNo !== before.standardNo || r.kind !== before.kind;
 const adoptedChanged = (r: Record<string, unknown>, before: Record<string, unknown> | null) =>
   !before || r.adoption !== before.adoption || r.adoptedStandardNo !== before.adoptedStandardNo;
 
 /** Whether a standard's numbers need a reason: one of them is of no known form. */
 const standardNeedsReason = (r: Record<string, unknown>) =>
-  !parseStandardNo(String(r.standardNo ?? '')) || (r.adoption !== 'none' && !!r.adoptedStandardNo && !parseStandardNo(String(r.adoptedStandardNo)));
+  !parseStandardNo(String(r.standardNo ?? '')) ||
+  (r.adoption !== 'none' && !!r.adoptedStandardNo && !parseStandardNo(String(r.adoptedStandardNo)));
 
 /**
  * A record as it will be stored, from the stored one (`before`, API shape; null for a new one)
@@ -76,14 +85,21 @@ const standardNeedsReason = (r: Record<string, unknown>) =>
  * are another spelling of the stored ones, which stay as they are; the reason for an unknown
  * form is dropped once the numbers are known.
  */
-export function settleRecord(kind: RecordKind, r: Record<string, unknown>, before: Record<string, unknown> | null): Record<string, unknown> {
+export function settleRecord(
+  kind: RecordKind,
+  r: Record<string, unknown>,
+  before: Record<string, unknown> | null,
+): Record<string, unknown> {
   if (kind !== 'standards') return r;
   const out = { ...r };
   for (const f of STANDARD_NUMBER_FIELDS) {
     const value = out[f];
     if (typeof value !== 'string') continue;
     const stored = before?.[f];
-    out[f] = typeof stored === 'string' && standardNoKey(stored) === standardNoKey(value) ? stored : (parseStandardNo(value)?.canonical ?? value.trim());
+    out[f] =
+      typeof stored === 'string' && standardNoKey(stored) === standardNoKey(value)
+        ? stored
+        : (parseStandardNo(value)?.canonical ?? value.trim());
   }
   if (!standardNeedsReason(out)) out.standardNoOverrideReason = null;
   return out;
@@ -99,13 +115,22 @@ function checkStandard(r: Record<string, unknown>, before: Record<string, unknow
   const problems: Problem[] = [];
   const reason = typeof r.standardNoOverrideReason === 'string' && r.standardNoOverrideReason.trim() !== '';
   const unknown = (path: string) =>
-    problems.push({ path, code: 'standard_no_unknown', message: '无法识别的标准编号（应如 GB/T 5023.3-2008、DB43/T 1234-2016、Q/CZXX 001-2019、ISO 9001:2015，带年代号）；如确需录入，请填写理由' });
+    problems.push({
+      path,
+      code: 'standard_no_unknown',
+      message:
+        '无法识别的标准编号（应如 GB/T 5023.3-2008、DB43/T 1234-2016、Q/CZXX 001-2019、ISO 9001:2015，带年代号）；如确需录入，请填写理由',
+    });
   if (ownChanged(r, before)) {
     const own = parseStandardNo(String(r.standardNo ?? ''));
     if (!own) {
       if (!reason) unknown('body/standardNo');
     } else if (own.kind !== r.kind) {
-      problems.push({ path: 'body/kind', code: 'standard_kind_mismatch', message: `${own.canonical} 是${STANDARD_KIND_NAMES[own.kind]}，不能登记为${STANDARD_KIND_NAMES[r.kind as StandardKind] ?? r.kind}` });
+      problems.push({
+        path: 'body/kind',
+        code: 'standard_kind_mismatch',
+        message: `${own.canonical} 是${STANDARD_KIND_NAMES[own.kind]}，不能登记为${STANDARD_KIND_NAMES[r.kind as StandardKind] ?? r.kind}`,
+      });
     }
   }
   if (adoptedChanged(r, before) && r.adoption !== 'none' && r.adoptedStandardNo) {
@@ -113,7 +138,11 @@ function checkStandard(r: Record<string, unknown>, before: Record<string, unknow
     if (!adopted) {
       if (!reason) unknown('body/adoptedStandardNo');
     } else if (adopted.kind !== 'international' && adopted.kind !== 'foreign_advanced') {
-      problems.push({ path: 'body/adoptedStandardNo', code: 'standard_kind_mismatch', message: `采标须采用国际标准或国外先进标准，${adopted.canonical} 是${STANDARD_KIND_NAMES[adopted.kind]}` });
+      problems.push({
+        path: 'body/adoptedStandardNo',
+        code: 'standard_kind_mismatch',
+        message: `采标须采用国际标准或国外先进标准，${adopted.canonical} 是${STANDARD_KIND_NAMES[adopted.kind]}`,
+      });
     }
   }
   return problems;
@@ -124,10 +153,16 @@ function checkStandard(r: Record<string, unknown>, before: Record<string, unknow
  * shape; null for a new one). Licences without an expiry get the statutory five years
  * (工业产品生产许可证管理条例 art. 25).
  */
-export function checkRecord(kind: RecordKind, r: Record<string, unknown>, today: string, before: Record<string, unknown> | null = null): Problem[] {
+export function checkRecord(
+  kind: RecordKind,
+  r: Record<string, unknown>,
+  today: string,
+  before: Record<string, unknown> | null = null,
+): Problem[] {
   const problems: Problem[] = [];
   const order = (from: string, to: string, message: string) => {
-    if (typeof r[from] === 'string' && typeof r[to] === 'string' && (r[to] as string) < (r[from] as string)) problems.push({ path: `body/${to}`, message });
+    if (typeof r[from] === 'string' && typeof r[to] === 'string' && (r[to] as string) < (r[from] as string))
+      problems.push({ path: `body/${to}`, message });
   };
   switch (kind) {
     case 'former-names':
@@ -140,7 +175,8 @@ export function checkRecord(kind: RecordKind, r: Record<string, unknown>, today:
       }
       break;
     case 'standards':
-      if (r.adoption !== 'none' && !r.adoptedStandardNo) problems.push({ path: 'body/adoptedStandardNo', message: '采标时须填写所采用的国际或国外标准编号' });
+      if (r.adoption !== 'none' && !r.adoptedStandardNo)
+        problems.push({ path: 'body/adoptedStandardNo', message: '采标时须填写所采用的国际或国外标准编号' });
       problems.push(...checkStandard(r, before));
       break;
     case 'certifications':

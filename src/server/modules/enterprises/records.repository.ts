@@ -34,7 +34,10 @@ export async function findRecord(db: Kysely<Database>, kind: RecordKind, parentI
 }
 
 export async function insertRecord(db: Kysely<Database>, kind: RecordKind, row: Record<string, unknown>): Promise<void> {
-  await db.insertInto(table(kind)).values(row as never).execute();
+  await db
+    .insertInto(table(kind))
+    .values(row as never)
+    .execute();
 }
 
 /** Applies an edit at the version read; bumps it. Undefined when stale (or gone). */
@@ -56,7 +59,14 @@ export async function updateRecordVersioned(
 }
 
 /** Soft delete with a reason, at the version read. Undefined when stale (or gone). */
-export async function softDeleteRecord(db: Kysely<Database>, kind: RecordKind, id: string, version: number, actorId: string | null, reason: string) {
+export async function softDeleteRecord(
+  db: Kysely<Database>,
+  kind: RecordKind,
+  id: string,
+  version: number,
+  actorId: string | null,
+  reason: string,
+) {
   return updateRecordVersioned(db, kind, id, version, { deleted_at: new Date().toISOString(), deleted_by: actorId, delete_reason: reason });
 }
 
@@ -91,11 +101,35 @@ export interface UnkeyedDuplicate {
 export async function unkeyedDuplicates(db: Kysely<Database>): Promise<UnkeyedDuplicate[]> {
   const of = (kind: UnkeyedDuplicate['kind'], rows: { id: string; uscc: string; enterprise_name: string; name: string }[]) =>
     rows.map((r) => ({ kind, id: r.id, uscc: r.uscc, enterpriseName: r.enterprise_name, name: r.name }));
-  const products = await db.selectFrom('products as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
-    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.name']).where('r.natural_key', 'is', null).where('r.deleted_at', 'is', null).orderBy('e.uscc').orderBy('r.created_at').orderBy('r.id').execute();
-  const names = await db.selectFrom('enterprise_former_names as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
-    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.name']).where('r.natural_key', 'is', null).where('r.deleted_at', 'is', null).orderBy('e.uscc').orderBy('r.created_at').orderBy('r.id').execute();
-  const cultivations = await db.selectFrom('cultivations as r').innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
-    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.programme_code as name']).where('r.natural_key', 'is', null).where('r.stage', 'not in', ['granted', 'rejected']).orderBy('e.uscc').orderBy('r.created_at').orderBy('r.id').execute();
+  const products = await db
+    .selectFrom('products as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.name'])
+    .where('r.natural_key', 'is', null)
+    .where('r.deleted_at', 'is', null)
+    .orderBy('e.uscc')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
+  const names = await db
+    .selectFrom('enterprise_former_names as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.name'])
+    .where('r.natural_key', 'is', null)
+    .where('r.deleted_at', 'is', null)
+    .orderBy('e.uscc')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
+  const cultivations = await db
+    .selectFrom('cultivations as r')
+    .innerJoin('enterprises as e', 'e.id', 'r.enterprise_id')
+    .select(['r.id', 'e.uscc', 'e.name as enterprise_name', 'r.programme_code as name'])
+    .where('r.natural_key', 'is', null)
+    .where('r.stage', 'not in', ['granted', 'rejected'])
+    .orderBy('e.uscc')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
   return [...of('products', products), ...of('former-names', names), ...of('cultivations', cultivations)];
 }

@@ -36,35 +36,77 @@ export function recordRoutes(app: Api, records: RecordService): void {
     const schemas = RecordSchemas[kind];
     const [one, many] = NOUNS[kind];
     const underProduct = RECORD_TABLES[kind].parent === 'product';
-    const base = underProduct ? `/api/v1/enterprises/:enterpriseId/products/:productId/${kind}` : `/api/v1/enterprises/:enterpriseId/${kind}`;
-    const Params = Type.Object(
-      { enterpriseId: Id, ...(underProduct ? { productId: Id } : {}) },
+    const base = underProduct
+      ? `/api/v1/enterprises/:enterpriseId/products/:productId/${kind}`
+      : `/api/v1/enterprises/:enterpriseId/${kind}`;
+    const Params = Type.Object({ enterpriseId: Id, ...(underProduct ? { productId: Id } : {}) }, { additionalProperties: false });
+    const ItemParams = Type.Object(
+      { enterpriseId: Id, ...(underProduct ? { productId: Id } : {}), id: Id },
       { additionalProperties: false },
     );
-    const ItemParams = Type.Object({ enterpriseId: Id, ...(underProduct ? { productId: Id } : {}), id: Id }, { additionalProperties: false });
-    const path = (p: { enterpriseId: string; productId?: string }): RecordPath => ({ enterpriseId: p.enterpriseId, productId: p.productId });
+    const path = (p: { enterpriseId: string; productId?: string }): RecordPath => ({
+      enterpriseId: p.enterpriseId,
+      productId: p.productId,
+    });
 
     app.get(base, {
-      schema: { operationId: `list${many}`, tags, summary: `${NAMES[kind]}列表`, params: Params, response: { 200: schemas.list, ...errorResponses } },
+      schema: {
+        operationId: `list${many}`,
+        tags,
+        summary: `${NAMES[kind]}列表`,
+        params: Params,
+        response: { 200: schemas.list, ...errorResponses },
+      },
       onRequest: guard({ permission: 'enterprise.read' }),
       handler: (request) => records.list(actorFrom(request), kind, path(request.params as RecordPath)),
     });
     app.post(base, {
-      schema: { operationId: `create${one}`, tags, summary: `新增${NAMES[kind]}`, params: Params, body: schemas.create, response: { 201: schemas.item, ...errorResponses } },
+      schema: {
+        operationId: `create${one}`,
+        tags,
+        summary: `新增${NAMES[kind]}`,
+        params: Params,
+        body: schemas.create,
+        response: { 201: schemas.item, ...errorResponses },
+      },
       onRequest: guard({ permission: 'enterprise.write' }),
       handler: async (request, reply) =>
-        reply.status(201).send(await records.create(actorFrom(request), kind, path(request.params as RecordPath), request.body as Record<string, unknown>)),
+        reply
+          .status(201)
+          .send(
+            await records.create(actorFrom(request), kind, path(request.params as RecordPath), request.body as Record<string, unknown>),
+          ),
     });
     app.patch(`${base}/:id`, {
-      schema: { operationId: `update${one}`, tags, summary: `修改${NAMES[kind]}`, params: ItemParams, body: schemas.update, response: { 200: schemas.item, ...errorResponses } },
+      schema: {
+        operationId: `update${one}`,
+        tags,
+        summary: `修改${NAMES[kind]}`,
+        params: ItemParams,
+        body: schemas.update,
+        response: { 200: schemas.item, ...errorResponses },
+      },
       onRequest: guard({ permission: 'enterprise.write' }),
       handler: (request) => {
         const params = request.params as RecordPath & { id: string };
-        return records.update(actorFrom(request), kind, path(params), params.id, request.body as Record<string, unknown> & { version: number });
+        return records.update(
+          actorFrom(request),
+          kind,
+          path(params),
+          params.id,
+          request.body as Record<string, unknown> & { version: number },
+        );
       },
     });
     app.delete(`${base}/:id`, {
-      schema: { operationId: `delete${one}`, tags, summary: `删除${NAMES[kind]}（须填写理由）`, params: ItemParams, body: DeleteBody, response: { 204: Type.Null(), ...errorResponses } },
+      schema: {
+        operationId: `delete${one}`,
+        tags,
+        summary: `删除${NAMES[kind]}（须填写理由）`,
+        params: ItemParams,
+        body: DeleteBody,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
       onRequest: guard({ permission: 'enterprise.write' }),
       handler: async (request, reply) => {
         const params = request.params as RecordPath & { id: string };
@@ -86,7 +128,9 @@ export function recordRoutes(app: Api, records: RecordService): void {
           formerNames: RecordSchemas['former-names'].list.properties.items,
           associations: RecordSchemas.associations.list.properties.items,
           yearlyFigures: RecordSchemas['yearly-figures'].list.properties.items,
-          products: Type.Array(Type.Intersect([RecordSchemas.products.item, Type.Object({ standards: RecordSchemas.standards.list.properties.items })])),
+          products: Type.Array(
+            Type.Intersect([RecordSchemas.products.item, Type.Object({ standards: RecordSchemas.standards.list.properties.items })]),
+          ),
           certifications: RecordSchemas.certifications.list.properties.items,
           licences: RecordSchemas.licences.list.properties.items,
           qualityStaff: RecordSchemas['quality-staff'].list.properties.items,

@@ -18,7 +18,6 @@ import { auditedRecord, presentRecord, recordColumns, recordDefaults } from './r
 import { findRecord, insertRecord, listRecords, softDeleteRecord, updateRecordVersioned } from './records.repository';
 import { checkRecord, NATURAL_KEYS, RECORD_TABLES, recordKey, settleRecord, storedKeyColumn, withDefaults } from './records.kinds';
 
-
 /** Where a record goes: its enterprise (for scope) and, for standards, its product. */
 export interface RecordPath {
   enterpriseId: string;
@@ -41,12 +40,27 @@ export function recordService(ctx: AppContext) {
   }
 
   /** `before`: the record as stored (null for a new one); `named`: the products a write names (a certificate's), each one of the enterprise's live products. */
-  async function check(trx: Db, kind: RecordKind, values: Record<string, unknown>, before: Record<string, unknown> | null, enterpriseId: string, named?: unknown) {
+  async function check(
+    trx: Db,
+    kind: RecordKind,
+    values: Record<string, unknown>,
+    before: Record<string, unknown> | null,
+    enterpriseId: string,
+    named?: unknown,
+  ) {
     const problems = checkRecord(kind, values, today(), before);
-    if (problems.length) throw new AppError(problems.find((p) => p.code)?.code ?? 'validation_failed', problems.map(({ path, message }) => ({ path, message })));
+    if (problems.length)
+      throw new AppError(
+        problems.find((p) => p.code)?.code ?? 'validation_failed',
+        problems.map(({ path, message }) => ({ path, message })),
+      );
     // A certificate names only its own enterprise's products.
     if (Array.isArray(named)) await ownProducts(trx, enterpriseId, named as string[]);
-    if (kind === 'products' && typeof values.categoryCode === 'string' && !(await findReferenceByCode(trx, 'product-categories', values.categoryCode))) {
+    if (
+      kind === 'products' &&
+      typeof values.categoryCode === 'string' &&
+      !(await findReferenceByCode(trx, 'product-categories', values.categoryCode))
+    ) {
       throw new AppError('unknown_category', [{ path: 'body/categoryCode', message: '产品类别不存在' }]);
     }
   }
@@ -61,8 +75,14 @@ export function recordService(ctx: AppContext) {
     if (spec.global) return;
     const key = recordKey(kind, values);
     const now = today();
-    const twin = (await listRecords(trx, kind, [parentId])).find((r) => r.id !== self && recordKey(kind, presentRecord(kind, r, now)) === key);
-    if (twin) throw new AppError(spec.code ?? 'duplicate_record', spec.fields.map((f) => ({ path: `body/${f}`, message: `与已有记录相同（${String(values[f] ?? '')}）` })));
+    const twin = (await listRecords(trx, kind, [parentId])).find(
+      (r) => r.id !== self && recordKey(kind, presentRecord(kind, r, now)) === key,
+    );
+    if (twin)
+      throw new AppError(
+        spec.code ?? 'duplicate_record',
+        spec.fields.map((f) => ({ path: `body/${f}`, message: `与已有记录相同（${String(values[f] ?? '')}）` })),
+      );
   }
 
   /** Runs a write; a broken natural key (same year, certificate, standard…) that slipped past checkUnique in a race answers 409 too. */
@@ -115,11 +135,25 @@ export function recordService(ctx: AppContext) {
         const settled = settleRecord(kind, { ...stored, ...fields }, stored);
         await check(trx, kind, settled, stored, enterprise.id, fields.productIds);
         await checkUnique(trx, kind, parentId, settled, id);
-        const changes = Object.fromEntries(Object.keys(settled).filter((f) => f in fields || settled[f] !== stored[f as keyof typeof stored]).map((f) => [f, settled[f]]));
-        const after = await updateRecordVersioned(trx, kind, id, version, { ...recordColumns(kind, changes), ...storedKeyColumn(kind, settled) });
+        const changes = Object.fromEntries(
+          Object.keys(settled)
+            .filter((f) => f in fields || settled[f] !== stored[f as keyof typeof stored])
+            .map((f) => [f, settled[f]]),
+        );
+        const after = await updateRecordVersioned(trx, kind, id, version, {
+          ...recordColumns(kind, changes),
+          ...storedKeyColumn(kind, settled),
+        });
         if (!after) throw new AppError('stale_version');
         if (kind === 'former-names') await reindexEnterprise(trx, enterprise);
-        await recordAudit(trx, actor, 'record.update', { type: kind, id }, auditedRecord(kind, before, enterprise.id), auditedRecord(kind, after, enterprise.id));
+        await recordAudit(
+          trx,
+          actor,
+          'record.update',
+          { type: kind, id },
+          auditedRecord(kind, before, enterprise.id),
+          auditedRecord(kind, after, enterprise.id),
+        );
         return presentRecord(kind, after, today());
       });
     },
@@ -147,7 +181,11 @@ export function recordService(ctx: AppContext) {
       const now = today();
       const of = async (kind: RecordKind) => (await listRecords(db, kind, [enterprise.id])).map((r) => presentRecord(kind, r, now));
       const products = await listRecords(db, 'products', [enterprise.id]);
-      const standards = await listRecords(db, 'standards', products.map((p) => p.id));
+      const standards = await listRecords(
+        db,
+        'standards',
+        products.map((p) => p.id),
+      );
       return {
         enterprise: presentEnterprise(actor, enterprise),
         formerNames: await of('former-names'),

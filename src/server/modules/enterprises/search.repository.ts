@@ -48,7 +48,10 @@ export async function insertEnterpriseSearch(
 ): Promise<void> {
   const pg = dialectOf(trx) === 'postgres';
   const rows = docs.map(({ enterpriseId, name, doc }) =>
-    pg ? { enterprise_id: enterpriseId, norm: doc.norm, grams: doc.grams } : { enterprise_id: enterpriseId, norm: doc.norm, grams: doc.gramText, name_key: zhSortKey(name) });
+    pg
+      ? { enterprise_id: enterpriseId, norm: doc.norm, grams: doc.grams }
+      : { enterprise_id: enterpriseId, norm: doc.norm, grams: doc.gramText, name_key: zhSortKey(name) },
+  );
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     if (pg) {
@@ -58,7 +61,9 @@ export async function insertEnterpriseSearch(
     // New rows get rowids above the current largest (the writer holds the database): index those.
     const { last } = (await sql<{ last: number }>`select coalesce(max(rowid), 0) as last from enterprise_search`.execute(trx)).rows[0]!;
     await insertChunked(trx, 'enterprise_search', chunk);
-    await sql`insert into enterprise_search_fts(rowid, grams) select rowid, grams from enterprise_search where rowid > ${last}`.execute(trx);
+    await sql`insert into enterprise_search_fts(rowid, grams) select rowid, grams from enterprise_search where rowid > ${last}`.execute(
+      trx,
+    );
   }
 }
 
@@ -108,7 +113,11 @@ export function orderByEnterpriseName<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   const pg = dialectOf(db) === 'postgres';
   const key = pg ? sql`enterprises.name collate "zh-x-icu"` : sql`name_order.name_key`;
-  const joined = (pg ? q : (q as SelectQueryBuilder<any, any, O>).innerJoin('enterprise_search as name_order', 'name_order.enterprise_id', 'enterprises.id')) as SelectQueryBuilder<any, any, O>;
+  const joined = (
+    pg
+      ? q
+      : (q as SelectQueryBuilder<any, any, O>).innerJoin('enterprise_search as name_order', 'name_order.enterprise_id', 'enterprises.id')
+  ) as SelectQueryBuilder<any, any, O>;
   const dir = desc ? sql`desc` : sql`asc`;
   // The id as the index holds it beside the key, so a page walks the index.
   const id = pg ? sql`enterprises.id` : sql`name_order.enterprise_id`;

@@ -47,8 +47,14 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
   for (let start = 0; start < options.enterprises; start += CHUNK) {
     const end = Math.min(options.enterprises, start + CHUNK);
     const rows: Record<string, Insertable<Database[keyof Database]>[]> = {
-      enterprises: [], enterprise_former_names: [], enterprise_yearly_figures: [], products: [],
-      product_standards: [], certifications: [], licences: [], quality_staff: [],
+      enterprises: [],
+      enterprise_former_names: [],
+      enterprise_yearly_figures: [],
+      products: [],
+      product_standards: [],
+      certifications: [],
+      licences: [],
+      quality_staff: [],
     };
     const push = (table: string, row: object) => rows[table]!.push(row as never);
     const search: Parameters<typeof insertEnterpriseSearch>[1] = [];
@@ -59,11 +65,26 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
       // indicators read as of past years (the 2010–2015 plan) find the archive as it would have been.
       const meta = { ...fresh, created_at: `${e.foundedOn && e.foundedOn > ONSET ? e.foundedOn : ONSET}T${timeOfDay(i)}Z` };
       push('enterprises', {
-        id, ...meta, uscc: e.uscc, uscc_override_reason: null, name: e.name, region_code: e.regionCode, industry_code: e.industryCode,
-        address: e.address, legal_representative: e.legalRepresentative, contact_person: e.contactPerson, contact_phone: e.contactPhone,
-        founded_on: e.foundedOn, deregistered_on: deregisteredOn(e, i, lastYear), status: e.status, above_scale: bool(e.aboveScale), key_enterprise: bool(e.keyEnterprise),
+        id,
+        ...meta,
+        uscc: e.uscc,
+        uscc_override_reason: null,
+        name: e.name,
+        region_code: e.regionCode,
+        industry_code: e.industryCode,
+        address: e.address,
+        legal_representative: e.legalRepresentative,
+        contact_person: e.contactPerson,
+        contact_phone: e.contactPhone,
+        founded_on: e.foundedOn,
+        deregistered_on: deregisteredOn(e, i, lastYear),
+        status: e.status,
+        above_scale: bool(e.aboveScale),
+        key_enterprise: bool(e.keyEnterprise),
         // The flag follows the flagship register (flagships.service): no list has named anyone yet.
-        flagship: bool(false), foreign_invested: bool(e.foreignInvested), service_enterprise: bool(e.serviceEnterprise),
+        flagship: bool(false),
+        foreign_invested: bool(e.foreignInvested),
+        service_enterprise: bool(e.serviceEnterprise),
         agri_leader_level: e.agriLeaderLevel,
       });
       const d = options.details ? demoDetails(options.seed, i, e, lastYear) : null;
@@ -74,12 +95,29 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
       const firstOf = (key: string) => !keys.has(key) && Boolean(keys.add(key));
       for (const f of d.formerNames) {
         const key = naturalKey([f.name]);
-        if (firstOf(`f${key}`)) push('enterprise_former_names', { id: uuidv7(), ...meta, enterprise_id: id, name: f.name, used_from: f.usedFrom, used_to: f.usedTo, natural_key: key });
+        if (firstOf(`f${key}`))
+          push('enterprise_former_names', {
+            id: uuidv7(),
+            ...meta,
+            enterprise_id: id,
+            name: f.name,
+            used_from: f.usedFrom,
+            used_to: f.usedTo,
+            natural_key: key,
+          });
       }
       for (const y of d.yearly) {
         push('enterprise_yearly_figures', {
-          id: uuidv7(), ...meta, enterprise_id: id, year: y.year, output_value: y.output, new_product_output_value: y.newProduct,
-          sales_revenue: y.sales, export_value: y.exports, profit_and_tax: y.profitTax, employees: y.employees,
+          id: uuidv7(),
+          ...meta,
+          enterprise_id: id,
+          year: y.year,
+          output_value: y.output,
+          new_product_output_value: y.newProduct,
+          sales_revenue: y.sales,
+          export_value: y.exports,
+          profit_and_tax: y.profitTax,
+          employees: y.employees,
         });
       }
       const foodProducts: string[] = [];
@@ -89,24 +127,72 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
         if (!firstOf(`p${key}`)) continue;
         if (p.foodProduct) foodProducts.push(productId);
         push('products', {
-          id: productId, ...meta, enterprise_id: id, name: p.name, category_code: p.categoryCode, brand: p.brand, model: p.model,
-          key_product: bool(p.keyProduct), export_product: bool(p.exportProduct), food_product: bool(p.foodProduct), brand_product: 0,
-          made_to_standard: bool(p.madeToStandard), natural_key: key,
+          id: productId,
+          ...meta,
+          enterprise_id: id,
+          name: p.name,
+          category_code: p.categoryCode,
+          brand: p.brand,
+          model: p.model,
+          key_product: bool(p.keyProduct),
+          export_product: bool(p.exportProduct),
+          food_product: bool(p.foodProduct),
+          brand_product: 0,
+          made_to_standard: bool(p.madeToStandard),
+          natural_key: key,
         });
         for (const s of p.standards) {
-          push('product_standards', { id: uuidv7(), ...meta, product_id: productId, standard_no: s.standardNo, kind: s.kind, adoption: s.adoption, adopted_standard_no: s.adoptedStandardNo });
+          push('product_standards', {
+            id: uuidv7(),
+            ...meta,
+            product_id: productId,
+            standard_no: s.standardNo,
+            kind: s.kind,
+            adoption: s.adoption,
+            adopted_standard_no: s.adoptedStandardNo,
+          });
         }
       }
       for (const c of d.certifications) {
         // A green-food certificate names the products it covers (PQ-GREEN counts products): the enterprise's food products.
         const productIds = c.kind === 'GREEN_FOOD' ? foodProducts : [];
-        push('certifications', { id: uuidv7(), ...meta, enterprise_id: id, kind: c.kind, kind_other: '', certificate_no: c.certificateNo, body: c.body, issued_on: c.issuedOn, expires_on: c.expiresOn, status: c.status, product_ids: JSON.stringify(productIds) });
+        push('certifications', {
+          id: uuidv7(),
+          ...meta,
+          enterprise_id: id,
+          kind: c.kind,
+          kind_other: '',
+          certificate_no: c.certificateNo,
+          body: c.body,
+          issued_on: c.issuedOn,
+          expires_on: c.expiresOn,
+          status: c.status,
+          product_ids: JSON.stringify(productIds),
+        });
       }
       for (const l of d.licences) {
-        push('licences', { id: uuidv7(), ...meta, enterprise_id: id, licence_no: l.licenceNo, product_unit: l.productUnit, issued_on: l.issuedOn, expires_on: l.expiresOn, status: l.status });
+        push('licences', {
+          id: uuidv7(),
+          ...meta,
+          enterprise_id: id,
+          licence_no: l.licenceNo,
+          product_unit: l.productUnit,
+          issued_on: l.issuedOn,
+          expires_on: l.expiresOn,
+          status: l.status,
+        });
       }
       for (const s of d.staff) {
-        push('quality_staff', { id: uuidv7(), ...meta, enterprise_id: id, person_name: s.personName, staff_role: s.staffRole, qualification: s.qualification, phone: s.phone, trainings: JSON.stringify(s.trainings) });
+        push('quality_staff', {
+          id: uuidv7(),
+          ...meta,
+          enterprise_id: id,
+          person_name: s.personName,
+          staff_role: s.staffRole,
+          qualification: s.qualification,
+          phone: s.phone,
+          trainings: JSON.stringify(s.trainings),
+        });
       }
     }
     await db.transaction().execute(async (trx) => {
@@ -116,7 +202,14 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
     });
     options.onProgress?.(end, options.enterprises);
   }
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, actor, 'archive.seed', { type: 'archive', id: null }, null, { enterprises: options.enterprises, seed: options.seed, details: options.details, lastYear }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, actor, 'archive.seed', { type: 'archive', id: null }, null, {
+        enterprises: options.enterprises,
+        seed: options.seed,
+        details: options.details,
+        lastYear,
+      }),
+    );
 }

@@ -26,7 +26,9 @@ export async function workbenchCounts(
     return q;
   };
   const n = (row: { n: string | number | bigint } | undefined) => Number(row?.n ?? 0);
-  const enterprises = await live().select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const enterprises = await live()
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   const products = await live()
     .innerJoin('products as p', 'p.enterprise_id', 'e.id')
     .where('p.deleted_at', 'is', null)
@@ -48,5 +50,10 @@ export async function workbenchCounts(
     .where('l.expires_on', '<=', dates.licencesBy)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
-  return { enterprises: n(enterprises), products: n(products), certificationsExpiring: n(certificationsExpiring), licencesRenewalDue: n(licencesRenewalDue) };
+  return {
+    enterprises: n(enterprises),
+    products: n(products),
+    certificationsExpiring: n(certificationsExpiring),
+    licencesRenewalDue: n(licencesRenewalDue),
+  };
 }

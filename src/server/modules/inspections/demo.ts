@@ -30,10 +30,27 @@ const PATHS: Record<string, { daysAgo: number; steps: Step[]; refused?: true }> 
   final_unqualified: { daysAgo: 70, steps: [FAIL, NOTIFY, ['finalize', 41]] },
   rectifying: { daysAgo: 150, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45]] },
   review_failed: { daysAgo: 140, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45], ['review', 121, { passed: false }]] },
-  announced: { daysAgo: 170, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45], ['review', 121, { passed: false }], ['announce', 125]] },
-  suspended: { daysAgo: 90, steps: [['warn_refusal', 3], ['suspend', 35]], refused: true },
+  announced: {
+    daysAgo: 170,
+    steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45], ['review', 121, { passed: false }], ['announce', 125]],
+  },
+  suspended: {
+    daysAgo: 90,
+    steps: [
+      ['warn_refusal', 3],
+      ['suspend', 35],
+    ],
+    refused: true,
+  },
   closed: { daysAgo: 200, steps: [FAIL, NOTIFY, ['finalize', 41], ['order_rectification', 45], ['review', 110, { passed: true }]] },
-  licence_revoked: { daysAgo: 120, steps: [['warn_refusal', 3], ['revoke_licence', 60]], refused: true },
+  licence_revoked: {
+    daysAgo: 120,
+    steps: [
+      ['warn_refusal', 3],
+      ['revoke_licence', 60],
+    ],
+    refused: true,
+  },
 };
 const TEST_ITEMS = ['标志和说明', '外观质量', '理化指标'];
 // 资质认定 (CMA) certificate numbers are 12 digits: year, province, body (invented here).
@@ -68,7 +85,14 @@ export async function seedDemoInspections(
     .where('e.deleted_at', 'is', null)
     .where('e.status', '=', 'operating')
     .where('p.category_code', 'is not', null)
-    .orderBy((eb) => eb.case().when(eb.or([eb('p.brand_product', '=', bool(true)), eb('p.key_product', '=', bool(true))])).then(0).else(1).end())
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when(eb.or([eb('p.brand_product', '=', bool(true)), eb('p.key_product', '=', bool(true))]))
+        .then(0)
+        .else(1)
+        .end(),
+    )
     .orderBy('p.id')
     .limit(80)
     .execute();
@@ -77,13 +101,36 @@ export async function seedDemoInspections(
   const take = () => products.shift();
   // This year's and last year's national and provincial checks of key and brand products: decided, one in five unqualified.
   const yearStart = `${year}-01-01`;
-  for (const [level, n] of [['national', 6], ['provincial', 10]] as const) {
+  for (const [level, n] of [
+    ['national', 6],
+    ['provincial', 10],
+  ] as const) {
     for (let i = 0; i < n; i++) {
       const thisYear = take();
       const lastYear = take();
       const recent = addDays(now, -(25 + i * 9));
-      if (thisYear) cases.push({ product: thisYear, level, sampledOn: recent < yearStart ? yearStart : recent, steps: i % 5 === 4 ? [['record_result', 10, { fail: true }], ['notify', 12, { receivedOn: 13 }], ['object', 14], ['decide_objection', 15, { accept: false }]] : [['record_result', 10]] });
-      if (lastYear) cases.push({ product: lastYear, level, sampledOn: `${year - 1}-${String(3 + (i % 8)).padStart(2, '0')}-${String(5 + i).padStart(2, '0')}`, steps: i % 5 === 4 ? [FAIL, NOTIFY, ['finalize', 41]] : [['record_result', 20]] });
+      if (thisYear)
+        cases.push({
+          product: thisYear,
+          level,
+          sampledOn: recent < yearStart ? yearStart : recent,
+          steps:
+            i % 5 === 4
+              ? [
+                  ['record_result', 10, { fail: true }],
+                  ['notify', 12, { receivedOn: 13 }],
+                  ['object', 14],
+                  ['decide_objection', 15, { accept: false }],
+                ]
+              : [['record_result', 10]],
+        });
+      if (lastYear)
+        cases.push({
+          product: lastYear,
+          level,
+          sampledOn: `${year - 1}-${String(3 + (i % 8)).padStart(2, '0')}-${String(5 + i).padStart(2, '0')}`,
+          steps: i % 5 === 4 ? [FAIL, NOTIFY, ['finalize', 41]] : [['record_result', 20]],
+        });
     }
   }
   // The city's own checks: a case in every state.
@@ -99,9 +146,21 @@ export async function seedDemoInspections(
     const key = `${c.level}|${c.sampledOn.slice(0, 4)}`;
     if (plans.has(key)) continue;
     const of = cases.filter((x) => `${x.level}|${x.sampledOn.slice(0, 4)}` === key);
-    const categories = [...new Set(of.map((x) => x.product.category_code!))].map((categoryCode) => ({ categoryCode, plannedBatches: of.filter((x) => x.product.category_code === categoryCode).length, testItems: TEST_ITEMS, testingBodyId: bodies[0]!.id }));
+    const categories = [...new Set(of.map((x) => x.product.category_code!))].map((categoryCode) => ({
+      categoryCode,
+      plannedBatches: of.filter((x) => x.product.category_code === categoryCode).length,
+      testItems: TEST_ITEMS,
+      testingBodyId: bodies[0]!.id,
+    }));
     const planYear = Number(c.sampledOn.slice(0, 4));
-    const plan = await s.inspections.createPlan(actor, { year: planYear, level: c.level, title: `${planYear}年${LEVEL_NAMES[c.level]}产品质量监督抽查（郴州）`, departmentCode: 'quality', regionCode: home, categories });
+    const plan = await s.inspections.createPlan(actor, {
+      year: planYear,
+      level: c.level,
+      title: `${planYear}年${LEVEL_NAMES[c.level]}产品质量监督抽查（郴州）`,
+      departmentCode: 'quality',
+      regionCode: home,
+      categories,
+    });
     plans.set(key, plan.id);
   }
 
@@ -114,9 +173,21 @@ export async function seedDemoInspections(
     n++;
     const p = c.product;
     let { version, id } = await s.inspections.registerSample(actor, {
-      planId: plans.get(`${c.level}|${c.sampledOn.slice(0, 4)}`)!, categoryCode: p.category_code!, sampledEnterpriseId: p.enterprise_id, productName: p.name, productId: p.id,
-      brand: p.brand || undefined, model: p.model || undefined, batch: `${c.sampledOn.replaceAll('-', '')}${String(n).padStart(2, '0')}`, place: 'production', sampledOn: c.sampledOn,
-      documentNo: `郴质抽〔${c.sampledOn.slice(0, 4)}〕${String(n).padStart(3, '0')}号`, samplers: ['王建国', '李湘平'], testQuantity: '2 件', reserveQuantity: '2 件', refused: c.refused,
+      planId: plans.get(`${c.level}|${c.sampledOn.slice(0, 4)}`)!,
+      categoryCode: p.category_code!,
+      sampledEnterpriseId: p.enterprise_id,
+      productName: p.name,
+      productId: p.id,
+      brand: p.brand || undefined,
+      model: p.model || undefined,
+      batch: `${c.sampledOn.replaceAll('-', '')}${String(n).padStart(2, '0')}`,
+      place: 'production',
+      sampledOn: c.sampledOn,
+      documentNo: `郴质抽〔${c.sampledOn.slice(0, 4)}〕${String(n).padStart(3, '0')}号`,
+      samplers: ['王建国', '李湘平'],
+      testQuantity: '2 件',
+      reserveQuantity: '2 件',
+      refused: c.refused,
     });
     // The lab of the first test, and another for a re-test (never the same one).
     const tester = bodies[n % bodies.length]!.id;
@@ -124,15 +195,26 @@ export async function seedDemoInspections(
     for (const [action, day, extra = {}] of c.steps) {
       const date = on(c.sampledOn, day);
       const { fail, receivedOn, ...rest } = extra as { fail?: boolean; receivedOn?: number };
-      const items = TEST_ITEMS.map((item, i) => ({ item, passed: !(fail && i === 2), ...(fail && i === 2 ? { requirement: '符合产品标准要求', measured: '不符合', severity: 'general' as const } : {}) }));
+      const items = TEST_ITEMS.map((item, i) => ({
+        item,
+        passed: !(fail && i === 2),
+        ...(fail && i === 2 ? { requirement: '符合产品标准要求', measured: '不符合', severity: 'general' as const } : {}),
+      }));
       const body = {
-        action, on: date, version, ...rest,
-        ...(action === 'record_result' ? { testingBodyId: tester, reportNo: `ZJ${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`, items } : {}),
+        action,
+        on: date,
+        version,
+        ...rest,
+        ...(action === 'record_result'
+          ? { testingBodyId: tester, reportNo: `ZJ${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`, items }
+          : {}),
         ...(action === 'record_recheck' ? { reportNo: `FJ${date.replaceAll('-', '')}${String(n).padStart(3, '0')}`, items } : {}),
         ...(action === 'notify' ? { receivedOn: on(c.sampledOn, receivedOn!), method: '直接送达' } : {}),
         ...(action === 'object' ? { applicant: p.enterprise_name, items: [TEST_ITEMS[2]!] } : {}),
         ...(action === 'decide_objection' && (rest as { accept?: boolean }).accept ? { recheckBodyId: rechecker } : {}),
-        ...(['order_rectification', 'warn_refusal', 'suspend', 'revoke_licence'].includes(action) ? { documentNo: `郴质责改〔${date.slice(0, 4)}〕${String(n).padStart(3, '0')}号` } : {}),
+        ...(['order_rectification', 'warn_refusal', 'suspend', 'revoke_licence'].includes(action)
+          ? { documentNo: `郴质责改〔${date.slice(0, 4)}〕${String(n).padStart(3, '0')}号` }
+          : {}),
         ...(action === 'announce' ? { announcementNo: `郴质公告〔${date.slice(0, 4)}〕${String(n).padStart(2, '0')}号` } : {}),
       } as CaseActionBody;
       ({ version, id } = (await s.inspections.act(actor, id, body)).inspection);

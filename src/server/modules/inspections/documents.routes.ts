@@ -10,7 +10,13 @@ const tags = ['inspections'];
 
 export function caseDocumentRoutes(app: Api, documents: CaseDocumentService, config: Pick<Config, 'documentMaxBytes'>): void {
   app.get('/api/v1/inspections/:id/documents', {
-    schema: { operationId: 'listInspectionDocuments', tags, summary: '案件附件（检验报告扫描件等）', params: IdParams, response: { 200: Type.Object({ items: Type.Array(DocumentInfo) }), ...errorResponses } },
+    schema: {
+      operationId: 'listInspectionDocuments',
+      tags,
+      summary: '案件附件（检验报告扫描件等）',
+      params: IdParams,
+      response: { 200: Type.Object({ items: Type.Array(DocumentInfo) }), ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.read' }),
     handler: (request) => documents.list(actorFrom(request), request.params.id),
   });
@@ -24,10 +30,19 @@ export function caseDocumentRoutes(app: Api, documents: CaseDocumentService, con
       response: { 201: DocumentInfo, ...errorResponses, 413: errorResponses[400] },
     },
     onRequest: guard({ permission: 'inspection.write' }),
-    handler: async (request, reply) => reply.status(201).send(await documents.add(actorFrom(request), request.params.id, await receiveFile(request, config.documentMaxBytes))),
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await documents.add(actorFrom(request), request.params.id, await receiveFile(request, config.documentMaxBytes))),
   });
   app.get('/api/v1/inspections/:id/documents/:documentId', {
-    schema: { operationId: 'downloadInspectionDocument', tags, summary: '下载案件附件', params: DocumentParams, response: { 200: fileResponse('附件文件（按上传时识别的类型）', DOCUMENT_TYPES), ...errorResponses } },
+    schema: {
+      operationId: 'downloadInspectionDocument',
+      tags,
+      summary: '下载案件附件',
+      params: DocumentParams,
+      response: { 200: fileResponse('附件文件（按上传时识别的类型）', DOCUMENT_TYPES), ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.read' }),
     handler: async (request, reply) => {
       const { file, name, contentType } = await documents.file(actorFrom(request), request.params.id, request.params.documentId);
@@ -35,7 +50,14 @@ export function caseDocumentRoutes(app: Api, documents: CaseDocumentService, con
     },
   });
   app.delete('/api/v1/inspections/:id/documents/:documentId', {
-    schema: { operationId: 'deleteInspectionDocument', tags, summary: '移除案件附件（须填写理由；文件保留备查）', params: DocumentParams, body: RemoveDocumentBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      operationId: 'deleteInspectionDocument',
+      tags,
+      summary: '移除案件附件（须填写理由；文件保留备查）',
+      params: DocumentParams,
+      body: RemoveDocumentBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.write' }),
     handler: async (request, reply) => {
       await documents.remove(actorFrom(request), request.params.id, request.params.documentId, request.body.reason);

@@ -9,7 +9,12 @@ import { findCaseDocument, insertCaseDocument, listCaseDocuments, removeCaseDocu
 import { caseScope } from './inspections.policy';
 import { findInspection } from './inspections.repository';
 
-const shown = (d: { id: string; name: string; size: number; uploaded_at: string }) => ({ id: d.id, name: d.name, size: Number(d.size), uploadedAt: d.uploaded_at });
+const shown = (d: { id: string; name: string; size: number; uploaded_at: string }) => ({
+  id: d.id,
+  name: d.name,
+  size: Number(d.size),
+  uploadedAt: d.uploaded_at,
+});
 
 /**
  * Documents attached to a case (test report scans, the signed 抽样单): stored and checked as a
@@ -41,9 +46,23 @@ export function caseDocumentService(ctx: AppContext) {
       await inScope(actor, id);
       return storeDocument(ctx.config.dataDir, ctx.config.documentMaxBytes, uuidv7(), upload, (stored) =>
         db.transaction().execute(async (trx) => {
-          const row = { id: stored.id, inspection_id: id, name: stored.name, content_type: stored.contentType, size: stored.size, sha256: stored.sha256, uploaded_by: actor.id, uploaded_at: new Date().toISOString() };
+          const row = {
+            id: stored.id,
+            inspection_id: id,
+            name: stored.name,
+            content_type: stored.contentType,
+            size: stored.size,
+            sha256: stored.sha256,
+            uploaded_by: actor.id,
+            uploaded_at: new Date().toISOString(),
+          };
           await insertCaseDocument(trx, row);
-          await recordAudit(trx, actor, 'inspection.document_add', { type: 'inspection', id }, null, { documentId: row.id, name: row.name, size: row.size, sha256: row.sha256 });
+          await recordAudit(trx, actor, 'inspection.document_add', { type: 'inspection', id }, null, {
+            documentId: row.id,
+            name: row.name,
+            size: row.size,
+            sha256: row.sha256,
+          });
           return shown(row);
         }),
       );
@@ -59,7 +78,14 @@ export function caseDocumentService(ctx: AppContext) {
       const doc = await load(actor, id, documentId);
       await db.transaction().execute(async (trx) => {
         if (!(await removeCaseDocument(trx, doc.id, actor.id, reason.trim()))) throw new AppError('not_found');
-        await recordAudit(trx, actor, 'inspection.document_remove', { type: 'inspection', id }, { documentId: doc.id, name: doc.name }, { reason: reason.trim() });
+        await recordAudit(
+          trx,
+          actor,
+          'inspection.document_remove',
+          { type: 'inspection', id },
+          { documentId: doc.id, name: doc.name },
+          { reason: reason.trim() },
+        );
       });
     },
   };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { commitmentOf, runDraw, type Candidate } from './draw';
 
-const candidates: Candidate[] = Array.from({ length: 100 }, (_, i) => ({ enterpriseId: `e${String(i).padStart(3, '0')}`, weight: i < 10 ? 4 : 1 }));
+const candidates: Candidate[] = Array.from({ length: 100 }, (_, i) => ({
+  enterpriseId: `e${String(i).padStart(3, '0')}`,
+  weight: i < 10 ? 4 : 1,
+}));
 const pool = ['u3', 'u1', 'u2', 'u4'];
 
 describe('the random draw', () => {

@@ -28,10 +28,24 @@ export async function drawCandidates(
     .select(['e.id', 'e.name', 'e.uscc', 'e.region_code'])
     .select((eb) => [
       eb
-        .exists(eb.selectFrom('inspections as i').select('i.id').whereRef('i.producer_enterprise_id', '=', 'e.id').where('i.final_verdict', '=', 'unqualified').where('i.sampled_on', '>=', dates.failuresSince))
+        .exists(
+          eb
+            .selectFrom('inspections as i')
+            .select('i.id')
+            .whereRef('i.producer_enterprise_id', '=', 'e.id')
+            .where('i.final_verdict', '=', 'unqualified')
+            .where('i.sampled_on', '>=', dates.failuresSince),
+        )
         .as('prior_failure'),
       eb
-        .exists(eb.selectFrom('certifications as c').select('c.id').whereRef('c.enterprise_id', '=', 'e.id').where('c.deleted_at', 'is', null).where('c.expires_on', '<', dates.today))
+        .exists(
+          eb
+            .selectFrom('certifications as c')
+            .select('c.id')
+            .whereRef('c.enterprise_id', '=', 'e.id')
+            .where('c.deleted_at', 'is', null)
+            .where('c.expires_on', '<', dates.today),
+        )
         .as('expired_certification'),
       eb
         .exists(
@@ -44,7 +58,15 @@ export async function drawCandidates(
             .where((w) =>
               w.or([
                 w('p.made_to_standard', '=', bool(false)),
-                w.not(w.exists(w.selectFrom('product_standards as s').select('s.id').whereRef('s.product_id', '=', 'p.id').where('s.deleted_at', 'is', null))),
+                w.not(
+                  w.exists(
+                    w
+                      .selectFrom('product_standards as s')
+                      .select('s.id')
+                      .whereRef('s.product_id', '=', 'p.id')
+                      .where('s.deleted_at', 'is', null),
+                  ),
+                ),
               ]),
             ),
         )
@@ -52,12 +74,26 @@ export async function drawCandidates(
     ])
     .where('e.deleted_at', 'is', null)
     .where('e.status', '=', 'operating')
-    .where((eb) => eb.exists(eb.selectFrom('products as p').select('p.id').whereRef('p.enterprise_id', '=', 'e.id').where('p.category_code', '=', categoryCode).where('p.deleted_at', 'is', null)));
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('products as p')
+          .select('p.id')
+          .whereRef('p.enterprise_id', '=', 'e.id')
+          .where('p.category_code', '=', categoryCode)
+          .where('p.deleted_at', 'is', null),
+      ),
+    );
   if (regionCode) q = q.where('e.region_code', '=', regionCode);
   const rows = await q.orderBy('e.id').execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, uscc: r.uscc, region_code: r.region_code,
-    priorFailure: toBool(r.prior_failure), expiredCertification: toBool(r.expired_certification), noStandard: toBool(r.no_standard),
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    region_code: r.region_code,
+    priorFailure: toBool(r.prior_failure),
+    expiredCertification: toBool(r.expired_certification),
+    noStandard: toBool(r.no_standard),
   }));
 }
 
@@ -103,7 +139,12 @@ export async function findDraw(db: Kysely<Database>, id: string): Promise<DrawRo
 
 /** How many draws a plan's category has had (the last round). */
 export async function lastRound(db: Kysely<Database>, planId: string, categoryCode: string): Promise<number> {
-  const row = await db.selectFrom('inspection_draws').select((eb) => eb.fn.max('round').as('n')).where('plan_id', '=', planId).where('category_code', '=', categoryCode).executeTakeFirst();
+  const row = await db
+    .selectFrom('inspection_draws')
+    .select((eb) => eb.fn.max('round').as('n'))
+    .where('plan_id', '=', planId)
+    .where('category_code', '=', categoryCode)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -113,6 +154,11 @@ export async function insertDraw(db: Kysely<Database>, row: Insertable<Inspectio
 
 /** Reveals a committed draw once: false when it was already revealed. */
 export async function revealDraw(db: Kysely<Database>, id: string, result: string, by: string | null, at: string): Promise<boolean> {
-  const res = await db.updateTable('inspection_draws').set({ result, drawn_by: by, drawn_at: at }).where('id', '=', id).where('drawn_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('inspection_draws')
+    .set({ result, drawn_by: by, drawn_at: at })
+    .where('id', '=', id)
+    .where('drawn_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

@@ -9,7 +9,17 @@ import { addMonths, addYears, today } from '../../lib/dates';
 import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { commitmentOf, DEFAULT_WEIGHTS, DRAW_ALGORITHM, DRAW_COMMITMENT, runDraw, type Candidate, type RiskWeights } from './draw';
-import { drawCandidates, findDraw, insertDraw, inspectorPool, lastRound, listDraws, recentChecksOfCategory, revealDraw, type DrawRow } from './draws.repository';
+import {
+  drawCandidates,
+  findDraw,
+  insertDraw,
+  inspectorPool,
+  lastRound,
+  listDraws,
+  recentChecksOfCategory,
+  revealDraw,
+  type DrawRow,
+} from './draws.repository';
 import { assertOrganiser, repeatForbidden, seesPlan } from './inspections.policy';
 import { findPlan } from './inspections.repository';
 
@@ -46,19 +56,36 @@ export function drawService(ctx: AppContext) {
     return {
       inputs,
       shown: {
-        id: row.id, planId: row.plan_id, categoryCode: row.category_code, round: row.round, reason: row.reason,
-        status: drawn ? ('drawn' as const) : ('committed' as const), commitment: row.commitment,
+        id: row.id,
+        planId: row.plan_id,
+        categoryCode: row.category_code,
+        round: row.round,
+        reason: row.reason,
+        status: drawn ? ('drawn' as const) : ('committed' as const),
+        commitment: row.commitment,
         // The seed stays secret until the draw is revealed: knowing it would tell the outcome.
-        seed: drawn ? Number(row.seed) : null, nonce: drawn ? row.nonce : null,
-        count: row.count, algorithm: `${DRAW_ALGORITHM}${DRAW_COMMITMENT}`,
-        enterprises: result.enterprises.map((id) => byId.get(id)!), inspectors: result.inspectors.map((id) => people.get(id)!),
-        createdBy: person(row.created_by, row.created_by_name), createdAt: row.created_at, drawnBy: person(row.drawn_by, row.drawn_by_name), drawnAt: row.drawn_at,
+        seed: drawn ? Number(row.seed) : null,
+        nonce: drawn ? row.nonce : null,
+        count: row.count,
+        algorithm: `${DRAW_ALGORITHM}${DRAW_COMMITMENT}`,
+        enterprises: result.enterprises.map((id) => byId.get(id)!),
+        inspectors: result.inspectors.map((id) => people.get(id)!),
+        createdBy: person(row.created_by, row.created_by_name),
+        createdAt: row.created_at,
+        drawnBy: person(row.drawn_by, row.drawn_by_name),
+        drawnAt: row.drawn_at,
       },
     };
   }
   const present = (row: DrawRow): Static<typeof Draw> => {
     const { inputs, shown } = record(row);
-    return { ...shown, weights: inputs.weights, candidates: inputs.candidates, excluded: inputs.excluded, inspectorPool: inputs.inspectorPool };
+    return {
+      ...shown,
+      weights: inputs.weights,
+      candidates: inputs.candidates,
+      excluded: inputs.excluded,
+      inspectorPool: inputs.inspectorPool,
+    };
   };
 
   /** A plan the actor sees (else 404, as if missing). */
@@ -82,7 +109,8 @@ export function drawService(ctx: AppContext) {
     async commit(actor: Actor, planId: string, input: Static<typeof DrawBody>) {
       const plan = await visiblePlan(actor, planId);
       assertOrganiser(actor, plan);
-      if (!(JSON.parse(plan.categories) as { categoryCode: string }[]).some((c) => c.categoryCode === input.categoryCode)) throw new AppError('category_not_in_plan');
+      if (!(JSON.parse(plan.categories) as { categoryCode: string }[]).some((c) => c.categoryCode === input.categoryCode))
+        throw new AppError('category_not_in_plan');
       const region = plan.level === 'county' ? plan.region_code : (input.regionCode ?? null);
       const weights: RiskWeights = { ...DEFAULT_WEIGHTS, ...input.weights };
       const now = today();
@@ -99,11 +127,18 @@ export function drawService(ctx: AppContext) {
           excluded.push({ enterpriseId: r.id, name: r.name, reason: blocked.get(r.id)! });
           continue;
         }
-        const reasons = [r.priorFailure && 'priorFailure', r.expiredCertification && 'expiredCertification', r.noStandard && 'noStandard'].filter(Boolean) as (keyof RiskWeights)[];
+        const reasons = [
+          r.priorFailure && 'priorFailure',
+          r.expiredCertification && 'expiredCertification',
+          r.noStandard && 'noStandard',
+        ].filter(Boolean) as (keyof RiskWeights)[];
         const weight = 1 + reasons.reduce((s, k) => s + weights[k], 0);
         candidates.push({ enterpriseId: r.id, name: r.name, uscc: r.uscc, regionCode: r.region_code, weight, reasons });
       }
-      const pool = (await inspectorPool(db, plan.level === 'county' ? plan.region_code : null)).map((u) => ({ id: u.id, displayName: u.display_name }));
+      const pool = (await inspectorPool(db, plan.level === 'county' ? plan.region_code : null)).map((u) => ({
+        id: u.id,
+        displayName: u.display_name,
+      }));
       if (pool.length < 2) throw new AppError('not_enough_inspectors');
       if (candidates.length === 0) throw new AppError('no_candidates');
       // The server draws the seed; a person never chooses it.
@@ -115,14 +150,34 @@ export function drawService(ctx: AppContext) {
       await db.transaction().execute(async (trx) => {
         await lockWrites(trx, DRAW_LOCK);
         const round = (await lastRound(trx, plan.id, input.categoryCode)) + 1;
-        if (round > 1 && !reason) throw new AppError('redraw_needs_reason', [{ path: 'body/reason', message: `该类别已抽取 ${round - 1} 次` }]);
+        if (round > 1 && !reason)
+          throw new AppError('redraw_needs_reason', [{ path: 'body/reason', message: `该类别已抽取 ${round - 1} 次` }]);
         await insertDraw(trx, {
-          id, plan_id: plan.id, category_code: input.categoryCode, round, reason, seed, nonce, commitment, count: input.count,
-          inputs: JSON.stringify({ weights, candidates, excluded, inspectorPool: pool } satisfies StoredInputs), result: '',
-          created_by: actor.id, created_at: new Date().toISOString(), drawn_by: null, drawn_at: null,
+          id,
+          plan_id: plan.id,
+          category_code: input.categoryCode,
+          round,
+          reason,
+          seed,
+          nonce,
+          commitment,
+          count: input.count,
+          inputs: JSON.stringify({ weights, candidates, excluded, inspectorPool: pool } satisfies StoredInputs),
+          result: '',
+          created_by: actor.id,
+          created_at: new Date().toISOString(),
+          drawn_by: null,
+          drawn_at: null,
         });
         await recordAudit(trx, actor, 'inspection_draw.commit', { type: 'inspection_draw', id }, null, {
-          planId: plan.id, categoryCode: input.categoryCode, round, reason, commitment, count: input.count, candidates: candidates.length, excluded: excluded.length,
+          planId: plan.id,
+          categoryCode: input.categoryCode,
+          round,
+          reason,
+          commitment,
+          count: input.count,
+          candidates: candidates.length,
+          excluded: excluded.length,
         });
       });
       return present((await findDraw(db, id))!);
@@ -134,10 +189,23 @@ export function drawService(ctx: AppContext) {
       assertOrganiser(actor, plan);
       if (row.drawn_at) throw new AppError('draw_already_revealed');
       const inputs = JSON.parse(row.inputs) as StoredInputs;
-      const result = runDraw(inputs.candidates, row.count, inputs.inspectorPool.map((p) => p.id), Number(row.seed));
+      const result = runDraw(
+        inputs.candidates,
+        row.count,
+        inputs.inspectorPool.map((p) => p.id),
+        Number(row.seed),
+      );
       await db.transaction().execute(async (trx) => {
-        if (!(await revealDraw(trx, id, JSON.stringify(result), actor.id, new Date().toISOString()))) throw new AppError('draw_already_revealed');
-        await recordAudit(trx, actor, 'inspection_draw.reveal', { type: 'inspection_draw', id }, { commitment: row.commitment }, { seed: Number(row.seed), nonce: row.nonce, ...result });
+        if (!(await revealDraw(trx, id, JSON.stringify(result), actor.id, new Date().toISOString())))
+          throw new AppError('draw_already_revealed');
+        await recordAudit(
+          trx,
+          actor,
+          'inspection_draw.reveal',
+          { type: 'inspection_draw', id },
+          { commitment: row.commitment },
+          { seed: Number(row.seed), nonce: row.nonce, ...result },
+        );
       });
       return present((await findDraw(db, id))!);
     },
@@ -165,11 +233,17 @@ export function drawService(ctx: AppContext) {
       const { row } = await load(actor, id);
       if (!row.drawn_at) throw new AppError('draw_not_revealed');
       const inputs = JSON.parse(row.inputs) as StoredInputs;
-      const again = runDraw(inputs.candidates, row.count, inputs.inspectorPool.map((p) => p.id), Number(row.seed));
+      const again = runDraw(
+        inputs.candidates,
+        row.count,
+        inputs.inspectorPool.map((p) => p.id),
+        Number(row.seed),
+      );
       const stored = JSON.parse(row.result) as StoredResult;
       return {
         matches: JSON.stringify(again) === JSON.stringify(stored),
-        commitmentMatches: row.commitment === null ? null : row.nonce !== null && commitmentOf(Number(row.seed), row.nonce) === row.commitment,
+        commitmentMatches:
+          row.commitment === null ? null : row.nonce !== null && commitmentOf(Number(row.seed), row.nonce) === row.commitment,
         ...again,
       };
     },

@@ -22,9 +22,11 @@ describe('plan abilities', () => {
 
   it('the city organises every plan and imports result tables; readers organise none', () => {
     for (const role of ['admin', 'city_officer', 'system'] as const) {
-      for (const plan of [cityPlan, ownCounty, otherCounty]) expect(planAbilities(actor(role), plan), role).toEqual({ draw: true, publish: true, issueNumber: true, importResults: true });
+      for (const plan of [cityPlan, ownCounty, otherCounty])
+        expect(planAbilities(actor(role), plan), role).toEqual({ draw: true, publish: true, issueNumber: true, importResults: true });
     }
-    for (const role of ['leading_group', 'department_reporter', 'enterprise_user'] as const) expect(planAbilities(actor(role), cityPlan), role).toEqual(none);
+    for (const role of ['leading_group', 'department_reporter', 'enterprise_user'] as const)
+      expect(planAbilities(actor(role), cityPlan), role).toEqual(none);
   });
 });
 
@@ -39,8 +41,17 @@ describe('case actions and responses', () => {
     const firm = { ...actor('enterprise_user'), enterpriseId: 'e' };
     expect(responseAbilities(firm, { final_verdict: 'unqualified' }, undefined)).toEqual({ respond: true, decide: false });
     expect(responseAbilities(firm, { final_verdict: 'qualified' }, undefined)).toEqual({ respond: false, decide: false });
-    expect(responseAbilities(actor('county_officer', '431002'), { final_verdict: 'unqualified' }, { status: 'submitted' })).toEqual({ respond: false, decide: true });
-    expect(responseAbilities(actor('city_officer'), { final_verdict: 'unqualified' }, { status: 'approved' })).toEqual({ respond: false, decide: false });
-    expect(responseAbilities(actor('leading_group'), { final_verdict: 'unqualified' }, { status: 'submitted' })).toEqual({ respond: false, decide: false });
+    expect(responseAbilities(actor('county_officer', '431002'), { final_verdict: 'unqualified' }, { status: 'submitted' })).toEqual({
+      respond: false,
+      decide: true,
+    });
+    expect(responseAbilities(actor('city_officer'), { final_verdict: 'unqualified' }, { status: 'approved' })).toEqual({
+      respond: false,
+      decide: false,
+    });
+    expect(responseAbilities(actor('leading_group'), { final_verdict: 'unqualified' }, { status: 'submitted' })).toEqual({
+      respond: false,
+      decide: false,
+    });
   });
 });

@@ -4,7 +4,6 @@ import { AppError } from '../../errors';
 import type { CaseScope, PlanScope } from './inspections.repository';
 import { ALLOWED, type CaseState } from './workflow';
 
-
 const LEVEL_RANK: Record<string, number> = { national: 4, provincial: 3, city: 2, county: 1 };
 
 /**
@@ -43,7 +42,8 @@ export const registersTestingBodies = (actor: Actor) => actor.role === 'admin' |
 export const planScope = (actor: Actor): PlanScope => (actor.role === 'county_officer' ? { countyCode: actor.regionCode ?? '-' } : {});
 
 /** The workflow actions the actor may take on a case in this state: the leading group only reads. */
-export const caseActions = (actor: Actor, state: string): string[] => (actor.role === 'leading_group' ? [] : [...(ALLOWED[state as CaseState] ?? [])]);
+export const caseActions = (actor: Actor, state: string): string[] =>
+  actor.role === 'leading_group' ? [] : [...(ALLOWED[state as CaseState] ?? [])];
 
 /** Which plans an actor sees: a county officer the plans above the county and their own county's, city roles all. */
 export const seesPlan = (actor: Actor, plan: { level: string; region_code: string }) =>

@@ -5,7 +5,14 @@ import { planAbilities } from './inspections.policy';
 import type { InspectionRow, PlanRow, TestingBodyRow } from './inspections.repository';
 
 export function presentTestingBody(row: TestingBodyRow) {
-  return { id: row.id, name: row.name, accreditationNo: row.accreditation_no, scope: row.scope, active: toBool(row.active), version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    accreditationNo: row.accreditation_no,
+    scope: row.scope,
+    active: toBool(row.active),
+    version: row.version,
+  };
 }
 
 /** What the audit log keeps of a plan: its API shape without abilities. */

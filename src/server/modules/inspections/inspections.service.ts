@@ -15,8 +15,23 @@ import { displayNames } from '../users/users.repository';
 import { auditedPlan, presentInspection, presentPlan, presentTestingBody } from './inspections.presenter';
 import { caseActions, caseScope, planScope, registersTestingBodies, repeatForbidden } from './inspections.policy';
 import {
-  applyCaseChanges, archiveProductOf, earlierChecksOfProduct, findInspection, findPlan, findTestingBody, insertCase, insertCaseItems, insertInspectionEvent, insertPlan,
-  insertTestingBody, listCaseEvents, listCaseItems, listInspections, listPlans, listTestingBodies, type InspectionRow,
+  applyCaseChanges,
+  archiveProductOf,
+  earlierChecksOfProduct,
+  findInspection,
+  findPlan,
+  findTestingBody,
+  insertCase,
+  insertCaseItems,
+  insertInspectionEvent,
+  insertPlan,
+  insertTestingBody,
+  listCaseEvents,
+  listCaseItems,
+  listInspections,
+  listPlans,
+  listTestingBodies,
+  type InspectionRow,
 } from './inspections.repository';
 import { reflectInArchive } from './sanctions';
 import { countFinalVerdicts } from './stats.repository';
@@ -25,7 +40,19 @@ import { listRegions } from '../../authz/region-scope';
 
 /** The open cases the board reads at most: the earliest sampled, whose deadlines come first. */
 const BOARD_LIMIT = 5000;
-const OPEN_STATES = ['refused', 'refusal_warned', 'unqualified', 'notified', 'objected', 'rechecking', 'final_unqualified', 'rectifying', 'review_failed', 'announced', 'suspended'] as const;
+const OPEN_STATES = [
+  'refused',
+  'refusal_warned',
+  'unqualified',
+  'notified',
+  'objected',
+  'rechecking',
+  'final_unqualified',
+  'rectifying',
+  'review_failed',
+  'announced',
+  'suspended',
+] as const;
 
 const snapshot = (r: InspectionRow): CaseSnapshot & { rectificationDue: string | null; firstReviewDue: string | null } => ({
   state: r.state as CaseSnapshot['state'],
@@ -95,16 +122,21 @@ export function inspectionService(ctx: AppContext) {
 
     /** A plan with its category schemes. County officers plan for their county only. */
     async createPlan(actor: Actor, input: CreatePlan) {
-      if (actor.role === 'county_officer' && (input.level !== 'county' || input.regionCode !== actor.regionCode)) throw new AppError('out_of_scope');
+      if (actor.role === 'county_officer' && (input.level !== 'county' || input.regionCode !== actor.regionCode))
+        throw new AppError('out_of_scope');
       const tree = await ctx.regions.tree();
       if (input.level === 'county' ? !tree.units().includes(input.regionCode) : input.regionCode !== tree.home.code) {
-        throw new AppError('validation_failed', [{ path: 'body/regionCode', message: `县级计划填写本县代码，其他级别填写本市代码 ${tree.home.code}` }]);
+        throw new AppError('validation_failed', [
+          { path: 'body/regionCode', message: `县级计划填写本县代码，其他级别填写本市代码 ${tree.home.code}` },
+        ]);
       }
       const row = await db.transaction().execute(async (trx) => {
-        if (!(await findReferenceByCode(trx, 'departments', input.departmentCode))) throw new AppError('validation_failed', [{ path: 'body/departmentCode', message: '部门不存在' }]);
+        if (!(await findReferenceByCode(trx, 'departments', input.departmentCode)))
+          throw new AppError('validation_failed', [{ path: 'body/departmentCode', message: '部门不存在' }]);
         if (!(await findReferenceByCode(trx, 'regions', input.regionCode))) throw new AppError('unknown_region');
         for (const [i, c] of input.categories.entries()) {
-          if (!(await findReferenceByCode(trx, 'product-categories', c.categoryCode))) throw new AppError('unknown_category', [{ path: `body/categories/${i}/categoryCode`, message: '产品类别不存在' }]);
+          if (!(await findReferenceByCode(trx, 'product-categories', c.categoryCode)))
+            throw new AppError('unknown_category', [{ path: `body/categories/${i}/categoryCode`, message: '产品类别不存在' }]);
           if (c.testingBodyId) await activeBody(trx, c.testingBodyId);
         }
         const created = await insertPlan(trx, actor.id, input);
@@ -124,24 +156,33 @@ export function inspectionService(ctx: AppContext) {
       const row = await db.transaction().execute(async (trx) => {
         const plan = await findPlan(trx, input.planId);
         if (!plan) throw new AppError('not_found');
-        if (!(JSON.parse(plan.categories) as { categoryCode: string }[]).some((c) => c.categoryCode === input.categoryCode)) throw new AppError('category_not_in_plan');
+        if (!(JSON.parse(plan.categories) as { categoryCode: string }[]).some((c) => c.categoryCode === input.categoryCode))
+          throw new AppError('category_not_in_plan');
         const scope = caseScope(actor);
         const sampled = input.sampledEnterpriseId ? await findEnterprise(trx, input.sampledEnterpriseId, {}) : undefined;
-        if (input.sampledEnterpriseId && !sampled) throw new AppError('validation_failed', [{ path: 'body/sampledEnterpriseId', message: '档案中没有该企业' }]);
+        if (input.sampledEnterpriseId && !sampled)
+          throw new AppError('validation_failed', [{ path: 'body/sampledEnterpriseId', message: '档案中没有该企业' }]);
         const producer = input.producerEnterpriseId ? await findEnterprise(trx, input.producerEnterpriseId, {}) : undefined;
-        if (input.producerEnterpriseId && !producer) throw new AppError('validation_failed', [{ path: 'body/producerEnterpriseId', message: '档案中没有该企业' }]);
+        if (input.producerEnterpriseId && !producer)
+          throw new AppError('validation_failed', [{ path: 'body/producerEnterpriseId', message: '档案中没有该企业' }]);
         const unitName = sampled?.name ?? input.sampledUnitName;
-        if (!unitName) throw new AppError('validation_failed', [{ path: 'body/sampledUnitName', message: '请选择档案中的受检单位或填写其名称' }]);
+        if (!unitName)
+          throw new AppError('validation_failed', [{ path: 'body/sampledUnitName', message: '请选择档案中的受检单位或填写其名称' }]);
         // Sampled at the producer: the producer is the sampled unit unless another is named.
         const atProducer = input.place === 'production' && !input.producerEnterpriseId && !input.producerName;
         const producerName = producer?.name ?? input.producerName ?? (atProducer ? unitName : undefined);
         if (!producerName) throw new AppError('validation_failed', [{ path: 'body/producerName', message: '请填写标称生产企业' }]);
-        const regionCode = sampled?.region_code ?? (plan.level === 'county' ? plan.region_code : (actor.regionCode ?? (await ctx.regions.tree(trx)).home.code));
+        const regionCode =
+          sampled?.region_code ??
+          (plan.level === 'county' ? plan.region_code : (actor.regionCode ?? (await ctx.regions.tree(trx)).home.code));
         if (scope.regions && !scope.regions.includes(regionCode)) throw new AppError('out_of_scope');
         const producerEnterpriseId = producer?.id ?? (atProducer ? (sampled?.id ?? null) : null);
         // The archive product sampled: the one named, else the producer's product of the same name and model.
-        const productId = producerEnterpriseId ? await archiveProductOf(trx, producerEnterpriseId, input.productName.trim(), input.model?.trim() ?? '', input.productId) : null;
-        if (input.productId && !productId) throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
+        const productId = producerEnterpriseId
+          ? await archiveProductOf(trx, producerEnterpriseId, input.productName.trim(), input.model?.trim() ?? '', input.productId)
+          : null;
+        if (input.productId && !productId)
+          throw new AppError('validation_failed', [{ path: 'body/productId', message: '该产品不是标称生产企业档案中的产品' }]);
         const standardNo = input.standardNo?.trim() ?? '';
         const product = {
           productId,
@@ -159,14 +200,40 @@ export function inspectionService(ctx: AppContext) {
         }
         const state = input.refused ? 'refused' : 'sampled';
         const created = await insertCase(trx, actor.id, {
-          planId: plan.id, year: plan.year, level: plan.level, productId, categoryCode: input.categoryCode, checkType, regionCode,
-          sampledEnterpriseId: sampled?.id ?? null, sampledUnitName: unitName, producerEnterpriseId: product.producerEnterpriseId, producerName,
+          planId: plan.id,
+          year: plan.year,
+          level: plan.level,
+          productId,
+          categoryCode: input.categoryCode,
+          checkType,
+          regionCode,
+          sampledEnterpriseId: sampled?.id ?? null,
+          sampledUnitName: unitName,
+          producerEnterpriseId: product.producerEnterpriseId,
+          producerName,
           producerRegionCode: producer?.region_code ?? input.producerRegionCode ?? (atProducer ? (sampled?.region_code ?? null) : null),
-          productName: input.productName.trim(), brand: product.brand, model: product.model, standardNo: product.standardNo, batch: input.batch ?? '',
-          place: input.place, sampledOn: input.sampledOn, documentNo: input.documentNo, samplers: input.samplers,
-          testQuantity: input.testQuantity ?? '', reserveQuantity: input.reserveQuantity ?? '', state,
+          productName: input.productName.trim(),
+          brand: product.brand,
+          model: product.model,
+          standardNo: product.standardNo,
+          batch: input.batch ?? '',
+          place: input.place,
+          sampledOn: input.sampledOn,
+          documentNo: input.documentNo,
+          samplers: input.samplers,
+          testQuantity: input.testQuantity ?? '',
+          reserveQuantity: input.reserveQuantity ?? '',
+          state,
         });
-        await insertInspectionEvent(trx, { inspectionId: created.id, action: input.refused ? 'refuse' : 'register', on: input.sampledOn, stateAfter: state, details: { checkType }, actorId: actor.id, at: created.created_at });
+        await insertInspectionEvent(trx, {
+          inspectionId: created.id,
+          action: input.refused ? 'refuse' : 'register',
+          on: input.sampledOn,
+          stateAfter: state,
+          details: { checkType },
+          actorId: actor.id,
+          at: created.created_at,
+        });
         await recordAudit(trx, actor, 'inspection.register', { type: 'inspection', id: created.id }, null, presentInspection(created, []));
         return created;
       });
@@ -198,10 +265,13 @@ export function inspectionService(ctx: AppContext) {
         if (before.version !== input.version) throw new AppError('stale_version');
         if (input.action === 'record_result' || input.action === 'record_recheck') {
           // No verdict has a default: every item is chosen 合格 or 不合格; the case's verdict derives from them.
-          const unchosen = input.items.flatMap((it, i) => (typeof it.passed === 'boolean' ? [] : [{ path: `body/items/${i}/passed`, message: `“${it.item}”未选择合格或不合格` }]));
+          const unchosen = input.items.flatMap((it, i) =>
+            typeof it.passed === 'boolean' ? [] : [{ path: `body/items/${i}/passed`, message: `“${it.item}”未选择合格或不合格` }],
+          );
           if (unchosen.length) throw new AppError('item_verdict_required', unchosen);
         }
-        const failed = input.action === 'record_result' || input.action === 'record_recheck' ? input.items.filter((i) => i.passed === false).length : 0;
+        const failed =
+          input.action === 'record_result' || input.action === 'record_recheck' ? input.items.filter((i) => i.passed === false).length : 0;
         if (input.action === 'record_result') await activeBody(trx, input.testingBodyId);
         if (input.action === 'decide_objection' && input.recheckBodyId) await activeBody(trx, input.recheckBodyId);
         let changes: CaseChanges;
@@ -211,7 +281,13 @@ export function inspectionService(ctx: AppContext) {
           if (err instanceof WorkflowError) throw new AppError(err.code, [{ path: 'body', message: err.message }]);
           throw err;
         }
-        const updated = await applyCaseChanges(trx, id, before.version, changes, input.action === 'record_result' ? input.reportNo : undefined);
+        const updated = await applyCaseChanges(
+          trx,
+          id,
+          before.version,
+          changes,
+          input.action === 'record_result' ? input.reportNo : undefined,
+        );
         if (!updated) throw new AppError('stale_version');
         if (!before.final_verdict && updated.final_verdict) await countFinalVerdicts(trx, [updated]);
         if (input.action === 'record_result' || input.action === 'record_recheck') {
@@ -225,7 +301,14 @@ export function inspectionService(ctx: AppContext) {
           if (!tree.contains(tree.home.code, before.producer_region_code)) details.crossRegion = true;
         }
         await insertInspectionEvent(trx, { inspectionId: id, action, on, stateAfter: updated.state, details, actorId: actor.id });
-        await recordAudit(trx, actor, `inspection.${action}`, { type: 'inspection', id }, presentInspection(before, []), presentInspection(updated, []));
+        await recordAudit(
+          trx,
+          actor,
+          `inspection.${action}`,
+          { type: 'inspection', id },
+          presentInspection(before, []),
+          presentInspection(updated, []),
+        );
         // 停业整顿 and 吊销 reach the archive in the same transaction.
         await reflectInArchive(trx, actor, before, updated, on);
         return updated;
@@ -242,8 +325,17 @@ export function inspectionService(ctx: AppContext) {
       const regions = await referenceNames(db, 'regions');
       const entries = rows.slice(0, BOARD_LIMIT).flatMap((r) =>
         dueItems(snapshot(r), settings).map((d) => ({
-          inspectionId: r.id, regionCode: r.region_code, productName: r.product_name, producerName: r.producer_name, state: r.state,
-          kind: d.kind, ...(d.from ? { from: d.from } : {}), by: d.by, overdue: d.by < now, officerId: r.created_by, officerName: officers.get(r.created_by ?? '') ?? '',
+          inspectionId: r.id,
+          regionCode: r.region_code,
+          productName: r.product_name,
+          producerName: r.producer_name,
+          state: r.state,
+          kind: d.kind,
+          ...(d.from ? { from: d.from } : {}),
+          by: d.by,
+          overdue: d.by < now,
+          officerId: r.created_by,
+          officerName: officers.get(r.created_by ?? '') ?? '',
         })),
       );
       // Tallies of everything due in scope, so a county or an officer can be picked to filter by.
@@ -259,11 +351,23 @@ export function inspectionService(ctx: AppContext) {
         return [...sums.values()].sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.key.localeCompare(b.key));
       };
       const shown = entries.filter(
-        (e) => (!query.regionCode || e.regionCode === query.regionCode) && (!query.officerId || e.officerId === query.officerId) && (!query.overdue || e.overdue),
+        (e) =>
+          (!query.regionCode || e.regionCode === query.regionCode) &&
+          (!query.officerId || e.officerId === query.officerId) &&
+          (!query.overdue || e.overdue),
       );
       return {
         items: shown.sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0)),
-        summary: { byCounty: tally((e) => e.regionCode, (k) => regions.get(k) ?? k), byOfficer: tally((e) => e.officerId ?? '', (k) => officers.get(k) ?? '') },
+        summary: {
+          byCounty: tally(
+            (e) => e.regionCode,
+            (k) => regions.get(k) ?? k,
+          ),
+          byOfficer: tally(
+            (e) => e.officerId ?? '',
+            (k) => officers.get(k) ?? '',
+          ),
+        },
         meta: { truncated: rows.length > BOARD_LIMIT },
       };
     },

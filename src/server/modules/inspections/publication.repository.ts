@@ -30,11 +30,32 @@ export async function listPublishedCases(db: Db, filter: PublishedFilter, cap: n
   if (filter.producer) q = q.where(containsText(sql.ref('i.producer_name'), filter.producer));
   const counted = await countCapped(db, q, cap);
   let page = q.select([
-    'i.id', 'i.plan_id', 'i.year', 'i.level', 'i.category_code', 'i.product_name', 'i.brand', 'i.model', 'i.batch', 'i.sampled_unit_name', 'i.region_code',
-    'i.producer_name', 'i.final_verdict', 'i.recheck_payer', 'i.testing_body_id', 'i.testing_body_name', 'i.recheck_body_id', 'i.sampled_on', 'i.published_on',
+    'i.id',
+    'i.plan_id',
+    'i.year',
+    'i.level',
+    'i.category_code',
+    'i.product_name',
+    'i.brand',
+    'i.model',
+    'i.batch',
+    'i.sampled_unit_name',
+    'i.region_code',
+    'i.producer_name',
+    'i.final_verdict',
+    'i.recheck_payer',
+    'i.testing_body_id',
+    'i.testing_body_name',
+    'i.recheck_body_id',
+    'i.sampled_on',
+    'i.published_on',
   ]);
   if (after) page = page.where(sql<boolean>`(i.published_on, i.id) < (${after[0]}, ${after[1]})`);
-  const rows = await page.orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
+  const rows = await page
+    .orderBy('i.published_on', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(limit + 1)
+    .execute();
   return { counted, rows };
 }
 
@@ -57,7 +78,12 @@ export async function testingBodyNames(db: Db, ids?: readonly string[]): Promise
 /** Case id → the text of its approved enterprise response. */
 export async function approvedResponses(db: Db, caseIds: readonly string[]): Promise<Map<string, string>> {
   if (!caseIds.length) return new Map();
-  const rows = await db.selectFrom('inspection_responses').select(['inspection_id', 'text']).where('inspection_id', 'in', [...caseIds]).where('status', '=', 'approved').execute();
+  const rows = await db
+    .selectFrom('inspection_responses')
+    .select(['inspection_id', 'text'])
+    .where('inspection_id', 'in', [...caseIds])
+    .where('status', '=', 'approved')
+    .execute();
   return new Map(rows.map((r) => [r.inspection_id, r.text]));
 }
 
@@ -95,7 +121,16 @@ export async function publishFinalCases(trx: Db, planId: string, on: string): Pr
     .where('final_verdict', 'is', null)
     .where('state', '!=', 'refused')
     .executeTakeFirstOrThrow();
-  if (ready.length) await trx.updateTable('inspections').set({ published_on: on }).where('id', 'in', ready.map((r) => r.id)).execute();
+  if (ready.length)
+    await trx
+      .updateTable('inspections')
+      .set({ published_on: on })
+      .where(
+        'id',
+        'in',
+        ready.map((r) => r.id),
+      )
+      .execute();
   return { published: ready.length, held: Number(held.n) };
 }
 
@@ -105,8 +140,18 @@ export async function publishedCountsByCategory(db: Db, planId: string) {
     .selectFrom('inspections')
     .where('plan_id', '=', planId)
     .where('published_on', 'is not', null)
-    .select(['category_code', sql<number>`count(*)`.as('tested'), sql<number>`sum(case when final_verdict = 'qualified' then 1 else 0 end)`.as('qualified'), sql<string>`max(published_on)`.as('last')])
+    .select([
+      'category_code',
+      sql<number>`count(*)`.as('tested'),
+      sql<number>`sum(case when final_verdict = 'qualified' then 1 else 0 end)`.as('qualified'),
+      sql<string>`max(published_on)`.as('last'),
+    ])
     .groupBy('category_code')
     .execute();
-  return rows.map((c) => ({ categoryCode: c.category_code, tested: Number(c.tested), qualified: Number(c.qualified), last: String(c.last) }));
+  return rows.map((c) => ({
+    categoryCode: c.category_code,
+    tested: Number(c.tested),
+    qualified: Number(c.qualified),
+    last: String(c.last),
+  }));
 }

@@ -11,18 +11,38 @@ import { issueDocumentNumber, presentNumbers } from '../numbers/numbers.service'
 import { referenceNames } from '../reference/reference.repository';
 import { assertOrganiser, planAbilities, seesPlan } from './inspections.policy';
 import { findPlan } from './inspections.repository';
-import { approvedResponses, failedItems, listPublishedCases, planTitles, publishedCountsByCategory, publishFinalCases, testingBodyNames } from './publication.repository';
+import {
+  approvedResponses,
+  failedItems,
+  listPublishedCases,
+  planTitles,
+  publishedCountsByCategory,
+  publishFinalCases,
+  testingBodyNames,
+} from './publication.repository';
 import { passRate } from './stats.service';
 
 const COUNT_CAP = 10_000;
 
 /** The columns of a published result table (DOMAIN.md §1.5). */
-const RESULT_COLUMNS = ['序号', '产品名称', '商标', '规格型号', '生产日期/批号', '受检单位', '所在县市区', '标称生产企业', '检验结论', '不合格项目', '检验机构'];
+const RESULT_COLUMNS = [
+  '序号',
+  '产品名称',
+  '商标',
+  '规格型号',
+  '生产日期/批号',
+  '受检单位',
+  '所在县市区',
+  '标称生产企业',
+  '检验结论',
+  '不合格项目',
+  '检验机构',
+];
 
-export const PUBLIC_DISCLAIMER = '监督抽查结果仅对所抽样品负责，不代表该企业其他批次、其他型号产品的质量状况。不合格结论在异议期届满或复检结论作出后公布。';
+export const PUBLIC_DISCLAIMER =
+  '监督抽查结果仅对所抽样品负责，不代表该企业其他批次、其他型号产品的质量状况。不合格结论在异议期届满或复检结论作出后公布。';
 
 type Query = Static<typeof PublicInspectionQuery>;
-
 
 /**
  * Publication of results (产品质量法 art. 24; Order No. 18 art. 44): the organiser publishes a
@@ -47,18 +67,30 @@ export function publicationService(ctx: AppContext) {
     const items = await failedItems(db, caseIds);
     // A re-test, once recorded (its payer is set then), is the result that stands.
     const rechecked = (r: (typeof shown)[number]) => r.recheck_payer !== null;
-    const failed = (r: (typeof shown)[number]) => items.filter((it) => it.inspectionId === r.id && it.stage === (rechecked(r) ? 'recheck' : 'initial')).map((it) => it.item);
+    const failed = (r: (typeof shown)[number]) =>
+      items.filter((it) => it.inspectionId === r.id && it.stage === (rechecked(r) ? 'recheck' : 'initial')).map((it) => it.item);
     const last = shown.at(-1);
     return {
-      items: shown.map(
-        (r): Static<typeof PublicInspection> => ({
-          id: r.id, year: r.year, checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'], planTitle: plans.get(r.plan_id) ?? '', category: categories.get(r.category_code) ?? r.category_code,
-          productName: r.product_name, brand: r.brand, model: r.model, batch: r.batch, sampledUnit: r.sampled_unit_name, sampledUnitRegion: r.region_code, producer: r.producer_name,
-          result: r.final_verdict as 'qualified' | 'unqualified', failedItems: r.final_verdict === 'unqualified' ? failed(r) : [],
-          testingBody: bodies.get((rechecked(r) ? r.recheck_body_id : r.testing_body_id) ?? '') ?? r.testing_body_name,
-          sampledOn: r.sampled_on, publishedOn: r.published_on!, enterpriseResponse: responses.get(r.id) ?? null,
-        }),
-      ),
+      items: shown.map((r): Static<typeof PublicInspection> => ({
+        id: r.id,
+        year: r.year,
+        checkLevel: r.level as Static<typeof PublicInspection>['checkLevel'],
+        planTitle: plans.get(r.plan_id) ?? '',
+        category: categories.get(r.category_code) ?? r.category_code,
+        productName: r.product_name,
+        brand: r.brand,
+        model: r.model,
+        batch: r.batch,
+        sampledUnit: r.sampled_unit_name,
+        sampledUnitRegion: r.region_code,
+        producer: r.producer_name,
+        result: r.final_verdict as 'qualified' | 'unqualified',
+        failedItems: r.final_verdict === 'unqualified' ? failed(r) : [],
+        testingBody: bodies.get((rechecked(r) ? r.recheck_body_id : r.testing_body_id) ?? '') ?? r.testing_body_name,
+        sampledOn: r.sampled_on,
+        publishedOn: r.published_on!,
+        enterpriseResponse: responses.get(r.id) ?? null,
+      })),
       meta: {
         ...counted,
         nextCursor: rows.length > limit && last ? encodeCursor([last.published_on!, last.id]) : null,
@@ -89,7 +121,11 @@ export function publicationService(ctx: AppContext) {
       if (!plan || !seesPlan(actor, plan)) throw new AppError('not_found');
       assertOrganiser(actor, plan);
       const subject = { type: 'inspection_plan', id: planId };
-      await db.transaction().execute((trx) => issueDocumentNumber(trx, actor, { series: 'inspection_notice', format: ctx.config.noticeNumberFormat, subject, reason }));
+      await db
+        .transaction()
+        .execute((trx) =>
+          issueDocumentNumber(trx, actor, { series: 'inspection_notice', format: ctx.config.noticeNumberFormat, subject, reason }),
+        );
       return { items: await presentNumbers(db, subject) };
     },
 
@@ -104,8 +140,17 @@ export function publicationService(ctx: AppContext) {
         do {
           const page = await listPublished({ planId, after, limit: 100 });
           yield page.items.map((r) => [
-            String(++seq), r.productName, r.brand, r.model, r.batch, r.sampledUnit, regions.get(r.sampledUnitRegion) ?? r.sampledUnitRegion, r.producer,
-            r.result === 'qualified' ? '合格' : '不合格', r.failedItems.join('、'), r.testingBody,
+            String(++seq),
+            r.productName,
+            r.brand,
+            r.model,
+            r.batch,
+            r.sampledUnit,
+            regions.get(r.sampledUnitRegion) ?? r.sampledUnitRegion,
+            r.producer,
+            r.result === 'qualified' ? '合格' : '不合格',
+            r.failedItems.join('、'),
+            r.testingBody,
           ]);
           after = page.meta.nextCursor ?? undefined;
         } while (after);
@@ -130,7 +175,14 @@ export function publicationService(ctx: AppContext) {
       const categories = codes.map((code) => {
         const c = byCode.get(code) ?? { tested: 0, qualified: 0 };
         const planned = schemes.find((s) => s.categoryCode === code)?.plannedBatches ?? 0;
-        return { categoryCode: code, category: names.get(code) ?? code, plannedBatches: planned, ...c, unqualified: c.tested - c.qualified, passRate: passRate(c.qualified, c.tested) };
+        return {
+          categoryCode: code,
+          category: names.get(code) ?? code,
+          plannedBatches: planned,
+          ...c,
+          unqualified: c.tested - c.qualified,
+          passRate: passRate(c.qualified, c.tested),
+        };
       });
       const tested = categories.reduce((s, c) => s + c.tested, 0);
       const qualified = categories.reduce((s, c) => s + c.qualified, 0);
@@ -141,9 +193,21 @@ export function publicationService(ctx: AppContext) {
         unqualified.push(...page.items);
         after = page.meta.nextCursor ?? undefined;
       } while (after);
-      const last = counts.map((c) => c.last).sort().at(-1) ?? null;
+      const last =
+        counts
+          .map((c) => c.last)
+          .sort()
+          .at(-1) ?? null;
       return {
-        plan: { id: plan.id, title: plan.title, year: plan.year, level: plan.level as Static<typeof PlanNotice>['plan']['level'], departmentCode: plan.department_code, department: department ?? plan.department_code, regionCode: plan.region_code },
+        plan: {
+          id: plan.id,
+          title: plan.title,
+          year: plan.year,
+          level: plan.level as Static<typeof PlanNotice>['plan']['level'],
+          departmentCode: plan.department_code,
+          department: department ?? plan.department_code,
+          regionCode: plan.region_code,
+        },
         publishedOn: last,
         total: { tested, qualified, unqualified: tested - qualified, passRate: passRate(qualified, tested) },
         categories,

@@ -41,7 +41,11 @@ export async function listRespondedCases(db: Db, scope: CaseScope, status: strin
 /** Case id → its response, for these cases. */
 export async function responsesOf(db: Db, caseIds: readonly string[]): Promise<Map<string, ResponseRow>> {
   if (!caseIds.length) return new Map();
-  const rows = await db.selectFrom('inspection_responses').selectAll().where('inspection_id', 'in', [...caseIds]).execute();
+  const rows = await db
+    .selectFrom('inspection_responses')
+    .selectAll()
+    .where('inspection_id', 'in', [...caseIds])
+    .execute();
   return new Map(rows.map((r) => [r.inspection_id, r]));
 }
 
@@ -50,11 +54,24 @@ export async function findResponse(db: Db, inspectionId: string): Promise<Respon
 }
 
 /** The enterprise's first response to a case, waiting for approval. */
-export async function insertResponse(db: Db, r: { inspectionId: string; enterpriseId: string; text: string; actorId: string | null }): Promise<ResponseRow> {
+export async function insertResponse(
+  db: Db,
+  r: { inspectionId: string; enterpriseId: string; text: string; actorId: string | null },
+): Promise<ResponseRow> {
   const now = new Date().toISOString();
   const row = {
-    id: uuidv7(), inspection_id: r.inspectionId, enterprise_id: r.enterpriseId, text: r.text, status: 'submitted', decided_by: null, decided_at: null,
-    decision_comment: '', version: 1, created_at: now, updated_at: now, created_by: r.actorId,
+    id: uuidv7(),
+    inspection_id: r.inspectionId,
+    enterprise_id: r.enterpriseId,
+    text: r.text,
+    status: 'submitted',
+    decided_by: null,
+    decided_at: null,
+    decision_comment: '',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: r.actorId,
   };
   await db.insertInto('inspection_responses').values(row).execute();
   return row;
@@ -64,7 +81,15 @@ export async function insertResponse(db: Db, r: { inspectionId: string; enterpri
 export async function rewriteResponse(db: Db, id: string, version: number, text: string): Promise<ResponseRow | undefined> {
   return db
     .updateTable('inspection_responses')
-    .set({ text, status: 'submitted', decided_by: null, decided_at: null, decision_comment: '', version: version + 1, updated_at: new Date().toISOString() })
+    .set({
+      text,
+      status: 'submitted',
+      decided_by: null,
+      decided_at: null,
+      decision_comment: '',
+      version: version + 1,
+      updated_at: new Date().toISOString(),
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
@@ -72,11 +97,23 @@ export async function rewriteResponse(db: Db, id: string, version: number, text:
 }
 
 /** Approves or returns a response at the version read. Undefined when stale. */
-export async function decideResponse(db: Db, id: string, version: number, d: { approve: boolean; comment: string; actorId: string | null }): Promise<ResponseRow | undefined> {
+export async function decideResponse(
+  db: Db,
+  id: string,
+  version: number,
+  d: { approve: boolean; comment: string; actorId: string | null },
+): Promise<ResponseRow | undefined> {
   const now = new Date().toISOString();
   return db
     .updateTable('inspection_responses')
-    .set({ status: d.approve ? 'approved' : 'rejected', decided_by: d.actorId, decided_at: now, decision_comment: d.comment, version: version + 1, updated_at: now })
+    .set({
+      status: d.approve ? 'approved' : 'rejected',
+      decided_by: d.actorId,
+      decided_at: now,
+      decision_comment: d.comment,
+      version: version + 1,
+      updated_at: now,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()

@@ -8,7 +8,14 @@ import { caseScope, readsResponses, respondsToResults } from './inspections.poli
 import { findInspection, type InspectionRow } from './inspections.repository';
 import { presentResponse, presentResponseCase } from './responses.presenter';
 import {
-  decideResponse, findPublishedCaseOf, findResponse, insertResponse, listPublishedCasesOf, listRespondedCases, responsesOf, rewriteResponse,
+  decideResponse,
+  findPublishedCaseOf,
+  findResponse,
+  insertResponse,
+  listPublishedCasesOf,
+  listRespondedCases,
+  responsesOf,
+  rewriteResponse,
 } from './responses.repository';
 
 const LIST_LIMIT = 500;
@@ -35,7 +42,10 @@ export function responseService(ctx: AppContext) {
       } else {
         throw new AppError('forbidden');
       }
-      const byCase = await responsesOf(db, cases.map((c) => c.id));
+      const byCase = await responsesOf(
+        db,
+        cases.map((c) => c.id),
+      );
       return { items: cases.map((c) => presentResponseCase(actor, c, byCase.get(c.id))) };
     },
 
@@ -52,7 +62,14 @@ export function responseService(ctx: AppContext) {
           ? await rewriteResponse(trx, before.id, before.version, text)
           : await insertResponse(trx, { inspectionId: c.id, enterpriseId: actor.enterpriseId!, text, actorId: actor.id });
         if (!after) throw new AppError('stale_version');
-        await recordAudit(trx, actor, 'inspection.respond', { type: 'inspection', id: c.id }, before ? presentResponse(before) : null, presentResponse(after));
+        await recordAudit(
+          trx,
+          actor,
+          'inspection.respond',
+          { type: 'inspection', id: c.id },
+          before ? presentResponse(before) : null,
+          presentResponse(after),
+        );
         return presentResponseCase(actor, c, after);
       });
     },
@@ -64,9 +81,20 @@ export function responseService(ctx: AppContext) {
         const before = c && (await findResponse(trx, c.id));
         if (!c || !before) throw new AppError('not_found');
         if (before.status !== 'submitted') throw new AppError('response_decided');
-        const after = await decideResponse(trx, before.id, body.version, { approve: body.approve, comment: body.comment ?? '', actorId: actor.id });
+        const after = await decideResponse(trx, before.id, body.version, {
+          approve: body.approve,
+          comment: body.comment ?? '',
+          actorId: actor.id,
+        });
         if (!after) throw new AppError('stale_version');
-        await recordAudit(trx, actor, 'inspection.response_decide', { type: 'inspection', id: c.id }, presentResponse(before), presentResponse(after));
+        await recordAudit(
+          trx,
+          actor,
+          'inspection.response_decide',
+          { type: 'inspection', id: c.id },
+          presentResponse(before),
+          presentResponse(after),
+        );
         return presentResponseCase(actor, c, after);
       });
     },

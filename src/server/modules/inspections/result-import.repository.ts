@@ -12,8 +12,14 @@ export interface ArchiveFirm {
   uscc: string;
   regionCode: string;
 }
-const firm = (r: { id: string; name: string; uscc: string; region_code: string }): ArchiveFirm => ({ id: r.id, name: r.name, uscc: r.uscc, regionCode: r.region_code });
-const live = (db: Kysely<Database>) => db.selectFrom('enterprises as e').select(['e.id', 'e.name', 'e.uscc', 'e.region_code']).where('e.deleted_at', 'is', null);
+const firm = (r: { id: string; name: string; uscc: string; region_code: string }): ArchiveFirm => ({
+  id: r.id,
+  name: r.name,
+  uscc: r.uscc,
+  regionCode: r.region_code,
+});
+const live = (db: Kysely<Database>) =>
+  db.selectFrom('enterprises as e').select(['e.id', 'e.name', 'e.uscc', 'e.region_code']).where('e.deleted_at', 'is', null);
 
 /** Names and codes per IN list: well under both dialects' bind-parameter limits. */
 const IN_CHUNK = 1000;
@@ -58,7 +64,12 @@ export async function firmsNamed(db: Kysely<Database>, names: string[]): Promise
 
 /** Every active category of both catalogues, for reading a table's category cells. */
 export async function activeCategories(db: Kysely<Database>) {
-  return db.selectFrom('product_categories').select(['code', 'name', 'catalogue']).where('active', '=', bool(true)).orderBy('sort_order').execute();
+  return db
+    .selectFrom('product_categories')
+    .select(['code', 'name', 'catalogue'])
+    .where('active', '=', bool(true))
+    .orderBy('sort_order')
+    .execute();
 }
 
 export async function rememberedMapping(db: Kysely<Database>, issuer: string): Promise<Record<string, string | null> | null> {
@@ -66,7 +77,13 @@ export async function rememberedMapping(db: Kysely<Database>, issuer: string): P
   return row ? (JSON.parse(row.columns) as Record<string, string | null>) : null;
 }
 
-export async function rememberMapping(db: Kysely<Database>, issuer: string, columns: Record<string, string | null>, actorId: string | null, now: string) {
+export async function rememberMapping(
+  db: Kysely<Database>,
+  issuer: string,
+  columns: Record<string, string | null>,
+  actorId: string | null,
+  now: string,
+) {
   const earlier = (await rememberedMapping(db, issuer)) ?? {};
   const merged = JSON.stringify({ ...earlier, ...columns });
   await db
@@ -88,9 +105,23 @@ export async function importsOfPlan(db: Kysely<Database>, planId: string) {
 /** A batch of a confirmed import, as a case with its final result; the workflow's own columns start empty. */
 export interface ImportedCase {
   verdict: 'qualified' | 'unqualified';
-  testingBodyName: string; categoryCode: string; regionCode: string; sampledUnitName: string; producerEnterpriseId: string | null; producerName: string;
-  producerRegionCode: string | null; productName: string; brand: string; model: string; batch: string; place: string; sampledOn: string;
-  dateBasis: 'sampled' | 'notice'; documentNo: string; remarks: string; parties: unknown[];
+  testingBodyName: string;
+  categoryCode: string;
+  regionCode: string;
+  sampledUnitName: string;
+  producerEnterpriseId: string | null;
+  producerName: string;
+  producerRegionCode: string | null;
+  productName: string;
+  brand: string;
+  model: string;
+  batch: string;
+  place: string;
+  sampledOn: string;
+  dateBasis: 'sampled' | 'notice';
+  documentNo: string;
+  remarks: string;
+  parties: unknown[];
   /** False for a failures-only notice's qualified batches: counted, listed nowhere. */
   listed: boolean;
   failedItems: { item: string; requirement: string; measured: string }[];
@@ -100,9 +131,24 @@ export interface ImportedCase {
 
 /** A confirmed import: the notice's record and its batches. */
 export interface ConfirmedImport {
-  id: string; planId: string; level: string; year: number; issuer: string; noticeTitle: string; noticeNo: string; noticeDate: string | null;
-  kind: string; declaredTested: number | null; declaredUnqualified: number | null; unlistedQualified: number; rowsRead: number; rowsSkipped: number;
-  fileName: string; mapping: unknown; actorId: string | null; at: string;
+  id: string;
+  planId: string;
+  level: string;
+  year: number;
+  issuer: string;
+  noticeTitle: string;
+  noticeNo: string;
+  noticeDate: string | null;
+  kind: string;
+  declaredTested: number | null;
+  declaredUnqualified: number | null;
+  unlistedQualified: number;
+  rowsRead: number;
+  rowsSkipped: number;
+  fileName: string;
+  mapping: unknown;
+  actorId: string | null;
+  at: string;
   cases: ImportedCase[];
 }
 
@@ -118,32 +164,107 @@ export async function writeImport(db: Kysely<Database>, imp: ConfirmedImport): P
   for (const c of imp.cases) {
     const caseId = uuidv7();
     cases.push({
-      id: caseId, plan_id: imp.planId, year: imp.year, level: imp.level, product_id: null, check_type: 'routine', sampled_enterprise_id: null, samplers: '[]',
-      test_quantity: '', reserve_quantity: '', standard_no: '', state: state(c), verdict: c.verdict, final_verdict: c.verdict,
-      testing_body_id: null, report_no: null, report_on: null, received_on: null, objection_until: null, objection_filed_on: null, recheck_body_id: null, recheck_payer: null,
-      rectification_ordered_on: null, rectification_due: null, first_review_due: null, announced_on: null, second_review_from: null, second_review_until: null,
-      closed_on: null, published_on: null, import_id: imp.id, version: 1, created_at: imp.at, updated_at: imp.at, created_by: imp.actorId,
-      testing_body_name: c.testingBodyName, category_code: c.categoryCode, region_code: c.regionCode, sampled_unit_name: c.sampledUnitName,
-      producer_enterprise_id: c.producerEnterpriseId, producer_name: c.producerName, producer_region_code: c.producerRegionCode, product_name: c.productName,
-      brand: c.brand, model: c.model, batch: c.batch, place: c.place, sampled_on: c.sampledOn, date_basis: c.dateBasis, document_no: c.documentNo,
-      remarks: c.remarks, parties: JSON.stringify(c.parties), listed: bool(c.listed),
+      id: caseId,
+      plan_id: imp.planId,
+      year: imp.year,
+      level: imp.level,
+      product_id: null,
+      check_type: 'routine',
+      sampled_enterprise_id: null,
+      samplers: '[]',
+      test_quantity: '',
+      reserve_quantity: '',
+      standard_no: '',
+      state: state(c),
+      verdict: c.verdict,
+      final_verdict: c.verdict,
+      testing_body_id: null,
+      report_no: null,
+      report_on: null,
+      received_on: null,
+      objection_until: null,
+      objection_filed_on: null,
+      recheck_body_id: null,
+      recheck_payer: null,
+      rectification_ordered_on: null,
+      rectification_due: null,
+      first_review_due: null,
+      announced_on: null,
+      second_review_from: null,
+      second_review_until: null,
+      closed_on: null,
+      published_on: null,
+      import_id: imp.id,
+      version: 1,
+      created_at: imp.at,
+      updated_at: imp.at,
+      created_by: imp.actorId,
+      testing_body_name: c.testingBodyName,
+      category_code: c.categoryCode,
+      region_code: c.regionCode,
+      sampled_unit_name: c.sampledUnitName,
+      producer_enterprise_id: c.producerEnterpriseId,
+      producer_name: c.producerName,
+      producer_region_code: c.producerRegionCode,
+      product_name: c.productName,
+      brand: c.brand,
+      model: c.model,
+      batch: c.batch,
+      place: c.place,
+      sampled_on: c.sampledOn,
+      date_basis: c.dateBasis,
+      document_no: c.documentNo,
+      remarks: c.remarks,
+      parties: JSON.stringify(c.parties),
+      listed: bool(c.listed),
     });
     items.push(
       ...c.failedItems.map((it, seq) => ({
-        id: uuidv7(), inspection_id: caseId, stage: 'initial', seq, item: it.item, requirement: it.requirement, measured: it.measured, passed: bool(false), severity: 'general',
+        id: uuidv7(),
+        inspection_id: caseId,
+        stage: 'initial',
+        seq,
+        item: it.item,
+        requirement: it.requirement,
+        measured: it.measured,
+        passed: bool(false),
+        severity: 'general',
       })),
     );
     if (c.event) {
-      events.push({ id: uuidv7(), inspection_id: caseId, action: 'import', on_date: c.sampledOn, state_after: state(c), details: JSON.stringify(c.event), actor_id: imp.actorId, at: imp.at });
+      events.push({
+        id: uuidv7(),
+        inspection_id: caseId,
+        action: 'import',
+        on_date: c.sampledOn,
+        state_after: state(c),
+        details: JSON.stringify(c.event),
+        actor_id: imp.actorId,
+        at: imp.at,
+      });
     }
   }
   await db
     .insertInto('inspection_result_imports')
     .values({
-      id: imp.id, plan_id: imp.planId, issuer: imp.issuer, notice_title: imp.noticeTitle, notice_no: imp.noticeNo, notice_date: imp.noticeDate, year: imp.year, kind: imp.kind,
-      declared_tested: imp.declaredTested, declared_unqualified: imp.declaredUnqualified, listed_batches: imp.cases.filter((c) => c.listed).length,
-      unlisted_qualified: imp.unlistedQualified, rows_read: imp.rowsRead, rows_skipped: imp.rowsSkipped, file_name: imp.fileName, mapping: JSON.stringify(imp.mapping),
-      created_by: imp.actorId, created_at: imp.at,
+      id: imp.id,
+      plan_id: imp.planId,
+      issuer: imp.issuer,
+      notice_title: imp.noticeTitle,
+      notice_no: imp.noticeNo,
+      notice_date: imp.noticeDate,
+      year: imp.year,
+      kind: imp.kind,
+      declared_tested: imp.declaredTested,
+      declared_unqualified: imp.declaredUnqualified,
+      listed_batches: imp.cases.filter((c) => c.listed).length,
+      unlisted_qualified: imp.unlistedQualified,
+      rows_read: imp.rowsRead,
+      rows_skipped: imp.rowsSkipped,
+      file_name: imp.fileName,
+      mapping: JSON.stringify(imp.mapping),
+      created_by: imp.actorId,
+      created_at: imp.at,
     })
     .execute();
   await insertChunked(db, 'inspections', cases);

@@ -1,5 +1,13 @@
 import { errorResponses, IdParams } from '../../../contract/schemas/common';
-import { ResultImportConfirm, ResultImportDone, ResultImportIssuers, ResultImportList, ResultImportPreview, ResultImportUpdate, ResultImportUploadQuery } from '../../../contract/schemas/inspections';
+import {
+  ResultImportConfirm,
+  ResultImportDone,
+  ResultImportIssuers,
+  ResultImportList,
+  ResultImportPreview,
+  ResultImportUpdate,
+  ResultImportUploadQuery,
+} from '../../../contract/schemas/inspections';
 import { actorFrom, guard } from '../../authz/guard';
 import type { Config } from '../../config';
 import { receiveFile, type Api } from '../../http';
@@ -12,7 +20,8 @@ export function resultImportRoutes(app: Api, imports: ResultImportService, confi
     schema: {
       operationId: 'uploadResultTable',
       tags,
-      summary: '上传公布的抽查结果表（国抽、省抽、食品抽检、不合格产品名单；.xlsx、.xls、.csv）：找出表头，提出列对应和公告信息，预览每个批次及其生产企业的匹配',
+      summary:
+        '上传公布的抽查结果表（国抽、省抽、食品抽检、不合格产品名单；.xlsx、.xls、.csv）：找出表头，提出列对应和公告信息，预览每个批次及其生产企业的匹配',
       params: IdParams,
       querystring: ResultImportUploadQuery,
       consumes: ['multipart/form-data'],
@@ -26,13 +35,26 @@ export function resultImportRoutes(app: Api, imports: ResultImportService, confi
   });
 
   app.get('/api/v1/inspection-plans/:id/result-imports', {
-    schema: { operationId: 'listResultImports', tags, summary: '计划已确认的结果表导入及各公告的总数', params: IdParams, response: { 200: ResultImportList, ...errorResponses } },
+    schema: {
+      operationId: 'listResultImports',
+      tags,
+      summary: '计划已确认的结果表导入及各公告的总数',
+      params: IdParams,
+      response: { 200: ResultImportList, ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.import' }),
     handler: async (request) => ({ items: await imports.listForPlan(actorFrom(request), request.params.id) }),
   });
 
   app.put('/api/v1/result-imports/:id', {
-    schema: { operationId: 'updateResultImport', tags, summary: '修改列对应和公告信息（发布机关、日期、总数、计入年份、类别），按新设置重新预览', params: IdParams, body: ResultImportUpdate, response: { 200: ResultImportPreview, ...errorResponses } },
+    schema: {
+      operationId: 'updateResultImport',
+      tags,
+      summary: '修改列对应和公告信息（发布机关、日期、总数、计入年份、类别），按新设置重新预览',
+      params: IdParams,
+      body: ResultImportUpdate,
+      response: { 200: ResultImportPreview, ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.import' }),
     handler: (request) => imports.update(actorFrom(request), request.params.id, request.body.revision, request.body.settings),
   });
@@ -51,7 +73,12 @@ export function resultImportRoutes(app: Api, imports: ResultImportService, confi
   });
 
   app.get('/api/v1/result-import-issuers', {
-    schema: { operationId: 'listResultImportIssuers', tags, summary: '已记住列对应的发布机关', response: { 200: ResultImportIssuers, ...errorResponses } },
+    schema: {
+      operationId: 'listResultImportIssuers',
+      tags,
+      summary: '已记住列对应的发布机关',
+      response: { 200: ResultImportIssuers, ...errorResponses },
+    },
     onRequest: guard({ permission: 'inspection.import' }),
     handler: async () => ({ items: await imports.issuers() }),
   });

@@ -14,7 +14,10 @@ const QUALIFIED = /合格|符合|达标|^(p|pass|passed|✓|√|✔|y|ok)$/i;
 
 /** 合格/不合格, 符合/不符合, P/F, ✓/×, or a sentence with 不合格 in it; null when it says neither. */
 export function parseVerdict(raw: string): Verdict | null {
-  const v = raw.normalize('NFKC').replace(/\s+/g, '').replace(/[。.]$/, '');
+  const v = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[。.]$/, '');
   if (v === '' || /^[/／—-]+$/.test(v)) return null;
   if (UNQUALIFIED.test(v)) return 'unqualified';
   if (QUALIFIED.test(v)) return 'qualified';
@@ -47,7 +50,11 @@ const NO_PRODUCER = /^([/／\\—–-]+|无|没有|不详|未标注|未标明|�
 /** Which named party is the producer, in order: the maker, then who commissioned it, packed it or imported it. */
 const PRODUCER_ORDER: PartyRole[] = ['manufacturer', 'commissioner', 'packer', 'importer'];
 
-const clean = (s: string) => s.trim().replace(/^[;；,，/／、\s]+|[;；,，/／、\s]+$/g, '').trim();
+const clean = (s: string) =>
+  s
+    .trim()
+    .replace(/^[;；,，/／、\s]+|[;；,，/／、\s]+$/g, '')
+    .trim();
 
 /**
  * A producer cell taken apart: "生产商：甲有限公司；经销商：乙商行" → the producer 甲 and the
@@ -104,7 +111,10 @@ export function splitFailedItems(raw: string, parts: ('item' | 'measured' | 'req
   let depth = 0;
   let current = '';
   const flush = () => {
-    const t = current.trim().replace(/^\d{1,2}[.、)]\s*/, '').trim();
+    const t = current
+      .trim()
+      .replace(/^\d{1,2}[.、)]\s*/, '')
+      .trim();
     if (t) pieces.push(t);
     current = '';
   };
@@ -158,7 +168,10 @@ const num = (s: string | undefined) => (s === undefined ? null : Number(s.replac
 export function noticeTotals(text: string): NoticeTotals {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   const tested = num(t.match(/(?:抽查|抽检|抽取|抽样|检验|检测)(?:(?!合格)[^。；;])*?(\d[\d,，]*)批次/)?.[1]);
-  let unqualified = num(t.match(/不合格(?:产品|样品|食品)?(?:共|为)?(\d[\d,，]*)批次/)?.[1] ?? t.match(/(\d[\d,，]*)批次(?:产品|样品|食品)?(?:检验|检测|抽检)?(?:结果)?不合格/)?.[1]);
+  let unqualified = num(
+    t.match(/不合格(?:产品|样品|食品)?(?:共|为)?(\d[\d,，]*)批次/)?.[1] ??
+      t.match(/(\d[\d,，]*)批次(?:产品|样品|食品)?(?:检验|检测|抽检)?(?:结果)?不合格/)?.[1],
+  );
   const qualified = num(t.match(/(?<!不)合格(?:产品|样品|食品)?(?:共|为)?(\d[\d,,]*)批次/)?.[1]);
   if (unqualified === null && tested !== null && qualified !== null && qualified <= tested) unqualified = tested - qualified;
   return { tested, unqualified };

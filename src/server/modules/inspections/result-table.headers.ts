@@ -5,16 +5,43 @@
  * finds the header and proposes which column is which field; the officer confirms the mapping.
  */
 export const RESULT_FIELDS = [
-  'productName', 'brand', 'model', 'batch', 'sampledUnit', 'sampledUnitAddress', 'producer', 'producerAddress', 'uscc',
-  'result', 'failedItems', 'testingBody', 'sampledOn', 'category', 'place', 'remarks',
+  'productName',
+  'brand',
+  'model',
+  'batch',
+  'sampledUnit',
+  'sampledUnitAddress',
+  'producer',
+  'producerAddress',
+  'uscc',
+  'result',
+  'failedItems',
+  'testingBody',
+  'sampledOn',
+  'category',
+  'place',
+  'remarks',
 ] as const;
 export type ResultField = (typeof RESULT_FIELDS)[number];
 
 /** Each field's name in error messages (the console shows its own i18n labels). */
 export const FIELD_NAMES: Record<ResultField, string> = {
-  productName: '产品名称', brand: '商标', model: '规格型号', batch: '生产日期/批号', sampledUnit: '被抽样单位', sampledUnitAddress: '被抽样单位地址',
-  producer: '标称生产企业', producerAddress: '标称生产企业地址', uscc: '统一社会信用代码', result: '检验结论', failedItems: '不合格项目',
-  testingBody: '检验机构', sampledOn: '抽样日期', category: '产品类别', place: '抽样环节', remarks: '备注',
+  productName: '产品名称',
+  brand: '商标',
+  model: '规格型号',
+  batch: '生产日期/批号',
+  sampledUnit: '被抽样单位',
+  sampledUnitAddress: '被抽样单位地址',
+  producer: '标称生产企业',
+  producerAddress: '标称生产企业地址',
+  uscc: '统一社会信用代码',
+  result: '检验结论',
+  failedItems: '不合格项目',
+  testingBody: '检验机构',
+  sampledOn: '抽样日期',
+  category: '产品类别',
+  place: '抽样环节',
+  remarks: '备注',
 };
 
 /** Header texts per field, normalised (normalizeHeader). */
@@ -22,14 +49,63 @@ const SYNONYMS: Record<ResultField, string[]> = {
   productName: ['产品名称', '食品名称', '商品名称', '样品名称', '抽检样品名称', '抽样产品名称', '抽查产品', '产品', '名称'],
   brand: ['商标', '品牌', '商标/品牌', '品牌/商标', '注册商标', '商标(品牌)'],
   model: ['规格型号', '规格', '型号', '规格/型号', '型号规格', '型号/规格', '规格型号/等级', '规格(型号)'],
-  batch: ['生产日期/批号', '生产日期(批号)', '批号', '生产日期', '生产日期/批次号', '生产日期/批货号', '批次', '生产日期或批号', '批号/生产日期', '生产日期/批号/编号', '生产批号', '生产日期/编号'],
-  sampledUnit: ['被抽样单位名称', '被抽样单位', '受检单位', '受检单位名称', '经营单位', '被抽样单位(经营单位)', '被抽检单位', '被抽检单位名称', '被抽样企业', '被检单位', '销售单位', '被抽样者'],
+  batch: [
+    '生产日期/批号',
+    '生产日期(批号)',
+    '批号',
+    '生产日期',
+    '生产日期/批次号',
+    '生产日期/批货号',
+    '批次',
+    '生产日期或批号',
+    '批号/生产日期',
+    '生产日期/批号/编号',
+    '生产批号',
+    '生产日期/编号',
+  ],
+  sampledUnit: [
+    '被抽样单位名称',
+    '被抽样单位',
+    '受检单位',
+    '受检单位名称',
+    '经营单位',
+    '被抽样单位(经营单位)',
+    '被抽检单位',
+    '被抽检单位名称',
+    '被抽样企业',
+    '被检单位',
+    '销售单位',
+    '被抽样者',
+  ],
   sampledUnitAddress: ['被抽样单位地址', '受检单位地址', '被抽检单位地址', '经营单位地址'],
-  producer: ['标称生产企业名称', '标称生产企业', '生产企业', '生产单位', '生产企业名称', '标称生产者', '标称生产者名称', '生产者', '标称生产单位', '生产厂家', '制造商', '标称生产企业(进口商)', '标称生产单位名称'],
+  producer: [
+    '标称生产企业名称',
+    '标称生产企业',
+    '生产企业',
+    '生产单位',
+    '生产企业名称',
+    '标称生产者',
+    '标称生产者名称',
+    '生产者',
+    '标称生产单位',
+    '生产厂家',
+    '制造商',
+    '标称生产企业(进口商)',
+    '标称生产单位名称',
+  ],
   producerAddress: ['标称生产企业地址', '生产企业地址', '标称生产者地址', '生产单位地址', '标称生产单位地址'],
   uscc: ['统一社会信用代码', '社会信用代码', '信用代码', '统一代码'],
   result: ['检验结论', '检验结果', '结论', '判定结果', '抽检结果', '抽查结果', '判定结论', '结果判定', '检测结论', '结果'],
-  failedItems: ['主要不合格项目', '不合格项目', '不合格情况', '不合格项目及检验结果', '不合格项目及结果', '存在问题', '主要问题', '不合格项目名称'],
+  failedItems: [
+    '主要不合格项目',
+    '不合格项目',
+    '不合格情况',
+    '不合格项目及检验结果',
+    '不合格项目及结果',
+    '存在问题',
+    '主要问题',
+    '不合格项目名称',
+  ],
   testingBody: ['承检机构', '检验机构', '检验单位', '复查检验机构', '承检单位', '检测机构', '检验检测机构', '抽检机构'],
   sampledOn: ['抽样日期', '抽样时间', '抽检日期', '抽查日期'],
   category: ['产品类别', '分类', '食品大类', '食品分类', '类别', '产品种类', '食品类别', '产品分类', '大类'],
@@ -38,7 +114,28 @@ const SYNONYMS: Record<ResultField, string[]> = {
 };
 
 /** Headers tables carry that the import does not keep, recognised so that they help find the header row. */
-const KNOWN_OTHER = ['序号', '所属地市', '所在地市', '被抽样单位所在省份', '所在省份', '抽查类别', '任务来源', '任务来源/项目名称', '公告号', '抽样编号', '报告编号', '检验报告编号', '食品细类', '细类', '亚类', '次亚类', '品种', '所在地', '企业所在地', '地区'];
+const KNOWN_OTHER = [
+  '序号',
+  '所属地市',
+  '所在地市',
+  '被抽样单位所在省份',
+  '所在省份',
+  '抽查类别',
+  '任务来源',
+  '任务来源/项目名称',
+  '公告号',
+  '抽样编号',
+  '报告编号',
+  '检验报告编号',
+  '食品细类',
+  '细类',
+  '亚类',
+  '次亚类',
+  '品种',
+  '所在地',
+  '企业所在地',
+  '地区',
+];
 
 /** Headers whose meaning depends on the table: "企业名称" is the producer in a producers' list, the sampled unit beside a producer column. */
 const AMBIGUOUS_ENTERPRISE = ['企业名称', '单位名称'];
@@ -93,7 +190,9 @@ export function matchHeader(raw: string): HeaderMatch {
 export function itemParts(raw: string): ('item' | 'measured' | 'requirement' | null)[] | null {
   const parts = normalizeHeader(raw).split(/[║|│]/);
   if (parts.length < 2) return null;
-  return parts.map((p) => (/不合格项目|项目/.test(p) ? 'item' : /检验结果|实测|结果/.test(p) ? 'measured' : /标准|要求|限量|指标/.test(p) ? 'requirement' : null));
+  return parts.map((p) =>
+    /不合格项目|项目/.test(p) ? 'item' : /检验结果|实测|结果/.test(p) ? 'measured' : /标准|要求|限量|指标/.test(p) ? 'requirement' : null,
+  );
 }
 
 export interface SourceColumn {

@@ -5,10 +5,27 @@
  */
 import { parseDate, parseText } from '../../lib/tabular/cells';
 import { checkUscc } from '../../lib/uscc';
-import { disputesProducer, parsePlace, parseProducerCell, parseVerdict, splitFailedItems, type FailedItem, type Party, type PartyRole, type TablePlace, type Verdict } from './result-table.cells';
+import {
+  disputesProducer,
+  parsePlace,
+  parseProducerCell,
+  parseVerdict,
+  splitFailedItems,
+  type FailedItem,
+  type Party,
+  type PartyRole,
+  type TablePlace,
+  type Verdict,
+} from './result-table.cells';
 import { FIELD_NAMES, type ResultField } from './result-table.headers';
 
-const MAX_LENGTH: Partial<Record<ResultField, number>> = { failedItems: 2000, remarks: 500, sampledUnitAddress: 200, producerAddress: 300, producer: 300 };
+const MAX_LENGTH: Partial<Record<ResultField, number>> = {
+  failedItems: 2000,
+  remarks: 500,
+  sampledUnitAddress: 200,
+  producerAddress: 300,
+  producer: 300,
+};
 
 export interface ReadContext {
   /** Column index → field, as confirmed. */
@@ -62,7 +79,8 @@ const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
  */
 export function unwrap(cell: string): string {
   return cell.replace(/[ \t]*[\r\n]+[ \t]*/g, (wrap, at: number, all: string) =>
-    at > 0 && at + wrap.length < all.length && WIDE.test(all[at - 1]!) && WIDE.test(all[at + wrap.length]!) ? '' : ' ');
+    at > 0 && at + wrap.length < all.length && WIDE.test(all[at - 1]!) && WIDE.test(all[at + wrap.length]!) ? '' : ' ',
+  );
 }
 
 /** One row read through the mapping; null for a row with nothing in the mapped columns. */
@@ -96,7 +114,11 @@ function readRow(line: number, cells: string[], ctx: ReadContext): Batch | null 
     if (!date.ok) errors.push(`${FIELD_NAMES.sampledOn}：${date.message}`);
     else sampledOn = date.value;
   }
-  const category = [...ctx.fields.values()].includes('category') ? (values.category ? ctx.categoryOf(values.category) : null) : ctx.tableCategory;
+  const category = [...ctx.fields.values()].includes('category')
+    ? values.category
+      ? ctx.categoryOf(values.category)
+      : null
+    : ctx.tableCategory;
   let place: TablePlace | 'unknown' = ctx.tablePlace ?? 'unknown';
   if (values.place) {
     const read = parsePlace(values.place);
@@ -105,10 +127,28 @@ function readRow(line: number, cells: string[], ctx: ReadContext): Batch | null 
   }
   const remarks = values.remarks ?? '';
   return {
-    lines: [line], productName: values.productName ?? '', brand: values.brand ?? '', model: values.model ?? '', batch: values.batch ?? '',
-    sampledUnit: values.sampledUnit ?? '', producerCell: values.producer ?? '', producer: producer.producer, producerRole: producer.role, parties: producer.parties,
-    uscc, verdict, items, testingBody: values.testingBody ?? '', sampledOn, category, categoryText: values.category ?? '', place, remarks,
-    disputed: disputesProducer(remarks), errors, warnings,
+    lines: [line],
+    productName: values.productName ?? '',
+    brand: values.brand ?? '',
+    model: values.model ?? '',
+    batch: values.batch ?? '',
+    sampledUnit: values.sampledUnit ?? '',
+    producerCell: values.producer ?? '',
+    producer: producer.producer,
+    producerRole: producer.role,
+    parties: producer.parties,
+    uscc,
+    verdict,
+    items,
+    testingBody: values.testingBody ?? '',
+    sampledOn,
+    category,
+    categoryText: values.category ?? '',
+    place,
+    remarks,
+    disputed: disputesProducer(remarks),
+    errors,
+    warnings,
   };
 }
 
@@ -124,7 +164,8 @@ function check(b: Batch, verdictColumn: boolean): Batch {
   return { ...b, errors };
 }
 
-const key = (b: Batch) => [b.productName, b.brand, b.model, b.batch, b.producerCell, b.sampledUnit].map((v) => v.replace(/\s+/g, '')).join('|');
+const key = (b: Batch) =>
+  [b.productName, b.brand, b.model, b.batch, b.producerCell, b.sampledUnit].map((v) => v.replace(/\s+/g, '')).join('|');
 
 /**
  * Gathers a table's rows into batches, in table order. A row whose product, producer and unit
@@ -140,7 +181,12 @@ export function batchReader(ctx: ReadContext) {
     add({ line, cells }: { line: number; cells: string[] }) {
       const row = readRow(line, cells, ctx);
       if (!row) return;
-      const continues: boolean = previous !== null && !row.productName && !row.producerCell && !row.sampledUnit && (row.items.length > 0 || row.verdict !== null || row.remarks !== '');
+      const continues: boolean =
+        previous !== null &&
+        !row.productName &&
+        !row.producerCell &&
+        !row.sampledUnit &&
+        (row.items.length > 0 || row.verdict !== null || row.remarks !== '');
       const same = byKey.get(key(row));
       const target: Batch | null = continues ? previous : same && (row.batch !== '' || same === previous) ? same : null;
       if (target) {
@@ -159,7 +205,8 @@ export function batchReader(ctx: ReadContext) {
 function merge(into: Batch, row: Batch) {
   into.lines.push(...row.lines);
   for (const item of row.items) if (!into.items.some((i) => i.item === item.item)) into.items.push(item);
-  if (row.verdict && into.verdict && row.verdict !== into.verdict) into.warnings.push(`第 ${row.lines[0]} 行与同一批次的结论不同，按不合格计`);
+  if (row.verdict && into.verdict && row.verdict !== into.verdict)
+    into.warnings.push(`第 ${row.lines[0]} 行与同一批次的结论不同，按不合格计`);
   if (row.verdict === 'unqualified' || !into.verdict) into.verdict = row.verdict ?? into.verdict;
   if (row.remarks && !into.remarks.includes(row.remarks)) into.remarks = into.remarks ? `${into.remarks}；${row.remarks}` : row.remarks;
   into.disputed ||= row.disputed;

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../authz/actor';
 import type { Database } from '../../db/database';
 import { AppError } from '../../errors';
-import { uuidv7 } from '../../lib/ids';
 import { recordAudit } from '../audit/audit.service';
 import { auditedEnterprise } from '../enterprises/enterprises.presenter';
 import { findEnterprise, updateEnterpriseVersioned } from '../enterprises/enterprises.repository';
@@ -20,7 +19,13 @@ import { insertInspectionEvent, lastEventDetails, type InspectionRow } from './i
  */
 export type ArchiveAction = 'archive_suspend' | 'archive_revoke' | 'archive_resume';
 
-export async function reflectInArchive(trx: Kysely<Database>, actor: Actor, before: InspectionRow, after: InspectionRow, on: string): Promise<void> {
+export async function reflectInArchive(
+  trx: Kysely<Database>,
+  actor: Actor,
+  before: InspectionRow,
+  after: InspectionRow,
+  on: string,
+): Promise<void> {
   const action: ArchiveAction | null =
     after.state === 'licence_revoked'
       ? 'archive_revoke'
@@ -31,9 +36,17 @@ export async function reflectInArchive(trx: Kysely<Database>, actor: Actor, befo
           : null;
   if (!action) return;
   const enterprise = after.sampled_enterprise_id ? await findEnterprise(trx, after.sampled_enterprise_id, {}) : undefined;
-  const details: Record<string, unknown> = { enterpriseId: enterprise?.id ?? null, enterpriseName: enterprise?.name ?? after.sampled_unit_name };
+  const details: Record<string, unknown> = {
+    enterpriseId: enterprise?.id ?? null,
+    enterpriseName: enterprise?.name ?? after.sampled_unit_name,
+  };
   if (enterprise) {
-    const status = action === 'archive_revoke' ? revokedStatus(enterprise.status) : action === 'archive_suspend' ? suspendedStatus(enterprise.status) : await resumedStatus(trx, after.id, enterprise.status);
+    const status =
+      action === 'archive_revoke'
+        ? revokedStatus(enterprise.status)
+        : action === 'archive_suspend'
+          ? suspendedStatus(enterprise.status)
+          : await resumedStatus(trx, after.id, enterprise.status);
     if (status !== enterprise.status) {
       const updated = await updateEnterpriseVersioned(trx, enterprise.id, enterprise.version, { status });
       if (!updated) throw new AppError('stale_version');
@@ -63,7 +76,13 @@ async function resumedStatus(trx: Kysely<Database>, inspectionId: string, status
 }
 
 /** The enterprise's production licences in force on the day, revoked; their numbers. */
-async function revokeLicences(trx: Kysely<Database>, actor: Actor, enterpriseId: string, on: string, inspectionId: string): Promise<string[]> {
+async function revokeLicences(
+  trx: Kysely<Database>,
+  actor: Actor,
+  enterpriseId: string,
+  on: string,
+  inspectionId: string,
+): Promise<string[]> {
   const inForce = (await trx
     .selectFrom('licences')
     .selectAll()
@@ -76,10 +95,17 @@ async function revokeLicences(trx: Kysely<Database>, actor: Actor, enterpriseId:
   for (const licence of inForce) {
     const revoked = await updateRecordVersioned(trx, 'licences', licence.id, licence.version, { status: 'revoked' });
     if (!revoked) throw new AppError('stale_version');
-    await recordAudit(trx, actor, 'licence.revoke', { type: 'licences', id: licence.id }, auditedRecord('licences', licence, enterpriseId), {
-      ...auditedRecord('licences', revoked, enterpriseId),
-      inspectionId,
-    });
+    await recordAudit(
+      trx,
+      actor,
+      'licence.revoke',
+      { type: 'licences', id: licence.id },
+      auditedRecord('licences', licence, enterpriseId),
+      {
+        ...auditedRecord('licences', revoked, enterpriseId),
+        inspectionId,
+      },
+    );
   }
   return inForce.map((l) => l.licence_no as string);
 }

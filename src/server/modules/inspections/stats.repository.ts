@@ -33,7 +33,15 @@ export async function countFinalVerdicts(db: Kysely<Database>, cases: readonly F
   for (const c of cases) {
     if (!c.final_verdict) continue;
     const key = [c.year, c.level, c.region_code, c.category_code, c.place].join('|');
-    const sum = sums.get(key) ?? { year: c.year, level: c.level, region_code: c.region_code, category_code: c.category_code, place: c.place, tested: 0, qualified: 0 };
+    const sum = sums.get(key) ?? {
+      year: c.year,
+      level: c.level,
+      region_code: c.region_code,
+      category_code: c.category_code,
+      place: c.place,
+      tested: 0,
+      qualified: 0,
+    };
     sum.tested++;
     if (c.final_verdict === 'qualified') sum.qualified++;
     sums.set(key, sum);
@@ -63,7 +71,10 @@ export async function rebuildVerdictCounts(db: Kysely<Database>): Promise<number
     await sql`insert into inspection_verdict_counts (year, level, region_code, category_code, place, tested, qualified)
       select year, level, region_code, category_code, place, count(*), sum(case when final_verdict = 'qualified' then 1 else 0 end)
       from inspections where final_verdict is not null group by year, level, region_code, category_code, place`.execute(trx);
-    const total = await trx.selectFrom('inspection_verdict_counts').select(sql<number>`coalesce(sum(tested), 0)`.as('n')).executeTakeFirstOrThrow();
+    const total = await trx
+      .selectFrom('inspection_verdict_counts')
+      .select(sql<number>`coalesce(sum(tested), 0)`.as('n'))
+      .executeTakeFirstOrThrow();
     return Number(total.n);
   });
 }
@@ -83,23 +94,37 @@ function filtered(filter: StatFilter) {
 function decided(db: Kysely<Database>, filter: StatFilter, join: { categories?: boolean; products?: boolean } = {}) {
   const q = db.selectFrom('inspections as i').where('i.final_verdict', 'is not', null).where(filtered(filter));
   const withCategories = join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q;
-  return (join.products ? withCategories.leftJoin('products as pr', 'pr.id', 'i.product_id') : withCategories) as unknown as ReturnType<typeof joined>;
+  return (join.products ? withCategories.leftJoin('products as pr', 'pr.id', 'i.product_id') : withCategories) as unknown as ReturnType<
+    typeof joined
+  >;
 }
 // The fully joined shape, for typing the query whatever was joined (a value read only as a type, hence the exemption).
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-const joined = (db: Kysely<Database>) => db.selectFrom('inspections as i').innerJoin('product_categories as c', 'c.code', 'i.category_code').leftJoin('products as pr', 'pr.id', 'i.product_id');
+const joined = (db: Kysely<Database>) =>
+  db
+    .selectFrom('inspections as i')
+    .innerJoin('product_categories as c', 'c.code', 'i.category_code')
+    .leftJoin('products as pr', 'pr.id', 'i.product_id');
 
 /** The running counts, filtered alike; typed as the cases, since only raw expressions are read from them. */
 function counted(db: Kysely<Database>, filter: StatFilter, join: { categories?: boolean }) {
   const q = db.selectFrom('inspection_verdict_counts as i').where(filtered(filter));
-  return (join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q) as unknown as ReturnType<typeof joined>;
+  return (join.categories ? q.innerJoin('product_categories as c', 'c.code', 'i.category_code') : q) as unknown as ReturnType<
+    typeof joined
+  >;
 }
 
 const productFlag = (column: 'pr.key_product' | 'pr.brand_product') =>
   sql<string>`case when ${sql.ref('pr.id')} is null then 'unlinked' when ${sql.ref(column)} = ${bool(true)} then 'yes' else 'no' end`;
 const KEY: Record<StatGroup, RawBuilder<unknown>> = {
-  category: sql.ref('i.category_code'), county: sql.ref('i.region_code'), industry: sql.ref('c.industry_code'), level: sql.ref('i.level'),
-  place: sql.ref('i.place'), year: sql.ref('i.year'), key_product: productFlag('pr.key_product'), brand_product: productFlag('pr.brand_product'),
+  category: sql.ref('i.category_code'),
+  county: sql.ref('i.region_code'),
+  industry: sql.ref('c.industry_code'),
+  level: sql.ref('i.level'),
+  place: sql.ref('i.place'),
+  year: sql.ref('i.year'),
+  key_product: productFlag('pr.key_product'),
+  brand_product: productFlag('pr.brand_product'),
 };
 
 /**
@@ -122,7 +147,12 @@ export async function passCounts(db: Kysely<Database>, by: StatGroup, filter: St
     .orderBy(sql`1`)
     .orderBy(sql`2`)
     .execute();
-  return rows.map((r) => ({ key: String(r.key), ...(then ? { key2: String(r.key2) } : {}), tested: Number(r.tested), qualified: Number(r.qualified) }));
+  return rows.map((r) => ({
+    key: String(r.key),
+    ...(then ? { key2: String(r.key2) } : {}),
+    tested: Number(r.tested),
+    qualified: Number(r.qualified),
+  }));
 }
 
 /** How many unqualified batches failed each item, by the result that stands (the re-test's when there was one). */

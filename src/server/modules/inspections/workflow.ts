@@ -52,8 +52,12 @@ export interface WorkflowSettings {
   refusalActionDays: number;
 }
 /** The settings as configured (config.ts holds the one set of defaults, QC_INSPECTION_*_DAYS). */
-export const workflowSettings = (c: Pick<Config, 'inspectionNotifyDays' | 'inspectionObjectionDecisionDays' | 'inspectionRefusalActionDays'>): WorkflowSettings => ({
-  notifyDays: c.inspectionNotifyDays, objectionDecisionDays: c.inspectionObjectionDecisionDays, refusalActionDays: c.inspectionRefusalActionDays,
+export const workflowSettings = (
+  c: Pick<Config, 'inspectionNotifyDays' | 'inspectionObjectionDecisionDays' | 'inspectionRefusalActionDays'>,
+): WorkflowSettings => ({
+  notifyDays: c.inspectionNotifyDays,
+  objectionDecisionDays: c.inspectionObjectionDecisionDays,
+  refusalActionDays: c.inspectionRefusalActionDays,
 });
 
 /** What the machine needs to know of a case. Dates are YYYY-MM-DD. */
@@ -158,7 +162,8 @@ export function nextState(c: CaseSnapshot, input: ActionInput, today: string): C
       // The objection window runs from receipt of the result (产品质量法 art. 15).
       return { state: 'notified', receivedOn: input.receivedOn, objectionUntil: addDays(input.receivedOn, LAW.objectionDays) };
     case 'object':
-      if (!c.objectionUntil || input.on > c.objectionUntil) throw rule(`异议须在收到检验结果之日起 ${LAW.objectionDays} 日内提出（截至 ${c.objectionUntil}）`);
+      if (!c.objectionUntil || input.on > c.objectionUntil)
+        throw rule(`异议须在收到检验结果之日起 ${LAW.objectionDays} 日内提出（截至 ${c.objectionUntil}）`);
       return { state: 'objected', objectionFiledOn: input.on };
     case 'decide_objection':
       if (!input.accept) return { state: 'final_unqualified', finalVerdict: 'unqualified' };
@@ -224,7 +229,10 @@ export interface Due {
   by: string;
 }
 
-export function dueItems(c: CaseSnapshot & { rectificationDue: string | null; firstReviewDue: string | null }, settings: WorkflowSettings): Due[] {
+export function dueItems(
+  c: CaseSnapshot & { rectificationDue: string | null; firstReviewDue: string | null },
+  settings: WorkflowSettings,
+): Due[] {
   switch (c.state) {
     case 'refused':
       // A refusal happens at the sampling visit: its date is the sampling date.
@@ -241,7 +249,15 @@ export function dueItems(c: CaseSnapshot & { rectificationDue: string | null; fi
         ...(c.firstReviewDue ? [{ kind: 'first_review' as const, by: c.firstReviewDue }] : []),
       ];
     case 'announced':
-      return c.announcedOn ? [{ kind: 'second_review', from: addDays(c.announcedOn, LAW.secondReviewFromDays), by: addDays(c.announcedOn, LAW.secondReviewUntilDays - 1) }] : [];
+      return c.announcedOn
+        ? [
+            {
+              kind: 'second_review',
+              from: addDays(c.announcedOn, LAW.secondReviewFromDays),
+              by: addDays(c.announcedOn, LAW.secondReviewUntilDays - 1),
+            },
+          ]
+        : [];
     default:
       return [];
   }

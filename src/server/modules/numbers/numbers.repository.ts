@@ -9,7 +9,11 @@ import type { DocumentNumberTable } from './numbers.table';
  * number is given twice (PostgreSQL re-reads the row after the wait; SQLite has one writer).
  */
 export async function nextInSeries(trx: Kysely<Database>, series: string, year: number): Promise<number> {
-  await trx.insertInto('document_number_counters').values({ series, year, last: 0 }).onConflict((oc) => oc.columns(['series', 'year']).doNothing()).execute();
+  await trx
+    .insertInto('document_number_counters')
+    .values({ series, year, last: 0 })
+    .onConflict((oc) => oc.columns(['series', 'year']).doNothing())
+    .execute();
   const row = await trx
     .updateTable('document_number_counters')
     .set((eb) => ({ last: eb('last', '+', 1) }))
@@ -23,11 +27,27 @@ export async function nextInSeries(trx: Kysely<Database>, series: string, year: 
 /** Records a number issued to a subject, now, by the actor; returns it as stored. */
 export async function insertNumber(
   trx: Kysely<Database>,
-  n: { series: string; year: number; seq: number; number: string; subject: { type: string; id: string }; reason: string; actorId: string | null },
+  n: {
+    series: string;
+    year: number;
+    seq: number;
+    number: string;
+    subject: { type: string; id: string };
+    reason: string;
+    actorId: string | null;
+  },
 ) {
   const row = {
-    id: uuidv7(), series: n.series, year: n.year, seq: n.seq, number: n.number, subject_type: n.subject.type, subject_id: n.subject.id,
-    reason: n.reason, issued_by: n.actorId, issued_at: new Date().toISOString(),
+    id: uuidv7(),
+    series: n.series,
+    year: n.year,
+    seq: n.seq,
+    number: n.number,
+    subject_type: n.subject.type,
+    subject_id: n.subject.id,
+    reason: n.reason,
+    issued_by: n.actorId,
+    issued_at: new Date().toISOString(),
   } satisfies Insertable<DocumentNumberTable>;
   await trx.insertInto('document_numbers').values(row).execute();
   return row;

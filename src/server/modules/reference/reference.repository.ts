@@ -31,10 +31,21 @@ export const KIND_COLUMNS: Record<ReferenceKind, Record<string, { column: string
   regions: { level: { column: 'level' }, parentCode: { column: 'parent_code' } },
   industries: { isKey: { column: 'is_key', bool: true } },
   departments: {},
-  'product-categories': { groupName: { column: 'group_name' }, industryCode: { column: 'industry_code' }, catalogue: { column: 'catalogue' } },
+  'product-categories': {
+    groupName: { column: 'group_name' },
+    industryCode: { column: 'industry_code' },
+    catalogue: { column: 'catalogue' },
+  },
   'brand-programmes': {
-    level: { column: 'level' }, kind: { column: 'kind' }, validityYears: { column: 'validity_years' }, reviewCycleYears: { column: 'review_cycle_years' },
-    running: { column: 'running', bool: true }, lastGrantYear: { column: 'last_grant_year' }, reapplyBarYears: { column: 'reapply_bar_years' }, publicBadge: { column: 'public_badge', bool: true }, rules: { column: 'rules' },
+    level: { column: 'level' },
+    kind: { column: 'kind' },
+    validityYears: { column: 'validity_years' },
+    reviewCycleYears: { column: 'review_cycle_years' },
+    running: { column: 'running', bool: true },
+    lastGrantYear: { column: 'last_grant_year' },
+    reapplyBarYears: { column: 'reapply_bar_years' },
+    publicBadge: { column: 'public_badge', bool: true },
+    rules: { column: 'rules' },
   },
 };
 
@@ -60,7 +71,15 @@ export function referenceColumns(kind: ReferenceKind, input: Record<string, unkn
 export function newReferenceRow(kind: ReferenceKind, actorId: string | null, input: Record<string, unknown>): ReferenceRow {
   const now = new Date().toISOString();
   return {
-    id: uuidv7(), name_en: '', sort_order: 0, active: 1, ...referenceColumns(kind, input), version: 1, created_at: now, updated_at: now, created_by: actorId,
+    id: uuidv7(),
+    name_en: '',
+    sort_order: 0,
+    active: 1,
+    ...referenceColumns(kind, input),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: actorId,
   } as unknown as ReferenceRow;
 }
 
@@ -80,7 +99,10 @@ export async function findReferenceByCode(db: Kysely<Database>, kind: ReferenceK
 }
 
 export async function insertReference(db: Kysely<Database>, kind: ReferenceKind, row: ReferenceRow): Promise<void> {
-  await db.insertInto(table(kind)).values(row as never).execute();
+  await db
+    .insertInto(table(kind))
+    .values(row as never)
+    .execute();
 }
 
 /** Applies the edit only at the version the editor read; bumps it. Undefined when stale or gone. */
@@ -102,7 +124,12 @@ export async function updateReferenceVersioned(
 
 /** Every region as a node of the tree (retired ones too), in display order. */
 export async function listRegionNodes(db: Kysely<Database>): Promise<RegionNode[]> {
-  const rows = await db.selectFrom('regions').select(['code', 'parent_code', 'level', 'active']).orderBy('sort_order').orderBy('code').execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'parent_code', 'level', 'active'])
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
   return rows.map((r) => ({ code: r.code, parentCode: r.parent_code, level: r.level, active: Boolean(r.active) }));
 }
 

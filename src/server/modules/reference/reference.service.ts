@@ -89,7 +89,14 @@ export function referenceService(ctx: AppContext) {
         await checkLinks(trx, kind, fields, before.code);
         const after = await updateReferenceVersioned(trx, kind, id, version, referenceColumns(kind, fields));
         if (!after) throw new AppError('stale_version');
-        await recordAudit(trx, actor, 'reference.update', { type: kind, id }, auditedReference(kind, before), auditedReference(kind, after));
+        await recordAudit(
+          trx,
+          actor,
+          'reference.update',
+          { type: kind, id },
+          auditedReference(kind, before),
+          auditedReference(kind, after),
+        );
         return after;
       });
       forget(kind);
@@ -109,7 +116,14 @@ export function referenceService(ctx: AppContext) {
         const write = async (before: ReferenceRow, fields: Record<string, unknown>) => {
           const after = await updateReferenceVersioned(trx, 'regions', before.id, before.version, referenceColumns('regions', fields));
           if (!after) throw new AppError('stale_version');
-          await recordAudit(trx, actor, 'reference.update', { type: 'regions', id: before.id }, auditedReference('regions', before), auditedReference('regions', after));
+          await recordAudit(
+            trx,
+            actor,
+            'reference.update',
+            { type: 'regions', id: before.id },
+            auditedReference('regions', before),
+            auditedReference('regions', after),
+          );
         };
         for (const [i, e] of entries.entries()) {
           const fields = { name: e.name, nameEn: e.nameEn, level: e.level, parentCode: e.parentCode, sortOrder: i, active: true };

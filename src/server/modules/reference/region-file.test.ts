@@ -6,7 +6,11 @@ const rows = (lines: string[][]) => lines.map((cells, i) => ({ line: i + 1, cell
 
 describe('region file', () => {
   it('reads the Chinese headers and level labels and puts parents before children', () => {
-    const text = fs.readFileSync('test/fixtures/regions-zhuzhou.csv', 'utf8').trim().split('\n').map((l) => l.split(','));
+    const text = fs
+      .readFileSync('test/fixtures/regions-zhuzhou.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     // Children first in the file: the order of writing must still put each parent first.
     const [header, ...body] = text;
     const { entries, problems } = parseRegionFile(rows([header!, ...body.reverse()]), new Set(['430000']));
@@ -14,7 +18,13 @@ describe('region file', () => {
     const order = entries.map((e) => e.code);
     expect(order.indexOf('430200')).toBeLessThan(order.indexOf('430202'));
     expect(order.indexOf('430202')).toBeLessThan(order.indexOf('430202001'));
-    expect(entries.find((e) => e.code === '430202001')).toEqual({ code: '430202001', name: '月塘街道', nameEn: 'Yuetang Street', level: 'township', parentCode: '430202' });
+    expect(entries.find((e) => e.code === '430202001')).toEqual({
+      code: '430202001',
+      name: '月塘街道',
+      nameEn: 'Yuetang Street',
+      level: 'township',
+      parentCode: '430202',
+    });
     expect(entries.find((e) => e.code === '430281')?.level).toBe('county_city');
   });
 

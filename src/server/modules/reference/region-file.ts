@@ -13,13 +13,27 @@ export interface RegionEntry {
 
 /** Header cell → field; the English names of the columns or their Chinese labels. */
 const HEADERS: Record<string, keyof RegionEntry> = {
-  code: 'code', 代码: 'code', 区划代码: 'code',
-  name: 'name', 名称: 'name',
-  name_en: 'nameEn', 英文名称: 'nameEn',
-  level: 'level', 级别: 'level',
-  parent_code: 'parentCode', 上级代码: 'parentCode',
+  code: 'code',
+  代码: 'code',
+  区划代码: 'code',
+  name: 'name',
+  名称: 'name',
+  name_en: 'nameEn',
+  英文名称: 'nameEn',
+  level: 'level',
+  级别: 'level',
+  parent_code: 'parentCode',
+  上级代码: 'parentCode',
 };
-const LEVEL_LABELS: Record<string, RegionLevel> = { 省: 'province', 地级市: 'city', 市辖区: 'district', 县: 'county', 县级市: 'county_city', 乡镇街道: 'township', 村社区: 'village' };
+const LEVEL_LABELS: Record<string, RegionLevel> = {
+  省: 'province',
+  地级市: 'city',
+  市辖区: 'district',
+  县: 'county',
+  县级市: 'county_city',
+  乡镇街道: 'township',
+  村社区: 'village',
+};
 
 /**
  * Reads a region file (header row first) into entries ordered parents before children, or the
@@ -40,7 +54,14 @@ export function parseRegionFile(rows: TableRow[], known: ReadonlySet<string>): {
     if (row.cells.every((c) => !c.trim())) continue;
     const levelRaw = get('level');
     const level = (REGION_LEVELS as readonly string[]).includes(levelRaw) ? (levelRaw as RegionLevel) : LEVEL_LABELS[levelRaw];
-    const entry = { code: get('code'), name: get('name'), nameEn: fields.includes('nameEn') ? get('nameEn') : '', level: level!, parentCode: get('parentCode') || null, line: row.line };
+    const entry = {
+      code: get('code'),
+      name: get('name'),
+      nameEn: fields.includes('nameEn') ? get('nameEn') : '',
+      level: level!,
+      parentCode: get('parentCode') || null,
+      line: row.line,
+    };
     const bad = [
       !codeShape.test(entry.code) && `代码 ${entry.code || '（空）'} 不是 6、9 或 12 位数字`,
       !entry.name && '名称为空',
@@ -59,7 +80,8 @@ export function parseRegionFile(rows: TableRow[], known: ReadonlySet<string>): {
     if (path.includes(e.code)) return void problems.push(`第 ${e.line} 行：上级关系成环（${[...path, e.code].join(' → ')}）`);
     const parent = e.parentCode ? entries.get(e.parentCode) : undefined;
     if (parent) place(parent, [...path, e.code]);
-    else if (e.parentCode && !known.has(e.parentCode)) return void problems.push(`第 ${e.line} 行：上级代码 ${e.parentCode} 不在文件中，也未载入`);
+    else if (e.parentCode && !known.has(e.parentCode))
+      return void problems.push(`第 ${e.line} 行：上级代码 ${e.parentCode} 不在文件中，也未载入`);
     placed.add(e.code);
     const { line: _line, ...plain } = e;
     ordered.push(plain);

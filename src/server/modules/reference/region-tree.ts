@@ -44,9 +44,7 @@ export class RegionTree {
     }
     const cities = [...this.nodes.values()].filter((n) => n.level === 'city' && n.active);
     if (cities.length !== 1) {
-      throw new RegionTreeError(
-        `the regions hold ${cities.length} active cities; set QC_HOME_REGION to the region the platform serves`,
-      );
+      throw new RegionTreeError(`the regions hold ${cities.length} active cities; set QC_HOME_REGION to the region the platform serves`);
     }
     return cities[0]!;
   }

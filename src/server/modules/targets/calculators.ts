@@ -49,7 +49,19 @@ export const IDS_OF: Record<RecordKind, (db: Kysely<Database>, s: CalcScope) => 
 
 type Rows = SelectQueryBuilder<Database, any, CalcRow>;
 // The large tables are indexed on updated_at (migration 2026112520); the two reference tables are small.
-export const SOURCES = ['enterprises', 'products', 'product_standards', 'certifications', 'enterprise_yearly_figures', 'honours', 'flagship_designations', 'inspections', 'reported_values', 'product_categories', 'brand_programmes'] as const;
+export const SOURCES = [
+  'enterprises',
+  'products',
+  'product_standards',
+  'certifications',
+  'enterprise_yearly_figures',
+  'honours',
+  'flagship_designations',
+  'inspections',
+  'reported_values',
+  'product_categories',
+  'brand_programmes',
+] as const;
 export type Source = (typeof SOURCES)[number];
 const ARCHIVE: readonly Source[] = ['enterprises', 'products', 'product_standards'];
 
@@ -90,14 +102,21 @@ const certified = (kind: string, asOf: string, also?: RawBuilder<SqlBool>) =>
  */
 export const partOf = (key: string) => sql<string>`substr(${sql.ref(key)}, length(${sql.ref(key)}), 1)`;
 /** The enterprise scope: county, industry and part. */
-function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, s: CalcScope, region = 'e.region_code', industry = 'e.industry_code', key = 'e.id'): Q {
+function scoped<Q extends SelectQueryBuilder<any, any, any>>(
+  q: Q,
+  s: CalcScope,
+  region = 'e.region_code',
+  industry = 'e.industry_code',
+  key = 'e.id',
+): Q {
   let out = q;
   if (s.regionCode) out = out.where(region, '=', s.regionCode) as Q;
   if (s.industryCode) out = out.where(industry, '=', s.industryCode) as Q;
   if (s.part) out = out.where(partOf(key), '=', s.part) as Q;
   return out;
 }
-const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback);
+const strings = (v: unknown, fallback: string[]): string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : fallback;
 const flag = (expr: ReturnType<typeof sql<SqlBool>>) => sql<number>`case when ${expr} then 1 else 0 end`;
 
 /**
@@ -112,23 +131,36 @@ const industrialInYear = (s: CalcScope) =>
 
 /** The enterprise holds a product-brand honour in force on `asOf`. */
 const holdsProductBrand = (asOf: string) =>
-  anyRow(sql`honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${inForce(asOf)}`);
+  anyRow(
+    sql`honours h inner join brand_programmes bp on bp.code = h.programme_code where h.enterprise_id = e.id and bp.kind = 'product_brand' and ${inForce(asOf)}`,
+  );
 
 function products(db: Kysely<Database>, s: CalcScope) {
   return scoped(
-    db.selectFrom('products as p').innerJoin('enterprises as e', 'e.id', 'p.enterprise_id').where(onRecord('p', s.asOf)).where(onRecord('e', s.asOf)),
+    db
+      .selectFrom('products as p')
+      .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
+      .where(onRecord('p', s.asOf))
+      .where(onRecord('e', s.asOf)),
     s,
   );
 }
 /** A row's enterprise `e` and the cell it is kept in: the county (its own, or the one an honour or designation was made in), its industry and part. */
 const ownedBy = (region = 'e.region_code') =>
-  [sql<string>`e.id`.as('enterprise_id'), sql<string>`e.name`.as('enterprise_name'), sql<string>`${sql.ref(region)}`.as('region_code'), sql<string>`e.industry_code`.as('industry_code'), partOf('e.id').as('part')] as const;
+  [
+    sql<string>`e.id`.as('enterprise_id'),
+    sql<string>`e.name`.as('enterprise_name'),
+    sql<string>`${sql.ref(region)}`.as('region_code'),
+    sql<string>`e.industry_code`.as('industry_code'),
+    partOf('e.id').as('part'),
+  ] as const;
 const productColumns = [sql<string>`p.id`.as('id'), sql<string>`p.name`.as('label'), ...ownedBy()] as const;
 const enterpriseColumns = (region?: string) => [sql<string>`e.id`.as('id'), sql<string>`e.name`.as('label'), ...ownedBy(region)] as const;
 
 /** Figures of a year that may be summed: the yearly-figure columns a reading may name. */
 const FIGURES = ['output_value', 'new_product_output_value', 'sales_revenue', 'export_value', 'profit_and_tax'] as const;
-const figure = (v: unknown, fallback: (typeof FIGURES)[number]) => ((FIGURES as readonly unknown[]).includes(v) ? (v as (typeof FIGURES)[number]) : fallback);
+const figure = (v: unknown, fallback: (typeof FIGURES)[number]) =>
+  (FIGURES as readonly unknown[]).includes(v) ? (v as (typeof FIGURES)[number]) : fallback;
 
 export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> & Record<string, Calculator | undefined> = {
   /** Products of industrial producers (industrialInYear) made to standard with at least one standard on record, of all their products on record. */
@@ -136,11 +168,13 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     kind: 'product',
     sources: ARCHIVE,
     rows: (db, s) =>
-      products(db, s).where(industrialInYear(s)).select([
-        ...productColumns,
-        flag(sql<SqlBool>`p.made_to_standard = ${bool(true)} and ${hasStandard(s.asOf)}`).as('num'),
-        sql<number>`1`.as('den'),
-      ]) as Rows,
+      products(db, s)
+        .where(industrialInYear(s))
+        .select([
+          ...productColumns,
+          flag(sql<SqlBool>`p.made_to_standard = ${bool(true)} and ${hasStandard(s.asOf)}`).as('num'),
+          sql<number>`1`.as('den'),
+        ]) as Rows,
   },
 
   /**
@@ -156,7 +190,14 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
       const adoption = strings(s.reading.adoption, ['IDT', 'MOD']);
       return products(db, s)
         .where(industrialInYear(s))
-        .where((eb) => eb.or([eb('e.key_enterprise', '=', bool(true)), eb('e.foreign_invested', '=', bool(true)), eb('p.key_product', '=', bool(true)), eb('p.brand_product', '=', bool(true))]))
+        .where((eb) =>
+          eb.or([
+            eb('e.key_enterprise', '=', bool(true)),
+            eb('e.foreign_invested', '=', bool(true)),
+            eb('p.key_product', '=', bool(true)),
+            eb('p.brand_product', '=', bool(true)),
+          ]),
+        )
         .select([
           ...productColumns,
           flag(hasStandard(s.asOf, sql<SqlBool>`(ps.kind in (${sql.join(kinds)}) or ps.adoption in (${sql.join(adoption)}))`)).as('num'),
@@ -207,11 +248,21 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
         .where('i.final_verdict', 'in', ['qualified', 'unqualified']);
       const products = strings(s.reading.products, []);
       if (products.length) {
-        q = q.where((eb) => eb.or([...(products.includes('key') ? [eb('pr.key_product', '=', bool(true))] : []), ...(products.includes('brand') ? [eb('pr.brand_product', '=', bool(true))] : [])]));
+        q = q.where((eb) =>
+          eb.or([
+            ...(products.includes('key') ? [eb('pr.key_product', '=', bool(true))] : []),
+            ...(products.includes('brand') ? [eb('pr.brand_product', '=', bool(true))] : []),
+          ]),
+        );
       }
       if (s.regionCode) q = q.where('i.region_code', '=', s.regionCode);
       // An industry as its categories' codes: the cases' (year, verdict, county, category) index then reads only the cell.
-      if (s.industryCode) q = q.where('i.category_code', 'in', db.selectFrom('product_categories').select('code').where('industry_code', '=', s.industryCode));
+      if (s.industryCode)
+        q = q.where(
+          'i.category_code',
+          'in',
+          db.selectFrom('product_categories').select('code').where('industry_code', '=', s.industryCode),
+        );
       if (s.part) q = q.where(partOf('i.id'), '=', s.part);
       return q.select([
         sql<string>`i.id`.as('id'),
@@ -238,7 +289,11 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     rows: (db, s) => {
       const num = figure(s.reading.numerator, 'new_product_output_value');
       const den = figure(s.reading.denominator, 'output_value');
-      return industrialOutput(db, s, den).select([...enterpriseColumns(), sql<number>`coalesce(${sql.ref(`y.${num}`)}, 0)`.as('num'), sql<number>`${sql.ref(`y.${den}`)}`.as('den')]) as Rows;
+      return industrialOutput(db, s, den).select([
+        ...enterpriseColumns(),
+        sql<number>`coalesce(${sql.ref(`y.${num}`)}, 0)`.as('num'),
+        sql<number>`${sql.ref(`y.${den}`)}`.as('den'),
+      ]) as Rows;
     },
   },
 
@@ -248,7 +303,11 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     sources: ['enterprises', 'enterprise_yearly_figures', 'honours', 'brand_programmes'],
     rows: (db, s) => {
       const fig = figure(s.reading.figure, 'output_value');
-      return industrialOutput(db, s, fig).select([...enterpriseColumns(), sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'), sql<number>`${sql.ref(`y.${fig}`)}`.as('den')]) as Rows;
+      return industrialOutput(db, s, fig).select([
+        ...enterpriseColumns(),
+        sql<number>`case when ${holdsProductBrand(s.asOf)} then ${sql.ref(`y.${fig}`)} else 0 end`.as('num'),
+        sql<number>`${sql.ref(`y.${fig}`)}`.as('den'),
+      ]) as Rows;
     },
   },
 
@@ -259,11 +318,20 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     rows: (db, s) => {
       const fig = figure(s.reading.figure, 'output_value');
       return scoped(yearFigures(db, s, s.year), s)
-        .innerJoin('enterprise_yearly_figures as y0', (j) => j.onRef('y0.enterprise_id', '=', 'e.id').on('y0.year', '=', s.year - 1).on('y0.deleted_at', 'is', null))
+        .innerJoin('enterprise_yearly_figures as y0', (j) =>
+          j
+            .onRef('y0.enterprise_id', '=', 'e.id')
+            .on('y0.year', '=', s.year - 1)
+            .on('y0.deleted_at', 'is', null),
+        )
         .where(`y.${fig}`, 'is not', null)
         .where(`y0.${fig}`, 'is not', null)
         .where(holdsProductBrand(s.asOf))
-        .select([...enterpriseColumns(), sql<number>`${sql.ref(`y.${fig}`)} - ${sql.ref(`y0.${fig}`)}`.as('num'), sql<number>`${sql.ref(`y0.${fig}`)}`.as('den')]) as Rows;
+        .select([
+          ...enterpriseColumns(),
+          sql<number>`${sql.ref(`y.${fig}`)} - ${sql.ref(`y0.${fig}`)}`.as('num'),
+          sql<number>`${sql.ref(`y0.${fig}`)}`.as('den'),
+        ]) as Rows;
     },
   },
 
@@ -289,10 +357,16 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     rows: (db, s) => {
       const programme = typeof s.reading.programme === 'string' ? s.reading.programme : '';
       const start = `${s.planStart}-01-01`;
-      let q = db.selectFrom('honours as h').innerJoin('enterprises as e', 'e.id', 'h.enterprise_id').where('h.programme_code', '=', programme);
+      let q = db
+        .selectFrom('honours as h')
+        .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
+        .where('h.programme_code', '=', programme);
       q =
         s.reading.count === 'granted_in_plan'
-          ? q.where('h.granted_on', '>=', start).where('h.granted_on', '<=', s.asOf).where((eb) => eb.or([eb('h.revoked_on', 'is', null), eb('h.revoked_on', '>', s.asOf)]))
+          ? q
+              .where('h.granted_on', '>=', start)
+              .where('h.granted_on', '<=', s.asOf)
+              .where((eb) => eb.or([eb('h.revoked_on', 'is', null), eb('h.revoked_on', '>', s.asOf)]))
           : q.where(inForce(s.asOf));
       if (s.reading.distinctEnterprises) {
         q = q.where(
@@ -315,16 +389,28 @@ export const CALCULATORS: Record<(typeof CALCULATOR_NAMES)[number], Calculator> 
     kind: 'enterprise',
     sources: ['enterprises', 'flagship_designations'],
     rows: (db, s) =>
-      scoped(db.selectFrom('flagship_designations as f').innerJoin('enterprises as e', 'e.id', 'f.enterprise_id').where('f.year', '=', s.year).where('f.deleted_at', 'is', null), s, 'f.region_code').select([
-        ...enterpriseColumns('f.region_code'),
-        sql<number>`1`.as('num'),
-        sql<number>`0`.as('den'),
-      ]) as Rows,
+      scoped(
+        db
+          .selectFrom('flagship_designations as f')
+          .innerJoin('enterprises as e', 'e.id', 'f.enterprise_id')
+          .where('f.year', '=', s.year)
+          .where('f.deleted_at', 'is', null),
+        s,
+        'f.region_code',
+      ).select([...enterpriseColumns('f.region_code'), sql<number>`1`.as('num'), sql<number>`0`.as('den')]) as Rows,
   },
 };
 
 function yearFigures(db: Kysely<Database>, s: CalcScope, year: number) {
-  return db.selectFrom('enterprise_yearly_figures as y').innerJoin('enterprises as e', 'e.id', 'y.enterprise_id').where('y.year', '=', year).where('y.deleted_at', 'is', null).where(onRecord('e', s.asOf));
+  return db
+    .selectFrom('enterprise_yearly_figures as y')
+    .innerJoin('enterprises as e', 'e.id', 'y.enterprise_id')
+    .where('y.year', '=', year)
+    .where('y.deleted_at', 'is', null)
+    .where(onRecord('e', s.asOf));
 }
 /** The year's figures of industrial producers reporting `fig`: the industrial output denominators' rows, in scope. */
-const industrialOutput = (db: Kysely<Database>, s: CalcScope, fig: (typeof FIGURES)[number]) => scoped(yearFigures(db, s, s.year), s).where(industrialInYear(s)).where(`y.${fig}`, 'is not', null);
+const industrialOutput = (db: Kysely<Database>, s: CalcScope, fig: (typeof FIGURES)[number]) =>
+  scoped(yearFigures(db, s, s.year), s)
+    .where(industrialInYear(s))
+    .where(`y.${fig}`, 'is not', null);

@@ -34,7 +34,9 @@ const CASE_CHANGES: Partial<Record<Source, Changed>> = {
   products: (since) => [
     sql`select distinct i.year, i.region_code, c.industry_code, ${I} as part from products p inner join inspections i on i.product_id = p.id inner join product_categories c on c.code = i.category_code where p.updated_at >= ${since}`,
   ],
-  inspections: (since) => [sql`select distinct i.year, i.region_code, c.industry_code, ${I} as part from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`],
+  inspections: (since) => [
+    sql`select distinct i.year, i.region_code, c.industry_code, ${I} as part from inspections i inner join product_categories c on c.code = i.category_code where i.updated_at >= ${since}`,
+  ],
 };
 
 /**
@@ -44,14 +46,21 @@ const CASE_CHANGES: Partial<Record<Source, Changed>> = {
  */
 const CHANGED: Partial<Record<Source, Changed>> = {
   enterprises: (since) => enterpriseParts(sql`enterprises e`, sql`e.updated_at >= ${since}`),
-  products: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from products p inner join enterprises e on e.id = p.enterprise_id where p.updated_at >= ${since}`],
+  products: (since) => [
+    sql`select distinct e.region_code, e.industry_code, ${E} as part from products p inner join enterprises e on e.id = p.enterprise_id where p.updated_at >= ${since}`,
+  ],
   product_standards: (since) => [
     sql`select distinct e.region_code, e.industry_code, ${E} as part from product_standards ps inner join products p on p.id = ps.product_id inner join enterprises e on e.id = p.enterprise_id where ps.updated_at >= ${since}`,
   ],
-  certifications: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from certifications c inner join enterprises e on e.id = c.enterprise_id where c.updated_at >= ${since}`],
-  enterprise_yearly_figures: (since) => [sql`select distinct e.region_code, e.industry_code, ${E} as part from enterprise_yearly_figures y inner join enterprises e on e.id = y.enterprise_id where y.updated_at >= ${since}`],
+  certifications: (since) => [
+    sql`select distinct e.region_code, e.industry_code, ${E} as part from certifications c inner join enterprises e on e.id = c.enterprise_id where c.updated_at >= ${since}`,
+  ],
+  enterprise_yearly_figures: (since) => [
+    sql`select distinct e.region_code, e.industry_code, ${E} as part from enterprise_yearly_figures y inner join enterprises e on e.id = y.enterprise_id where y.updated_at >= ${since}`,
+  ],
   honours: (since) => enterpriseParts(sql`honours x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
-  flagship_designations: (since) => enterpriseParts(sql`flagship_designations x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
+  flagship_designations: (since) =>
+    enterpriseParts(sql`flagship_designations x inner join enterprises e on e.id = x.enterprise_id`, sql`x.updated_at >= ${since}`),
 };
 
 /**
@@ -63,14 +72,33 @@ const lookBack = (stamp: string) => new Date(Date.parse(stamp) - LOOK_BACK_MS).t
 
 /** A table's changed parts between two of its stamps (null: too many), remembered: every indicator reading the table asks the same. */
 const seen = new Map<string, Part[] | null>();
-async function tableParts(db: Kysely<Database>, changed: Changed, among: Among, table: string, since: string, until: string, most: number): Promise<Part[] | null> {
+async function tableParts(
+  db: Kysely<Database>,
+  changed: Changed,
+  among: Among,
+  table: string,
+  since: string,
+  until: string,
+  most: number,
+): Promise<Part[] | null> {
   const key = `${table}|${among.cases}|${since}|${until}|${most}`;
   if (seen.has(key)) return seen.get(key)!;
   const parts = new Map<string, Part>();
   for (const query of changed(lookBack(since))) {
     // Each query stops at `most` + 1 parts: past that the answer is "all" whatever the rest holds.
-    const { rows } = await sql<{ year?: number; region_code: string; industry_code: string; part: string }>`${query} limit ${most + 1}`.execute(db);
-    for (const r of rows) parts.set(`${r.year ?? ''}|${r.region_code}|${r.industry_code}|${r.part}`, { region: r.region_code, industry: r.industry_code, part: r.part, year: r.year === undefined ? undefined : Number(r.year) });
+    const { rows } = await sql<{
+      year?: number;
+      region_code: string;
+      industry_code: string;
+      part: string;
+    }>`${query} limit ${most + 1}`.execute(db);
+    for (const r of rows)
+      parts.set(`${r.year ?? ''}|${r.region_code}|${r.industry_code}|${r.part}`, {
+        region: r.region_code,
+        industry: r.industry_code,
+        part: r.part,
+        year: r.year === undefined ? undefined : Number(r.year),
+      });
     if (parts.size > most) break;
   }
   const out = parts.size > most ? null : [...parts.values()];
@@ -84,7 +112,13 @@ async function tableParts(db: Kysely<Database>, changed: Changed, among: Among, 
  * changes between two stamps, or null when every cell must be read again: a reference table changed, an enterprise moved county or industry, a table was
  * empty before, or more than `most` parts changed (reading all of them is then quicker).
  */
-export async function changedParts(db: Kysely<Database>, before: Record<string, string>, now: Record<string, string>, among: Among, most: number): Promise<Part[] | null> {
+export async function changedParts(
+  db: Kysely<Database>,
+  before: Record<string, string>,
+  now: Record<string, string>,
+  among: Among,
+  most: number,
+): Promise<Part[] | null> {
   const parts = new Map<string, Part>();
   for (const [table, stamp] of Object.entries(now)) {
     if (before[table] === stamp) continue;

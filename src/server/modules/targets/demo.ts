@@ -46,12 +46,24 @@ export async function seedDemoTargets(
   const now = today();
   const year = Number(now.slice(0, 4));
   const start = planStartOf(year);
-  if (await db.selectFrom('target_plans').select('id').where('start_year', '<=', year).where('end_year', '>=', year).executeTakeFirst()) return null;
+  if (await db.selectFrom('target_plans').select('id').where('start_year', '<=', year).where('end_year', '>=', year).executeTakeFirst())
+    return null;
   const template = await db.selectFrom('target_plans').select('id').orderBy('start_year', 'desc').executeTakeFirst();
   if (!template) return null;
-  const plan = await s.targets.copyPlan(actor, template.id, { code: `zlxc-${start}-${start + 4}`, name: `质量兴郴 ${start}—${start + 4}`, nameEn: `Quality-Driven Chenzhou ${start}–${start + 4}`, startYear: start, endYear: start + 4 });
+  const plan = await s.targets.copyPlan(actor, template.id, {
+    code: `zlxc-${start}-${start + 4}`,
+    name: `质量兴郴 ${start}—${start + 4}`,
+    nameEn: `Quality-Driven Chenzhou ${start}–${start + 4}`,
+    startYear: start,
+    endYear: start + 4,
+  });
 
-  const indicators = await db.selectFrom('plan_indicators').select(['code', 'kind', 'owner_department', 'report_regions']).where('plan_id', '=', plan.id).where('source', '=', 'reported').execute();
+  const indicators = await db
+    .selectFrom('plan_indicators')
+    .select(['code', 'kind', 'owner_department', 'report_regions'])
+    .where('plan_id', '=', plan.id)
+    .where('source', '=', 'reported')
+    .execute();
   const tree = await s.regions.tree();
   const counties = tree.units();
   const province = tree.parentOfHome();
@@ -62,32 +74,71 @@ export async function seedDemoTargets(
     // Last year's figures were approved in the spring; this year's are in by now.
     const decided = period < year ? `${period + 1}-02-20T02:00:00.000Z` : stamp;
     for (const i of indicators) {
-      const f = FIGURES[i.code] ?? (i.kind === 'rate' ? { den: [50, 200] as [number, number], share: [0.9, 1] as [number, number] } : { value: [1, 10] as [number, number] });
+      const f =
+        FIGURES[i.code] ??
+        (i.kind === 'rate'
+          ? { den: [50, 200] as [number, number], share: [0.9, 1] as [number, number] }
+          : { value: [1, 10] as [number, number] });
       for (const region of i.report_regions === 'province' ? (province ? [province] : []) : counties) {
         const key = `${i.code}|${region}|${period}`;
         const den = f.den ? Math.round(pick(key, ...f.den)) : null;
-        const figures = den !== null ? { numerator: Math.round(den * pick(`${key}|n`, ...f.share!)), denominator: den, value: null } : { numerator: null, denominator: null, value: Math.round(pick(key, ...f.value!) * 10) / 10 };
+        const figures =
+          den !== null
+            ? { numerator: Math.round(den * pick(`${key}|n`, ...f.share!)), denominator: den, value: null }
+            : { numerator: null, denominator: null, value: Math.round(pick(key, ...f.value!) * 10) / 10 };
         const id = uuidv7();
         values.push({
-          id, indicator_code: i.code, region_code: region, period: String(period), department_code: i.owner_department, ...figures, comment: '', status: 'approved',
-          submitted_at: decided, decided_at: decided, decided_by: actor.id, decision_comment: '', version: 3, created_at: decided, updated_at: decided, created_by: null,
+          id,
+          indicator_code: i.code,
+          region_code: region,
+          period: String(period),
+          department_code: i.owner_department,
+          ...figures,
+          comment: '',
+          status: 'approved',
+          submitted_at: decided,
+          decided_at: decided,
+          decided_by: actor.id,
+          decision_comment: '',
+          version: 3,
+          created_at: decided,
+          updated_at: decided,
+          created_by: null,
         });
-        for (const action of ['save', 'submit', 'approve']) events.push({ id: uuidv7(), reported_value_id: id, action, ...figures, comment: '', actor_id: action === 'approve' ? actor.id : null, at: decided });
+        for (const action of ['save', 'submit', 'approve'])
+          events.push({
+            id: uuidv7(),
+            reported_value_id: id,
+            action,
+            ...figures,
+            comment: '',
+            actor_id: action === 'approve' ? actor.id : null,
+            at: decided,
+          });
       }
     }
   }
   await db.transaction().execute(async (trx) => {
     await insertChunked(trx, 'reported_values', values as never);
     await insertChunked(trx, 'reported_value_events', events as never);
-    await recordAudit(trx, actor, 'targets.seed', { type: 'target_plan', id: plan.id }, null, { plan: plan.code, reportedValues: values.length });
+    await recordAudit(trx, actor, 'targets.seed', { type: 'target_plan', id: plan.id }, null, {
+      plan: plan.code,
+      reportedValues: values.length,
+    });
   });
 
   // This year's assessment, opened: the draft's items, and its count targets split among the counties.
   const draft = await s.assessments.draft(plan.id);
   const scheme = await s.assessments.createScheme(actor, {
-    year, name: `${year}年度县市区质量工作考核`, planId: plan.id, items: draft.items, countyTargets: draft.countyTargets,
+    year,
+    name: `${year}年度县市区质量工作考核`,
+    planId: plan.id,
+    items: draft.items,
+    countyTargets: draft.countyTargets,
     // County targets were due a month ago (or on 1 January, early in the year); self-assessment next month.
-    targetsDueOn: [addDays(now, -30), `${year}-01-01`].sort()[1]!, selfDueOn: addMonths(now, 1), reviewDueOn: addMonths(now, 2),
+    targetsDueOn: [addDays(now, -30), `${year}-01-01`].sort()[1]!,
+    selfDueOn: addMonths(now, 1),
+    reviewDueOn: addMonths(now, 2),
   });
   await s.assessments.open(actor, scheme.id, scheme.version);
   return plan.id;

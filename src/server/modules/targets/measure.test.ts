@@ -36,9 +36,36 @@ describe('indicator arithmetic', () => {
 
   it('projection: the least-squares line read at the target year', () => {
     // 2010: 90, 2011: 92, 2012: 94 → +2 a year → 2015: 100.
-    expect(projectTo([{ year: 2010, value: 90 }, { year: 2011, value: 92 }, { year: 2012, value: 94 }], 2015)).toBeCloseTo(100, 10);
+    expect(
+      projectTo(
+        [
+          { year: 2010, value: 90 },
+          { year: 2011, value: 92 },
+          { year: 2012, value: 94 },
+        ],
+        2015,
+      ),
+    ).toBeCloseTo(100, 10);
     // 2010: 1, 2011: 3, 2012: 2 (and a year without data): slope 0.5, mean 2 at 2011 → 2015: 4.
-    expect(projectTo([{ year: 2010, value: 1 }, { year: 2011, value: 3 }, { year: 2012, value: 2 }, { year: 2013, value: null }], 2015)).toBeCloseTo(4, 10);
-    expect(projectTo([{ year: 2010, value: 1 }, { year: 2011, value: null }], 2015)).toBeNull();
+    expect(
+      projectTo(
+        [
+          { year: 2010, value: 1 },
+          { year: 2011, value: 3 },
+          { year: 2012, value: 2 },
+          { year: 2013, value: null },
+        ],
+        2015,
+      ),
+    ).toBeCloseTo(4, 10);
+    expect(
+      projectTo(
+        [
+          { year: 2010, value: 1 },
+          { year: 2011, value: null },
+        ],
+        2015,
+      ),
+    ).toBeNull();
   });
 });

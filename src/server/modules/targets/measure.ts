@@ -12,7 +12,11 @@ export type Status = (typeof STATUSES)[number];
  * or 100 %); a count or value is Σnumerator. With a comparison figure (a provincial average) the
  * value is the rate less that figure, in percentage points.
  */
-export function indicatorValue(kind: IndicatorKind, sums: { num: number; den: number; rows: number }, compare?: number | null): number | null {
+export function indicatorValue(
+  kind: IndicatorKind,
+  sums: { num: number; den: number; rows: number },
+  compare?: number | null,
+): number | null {
   if (compare !== undefined) {
     if (compare === null || sums.den === 0) return null;
     return (100 * sums.num) / sums.den - compare;
@@ -28,7 +32,8 @@ export function indicatorValue(kind: IndicatorKind, sums: { num: number; den: nu
 export function statusOf(value: number | null, target: number | null, direction: Direction, nearPercent: number): Status {
   if (target === null) return 'no_target';
   if (value === null) return 'no_data';
-  const met = direction === '>=' ? value >= target : direction === '>' ? value > target : direction === '<=' ? value <= target : value === target;
+  const met =
+    direction === '>=' ? value >= target : direction === '>' ? value > target : direction === '<=' ? value <= target : value === target;
   if (met) return 'met';
   const margin = Math.max(Math.abs(target) * (nearPercent / 100), target === 0 ? 1 : 0);
   const gap = direction === '>=' || direction === '>' ? target - value : direction === '<=' ? value - target : Math.abs(value - target);

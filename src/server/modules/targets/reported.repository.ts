@@ -26,7 +26,12 @@ export interface ReportedValueRecord {
   createdBy: string | null;
 }
 /** What a move of a figure changes (status, figures, decision), besides version and time. */
-export type ReportedValueChanges = Partial<Pick<ReportedValueRecord, 'numerator' | 'denominator' | 'value' | 'comment' | 'status' | 'submittedAt' | 'decidedAt' | 'decidedBy' | 'decisionComment'>>;
+export type ReportedValueChanges = Partial<
+  Pick<
+    ReportedValueRecord,
+    'numerator' | 'denominator' | 'value' | 'comment' | 'status' | 'submittedAt' | 'decidedAt' | 'decidedBy' | 'decisionComment'
+  >
+>;
 /** One step in a figure's history, with the name of who took it. */
 export interface ReportedValueEvent {
   reportedValueId: string;
@@ -50,9 +55,24 @@ type Row = Selectable<ReportedValueTable>;
 
 function fromRow(r: Row): ReportedValueRecord {
   return {
-    id: r.id, indicatorCode: r.indicator_code, regionCode: r.region_code, period: r.period, departmentCode: r.department_code, numerator: r.numerator,
-    denominator: r.denominator, value: r.value, comment: r.comment, status: r.status as ReportedValue['status'], submittedAt: r.submitted_at, decidedAt: r.decided_at,
-    decidedBy: r.decided_by, decisionComment: r.decision_comment, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by,
+    id: r.id,
+    indicatorCode: r.indicator_code,
+    regionCode: r.region_code,
+    period: r.period,
+    departmentCode: r.department_code,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    comment: r.comment,
+    status: r.status as ReportedValue['status'],
+    submittedAt: r.submitted_at,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    decisionComment: r.decision_comment,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    createdBy: r.created_by,
   };
 }
 function toColumns(c: ReportedValueChanges): Partial<Row> {
@@ -82,7 +102,12 @@ export async function findReportedValue(db: Db, id: string, scope: ReportedScope
 }
 
 /** The figure of an indicator, region and period, whoever entered it (there is one at most). */
-export async function findReportedValueFor(db: Db, indicatorCode: string, regionCode: string, period: string): Promise<ReportedValueRecord | undefined> {
+export async function findReportedValueFor(
+  db: Db,
+  indicatorCode: string,
+  regionCode: string,
+  period: string,
+): Promise<ReportedValueRecord | undefined> {
   const row = await db
     .selectFrom('reported_values')
     .selectAll()
@@ -94,7 +119,12 @@ export async function findReportedValueFor(db: Db, indicatorCode: string, region
 }
 
 /** The approved figure of an indicator and region for a period, if any. */
-export async function findApprovedValue(db: Db, indicatorCode: string, regionCode: string, period: string): Promise<ReportedValueRecord | undefined> {
+export async function findApprovedValue(
+  db: Db,
+  indicatorCode: string,
+  regionCode: string,
+  period: string,
+): Promise<ReportedValueRecord | undefined> {
   const row = await db
     .selectFrom('reported_values')
     .selectAll()
@@ -124,7 +154,12 @@ export async function listReportedValues(db: Db, scope: ReportedScope, filter: R
 }
 
 /** The figures of a period for some indicators; with `regionCode`, that region's only (a county officer's scope). */
-export async function reportedValuesOf(db: Db, period: string, indicatorCodes: string[], regionCode: string | null): Promise<ReportedValueRecord[]> {
+export async function reportedValuesOf(
+  db: Db,
+  period: string,
+  indicatorCodes: string[],
+  regionCode: string | null,
+): Promise<ReportedValueRecord[]> {
   if (!indicatorCodes.length) return [];
   let q = db.selectFrom('reported_values').selectAll().where('period', '=', period).where('indicator_code', 'in', indicatorCodes);
   if (regionCode) q = q.where('region_code', '=', regionCode);
@@ -135,15 +170,36 @@ export async function insertReportedValue(db: Db, rec: ReportedValueRecord): Pro
   await db
     .insertInto('reported_values')
     .values({
-      id: rec.id, indicator_code: rec.indicatorCode, region_code: rec.regionCode, period: rec.period, department_code: rec.departmentCode, numerator: rec.numerator,
-      denominator: rec.denominator, value: rec.value, comment: rec.comment, status: rec.status, submitted_at: rec.submittedAt, decided_at: rec.decidedAt,
-      decided_by: rec.decidedBy, decision_comment: rec.decisionComment, version: rec.version, created_at: rec.createdAt, updated_at: rec.updatedAt, created_by: rec.createdBy,
+      id: rec.id,
+      indicator_code: rec.indicatorCode,
+      region_code: rec.regionCode,
+      period: rec.period,
+      department_code: rec.departmentCode,
+      numerator: rec.numerator,
+      denominator: rec.denominator,
+      value: rec.value,
+      comment: rec.comment,
+      status: rec.status,
+      submitted_at: rec.submittedAt,
+      decided_at: rec.decidedAt,
+      decided_by: rec.decidedBy,
+      decision_comment: rec.decisionComment,
+      version: rec.version,
+      created_at: rec.createdAt,
+      updated_at: rec.updatedAt,
+      created_by: rec.createdBy,
     })
     .execute();
 }
 
 /** Applies changes if the figure is still at `version`; false when another write came first. */
-export async function updateReportedValue(db: Db, id: string, version: number, changes: ReportedValueChanges, updatedAt: string): Promise<boolean> {
+export async function updateReportedValue(
+  db: Db,
+  id: string,
+  version: number,
+  changes: ReportedValueChanges,
+  updatedAt: string,
+): Promise<boolean> {
   const updated = await db
     .updateTable('reported_values')
     .set({ ...toColumns(changes), version: version + 1, updated_at: updatedAt })
@@ -157,8 +213,15 @@ export async function insertReportedValueEvent(db: Db, e: Omit<ReportedValueEven
   await db
     .insertInto('reported_value_events')
     .values({
-      id: e.id, reported_value_id: e.reportedValueId, action: e.action, numerator: e.numerator, denominator: e.denominator, value: e.value, comment: e.comment,
-      actor_id: e.actorId, at: e.at,
+      id: e.id,
+      reported_value_id: e.reportedValueId,
+      action: e.action,
+      numerator: e.numerator,
+      denominator: e.denominator,
+      value: e.value,
+      comment: e.comment,
+      actor_id: e.actorId,
+      at: e.at,
     })
     .execute();
 }
@@ -169,18 +232,40 @@ export async function reportedValueEvents(db: Db, ids: string[]): Promise<Report
   const rows = await db
     .selectFrom('reported_value_events as v')
     .leftJoin('users as u', 'u.id', 'v.actor_id')
-    .select(['v.reported_value_id', 'v.action', 'v.numerator', 'v.denominator', 'v.value', 'v.comment', 'v.actor_id', 'v.at', 'u.display_name'])
+    .select([
+      'v.reported_value_id',
+      'v.action',
+      'v.numerator',
+      'v.denominator',
+      'v.value',
+      'v.comment',
+      'v.actor_id',
+      'v.at',
+      'u.display_name',
+    ])
     .where('v.reported_value_id', 'in', ids)
     .orderBy('v.at')
     .execute();
   return rows.map((e) => ({
-    reportedValueId: e.reported_value_id, action: e.action, numerator: e.numerator, denominator: e.denominator, value: e.value, comment: e.comment,
-    actorId: e.actor_id, actorName: e.display_name, at: e.at,
+    reportedValueId: e.reported_value_id,
+    action: e.action,
+    numerator: e.numerator,
+    denominator: e.denominator,
+    value: e.value,
+    comment: e.comment,
+    actorId: e.actor_id,
+    actorName: e.display_name,
+    at: e.at,
   }));
 }
 
 /** Who did what to a figure, newest first (the four-eyes check reads back to the last decision). */
 export async function reportedValueActions(db: Db, reportedValueId: string): Promise<{ action: string; actorId: string | null }[]> {
-  const rows = await db.selectFrom('reported_value_events').select(['action', 'actor_id']).where('reported_value_id', '=', reportedValueId).orderBy('at', 'desc').execute();
+  const rows = await db
+    .selectFrom('reported_value_events')
+    .select(['action', 'actor_id'])
+    .where('reported_value_id', '=', reportedValueId)
+    .orderBy('at', 'desc')
+    .execute();
   return rows.map((r) => ({ action: r.action, actorId: r.actor_id }));
 }

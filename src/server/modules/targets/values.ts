@@ -34,7 +34,12 @@ export const asOfYear = (year: number) => {
 };
 
 export const calcScope = (indicator: IndicatorRow, s: Scope): CalcScope => ({
-  year: s.year, asOf: asOfYear(s.year), planStart: s.planStart, regionCode: s.regionCode, industryCode: s.industryCode, reading: JSON.parse(indicator.reading) as Record<string, unknown>,
+  year: s.year,
+  asOf: asOfYear(s.year),
+  planStart: s.planStart,
+  regionCode: s.regionCode,
+  industryCode: s.industryCode,
+  reading: JSON.parse(indicator.reading) as Record<string, unknown>,
 });
 
 /** The counts kept with each sum: records, those with a numerator share, those with either. */
@@ -53,23 +58,34 @@ function rowsBetween(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: 
  */
 async function* windows(db: Kysely<Database>, calc: Calculator, s: CalcScope, after: string | undefined, size: (n: number) => number) {
   for (let lo = after, n = 0; ; n++) {
-    const edge = await IDS_OF[calc.kind](db, s).$if(lo !== undefined, (q) => q.where('id', '>', lo!)).orderBy('id').limit(1).offset(size(n) - 1).executeTakeFirst();
+    const edge = await IDS_OF[calc.kind](db, s)
+      .$if(lo !== undefined, (q) => q.where('id', '>', lo!))
+      .orderBy('id')
+      .limit(1)
+      .offset(size(n) - 1)
+      .executeTakeFirst();
     yield [lo, edge?.id] as const;
     if (!edge) return;
     lo = edge.id;
   }
 }
 /** A row is listed on a side: the numerator's (a share of it), or the denominator's (a share of either). Counts and pages both ask this. */
-const onSide = (side: 'numerator' | 'denominator') => (side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`);
+const onSide = (side: 'numerator' | 'denominator') =>
+  side === 'numerator' ? sql<boolean>`r.num <> 0` : sql<boolean>`(r.den <> 0 or r.num <> 0)`;
 
 /** A scope's rows (between two ids) summed per part of a cell: one grouped query of the calculator's records. */
 async function groupedParts(db: Kysely<Database>, calc: Calculator, s: CalcScope, lo?: string, hi?: string) {
   return db
     .selectFrom(plannedApart(db, rowsBetween(db, calc, s, lo, hi).selectAll()).as('r'))
     .select([
-      sql<string>`r.region_code`.as('region_code'), sql<string>`r.industry_code`.as('industry_code'), sql<string>`r.part`.as('part'),
-      sql<number>`coalesce(sum(r.num), 0)`.as('num'), sql<number>`coalesce(sum(r.den), 0)`.as('den'), sql<number>`count(*)`.as('records'),
-      sql<number>`sum(case when ${onSide('numerator')} then 1 else 0 end)`.as('num_records'), sql<number>`sum(case when ${onSide('denominator')} then 1 else 0 end)`.as('den_records'),
+      sql<string>`r.region_code`.as('region_code'),
+      sql<string>`r.industry_code`.as('industry_code'),
+      sql<string>`r.part`.as('part'),
+      sql<number>`coalesce(sum(r.num), 0)`.as('num'),
+      sql<number>`coalesce(sum(r.den), 0)`.as('den'),
+      sql<number>`count(*)`.as('records'),
+      sql<number>`sum(case when ${onSide('numerator')} then 1 else 0 end)`.as('num_records'),
+      sql<number>`sum(case when ${onSide('denominator')} then 1 else 0 end)`.as('den_records'),
     ])
     .groupBy([sql`r.region_code`, sql`r.industry_code`, sql`r.part`])
     .execute();
@@ -110,25 +126,67 @@ const KEPT_SUMS_LOCK = 4_310_002;
 async function updateKeptSums(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, stamp: Stamp): Promise<void> {
   const basis = JSON.stringify([indicator.version, s.planStart, asOfYear(s.year)]);
   const now = Object.fromEntries([...calc.sources, MOVES].map((t) => [t, stamp[t as keyof Stamp]]));
-  const run = await db.selectFrom('indicator_sum_runs').select(['basis', 'stamp']).where('indicator_id', '=', indicator.id).where('year', '=', s.year).executeTakeFirst();
+  const run = await db
+    .selectFrom('indicator_sum_runs')
+    .select(['basis', 'stamp'])
+    .where('indicator_id', '=', indicator.id)
+    .where('year', '=', s.year)
+    .executeTakeFirst();
   if (run?.basis === basis && run.stamp === JSON.stringify(now)) return;
   const among = { cases: calc.kind === 'inspection', year: s.year };
-  const parts = run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, among, MOST_PARTS) : null;
+  const parts =
+    run?.basis === basis ? await changedParts(db, JSON.parse(run.stamp) as Record<string, string>, now, among, MOST_PARTS) : null;
   const scope = calcScope(indicator, { year: s.year, planStart: s.planStart, units: s.units });
-  const sums = parts ? (await Promise.all(parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })))).flat() : await groupedInSlices(db, calc, scope);
+  const sums = parts
+    ? (
+        await Promise.all(
+          parts.map((c) => groupedParts(db, calc, { ...scope, regionCode: c.region, industryCode: c.industry, part: c.part })),
+        )
+      ).flat()
+    : await groupedInSlices(db, calc, scope);
   // The parts read again, and their cells (when only some were read).
-  const inParts = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb('part', '=', c.part)])));
-  const inCells = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_sums' | 'indicator_part_sums'>) => eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)])));
+  const inParts = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_part_sums'>) =>
+    eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry), eb('part', '=', c.part)])));
+  const inCells = (read: Part[]) => (eb: ExpressionBuilder<Database, 'indicator_sums' | 'indicator_part_sums'>) =>
+    eb.or(read.map((c) => eb.and([eb('region_code', '=', c.region), eb('industry_code', '=', c.industry)])));
   const saveRun = async (trx: Kysely<Database>) => {
     const at = { basis, stamp: JSON.stringify(now), computed_at: new Date().toISOString() };
-    await trx.insertInto('indicator_sum_runs').values({ indicator_id: indicator.id, year: s.year, ...at }).onConflict((oc) => oc.columns(['indicator_id', 'year']).doUpdateSet(at)).execute();
+    await trx
+      .insertInto('indicator_sum_runs')
+      .values({ indicator_id: indicator.id, year: s.year, ...at })
+      .onConflict((oc) => oc.columns(['indicator_id', 'year']).doUpdateSet(at))
+      .execute();
   };
   const write = async (trx: Kysely<Database>) => {
     if (parts?.length === 0) return saveRun(trx);
     await lockWrites(trx, KEPT_SUMS_LOCK);
-    await trx.deleteFrom('indicator_part_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year).$if(!!parts, (q) => q.where(inParts(parts!))).execute();
-    await trx.deleteFrom('indicator_sums').where('indicator_id', '=', indicator.id).where('year', '=', s.year).$if(!!parts, (q) => q.where(inCells(parts!))).execute();
-    await insertChunked(trx, 'indicator_part_sums', sums.map((r) => ({ indicator_id: indicator.id, year: s.year, region_code: r.region_code, industry_code: r.industry_code, part: r.part, ...Object.fromEntries(COUNTS.map((k) => [k, Number(r[k])])) }) as never));
+    await trx
+      .deleteFrom('indicator_part_sums')
+      .where('indicator_id', '=', indicator.id)
+      .where('year', '=', s.year)
+      .$if(!!parts, (q) => q.where(inParts(parts!)))
+      .execute();
+    await trx
+      .deleteFrom('indicator_sums')
+      .where('indicator_id', '=', indicator.id)
+      .where('year', '=', s.year)
+      .$if(!!parts, (q) => q.where(inCells(parts!)))
+      .execute();
+    await insertChunked(
+      trx,
+      'indicator_part_sums',
+      sums.map(
+        (r) =>
+          ({
+            indicator_id: indicator.id,
+            year: s.year,
+            region_code: r.region_code,
+            industry_code: r.industry_code,
+            part: r.part,
+            ...Object.fromEntries(COUNTS.map((k) => [k, Number(r[k])])),
+          }) as never,
+      ),
+    );
     // Each cell touched (or every cell) is the sum of its parts.
     const add = trx
       .selectFrom('indicator_part_sums')
@@ -137,7 +195,11 @@ async function updateKeptSums(db: Kysely<Database>, indicator: IndicatorRow, cal
       .where('year', '=', s.year)
       .$if(!!parts, (q) => q.where(inCells(parts!)))
       .groupBy(['indicator_id', 'year', 'region_code', 'industry_code']);
-    await trx.insertInto('indicator_sums').columns(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS]).expression(add).execute();
+    await trx
+      .insertInto('indicator_sums')
+      .columns(['indicator_id', 'year', 'region_code', 'industry_code', ...COUNTS])
+      .expression(add)
+      .execute();
     await saveRun(trx);
   };
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
@@ -157,17 +219,34 @@ async function computedSums(db: Kysely<Database>, indicator: IndicatorRow, s: Sc
   const calc = indicator.calculator ? CALCULATORS[indicator.calculator] : undefined;
   if (!calc) return new Map();
   const column = by === 'industry' ? 'industry_code' : 'region_code';
-  const rows = await (await keptSums(db, indicator, calc, s))
-    .select([sql<string>`${sql.ref(column)}`.as('key'), sql<number>`sum(num)`.as('num'), sql<number>`sum(den)`.as('den'), sql<number>`sum(records)`.as('n')])
+  const rows = await (
+    await keptSums(db, indicator, calc, s)
+  )
+    .select([
+      sql<string>`${sql.ref(column)}`.as('key'),
+      sql<number>`sum(num)`.as('num'),
+      sql<number>`sum(den)`.as('den'),
+      sql<number>`sum(records)`.as('n'),
+    ])
     .groupBy(column)
     .execute();
   return new Map(rows.map((r) => [r.key, { num: Number(r.num), den: Number(r.den), rows: Number(r.n) }]));
 }
 
 /** How many records the drill-down lists on a side (with a numerator share, or with either), from the kept cells. */
-export async function listedCount(db: Kysely<Database>, indicator: IndicatorRow, calc: Calculator, s: Scope, side: 'numerator' | 'denominator'): Promise<number> {
+export async function listedCount(
+  db: Kysely<Database>,
+  indicator: IndicatorRow,
+  calc: Calculator,
+  s: Scope,
+  side: 'numerator' | 'denominator',
+): Promise<number> {
   const column = side === 'numerator' ? 'num_records' : 'den_records';
-  const row = await (await keptSums(db, indicator, calc, s)).select(sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as('n')).executeTakeFirstOrThrow();
+  const row = await (
+    await keptSums(db, indicator, calc, s)
+  )
+    .select(sql<number>`coalesce(sum(${sql.ref(column)}), 0)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -175,12 +254,24 @@ export async function listedCount(db: Kysely<Database>, indicator: IndicatorRow,
 const FIRST_WINDOW = 1000;
 
 /** A drill-down page: up to `take` of the rows on a side (with a numerator share, or with either) after the cursor, in id order. */
-export async function pageOfRows(db: Kysely<Database>, calc: Calculator, s: CalcScope, side: 'numerator' | 'denominator', after: string | undefined, take: number): Promise<CalcRow[]> {
+export async function pageOfRows(
+  db: Kysely<Database>,
+  calc: Calculator,
+  s: CalcScope,
+  side: 'numerator' | 'denominator',
+  after: string | undefined,
+  take: number,
+): Promise<CalcRow[]> {
   const found: CalcRow[] = [];
   if (take === 0) return found;
   for await (const [lo, hi] of windows(db, calc, s, after, (n) => FIRST_WINDOW * 4 ** n)) {
     const rows = rowsBetween(db, calc, s, lo, hi).where(onSide(side)).selectAll();
-    found.push(...((await rows.orderBy(sql`r.id`).limit(take - found.length).execute()) as CalcRow[]));
+    found.push(
+      ...((await rows
+        .orderBy(sql`r.id`)
+        .limit(take - found.length)
+        .execute()) as CalcRow[]),
+    );
     if (found.length === take) break;
   }
   return found;
@@ -255,8 +346,19 @@ export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: S
   // Nothing kept in the database yet (a new database, or just recounted): nothing to key memory on.
   if (!s.stamp || !s.stamp[KEPT]) return read();
   // Only its own sources' changes make an indicator's kept sums stale.
-  const sources: readonly (keyof Stamp)[] = indicator.source === 'reported' ? ['reported_values'] : [...(CALCULATORS[indicator.calculator ?? '']?.sources ?? SOURCES), MOVES, KEPT];
-  const key = JSON.stringify([indicator.id, indicator.version, s.year, s.planStart, s.regionCode ?? '', s.industryCode ?? '', by, asOfYear(s.year), sources.map((t) => s.stamp![t])]);
+  const sources: readonly (keyof Stamp)[] =
+    indicator.source === 'reported' ? ['reported_values'] : [...(CALCULATORS[indicator.calculator ?? '']?.sources ?? SOURCES), MOVES, KEPT];
+  const key = JSON.stringify([
+    indicator.id,
+    indicator.version,
+    s.year,
+    s.planStart,
+    s.regionCode ?? '',
+    s.industryCode ?? '',
+    by,
+    asOfYear(s.year),
+    sources.map((t) => s.stamp![t]),
+  ]);
   const hit = kept.get(key);
   if (hit) return hit;
   const sums = await read();
@@ -266,7 +368,8 @@ export async function sumsOf(db: Kysely<Database>, indicator: IndicatorRow, s: S
 }
 
 /** All parts' sums added: the city's (or the scope's) figure. */
-export const total = (by: Map<string, Sums>): Sums => [...by.values()].reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, rows: a.rows + b.rows }), { num: 0, den: 0, rows: 0 });
+export const total = (by: Map<string, Sums>): Sums =>
+  [...by.values()].reduce((a, b) => ({ num: a.num + b.num, den: a.den + b.den, rows: a.rows + b.rows }), { num: 0, den: 0, rows: 0 });
 
 export interface Reading {
   value: number | null;
@@ -287,7 +390,8 @@ export const measureCodes = (indicator: IndicatorRow): string[] | null => {
   return Array.isArray(m) && m.length && m.every((c) => typeof c === 'string') ? (m as string[]) : null;
 };
 /** The least of the values, or null when any is missing: every measure must be above for the whole to be. */
-const least = (values: (number | null | undefined)[]) => (values.length && values.every((v) => typeof v === 'number') ? Math.min(...(values as number[])) : null);
+const least = (values: (number | null | undefined)[]) =>
+  values.length && values.every((v) => typeof v === 'number') ? Math.min(...(values as number[])) : null;
 
 /** The value of a comparison indicator (the provincial average) for a year, or null. */
 async function compareValue(db: Kysely<Database>, plan: IndicatorRow[], code: string, s: Scope): Promise<number | null> {
@@ -314,7 +418,12 @@ export function readingFrom(indicator: IndicatorRow, sums: Sums, compare?: numbe
  * An indicator's reading for a year and scope — from the sums over every part of it — and each
  * part's (county's, or industry's when `by` says so), from the same sums.
  */
-export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], indicator: IndicatorRow, s: Scope): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
+export async function readIndicator(
+  db: Kysely<Database>,
+  plan: IndicatorRow[],
+  indicator: IndicatorRow,
+  s: Scope,
+): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
   const codes = measureCodes(indicator);
   if (codes) return readMeasures(db, plan, codes, s);
   const sums = await sumsOf(db, indicator, s);
@@ -332,8 +441,20 @@ export async function readIndicator(db: Kysely<Database>, plan: IndicatorRow[], 
  * scope, and the whole's value the least of theirs — in each part too — so that it is met only
  * when every measure is. A measure missing from the plan is no data.
  */
-async function readMeasures(db: Kysely<Database>, plan: IndicatorRow[], codes: string[], s: Scope): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
-  const whole = (value: number | null, records: number, measures?: Reading['measures']): Reading => ({ value, numerator: null, denominator: null, compareValue: null, records, ...(measures ? { measures } : {}) });
+async function readMeasures(
+  db: Kysely<Database>,
+  plan: IndicatorRow[],
+  codes: string[],
+  s: Scope,
+): Promise<{ reading: Reading; parts: Map<string, Reading> }> {
+  const whole = (value: number | null, records: number, measures?: Reading['measures']): Reading => ({
+    value,
+    numerator: null,
+    denominator: null,
+    compareValue: null,
+    records,
+    ...(measures ? { measures } : {}),
+  });
   const read: { code: string; reading: Reading; parts: Map<string, Reading> }[] = [];
   for (const code of codes) {
     const m = plan.find((i) => i.code === code);
@@ -341,7 +462,19 @@ async function readMeasures(db: Kysely<Database>, plan: IndicatorRow[], codes: s
   }
   const keys = new Set(read.flatMap((r) => [...r.parts.keys()]));
   return {
-    reading: whole(least(read.map((r) => r.reading.value)), read.reduce((n, r) => n + r.reading.records, 0), read.map((r) => ({ code: r.code, ...r.reading }))),
-    parts: new Map([...keys].map((k) => [k, whole(least(read.map((r) => r.parts.get(k)?.value)), read.reduce((n, r) => n + (r.parts.get(k)?.records ?? 0), 0))])),
+    reading: whole(
+      least(read.map((r) => r.reading.value)),
+      read.reduce((n, r) => n + r.reading.records, 0),
+      read.map((r) => ({ code: r.code, ...r.reading })),
+    ),
+    parts: new Map(
+      [...keys].map((k) => [
+        k,
+        whole(
+          least(read.map((r) => r.parts.get(k)?.value)),
+          read.reduce((n, r) => n + (r.parts.get(k)?.records ?? 0), 0),
+        ),
+      ]),
+    ),
   };
 }

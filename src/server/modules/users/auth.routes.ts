@@ -11,7 +11,13 @@ const tags = ['auth'];
 
 export function authRoutes(app: Api, auth: AuthService, config: Config): void {
   app.post('/api/v1/auth/login', {
-    schema: { operationId: 'logIn', tags, summary: '登录', body: LoginBody, response: { 200: SessionInfo, ...errorResponses, 423: errorResponses[403] } },
+    schema: {
+      operationId: 'logIn',
+      tags,
+      summary: '登录',
+      body: LoginBody,
+      response: { 200: SessionInfo, ...errorResponses, 423: errorResponses[403] },
+    },
     config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } },
     handler: async (request, reply) => {
       const { token, info } = await auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
@@ -37,7 +43,13 @@ export function authRoutes(app: Api, auth: AuthService, config: Config): void {
   });
 
   app.post('/api/v1/auth/password', {
-    schema: { operationId: 'changePassword', tags, summary: '修改本人密码（其他会话将被注销）', body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } },
+    schema: {
+      operationId: 'changePassword',
+      tags,
+      summary: '修改本人密码（其他会话将被注销）',
+      body: ChangePasswordBody,
+      response: { 204: Type.Null(), ...errorResponses },
+    },
     onRequest: guard({ allowPendingPassword: true }),
     handler: async (request, reply) => {
       await auth.changePassword(actorFrom(request), request.auth!, request.body);

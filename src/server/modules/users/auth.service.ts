@@ -10,14 +10,7 @@ import type { RegionTree } from '../reference/region-tree';
 import { presentMe } from './users.presenter';
 import { findUserById, findUserByUsername, isDisabled, setUserPassword, updateLoginState, type UserRow } from './users.repository';
 import { clearThrottle, countFailure, findThrottle, lockThrottle, purgeThrottle, type ThrottleKey } from './login-throttle.repository';
-import {
-  findLiveSession,
-  insertSession,
-  revokeSession,
-  revokeUserSessions,
-  touchSession,
-  type SessionRow,
-} from './sessions.repository';
+import { findLiveSession, insertSession, revokeSession, revokeUserSessions, touchSession, type SessionRow } from './sessions.repository';
 
 /** A signed-in request: the session and its user, as loaded from the database. */
 export interface Authenticated {
@@ -80,12 +73,24 @@ export function authService(ctx: AppContext) {
     return db.transaction().execute(async (trx) => {
       const failures = await countFailure(trx, key, nowIso, restartBefore);
       const lockNumber = failures % config.loginMaxFailures === 0 ? failures / config.loginMaxFailures : 0;
-      const lockedUntil = lockNumber ? new Date(now.getTime() + Math.min(config.loginLockMinutes * 60_000 * 2 ** (lockNumber - 1), MAX_LOCK_MS)).toISOString() : null;
+      const lockedUntil = lockNumber
+        ? new Date(now.getTime() + Math.min(config.loginLockMinutes * 60_000 * 2 ** (lockNumber - 1), MAX_LOCK_MS)).toISOString()
+        : null;
       if (lockedUntil) await lockThrottle(trx, key, lockedUntil);
       if (user) {
-        await updateLoginState(trx, user.id, { failed_logins: user.failed_logins + 1, ...(lockedUntil ? { locked_until: lockedUntil } : {}) });
+        await updateLoginState(trx, user.id, {
+          failed_logins: user.failed_logins + 1,
+          ...(lockedUntil ? { locked_until: lockedUntil } : {}),
+        });
         const details = { source: key.source, failures, lockedUntil };
-        await recordAudit(trx, actorOf(user, ip, await regions.tree(trx)), lockedUntil ? 'session.lockout' : 'session.login_failed', { type: 'user', id: user.id }, null, details);
+        await recordAudit(
+          trx,
+          actorOf(user, ip, await regions.tree(trx)),
+          lockedUntil ? 'session.lockout' : 'session.login_failed',
+          { type: 'user', id: user.id },
+          null,
+          details,
+        );
       }
       if (now.getTime() - lastPurge > PURGE_EVERY_MS) {
         lastPurge = now.getTime();

@@ -11,7 +11,12 @@ export interface ThrottleKey {
 }
 
 export async function findThrottle(db: Kysely<Database>, key: ThrottleKey): Promise<ThrottleRow | undefined> {
-  return db.selectFrom('login_throttle').selectAll().where('username', '=', key.username).where('source', '=', key.source).executeTakeFirst();
+  return db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('username', '=', key.username)
+    .where('source', '=', key.source)
+    .executeTakeFirst();
 }
 
 /**
@@ -24,7 +29,12 @@ export async function countFailure(db: Kysely<Database>, key: ThrottleKey, at: s
     .values({ ...key, failures: 1, last_failed_at: at, locked_until: null })
     .onConflict((oc) =>
       oc.columns(['username', 'source']).doUpdateSet((eb) => ({
-        failures: eb.case().when('login_throttle.last_failed_at', '<', restartBefore).then(eb.lit(1)).else(eb('login_throttle.failures', '+', eb.lit(1))).end(),
+        failures: eb
+          .case()
+          .when('login_throttle.last_failed_at', '<', restartBefore)
+          .then(eb.lit(1))
+          .else(eb('login_throttle.failures', '+', eb.lit(1)))
+          .end(),
         last_failed_at: at,
       })),
     )
@@ -34,7 +44,12 @@ export async function countFailure(db: Kysely<Database>, key: ThrottleKey, at: s
 }
 
 export async function lockThrottle(db: Kysely<Database>, key: ThrottleKey, lockedUntil: string): Promise<void> {
-  await db.updateTable('login_throttle').set({ locked_until: lockedUntil }).where('username', '=', key.username).where('source', '=', key.source).execute();
+  await db
+    .updateTable('login_throttle')
+    .set({ locked_until: lockedUntil })
+    .where('username', '=', key.username)
+    .where('source', '=', key.source)
+    .execute();
 }
 
 /** Forgets the pair's failures (a successful sign-in from that source). */

@@ -10,10 +10,7 @@ export async function insertSession(db: Kysely<Database>, row: SessionTable): Pr
 }
 
 /** A live (not revoked) session with its user, by the hash of the cookie token. */
-export async function findLiveSession(
-  db: Kysely<Database>,
-  id: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findLiveSession(db: Kysely<Database>, id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   if (!session) return undefined;
   const user = await db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
@@ -25,7 +22,12 @@ export async function touchSession(db: Kysely<Database>, id: string, at: string)
 }
 
 export async function revokeSession(db: Kysely<Database>, id: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: new Date().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Revokes every live session of a user, except (optionally) the one making the request. */

@@ -24,7 +24,10 @@ export async function findUserByUsername(db: Kysely<Database>, username: string)
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -35,12 +38,7 @@ export interface UserFilter {
 }
 
 /** Users ordered by username; `after` is the last username of the previous page. */
-export async function listUsers(
-  db: Kysely<Database>,
-  scope: UserScope,
-  filter: UserFilter,
-  page: { after?: string; limit: number },
-) {
+export async function listUsers(db: Kysely<Database>, scope: UserScope, filter: UserFilter, page: { after?: string; limit: number }) {
   let q = db.selectFrom('users');
   q = whereInRegions(q, 'region_code', scope.regions);
   if (filter.role) q = q.where('role', '=', filter.role);
@@ -60,7 +58,10 @@ export async function listUsers(
 }
 
 export async function insertUser(db: Kysely<Database>, row: UserRow): Promise<void> {
-  await db.insertInto('users').values(row as Insertable<UserTable>).execute();
+  await db
+    .insertInto('users')
+    .values(row as Insertable<UserTable>)
+    .execute();
 }
 
 /** Where a user works: their county, department or enterprise, as their role needs. */
@@ -77,9 +78,23 @@ export function newUserRow(
 ): UserRow {
   const now = new Date().toISOString();
   return {
-    id: uuidv7(), username: u.username, display_name: u.displayName, role: u.role, region_code: u.scope.regionCode, department_code: u.scope.departmentCode,
-    enterprise_id: u.scope.enterpriseId, password_hash: u.passwordHash, must_change_password: bool(u.mustChangePassword), disabled: 0, failed_logins: 0,
-    locked_until: null, last_login_at: null, version: 1, created_at: now, updated_at: now, created_by: actorId,
+    id: uuidv7(),
+    username: u.username,
+    display_name: u.displayName,
+    role: u.role,
+    region_code: u.scope.regionCode,
+    department_code: u.scope.departmentCode,
+    enterprise_id: u.scope.enterpriseId,
+    password_hash: u.passwordHash,
+    must_change_password: bool(u.mustChangePassword),
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    last_login_at: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: actorId,
   };
 }
 
@@ -91,7 +106,11 @@ export async function updateUserAccount(
   u: { displayName: string; role: string; scope: UserScopeFields; disabled?: boolean },
 ): Promise<UserRow | undefined> {
   return updateUserVersioned(db, id, version, {
-    display_name: u.displayName, role: u.role, region_code: u.scope.regionCode, department_code: u.scope.departmentCode, enterprise_id: u.scope.enterpriseId,
+    display_name: u.displayName,
+    role: u.role,
+    region_code: u.scope.regionCode,
+    department_code: u.scope.departmentCode,
+    enterprise_id: u.scope.enterpriseId,
     ...(u.disabled !== undefined ? { disabled: bool(u.disabled) } : {}),
   });
 }
@@ -100,10 +119,21 @@ export async function updateUserAccount(
  * A new password at the version read: a one-time one (reset by an admin, which also lifts the
  * account's lock) must be changed at the next sign-in; the user's own need not. Undefined when stale.
  */
-export async function setUserPassword(db: Kysely<Database>, id: string, version: number, passwordHash: string, oneTime: boolean): Promise<UserRow | undefined> {
-  return updateUserVersioned(db, id, version, oneTime
-    ? { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null }
-    : { password_hash: passwordHash, must_change_password: 0 });
+export async function setUserPassword(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  passwordHash: string,
+  oneTime: boolean,
+): Promise<UserRow | undefined> {
+  return updateUserVersioned(
+    db,
+    id,
+    version,
+    oneTime
+      ? { password_hash: passwordHash, must_change_password: 1, failed_logins: 0, locked_until: null }
+      : { password_hash: passwordHash, must_change_password: 0 },
+  );
 }
 
 /** Whether the account is disabled (SQLite reads the flag back as 0/1). */
@@ -140,5 +170,13 @@ export async function updateLoginState(
 /** Id → display name of these users, for labelling who did what. */
 export async function displayNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  return new Map((await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute()).map((u) => [u.id, u.display_name]));
+  return new Map(
+    (
+      await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((u) => [u.id, u.display_name]),
+  );
 }

@@ -13,7 +13,16 @@ import { findReferenceByCode } from '../reference/reference.repository';
 import type { AuthService } from './auth.service';
 import { auditedUser, presentUser } from './users.presenter';
 import { userScope } from './users.policy';
-import { countUsers, findUserById, insertUser, listUsers, newUserRow, setUserPassword, updateUserAccount, type UserScopeFields } from './users.repository';
+import {
+  countUsers,
+  findUserById,
+  insertUser,
+  listUsers,
+  newUserRow,
+  setUserPassword,
+  updateUserAccount,
+  type UserScopeFields,
+} from './users.repository';
 import { revokeUserSessions } from './sessions.repository';
 import { clearAccountThrottle } from './login-throttle.repository';
 
@@ -30,7 +39,10 @@ async function checkRoleScope(db: Db, role: Role, scope: Scope, units: readonly 
   if (wrong.length) {
     throw new AppError(
       'invalid_scope',
-      wrong.map((k) => ({ path: `body/${k}${k === 'enterprise' ? 'Id' : 'Code'}`, message: k === needs ? '该角色必须指定' : '该角色不能指定' })),
+      wrong.map((k) => ({
+        path: `body/${k}${k === 'enterprise' ? 'Id' : 'Code'}`,
+        message: k === needs ? '该角色必须指定' : '该角色不能指定',
+      })),
     );
   }
   if (needs === 'region') {
@@ -120,7 +132,12 @@ export function userService(ctx: AppContext, auth: AuthService) {
           enterpriseId: fields.enterpriseId !== undefined ? fields.enterpriseId : before.enterprise_id,
         };
         await checkRoleScope(trx, role, scope, (await ctx.regions.tree(trx)).units());
-        const after = await updateUserAccount(trx, id, version, { displayName: fields.displayName ?? before.display_name, role, scope, disabled: fields.disabled });
+        const after = await updateUserAccount(trx, id, version, {
+          displayName: fields.displayName ?? before.display_name,
+          role,
+          scope,
+          disabled: fields.disabled,
+        });
         if (!after) throw new AppError('stale_version');
         if (fields.disabled === true) await revokeUserSessions(trx, id);
         await recordAudit(trx, actor, 'user.update', { type: 'user', id }, auditedUser(before), auditedUser(after));

@@ -1,4 +1,19 @@
-import { AimOutlined, AuditOutlined, DatabaseOutlined, ExperimentOutlined, DownOutlined, FormOutlined, HomeOutlined, MessageOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  ExperimentOutlined,
+  DownOutlined,
+  FormOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Result, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -37,15 +52,25 @@ export function AppLayout() {
     { allowed: can('brand.read'), key: '/brands', icon: <TrophyOutlined />, label: t('menu.honours') },
     { allowed: can('target.read'), key: '/targets', icon: <AimOutlined />, label: t('menu.targets') },
     { allowed: can('target.report') || can('target.write'), key: '/reporting', icon: <FormOutlined />, label: t('menu.reporting') },
-    { allowed: can('assessment.self') || can('target.write') || (can('target.read') && !can('target.report')), key: '/assessment', icon: <SolutionOutlined />, label: t('menu.assessment') },
-    { allowed: can('inspection.respond') || can('inspection.write'), key: '/responses', icon: <MessageOutlined />, label: t('menu.responses') },
+    {
+      allowed: can('assessment.self') || can('target.write') || (can('target.read') && !can('target.report')),
+      key: '/assessment',
+      icon: <SolutionOutlined />,
+      label: t('menu.assessment'),
+    },
+    {
+      allowed: can('inspection.respond') || can('inspection.write'),
+      key: '/responses',
+      icon: <MessageOutlined />,
+      label: t('menu.responses'),
+    },
     { allowed: can('user.write'), key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') },
     { allowed: can('reference.write'), key: '/admin/reference', icon: <DatabaseOutlined />, label: t('menu.reference') },
     { allowed: can('audit.read'), key: '/admin/audit', icon: <AuditOutlined />, label: t('menu.audit') },
   ];
   const menu = entries.filter((e) => e.allowed).map(({ allowed: _allowed, ...item }) => item);
   const closed = entries.some((e) => !e.allowed && location.pathname.startsWith(e.key));
-  const selected = menu.map((m) => m.key).filter((k) => k === '/' ? location.pathname === '/' : location.pathname.startsWith(k));
+  const selected = menu.map((m) => m.key).filter((k) => (k === '/' ? location.pathname === '/' : location.pathname.startsWith(k)));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -75,12 +100,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} aria-label={t('menu.label')}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected}
-            items={menu}
-            onClick={({ key }) => navigate(key)}
-          />
+          <Menu mode="inline" selectedKeys={selected} items={menu} onClick={({ key }) => navigate(key)} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           {closed ? <Result status="403" title={t('common.noAccess')} subTitle={t('common.noAccessHint')} /> : <Outlet />}

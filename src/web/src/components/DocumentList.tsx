@@ -17,7 +17,19 @@ const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 102
  * The documents of a record (a cultivation, a case) under `base` (`/cultivations/{id}/documents`):
  * download links, an upload button and removal with a reason for those who may write.
  */
-export function DocumentList({ base, title, documents, mayWrite, onChanged }: { base: string; title: string; documents: Doc[]; mayWrite: boolean; onChanged: () => Promise<unknown> }) {
+export function DocumentList({
+  base,
+  title,
+  documents,
+  mayWrite,
+  onChanged,
+}: {
+  base: string;
+  title: string;
+  documents: Doc[];
+  mayWrite: boolean;
+  onChanged: () => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -43,7 +55,9 @@ export function DocumentList({ base, title, documents, mayWrite, onChanged }: { 
               }
             }}
           >
-            <Button size="small" icon={<UploadOutlined />} loading={busy}>{t('documents.upload')}</Button>
+            <Button size="small" icon={<UploadOutlined />} loading={busy}>
+              {t('documents.upload')}
+            </Button>
           </Upload>
         )}
       </Space>
@@ -52,9 +66,29 @@ export function DocumentList({ base, title, documents, mayWrite, onChanged }: { 
         locale={{ emptyText: t('documents.none') }}
         dataSource={documents}
         renderItem={(d) => (
-          <List.Item actions={mayWrite ? [<Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${d.name}`} onClick={() => setRemoving(d)} />] : []}>
-            <a href={documentUrl(base, d.id)}><PaperClipOutlined /> {d.name}</a>
-            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{size(d.size)}</Typography.Text>
+          <List.Item
+            actions={
+              mayWrite
+                ? [
+                    <Button
+                      key="rm"
+                      size="small"
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={`${t('common.delete')} ${d.name}`}
+                      onClick={() => setRemoving(d)}
+                    />,
+                  ]
+                : []
+            }
+          >
+            <a href={documentUrl(base, d.id)}>
+              <PaperClipOutlined /> {d.name}
+            </a>
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {size(d.size)}
+            </Typography.Text>
           </List.Item>
         )}
       />

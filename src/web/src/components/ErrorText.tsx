@@ -32,7 +32,13 @@ export function FormError({ error }: { error: unknown }) {
       role="alert"
       style={{ marginBottom: 12 }}
       title={conflict ? t('common.conflict') : errorMessage(error, t)}
-      action={conflict ? <Button size="small" onClick={() => window.location.reload()}>{t('common.reload')}</Button> : undefined}
+      action={
+        conflict ? (
+          <Button size="small" onClick={() => window.location.reload()}>
+            {t('common.reload')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

@@ -8,7 +8,16 @@ import { showFieldErrors } from './formErrors';
  * A form in a modal: `onSubmit` sends the values; while it runs the OK button spins; its error
  * (with the code, and under the fields it names) stays in the modal; the modal closes on success.
  */
-export function FormModal<V>({ title, okText, width, initialValues, form: given, onSubmit, onClose, children }: {
+export function FormModal<V>({
+  title,
+  okText,
+  width,
+  initialValues,
+  form: given,
+  onSubmit,
+  onClose,
+  children,
+}: {
   title: string;
   okText?: string;
   width?: number;
@@ -24,7 +33,16 @@ export function FormModal<V>({ title, okText, width, initialValues, form: given,
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <Modal open width={width} title={title} onCancel={onClose} onOk={() => form.submit()} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
+    <Modal
+      open
+      width={width}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={okText ?? t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+    >
       <FormError error={error} />
       <Form
         form={form}

@@ -515,7 +515,8 @@ export const zhCN = {
   'inspection.notice.print': '打印通报',
   'inspection.notice.title': '{department}关于{title}结果的通报',
   'inspection.notice.unpublished': '（尚未公布）',
-  'inspection.notice.summary': '本次抽查涉及 {categories} 类产品，计划抽查 {planned} 批次，已公布结果 {tested} 批次，其中合格 {qualified} 批次、不合格 {unqualified} 批次，批次合格率为 {rate}。各类产品抽查情况及不合格产品情况通报如下。',
+  'inspection.notice.summary':
+    '本次抽查涉及 {categories} 类产品，计划抽查 {planned} 批次，已公布结果 {tested} 批次，其中合格 {qualified} 批次、不合格 {unqualified} 批次，批次合格率为 {rate}。各类产品抽查情况及不合格产品情况通报如下。',
   'inspection.notice.byCategory': '一、各类产品抽查情况',
   'inspection.notice.unqualified': '二、不合格产品及企业',
   'inspection.notice.noneUnqualified': '本次抽查未发现不合格产品',
@@ -599,7 +600,8 @@ export const zhCN = {
   'inspection.form.legalRepresentative': '法定代表人',
   'inspection.form.contact': '联系人及电话',
   'inspection.form.judgingStandard': '判定依据',
-  'inspection.form.statement': '以上样品由抽样人员当场随机抽取并封样，所填信息经受检单位确认无误。本单一式三份，组织抽查部门、受检单位、检验机构各执一份。',
+  'inspection.form.statement':
+    '以上样品由抽样人员当场随机抽取并封样，所填信息经受检单位确认无误。本单一式三份，组织抽查部门、受检单位、检验机构各执一份。',
   'inspection.form.samplerSign': '抽样人员（签字）：                日期：    年  月  日',
   'inspection.form.unitSign': '受检单位（签章）：                日期：    年  月  日',
   'inspection.newPlan': '新建抽查计划',
@@ -641,7 +643,8 @@ export const zhCN = {
   'inspection.redrawHint': '该类别已抽取 {n} 次；再次抽取须填写理由，此前的抽取保留',
   'inspection.openDraw': '查看',
   'inspection.commitNow': '公布承诺值',
-  'inspection.commitHint': '已冻结候选企业 {candidates} 家（排除 {excluded} 家）和检查人员名录，服务器已生成种子并公布其承诺值。请在揭晓前向见证人出示并记录承诺值；揭晓后公开种子与随机串，任何人可核对。',
+  'inspection.commitHint':
+    '已冻结候选企业 {candidates} 家（排除 {excluded} 家）和检查人员名录，服务器已生成种子并公布其承诺值。请在揭晓前向见证人出示并记录承诺值；揭晓后公开种子与随机串，任何人可核对。',
   'inspection.revealNow': '揭晓并抽取',
   'inspection.samplingItems': '本类别检验项目：{items}',
   'inspection.risk.priorFailure': '近 3 年有不合格',
@@ -709,7 +712,8 @@ export const zhCN = {
   'public.enterpriseResponse': '企业说明',
   'responses.title': '抽查结果与企业说明',
   'responses.reviewTitle': '企业说明审核',
-  'responses.hint': '本企业（作为受检单位或标称生产企业）已公布的抽查结果。对不合格结果可提交说明（如整改、召回情况），经监管部门审核后随结果公开。',
+  'responses.hint':
+    '本企业（作为受检单位或标称生产企业）已公布的抽查结果。对不合格结果可提交说明（如整改、召回情况），经监管部门审核后随结果公开。',
   'responses.reviewHint': '企业对已公布的不合格结果提交的说明。同意后随结果在公开页面显示；退回时请写明原因。',
   'responses.status': '说明状态',
   'responses.allStatuses': '全部状态',
@@ -736,8 +740,10 @@ export const zhCN = {
   'inspection.downloadResults': '下载 Excel',
   'resultImport.title': '导入结果表',
   'resultImport.confirm': '确认导入',
-  'resultImport.hint': '上传各级公布的抽查结果表或不合格产品名单，原样即可：.xlsx、.xls（含网站下载的网页表格）、.csv（UTF-8 或 GBK）。系统在标题、附件、声明下方找到表头，提出每列对应的字段，由您核对后预览；确认后才写入。',
-  'resultImport.done': '已导入：关联档案 {linked} 批次，未关联 {unlinked} 批次，跳过有错误的 {skipped} 批次；按公告总数计入未列明的合格批次 {unlistedQualified} 个（计入 {year} 年）',
+  'resultImport.hint':
+    '上传各级公布的抽查结果表或不合格产品名单，原样即可：.xlsx、.xls（含网站下载的网页表格）、.csv（UTF-8 或 GBK）。系统在标题、附件、声明下方找到表头，提出每列对应的字段，由您核对后预览；确认后才写入。',
+  'resultImport.done':
+    '已导入：关联档案 {linked} 批次，未关联 {unlinked} 批次，跳过有错误的 {skipped} 批次；按公告总数计入未列明的合格批次 {unlistedQualified} 个（计入 {year} 年）',
   'resultImport.match': '匹配',
   'resultImport.archive': '档案中的企业',
   'resultImport.choose': '选择档案中的企业（不选则不关联）',
@@ -1114,12 +1120,14 @@ export const zhCN = {
   'target.frequency.quarter': '按季度',
   'target.export': '导出 Excel（看板、县市区、行业、定义）',
   'target.report.title': '{plan} {year} 年目标完成情况（{scope}）',
-  'target.report.summary': '{n} 项指标中，达标 {met} 项，接近 {near} 项，未达标 {notMet} 项，无数据 {noData} 项；按近年趋势，到 {end} 年可达标 {onTrack} 项。',
+  'target.report.summary':
+    '{n} 项指标中，达标 {met} 项，接近 {near} 项，未达标 {notMet} 项，无数据 {noData} 项；按近年趋势，到 {end} 年可达标 {onTrack} 项。',
   'target.report.open': '打印报告',
   'target.previous': '上年',
   'assess.notice.title': '关于{name}结果的通报',
   'assess.notice.notFinal': '（尚未定级，以下为当前得分）',
-  'assess.notice.summary': '经各县市区目标备案、自评和市质量兴郴工作领导小组办公室审核，{n} 个县市区考评结果如下：A 级：{a}；B 级：{b}；C 级：{c}；D 级：{d}。',
+  'assess.notice.summary':
+    '经各县市区目标备案、自评和市质量兴郴工作领导小组办公室审核，{n} 个县市区考评结果如下：A 级：{a}；B 级：{b}；C 级：{c}；D 级：{d}。',
   'assess.notice.vetoes': '以下县市区发生否决事项，定为 D 级：{list}。',
   'assess.notice.none': '无',
   'assess.notice.open': '打印通报',

@@ -49,5 +49,8 @@ export async function applyUpdate<Row>(
   const after = await target.update();
   // Read in this transaction a moment ago: a different version now means a concurrent edit.
   if (!after) throw new AppError('stale_version');
-  await recordAudit(trx, actor, target.action, target.subject, target.audited(target.before), { ...(target.audited(after) as object), via: 'import' });
+  await recordAudit(trx, actor, target.action, target.subject, target.audited(target.before), {
+    ...(target.audited(after) as object),
+    via: 'import',
+  });
 }

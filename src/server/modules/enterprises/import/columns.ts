@@ -1,4 +1,11 @@
-import type { ADOPTION_DEGREES, CERTIFICATE_STATUSES, CERTIFICATION_KINDS as CERT_KINDS, LICENCE_STATUSES, RecordKind, STANDARD_KINDS as STD_KINDS } from '../../../../contract/schemas/records';
+import type {
+  ADOPTION_DEGREES,
+  CERTIFICATE_STATUSES,
+  CERTIFICATION_KINDS as CERT_KINDS,
+  LICENCE_STATUSES,
+  RecordKind,
+  STANDARD_KINDS as STD_KINDS,
+} from '../../../../contract/schemas/records';
 import type { Parsed } from '../../../lib/tabular/cells';
 import { parseBool, parseChoice, parseDate, parseInteger, parseText, parseYuan } from '../../../lib/tabular/cells';
 import { parseStandardNo } from '../../../lib/standard-numbers';
@@ -43,7 +50,9 @@ const standardNumber = (header: string, field: string, required?: true): Column 
     ...column,
     parse: (raw, l) => {
       const parsed = column.parse(raw, l);
-      return parsed.ok && typeof parsed.value === 'string' ? { ok: true, value: parseStandardNo(parsed.value)?.canonical ?? parsed.value } : parsed;
+      return parsed.ok && typeof parsed.value === 'string'
+        ? { ok: true, value: parseStandardNo(parsed.value)?.canonical ?? parsed.value }
+        : parsed;
     },
   };
 };
@@ -117,14 +126,36 @@ export const YEARLY_COLUMNS: Column[] = [
 ];
 
 const STANDARD_KINDS = {
-  national: '国家标准', industry: '行业标准', local: '地方标准', group: '团体标准', enterprise: '企业标准', international: '国际标准', foreign_advanced: '国外先进标准',
+  national: '国家标准',
+  industry: '行业标准',
+  local: '地方标准',
+  group: '团体标准',
+  enterprise: '企业标准',
+  international: '国际标准',
+  foreign_advanced: '国外先进标准',
 } as const satisfies Record<(typeof STD_KINDS)[number], string>;
-const ADOPTION = { IDT: '等同采用', MOD: '修改采用', NEQ: '非等效采用', none: '不采标' } as const satisfies Record<(typeof ADOPTION_DEGREES)[number], string>;
+const ADOPTION = { IDT: '等同采用', MOD: '修改采用', NEQ: '非等效采用', none: '不采标' } as const satisfies Record<
+  (typeof ADOPTION_DEGREES)[number],
+  string
+>;
 const CERTIFICATION_KINDS = {
-  ISO9001: 'ISO 9001', ISO14001: 'ISO 14001', ISO45001: 'ISO 45001', CCC: 'CCC', GREEN_FOOD: '绿色食品', POLLUTION_FREE: '无公害农产品', ORGANIC: '有机产品', OTHER: '其他',
+  ISO9001: 'ISO 9001',
+  ISO14001: 'ISO 14001',
+  ISO45001: 'ISO 45001',
+  CCC: 'CCC',
+  GREEN_FOOD: '绿色食品',
+  POLLUTION_FREE: '无公害农产品',
+  ORGANIC: '有机产品',
+  OTHER: '其他',
 } as const satisfies Record<(typeof CERT_KINDS)[number], string>;
-const CERTIFICATE_STATUS = { valid: '有效', suspended: '暂停', revoked: '撤销', cancelled: '注销' } as const satisfies Record<(typeof CERTIFICATE_STATUSES)[number], string>;
-const LICENCE_STATUS = { valid: '有效', cancelled: '注销', revoked: '撤销' } as const satisfies Record<(typeof LICENCE_STATUSES)[number], string>;
+const CERTIFICATE_STATUS = { valid: '有效', suspended: '暂停', revoked: '撤销', cancelled: '注销' } as const satisfies Record<
+  (typeof CERTIFICATE_STATUSES)[number],
+  string
+>;
+const LICENCE_STATUS = { valid: '有效', cancelled: '注销', revoked: '撤销' } as const satisfies Record<
+  (typeof LICENCE_STATUSES)[number],
+  string
+>;
 
 /** A product is known by its name, brand and model within its enterprise (the standards template names it so). */
 const PRODUCT_OF_STANDARD: Column[] = [

@@ -34,14 +34,37 @@ export async function exportArchive(
       after = page.meta.nextCursor ?? undefined;
     } while (after);
   }
-  await writeTable(file, format, columns.map((c) => c.header), pages());
+  await writeTable(
+    file,
+    format,
+    columns.map((c) => c.header),
+    pages(),
+  );
   return count;
 }
 
 /** An empty template: the headers, and one example row so officers see the expected forms, marked in the note column so the import skips it. */
 export async function writeTemplate(kind: ImportKind, format: ExportFormat, file: string): Promise<void> {
   const example: Record<ImportKind, string[]> = {
-    enterprises: ['914310004652594268', '郴州市示例有限公司', '北湖区', '有色冶金', '湖南省郴州市北湖区人民路1号', '张三', '李四', '0735-2222222', '2010/3/5', '在营', '是', '否', '否', '否', '否', '无', ''],
+    enterprises: [
+      '914310004652594268',
+      '郴州市示例有限公司',
+      '北湖区',
+      '有色冶金',
+      '湖南省郴州市北湖区人民路1号',
+      '张三',
+      '李四',
+      '0735-2222222',
+      '2010/3/5',
+      '在营',
+      '是',
+      '否',
+      '否',
+      '否',
+      '否',
+      '无',
+      '',
+    ],
     'former-names': ['914310004652594268', '郴州市示例工贸有限公司', '2005/6/1', '2010/3/4'],
     associations: ['914310004652594268', '郴州市质量协会', '理事单位', '2012/5/1'],
     'yearly-figures': ['914310004652594268', '2024', '12,000万元', '1500万元', '118000000', '0', '900万元', '320'],
@@ -55,4 +78,3 @@ export async function writeTemplate(kind: ImportKind, format: ExportFormat, file
   const row = [...columns.map((_, i) => example[kind][i] ?? ''), EXAMPLE_NOTE];
   await writeTable(file, format, [...columns.map((c) => (c.required ? `${c.header}*` : c.header)), NOTE_HEADER], [row]);
 }
-

@@ -63,7 +63,14 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
   const regions = await db.selectFrom('regions').select(['code', 'name', 'level']).execute();
   const industries = await db.selectFrom('industries').select(['code', 'name']).execute();
   const categories = await db.selectFrom('product_categories').select(['code', 'name']).execute();
-  const l: Lookups = { regions: new Map(), industries: new Map(), categories: new Map(), regionNames: new Map(), industryNames: new Map(), categoryNames: new Map() };
+  const l: Lookups = {
+    regions: new Map(),
+    industries: new Map(),
+    categories: new Map(),
+    regionNames: new Map(),
+    industryNames: new Map(),
+    categoryNames: new Map(),
+  };
   for (const r of regions) {
     l.regionNames.set(r.code, r.name);
     if (r.level === 'province') continue;
@@ -89,7 +96,8 @@ export async function loadLookups(db: Kysely<Database>): Promise<Lookups> {
  */
 export const NOTE_HEADER = '说明';
 export const EXAMPLE_NOTE = '示例行：导入时跳过，可删除或改填';
-const isExample = (row: TableRow, noteAt: number | undefined) => noteAt !== undefined && (row.cells[noteAt] ?? '').trim().startsWith('示例');
+const isExample = (row: TableRow, noteAt: number | undefined) =>
+  noteAt !== undefined && (row.cells[noteAt] ?? '').trim().startsWith('示例');
 
 /** Maps header cells to columns; required ones missing and repeated ones are errors. */
 function mapHeader(header: TableRow, columns: Column[]) {
@@ -124,26 +132,54 @@ function parseRow(row: TableRow, at: Map<Column, number>, lookups: Lookups): Par
     const raw = row.cells[index] ?? '';
     const parsed = column.parse(raw, lookups);
     if (!parsed.ok) errors.push({ line: row.line, column: column.header, value: raw, message: parsed.message });
-    else if (parsed.value === null && column.required) errors.push({ line: row.line, column: column.header, value: raw, message: '不能为空' });
+    else if (parsed.value === null && column.required)
+      errors.push({ line: row.line, column: column.header, value: raw, message: '不能为空' });
     else values[column.field] = parsed.value;
   }
   return { line: row.line, cells: row.cells, values, errors };
 }
 
 const ENTERPRISE_DEFAULTS: Record<string, unknown> = {
-  address: '', legalRepresentative: '', contactPerson: '', contactPhone: '', foundedOn: null, status: 'operating', deregisteredOn: null,
-  aboveScale: false, keyEnterprise: false, foreignInvested: false, serviceEnterprise: false,
-  agriLeaderLevel: 'none', usccOverrideReason: null,
+  address: '',
+  legalRepresentative: '',
+  contactPerson: '',
+  contactPhone: '',
+  foundedOn: null,
+  status: 'operating',
+  deregisteredOn: null,
+  aboveScale: false,
+  keyEnterprise: false,
+  foreignInvested: false,
+  serviceEnterprise: false,
+  agriLeaderLevel: 'none',
+  usccOverrideReason: null,
 };
 const ENTERPRISE_COLUMN_OF: Record<string, string> = {
-  name: 'name', regionCode: 'region_code', industryCode: 'industry_code', address: 'address', legalRepresentative: 'legal_representative',
-  contactPerson: 'contact_person', contactPhone: 'contact_phone', foundedOn: 'founded_on', status: 'status', deregisteredOn: 'deregistered_on', aboveScale: 'above_scale',
-  keyEnterprise: 'key_enterprise', foreignInvested: 'foreign_invested', serviceEnterprise: 'service_enterprise',
-  agriLeaderLevel: 'agri_leader_level', usccOverrideReason: 'uscc_override_reason',
+  name: 'name',
+  regionCode: 'region_code',
+  industryCode: 'industry_code',
+  address: 'address',
+  legalRepresentative: 'legal_representative',
+  contactPerson: 'contact_person',
+  contactPhone: 'contact_phone',
+  foundedOn: 'founded_on',
+  status: 'status',
+  deregisteredOn: 'deregistered_on',
+  aboveScale: 'above_scale',
+  keyEnterprise: 'key_enterprise',
+  foreignInvested: 'foreign_invested',
+  serviceEnterprise: 'service_enterprise',
+  agriLeaderLevel: 'agri_leader_level',
+  usccOverrideReason: 'uscc_override_reason',
 };
 const BOOLEAN_FIELDS = new Set(['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise']);
 // The same, as a list walked once per new row (an import of a million rows walks it a million times).
-const NEW_ROW_COLUMNS = Object.entries(ENTERPRISE_COLUMN_OF).map(([field, column]) => ({ field, column, flag: BOOLEAN_FIELDS.has(field), fallback: ENTERPRISE_DEFAULTS[field] ?? null }));
+const NEW_ROW_COLUMNS = Object.entries(ENTERPRISE_COLUMN_OF).map(([field, column]) => ({
+  field,
+  column,
+  flag: BOOLEAN_FIELDS.has(field),
+  fallback: ENTERPRISE_DEFAULTS[field] ?? null,
+}));
 
 /** The changes a row makes to a stored record: only the fields the file has, only where different. */
 function diff(values: Record<string, unknown>, stored: Record<string, unknown>, columnOf: Record<string, string>) {
@@ -162,12 +198,30 @@ function diff(values: Record<string, unknown>, stored: Record<string, unknown>, 
  * passes; in partial mode the valid rows, with the rejected ones returned as a file. Upserts by
  * natural key (USCC; USCC + year), so importing the same file twice changes nothing the second time.
  */
-export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind, filePath: string, options: ImportOptions): Promise<ImportReport> {
+export async function importFile(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ImportKind,
+  filePath: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const columns = COLUMNS[kind];
   const lookups = await loadLookups(ctx.db);
   const report: ImportReport = {
-    id: uuidv7(), kind, mode: options.mode, fileName: options.fileName, written: false, rows: 0, inserted: 0, updated: 0, unchanged: 0,
-    rejected: 0, errors: [], errorsTruncated: false, warnings: [], rejectedFile: null,
+    id: uuidv7(),
+    kind,
+    mode: options.mode,
+    fileName: options.fileName,
+    written: false,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    errorsTruncated: false,
+    warnings: [],
+    rejectedFile: null,
   };
   const dir = path.join(ctx.config.dataDir, 'imports');
   fs.mkdirSync(dir, { recursive: true });
@@ -230,7 +284,10 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
           if (kind === 'enterprises' ? typeof parsed.values.uscc === 'string' : parsed.errors.length === 0) {
             const earlier = seenKeys.get(key);
             if (earlier !== undefined) {
-              const cell = kind === 'enterprises' ? { column: columns[0]!.header, value: String(parsed.values.uscc) } : recordKeyCell(kind, parsed.values);
+              const cell =
+                kind === 'enterprises'
+                  ? { column: columns[0]!.header, value: String(parsed.values.uscc) }
+                  : recordKeyCell(kind, parsed.values);
               parsed.errors.push({ line: row.line, ...cell, message: `与第 ${earlier} 行重复` });
             } else {
               seenKeys.set(key, row.line);
@@ -248,8 +305,14 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
       if ((options.mode === 'all' && report.rejected > 0) || options.mode === 'check') throw new Rollback();
       report.written = report.inserted + report.updated > 0;
       await recordAudit(trx, actor, 'archive.import', { type: 'import', id: report.id }, null, {
-        kind, fileName: options.fileName, mode: options.mode, rows: report.rows, inserted: report.inserted, updated: report.updated,
-        unchanged: report.unchanged, rejected: report.rejected,
+        kind,
+        fileName: options.fileName,
+        mode: options.mode,
+        rows: report.rows,
+        inserted: report.inserted,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
       });
     });
   } catch (err) {
@@ -265,17 +328,36 @@ export async function importFile(ctx: AppContext, actor: Actor, kind: ImportKind
   return report;
 }
 
-async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: ParsedRow[], writing: boolean, report: ImportReport, reject: Reject) {
+async function enterpriseChunk(
+  trx: Kysely<Database>,
+  actor: Actor,
+  rows: ParsedRow[],
+  writing: boolean,
+  report: ImportReport,
+  reject: Reject,
+) {
   for (const row of rows) {
     // A row's errors are all reported at once: the code and county are checked whatever else is wrong.
     if (typeof row.values.uscc !== 'string') continue;
     // An empty cell means the field's default (no address, 在营, 否…), as a new record would have.
-    for (const field in row.values) if (row.values[field] === null && field in ENTERPRISE_DEFAULTS) row.values[field] = ENTERPRISE_DEFAULTS[field];
+    for (const field in row.values)
+      if (row.values[field] === null && field in ENTERPRISE_DEFAULTS) row.values[field] = ENTERPRISE_DEFAULTS[field];
     const check = checkUscc(String(row.values.uscc));
     row.values.uscc = check.code;
-    if (!check.shapeOk) row.errors.push({ line: row.line, column: '统一社会信用代码', value: check.code, message: '格式不正确：应为 18 位，不含字母 I、O、S、V、Z' });
+    if (!check.shapeOk)
+      row.errors.push({
+        line: row.line,
+        column: '统一社会信用代码',
+        value: check.code,
+        message: '格式不正确：应为 18 位，不含字母 I、O、S、V、Z',
+      });
     else if ((!check.orgCheckOk || !check.usccCheckOk) && !row.values.usccOverrideReason) {
-      row.errors.push({ line: row.line, column: '统一社会信用代码', value: check.code, message: '校验位错误；试点地区旧码请在“校验位例外理由”列说明' });
+      row.errors.push({
+        line: row.line,
+        column: '统一社会信用代码',
+        value: check.code,
+        message: '校验位错误；试点地区旧码请在“校验位例外理由”列说明',
+      });
     }
     if (row.values.regionCode && !mayEditInRegion(actor, row.values.regionCode as string)) {
       row.errors.push({ line: row.line, column: '所属县市区', value: String(row.values.regionCode), message: '只能导入本县市区的企业' });
@@ -289,8 +371,10 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
   for (const row of rows) {
     const stored = byCode.get(row.values.uscc as string);
     if (stored) {
-      if (stored.deleted_at) row.errors.push({ line: row.line, column: '统一社会信用代码', value: stored.uscc, message: '该企业已被删除，不能通过导入恢复' });
-      else if (!mayEditInRegion(actor, stored.region_code)) row.errors.push({ line: row.line, column: '所属县市区', value: stored.region_code, message: '该企业属于其他县市区' });
+      if (stored.deleted_at)
+        row.errors.push({ line: row.line, column: '统一社会信用代码', value: stored.uscc, message: '该企业已被删除，不能通过导入恢复' });
+      else if (!mayEditInRegion(actor, stored.region_code))
+        row.errors.push({ line: row.line, column: '所属县市区', value: stored.region_code, message: '该企业属于其他县市区' });
     }
     if (row.errors.length) {
       reject(row);
@@ -326,6 +410,13 @@ async function enterpriseChunk(trx: Kysely<Database>, actor: Actor, rows: Parsed
   }
   if (inserts.length) {
     await insertChunked(trx, 'enterprises', inserts as never);
-    await insertEnterpriseSearch(trx, inserts.map((e) => ({ enterpriseId: e.id as string, name: e.name as string, doc: searchDocument([e.name as string, e.uscc as string]) })));
+    await insertEnterpriseSearch(
+      trx,
+      inserts.map((e) => ({
+        enterpriseId: e.id as string,
+        name: e.name as string,
+        doc: searchDocument([e.name as string, e.uscc as string]),
+      })),
+    );
   }
 }

@@ -14,7 +14,14 @@ const ExportQuery = Type.Object({ ...listFilters, ...FormatQuery.properties }, {
 
 export function importRoutes(app: Api, imports: ImportService, config: Pick<Config, 'importMaxBytes'>): void {
   app.get('/api/v1/import-templates/:kind', {
-    schema: { operationId: 'downloadImportTemplate', tags, summary: '下载导入模板（中文表头，含示例行）', params: ImportKindParams, querystring: FormatQuery, response: { 200: fileResponse('XLSX 或 CSV 模板'), ...errorResponses } },
+    schema: {
+      operationId: 'downloadImportTemplate',
+      tags,
+      summary: '下载导入模板（中文表头，含示例行）',
+      params: ImportKindParams,
+      querystring: FormatQuery,
+      response: { 200: fileResponse('XLSX 或 CSV 模板'), ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.read' }),
     handler: async (request, reply) => {
       const { file, downloadName } = await imports.template(request.params.kind, request.query.format ?? 'xlsx');
@@ -40,7 +47,13 @@ export function importRoutes(app: Api, imports: ImportService, config: Pick<Conf
   });
 
   app.get('/api/v1/imports/:id/rejected', {
-    schema: { operationId: 'downloadRejectedRows', tags, summary: '下载导入时被退回的行（含错误说明）', params: IdParams, response: { 200: fileResponse('CSV 文件', [EXPORT_TYPES.csv]), ...errorResponses } },
+    schema: {
+      operationId: 'downloadRejectedRows',
+      tags,
+      summary: '下载导入时被退回的行（含错误说明）',
+      params: IdParams,
+      response: { 200: fileResponse('CSV 文件', [EXPORT_TYPES.csv]), ...errorResponses },
+    },
     onRequest: guard({ permission: 'enterprise.write' }),
     handler: async (request, reply) => download(reply, imports.rejected(actorFrom(request), request.params.id), '导入错误行.csv', false),
   });

@@ -45,12 +45,18 @@ export function importService(ctx: AppContext, enterprises: EnterpriseService) {
      * Stores an upload (stopping at the size limit), verifies and imports it, and forgets the
      * upload, one at a time per user. The rejected-rows file stays for its importer to download.
      */
-    upload(actor: Actor, kind: ImportKind, mode: ImportMode, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportReport> {
+    upload(
+      actor: Actor,
+      kind: ImportKind,
+      mode: ImportMode,
+      upload: { stream: Readable & { truncated?: boolean }; fileName: string },
+    ): Promise<ImportReport> {
       return oneParseAtATime(actor.id, async () => {
         const file = path.join(dir('uploads'), uuidv7());
         try {
           await pipeline(upload.stream, fs.createWriteStream(file));
-          if (upload.stream.truncated) throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
+          if (upload.stream.truncated)
+            throw new AppError('file_too_large', [{ message: `文件超过 ${Math.round(ctx.config.importMaxBytes / 2 ** 20)} MB` }]);
           const report = await importFile(ctx, actor, kind, file, { mode, fileName: upload.fileName.slice(0, 200) });
           if (report.rejectedFile) fs.writeFileSync(path.join(dir('imports'), `${report.id}.json`), JSON.stringify({ actorId: actor.id }));
           return report;

@@ -79,15 +79,29 @@ export async function recordChunk(
   // Every row whose code was read is looked up, so that a row with other errors lists these too.
   const codes = [...new Set(rows.filter((r) => typeof r.values.uscc === 'string').map((r) => r.values.uscc as string))];
   const enterprises = codes.length
-    ? await trx.selectFrom('enterprises').select(['id', 'uscc', 'name', 'region_code']).where('uscc', 'in', codes).where('deleted_at', 'is', null).execute()
+    ? await trx
+        .selectFrom('enterprises')
+        .select(['id', 'uscc', 'name', 'region_code'])
+        .where('uscc', 'in', codes)
+        .where('deleted_at', 'is', null)
+        .execute()
     : [];
   const byCode = new Map(enterprises.map((e) => [e.uscc, e]));
 
   // Standards hang under products: find each row's product by its natural key.
-  const products = kind === 'standards' ? await listRecords(trx, 'products', enterprises.map((e) => e.id)) : [];
+  const products =
+    kind === 'standards'
+      ? await listRecords(
+          trx,
+          'products',
+          enterprises.map((e) => e.id),
+        )
+      : [];
   const productsByKey = groupBy(products, (p) => `${p.enterprise_id}|${recordKey('products', presentRecord('products', p, now))}`);
   const productsOf = (row: ParsedRow, enterpriseId: string) =>
-    productsByKey.get(`${enterpriseId}|${recordKey('products', { name: row.values.productName, brand: row.values.productBrand, model: row.values.productModel })}`) ?? [];
+    productsByKey.get(
+      `${enterpriseId}|${recordKey('products', { name: row.values.productName, brand: row.values.productBrand, model: row.values.productModel })}`,
+    ) ?? [];
 
   const key = NATURAL_KEYS[kind];
   const parentIds = kind === 'standards' ? products.map((p) => p.id) : enterprises.map((e) => e.id);
@@ -124,7 +138,8 @@ export async function recordChunk(
       else if (kind !== 'standards') parentId = enterprise.id;
       else {
         const owners = productsOf(row, enterprise.id);
-        if (owners.length === 0) fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
+        if (owners.length === 0)
+          fail('productName', row.values.productName, '该企业档案中没有这个产品（产品名称、品牌、型号须一致），请先导入产品');
         else if (owners.length > 1) fail('productName', row.values.productName, AMBIGUOUS(owners.length));
         else parentId = owners[0]!.id;
       }
@@ -139,7 +154,11 @@ export async function recordChunk(
       fail(key.fields[key.fields.length - 1]!, row.values[key.fields[key.fields.length - 1]!], '该编号已登记在其他企业名下');
     }
     const current: Record<string, unknown> = existing ? presentRecord(kind, existing, now) : recordDefaults(kind);
-    const given = Object.fromEntries(fieldsOf(kind).filter((f) => f in row.values).map((f) => [f, row.values[f]]));
+    const given = Object.fromEntries(
+      fieldsOf(kind)
+        .filter((f) => f in row.values)
+        .map((f) => [f, row.values[f]]),
+    );
     const after = settleRecord(kind, withDefaults(kind, { ...current, ...given }), existing ? current : null);
     // The record's own rules, on the cells that were read (a cell already wrong is not judged twice).
     if (parentId) {
@@ -155,16 +174,30 @@ export async function recordChunk(
     if (!existing) {
       counts.inserted++;
       if (!writing) continue;
-      inserts.push({ id: uuidv7(), [parentColumn]: parentId, ...recordColumns(kind, after), ...storedKeyColumn(kind, after), ...newRecordMeta(actor.id, new Date().toISOString()) });
+      inserts.push({
+        id: uuidv7(),
+        [parentColumn]: parentId,
+        ...recordColumns(kind, after),
+        ...storedKeyColumn(kind, after),
+        ...newRecordMeta(actor.id, new Date().toISOString()),
+      });
       if (kind === 'former-names') reindex.set(enterprise.id, enterprise);
       continue;
     }
-    const changes = Object.fromEntries(fieldsOf(kind).filter((f) => JSON.stringify(after[f]) !== JSON.stringify(current[f])).map((f) => [f, after[f]]));
+    const changes = Object.fromEntries(
+      fieldsOf(kind)
+        .filter((f) => JSON.stringify(after[f]) !== JSON.stringify(current[f]))
+        .map((f) => [f, after[f]]),
+    );
     await applyUpdate(
       trx,
       actor,
       {
-        update: () => updateRecordVersioned(trx, kind, existing.id, existing.version, { ...recordColumns(kind, changes), ...storedKeyColumn(kind, after) }),
+        update: () =>
+          updateRecordVersioned(trx, kind, existing.id, existing.version, {
+            ...recordColumns(kind, changes),
+            ...storedKeyColumn(kind, after),
+          }),
         audited: (r) => auditedRecord(kind, r, enterprise.id),
         before: existing,
         action: 'record.update',
@@ -182,20 +215,46 @@ export async function recordChunk(
 }
 
 /** The rows of an export of a record kind for a page of enterprises, in the template's fields. */
-export async function recordExportRows(db: Kysely<Database>, kind: RecordKind, page: { id: string; uscc: string }[]): Promise<Record<string, unknown>[]> {
+export async function recordExportRows(
+  db: Kysely<Database>,
+  kind: RecordKind,
+  page: { id: string; uscc: string }[],
+): Promise<Record<string, unknown>[]> {
   const now = today();
   const order = new Map(page.map((e, i) => [e.id, i]));
   const uscc = new Map(page.map((e) => [e.id, e.uscc]));
   const byEnterprise = (a: RecordRow, b: RecordRow) => order.get(a.enterprise_id as string)! - order.get(b.enterprise_id as string)!;
   if (kind !== 'standards') {
-    const rows = (await listRecords(db, kind, page.map((e) => e.id))).sort(byEnterprise);
+    const rows = (
+      await listRecords(
+        db,
+        kind,
+        page.map((e) => e.id),
+      )
+    ).sort(byEnterprise);
     return rows.map((r) => ({ uscc: uscc.get(r.enterprise_id as string), ...presentRecord(kind, r, now) }));
   }
-  const products = (await listRecords(db, 'products', page.map((e) => e.id))).sort(byEnterprise);
-  const standards = await listRecords(db, 'standards', products.map((p) => p.id));
+  const products = (
+    await listRecords(
+      db,
+      'products',
+      page.map((e) => e.id),
+    )
+  ).sort(byEnterprise);
+  const standards = await listRecords(
+    db,
+    'standards',
+    products.map((p) => p.id),
+  );
   return products.flatMap((p) =>
     standards
       .filter((s) => s.product_id === p.id)
-      .map((s) => ({ uscc: uscc.get(p.enterprise_id as string), productName: p.name, productBrand: p.brand, productModel: p.model, ...presentRecord('standards', s, now) })),
+      .map((s) => ({
+        uscc: uscc.get(p.enterprise_id as string),
+        productName: p.name,
+        productBrand: p.brand,
+        productModel: p.model,
+        ...presentRecord('standards', s, now),
+      })),
   );
 }

@@ -19,7 +19,10 @@ export function rejectedRowsFile(path: string) {
       out = csvAppender(path, [...headers, '错误说明']);
     },
     add(cells: string[], errors: RowError[]) {
-      out!.add([...Array.from({ length: width }, (_, i) => cells[i] ?? ''), errors.map((e) => `${e.column ? `${e.column}：` : ''}${e.message}`).join('；')]);
+      out!.add([
+        ...Array.from({ length: width }, (_, i) => cells[i] ?? ''),
+        errors.map((e) => `${e.column ? `${e.column}：` : ''}${e.message}`).join('；'),
+      ]);
     },
     /** True if any row was rejected (the file exists). */
     close: () => out?.close() ?? false,

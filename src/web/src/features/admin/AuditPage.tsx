@@ -17,7 +17,12 @@ export function AuditPage() {
   const [subjectId, setSubjectId] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const filters = { action: action || undefined, subjectId: subjectId || undefined, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') };
+  const filters = {
+    action: action || undefined,
+    subjectId: subjectId || undefined,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  };
   const after = cursors.at(-1);
   const events = useQuery({
     queryKey: ['audit', filters, after],
@@ -30,9 +35,34 @@ export function AuditPage() {
       <PageHeader title={t('menu.audit')} trail={[{ title: t('menu.audit') }]} />
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={t('audit.actionFilter')} aria-label={t('audit.actionFilter')} style={{ width: 220 }} onSearch={(v) => { setAction(v.trim()); restart(); }} />
-          <Input.Search allowClear placeholder={t('audit.subjectFilter')} aria-label={t('audit.subjectFilter')} style={{ width: 300 }} onSearch={(v) => { setSubjectId(v.trim()); restart(); }} />
-          <DatePicker.RangePicker aria-label={t('audit.dates')} value={range} onChange={(v) => { setRange(v as never); restart(); }} />
+          <Input.Search
+            allowClear
+            placeholder={t('audit.actionFilter')}
+            aria-label={t('audit.actionFilter')}
+            style={{ width: 220 }}
+            onSearch={(v) => {
+              setAction(v.trim());
+              restart();
+            }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('audit.subjectFilter')}
+            aria-label={t('audit.subjectFilter')}
+            style={{ width: 300 }}
+            onSearch={(v) => {
+              setSubjectId(v.trim());
+              restart();
+            }}
+          />
+          <DatePicker.RangePicker
+            aria-label={t('audit.dates')}
+            value={range}
+            onChange={(v) => {
+              setRange(v as never);
+              restart();
+            }}
+          />
         </Space>
         {events.isError && <ErrorAlert error={events.error} />}
         <Table<AuditEvent>
@@ -47,7 +77,12 @@ export function AuditPage() {
             { key: 'seq', title: '#', dataIndex: 'seq', width: 70 },
             { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v, lang) },
             { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
-            { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span title={a}>{actionLabel(a, t)}</span> },
+            {
+              key: 'action',
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (a: string) => <span title={a}>{actionLabel(a, t)}</span>,
+            },
             {
               key: 'subject',
               title: t('audit.subject'),
@@ -56,16 +91,24 @@ export function AuditPage() {
                 ev.subjectName ? (
                   <Typography.Text copyable={ev.subjectId ? { text: ev.subjectId } : false}>{ev.subjectName}</Typography.Text>
                 ) : (
-                  <Typography.Text copyable={!!ev.subjectId}>{`${ev.subjectType}${ev.subjectId ? ` ${ev.subjectId}` : ''}`}</Typography.Text>
+                  <Typography.Text
+                    copyable={!!ev.subjectId}
+                  >{`${ev.subjectType}${ev.subjectId ? ` ${ev.subjectId}` : ''}`}</Typography.Text>
                 ),
             },
             { key: 'ip', title: 'IP', dataIndex: 'ip', width: 130 },
           ]}
         />
         <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
-          <Typography.Text type="secondary">{t('enterprise.total', { total: (events.data?.meta.total ?? 0).toLocaleString(lang) })}</Typography.Text>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('common.previous')}</Button>
-          <Button disabled={!events.data?.meta.nextCursor} onClick={() => setCursors([...cursors, events.data!.meta.nextCursor!])}>{t('common.next')}</Button>
+          <Typography.Text type="secondary">
+            {t('enterprise.total', { total: (events.data?.meta.total ?? 0).toLocaleString(lang) })}
+          </Typography.Text>
+          <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+            {t('common.previous')}
+          </Button>
+          <Button disabled={!events.data?.meta.nextCursor} onClick={() => setCursors([...cursors, events.data!.meta.nextCursor!])}>
+            {t('common.next')}
+          </Button>
         </Space>
       </Card>
     </>

@@ -67,7 +67,15 @@ export function UsersPage() {
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search allowClear placeholder={t('users.search')} aria-label={t('users.search')} onSearch={setQ} style={{ width: 240 }} />
-          <Select allowClear placeholder={t('users.role')} aria-label={t('users.role')} style={{ width: 180 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: tx(roleKey(r)) }))} />
+          <Select
+            allowClear
+            placeholder={t('users.role')}
+            aria-label={t('users.role')}
+            style={{ width: 180 }}
+            value={role}
+            onChange={setRole}
+            options={ROLES.map((r) => ({ value: r, label: tx(roleKey(r)) }))}
+          />
         </Space>
         <Table<User>
           rowKey="id"
@@ -82,14 +90,33 @@ export function UsersPage() {
             {
               key: 'scope',
               title: t('users.scope'),
-              render: (_, u) => (u.regionCode ? regionName(u.regionCode) : u.departmentCode ? departmentName(u.departmentCode) : u.enterpriseId ? t('users.ownEnterprise') : t('users.cityWide')),
+              render: (_, u) =>
+                u.regionCode
+                  ? regionName(u.regionCode)
+                  : u.departmentCode
+                    ? departmentName(u.departmentCode)
+                    : u.enterpriseId
+                      ? t('users.ownEnterprise')
+                      : t('users.cityWide'),
             },
             {
               key: 'state',
               title: t('users.state'),
-              render: (_, u) => (u.disabled ? <Tag>{t('users.disabled')}</Tag> : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? <Tag color="red">{t('users.locked')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+              render: (_, u) =>
+                u.disabled ? (
+                  <Tag>{t('users.disabled')}</Tag>
+                ) : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? (
+                  <Tag color="red">{t('users.locked')}</Tag>
+                ) : (
+                  <Tag color="green">{t('users.active')}</Tag>
+                ),
             },
-            { key: 'lastLogin', title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => formatInstant(v, lang) },
+            {
+              key: 'lastLogin',
+              title: t('users.lastLogin'),
+              dataIndex: 'lastLoginAt',
+              render: (v: string | null) => formatInstant(v, lang),
+            },
             {
               key: 'actions',
               title: t('common.actions'),
@@ -107,15 +134,33 @@ export function UsersPage() {
           ]}
         />
       </Card>
-      {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onCreated={(u, pw) => showPassword(u, pw)} />}
+      {editing && (
+        <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onCreated={(u, pw) => showPassword(u, pw)} />
+      )}
     </>
   );
 }
 
 /** The form's values: the account, its role and the scope that role takes. */
-type Values = { username: string; displayName: string; role: Role; disabled?: boolean; regionCode?: string; departmentCode?: string; enterpriseId?: string };
+type Values = {
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled?: boolean;
+  regionCode?: string;
+  departmentCode?: string;
+  enterpriseId?: string;
+};
 
-function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: () => void; onCreated: (username: string, password: string) => void }) {
+function UserForm({
+  user,
+  onClose,
+  onCreated,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onCreated: (username: string, password: string) => void;
+}) {
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -142,11 +187,21 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
     };
     try {
       if (user) {
-        await updateUser(user.id, { version: user.version, displayName: values.displayName, role: values.role, disabled: values.disabled, ...scope });
+        await updateUser(user.id, {
+          version: user.version,
+          displayName: values.displayName,
+          role: values.role,
+          disabled: values.disabled,
+          ...scope,
+        });
         message.success(t('common.saved'));
       } else {
         // A new user has no scope but the role's: the others (null) are left out.
-        const body = Object.fromEntries(Object.entries({ username: values.username, displayName: values.displayName, role: values.role, ...scope }).filter(([, v]) => v !== null && v !== undefined));
+        const body = Object.fromEntries(
+          Object.entries({ username: values.username, displayName: values.displayName, role: values.role, ...scope }).filter(
+            ([, v]) => v !== null && v !== undefined,
+          ),
+        );
         const res = await createUser(body as CreateUserBody);
         onCreated(res.user.username, res.oneTimePassword);
       }
@@ -161,13 +216,37 @@ function UserForm({ user, onClose, onCreated }: { user: User | null; onClose: ()
   }
 
   return (
-    <Modal open title={user ? t('users.edit') : t('users.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
+    <Modal
+      open
+      title={user ? t('users.edit') : t('users.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+    >
       <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={user ?? { role: 'county_officer' }}>
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('form.required') }, { min: LIMITS.username.min, max: LIMITS.username.max, pattern: new RegExp(LIMITS.username.pattern), message: t('users.usernameRule') }]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            { required: true, message: t('form.required') },
+            {
+              min: LIMITS.username.min,
+              max: LIMITS.username.max,
+              pattern: new RegExp(LIMITS.username.pattern),
+              message: t('users.usernameRule'),
+            },
+          ]}
+        >
           <Input disabled={!!user} maxLength={LIMITS.username.max} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('form.required') }, { max: LIMITS.displayName.max }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, message: t('form.required') }, { max: LIMITS.displayName.max }]}
+        >
           <Input maxLength={LIMITS.displayName.max} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('form.required') }]}>

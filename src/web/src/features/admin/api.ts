@@ -11,6 +11,7 @@ export const resetPassword = (id: string, version: number) => api<UserWithPasswo
 export const listAuditEvents = (query: AuditListQuery) => api<AuditList>('GET', `/audit/events${queryString(query)}`);
 
 // Reference items' fields depend on the kind (ReferenceSchemas); the form is built for the kind it edits.
-export const createReferenceItem = (kind: ReferenceKind, body: Record<string, unknown>) => api<ReferenceItem>('POST', `/reference/${kind}`, body);
+export const createReferenceItem = (kind: ReferenceKind, body: Record<string, unknown>) =>
+  api<ReferenceItem>('POST', `/reference/${kind}`, body);
 export const updateReferenceItem = (kind: ReferenceKind, id: string, body: Record<string, unknown> & { version: number }) =>
   api<ReferenceItem>('PATCH', `/reference/${kind}/${id}`, body);

@@ -20,10 +20,19 @@ export function AssessmentNoticePage() {
   const id = params.get('scheme') ?? withResults[0]?.id;
   const results = useSchemeResults(id);
   if (schemes.error || results.error) return <ErrorAlert error={schemes.error ?? results.error} />;
-  if (schemes.data && !id) return <Card><Empty description={t('assess.notice.noScheme')} /></Card>;
+  if (schemes.data && !id)
+    return (
+      <Card>
+        <Empty description={t('assess.notice.noScheme')} />
+      </Card>
+    );
   if (!results.data) return <Skeleton active />;
   const { scheme, counties } = results.data;
-  const names = (grade: string) => counties.filter((c) => c.grade === grade).map((c) => regionName(c.regionCode)).join('、') || t('assess.notice.none');
+  const names = (grade: string) =>
+    counties
+      .filter((c) => c.grade === grade)
+      .map((c) => regionName(c.regionCode))
+      .join('、') || t('assess.notice.none');
   const vetoed = counties.filter((c) => c.vetoReason);
   return (
     <Card className="notice">
@@ -35,12 +44,26 @@ export function AssessmentNoticePage() {
           onChange={(scheme: string) => setParams({ scheme }, { replace: true })}
           options={withResults.map((s) => ({ value: s.id, label: s.name }))}
         />
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('inspection.notice.print')}</Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('inspection.notice.print')}
+        </Button>
       </Space>
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('assess.notice.title', { name: scheme.name })}</Typography.Title>
-      {scheme.status !== 'final' && <Typography.Paragraph type="danger" style={{ textAlign: 'center' }}>{t('assess.notice.notFinal')}</Typography.Paragraph>}
-      <Typography.Paragraph className="notice-text">{t('assess.notice.summary', { n: counties.length, a: names('A'), b: names('B'), c: names('C'), d: names('D') })}</Typography.Paragraph>
-      {vetoed.length > 0 && <Typography.Paragraph className="notice-text">{t('assess.notice.vetoes', { list: vetoed.map((c) => `${regionName(c.regionCode)}（${c.vetoReason}）`).join('；') })}</Typography.Paragraph>}
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {t('assess.notice.title', { name: scheme.name })}
+      </Typography.Title>
+      {scheme.status !== 'final' && (
+        <Typography.Paragraph type="danger" style={{ textAlign: 'center' }}>
+          {t('assess.notice.notFinal')}
+        </Typography.Paragraph>
+      )}
+      <Typography.Paragraph className="notice-text">
+        {t('assess.notice.summary', { n: counties.length, a: names('A'), b: names('B'), c: names('C'), d: names('D') })}
+      </Typography.Paragraph>
+      {vetoed.length > 0 && (
+        <Typography.Paragraph className="notice-text">
+          {t('assess.notice.vetoes', { list: vetoed.map((c) => `${regionName(c.regionCode)}（${c.vetoReason}）`).join('；') })}
+        </Typography.Paragraph>
+      )}
       <Table
         rowKey="id"
         size="small"
@@ -50,12 +73,31 @@ export function AssessmentNoticePage() {
         columns={[
           { key: 'rank', title: t('assess.rank'), dataIndex: 'rank', width: 60, render: (r: number | null) => r ?? '—' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', render: (c: string) => regionName(c) },
-          { key: 'indicator', title: t('assess.indicatorPoints'), dataIndex: 'indicatorPoints', align: 'right', render: (n: number) => n.toFixed(2) },
+          {
+            key: 'indicator',
+            title: t('assess.indicatorPoints'),
+            dataIndex: 'indicatorPoints',
+            align: 'right',
+            render: (n: number) => n.toFixed(2),
+          },
           { key: 'work', title: t('assess.workPoints'), dataIndex: 'workPoints', align: 'right', render: (n: number) => n.toFixed(2) },
-          { key: 'deductions', title: t('assess.deductions'), dataIndex: 'deductions', align: 'right', render: (n: number) => n.toFixed(2) },
+          {
+            key: 'deductions',
+            title: t('assess.deductions'),
+            dataIndex: 'deductions',
+            align: 'right',
+            render: (n: number) => n.toFixed(2),
+          },
           { key: 'total', title: t('assess.total'), dataIndex: 'total', align: 'right', render: (n: number) => n.toFixed(2) },
           { key: 'grade', title: t('assess.grade'), dataIndex: 'grade', width: 60 },
-          { key: 'decision', title: t('assess.decision'), render: (_, c) => [c.decision && c.decision !== 'none' ? t(`assess.decision.${c.decision}`) : '', c.reward, c.followUp].filter(Boolean).join('；') },
+          {
+            key: 'decision',
+            title: t('assess.decision'),
+            render: (_, c) =>
+              [c.decision && c.decision !== 'none' ? t(`assess.decision.${c.decision}`) : '', c.reward, c.followUp]
+                .filter(Boolean)
+                .join('；'),
+          },
         ]}
       />
     </Card>

@@ -46,10 +46,21 @@ export function AssessmentPage() {
       <PageHeader title={t('menu.assessment')} trail={[{ title: t('menu.assessment') }]} />
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <InputNumber aria-label={t('inspection.year')} min={2000} max={2100} value={year} onChange={(y) => y && setYear(y)} addonAfter={t('target.yearSuffix') || undefined} />
+          <InputNumber
+            aria-label={t('inspection.year')}
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(y) => y && setYear(y)}
+            addonAfter={t('target.yearSuffix') || undefined}
+          />
           {scheme && <Typography.Text strong>{scheme.name}</Typography.Text>}
           {scheme && <Tag>{t(`assess.schemeStatus.${scheme.status}`)}</Tag>}
-          {office && !scheme && <Button type="primary" onClick={() => setEditing('new')}>{t('assess.newScheme', { year })}</Button>}
+          {office && !scheme && (
+            <Button type="primary" onClick={() => setEditing('new')}>
+              {t('assess.newScheme', { year })}
+            </Button>
+          )}
           {scheme?.abilities.edit && <Button onClick={() => setEditing(scheme)}>{t('common.edit')}</Button>}
           {scheme?.abilities.open && (
             <Popconfirm title={t('assess.openConfirm')} onConfirm={() => act(() => openScheme(scheme.id, scheme.version))}>
@@ -61,8 +72,14 @@ export function AssessmentPage() {
               <Button type="primary">{t('assess.finalise')}</Button>
             </Popconfirm>
           )}
-          {scheme && scheme.status !== 'draft' && <Button href={`/api/v1/assessment-schemes/${scheme.id}/export?format=xlsx`}>{t('assess.export')}</Button>}
-          {scheme?.status === 'final' && <Link to={`/assessment/notice?scheme=${scheme.id}`}><Button>{t('assess.notice.open')}</Button></Link>}
+          {scheme && scheme.status !== 'draft' && (
+            <Button href={`/api/v1/assessment-schemes/${scheme.id}/export?format=xlsx`}>{t('assess.export')}</Button>
+          )}
+          {scheme?.status === 'final' && (
+            <Link to={`/assessment/notice?scheme=${scheme.id}`}>
+              <Button>{t('assess.notice.open')}</Button>
+            </Link>
+          )}
         </Space>
         {(schemes.error || results.error) && <ErrorAlert error={schemes.error ?? results.error} />}
         {!scheme && !schemes.isPending && <Empty description={t('assess.noScheme')} />}
@@ -83,7 +100,11 @@ export function AssessmentPage() {
               { key: 'kind', title: t('assess.kindTitle'), dataIndex: 'kind', width: 90, render: (k: string) => tx(`assess.kind.${k}`) },
               { key: 'name', title: t('assess.itemName'), dataIndex: 'name' },
               { key: 'points', title: t('assess.points'), dataIndex: 'points', align: 'right', width: 80 },
-              { key: 'rule', title: t('assess.rule'), render: (_, i) => (i.kind === 'indicator' ? `${i.indicatorCode} · ${t(`assess.scoring.${i.scoring}`)}` : i.guidance) },
+              {
+                key: 'rule',
+                title: t('assess.rule'),
+                render: (_, i) => (i.kind === 'indicator' ? `${i.indicatorCode} · ${t(`assess.scoring.${i.scoring}`)}` : i.guidance),
+              },
             ]}
           />
         )}
@@ -106,21 +127,60 @@ export function AssessmentPage() {
                 render: (_: unknown, c: County) => (
                   <>
                     <Tag>{t(`assess.status.${c.status}`)}</Tag>
-                    {c.overdue.map((step) => <Tag key={step} color="red">{t(`assess.overdue.${step}`)}</Tag>)}
+                    {c.overdue.map((step) => (
+                      <Tag key={step} color="red">
+                        {t(`assess.overdue.${step}`)}
+                      </Tag>
+                    ))}
                   </>
                 ),
               },
               { key: 'indicator', title: t('assess.indicatorPoints'), dataIndex: 'indicatorPoints', align: 'right', render: points },
               { key: 'work', title: t('assess.workPoints'), dataIndex: 'workPoints', align: 'right', render: points },
               { key: 'deductions', title: t('assess.deductions'), dataIndex: 'deductions', align: 'right', render: points },
-              { key: 'total', title: t('assess.total'), dataIndex: 'total', align: 'right', render: (n: number) => <strong>{points(n)}</strong> },
-              { key: 'grade', title: t('assess.grade'), dataIndex: 'grade', width: 70, render: (g: string | null, c) => (g ? <Tag color={GRADE_COLOR[g]} title={c.vetoReason ?? undefined}>{g}{c.vetoReason ? ` · ${t('assess.vetoed')}` : ''}</Tag> : '—') },
-              { key: 'decision', title: t('assess.decision'), dataIndex: 'decision', render: (d: string | null) => (d ? tx(`assess.decision.${d}`) : '') },
+              {
+                key: 'total',
+                title: t('assess.total'),
+                dataIndex: 'total',
+                align: 'right',
+                render: (n: number) => <strong>{points(n)}</strong>,
+              },
+              {
+                key: 'grade',
+                title: t('assess.grade'),
+                dataIndex: 'grade',
+                width: 70,
+                render: (g: string | null, c) =>
+                  g ? (
+                    <Tag color={GRADE_COLOR[g]} title={c.vetoReason ?? undefined}>
+                      {g}
+                      {c.vetoReason ? ` · ${t('assess.vetoed')}` : ''}
+                    </Tag>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                key: 'decision',
+                title: t('assess.decision'),
+                dataIndex: 'decision',
+                render: (d: string | null) => (d ? tx(`assess.decision.${d}`) : ''),
+              },
             ]}
           />
         )}
       </Card>
-      {editing && <SchemeModal year={year} scheme={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={async () => { message.success(t('common.saved')); await refresh(); }} />}
+      {editing && (
+        <SchemeModal
+          year={year}
+          scheme={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            message.success(t('common.saved'));
+            await refresh();
+          }}
+        />
+      )}
       {open && scheme && <CountyDrawer id={open} scheme={scheme} onClose={() => setOpen(null)} onChanged={refresh} />}
     </>
   );

@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type {
-  CountyAssessment, CreateScheme, Decision, ReviewScores, Scheme, SchemeDraft, SchemeResults, SelfScores, UpdateScheme,
+  CountyAssessment,
+  CreateScheme,
+  Decision,
+  ReviewScores,
+  Scheme,
+  SchemeDraft,
+  SchemeResults,
+  SelfScores,
+  UpdateScheme,
 } from '../../../../contract/schemas/assessments';
 import { api, queryString, type Items } from '../../api/client';
 
@@ -13,8 +21,10 @@ export const finaliseScheme = (id: string, version: number) => api<Scheme>('POST
 export const getSchemeResults = (id: string) => api<SchemeResults>('GET', `/assessment-schemes/${id}/results`);
 
 export const getCountyAssessment = (id: string) => api<CountyAssessment>('GET', `/county-assessments/${id}`);
-export const fileCountyTargets = (id: string, version: number) => api<CountyAssessment>('POST', `/county-assessments/${id}/filing`, { version });
-export const selfAssess = (id: string, body: SelfScores) => api<CountyAssessment>('POST', `/county-assessments/${id}/self-assessment`, body);
+export const fileCountyTargets = (id: string, version: number) =>
+  api<CountyAssessment>('POST', `/county-assessments/${id}/filing`, { version });
+export const selfAssess = (id: string, body: SelfScores) =>
+  api<CountyAssessment>('POST', `/county-assessments/${id}/self-assessment`, body);
 export const reviewCounty = (id: string, body: ReviewScores) => api<CountyAssessment>('POST', `/county-assessments/${id}/review`, body);
 export const decideCounty = (id: string, body: Decision) => api<CountyAssessment>('POST', `/county-assessments/${id}/decision`, body);
 

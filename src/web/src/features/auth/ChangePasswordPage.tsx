@@ -53,7 +53,10 @@ export function ChangePasswordPage() {
           label={t('password.new')}
           extra={t('password.rule', { min: LIMITS.password.min })}
           // Length here; how guessable it is, the server judges (the same rule for the CLI).
-          rules={[{ required: true }, { min: LIMITS.password.min, max: LIMITS.password.max, message: t('password.rule', { min: LIMITS.password.min }) }]}
+          rules={[
+            { required: true },
+            { min: LIMITS.password.min, max: LIMITS.password.max, message: t('password.rule', { min: LIMITS.password.min }) },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

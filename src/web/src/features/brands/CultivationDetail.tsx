@@ -27,15 +27,29 @@ export function CultivationDetail({ row }: { row: Row }) {
               children: (
                 <>
                   {tx(`cultivation.stage.${e.stage}`)} · {formatDate(e.on, lang)}
-                  {e.note && <div><Typography.Text type="secondary">{e.note}</Typography.Text></div>}
-                  {override && <div><Typography.Text type="warning">{t('cultivation.overridden', { reason: override.reason })}</Typography.Text></div>}
+                  {e.note && (
+                    <div>
+                      <Typography.Text type="secondary">{e.note}</Typography.Text>
+                    </div>
+                  )}
+                  {override && (
+                    <div>
+                      <Typography.Text type="warning">{t('cultivation.overridden', { reason: override.reason })}</Typography.Text>
+                    </div>
+                  )}
                 </>
               ),
             };
           })}
         />
       </div>
-      <DocumentList base={cultivationDocuments(row.id)} title={t('cultivation.documents')} documents={row.documents} mayWrite={row.abilities.documents} onChanged={refresh} />
+      <DocumentList
+        base={cultivationDocuments(row.id)}
+        title={t('cultivation.documents')}
+        documents={row.documents}
+        mayWrite={row.abilities.documents}
+        onChanged={refresh}
+      />
     </Space>
   );
 }

@@ -35,12 +35,21 @@ export function FlagshipsTab({ mayWrite }: { mayWrite: boolean }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <InputNumber aria-label={t('inspection.year')} min={2000} max={2100} value={year} onChange={(y) => y && setYear(y)} />
-        {mayWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding({})}>{t('flagship.add')}</Button>}
+        {mayWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding({})}>
+            {t('flagship.add')}
+          </Button>
+        )}
       </Space>
       {progress && (
         <div style={{ maxWidth: 520, marginBottom: 16 }}>
-          <Typography.Text>{t('flagship.progress', { count: progress.count, min: progress.goalMin, max: progress.goalMax })}</Typography.Text>
-          <Progress percent={Math.min(100, Math.round((progress.count / progress.goalMin) * 100))} status={progress.count >= progress.goalMin ? 'success' : 'active'} />
+          <Typography.Text>
+            {t('flagship.progress', { count: progress.count, min: progress.goalMin, max: progress.goalMax })}
+          </Typography.Text>
+          <Progress
+            percent={Math.min(100, Math.round((progress.count / progress.goalMin) * 100))}
+            status={progress.count >= progress.goalMin ? 'success' : 'active'}
+          />
           <Typography.Text type="secondary">{t('flagship.floor', { yi: yi(progress.revenueFloor) })}</Typography.Text>
         </div>
       )}
@@ -54,37 +63,98 @@ export function FlagshipsTab({ mayWrite }: { mayWrite: boolean }) {
         scroll={{ x: 800 }}
         locale={{ emptyText: t('flagship.empty') }}
         columns={[
-          { key: 'enterprise', title: t('honour.enterprise'), render: (_, f) => <Link to={`/enterprises/${f.enterpriseId}`}>{f.enterpriseName}</Link> },
+          {
+            key: 'enterprise',
+            title: t('honour.enterprise'),
+            render: (_, f) => <Link to={`/enterprises/${f.enterpriseId}`}>{f.enterpriseName}</Link>,
+          },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c) },
-          { key: 'revenue', title: t('flagship.revenueYi'), dataIndex: 'salesRevenue', align: 'right', width: 140, render: (v: number | null) => yi(v) },
+          {
+            key: 'revenue',
+            title: t('flagship.revenueYi'),
+            dataIndex: 'salesRevenue',
+            align: 'right',
+            width: 140,
+            render: (v: number | null) => yi(v),
+          },
           {
             key: 'check',
             title: t('flagship.check'),
             width: 200,
-            render: (_, f) => (f.meetsFloor ? <Tag color="green">{t('flagship.meets')}</Tag> : <Tag color="orange" title={f.overrideReason ?? undefined}>{t(f.salesRevenue === null ? 'flagship.noFigures' : 'flagship.below')}</Tag>),
+            render: (_, f) =>
+              f.meetsFloor ? (
+                <Tag color="green">{t('flagship.meets')}</Tag>
+              ) : (
+                <Tag color="orange" title={f.overrideReason ?? undefined}>
+                  {t(f.salesRevenue === null ? 'flagship.noFigures' : 'flagship.below')}
+                </Tag>
+              ),
           },
           { key: 'note', title: t('cultivation.note'), render: (_, f) => f.overrideReason ?? f.note },
-          { key: 'actions', title: t('common.actions'), width: 90, render: (_, f) => f.abilities.remove && <Button size="small" danger onClick={() => setRemoving(f)}>{t('flagship.remove')}</Button> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 90,
+            render: (_, f) =>
+              f.abilities.remove && (
+                <Button size="small" danger onClick={() => setRemoving(f)}>
+                  {t('flagship.remove')}
+                </Button>
+              ),
+          },
         ]}
       />
       {(list.data?.candidates.length ?? 0) > 0 && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('flagship.candidates')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('flagship.candidates')}
+          </Typography.Title>
           <Table
             rowKey="enterpriseId"
             size="small"
             pagination={{ pageSize: 20 }}
             dataSource={list.data?.candidates ?? []}
             columns={[
-              { key: 'enterprise', title: t('honour.enterprise'), render: (_, c) => <Link to={`/enterprises/${c.enterpriseId}`}>{c.enterpriseName}</Link> },
+              {
+                key: 'enterprise',
+                title: t('honour.enterprise'),
+                render: (_, c) => <Link to={`/enterprises/${c.enterpriseId}`}>{c.enterpriseName}</Link>,
+              },
               { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 90, render: (c: string) => regionName(c) },
-              { key: 'revenue', title: t('flagship.revenueYi'), dataIndex: 'salesRevenue', align: 'right', width: 140, render: (v: number) => yi(v) },
-              { key: 'actions', title: t('common.actions'), width: 90, render: (_, c) => mayWrite && <Button size="small" onClick={() => setAdding({ enterpriseId: c.enterpriseId })}>{t('flagship.list')}</Button> },
+              {
+                key: 'revenue',
+                title: t('flagship.revenueYi'),
+                dataIndex: 'salesRevenue',
+                align: 'right',
+                width: 140,
+                render: (v: number) => yi(v),
+              },
+              {
+                key: 'actions',
+                title: t('common.actions'),
+                width: 90,
+                render: (_, c) =>
+                  mayWrite && (
+                    <Button size="small" onClick={() => setAdding({ enterpriseId: c.enterpriseId })}>
+                      {t('flagship.list')}
+                    </Button>
+                  ),
+              },
             ]}
           />
         </>
       )}
-      {adding && <AddModal year={year} enterpriseId={adding.enterpriseId} onClose={() => setAdding(null)} onDone={async () => { message.success(t('common.saved')); await refresh(); }} />}
+      {adding && (
+        <AddModal
+          year={year}
+          enterpriseId={adding.enterpriseId}
+          onClose={() => setAdding(null)}
+          onDone={async () => {
+            message.success(t('common.saved'));
+            await refresh();
+          }}
+        />
+      )}
       {removing && (
         <TextModal
           title={`${t('flagship.remove')} · ${removing.enterpriseName}`}
@@ -105,7 +175,17 @@ export function FlagshipsTab({ mayWrite }: { mayWrite: boolean }) {
 }
 
 /** Adds to the year's list; below the revenue floor the server says why, and a reason lets it through. */
-function AddModal({ year, enterpriseId, onClose, onDone }: { year: number; enterpriseId?: string; onClose: () => void; onDone: () => Promise<void> }) {
+function AddModal({
+  year,
+  enterpriseId,
+  onClose,
+  onDone,
+}: {
+  year: number;
+  enterpriseId?: string;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
   const { t } = useI18n();
   const [below, setBelow] = useState<string | null>(null);
   return (
@@ -115,9 +195,16 @@ function AddModal({ year, enterpriseId, onClose, onDone }: { year: number; enter
       onClose={onClose}
       onSubmit={async (v) => {
         try {
-          await designateFlagship({ enterpriseId: v.enterpriseId, year, designatedOn: v.designatedOn.format('YYYY-MM-DD'), note: v.note || undefined, overrideReason: v.overrideReason || undefined });
+          await designateFlagship({
+            enterpriseId: v.enterpriseId,
+            year,
+            designatedOn: v.designatedOn.format('YYYY-MM-DD'),
+            note: v.note || undefined,
+            overrideReason: v.overrideReason || undefined,
+          });
         } catch (err) {
-          if (err instanceof ApiError && err.code === 'below_revenue_floor') setBelow(((err.details ?? []) as { message: string }[]).map((d) => d.message).join('；'));
+          if (err instanceof ApiError && err.code === 'below_revenue_floor')
+            setBelow(((err.details ?? []) as { message: string }[]).map((d) => d.message).join('；'));
           throw err;
         }
         await onDone();
@@ -134,7 +221,14 @@ function AddModal({ year, enterpriseId, onClose, onDone }: { year: number; enter
         <Input maxLength={LIMITS.reason.max} />
       </Form.Item>
       {below && (
-        <Form.Item name="overrideReason" label={t('flagship.overrideReason')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: LIMITS.reason.max }]}>
+        <Form.Item
+          name="overrideReason"
+          label={t('flagship.overrideReason')}
+          rules={[
+            { required: true, message: t('form.required') },
+            { min: 2, max: LIMITS.reason.max },
+          ]}
+        >
           <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
         </Form.Item>
       )}

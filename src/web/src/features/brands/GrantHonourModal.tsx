@@ -38,22 +38,37 @@ export function GrantHonourModal({ enterpriseId, onClose }: { enterpriseId?: str
   }
 
   return (
-    <FormModal<Values> width={640} title={t('honour.grant')} form={form} initialValues={{ grantedOn: dayjs() }} onSubmit={submit} onClose={onClose}>
-        <Form.Item name="programmeCode" label={t('honour.programme')} rules={required}>
-          <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))} />
+    <FormModal<Values>
+      width={640}
+      title={t('honour.grant')}
+      form={form}
+      initialValues={{ grantedOn: dayjs() }}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form.Item name="programmeCode" label={t('honour.programme')} rules={required}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={programmes.map((p) => ({ value: p.code, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))}
+        />
+      </Form.Item>
+      {!enterpriseId && (
+        <Form.Item name="enterpriseId" label={t('honour.enterprise')} rules={required}>
+          <EnterprisePicker />
         </Form.Item>
-        {!enterpriseId && (
-          <Form.Item name="enterpriseId" label={t('honour.enterprise')} rules={required}>
-            <EnterprisePicker />
-          </Form.Item>
-        )}
-        <Form.Item name="productIds" label={t('honour.products')} extra={t('honour.productsHint')}>
-          <Select mode="multiple" allowClear options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.model ? `${p.name}（${p.model}）` : p.name }))} />
-        </Form.Item>
-        <CertificateFields recognition={recognition} />
-        <Form.Item name="grantedOn" label={t('honour.grantedOn')} rules={required}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
+      )}
+      <Form.Item name="productIds" label={t('honour.products')} extra={t('honour.productsHint')}>
+        <Select
+          mode="multiple"
+          allowClear
+          options={(products.data?.items ?? []).map((p) => ({ value: p.id, label: p.model ? `${p.name}（${p.model}）` : p.name }))}
+        />
+      </Form.Item>
+      <CertificateFields recognition={recognition} />
+      <Form.Item name="grantedOn" label={t('honour.grantedOn')} rules={required}>
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
+      </Form.Item>
     </FormModal>
   );
 }

@@ -29,24 +29,62 @@ export function HonoursPage() {
   const name = (i: { name: string; nameEn: string }) => (lang === 'en-US' && i.nameEn ? i.nameEn : i.name);
   return (
     <>
-        <PageHeader
-          title={t('menu.honours')}
-          trail={[{ title: t('menu.honours') }]}
-          extra={mayWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setGranting(true)}>{t('honour.grant')}</Button>}
-        />
-        <Card>
-          <Tabs
-            items={[
-              {
-                key: 'register',
-                label: t('honour.register'),
-                children: (
+      <PageHeader
+        title={t('menu.honours')}
+        trail={[{ title: t('menu.honours') }]}
+        extra={
+          mayWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setGranting(true)}>
+              {t('honour.grant')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'register',
+              label: t('honour.register'),
+              children: (
                 <>
                   <Space wrap style={{ marginBottom: 12 }}>
-                    <Select aria-label={t('honour.programme')} placeholder={t('honour.programme')} allowClear style={{ width: 220 }} value={filter.programmeCode} onChange={(programmeCode) => setFilter({ ...filter, programmeCode })} options={programmes.map((p) => ({ value: p.code, label: name(p) }))} />
-                    <Select aria-label={t('honour.status')} placeholder={t('honour.status')} allowClear style={{ width: 130 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={HONOUR_STATUSES.map((s) => ({ value: s, label: t(`honour.status.${s}`) }))} />
-                    <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: name(r) }))} />
-                    <Select aria-label={t('honour.expiring')} placeholder={t('honour.expiring')} allowClear style={{ width: 180 }} value={filter.expiringWithinDays} onChange={(expiringWithinDays) => setFilter({ ...filter, expiringWithinDays })} options={[90, 180, 365].map((d) => ({ value: d, label: t('honour.expiringWithin', { n: d }) }))} />
+                    <Select
+                      aria-label={t('honour.programme')}
+                      placeholder={t('honour.programme')}
+                      allowClear
+                      style={{ width: 220 }}
+                      value={filter.programmeCode}
+                      onChange={(programmeCode) => setFilter({ ...filter, programmeCode })}
+                      options={programmes.map((p) => ({ value: p.code, label: name(p) }))}
+                    />
+                    <Select
+                      aria-label={t('honour.status')}
+                      placeholder={t('honour.status')}
+                      allowClear
+                      style={{ width: 130 }}
+                      value={filter.status}
+                      onChange={(status) => setFilter({ ...filter, status })}
+                      options={HONOUR_STATUSES.map((s) => ({ value: s, label: t(`honour.status.${s}`) }))}
+                    />
+                    <Select
+                      aria-label={t('enterprise.region')}
+                      placeholder={t('enterprise.region')}
+                      allowClear
+                      style={{ width: 130 }}
+                      value={filter.regionCode}
+                      onChange={(regionCode) => setFilter({ ...filter, regionCode })}
+                      options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: name(r) }))}
+                    />
+                    <Select
+                      aria-label={t('honour.expiring')}
+                      placeholder={t('honour.expiring')}
+                      allowClear
+                      style={{ width: 180 }}
+                      value={filter.expiringWithinDays}
+                      onChange={(expiringWithinDays) => setFilter({ ...filter, expiringWithinDays })}
+                      options={[90, 180, 365].map((d) => ({ value: d, label: t('honour.expiringWithin', { n: d }) }))}
+                    />
                   </Space>
                   <HonoursTable filter={filter} />
                 </>

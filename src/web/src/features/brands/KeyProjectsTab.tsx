@@ -33,17 +33,58 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
   const list = useQuery({ queryKey: ['key-projects', filter], queryFn: () => listKeyProjects(filter) });
   const refresh = () => client.invalidateQueries({ queryKey: ['key-projects'] });
   const act = useAction(refresh);
-  const select = (p: KeyProject, selected: boolean) => act(() => selectKeyProject(p.id, { selected, on: new Date().toISOString().slice(0, 10), version: p.version }));
+  const select = (p: KeyProject, selected: boolean) =>
+    act(() => selectKeyProject(p.id, { selected, on: new Date().toISOString().slice(0, 10), version: p.version }));
   const totals = list.data?.totals;
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={filter.year} onChange={(year) => setFilter({ ...filter, year: year ?? undefined })} />
-        <Select aria-label={t('enterprise.region')} placeholder={t('enterprise.region')} allowClear style={{ width: 130 }} value={filter.regionCode} onChange={(regionCode) => setFilter({ ...filter, regionCode })} options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: regionName(r.code) }))} />
-        <Select aria-label={t('project.status')} placeholder={t('project.status')} allowClear style={{ width: 110 }} value={filter.status} onChange={(status) => setFilter({ ...filter, status })} options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))} />
-        <Select aria-label={t('project.selected')} placeholder={t('project.selected')} allowClear style={{ width: 150 }} value={filter.selected} onChange={(selected) => setFilter({ ...filter, selected })} options={[{ value: true, label: t('project.onlySelected') }, { value: false, label: t('project.notSelected') }]} />
-        <Button href={`/api/v1/key-projects/export${queryString({ ...filter, selected: true, format: 'xlsx' })}`}>{t('project.exportSelected')}</Button>
-        {mayWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('project.add')}</Button>}
+        <InputNumber
+          aria-label={t('inspection.year')}
+          placeholder={t('inspection.year')}
+          min={2000}
+          max={2100}
+          value={filter.year}
+          onChange={(year) => setFilter({ ...filter, year: year ?? undefined })}
+        />
+        <Select
+          aria-label={t('enterprise.region')}
+          placeholder={t('enterprise.region')}
+          allowClear
+          style={{ width: 130 }}
+          value={filter.regionCode}
+          onChange={(regionCode) => setFilter({ ...filter, regionCode })}
+          options={regions.filter((r) => units.includes(r.code)).map((r) => ({ value: r.code, label: regionName(r.code) }))}
+        />
+        <Select
+          aria-label={t('project.status')}
+          placeholder={t('project.status')}
+          allowClear
+          style={{ width: 110 }}
+          value={filter.status}
+          onChange={(status) => setFilter({ ...filter, status })}
+          options={KEY_PROJECT_STATUSES.map((s) => ({ value: s, label: t(`project.status.${s}`) }))}
+        />
+        <Select
+          aria-label={t('project.selected')}
+          placeholder={t('project.selected')}
+          allowClear
+          style={{ width: 150 }}
+          value={filter.selected}
+          onChange={(selected) => setFilter({ ...filter, selected })}
+          options={[
+            { value: true, label: t('project.onlySelected') },
+            { value: false, label: t('project.notSelected') },
+          ]}
+        />
+        <Button href={`/api/v1/key-projects/export${queryString({ ...filter, selected: true, format: 'xlsx' })}`}>
+          {t('project.exportSelected')}
+        </Button>
+        {mayWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('project.add')}
+          </Button>
+        )}
       </Space>
       {totals && (
         <Space size="large" style={{ marginBottom: 12 }}>
@@ -67,8 +108,20 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'name', title: t('project.name'), dataIndex: 'name' },
           { key: 'investment', title: t('project.investmentYuan'), dataIndex: 'investment', align: 'right', render: yuan },
-          { key: 'status', title: t('project.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{tx(`project.status.${s}`)}</Tag> },
-          { key: 'selected', title: t('project.selected'), dataIndex: 'selected', width: 100, render: (v: boolean) => (v ? <Tag color="gold">{t('project.key')}</Tag> : '—') },
+          {
+            key: 'status',
+            title: t('project.status'),
+            dataIndex: 'status',
+            width: 80,
+            render: (s: string) => <Tag color={STATUS_COLOR[s]}>{tx(`project.status.${s}`)}</Tag>,
+          },
+          {
+            key: 'selected',
+            title: t('project.selected'),
+            dataIndex: 'selected',
+            width: 100,
+            render: (v: boolean) => (v ? <Tag color="gold">{t('project.key')}</Tag> : '—'),
+          },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -77,11 +130,21 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
               <Space>
                 {p.abilities.select && (
                   <Popconfirm title={t(p.selected ? 'project.unselect' : 'project.select')} onConfirm={() => select(p, !p.selected)}>
-                    <Button size="small" type={p.selected ? 'default' : 'primary'}>{t(p.selected ? 'project.unselect' : 'project.select')}</Button>
+                    <Button size="small" type={p.selected ? 'default' : 'primary'}>
+                      {t(p.selected ? 'project.unselect' : 'project.select')}
+                    </Button>
                   </Popconfirm>
                 )}
-                {p.abilities.update && <Button size="small" onClick={() => setEditing(p)}>{t('common.edit')}</Button>}
-                {p.abilities.update && <Button size="small" danger onClick={() => setDeleting(p)}>{t('common.delete')}</Button>}
+                {p.abilities.update && (
+                  <Button size="small" onClick={() => setEditing(p)}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {p.abilities.update && (
+                  <Button size="small" danger onClick={() => setDeleting(p)}>
+                    {t('common.delete')}
+                  </Button>
+                )}
               </Space>
             ),
           },
@@ -94,7 +157,14 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
             if (editing === 'new') await createKeyProject(filledValues(v));
-            else await updateKeyProject(editing.id, { name: v.name, investment: v.investment, status: v.status, notes: v.notes ?? '', version: editing.version });
+            else
+              await updateKeyProject(editing.id, {
+                name: v.name,
+                investment: v.investment,
+                status: v.status,
+                notes: v.notes ?? '',
+                version: editing.version,
+              });
             message.success(t('common.saved'));
             await refresh();
           }}
@@ -109,7 +179,14 @@ export function KeyProjectsTab({ mayWrite }: { mayWrite: boolean }) {
               </Form.Item>
             </>
           )}
-          <Form.Item name="name" label={t('project.name')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: LIMITS.name.max }]}>
+          <Form.Item
+            name="name"
+            label={t('project.name')}
+            rules={[
+              { required: true, message: t('form.required') },
+              { min: 2, max: LIMITS.name.max },
+            ]}
+          >
             <Input maxLength={LIMITS.name.max} />
           </Form.Item>
           <Space wrap>

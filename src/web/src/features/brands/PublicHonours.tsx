@@ -28,7 +28,12 @@ export function PublicHonours() {
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'title', title: t('honour.title'), dataIndex: 'title' },
           { key: 'granted', title: t('honour.grantedOn'), dataIndex: 'grantedOn', render: (v: string) => formatDate(v, lang) },
-          { key: 'valid', title: t('honour.validUntil'), dataIndex: 'validUntil', render: (v: string | null) => (v ? formatDate(v, lang) : t('programme.noExpiry')) },
+          {
+            key: 'valid',
+            title: t('honour.validUntil'),
+            dataIndex: 'validUntil',
+            render: (v: string | null) => (v ? formatDate(v, lang) : t('programme.noExpiry')),
+          },
         ]}
       />
     </>

@@ -20,7 +20,12 @@ type Row = Static<typeof Reward>;
 type Rule = Static<typeof RewardRule>;
 const yuan = (n: number) => n.toLocaleString('zh-CN');
 /** The ability that allows a move to each status (none moves back to proposed). */
-const MOVE: Record<Row['status'], keyof Row['abilities'] | null> = { proposed: null, approved: 'approve', paid: 'pay', cancelled: 'cancel' };
+const MOVE: Record<Row['status'], keyof Row['abilities'] | null> = {
+  proposed: null,
+  approved: 'approve',
+  paid: 'pay',
+  cancelled: 'cancel',
+};
 const mayMove = (r: Row, to: Row['status']) => MOVE[to] !== null && r.abilities[MOVE[to]];
 
 /** 奖励台账: the year's rewards by county (owed, city and county shares, paid), each reward's steps, the rules. */
@@ -36,12 +41,20 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
   const list = useQuery({ queryKey: ['rewards', year], queryFn: () => listRewards({ year: year ?? undefined }) });
   const rules = useQuery({ queryKey: ['rewards', 'rules'], queryFn: listRewardRules });
   const act = useAction(() => client.invalidateQueries({ queryKey: ['rewards'] }));
-  const move = (r: Row, to: RewardStatusBody['to']) => act(() => moveReward(r.id, { to, on: new Date().toISOString().slice(0, 10), version: r.version }));
+  const move = (r: Row, to: RewardStatusBody['to']) =>
+    act(() => moveReward(r.id, { to, on: new Date().toISOString().slice(0, 10), version: r.version }));
   const ledger = list.data?.ledger;
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
+        <InputNumber
+          aria-label={t('inspection.year')}
+          placeholder={t('inspection.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={setYear}
+        />
         <Button href={`/api/v1/rewards/export${queryString({ year, format: 'xlsx' })}`}>{t('reward.exportXlsx')}</Button>
         <Button href={`/api/v1/rewards/export${queryString({ year, format: 'csv' })}`}>{t('reward.exportCsv')}</Button>
       </Space>
@@ -67,11 +80,21 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
           ledger && (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>{t('inspection.total')}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">{ledger.total.rewards}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">{yuan(ledger.total.amount)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">{yuan(ledger.total.cityAmount)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">{yuan(ledger.total.countyAmount)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">{yuan(ledger.total.paid)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                {ledger.total.rewards}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {yuan(ledger.total.amount)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                {yuan(ledger.total.cityAmount)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                {yuan(ledger.total.countyAmount)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                {yuan(ledger.total.paid)}
+              </Table.Summary.Cell>
             </Table.Summary.Row>
           )
         }
@@ -84,29 +107,55 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
         scroll={{ x: 900 }}
         locale={{ emptyText: t('reward.empty') }}
         columns={[
-          { key: 'year', title: t('reward.fromYear'), dataIndex: 'year', width: 90, render: (y: number) => t('reward.fromYearValue', { year: y }) },
+          {
+            key: 'year',
+            title: t('reward.fromYear'),
+            dataIndex: 'year',
+            width: 90,
+            render: (y: number) => t('reward.fromYearValue', { year: y }),
+          },
           { key: 'enterprise', title: t('honour.enterprise'), dataIndex: 'enterpriseName' },
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
-          { key: 'status', title: t('honour.status'), dataIndex: 'status', render: (s: string, r) => <Tag>{tx(`reward.status.${s}`)}{r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}</Tag> },
+          {
+            key: 'status',
+            title: t('honour.status'),
+            dataIndex: 'status',
+            render: (s: string, r) => (
+              <Tag>
+                {tx(`reward.status.${s}`)}
+                {r.paidOn ? ` ${formatDate(r.paidOn, lang)}` : ''}
+              </Tag>
+            ),
+          },
           {
             key: 'actions',
             title: t('common.actions'),
             render: (_, r) => (
               <Space>
-                {r.nextStatuses.filter((s) => mayMove(r, s)).map((s) => (
-                  <Popconfirm key={s} title={t(`reward.to.${s}`)} onConfirm={() => move(r, s)}>
-                    <Button size="small" danger={s === 'cancelled'}>{t(`reward.to.${s}`)}</Button>
-                  </Popconfirm>
-                ))}
+                {r.nextStatuses
+                  .filter((s) => mayMove(r, s))
+                  .map((s) => (
+                    <Popconfirm key={s} title={t(`reward.to.${s}`)} onConfirm={() => move(r, s)}>
+                      <Button size="small" danger={s === 'cancelled'}>
+                        {t(`reward.to.${s}`)}
+                      </Button>
+                    </Popconfirm>
+                  ))}
               </Space>
             ),
           },
         ]}
       />
       <Space style={{ marginTop: 16, marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('reward.rules')}</Typography.Title>
-        {mayWrite && cityLevel && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingRule(true)}>{t('reward.addRule')}</Button>}
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('reward.rules')}
+        </Typography.Title>
+        {mayWrite && cityLevel && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingRule(true)}>
+            {t('reward.addRule')}
+          </Button>
+        )}
       </Space>
       <Table<Rule>
         rowKey="id"
@@ -116,7 +165,13 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
         dataSource={rules.data?.items ?? []}
         columns={[
           { key: 'programme', title: t('honour.programme'), dataIndex: 'programmeCode', render: (c: string) => programmeName(c) },
-          { key: 'year', title: t('reward.fromYear'), dataIndex: 'year', width: 90, render: (y: number) => t('reward.fromYearValue', { year: y }) },
+          {
+            key: 'year',
+            title: t('reward.fromYear'),
+            dataIndex: 'year',
+            width: 90,
+            render: (y: number) => t('reward.fromYearValue', { year: y }),
+          },
           { key: 'amount', title: t('reward.amount'), dataIndex: 'amount', align: 'right', render: yuan },
           { key: 'share', title: t('reward.cityShare'), dataIndex: 'citySharePercent', align: 'right', render: (p: number) => `${p}%` },
           { key: 'fund', title: t('reward.fundSource'), dataIndex: 'fundSource' },
@@ -132,20 +187,37 @@ export function RewardsTab({ mayWrite, cityLevel }: { mayWrite: boolean; cityLev
             await createRewardRule(filledValues(v));
             message.success(t('common.saved'));
             // A new rule may make honours rewardable (拟奖励 shows where a rule applies).
-            await Promise.all([client.invalidateQueries({ queryKey: ['rewards', 'rules'] }), client.invalidateQueries({ queryKey: ['honours'] })]);
+            await Promise.all([
+              client.invalidateQueries({ queryKey: ['rewards', 'rules'] }),
+              client.invalidateQueries({ queryKey: ['honours'] }),
+            ]);
           }}
         >
           <Form.Item name="programmeCode" label={t('honour.programme')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))} />
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={programmes.map((p) => ({ value: p.code, label: programmeName(p.code) }))}
+            />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="year" label={t('reward.fromYear')} extra={t('reward.fromYearHint')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="year"
+              label={t('reward.fromYear')}
+              extra={t('reward.fromYearHint')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber min={2000} max={2100} precision={0} />
             </Form.Item>
             <Form.Item name="amount" label={t('reward.amountYuan')} rules={[{ required: true, message: t('form.required') }]}>
               <InputNumber min={0} max={1_000_000_000_000} precision={0} style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item name="citySharePercent" label={t('reward.cityShare')} extra={t('reward.cityShareHint')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="citySharePercent"
+              label={t('reward.cityShare')}
+              extra={t('reward.cityShareHint')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber min={0} max={100} precision={0} addonAfter="%" />
             </Form.Item>
           </Space>

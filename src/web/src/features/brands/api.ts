@@ -1,10 +1,34 @@
 import type {
-  AdvanceCultivation, CreateCultivation, CreateRewardRule, Cultivation, CultivationBoard, CultivationQuery, GrantHonour, Honour, HonourList,
-  HonourListQuery, PublicHonourList, Reward, RewardList, RewardQuery, RewardRule, RewardStatusBody, ReviewHonour, RevokeHonour,
+  AdvanceCultivation,
+  CreateCultivation,
+  CreateRewardRule,
+  Cultivation,
+  CultivationBoard,
+  CultivationQuery,
+  GrantHonour,
+  Honour,
+  HonourList,
+  HonourListQuery,
+  PublicHonourList,
+  Reward,
+  RewardList,
+  RewardQuery,
+  RewardRule,
+  RewardStatusBody,
+  ReviewHonour,
+  RevokeHonour,
 } from '../../../../contract/schemas/brands';
 import type { DeleteBody } from '../../../../contract/schemas/enterprises';
 import type {
-  CreateFlagship, CreateKeyProject, Flagship, FlagshipList, KeyProject, KeyProjectList, KeyProjectQuery, SelectKeyProject, UpdateKeyProject,
+  CreateFlagship,
+  CreateKeyProject,
+  Flagship,
+  FlagshipList,
+  KeyProject,
+  KeyProjectList,
+  KeyProjectQuery,
+  SelectKeyProject,
+  UpdateKeyProject,
 } from '../../../../contract/schemas/industry';
 import { api, queryString, type Items } from '../../api/client';
 

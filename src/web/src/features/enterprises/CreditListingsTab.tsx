@@ -3,7 +3,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { CREDIT_LISTS, REMOVAL_REASONS, type CreateCreditListing, type CreditListing, type RemoveCreditListing } from '../../../../contract/schemas/credit';
+import {
+  CREDIT_LISTS,
+  REMOVAL_REASONS,
+  type CreateCreditListing,
+  type CreditListing,
+  type RemoveCreditListing,
+} from '../../../../contract/schemas/credit';
 import { LIMITS } from '../../../../contract/limits';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
@@ -48,7 +54,12 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
         scroll={{ x: 900 }}
         locale={{ emptyText: t('credit.empty') }}
         columns={[
-          { key: 'list', title: t('credit.list'), dataIndex: 'list', render: (l: string, r) => <Tag color={r.inForce ? 'red' : 'default'}>{tx(`credit.list.${l}`)}</Tag> },
+          {
+            key: 'list',
+            title: t('credit.list'),
+            dataIndex: 'list',
+            render: (l: string, r) => <Tag color={r.inForce ? 'red' : 'default'}>{tx(`credit.list.${l}`)}</Tag>,
+          },
           { key: 'authority', title: t('credit.authority'), dataIndex: 'authority' },
           { key: 'decisionNo', title: t('credit.decisionNo'), dataIndex: 'decisionNo' },
           { key: 'reason', title: t('credit.reason'), dataIndex: 'reason' },
@@ -57,9 +68,22 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
             key: 'removed',
             title: t('credit.removedOn'),
             width: 200,
-            render: (_, r) => (r.removedOn ? `${formatDate(r.removedOn, lang)} · ${tx(`credit.removal.${r.removalReason}`)}${r.removalNote ? `（${r.removalNote}）` : ''}` : t('credit.inForce')),
+            render: (_, r) =>
+              r.removedOn
+                ? `${formatDate(r.removedOn, lang)} · ${tx(`credit.removal.${r.removalReason}`)}${r.removalNote ? `（${r.removalNote}）` : ''}`
+                : t('credit.inForce'),
           },
-          { key: 'actions', title: t('common.actions'), width: 100, render: (_, r) => r.abilities.remove && <Button size="small" onClick={() => setRemoving(r)}>{t('credit.remove')}</Button> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 100,
+            render: (_, r) =>
+              r.abilities.remove && (
+                <Button size="small" onClick={() => setRemoving(r)}>
+                  {t('credit.remove')}
+                </Button>
+              ),
+          },
         ]}
       />
       {adding && (
@@ -68,7 +92,11 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
           initialValues={{ list: 'abnormal_operation', listedOn: dayjs() }}
           onClose={() => setAdding(false)}
           onSubmit={async (v) => {
-            await addCreditListing(enterpriseId, { ...v, decisionNo: v.decisionNo || undefined, listedOn: v.listedOn.format('YYYY-MM-DD') });
+            await addCreditListing(enterpriseId, {
+              ...v,
+              decisionNo: v.decisionNo || undefined,
+              listedOn: v.listedOn.format('YYYY-MM-DD'),
+            });
             await done();
           }}
         >
@@ -95,7 +123,12 @@ export function CreditListingsTab({ enterpriseId, mayWrite }: { enterpriseId: st
           initialValues={{ reason: 'fulfilled', on: dayjs() }}
           onClose={() => setRemoving(null)}
           onSubmit={async (v) => {
-            await removeCreditListing(removing.id, { reason: v.reason, note: v.note || undefined, on: v.on.format('YYYY-MM-DD'), version: removing.version });
+            await removeCreditListing(removing.id, {
+              reason: v.reason,
+              note: v.note || undefined,
+              on: v.on.format('YYYY-MM-DD'),
+              version: removing.version,
+            });
             await done();
           }}
         >

@@ -5,7 +5,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../../contract/limits';
 import type { Static } from 'typebox';
-import { AGRI_LEADER_LEVELS, EDITABLE_FLAGS, ENTERPRISE_STATUSES, type CreateEnterpriseBody, type Enterprise, type UsccCheckResult as UsccCheckSchema } from '../../../../contract/schemas/enterprises';
+import {
+  AGRI_LEADER_LEVELS,
+  EDITABLE_FLAGS,
+  ENTERPRISE_STATUSES,
+  type CreateEnterpriseBody,
+  type Enterprise,
+  type UsccCheckResult as UsccCheckSchema,
+} from '../../../../contract/schemas/enterprises';
 import { isCounty, useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { FormError } from '../../components/ErrorText';
@@ -15,7 +22,11 @@ import { enumKey } from './labels';
 import { checkUsccCode, createEnterprise, updateEnterprise } from './api';
 
 type UsccCheckResult = Static<typeof UsccCheckSchema>;
-type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'deregisteredOn' | 'usccOverrideReason'> & { foundedOn?: Dayjs | null; deregisteredOn?: Dayjs | null; usccOverrideReason?: string | null };
+type Values = Omit<Partial<Enterprise>, 'foundedOn' | 'deregisteredOn' | 'usccOverrideReason'> & {
+  foundedOn?: Dayjs | null;
+  deregisteredOn?: Dayjs | null;
+  usccOverrideReason?: string | null;
+};
 
 /** New enterprise, or the basic data of one: the same limits as the API; a conflict says to reload. */
 export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Enterprise; onClose: () => void }) {
@@ -47,7 +58,11 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
     setError(null);
     // A deregistration date goes with the status 注销 only.
     const deregisteredOn = values.status === 'deregistered' && values.deregisteredOn ? values.deregisteredOn.format('YYYY-MM-DD') : null;
-    const body: Record<string, unknown> = { ...values, foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null, deregisteredOn };
+    const body: Record<string, unknown> = {
+      ...values,
+      foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null,
+      deregisteredOn,
+    };
     for (const [k, v] of Object.entries(body)) if (v === undefined || (k === 'usccOverrideReason' && !v)) delete body[k];
     try {
       if (enterprise) {
@@ -75,8 +90,20 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
 
   const codeBad = check && (!check.shapeOk || !check.orgCheckOk || !check.usccCheckOk);
   const initial: Values = enterprise
-    ? { ...enterprise, foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null, deregisteredOn: enterprise.deregisteredOn ? dayjs(enterprise.deregisteredOn) : null }
-    : { status: 'operating', agriLeaderLevel: 'none', regionCode: county ?? undefined, aboveScale: false, keyEnterprise: false, foreignInvested: false, serviceEnterprise: false };
+    ? {
+        ...enterprise,
+        foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null,
+        deregisteredOn: enterprise.deregisteredOn ? dayjs(enterprise.deregisteredOn) : null,
+      }
+    : {
+        status: 'operating',
+        agriLeaderLevel: 'none',
+        regionCode: county ?? undefined,
+        aboveScale: false,
+        keyEnterprise: false,
+        foreignInvested: false,
+        serviceEnterprise: false,
+      };
 
   return (
     <Modal
@@ -102,19 +129,41 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
               label={t('enterprise.uscc')}
               rules={[{ required: true, message: t('form.required') }, { max: 30 }]}
               validateStatus={codeBad ? 'warning' : undefined}
-              help={check ? (codeBad ? t(!check.shapeOk ? 'enterprise.usccShapeBad' : 'enterprise.usccCheckBad') : check.existingEnterpriseId ? t('enterprise.usccTaken') : t('enterprise.usccOk')) : undefined}
+              help={
+                check
+                  ? codeBad
+                    ? t(!check.shapeOk ? 'enterprise.usccShapeBad' : 'enterprise.usccCheckBad')
+                    : check.existingEnterpriseId
+                      ? t('enterprise.usccTaken')
+                      : t('enterprise.usccOk')
+                  : undefined
+              }
             >
               <Input disabled={!!enterprise} maxLength={30} onBlur={(e) => !enterprise && checkUscc(e.target.value)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: LIMITS.name.max, message: t('form.length', { min: 2, max: LIMITS.name.max }) }]}>
+            <Form.Item
+              name="name"
+              label={t('enterprise.name')}
+              rules={[
+                { required: true, message: t('form.required') },
+                { min: 2, max: LIMITS.name.max, message: t('form.length', { min: 2, max: LIMITS.name.max }) },
+              ]}
+            >
               <Input maxLength={LIMITS.name.max} />
             </Form.Item>
           </Col>
           {codeBad && check?.shapeOk && !enterprise && (
             <Col span={24}>
-              <Form.Item name="usccOverrideReason" label={t('enterprise.usccOverrideReason')} rules={[{ required: true, message: t('form.required') }, { min: LIMITS.reason.min, max: LIMITS.reason.max }]}>
+              <Form.Item
+                name="usccOverrideReason"
+                label={t('enterprise.usccOverrideReason')}
+                rules={[
+                  { required: true, message: t('form.required') },
+                  { min: LIMITS.reason.min, max: LIMITS.reason.max },
+                ]}
+              >
                 <Input.TextArea rows={2} maxLength={LIMITS.reason.max} />
               </Form.Item>
             </Col>

@@ -4,7 +4,13 @@ import { Button, Card, Checkbox, Col, Dropdown, Form, Input, Pagination, Row, Se
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { AGRI_LEADER_LEVELS, ENTERPRISE_FLAGS, ENTERPRISE_STATUSES, MAX_LIST_OFFSET, type Enterprise } from '../../../../contract/schemas/enterprises';
+import {
+  AGRI_LEADER_LEVELS,
+  ENTERPRISE_FLAGS,
+  ENTERPRISE_STATUSES,
+  MAX_LIST_OFFSET,
+  type Enterprise,
+} from '../../../../contract/schemas/enterprises';
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
 import { queryString } from '../../api/client';
 import { isCounty, useReference, useReferenceNames } from '../../api/reference';
@@ -16,7 +22,18 @@ import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { enumKey, formatInstant } from './labels';
 import { listEnterprises } from './api';
 
-const FILTER_KEYS = ['q', 'regionCode', 'industryCode', 'status', 'agriLeaderLevel', 'hasCertification', 'licenceExpiringWithinDays', 'certificationExpiringWithinDays', 'sort', ...ENTERPRISE_FLAGS] as const;
+const FILTER_KEYS = [
+  'q',
+  'regionCode',
+  'industryCode',
+  'status',
+  'agriLeaderLevel',
+  'hasCertification',
+  'licenceExpiringWithinDays',
+  'certificationExpiringWithinDays',
+  'sort',
+  ...ENTERPRISE_FLAGS,
+] as const;
 const COLUMN_KEYS = ['uscc', 'region', 'industry', 'status', 'flags', 'legalRepresentative', 'contactPhone', 'updatedAt'] as const;
 const HIDDEN_BY_DEFAULT = ['legalRepresentative', 'contactPhone'];
 const COLUMNS_STORAGE = 'qc.enterpriseColumns';
@@ -26,7 +43,10 @@ export function EnterpriseListPage() {
   const { t, tx, lang } = useI18n();
   const user = useSession().data?.user;
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   const [search, setSearch] = useState(filters.q ?? '');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -101,7 +121,11 @@ export function EnterpriseListPage() {
       title: t('enterprise.status'),
       dataIndex: 'status',
       width: 80,
-      render: (s: string) => <Tag color={s === 'operating' ? 'green' : s === 'suspended' ? 'orange' : s === 'revoked' ? 'red' : 'default'}>{tx(enumKey('status', s))}</Tag>,
+      render: (s: string) => (
+        <Tag color={s === 'operating' ? 'green' : s === 'suspended' ? 'orange' : s === 'revoked' ? 'red' : 'default'}>
+          {tx(enumKey('status', s))}
+        </Tag>
+      ),
     },
     { key: 'flags', title: t('enterprise.flags'), render: (_, e) => flagTags(e) },
     { key: 'legalRepresentative', title: t('enterprise.legalRepresentative'), dataIndex: 'legalRepresentative', width: 100 },
@@ -154,8 +178,20 @@ export function EnterpriseListPage() {
         <Form layout="vertical" component="div">
           <Row gutter={16}>
             <Col xs={24} md={12} xl={8}>
-              <Form.Item label={t('enterprise.search')} htmlFor="enterprise-search" validateStatus={tooShort ? 'warning' : undefined} help={tooShort ? t('enterprise.searchTooShort') : undefined}>
-                <Input.Search id="enterprise-search" allowClear placeholder={t('enterprise.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onSearch={(q) => [...q.trim()].length !== 1 && setFilter('q', q.trim())} />
+              <Form.Item
+                label={t('enterprise.search')}
+                htmlFor="enterprise-search"
+                validateStatus={tooShort ? 'warning' : undefined}
+                help={tooShort ? t('enterprise.searchTooShort') : undefined}
+              >
+                <Input.Search
+                  id="enterprise-search"
+                  allowClear
+                  placeholder={t('enterprise.searchPlaceholder')}
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                  onSearch={(q) => [...q.trim()].length !== 1 && setFilter('q', q.trim())}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
@@ -163,13 +199,29 @@ export function EnterpriseListPage() {
                 {county ? (
                   <Tag color="geekblue">{regionName(county)}</Tag>
                 ) : (
-                  <Select id="filter-region" allowClear showSearch optionFilterProp="label" options={options.regions} value={filters.regionCode} onChange={(v) => setFilter('regionCode', v)} placeholder={t('common.all')} />
+                  <Select
+                    id="filter-region"
+                    allowClear
+                    showSearch
+                    optionFilterProp="label"
+                    options={options.regions}
+                    value={filters.regionCode}
+                    onChange={(v) => setFilter('regionCode', v)}
+                    placeholder={t('common.all')}
+                  />
                 )}
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
               <Form.Item label={t('enterprise.industry')} htmlFor="filter-industry">
-                <Select id="filter-industry" allowClear options={options.industries} value={filters.industryCode} onChange={(v) => setFilter('industryCode', v)} placeholder={t('common.all')} />
+                <Select
+                  id="filter-industry"
+                  allowClear
+                  options={options.industries}
+                  value={filters.industryCode}
+                  onChange={(v) => setFilter('industryCode', v)}
+                  placeholder={t('common.all')}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} xl={4}>
@@ -222,7 +274,13 @@ export function EnterpriseListPage() {
                 {t('enterprise.certificationExpiringFilter', { days: filters.certificationExpiringWithinDays })}
               </Tag>
             )}
-            <Button type="link" onClick={() => { setSearch(''); setParams(new URLSearchParams(), { replace: true }); }}>
+            <Button
+              type="link"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
               {t('common.reset')}
             </Button>
           </Space>

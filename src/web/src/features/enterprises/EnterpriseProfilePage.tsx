@@ -31,12 +31,23 @@ export function EnterpriseProfilePage() {
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('basic');
   const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => getEnterpriseProfile(id!) });
-  const history = useQuery({ queryKey: ['enterprise', id, 'history'], queryFn: () => getEnterpriseHistory(id!), enabled: tab === 'history' });
+  const history = useQuery({
+    queryKey: ['enterprise', id, 'history'],
+    queryFn: () => getEnterpriseHistory(id!),
+    enabled: tab === 'history',
+  });
   const regionName = useReferenceNames('regions', lang);
   const industryName = useReferenceNames('industries', lang);
 
   if (profile.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (profile.isError) return <Result status="warning" title={errorMessage(profile.error, t)} extra={<Button onClick={() => profile.refetch()}>{t('common.retry')}</Button>} />;
+  if (profile.isError)
+    return (
+      <Result
+        status="warning"
+        title={errorMessage(profile.error, t)}
+        extra={<Button onClick={() => profile.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
   const p = profile.data;
   const e = p.enterprise;
   const mayWrite = e.abilities.update;
@@ -68,7 +79,11 @@ export function EnterpriseProfilePage() {
           <Typography.Text copyable>{e.uscc}</Typography.Text>
           <Tag>{regionName(e.regionCode)}</Tag>
           <Tag>{industryName(e.industryCode)}</Tag>
-          <Tag color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}>{tx(enumKey('status', e.status))}</Tag>
+          <Tag
+            color={e.status === 'operating' ? 'green' : e.status === 'suspended' ? 'orange' : e.status === 'revoked' ? 'red' : 'default'}
+          >
+            {tx(enumKey('status', e.status))}
+          </Tag>
           {ENTERPRISE_FLAGS.filter((f) => e[f]).map((f) => (
             <Tag key={f} color="blue">
               {t(`enterprise.${f}`)}
@@ -96,9 +111,13 @@ export function EnterpriseProfilePage() {
                     <Descriptions.Item label={t('enterprise.contactPerson')}>{e.contactPerson}</Descriptions.Item>
                     <Descriptions.Item label={t('enterprise.contactPhone')}>{e.contactPhone}</Descriptions.Item>
                     <Descriptions.Item label={t('enterprise.foundedOn')}>{formatDate(e.foundedOn, lang)}</Descriptions.Item>
-                    {e.status === 'deregistered' && <Descriptions.Item label={t('enterprise.deregisteredOn')}>{formatDate(e.deregisteredOn, lang)}</Descriptions.Item>}
+                    {e.status === 'deregistered' && (
+                      <Descriptions.Item label={t('enterprise.deregisteredOn')}>{formatDate(e.deregisteredOn, lang)}</Descriptions.Item>
+                    )}
                     <Descriptions.Item label={t('enterprise.updatedAt')}>{formatInstant(e.updatedAt, lang)}</Descriptions.Item>
-                    {e.usccOverrideReason && <Descriptions.Item label={t('enterprise.usccOverrideReason')}>{e.usccOverrideReason}</Descriptions.Item>}
+                    {e.usccOverrideReason && (
+                      <Descriptions.Item label={t('enterprise.usccOverrideReason')}>{e.usccOverrideReason}</Descriptions.Item>
+                    )}
                   </Descriptions>
                   <Typography.Title level={5} style={{ marginTop: 24 }}>
                     {t('record.former-names')}
@@ -118,7 +137,13 @@ export function EnterpriseProfilePage() {
                 expandable: (product) => (
                   <div style={{ padding: '4px 0' }}>
                     <Typography.Text strong>{t('record.standards')}</Typography.Text>
-                    <RecordTable kind="standards" enterpriseId={e.id} productId={product.id} items={(product as EnterpriseProfile['products'][number]).standards} mayWrite={mayWrite} />
+                    <RecordTable
+                      kind="standards"
+                      enterpriseId={e.id}
+                      productId={product.id}
+                      items={(product as EnterpriseProfile['products'][number]).standards}
+                      mayWrite={mayWrite}
+                    />
                   </div>
                 ),
               }),
@@ -126,12 +151,17 @@ export function EnterpriseProfilePage() {
             {
               key: 'certifications',
               label: `${t('profile.certifications')} (${p.certifications.length})`,
-              children: records('certifications', p.certifications, { extraColumns: [{ key: 'expiry', title: t('record.validity'), render: (_, item) => expiry(item) }], products: p.products.map((x) => ({ id: x.id, name: x.name as string })) }),
+              children: records('certifications', p.certifications, {
+                extraColumns: [{ key: 'expiry', title: t('record.validity'), render: (_, item) => expiry(item) }],
+                products: p.products.map((x) => ({ id: x.id, name: x.name as string })),
+              }),
             },
             {
               key: 'licences',
               label: `${t('profile.licences')} (${p.licences.length})`,
-              children: records('licences', p.licences, { extraColumns: [{ key: 'expiry', title: t('record.validity'), render: (_, item) => expiry(item) }] }),
+              children: records('licences', p.licences, {
+                extraColumns: [{ key: 'expiry', title: t('record.validity'), render: (_, item) => expiry(item) }],
+              }),
             },
             {
               key: 'yearly',
@@ -151,17 +181,34 @@ export function EnterpriseProfilePage() {
               key: 'staff',
               label: `${t('profile.staff')} (${p.qualityStaff.length})`,
               children: records('quality-staff', p.qualityStaff, {
-                extraColumns: [{ key: 'trainings', title: t('field.quality-staff.trainings'), render: (_, item) => (item.trainings as unknown[]).length }],
+                extraColumns: [
+                  {
+                    key: 'trainings',
+                    title: t('field.quality-staff.trainings'),
+                    render: (_, item) => (item.trainings as unknown[]).length,
+                  },
+                ],
               }),
             },
             {
               key: 'proposals',
               label: t('profile.proposals'),
-              children: <ProposalsTab enterprise={e} mayPropose={(user?.permissions as string[] | undefined)?.includes('enterprise.propose') ?? false} />,
+              children: (
+                <ProposalsTab
+                  enterprise={e}
+                  mayPropose={(user?.permissions as string[] | undefined)?.includes('enterprise.propose') ?? false}
+                />
+              ),
             },
             { key: 'credit', label: t('credit.tab'), children: <CreditListingsTab enterpriseId={e.id} mayWrite={mayWrite} /> },
             ...((user?.permissions as string[] | undefined)?.includes('brand.read')
-              ? [{ key: 'honours', label: t('honour.tab'), children: <HonoursTable filter={{ enterpriseId: e.id }} showEnterprise={false} /> }]
+              ? [
+                  {
+                    key: 'honours',
+                    label: t('honour.tab'),
+                    children: <HonoursTable filter={{ enterpriseId: e.id }} showEnterprise={false} />,
+                  },
+                ]
               : []),
             {
               key: 'history',
@@ -177,7 +224,12 @@ export function EnterpriseProfilePage() {
                   columns={[
                     { key: 'at', title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatInstant(v, lang) },
                     { key: 'actor', title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
-                    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string, ev) => `${actionLabel(a, t)} · ${tx(`record.${ev.subjectType}`)}` },
+                    {
+                      key: 'action',
+                      title: t('audit.action'),
+                      dataIndex: 'action',
+                      render: (a: string, ev) => `${actionLabel(a, t)} · ${tx(`record.${ev.subjectType}`)}`,
+                    },
                   ]}
                 />
               ),
@@ -195,7 +247,9 @@ export function Changes({ before, after }: { before: unknown; after: unknown }) 
   const { t } = useI18n();
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !['updatedAt', 'version', 'createdAt'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
+    (k) => !['updatedAt', 'version', 'createdAt'].includes(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
   if (keys.length === 0) return <Typography.Text type="secondary">{t('audit.noFieldChanges')}</Typography.Text>;
   const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
   return (

@@ -22,7 +22,10 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
   const [proposing, setProposing] = useState(false);
   const [deciding, setDeciding] = useState<{ proposal: Proposal; accept: boolean } | null>(null);
   const list = useQuery({ queryKey: ['enterprise', enterprise.id, 'proposals'], queryFn: () => listProposals(enterprise.id) });
-  const changes = (p: Proposal) => FIELDS.filter((f) => p.changes[f] !== undefined).map((f) => `${t(`enterprise.${f}`)}：${p.changes[f]}`).join('；');
+  const changes = (p: Proposal) =>
+    FIELDS.filter((f) => p.changes[f] !== undefined)
+      .map((f) => `${t(`enterprise.${f}`)}：${p.changes[f]}`)
+      .join('；');
 
   return (
     <>
@@ -45,7 +48,11 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
             key: 'status',
             title: t('proposal.status'),
             width: 90,
-            render: (_, p) => <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>{t(`proposal.status.${p.status}`)}</Tag>,
+            render: (_, p) => (
+              <Tag color={p.status === 'pending' ? 'orange' : p.status === 'accepted' ? 'green' : 'default'}>
+                {t(`proposal.status.${p.status}`)}
+              </Tag>
+            ),
           },
           { key: 'comment', title: t('proposal.comment'), dataIndex: 'decisionComment' },
           {
@@ -84,7 +91,11 @@ export function ProposalsTab({ enterprise, mayPropose }: { enterprise: Enterpris
           okText={t('common.save')}
           onClose={() => setDeciding(null)}
           onSubmit={async (comment) => {
-            await decideProposal(enterprise.id, deciding.proposal.id, { version: deciding.proposal.version, accept: deciding.accept, ...(comment ? { comment } : {}) });
+            await decideProposal(enterprise.id, deciding.proposal.id, {
+              version: deciding.proposal.version,
+              accept: deciding.accept,
+              ...(comment ? { comment } : {}),
+            });
             message.success(t('common.saved'));
             await client.invalidateQueries({ queryKey: ['enterprise'] });
           }}
@@ -103,7 +114,9 @@ function ProposalForm({ enterprise, onClose, onDone }: { enterprise: Enterprise;
       initialValues={{ address: enterprise.address, contactPerson: enterprise.contactPerson, contactPhone: enterprise.contactPhone }}
       onClose={onClose}
       onSubmit={async (values) => {
-        const body: Record<string, string> = Object.fromEntries(FIELDS.filter((f) => values[f] !== enterprise[f]).map((f) => [f, values[f] ?? '']));
+        const body: Record<string, string> = Object.fromEntries(
+          FIELDS.filter((f) => values[f] !== enterprise[f]).map((f) => [f, values[f] ?? '']),
+        );
         if (values.note) body.note = values.note;
         await propose(enterprise.id, body);
         await onDone();

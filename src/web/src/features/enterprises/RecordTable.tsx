@@ -79,7 +79,14 @@ export function RecordTable({
             render: (_: unknown, item: Item) => (
               <Space>
                 <Button size="small" type="link" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(item)} />
-                <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => setDeleting(item)} />
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('common.delete')}
+                  onClick={() => setDeleting(item)}
+                />
               </Space>
             ),
           },
@@ -104,7 +111,15 @@ export function RecordTable({
         expandable={expandable ? { expandedRowRender: expandable, rowExpandable: () => true } : undefined}
         locale={{ emptyText: mayWrite ? t('record.emptyWithAction') : t('common.empty') }}
       />
-      {editing && <RecordForm kind={kind} base={base} item={editing === 'new' ? null : editing} products={products} onClose={() => setEditing(null)} />}
+      {editing && (
+        <RecordForm
+          kind={kind}
+          base={base}
+          item={editing === 'new' ? null : editing}
+          products={products}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {deleting && <DeleteRecord base={base} item={deleting} onClose={() => setDeleting(null)} />}
     </>
   );
@@ -115,7 +130,19 @@ function useRefresh() {
   return () => Promise.all([client.invalidateQueries({ queryKey: ['enterprise'] }), client.invalidateQueries({ queryKey: ['workbench'] })]);
 }
 
-function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind; base: string; item: Item | null; products: { id: string; name: string }[]; onClose: () => void }) {
+function RecordForm({
+  kind,
+  base,
+  item,
+  products,
+  onClose,
+}: {
+  kind: RecordKind;
+  base: string;
+  item: Item | null;
+  products: { id: string; name: string }[];
+  onClose: () => void;
+}) {
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -130,7 +157,14 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
       fields.map((f) => {
         const value = v?.[f.name];
         if (f.type === 'date') return [f.name, value ? dayjs(value as string) : null];
-        if (f.type === 'trainings') return [f.name, ((value as Record<string, unknown>[]) ?? []).map((tr) => ({ ...tr, completedOn: tr.completedOn ? dayjs(tr.completedOn as string) : null }))];
+        if (f.type === 'trainings')
+          return [
+            f.name,
+            ((value as Record<string, unknown>[]) ?? []).map((tr) => ({
+              ...tr,
+              completedOn: tr.completedOn ? dayjs(tr.completedOn as string) : null,
+            })),
+          ];
         if (f.type === 'products') return [f.name, value ?? []];
         return [f.name, value ?? undefined];
       }),
@@ -182,20 +216,17 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
         return <DatePicker style={{ width: '100%' }} />;
       case 'integer':
       case 'yuan':
-        return <InputNumber style={{ width: '100%' }} precision={0} min={f.min} addonAfter={f.type === 'yuan' ? t('unit.yuan') : undefined} />;
+        return (
+          <InputNumber style={{ width: '100%' }} precision={0} min={f.min} addonAfter={f.type === 'yuan' ? t('unit.yuan') : undefined} />
+        );
       case 'enum':
         return <Select options={(f.options ?? []).map((o) => ({ value: o, label: f.family ? tx(enumKey(f.family, o)) : o }))} />;
       case 'category':
-        return (
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={categories.map((c) => categoryOption(c, lang))}
-          />
-        );
+        return <Select allowClear showSearch optionFilterProp="label" options={categories.map((c) => categoryOption(c, lang))} />;
       case 'products':
-        return <Select mode="multiple" allowClear optionFilterProp="label" options={products.map((p) => ({ value: p.id, label: p.name }))} />;
+        return (
+          <Select mode="multiple" allowClear optionFilterProp="label" options={products.map((p) => ({ value: p.id, label: p.name }))} />
+        );
       default:
         return <Input maxLength={f.max} />;
     }
@@ -229,7 +260,11 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
                           <DatePicker placeholder={t('field.training.completedOn')} aria-label={t('field.training.completedOn')} />
                         </Form.Item>
                         <Form.Item name={[row.name, 'certificateNo']} rules={[{ max: 60 }]}>
-                          <Input placeholder={t('field.training.certificateNo')} aria-label={t('field.training.certificateNo')} maxLength={60} />
+                          <Input
+                            placeholder={t('field.training.certificateNo')}
+                            aria-label={t('field.training.certificateNo')}
+                            maxLength={60}
+                          />
                         </Form.Item>
                         <MinusCircleOutlined aria-label={t('common.delete')} onClick={() => remove(row.name)} />
                       </Space>
@@ -249,7 +284,9 @@ function RecordForm({ kind, base, item, products, onClose }: { kind: RecordKind;
               valuePropName={f.type === 'boolean' ? 'checked' : 'value'}
               rules={[
                 ...(f.required && f.type !== 'boolean' ? [{ required: true, message: t('form.required') }] : []),
-                ...(f.type === 'text' && f.max ? [{ max: f.max, min: f.min, message: t('form.length', { min: f.min ?? 0, max: f.max }) }] : []),
+                ...(f.type === 'text' && f.max
+                  ? [{ max: f.max, min: f.min, message: t('form.length', { min: f.min ?? 0, max: f.max }) }]
+                  : []),
               ]}
             >
               {control(f)}
@@ -293,7 +330,18 @@ function DeleteRecord({ base, item, onClose }: { base: string; item: Item; onClo
           }
         }}
       >
-        <Form.Item name="reason" label={t('record.deleteReason')} rules={[{ required: true, message: t('form.required') }, { min: LIMITS.reason.min, max: LIMITS.reason.max, message: t('form.length', { min: LIMITS.reason.min, max: LIMITS.reason.max }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('record.deleteReason')}
+          rules={[
+            { required: true, message: t('form.required') },
+            {
+              min: LIMITS.reason.min,
+              max: LIMITS.reason.max,
+              message: t('form.length', { min: LIMITS.reason.min, max: LIMITS.reason.max }),
+            },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={LIMITS.reason.max} />
         </Form.Item>
       </Form>

@@ -1,8 +1,17 @@
 import type { AuditEvent } from '../../../../contract/schemas/audit';
 import type { CreateCreditListing, CreditListing, RemoveCreditListing } from '../../../../contract/schemas/credit';
 import type {
-  CreateEnterpriseBody, DecisionBody, DeleteBody, Enterprise, EnterpriseList, EnterpriseListQuery, Proposal, ProposalBody, UpdateEnterpriseBody,
-  UsccCheckResult, Workbench,
+  CreateEnterpriseBody,
+  DecisionBody,
+  DeleteBody,
+  Enterprise,
+  EnterpriseList,
+  EnterpriseListQuery,
+  Proposal,
+  ProposalBody,
+  UpdateEnterpriseBody,
+  UsccCheckResult,
+  Workbench,
 } from '../../../../contract/schemas/enterprises';
 import type { RecordItem, RecordKind } from '../../../../contract/schemas/records';
 import { api, queryString, type Items, type UrlQuery } from '../../api/client';
@@ -37,7 +46,8 @@ export const recordsPath = (enterpriseId: string, kind: RecordKind, productId?: 
   `/enterprises/${enterpriseId}${productId ? `/products/${productId}` : ''}/${kind}`;
 export const listRecords = (path: string) => api<Items<Item>>('GET', path);
 export const createRecord = (path: string, body: Record<string, unknown>) => api<Item>('POST', path, body);
-export const updateRecord = (path: string, id: string, body: Record<string, unknown> & { version: number }) => api<Item>('PATCH', `${path}/${id}`, body);
+export const updateRecord = (path: string, id: string, body: Record<string, unknown> & { version: number }) =>
+  api<Item>('PATCH', `${path}/${id}`, body);
 export const deleteRecord = (path: string, id: string, body: DeleteBody) => api<void>('DELETE', `${path}/${id}`, body);
 
 export const listProposals = (enterpriseId: string) => api<Items<Proposal>>('GET', `/enterprises/${enterpriseId}/proposals`);
@@ -45,6 +55,9 @@ export const propose = (enterpriseId: string, body: ProposalBody) => api<Proposa
 export const decideProposal = (enterpriseId: string, id: string, body: DecisionBody) =>
   api<Proposal>('POST', `/enterprises/${enterpriseId}/proposals/${id}/decision`, body);
 
-export const listCreditListings = (enterpriseId: string) => api<Items<CreditListing>>('GET', `/enterprises/${enterpriseId}/credit-listings`);
-export const addCreditListing = (enterpriseId: string, body: CreateCreditListing) => api<CreditListing>('POST', `/enterprises/${enterpriseId}/credit-listings`, body);
-export const removeCreditListing = (id: string, body: RemoveCreditListing) => api<CreditListing>('POST', `/credit-listings/${id}/removal`, body);
+export const listCreditListings = (enterpriseId: string) =>
+  api<Items<CreditListing>>('GET', `/enterprises/${enterpriseId}/credit-listings`);
+export const addCreditListing = (enterpriseId: string, body: CreateCreditListing) =>
+  api<CreditListing>('POST', `/enterprises/${enterpriseId}/credit-listings`, body);
+export const removeCreditListing = (id: string, body: RemoveCreditListing) =>
+  api<CreditListing>('POST', `/credit-listings/${id}/removal`, body);

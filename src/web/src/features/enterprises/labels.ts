@@ -29,5 +29,7 @@ export function formatInstant(value: string | null | undefined, lang: string): s
 /** Whole yuan as 万元 with two decimals in Chinese, yuan with separators in English. */
 export function formatYuan(value: number | null | undefined, lang: string): string {
   if (value === null || value === undefined) return '';
-  return lang === 'zh-CN' ? `${(value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元` : `¥${value.toLocaleString('en-US')}`;
+  return lang === 'zh-CN'
+    ? `${(value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`
+    : `¥${value.toLocaleString('en-US')}`;
 }

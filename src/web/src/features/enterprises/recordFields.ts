@@ -25,14 +25,28 @@ const ENUM_FAMILIES: Record<string, string> = {
 
 const YUAN = new Set(['outputValue', 'newProductOutputValue', 'salesRevenue', 'exportValue', 'profitAndTax']);
 
-type Schema = { type?: string; format?: string; enum?: readonly string[]; anyOf?: Schema[]; maxLength?: number; minLength?: number; minimum?: number };
+type Schema = {
+  type?: string;
+  format?: string;
+  enum?: readonly string[];
+  anyOf?: Schema[];
+  maxLength?: number;
+  minLength?: number;
+  minimum?: number;
+};
 
 export function recordFields(kind: RecordKind): FieldSpec[] {
   return Object.entries(RECORD_FIELDS[kind] as Record<string, { schema: Schema; required?: true }>)
     .filter(([name]) => name !== 'brandProduct') // kept by the brands module, not edited here
     .map(([name, f]) => {
       const s = f.schema.anyOf?.find((x) => x.type !== 'null') ?? f.schema;
-      const base = { name, required: !!f.required, nullable: !!f.schema.anyOf?.some((x) => x.type === 'null'), max: s.maxLength, min: s.minLength };
+      const base = {
+        name,
+        required: !!f.required,
+        nullable: !!f.schema.anyOf?.some((x) => x.type === 'null'),
+        max: s.maxLength,
+        min: s.minLength,
+      };
       if (name === 'categoryCode') return { ...base, type: 'category' };
       if (name === 'trainings') return { ...base, type: 'trainings' };
       if (name === 'productIds') return { ...base, type: 'products' };

@@ -8,10 +8,12 @@ function texts(option: object, width: number, height: number): { text: string; y
   chart.setOption({ ...option, animation: false });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return [...svg.matchAll(/<text[^>]*?(?:\by="([-\d.]+)")?[^>]*?transform="translate\([-\d.]+ ([-\d.]+)\)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
-    text: m[3]!,
-    y: Number(m[2]) + Number(m[1] ?? 0),
-  }));
+  return [...svg.matchAll(/<text[^>]*?(?:\by="([-\d.]+)")?[^>]*?transform="translate\([-\d.]+ ([-\d.]+)\)"[^>]*>([^<]*)<\/text>/g)].map(
+    (m) => ({
+      text: m[3]!,
+      y: Number(m[2]) + Number(m[1] ?? 0),
+    }),
+  );
 }
 
 describe('the yearly chart of a profile', () => {
@@ -31,7 +33,13 @@ describe('the yearly chart of a profile', () => {
   });
 
   it('computes the share from the year’s two sums', () => {
-    const option = yearlyChartOption([{ year: 2025, outputValue: 3e8, newProductOutputValue: 1e8 }, { year: 2024, outputValue: null, newProductOutputValue: 5 }], { output: 'o', newProductShare: 's', tenThousandYuan: 'w' });
+    const option = yearlyChartOption(
+      [
+        { year: 2025, outputValue: 3e8, newProductOutputValue: 1e8 },
+        { year: 2024, outputValue: null, newProductOutputValue: 5 },
+      ],
+      { output: 'o', newProductShare: 's', tenThousandYuan: 'w' },
+    );
     expect(option.xAxis.data).toEqual(['2024', '2025']);
     expect(option.series[0]!.data).toEqual([null, 30000]);
     expect(option.series[1]!.data).toEqual([null, 33.3]);

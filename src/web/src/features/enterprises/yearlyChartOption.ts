@@ -17,7 +17,8 @@ export interface YearlyChartLabels {
  */
 export function yearlyChartOption(points: YearPoint[], labels: YearlyChartLabels) {
   const sorted = [...points].sort((a, b) => a.year - b.year);
-  const share = (p: YearPoint) => (p.outputValue && p.newProductOutputValue !== null ? Math.round((p.newProductOutputValue / p.outputValue) * 1000) / 10 : null);
+  const share = (p: YearPoint) =>
+    p.outputValue && p.newProductOutputValue !== null ? Math.round((p.newProductOutputValue / p.outputValue) * 1000) / 10 : null;
   return {
     tooltip: { trigger: 'axis' },
     // The legend below the years, the grid sized to hold the axis labels: ECharts 6 puts a legend at

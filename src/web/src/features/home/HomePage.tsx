@@ -75,30 +75,44 @@ export function HomePage() {
           )}
         </Row>
       </Card>
-      {cityWide && <Card title={t('home.regions')} extra={<Typography.Text type="secondary">{t('home.regionsHint')}</Typography.Text>} style={{ marginTop: 16 }}>
-        {regions.isPending ? (
-          <Skeleton active />
-        ) : regions.isError ? (
-          <Result status="warning" title={errorMessage(regions.error, t)} extra={<Button onClick={() => regions.refetch()}>{t('common.retry')}</Button>} />
-        ) : (
-          <Table<Region>
-            rowKey="code"
-            size="small"
-            pagination={false}
-            dataSource={regions.data.items.filter((r) => r.level !== 'province')}
-            locale={{ emptyText: t('common.empty') }}
-            columns={[
-              { title: t('region.code'), dataIndex: 'code', width: 120 },
-              {
-                title: t('region.name'),
-                dataIndex: 'name',
-                render: (name: string, r) => <Link to={r.level === 'city' ? '/enterprises' : `/enterprises?regionCode=${r.code}`}>{lang === 'en-US' ? r.nameEn || name : name}</Link>,
-              },
-              { title: t('region.level'), dataIndex: 'level', render: (level: string) => tx(`region.level.${level}`) },
-            ]}
-          />
-        )}
-      </Card>}
+      {cityWide && (
+        <Card
+          title={t('home.regions')}
+          extra={<Typography.Text type="secondary">{t('home.regionsHint')}</Typography.Text>}
+          style={{ marginTop: 16 }}
+        >
+          {regions.isPending ? (
+            <Skeleton active />
+          ) : regions.isError ? (
+            <Result
+              status="warning"
+              title={errorMessage(regions.error, t)}
+              extra={<Button onClick={() => regions.refetch()}>{t('common.retry')}</Button>}
+            />
+          ) : (
+            <Table<Region>
+              rowKey="code"
+              size="small"
+              pagination={false}
+              dataSource={regions.data.items.filter((r) => r.level !== 'province')}
+              locale={{ emptyText: t('common.empty') }}
+              columns={[
+                { title: t('region.code'), dataIndex: 'code', width: 120 },
+                {
+                  title: t('region.name'),
+                  dataIndex: 'name',
+                  render: (name: string, r) => (
+                    <Link to={r.level === 'city' ? '/enterprises' : `/enterprises?regionCode=${r.code}`}>
+                      {lang === 'en-US' ? r.nameEn || name : name}
+                    </Link>
+                  ),
+                },
+                { title: t('region.level'), dataIndex: 'level', render: (level: string) => tx(`region.level.${level}`) },
+              ]}
+            />
+          )}
+        </Card>
+      )}
     </>
   );
 }

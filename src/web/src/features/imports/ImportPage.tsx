@@ -61,12 +61,24 @@ export function ImportPage() {
           current={step}
           size="small"
           style={{ marginBottom: 24 }}
-          items={[{ title: t('import.step.kind') }, { title: t('import.step.upload') }, { title: t('import.step.check') }, { title: t('import.step.done') }]}
+          items={[
+            { title: t('import.step.kind') },
+            { title: t('import.step.upload') },
+            { title: t('import.step.check') },
+            { title: t('import.step.done') },
+          ]}
         />
         {step <= 1 && (
           <>
             <Typography.Title level={5}>{t('import.chooseKind')}</Typography.Title>
-            <Radio.Group value={kind} onChange={(e) => { setKind(e.target.value); restart(); }} aria-label={t('import.chooseKind')}>
+            <Radio.Group
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value);
+                restart();
+              }}
+              aria-label={t('import.chooseKind')}
+            >
               <Row gutter={[8, 8]}>
                 {IMPORT_KIND_VALUES.map((k) => (
                   <Col key={k} xs={12} md={8} xl={6}>
@@ -110,23 +122,56 @@ export function ImportPage() {
             <Progress percent={progress} status={progress < 100 ? 'active' : 'normal'} />
           </div>
         )}
-        {error !== null && <Alert type="error" showIcon role="alert" style={{ marginTop: 16 }} title={errorMessage(error, t)} action={<Button size="small" onClick={restart}>{t('import.again')}</Button>} />}
+        {error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginTop: 16 }}
+            title={errorMessage(error, t)}
+            action={
+              <Button size="small" onClick={restart}>
+                {t('import.again')}
+              </Button>
+            }
+          />
+        )}
         {check && !result && (
           <div aria-live="polite">
             <Typography.Title level={5}>{t('import.reportOf', { name: file?.name ?? '' })}</Typography.Title>
             <Row gutter={16} style={{ marginBottom: 16 }}>
-              <Col xs={12} md={4}><Statistic title={t('import.rows')} value={check.rows} /></Col>
-              <Col xs={12} md={5}><Statistic title={t('import.willInsert')} value={check.inserted} /></Col>
-              <Col xs={12} md={5}><Statistic title={t('import.willUpdate')} value={check.updated} /></Col>
-              <Col xs={12} md={5}><Statistic title={t('import.willKeep')} value={check.unchanged} /></Col>
-              <Col xs={12} md={5}><Statistic title={t('import.badRows')} value={check.rejected} valueStyle={check.rejected ? { color: '#cf1322' } : undefined} /></Col>
+              <Col xs={12} md={4}>
+                <Statistic title={t('import.rows')} value={check.rows} />
+              </Col>
+              <Col xs={12} md={5}>
+                <Statistic title={t('import.willInsert')} value={check.inserted} />
+              </Col>
+              <Col xs={12} md={5}>
+                <Statistic title={t('import.willUpdate')} value={check.updated} />
+              </Col>
+              <Col xs={12} md={5}>
+                <Statistic title={t('import.willKeep')} value={check.unchanged} />
+              </Col>
+              <Col xs={12} md={5}>
+                <Statistic
+                  title={t('import.badRows')}
+                  value={check.rejected}
+                  valueStyle={check.rejected ? { color: '#cf1322' } : undefined}
+                />
+              </Col>
             </Row>
             {check.warnings.map((w) => (
               <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
             ))}
             {check.errors.length > 0 ? (
               <>
-                <Alert type="error" showIcon role="alert" title={t('import.hasErrors', { n: check.rejected })} style={{ marginBottom: 12 }} />
+                <Alert
+                  type="error"
+                  showIcon
+                  role="alert"
+                  title={t('import.hasErrors', { n: check.rejected })}
+                  style={{ marginBottom: 12 }}
+                />
                 <Table
                   rowKey={(e) => `${e.line}-${e.column}-${e.message}`}
                   size="small"
@@ -160,7 +205,12 @@ export function ImportPage() {
               <Space wrap>
                 <Alert type="success" showIcon title={check.inserted + check.updated > 0 ? t('import.allGood') : t('import.nothingToDo')} />
                 {check.inserted + check.updated > 0 && (
-                  <Button type="primary" icon={<CheckCircleOutlined />} disabled={progress !== null} onClick={() => file && send('all', file)}>
+                  <Button
+                    type="primary"
+                    icon={<CheckCircleOutlined />}
+                    disabled={progress !== null}
+                    onClick={() => file && send('all', file)}
+                  >
                     {t('import.confirm')}
                   </Button>
                 )}

@@ -24,7 +24,11 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
   const plans = usePlans();
   const plan = plans.data?.find((p) => p.id === inspection.planId);
   const entered = Form.useWatch('items', form) as { verdict?: string }[] | undefined;
-  const derived = entered?.some((i) => i?.verdict === 'fail') ? 'fail' : entered?.length && entered.every((i) => i?.verdict === 'pass') ? 'pass' : null;
+  const derived = entered?.some((i) => i?.verdict === 'fail')
+    ? 'fail'
+    : entered?.length && entered.every((i) => i?.verdict === 'pass')
+      ? 'pass'
+      : null;
   const [action, setAction] = useState<string | undefined>(inspection.allowedActions[0]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -38,9 +42,13 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
     setError(null);
     const date = (d: unknown) => (d ? (d as dayjs.Dayjs).format('YYYY-MM-DD') : undefined);
     const body: Record<string, unknown> = { ...v, action, version: inspection.version, on: date(v.on), receivedOn: date(v.receivedOn) };
-    if (action === 'object') body.items = String(v.objectItems ?? '').split(/[,，、\s]+/).filter(Boolean);
+    if (action === 'object')
+      body.items = String(v.objectItems ?? '')
+        .split(/[,，、\s]+/)
+        .filter(Boolean);
     delete body.objectItems;
-    if (Array.isArray(body.items) && action !== 'object') body.items = (body.items as Record<string, unknown>[]).map(({ verdict, ...i }) => ({ ...i, passed: verdict === 'pass' }));
+    if (Array.isArray(body.items) && action !== 'object')
+      body.items = (body.items as Record<string, unknown>[]).map(({ verdict, ...i }) => ({ ...i, passed: verdict === 'pass' }));
     if (action === 'decide_objection') body.accept = v.accept === 'accept';
     if (action === 'review') body.passed = v.passed === 'pass';
     try {
@@ -94,7 +102,13 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
             </Button>
             <div style={{ marginTop: 8 }} aria-live="polite">
               {t('inspection.derivedVerdict')}
-              {derived === 'fail' ? <Tag color="red">{t('inspection.itemFailed')}</Tag> : derived === 'pass' ? <Tag color="green">{t('inspection.itemPassed')}</Tag> : <Tag>{t('inspection.verdictPending')}</Tag>}
+              {derived === 'fail' ? (
+                <Tag color="red">{t('inspection.itemFailed')}</Tag>
+              ) : derived === 'pass' ? (
+                <Tag color="green">{t('inspection.itemPassed')}</Tag>
+              ) : (
+                <Tag>{t('inspection.verdictPending')}</Tag>
+              )}
             </div>
           </>
         )}
@@ -107,7 +121,12 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
       <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs() }}>
         <Form.Item label={t('inspection.actionLabel')}>
-          <Select aria-label={t('inspection.actionLabel')} value={action} onChange={setAction} options={inspection.allowedActions.map((a) => ({ value: a, label: tx(actionKey(a)) }))} />
+          <Select
+            aria-label={t('inspection.actionLabel')}
+            value={action}
+            onChange={setAction}
+            options={inspection.allowedActions.map((a) => ({ value: a, label: tx(actionKey(a)) }))}
+          />
         </Form.Item>
         <Form.Item name="on" label={t('inspection.on')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
@@ -153,7 +172,11 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
         )}
         {action === 'decide_objection' && (
           <>
-            <Form.Item name="accept" label={t('inspection.objectionDecision')} rules={[{ required: true, message: t('inspection.chooseDecision') }]}>
+            <Form.Item
+              name="accept"
+              label={t('inspection.objectionDecision')}
+              rules={[{ required: true, message: t('inspection.chooseDecision') }]}
+            >
               <Radio.Group
                 aria-label={t('inspection.objectionDecision')}
                 options={[
@@ -183,7 +206,11 @@ export function CaseActionForm({ inspection, objectionItems = [] }: { inspection
           </Form.Item>
         )}
         {action === 'review' && (
-          <Form.Item name="passed" label={t('inspection.reviewOutcome')} rules={[{ required: true, message: t('inspection.chooseVerdict') }]}>
+          <Form.Item
+            name="passed"
+            label={t('inspection.reviewOutcome')}
+            rules={[{ required: true, message: t('inspection.chooseVerdict') }]}
+          >
             <Radio.Group
               aria-label={t('inspection.reviewOutcome')}
               options={[

@@ -27,7 +27,14 @@ export function CaseDetailPage() {
   const navigate = useNavigate();
   const mayWrite = !!(useSession().data?.user?.permissions as string[] | undefined)?.includes('inspection.write');
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (detail.isError) return <Result status="warning" title={errorMessage(detail.error, t)} extra={<Button onClick={() => detail.refetch()}>{t('common.retry')}</Button>} />;
+  if (detail.isError)
+    return (
+      <Result
+        status="warning"
+        title={errorMessage(detail.error, t)}
+        extra={<Button onClick={() => detail.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
   const { inspection: c, items, events, due } = detail.data;
   const date = (v: string | null) => formatDate(v, lang);
   const today = new Date().toISOString().slice(0, 10);
@@ -58,18 +65,34 @@ export function CaseDetailPage() {
               <Descriptions.Item label={t('inspection.batch')}>{c.batch}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.place')}>{tx(placeKey(c.place))}</Descriptions.Item>
               <Descriptions.Item label={t('inspection.checkTypeLabel')}>{tx(checkTypeKey(c.checkType))}</Descriptions.Item>
-              <Descriptions.Item label={t(c.dateBasis === 'notice' ? 'inspection.noticeDate' : 'inspection.sampledOn')}>{date(c.sampledOn)}</Descriptions.Item>
+              <Descriptions.Item label={t(c.dateBasis === 'notice' ? 'inspection.noticeDate' : 'inspection.sampledOn')}>
+                {date(c.sampledOn)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('inspection.samplersLabel')}>{c.samplers.join('、')}</Descriptions.Item>
-              <Descriptions.Item label={t('inspection.testingBody')}>{c.testingBodyId ? labs.get(c.testingBodyId) : c.testingBodyName}</Descriptions.Item>
-              {c.parties.length > 0 && <Descriptions.Item label={t('inspection.parties')}>{c.parties.map((p) => `${t(`resultImport.role.${p.role}`)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}</Descriptions.Item>}
+              <Descriptions.Item label={t('inspection.testingBody')}>
+                {c.testingBodyId ? labs.get(c.testingBodyId) : c.testingBodyName}
+              </Descriptions.Item>
+              {c.parties.length > 0 && (
+                <Descriptions.Item label={t('inspection.parties')}>
+                  {c.parties.map((p) => `${t(`resultImport.role.${p.role}`)}：${p.name}${p.country ? `（${p.country}）` : ''}`).join('；')}
+                </Descriptions.Item>
+              )}
               {c.remarks && <Descriptions.Item label={t('inspection.remarks')}>{c.remarks}</Descriptions.Item>}
               {!c.listed && <Descriptions.Item label={t('inspection.remarks')}>{t('inspection.unlisted')}</Descriptions.Item>}
               <Descriptions.Item label={t('inspection.reportNo')}>{c.reportNo ?? ''}</Descriptions.Item>
               {c.objectionUntil && <Descriptions.Item label={t('inspection.objectionUntil')}>{date(c.objectionUntil)}</Descriptions.Item>}
-              {c.recheckPayer && <Descriptions.Item label={t('inspection.recheckPayer')}>{tx(`inspection.payer.${c.recheckPayer}`)}</Descriptions.Item>}
-              {c.rectificationDue && <Descriptions.Item label={t('inspection.due.rectification')}>{date(c.rectificationDue)}</Descriptions.Item>}
+              {c.recheckPayer && (
+                <Descriptions.Item label={t('inspection.recheckPayer')}>{tx(`inspection.payer.${c.recheckPayer}`)}</Descriptions.Item>
+              )}
+              {c.rectificationDue && (
+                <Descriptions.Item label={t('inspection.due.rectification')}>{date(c.rectificationDue)}</Descriptions.Item>
+              )}
               {c.firstReviewDue && <Descriptions.Item label={t('inspection.due.first_review')}>{date(c.firstReviewDue)}</Descriptions.Item>}
-              {c.secondReviewFrom && <Descriptions.Item label={t('inspection.due.second_review')}>{`${date(c.secondReviewFrom)} – ${date(c.secondReviewUntil)}`}</Descriptions.Item>}
+              {c.secondReviewFrom && (
+                <Descriptions.Item
+                  label={t('inspection.due.second_review')}
+                >{`${date(c.secondReviewFrom)} – ${date(c.secondReviewUntil)}`}</Descriptions.Item>
+              )}
               {c.publishedOn && <Descriptions.Item label={t('inspection.publishedOn')}>{date(c.publishedOn)}</Descriptions.Item>}
             </Descriptions>
             {items.length > 0 && (
@@ -80,16 +103,33 @@ export function CaseDetailPage() {
                 pagination={false}
                 dataSource={items}
                 columns={[
-                  { key: 'stage', title: t('inspection.stage'), dataIndex: 'stage', width: 90, render: (s: string) => tx(`inspection.stage.${s}`) },
+                  {
+                    key: 'stage',
+                    title: t('inspection.stage'),
+                    dataIndex: 'stage',
+                    width: 90,
+                    render: (s: string) => tx(`inspection.stage.${s}`),
+                  },
                   { key: 'item', title: t('inspection.item'), dataIndex: 'item' },
                   { key: 'requirement', title: t('inspection.requirement'), dataIndex: 'requirement' },
                   { key: 'measured', title: t('inspection.measured'), dataIndex: 'measured' },
-                  { key: 'passed', title: t('inspection.verdict'), dataIndex: 'passed', width: 90, render: (p: boolean) => (p ? <Tag color="green">{t('inspection.itemPassed')}</Tag> : <Tag color="red">{t('inspection.itemFailed')}</Tag>) },
+                  {
+                    key: 'passed',
+                    title: t('inspection.verdict'),
+                    dataIndex: 'passed',
+                    width: 90,
+                    render: (p: boolean) =>
+                      p ? <Tag color="green">{t('inspection.itemPassed')}</Tag> : <Tag color="red">{t('inspection.itemFailed')}</Tag>,
+                  },
                 ]}
               />
             )}
           </Card>
-          <CaseActionForm key={c.version} inspection={c} objectionItems={(events.findLast((e) => e.action === 'object')?.details as { items?: string[] } | undefined)?.items ?? []} />
+          <CaseActionForm
+            key={c.version}
+            inspection={c}
+            objectionItems={(events.findLast((e) => e.action === 'object')?.details as { items?: string[] } | undefined)?.items ?? []}
+          />
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('inspection.dueNext')}>

@@ -35,14 +35,50 @@ export function DrawHistory({ planId, onOpen }: { planId: string; onOpen?: (id: 
       title={() => t('inspection.draws')}
       columns={[
         { key: 'category', title: t('field.products.categoryCode'), dataIndex: 'categoryCode', render: categoryName },
-        { key: 'round', title: t('inspection.drawRoundLabel'), dataIndex: 'round', width: 80, render: (n: number) => t('inspection.drawRound', { n }) },
-        { key: 'status', title: t('inspection.stateLabel'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'drawn' ? 'green' : 'orange'}>{tx(`inspection.drawStatus.${s}`)}</Tag> },
-        { key: 'commitment', title: t('inspection.commitment'), dataIndex: 'commitment', render: (c: string | null) => (c ? <Typography.Text code copyable={{ text: c }}>{c.slice(0, 12)}…</Typography.Text> : '—') },
+        {
+          key: 'round',
+          title: t('inspection.drawRoundLabel'),
+          dataIndex: 'round',
+          width: 80,
+          render: (n: number) => t('inspection.drawRound', { n }),
+        },
+        {
+          key: 'status',
+          title: t('inspection.stateLabel'),
+          dataIndex: 'status',
+          render: (s: string) => <Tag color={s === 'drawn' ? 'green' : 'orange'}>{tx(`inspection.drawStatus.${s}`)}</Tag>,
+        },
+        {
+          key: 'commitment',
+          title: t('inspection.commitment'),
+          dataIndex: 'commitment',
+          render: (c: string | null) =>
+            c ? (
+              <Typography.Text code copyable={{ text: c }}>
+                {c.slice(0, 12)}…
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
+        },
         { key: 'seed', title: t('inspection.seed'), dataIndex: 'seed', render: (s: number | null) => s ?? '—' },
         { key: 'by', title: t('inspection.drawnBy'), render: (_, d) => (d.drawnBy ?? d.createdBy)?.displayName ?? '' },
         { key: 'at', title: t('inspection.drawnAt'), render: (_, d) => formatInstant(d.drawnAt ?? d.createdAt, lang) },
         { key: 'reason', title: t('inspection.drawReason'), dataIndex: 'reason' },
-        ...(onOpen ? [{ key: 'open', title: '', width: 70, render: (_: unknown, d: DrawEntry) => <Button size="small" type="link" onClick={() => onOpen(d.id)}>{t('inspection.openDraw')}</Button> }] : []),
+        ...(onOpen
+          ? [
+              {
+                key: 'open',
+                title: '',
+                width: 70,
+                render: (_: unknown, d: DrawEntry) => (
+                  <Button size="small" type="link" onClick={() => onOpen(d.id)}>
+                    {t('inspection.openDraw')}
+                  </Button>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -95,29 +131,51 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
         onFinish={(v) => run(() => drawEnterprises(plan.id, filledValues(v, true)))}
       >
         <Form.Item name="categoryCode" label={t('field.products.categoryCode')}>
-          <Select style={{ width: 200 }} options={plan.categories.map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))} />
+          <Select
+            style={{ width: 200 }}
+            options={plan.categories.map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))}
+          />
         </Form.Item>
         <Form.Item name="count" label={t('inspection.drawCount')} rules={[{ required: true, message: t('form.required') }]}>
           <InputNumber min={1} max={10000} />
         </Form.Item>
         {earlier > 0 && (
-          <Form.Item name="reason" label={t('inspection.drawReason')} extra={t('inspection.redrawHint', { n: earlier })} rules={[{ required: true, message: t('form.required') }, { min: LIMITS.reason.min, max: LIMITS.reason.max }]}>
+          <Form.Item
+            name="reason"
+            label={t('inspection.drawReason')}
+            extra={t('inspection.redrawHint', { n: earlier })}
+            rules={[
+              { required: true, message: t('form.required') },
+              { min: LIMITS.reason.min, max: LIMITS.reason.max },
+            ]}
+          >
             <Input style={{ width: 280 }} maxLength={LIMITS.reason.max} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>{t('inspection.commitNow')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('inspection.commitNow')}
+        </Button>
       </Form>
       {current && (
         <div style={{ marginTop: 16 }} aria-live="polite">
-          <Typography.Title level={5}>{`${categoryName(current.categoryCode)} · ${t('inspection.drawRound', { n: current.round })}`}</Typography.Title>
+          <Typography.Title
+            level={5}
+          >{`${categoryName(current.categoryCode)} · ${t('inspection.drawRound', { n: current.round })}`}</Typography.Title>
           {current.commitment && (
             <Typography.Paragraph>
-              {t('inspection.commitment')}：<Typography.Text code copyable>{current.commitment}</Typography.Text>
+              {t('inspection.commitment')}：
+              <Typography.Text code copyable>
+                {current.commitment}
+              </Typography.Text>
             </Typography.Paragraph>
           )}
           {current.status === 'committed' ? (
             <>
-              <Alert type="info" showIcon title={t('inspection.commitHint', { candidates: current.candidates.length, excluded: current.excluded.length })} />
+              <Alert
+                type="info"
+                showIcon
+                title={t('inspection.commitHint', { candidates: current.candidates.length, excluded: current.excluded.length })}
+              />
               <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={() => run(() => revealDraw(current.id))}>
                 {t('inspection.revealNow')}
               </Button>
@@ -140,7 +198,12 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
       )}
       {sampling && current && (
         <RegisterSampleModal
-          initial={{ planId: plan.id, categoryCode: current.categoryCode, sampledEnterprise: { id: sampling.enterpriseId, name: sampling.name, uscc: sampling.uscc }, samplers: current.inspectors.map((i) => i.displayName) }}
+          initial={{
+            planId: plan.id,
+            categoryCode: current.categoryCode,
+            sampledEnterprise: { id: sampling.enterpriseId, name: sampling.name, uscc: sampling.uscc },
+            samplers: current.inspectors.map((i) => i.displayName),
+          }}
           onClose={() => setSampling(null)}
         />
       )}
@@ -148,18 +211,37 @@ export function DrawModal({ plan, onClose }: { plan: Plan; onClose: () => void }
   );
 }
 
-function DrawResult({ draw, check, onVerify, onSample }: { draw: Draw; check: Static<typeof DrawCheck> | null; onVerify: () => void; onSample: (e: Draw['enterprises'][number]) => void }) {
+function DrawResult({
+  draw,
+  check,
+  onVerify,
+  onSample,
+}: {
+  draw: Draw;
+  check: Static<typeof DrawCheck> | null;
+  onVerify: () => void;
+  onSample: (e: Draw['enterprises'][number]) => void;
+}) {
   const { t, tx } = useI18n();
   const ok = check && check.matches && check.commitmentMatches !== false;
   return (
     <>
       <Typography.Paragraph>
-        {t('inspection.drawSummary', { seed: draw.seed ?? '', nonce: draw.nonce ?? '—', candidates: draw.candidates.length, excluded: draw.excluded.length })}
-        <Button size="small" type="link" onClick={onVerify}>{t('inspection.verify')}</Button>
+        {t('inspection.drawSummary', {
+          seed: draw.seed ?? '',
+          nonce: draw.nonce ?? '—',
+          candidates: draw.candidates.length,
+          excluded: draw.excluded.length,
+        })}
+        <Button size="small" type="link" onClick={onVerify}>
+          {t('inspection.verify')}
+        </Button>
         {check && <Tag color={ok ? 'green' : 'red'}>{ok ? t('inspection.verified') : t('inspection.notVerified')}</Tag>}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{draw.algorithm}</Typography.Paragraph>
-      <Typography.Paragraph>{t('inspection.inspectorsDrawn', { names: draw.inspectors.map((i) => i.displayName).join('、') })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('inspection.inspectorsDrawn', { names: draw.inspectors.map((i) => i.displayName).join('、') })}
+      </Typography.Paragraph>
       <Table
         rowKey="enterpriseId"
         size="small"
@@ -169,8 +251,22 @@ function DrawResult({ draw, check, onVerify, onSample }: { draw: Draw; check: St
           { key: 'name', title: t('enterprise.name'), dataIndex: 'name' },
           { key: 'uscc', title: t('enterprise.uscc'), dataIndex: 'uscc' },
           { key: 'weight', title: t('inspection.weight'), dataIndex: 'weight', width: 70 },
-          { key: 'reasons', title: t('inspection.riskReasons'), dataIndex: 'reasons', render: (r: string[]) => r.map((x) => <Tag key={x}>{tx(`inspection.risk.${x}`)}</Tag>) },
-          { key: 'sample', title: '', width: 100, render: (_, e) => <Button size="small" onClick={() => onSample(e)}>{t('inspection.register')}</Button> },
+          {
+            key: 'reasons',
+            title: t('inspection.riskReasons'),
+            dataIndex: 'reasons',
+            render: (r: string[]) => r.map((x) => <Tag key={x}>{tx(`inspection.risk.${x}`)}</Tag>),
+          },
+          {
+            key: 'sample',
+            title: '',
+            width: 100,
+            render: (_, e) => (
+              <Button size="small" onClick={() => onSample(e)}>
+                {t('inspection.register')}
+              </Button>
+            ),
+          },
         ]}
       />
     </>

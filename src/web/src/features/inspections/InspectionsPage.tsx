@@ -23,7 +23,14 @@ const STAT_GROUPS = ['category', 'county', 'industry', 'level', 'place', 'year',
 type StatGroup = (typeof STAT_GROUPS)[number];
 /** The list filter each group's key is. */
 const FILTER_OF: Record<StatGroup, string | null> = {
-  category: 'categoryCode', county: 'regionCode', industry: null, level: 'level', place: 'place', year: 'year', key_product: 'keyProduct', brand_product: 'brandProduct',
+  category: 'categoryCode',
+  county: 'regionCode',
+  industry: null,
+  level: 'level',
+  place: 'place',
+  year: 'year',
+  key_product: 'keyProduct',
+  brand_product: 'brandProduct',
 };
 
 type Board = Static<typeof BoardSchema>;
@@ -99,14 +106,32 @@ function CasesTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear aria-label={t('inspection.plan')} placeholder={t('inspection.plan')} style={{ minWidth: 260 }} value={planId} onChange={setPlanId} options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))} />
-        <Select allowClear aria-label={t('inspection.stateLabel')} placeholder={t('inspection.stateLabel')} style={{ minWidth: 180 }} value={state} onChange={setState} options={CASE_STATES.map((s) => ({ value: s, label: tx(stateKey(s)) }))} />
+        <Select
+          allowClear
+          aria-label={t('inspection.plan')}
+          placeholder={t('inspection.plan')}
+          style={{ minWidth: 260 }}
+          value={planId}
+          onChange={setPlanId}
+          options={plans.map((p) => ({ value: p.id, label: `${p.year} · ${p.title}` }))}
+        />
+        <Select
+          allowClear
+          aria-label={t('inspection.stateLabel')}
+          placeholder={t('inspection.stateLabel')}
+          style={{ minWidth: 180 }}
+          value={state}
+          onChange={setState}
+          options={CASE_STATES.map((s) => ({ value: s, label: tx(stateKey(s)) }))}
+        />
         {Object.keys(behind).length > 0 && (
           <Tag closable color="blue" onClose={() => setParams({ tab: 'cases' }, { replace: true })}>
             {t('inspection.behindFigure')}
           </Tag>
         )}
-        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/export${queryString({ planId, state, ...behind })}`}>{t('inspection.exportExcel')}</Button>
+        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/export${queryString({ planId, state, ...behind })}`}>
+          {t('inspection.exportExcel')}
+        </Button>
       </Space>
       {list.isError && <ErrorAlert error={list.error} />}
       <Table<Inspection>
@@ -117,18 +142,38 @@ function CasesTab() {
         scroll={{ x: 900 }}
         locale={{ emptyText: t('inspection.noCases') }}
         columns={[
-          { key: 'sampledOn', title: t('inspection.sampledOn'), dataIndex: 'sampledOn', width: 130, render: (v: string) => formatDate(v, lang) },
-          { key: 'product', title: t('inspection.product'), render: (_, c) => <Link to={`/inspections/${c.id}`}>{[c.productName, c.brand, c.model].filter(Boolean).join(' · ')}</Link> },
+          {
+            key: 'sampledOn',
+            title: t('inspection.sampledOn'),
+            dataIndex: 'sampledOn',
+            width: 130,
+            render: (v: string) => formatDate(v, lang),
+          },
+          {
+            key: 'product',
+            title: t('inspection.product'),
+            render: (_, c) => <Link to={`/inspections/${c.id}`}>{[c.productName, c.brand, c.model].filter(Boolean).join(' · ')}</Link>,
+          },
           { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
           { key: 'unit', title: t('inspection.sampledUnit'), dataIndex: 'sampledUnitName' },
           { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
-          { key: 'state', title: t('inspection.stateLabel'), dataIndex: 'state', width: 150, render: (s: string) => <Tag color={stateColor(s)}>{tx(stateKey(s))}</Tag> },
+          {
+            key: 'state',
+            title: t('inspection.stateLabel'),
+            dataIndex: 'state',
+            width: 150,
+            render: (s: string) => <Tag color={stateColor(s)}>{tx(stateKey(s))}</Tag>,
+          },
         ]}
         pagination={false}
       />
       <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>{t('common.previous')}</Button>
-        <Button disabled={!list.data?.meta.nextCursor} onClick={() => setCursors([...cursors, list.data!.meta.nextCursor!])}>{t('common.next')}</Button>
+        <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {t('common.previous')}
+        </Button>
+        <Button disabled={!list.data?.meta.nextCursor} onClick={() => setCursors([...cursors, list.data!.meta.nextCursor!])}>
+          {t('common.next')}
+        </Button>
       </Space>
     </>
   );
@@ -155,7 +200,13 @@ function BoardTab() {
       columns={[
         { key: 'name', title: title, dataIndex: 'name', render: (n: string) => n || '—' },
         { key: 'due', title: t('inspection.dueItems'), dataIndex: 'due', align: 'right' },
-        { key: 'overdue', title: t('inspection.overdue'), dataIndex: 'overdue', align: 'right', render: (n: number) => (n ? <span style={{ color: '#cf1322' }}>{n}</span> : n) },
+        {
+          key: 'overdue',
+          title: t('inspection.overdue'),
+          dataIndex: 'overdue',
+          align: 'right',
+          render: (n: number) => (n ? <span style={{ color: '#cf1322' }}>{n}</span> : n),
+        },
       ]}
     />
   );
@@ -163,11 +214,23 @@ function BoardTab() {
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <Statistic title={t('inspection.dueItems')} value={board.data?.items.length ?? 0} />
-        <Statistic title={t('inspection.overdue')} value={board.data?.items.filter((e) => e.overdue).length ?? 0} valueStyle={{ color: '#cf1322' }} />
-        <Switch checked={!!filter.overdue} onChange={(overdue) => setFilter({ ...filter, overdue: overdue || undefined })} aria-label={t('inspection.overdueOnly')} />
+        <Statistic
+          title={t('inspection.overdue')}
+          value={board.data?.items.filter((e) => e.overdue).length ?? 0}
+          valueStyle={{ color: '#cf1322' }}
+        />
+        <Switch
+          checked={!!filter.overdue}
+          onChange={(overdue) => setFilter({ ...filter, overdue: overdue || undefined })}
+          aria-label={t('inspection.overdueOnly')}
+        />
         <span>{t('inspection.overdueOnly')}</span>
-        {(filter.regionCode || filter.officerId) && <Button onClick={() => setFilter({ overdue: filter.overdue })}>{t('inspection.clearFilter')}</Button>}
-        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/board/export${queryString(filter)}`}>{t('inspection.exportExcel')}</Button>
+        {(filter.regionCode || filter.officerId) && (
+          <Button onClick={() => setFilter({ overdue: filter.overdue })}>{t('inspection.clearFilter')}</Button>
+        )}
+        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/board/export${queryString(filter)}`}>
+          {t('inspection.exportExcel')}
+        </Button>
       </Space>
       {board.data?.meta.truncated && <Alert type="warning" showIcon title={t('inspection.boardTruncated')} style={{ marginBottom: 12 }} />}
       {board.isError && <ErrorAlert error={board.error} />}
@@ -181,8 +244,29 @@ function BoardTab() {
             scroll={{ x: 800 }}
             locale={{ emptyText: t('inspection.nothingDue') }}
             columns={[
-              { key: 'by', title: t('inspection.dueBy'), dataIndex: 'by', width: 150, render: (v: string, e) => <Space>{formatDate(v, lang)}{e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}</Space> },
-              { key: 'kind', title: t('inspection.dueWhat'), dataIndex: 'kind', render: (k: string, e) => <Link to={`/inspections/${e.inspectionId}`}>{tx(dueKey(k))}{e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}</Link> },
+              {
+                key: 'by',
+                title: t('inspection.dueBy'),
+                dataIndex: 'by',
+                width: 150,
+                render: (v: string, e) => (
+                  <Space>
+                    {formatDate(v, lang)}
+                    {e.overdue && <Tag color="red">{t('inspection.overdue')}</Tag>}
+                  </Space>
+                ),
+              },
+              {
+                key: 'kind',
+                title: t('inspection.dueWhat'),
+                dataIndex: 'kind',
+                render: (k: string, e) => (
+                  <Link to={`/inspections/${e.inspectionId}`}>
+                    {tx(dueKey(k))}
+                    {e.from ? `（${t('inspection.dueFrom', { date: formatDate(e.from, lang) })}）` : ''}
+                  </Link>
+                ),
+              },
               { key: 'product', title: t('inspection.product'), dataIndex: 'productName' },
               { key: 'producer', title: t('inspection.producer'), dataIndex: 'producerName' },
               { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: regionName },
@@ -192,8 +276,10 @@ function BoardTab() {
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" style={{ width: '100%' }}>
-            {summary && tally(t('enterprise.region'), summary.byCounty, (regionCode) => setFilter({ ...filter, regionCode }), filter.regionCode)}
-            {summary && tally(t('inspection.officer'), summary.byOfficer, (officerId) => setFilter({ ...filter, officerId }), filter.officerId)}
+            {summary &&
+              tally(t('enterprise.region'), summary.byCounty, (regionCode) => setFilter({ ...filter, regionCode }), filter.regionCode)}
+            {summary &&
+              tally(t('inspection.officer'), summary.byOfficer, (officerId) => setFilter({ ...filter, officerId }), filter.officerId)}
           </Space>
         </Col>
       </Row>
@@ -212,7 +298,8 @@ function StatsTab() {
   const failed = useQuery({ queryKey: ['inspections', 'failed', year], queryFn: () => getFailedItems({ year: year ?? undefined }) });
   const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
   const filter = FILTER_OF[by];
-  const behind = (key: string, verdict?: string) => `/inspections${queryString({ tab: 'cases', year, finalVerdict: verdict, ...(filter ? { [filter]: key } : {}) })}`;
+  const behind = (key: string, verdict?: string) =>
+    `/inspections${queryString({ tab: 'cases', year, finalVerdict: verdict, ...(filter ? { [filter]: key } : {}) })}`;
   const label = (key: string) => {
     if (by === 'county') return regionName(key);
     if (by === 'category') return categoryName(key);
@@ -229,14 +316,35 @@ function StatsTab() {
     grid: { left: 50, right: 20, top: 20, bottom: 60 },
     xAxis: { type: 'category', data: rows.map((r) => label(r.key)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', name: '%', max: 100 },
-    series: [{ name: t('inspection.passRate'), type: 'bar', data: rows.map((r) => (r.passRate === null ? null : Math.round(r.passRate * 1000) / 10)) }],
+    series: [
+      {
+        name: t('inspection.passRate'),
+        type: 'bar',
+        data: rows.map((r) => (r.passRate === null ? null : Math.round(r.passRate * 1000) / 10)),
+      },
+    ],
   };
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('inspection.groupBy')} value={by} onChange={setBy} style={{ width: 160 }} options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}`) }))} />
-        <InputNumber aria-label={t('inspection.year')} placeholder={t('inspection.year')} min={2000} max={2100} value={year} onChange={setYear} />
-        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/stats/pass-rates/export${queryString({ by, year })}`}>{t('inspection.exportExcel')}</Button>
+        <Select
+          aria-label={t('inspection.groupBy')}
+          value={by}
+          onChange={setBy}
+          style={{ width: 160 }}
+          options={STAT_GROUPS.map((b) => ({ value: b, label: t(`inspection.by.${b}`) }))}
+        />
+        <InputNumber
+          aria-label={t('inspection.year')}
+          placeholder={t('inspection.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={setYear}
+        />
+        <Button icon={<DownloadOutlined />} href={`/api/v1/inspections/stats/pass-rates/export${queryString({ by, year })}`}>
+          {t('inspection.exportExcel')}
+        </Button>
       </Space>
       <Row gutter={16}>
         <Col xs={24} lg={16}>
@@ -249,18 +357,38 @@ function StatsTab() {
             columns={[
               { key: 'key', title: t(`inspection.by.${by}`), dataIndex: 'key', render: label },
               { key: 'tested', title: t('inspection.tested'), dataIndex: 'tested', align: 'right' },
-              { key: 'qualified', title: t('inspection.qualifiedBatches'), dataIndex: 'qualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'qualified') },
-              { key: 'unqualified', title: t('inspection.unqualifiedBatches'), dataIndex: 'unqualified', align: 'right', render: (n: number, r) => figure(n, r.key, 'unqualified') },
+              {
+                key: 'qualified',
+                title: t('inspection.qualifiedBatches'),
+                dataIndex: 'qualified',
+                align: 'right',
+                render: (n: number, r) => figure(n, r.key, 'qualified'),
+              },
+              {
+                key: 'unqualified',
+                title: t('inspection.unqualifiedBatches'),
+                dataIndex: 'unqualified',
+                align: 'right',
+                render: (n: number, r) => figure(n, r.key, 'unqualified'),
+              },
               { key: 'rate', title: t('inspection.passRate'), dataIndex: 'passRate', align: 'right', render: percent },
             ]}
             summary={() =>
               rates.data && (
                 <Table.Summary.Row>
                   <Table.Summary.Cell index={0}>{t('inspection.total')}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} align="right">{rates.data.total.tested}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} align="right">{rates.data.total.qualified}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right">{rates.data.total.unqualified}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={4} align="right">{percent(rates.data.total.passRate)}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">
+                    {rates.data.total.tested}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} align="right">
+                    {rates.data.total.qualified}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={3} align="right">
+                    {rates.data.total.unqualified}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={4} align="right">
+                    {percent(rates.data.total.passRate)}
+                  </Table.Summary.Cell>
                 </Table.Summary.Row>
               )
             }

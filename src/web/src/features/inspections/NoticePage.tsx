@@ -44,13 +44,19 @@ export function NoticePage() {
           {t('inspection.notice.print')}
         </Button>
         {n.abilities.issueNumber && !current && (
-          <Button icon={<NumberOutlined />} onClick={() => issue().catch((err) => message.error(errorMessage(err, t)))}>{t('inspection.notice.issueNumber')}</Button>
+          <Button icon={<NumberOutlined />} onClick={() => issue().catch((err) => message.error(errorMessage(err, t)))}>
+            {t('inspection.notice.issueNumber')}
+          </Button>
         )}
         {n.abilities.issueNumber && current && (
-          <Button icon={<NumberOutlined />} onClick={() => setRenumbering(true)}>{t('inspection.notice.reissueNumber')}</Button>
+          <Button icon={<NumberOutlined />} onClick={() => setRenumbering(true)}>
+            {t('inspection.notice.reissueNumber')}
+          </Button>
         )}
         {n.numbers.slice(0, -1).map((e) => (
-          <Typography.Text key={e.number} type="secondary">{t('inspection.notice.earlierNumber', { number: e.number })}</Typography.Text>
+          <Typography.Text key={e.number} type="secondary">
+            {t('inspection.notice.earlierNumber', { number: e.number })}
+          </Typography.Text>
         ))}
       </Space>
       <div className="red-header">
@@ -64,7 +70,12 @@ export function NoticePage() {
       {!n.publishedOn && <Typography.Paragraph style={{ textAlign: 'center' }}>{t('inspection.notice.unpublished')}</Typography.Paragraph>}
       <Typography.Paragraph className="notice-text">
         {t('inspection.notice.summary', {
-          categories: n.categories.length, planned, tested: n.total.tested, qualified: n.total.qualified, unqualified: n.total.unqualified, rate: percent(n.total.passRate),
+          categories: n.categories.length,
+          planned,
+          tested: n.total.tested,
+          qualified: n.total.qualified,
+          unqualified: n.total.unqualified,
+          rate: percent(n.total.passRate),
         })}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('inspection.notice.byCategory')}</Typography.Title>
@@ -83,7 +94,9 @@ export function NoticePage() {
           { key: 'rate', title: t('inspection.passRate'), dataIndex: 'passRate', align: 'right', render: percent },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{t('inspection.notice.unqualified')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('inspection.notice.unqualified')}
+      </Typography.Title>
       <Table
         rowKey="id"
         size="small"
@@ -104,7 +117,9 @@ export function NoticePage() {
           { key: 'body', title: t('inspection.testingBody'), dataIndex: 'testingBody' },
         ]}
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>{n.disclaimer}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        {n.disclaimer}
+      </Typography.Paragraph>
       <div className="signature-block">
         <div>{n.issuer}</div>
         {/* 成文日期: the day the number was issued, in Arabic numerals (GB/T 9704-2012 §7.3.5.3). */}

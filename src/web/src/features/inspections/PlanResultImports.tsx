@@ -16,13 +16,27 @@ export function PlanResultImports({ planId }: { planId: string }) {
         pagination={false}
         dataSource={imports}
         columns={[
-          { key: 'notice', title: t('resultImport.noticeTitle'), render: (_, r) => <>{r.noticeTitle || r.fileName}{r.noticeNo && <Typography.Text type="secondary">（{r.noticeNo}）</Typography.Text>}</> },
+          {
+            key: 'notice',
+            title: t('resultImport.noticeTitle'),
+            render: (_, r) => (
+              <>
+                {r.noticeTitle || r.fileName}
+                {r.noticeNo && <Typography.Text type="secondary">（{r.noticeNo}）</Typography.Text>}
+              </>
+            ),
+          },
           { key: 'issuer', title: t('resultImport.issuer'), dataIndex: 'issuer' },
           { key: 'date', title: t('resultImport.noticeDate'), dataIndex: 'noticeDate' },
           { key: 'kind', title: t('resultImport.kind'), render: (_, r) => <Tag>{t(`resultImport.kind.${r.kind}`)}</Tag> },
           { key: 'year', title: t('resultImport.countYear'), dataIndex: 'year', width: 90 },
           { key: 'tested', title: t('resultImport.tested'), align: 'right', render: (_, r) => r.declaredTested ?? '—' },
-          { key: 'listed', title: t('resultImport.count.batches'), align: 'right', render: (_, r) => r.listedBatches + r.unlistedQualified },
+          {
+            key: 'listed',
+            title: t('resultImport.count.batches'),
+            align: 'right',
+            render: (_, r) => r.listedBatches + r.unlistedQualified,
+          },
         ]}
       />
     </div>

@@ -51,7 +51,13 @@ export function PlansPage() {
       <PageHeader
         title={t('inspection.plans')}
         trail={[{ title: t('menu.inspections'), to: '/inspections' }, { title: t('inspection.plans') }]}
-        extra={mayWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('inspection.newPlan')}</Button>}
+        extra={
+          mayWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('inspection.newPlan')}
+            </Button>
+          )
+        }
       />
       <Card size="small">
         <Table<Plan>
@@ -64,7 +70,11 @@ export function PlansPage() {
           expandable={{
             expandedRowRender: (p) => (
               <>
-                <Space wrap style={{ marginBottom: 8 }}>{p.categories.map((c) => <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>)}</Space>
+                <Space wrap style={{ marginBottom: 8 }}>
+                  {p.categories.map((c) => (
+                    <Tag key={c.categoryCode}>{`${categoryName(c.categoryCode)} × ${c.plannedBatches}`}</Tag>
+                  ))}
+                </Space>
                 <DrawHistory planId={p.id} />
                 {p.abilities.importResults && <PlanResultImports planId={p.id} />}
               </>
@@ -73,34 +83,61 @@ export function PlansPage() {
           columns={[
             { key: 'year', title: t('inspection.year'), dataIndex: 'year', width: 80 },
             { key: 'level', title: t('inspection.levelLabel'), dataIndex: 'level', width: 90, render: (l: string) => tx(levelKey(l)) },
-            { key: 'title', title: t('inspection.planTitle'), dataIndex: 'title', render: (title: string, p) => <Link to={`/inspections?tab=cases&plan=${p.id}`}>{title}</Link> },
+            {
+              key: 'title',
+              title: t('inspection.planTitle'),
+              dataIndex: 'title',
+              render: (title: string, p) => <Link to={`/inspections?tab=cases&plan=${p.id}`}>{title}</Link>,
+            },
             { key: 'dept', title: t('users.department'), dataIndex: 'departmentCode', render: departmentName },
-            { key: 'batches', title: t('inspection.plannedBatches'), render: (_, p) => p.categories.reduce((s, c) => s + c.plannedBatches, 0), align: 'right', width: 100 },
+            {
+              key: 'batches',
+              title: t('inspection.plannedBatches'),
+              render: (_, p) => p.categories.reduce((s, c) => s + c.plannedBatches, 0),
+              align: 'right',
+              width: 100,
+            },
             {
               key: 'results',
               title: t('inspection.results'),
               width: 170,
               render: (_: unknown, p: Plan) => (
                 <Space>
-                  <Button size="small" href={`/api/v1/inspection-plans/${p.id}/results?format=xlsx`}>{t('inspection.downloadResults')}</Button>
+                  <Button size="small" href={`/api/v1/inspection-plans/${p.id}/results?format=xlsx`}>
+                    {t('inspection.downloadResults')}
+                  </Button>
                   <Link to={`/inspections/plans/${p.id}/notice`}>{t('inspection.notice')}</Link>
                 </Space>
               ),
             },
             ...(mayWrite
-              ? [{
-                  key: 'actions',
-                  title: t('common.actions'),
-                  width: 300,
-                  // What the server says this user may do with the plan: a county officer organises only their county's plans.
-                  render: (_: unknown, p: Plan) => (
-                    <Space>
-                      {p.abilities.draw && <Button size="small" onClick={() => setDrawing(p)}>{t('inspection.draw')}</Button>}
-                      {p.abilities.publish && <Button size="small" onClick={() => publish(p)}>{t('inspection.publish')}</Button>}
-                      {p.abilities.importResults && <Button size="small" onClick={() => setImporting(p)}>{t('resultImport.title')}</Button>}
-                    </Space>
-                  ),
-                }]
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    width: 300,
+                    // What the server says this user may do with the plan: a county officer organises only their county's plans.
+                    render: (_: unknown, p: Plan) => (
+                      <Space>
+                        {p.abilities.draw && (
+                          <Button size="small" onClick={() => setDrawing(p)}>
+                            {t('inspection.draw')}
+                          </Button>
+                        )}
+                        {p.abilities.publish && (
+                          <Button size="small" onClick={() => publish(p)}>
+                            {t('inspection.publish')}
+                          </Button>
+                        )}
+                        {p.abilities.importResults && (
+                          <Button size="small" onClick={() => setImporting(p)}>
+                            {t('resultImport.title')}
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -137,18 +174,40 @@ function TestingBodies() {
           }
         }}
       >
-        <Form.Item name="name" label={t('inspection.bodyName')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('inspection.bodyName')}
+          rules={[
+            { required: true, message: t('form.required') },
+            { min: 2, max: 100 },
+          ]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="accreditationNo" label={t('inspection.accreditationNo')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 60 }]}>
+        <Form.Item
+          name="accreditationNo"
+          label={t('inspection.accreditationNo')}
+          rules={[
+            { required: true, message: t('form.required') },
+            { min: 2, max: 60 },
+          ]}
+        >
           <Input maxLength={60} />
         </Form.Item>
-        <Button htmlType="submit" icon={<PlusOutlined />}>{t('common.add')}</Button>
+        <Button htmlType="submit" icon={<PlusOutlined />}>
+          {t('common.add')}
+        </Button>
       </Form>
-      <Table rowKey="id" size="small" pagination={false} dataSource={bodies.data ?? []} columns={[
-        { key: 'name', title: t('inspection.bodyName'), dataIndex: 'name' },
-        { key: 'no', title: t('inspection.accreditationNo'), dataIndex: 'accreditationNo' },
-      ]} />
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={bodies.data ?? []}
+        columns={[
+          { key: 'name', title: t('inspection.bodyName'), dataIndex: 'name' },
+          { key: 'no', title: t('inspection.accreditationNo'), dataIndex: 'accreditationNo' },
+        ]}
+      />
     </Card>
   );
 }
@@ -167,12 +226,26 @@ function PlanForm({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const county = user?.role === 'county_officer' ? user.regionCode : null;
   return (
-    <Modal open width={820} title={t('inspection.newPlan')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open
+      width={820}
+      title={t('inspection.newPlan')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <FormError error={error} />
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ year: new Date().getFullYear(), level: county ? 'county' : 'city', regionCode: county ?? home, departmentCode: 'quality', categories: [{ plannedBatches: 10, testItems: [] }] }}
+        initialValues={{
+          year: new Date().getFullYear(),
+          level: county ? 'county' : 'city',
+          regionCode: county ?? home,
+          departmentCode: 'quality',
+          categories: [{ plannedBatches: 10, testItems: [] }],
+        }}
         onFinish={async (v) => {
           setError(null);
           try {
@@ -193,11 +266,22 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           </Col>
           <Col xs={12} md={5}>
             <Form.Item name="level" label={t('inspection.levelLabel')}>
-              <Select disabled={!!county} options={PLAN_LEVELS.map((l) => ({ value: l, label: tx(levelKey(l)) }))} onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : home)} />
+              <Select
+                disabled={!!county}
+                options={PLAN_LEVELS.map((l) => ({ value: l, label: tx(levelKey(l)) }))}
+                onChange={(l) => form.setFieldValue('regionCode', l === 'county' ? (county ?? undefined) : home)}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={15}>
-            <Form.Item name="title" label={t('inspection.planTitle')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 100 }]}>
+            <Form.Item
+              name="title"
+              label={t('inspection.planTitle')}
+              rules={[
+                { required: true, message: t('form.required') },
+                { min: 2, max: 100 },
+              ]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -208,7 +292,12 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           </Col>
           <Col xs={12} md={12}>
             <Form.Item name="regionCode" label={t('inspection.area')} rules={[{ required: true, message: t('form.required') }]}>
-              <Select disabled={!!county || level !== 'county'} options={regions.filter((r) => (level === 'county' ? r.level !== 'city' : r.level === 'city')).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name }))} />
+              <Select
+                disabled={!!county || level !== 'county'}
+                options={regions
+                  .filter((r) => (level === 'county' ? r.level !== 'city' : r.level === 'city'))
+                  .map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name }))}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -219,21 +308,48 @@ function PlanForm({ onClose }: { onClose: () => void }) {
               {rows.map((row) => (
                 <Space key={row.key} align="baseline" wrap>
                   <Form.Item name={[row.name, 'categoryCode']} rules={[{ required: true, message: t('form.required') }]}>
-                    <Select showSearch optionFilterProp="label" style={{ width: 220 }} aria-label={t('field.products.categoryCode')} placeholder={t('field.products.categoryCode')} options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      style={{ width: 220 }}
+                      aria-label={t('field.products.categoryCode')}
+                      placeholder={t('field.products.categoryCode')}
+                      options={categories.map((c) => ({ value: c.code, label: c.name }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[row.name, 'plannedBatches']} rules={[{ required: true, message: t('form.required') }]}>
-                    <InputNumber min={1} max={100000} aria-label={t('inspection.plannedBatches')} placeholder={t('inspection.plannedBatches')} />
+                    <InputNumber
+                      min={1}
+                      max={100000}
+                      aria-label={t('inspection.plannedBatches')}
+                      placeholder={t('inspection.plannedBatches')}
+                    />
                   </Form.Item>
                   <Form.Item name={[row.name, 'testItems']}>
-                    <Select mode="tags" open={false} style={{ width: 220 }} aria-label={t('inspection.testItems')} placeholder={t('inspection.testItems')} tokenSeparators={[',', '，', '、']} />
+                    <Select
+                      mode="tags"
+                      open={false}
+                      style={{ width: 220 }}
+                      aria-label={t('inspection.testItems')}
+                      placeholder={t('inspection.testItems')}
+                      tokenSeparators={[',', '，', '、']}
+                    />
                   </Form.Item>
                   <Form.Item name={[row.name, 'testingBodyId']}>
-                    <Select allowClear style={{ width: 180 }} aria-label={t('inspection.testingBody')} placeholder={t('inspection.testingBody')} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+                    <Select
+                      allowClear
+                      style={{ width: 180 }}
+                      aria-label={t('inspection.testingBody')}
+                      placeholder={t('inspection.testingBody')}
+                      options={bodies.map((b) => ({ value: b.id, label: b.name }))}
+                    />
                   </Form.Item>
                   <MinusCircleOutlined aria-label={t('common.delete')} onClick={() => remove(row.name)} />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ plannedBatches: 10, testItems: [] })}>{t('inspection.addScheme')}</Button>
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ plannedBatches: 10, testItems: [] })}>
+                {t('inspection.addScheme')}
+              </Button>
             </>
           )}
         </Form.List>

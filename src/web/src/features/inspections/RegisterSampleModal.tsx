@@ -43,7 +43,15 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
     setBusy(true);
     setError(null);
     // The form's rules require what the API requires; it answers 400 with the fields otherwise.
-    const body = filledValues({ ...v, sampledOn: (v.sampledOn as dayjs.Dayjs).format('YYYY-MM-DD'), testQuantity: v.testQuantity ? String(v.testQuantity) : undefined, reserveQuantity: v.reserveQuantity ? String(v.reserveQuantity) : undefined }, true) as RegisterSample;
+    const body = filledValues(
+      {
+        ...v,
+        sampledOn: (v.sampledOn as dayjs.Dayjs).format('YYYY-MM-DD'),
+        testQuantity: v.testQuantity ? String(v.testQuantity) : undefined,
+        reserveQuantity: v.reserveQuantity ? String(v.reserveQuantity) : undefined,
+      },
+      true,
+    ) as RegisterSample;
     try {
       const created = await registerSample(body);
       message.success(t('common.saved'));
@@ -59,9 +67,30 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
   }
 
   return (
-    <Modal open width={820} title={t('inspection.register')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy}>
+    <Modal
+      open
+      width={820}
+      title={t('inspection.register')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+    >
       <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ checkType: 'routine', place: 'production', sampledOn: dayjs(), samplers: [], ...given, sampledEnterpriseId: sampledEnterprise?.id }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          checkType: 'routine',
+          place: 'production',
+          sampledOn: dayjs(),
+          samplers: [],
+          ...given,
+          sampledEnterpriseId: sampledEnterprise?.id,
+        }}
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="planId" label={t('inspection.plan')} rules={[{ required: true, message: t('form.required') }]}>
@@ -73,7 +102,11 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
               name="categoryCode"
               label={t('field.products.categoryCode')}
               rules={[{ required: true, message: t('form.required') }]}
-              extra={testItems.length > 0 && <Typography.Text type="secondary">{t('inspection.samplingItems', { items: testItems.join('、') })}</Typography.Text>}
+              extra={
+                testItems.length > 0 && (
+                  <Typography.Text type="secondary">{t('inspection.samplingItems', { items: testItems.join('、') })}</Typography.Text>
+                )
+              }
             >
               <Select options={(plan?.categories ?? []).map((c) => ({ value: c.categoryCode, label: categoryName(c.categoryCode) }))} />
             </Form.Item>
@@ -99,7 +132,11 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="productName" label={t('inspection.productName')} rules={[{ required: true, message: t('form.required') }, { max: 100 }]}>
+            <Form.Item
+              name="productName"
+              label={t('inspection.productName')}
+              rules={[{ required: true, message: t('form.required') }, { max: 100 }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
@@ -134,7 +171,11 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="documentNo" label={t('inspection.documentNo')} rules={[{ required: true, message: t('form.required') }, { max: 60 }]}>
+            <Form.Item
+              name="documentNo"
+              label={t('inspection.documentNo')}
+              rules={[{ required: true, message: t('form.required') }, { max: 60 }]}
+            >
               <Input maxLength={60} />
             </Form.Item>
           </Col>
@@ -144,7 +185,11 @@ export function RegisterSampleModal({ onClose, initial }: { onClose: () => void;
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="samplers" label={t('inspection.samplers')} rules={[{ type: 'array', min: 2, message: t('inspection.twoSamplers') }]}>
+            <Form.Item
+              name="samplers"
+              label={t('inspection.samplers')}
+              rules={[{ type: 'array', min: 2, message: t('inspection.twoSamplers') }]}
+            >
               <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} />
             </Form.Item>
           </Col>

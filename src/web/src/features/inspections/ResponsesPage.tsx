@@ -33,13 +33,21 @@ export function ResponsesPage() {
 
   async function submit(c: Case, kind: 'respond' | 'approve' | 'return', text: string) {
     if (kind === 'respond') await respond(c.inspectionId, { text, ...(c.response ? { version: c.response.version } : {}) });
-    else await decideResponse(c.inspectionId, { approve: kind === 'approve', version: c.response!.version, ...(text ? { comment: text } : {}) });
+    else
+      await decideResponse(c.inspectionId, {
+        approve: kind === 'approve',
+        version: c.response!.version,
+        ...(text ? { comment: text } : {}),
+      });
     await done();
   }
 
   return (
     <>
-      <PageHeader title={t(officer ? 'responses.reviewTitle' : 'responses.title')} trail={[{ title: t(officer ? 'responses.reviewTitle' : 'responses.title') }]} />
+      <PageHeader
+        title={t(officer ? 'responses.reviewTitle' : 'responses.title')}
+        trail={[{ title: t(officer ? 'responses.reviewTitle' : 'responses.title') }]}
+      />
       <Card>
         <Typography.Paragraph type="secondary">{t(officer ? 'responses.reviewHint' : 'responses.hint')}</Typography.Paragraph>
         {officer && (
@@ -64,10 +72,22 @@ export function ResponsesPage() {
           scroll={{ x: 900 }}
           locale={{ emptyText: t(officer ? 'responses.emptyQueue' : 'responses.empty') }}
           columns={[
-            { key: 'published', title: t('inspection.publishedOn'), dataIndex: 'publishedOn', width: 130, render: (v: string) => formatDate(v, lang) },
+            {
+              key: 'published',
+              title: t('inspection.publishedOn'),
+              dataIndex: 'publishedOn',
+              width: 130,
+              render: (v: string) => formatDate(v, lang),
+            },
             { key: 'product', title: t('inspection.productName'), render: (_, c) => `${c.productName}${c.model ? `（${c.model}）` : ''}` },
             { key: 'producer', title: t('inspection.producer'), dataIndex: 'producer' },
-            { key: 'result', title: t('public.result'), dataIndex: 'result', width: 90, render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{tx(`public.${r}`)}</Tag> },
+            {
+              key: 'result',
+              title: t('public.result'),
+              dataIndex: 'result',
+              width: 90,
+              render: (r: string) => <Tag color={r === 'qualified' ? 'green' : 'red'}>{tx(`public.${r}`)}</Tag>,
+            },
             {
               key: 'response',
               title: t('responses.response'),
@@ -76,7 +96,11 @@ export function ResponsesPage() {
                   <Space direction="vertical" size={2}>
                     <Tag color={STATUS_COLOR[c.response.status]}>{t(`responses.status.${c.response.status}`)}</Tag>
                     <span>{c.response.text}</span>
-                    {c.response.decisionComment && <Typography.Text type="secondary">{t('responses.comment')}：{c.response.decisionComment}</Typography.Text>}
+                    {c.response.decisionComment && (
+                      <Typography.Text type="secondary">
+                        {t('responses.comment')}：{c.response.decisionComment}
+                      </Typography.Text>
+                    )}
                   </Space>
                 ) : null,
             },
@@ -86,9 +110,21 @@ export function ResponsesPage() {
               width: 170,
               render: (_, c) => (
                 <Space>
-                  {c.abilities.respond && <Button size="small" type="primary" onClick={() => setEditing({ c, kind: 'respond' })}>{t(c.response ? 'responses.edit' : 'responses.write')}</Button>}
-                  {c.abilities.decide && <Button size="small" type="primary" onClick={() => setEditing({ c, kind: 'approve' })}>{t('responses.approve')}</Button>}
-                  {c.abilities.decide && <Button size="small" onClick={() => setEditing({ c, kind: 'return' })}>{t('responses.return')}</Button>}
+                  {c.abilities.respond && (
+                    <Button size="small" type="primary" onClick={() => setEditing({ c, kind: 'respond' })}>
+                      {t(c.response ? 'responses.edit' : 'responses.write')}
+                    </Button>
+                  )}
+                  {c.abilities.decide && (
+                    <Button size="small" type="primary" onClick={() => setEditing({ c, kind: 'approve' })}>
+                      {t('responses.approve')}
+                    </Button>
+                  )}
+                  {c.abilities.decide && (
+                    <Button size="small" onClick={() => setEditing({ c, kind: 'return' })}>
+                      {t('responses.return')}
+                    </Button>
+                  )}
                 </Space>
               ),
             },

@@ -2,12 +2,27 @@ import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n';
 import type { ImportRow } from './resultImportApi';
 
-export const STATUS_COLOR: Record<ImportRow['status'], string> = { matched: 'green', candidates: 'orange', unmatched: 'default', disputed: 'volcano', no_producer: 'default', error: 'red' };
+export const STATUS_COLOR: Record<ImportRow['status'], string> = {
+  matched: 'green',
+  candidates: 'orange',
+  unmatched: 'default',
+  disputed: 'volcano',
+  no_producer: 'default',
+  error: 'red',
+};
 const roleKey = (r: string) => `resultImport.role.${r}`;
 const lines = (ls: number[]) => (ls.length > 1 ? `${ls[0]}–${ls.at(-1)}` : String(ls[0]));
 
 /** The batches of a previewed table, each with its producer's match and, where a person decides, the choice. */
-export function ResultImportRows({ rows, choices, onChoose }: { rows: ImportRow[]; choices: Record<number, string | null>; onChoose: (line: number, id: string | null) => void }) {
+export function ResultImportRows({
+  rows,
+  choices,
+  onChoose,
+}: {
+  rows: ImportRow[];
+  choices: Record<number, string | null>;
+  onChoose: (line: number, id: string | null) => void;
+}) {
   const { t, tx } = useI18n();
   return (
     <Table<ImportRow>
@@ -35,15 +50,45 @@ export function ResultImportRows({ rows, choices, onChoose }: { rows: ImportRow[
           width: 240,
           render: (_, r) => (
             <>
-              <div>{r.producer ?? r.producerCell ?? '—'}{r.producerRole && r.producerRole !== 'manufacturer' && <Tag style={{ marginLeft: 4 }}>{tx(roleKey(r.producerRole))}</Tag>}</div>
-              {r.parties.map((p) => <Typography.Text key={`${p.role}${p.name}`} type="secondary" style={{ display: 'block' }}>{tx(roleKey(p.role))}：{p.name}{p.country ? `（${p.country}）` : ''}</Typography.Text>)}
+              <div>
+                {r.producer ?? r.producerCell ?? '—'}
+                {r.producerRole && r.producerRole !== 'manufacturer' && <Tag style={{ marginLeft: 4 }}>{tx(roleKey(r.producerRole))}</Tag>}
+              </div>
+              {r.parties.map((p) => (
+                <Typography.Text key={`${p.role}${p.name}`} type="secondary" style={{ display: 'block' }}>
+                  {tx(roleKey(p.role))}：{p.name}
+                  {p.country ? `（${p.country}）` : ''}
+                </Typography.Text>
+              ))}
             </>
           ),
         },
-        { key: 'verdict', title: t('resultImport.verdict'), width: 80, render: (_, r) => (r.verdict ? <Tag color={r.verdict === 'qualified' ? 'green' : 'red'}>{t(r.verdict === 'qualified' ? 'public.qualified' : 'public.unqualified')}</Tag> : '—') },
-        { key: 'items', title: t('resultImport.failedItems'), width: 200, render: (_, r) => r.items.map((i) => [i.item, i.measured, i.requirement].filter(Boolean).join(' ')).join('；') },
+        {
+          key: 'verdict',
+          title: t('resultImport.verdict'),
+          width: 80,
+          render: (_, r) =>
+            r.verdict ? (
+              <Tag color={r.verdict === 'qualified' ? 'green' : 'red'}>
+                {t(r.verdict === 'qualified' ? 'public.qualified' : 'public.unqualified')}
+              </Tag>
+            ) : (
+              '—'
+            ),
+        },
+        {
+          key: 'items',
+          title: t('resultImport.failedItems'),
+          width: 200,
+          render: (_, r) => r.items.map((i) => [i.item, i.measured, i.requirement].filter(Boolean).join(' ')).join('；'),
+        },
         { key: 'remarks', title: t('resultImport.remarks'), width: 140, dataIndex: 'remarks' },
-        { key: 'status', title: t('resultImport.match'), width: 110, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`resultImport.status.${r.status}`)}</Tag> },
+        {
+          key: 'status',
+          title: t('resultImport.match'),
+          width: 110,
+          render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`resultImport.status.${r.status}`)}</Tag>,
+        },
         {
           key: 'link',
           title: t('resultImport.archive'),
@@ -70,7 +115,15 @@ export function ResultImportRows({ rows, choices, onChoose }: { rows: ImportRow[
       ]}
       expandable={{
         rowExpandable: (r) => r.warnings.length > 0,
-        expandedRowRender: (r) => <Space direction="vertical">{r.warnings.map((w) => <Typography.Text key={w} type="warning">{w}</Typography.Text>)}</Space>,
+        expandedRowRender: (r) => (
+          <Space direction="vertical">
+            {r.warnings.map((w) => (
+              <Typography.Text key={w} type="warning">
+                {w}
+              </Typography.Text>
+            ))}
+          </Space>
+        ),
       }}
     />
   );

@@ -41,9 +41,13 @@ export function SamplingFormPage() {
   return (
     <Card className="notice sampling-form">
       <Space className="no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('inspection.form.print')}</Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('inspection.form.print')}
+        </Button>
       </Space>
-      <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>{t('inspection.form.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+        {t('inspection.form.title')}
+      </Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'right' }}>{t('inspection.form.no', { no: c.documentNo })}</Typography.Paragraph>
       <table className="form-table">
         <tbody>
@@ -89,7 +93,9 @@ export function SamplingFormPage() {
           <tr>{row(t('inspection.samplersLabel'), c.samplers.join('、'), true)}</tr>
         </tbody>
       </table>
-      <Typography.Paragraph className="notice-text" style={{ marginTop: 16 }}>{t('inspection.form.statement')}</Typography.Paragraph>
+      <Typography.Paragraph className="notice-text" style={{ marginTop: 16 }}>
+        {t('inspection.form.statement')}
+      </Typography.Paragraph>
       <div className="signatures">
         <div>{t('inspection.form.samplerSign')}</div>
         <div>{t('inspection.form.unitSign')}</div>

@@ -1,9 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DocumentInfo } from '../../../../contract/schemas/common';
 import type {
-  Board, BoardQuery, CaseActionBody, CreatePlan, CreateTestingBody, DocumentNumbers, Draw, DrawBody, DrawCheck, DrawList, FailedItemQuery, FailedItems,
-  Inspection, InspectionDetail, InspectionListQuery, IssueNumberBody, PassRateQuery, PassRates, Plan, PlanNotice, PublicInspectionList,
-  PublicInspectionQuery, RegisterSample, RespondBody, ResponseCase, ResponseCaseList, ResponseDecisionBody, ResponseListQuery, TestingBody,
+  Board,
+  BoardQuery,
+  CaseActionBody,
+  CreatePlan,
+  CreateTestingBody,
+  DocumentNumbers,
+  Draw,
+  DrawBody,
+  DrawCheck,
+  DrawList,
+  FailedItemQuery,
+  FailedItems,
+  Inspection,
+  InspectionDetail,
+  InspectionListQuery,
+  IssueNumberBody,
+  PassRateQuery,
+  PassRates,
+  Plan,
+  PlanNotice,
+  PublicInspectionList,
+  PublicInspectionQuery,
+  RegisterSample,
+  RespondBody,
+  ResponseCase,
+  ResponseCaseList,
+  ResponseDecisionBody,
+  ResponseListQuery,
+  TestingBody,
 } from '../../../../contract/schemas/inspections';
 import type { Static } from 'typebox';
 import { api, queryString, type Items, type UrlQuery } from '../../api/client';
@@ -16,9 +42,11 @@ export const createTestingBody = (body: CreateTestingBody) => api<TestingBody>('
 export const listInspectionPlans = () => api<Items<Plan>>('GET', '/inspection-plans');
 export const createInspectionPlan = (body: CreatePlan) => api<Plan>('POST', '/inspection-plans', body);
 /** Publishes the plan's settled results (the server writes this answer's schema in its route). */
-export const publishPlan = (id: string) => api<{ published: number; held: number; publishedOn: string }>('POST', `/inspection-plans/${id}/publish`);
+export const publishPlan = (id: string) =>
+  api<{ published: number; held: number; publishedOn: string }>('POST', `/inspection-plans/${id}/publish`);
 export const getPlanNotice = (id: string) => api<PlanNotice>('GET', `/inspection-plans/${id}/notice`);
-export const issueNoticeNumbers = (id: string, body: IssueNumberBody) => api<{ items: DocumentNumbers }>('POST', `/inspection-plans/${id}/notice/numbers`, body);
+export const issueNoticeNumbers = (id: string, body: IssueNumberBody) =>
+  api<{ items: DocumentNumbers }>('POST', `/inspection-plans/${id}/notice/numbers`, body);
 
 export const listInspections = (query: UrlQuery<InspectionListQuery>) =>
   api<Items<Inspection> & { meta: { nextCursor: string | null } }>('GET', `/inspections${queryString(query)}`);
@@ -38,7 +66,8 @@ export const getDraw = (id: string) => api<Draw>('GET', `/inspection-draws/${id}
 export const revealDraw = (id: string) => api<Draw>('POST', `/inspection-draws/${id}/reveal`);
 export const verifyDraw = (id: string) => api<DrawCheck>('GET', `/inspection-draws/${id}/verify`);
 
-export const listPublicInspections = (query: PublicInspectionQuery) => api<PublicInspectionList>('GET', `/public/inspections${queryString(query)}`);
+export const listPublicInspections = (query: PublicInspectionQuery) =>
+  api<PublicInspectionList>('GET', `/public/inspections${queryString(query)}`);
 
 export const listResponseCases = (query: ResponseListQuery) => api<ResponseCaseList>('GET', `/inspection-responses${queryString(query)}`);
 export const respond = (inspectionId: string, body: RespondBody) => api<ResponseCase>('PUT', `/inspections/${inspectionId}/response`, body);

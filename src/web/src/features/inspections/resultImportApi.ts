@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { ResultImportDone, ResultImportIssuers, ResultImportList, ResultImportPreview, ResultImportSettings } from '../../../../contract/schemas/inspections';
+import type {
+  ResultImportDone,
+  ResultImportIssuers,
+  ResultImportList,
+  ResultImportPreview,
+  ResultImportSettings,
+} from '../../../../contract/schemas/inspections';
 import { api, queryString, upload } from '../../api/client';
 
 export type ImportPreview = ResultImportPreview;
@@ -28,9 +34,17 @@ export function withNoticeDate(settings: ImportSettings, noticeDate: string | nu
 
 /** Issuers whose column mapping is remembered, for the upload form. */
 export function useResultImportIssuers() {
-  return useQuery({ queryKey: ['result-import-issuers'], queryFn: () => api<ResultImportIssuers>('GET', '/result-import-issuers'), select: (d) => d.items.map((i) => i.issuer) });
+  return useQuery({
+    queryKey: ['result-import-issuers'],
+    queryFn: () => api<ResultImportIssuers>('GET', '/result-import-issuers'),
+    select: (d) => d.items.map((i) => i.issuer),
+  });
 }
 
 export function usePlanResultImports(planId: string) {
-  return useQuery({ queryKey: ['result-imports', planId], queryFn: () => api<ResultImportList>('GET', `/inspection-plans/${planId}/result-imports`), select: (d) => d.items });
+  return useQuery({
+    queryKey: ['result-imports', planId],
+    queryFn: () => api<ResultImportList>('GET', `/inspection-plans/${planId}/result-imports`),
+    select: (d) => d.items,
+  });
 }

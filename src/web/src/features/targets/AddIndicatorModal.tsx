@@ -1,5 +1,12 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
-import { CALCULATOR_NAMES, DIRECTIONS, directionSign, INDICATOR_KINDS, INDICATOR_SECTIONS, type CreateIndicator } from '../../../../contract/schemas/targets';
+import {
+  CALCULATOR_NAMES,
+  DIRECTIONS,
+  directionSign,
+  INDICATOR_KINDS,
+  INDICATOR_SECTIONS,
+  type CreateIndicator,
+} from '../../../../contract/schemas/targets';
 import { useReference, useReferenceNames } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
@@ -27,7 +34,16 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
       width={720}
       form={form}
       title={t('target.addIndicator')}
-      initialValues={{ section: 'product', kind: 'rate', unit: '%', direction: '>=', frequency: 'year', source: 'computed', reading: '{}', reportRegions: 'counties' }}
+      initialValues={{
+        section: 'product',
+        kind: 'rate',
+        unit: '%',
+        direction: '>=',
+        frequency: 'year',
+        source: 'computed',
+        reading: '{}',
+        reportRegions: 'counties',
+      }}
       onClose={onClose}
       onSubmit={async (v) => {
         let reading: Record<string, unknown>;
@@ -38,22 +54,45 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
         }
         const computed = v.source === 'computed';
         await addIndicator(planId, {
-          code: v.code, section: v.section, name: v.name, nameEn: v.nameEn ?? '', unit: v.unit, kind: v.kind, direction: v.direction, target: v.target ?? null, stretch: v.stretch ?? null,
-          baselineYear: null, baselineValue: null, ownerDepartment: v.ownerDepartment, frequency: v.frequency, source: v.source, calculator: computed ? v.calculator : null,
-          reading: computed ? reading : {}, compareCode: v.compareCode || null, reportRegions: computed ? null : v.reportRegions, definition: v.definition,
+          code: v.code,
+          section: v.section,
+          name: v.name,
+          nameEn: v.nameEn ?? '',
+          unit: v.unit,
+          kind: v.kind,
+          direction: v.direction,
+          target: v.target ?? null,
+          stretch: v.stretch ?? null,
+          baselineYear: null,
+          baselineValue: null,
+          ownerDepartment: v.ownerDepartment,
+          frequency: v.frequency,
+          source: v.source,
+          calculator: computed ? v.calculator : null,
+          reading: computed ? reading : {},
+          compareCode: v.compareCode || null,
+          reportRegions: computed ? null : v.reportRegions,
+          definition: v.definition,
         });
         await onSaved();
       }}
     >
       <Space wrap>
-        <Form.Item name="code" label={t('target.code')} rules={[...required, { pattern: /^[A-Z][A-Z0-9-]{1,31}$/, message: t('target.codeHint') }]}>
+        <Form.Item
+          name="code"
+          label={t('target.code')}
+          rules={[...required, { pattern: /^[A-Z][A-Z0-9-]{1,31}$/, message: t('target.codeHint') }]}
+        >
           <Input style={{ width: 160 }} maxLength={32} placeholder="PQ-NEW" />
         </Form.Item>
         <Form.Item name="section" label={t('target.sectionTitle')}>
           <Select style={{ width: 180 }} options={INDICATOR_SECTIONS.map((s) => ({ value: s, label: t(`target.section.${s}`) }))} />
         </Form.Item>
         <Form.Item name="source" label={t('target.sourceTitle')}>
-          <Select style={{ width: 120 }} options={(['computed', 'reported'] as const).map((s) => ({ value: s, label: t(`target.source.${s}`) }))} />
+          <Select
+            style={{ width: 120 }}
+            options={(['computed', 'reported'] as const).map((s) => ({ value: s, label: t(`target.source.${s}`) }))}
+          />
         </Form.Item>
       </Space>
       <Form.Item name="name" label={t('target.indicator')} rules={[...required, { min: 2, max: 100 }]}>
@@ -91,10 +130,16 @@ export function AddIndicatorModal({ planId, onClose, onSaved }: { planId: string
       ) : (
         <Space wrap>
           <Form.Item name="reportRegions" label={t('target.reportRegions')}>
-            <Select style={{ width: 160 }} options={(['counties', 'province'] as const).map((r) => ({ value: r, label: t(`target.reportRegions.${r}`) }))} />
+            <Select
+              style={{ width: 160 }}
+              options={(['counties', 'province'] as const).map((r) => ({ value: r, label: t(`target.reportRegions.${r}`) }))}
+            />
           </Form.Item>
           <Form.Item name="frequency" label={t('target.frequency')}>
-            <Select style={{ width: 120 }} options={(['year', 'quarter'] as const).map((f) => ({ value: f, label: t(`target.frequency.${f}`) }))} />
+            <Select
+              style={{ width: 120 }}
+              options={(['year', 'quarter'] as const).map((f) => ({ value: f, label: t(`target.frequency.${f}`) }))}
+            />
           </Form.Item>
         </Space>
       )}

@@ -46,10 +46,15 @@ export function DashboardTab({ scope }: { scope: Scope }) {
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('target.asOf', { date: formatDate(data.data.asOf, lang) })}</Typography.Text>
           {(['met', 'near', 'not_met', 'no_data'] as const).map((s) => (
-            <span key={s}><StatusTag status={s} t={t} />{tally(s)}</span>
+            <span key={s}>
+              <StatusTag status={s} t={t} />
+              {tally(s)}
+            </span>
           ))}
           <Button href={`/api/v1/target-plans/${planId}/dashboard/export${queryString(query)}`}>{t('target.export')}</Button>
-          <Link to={`/targets/report${queryString({ plan: planId, ...query })}`}><Button>{t('target.report.open')}</Button></Link>
+          <Link to={`/targets/report${queryString({ plan: planId, ...query })}`}>
+            <Button>{t('target.report.open')}</Button>
+          </Link>
         </Space>
       )}
       {INDICATOR_SECTIONS.filter((s) => rows.some((r) => r.indicator.section === s)).map((section) => (
@@ -73,7 +78,11 @@ export function DashboardTab({ scope }: { scope: Scope }) {
                   <Tooltip title={r.indicator.definition}>
                     <InfoCircleOutlined aria-label={t('target.definition')} style={{ color: '#888' }} />
                   </Tooltip>
-                  <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}`)}</Typography.Text></div>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.indicator.code} · {department(r.indicator.ownerDepartment)} · {t(`target.source.${r.indicator.source}`)}
+                    </Typography.Text>
+                  </div>
                   {r.measures && (
                     <ul aria-label={t('target.measures')} style={{ margin: '4px 0 0', paddingLeft: 18, fontSize: 12 }}>
                       {r.measures.map((m) => (
@@ -97,12 +106,21 @@ export function DashboardTab({ scope }: { scope: Scope }) {
                   {r.measures ? (
                     formatValue(r.indicator, r.value)
                   ) : (
-                    <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r)} aria-label={`${name(r)} ${formatValue(r.indicator, r.value)}`}>
+                    <Button
+                      type="link"
+                      style={{ padding: 0 }}
+                      onClick={() => setOpen(r)}
+                      aria-label={`${name(r)} ${formatValue(r.indicator, r.value)}`}
+                    >
                       {formatValue(r.indicator, r.value)}
                     </Button>
                   )}
                   {r.reported && !r.reported.complete && (
-                    <div><Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</Tag></div>
+                    <div>
+                      <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                        {t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}
+                      </Tag>
+                    </div>
                   )}
                 </>
               ),
@@ -110,12 +128,24 @@ export function DashboardTab({ scope }: { scope: Scope }) {
             { key: 'target', title: t('target.target'), width: 110, align: 'right', render: (_, r) => formatTarget(r.indicator) },
             { key: 'status', title: t('target.status'), width: 90, render: (_, r) => <StatusTag status={r.status} t={t} /> },
             { key: 'change', title: t('target.change'), width: 110, align: 'right', render: (_, r) => change(r) },
-            { key: 'trend', title: t('target.trend'), width: 110, render: (_, r) => <Sparkline points={r.trend} label={`${name(r)} ${t('target.trend')}`} /> },
+            {
+              key: 'trend',
+              title: t('target.trend'),
+              width: 110,
+              render: (_, r) => <Sparkline points={r.trend} label={`${name(r)} ${t('target.trend')}`} />,
+            },
             {
               key: 'projection',
               title: t('target.projection', { year: data.data?.plan.endYear ?? '' }),
               width: 170,
-              render: (_, r) => (r.projection.value === null ? '—' : <>{formatValue(r.indicator, r.projection.value)} <StatusTag status={r.projection.status} t={t} /></>),
+              render: (_, r) =>
+                r.projection.value === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {formatValue(r.indicator, r.projection.value)} <StatusTag status={r.projection.status} t={t} />
+                  </>
+                ),
             },
           ]}
         />

@@ -31,7 +31,19 @@ export function DepartmentsTab({ scope }: { scope: Scope }) {
   const tasks = useQuery({ queryKey: ['reporting', 'tasks', String(scope.year)], queryFn: () => getReportTasks(String(scope.year)) });
   const rows = new Map<string, DepartmentRow>();
   const row = (code: string) => {
-    if (!rows.has(code)) rows.set(code, { departmentCode: code, indicators: 0, met: 0, near: 0, notMet: 0, noData: 0, expected: 0, submitted: 0, approved: 0, late: 0 });
+    if (!rows.has(code))
+      rows.set(code, {
+        departmentCode: code,
+        indicators: 0,
+        met: 0,
+        near: 0,
+        notMet: 0,
+        noData: 0,
+        expected: 0,
+        submitted: 0,
+        approved: 0,
+        late: 0,
+      });
     return rows.get(code)!;
   };
   for (const r of dashboard.data?.rows ?? []) {
@@ -43,7 +55,8 @@ export function DepartmentsTab({ scope }: { scope: Scope }) {
     else if (r.status === 'not_met') d.notMet++;
     else if (r.status === 'no_data') d.noData++;
   }
-  for (const c of tasks.data?.completeness ?? []) Object.assign(row(c.departmentCode), { expected: c.expected, submitted: c.submitted, approved: c.approved, late: c.late });
+  for (const c of tasks.data?.completeness ?? [])
+    Object.assign(row(c.departmentCode), { expected: c.expected, submitted: c.submitted, approved: c.approved, late: c.late });
   const red = (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0);
   return (
     <>

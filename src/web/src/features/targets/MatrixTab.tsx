@@ -22,7 +22,10 @@ export function MatrixTab({ scope }: { scope: Scope }) {
   const regionName = useReferenceNames('regions', lang);
   const industryName = useReferenceNames('industries', lang);
   const plan = useQuery({ queryKey: ['target-plans', scope.planId], queryFn: () => getTargetPlan(scope.planId) });
-  const matrix = useQuery({ queryKey: ['targets', 'matrix', scope.planId, scope.year, by], queryFn: () => getMatrix(scope.planId, { year: scope.year, by }) });
+  const matrix = useQuery({
+    queryKey: ['targets', 'matrix', scope.planId, scope.year, by],
+    queryFn: () => getMatrix(scope.planId, { year: scope.year, by }),
+  });
   const indicators = new Map((plan.data?.indicators ?? []).map((i) => [i.code, i]));
   const of = (code: string) => indicators.get(code) as Indicator | undefined;
   return (
@@ -55,7 +58,18 @@ export function MatrixTab({ scope }: { scope: Scope }) {
             width: 260,
             render: (_, r) => {
               const i = of(r.code);
-              return i ? <>{lang === 'en-US' && i.nameEn ? i.nameEn : i.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.code} · {formatTarget(i)}</Typography.Text></div></> : r.code;
+              return i ? (
+                <>
+                  {lang === 'en-US' && i.nameEn ? i.nameEn : i.name}
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.code} · {formatTarget(i)}
+                    </Typography.Text>
+                  </div>
+                </>
+              ) : (
+                r.code
+              );
             },
           },
           ...(matrix.data?.columns ?? []).map((column, n) => ({

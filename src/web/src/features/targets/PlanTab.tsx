@@ -24,14 +24,27 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
   const [copying, setCopying] = useState(false);
   const [adding, setAdding] = useState(false);
   const plan = useQuery({ queryKey: ['target-plans', planId], queryFn: () => getTargetPlan(planId) });
-  const refresh = () => client.invalidateQueries({ queryKey: ['target-plans'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
+  const refresh = () =>
+    client.invalidateQueries({ queryKey: ['target-plans'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   return (
     <>
       {plan.error && <ErrorAlert error={plan.error} />}
       <Space style={{ marginBottom: 12 }}>
-        {plan.data && <Typography.Text>{t('target.planSpan', { start: plan.data.startYear, end: plan.data.endYear, n: plan.data.indicators.length })}</Typography.Text>}
-        {mayEdit && <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('target.addIndicator')}</Button>}
-        {mayEdit && <Button icon={<CopyOutlined />} onClick={() => setCopying(true)}>{t('target.copyPlan')}</Button>}
+        {plan.data && (
+          <Typography.Text>
+            {t('target.planSpan', { start: plan.data.startYear, end: plan.data.endYear, n: plan.data.indicators.length })}
+          </Typography.Text>
+        )}
+        {mayEdit && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('target.addIndicator')}
+          </Button>
+        )}
+        {mayEdit && (
+          <Button icon={<CopyOutlined />} onClick={() => setCopying(true)}>
+            {t('target.copyPlan')}
+          </Button>
+        )}
       </Space>
       <Table<Indicator>
         rowKey="id"
@@ -40,15 +53,54 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
         dataSource={plan.data?.indicators ?? []}
         pagination={false}
         scroll={{ x: 1100 }}
-        expandable={{ expandedRowRender: (i) => <Typography.Paragraph style={{ margin: 0 }}>{i.definition}{Object.keys(i.reading).length > 0 && <><br /><Typography.Text type="secondary">{t('target.reading')}：{JSON.stringify(i.reading)}</Typography.Text></>}</Typography.Paragraph> }}
+        expandable={{
+          expandedRowRender: (i) => (
+            <Typography.Paragraph style={{ margin: 0 }}>
+              {i.definition}
+              {Object.keys(i.reading).length > 0 && (
+                <>
+                  <br />
+                  <Typography.Text type="secondary">
+                    {t('target.reading')}：{JSON.stringify(i.reading)}
+                  </Typography.Text>
+                </>
+              )}
+            </Typography.Paragraph>
+          ),
+        }}
         columns={[
           { key: 'code', title: t('target.code'), dataIndex: 'code', width: 140 },
           { key: 'name', title: t('target.indicator'), render: (_, i) => (lang === 'en-US' && i.nameEn ? i.nameEn : i.name) },
-          { key: 'section', title: t('target.sectionTitle'), dataIndex: 'section', width: 110, render: (s: string) => tx(`target.section.${s}`) },
+          {
+            key: 'section',
+            title: t('target.sectionTitle'),
+            dataIndex: 'section',
+            width: 110,
+            render: (s: string) => tx(`target.section.${s}`),
+          },
           { key: 'target', title: t('target.target'), width: 110, render: (_, i) => formatTarget(i) },
           { key: 'owner', title: t('target.owner'), dataIndex: 'ownerDepartment', width: 150, render: (d: string) => department(d) },
-          { key: 'source', title: t('target.sourceTitle'), dataIndex: 'source', width: 80, render: (s: string) => tx(`target.source.${s}`) },
-          ...(mayEdit ? [{ key: 'actions', title: t('common.actions'), width: 80, render: (_: unknown, i: Indicator) => <Button size="small" onClick={() => setEditing(i)}>{t('common.edit')}</Button> }] : []),
+          {
+            key: 'source',
+            title: t('target.sourceTitle'),
+            dataIndex: 'source',
+            width: 80,
+            render: (s: string) => tx(`target.source.${s}`),
+          },
+          ...(mayEdit
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 80,
+                  render: (_: unknown, i: Indicator) => (
+                    <Button size="small" onClick={() => setEditing(i)}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {editing && (
@@ -65,14 +117,29 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
               throw new Error(t('target.readingInvalid'));
             }
             await updateIndicator(editing.id, {
-              name: v.name, target: v.target ?? null, stretch: v.stretch ?? null, direction: v.direction, baselineYear: v.baselineYear ?? null, baselineValue: v.baselineValue ?? null,
-              ownerDepartment: v.ownerDepartment, definition: v.definition, reading, version: editing.version,
+              name: v.name,
+              target: v.target ?? null,
+              stretch: v.stretch ?? null,
+              direction: v.direction,
+              baselineYear: v.baselineYear ?? null,
+              baselineValue: v.baselineValue ?? null,
+              ownerDepartment: v.ownerDepartment,
+              definition: v.definition,
+              reading,
+              version: editing.version,
             });
             message.success(t('common.saved'));
             await refresh();
           }}
         >
-          <Form.Item name="name" label={t('target.indicator')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('target.indicator')}
+            rules={[
+              { required: true, message: t('form.required') },
+              { min: 2, max: 100 },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Space wrap>
@@ -95,7 +162,14 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
           <Form.Item name="ownerDepartment" label={t('target.owner')}>
             <Select options={departments.map((d) => ({ value: d.code, label: department(d.code) }))} />
           </Form.Item>
-          <Form.Item name="definition" label={t('target.definition')} rules={[{ required: true, message: t('form.required') }, { min: 4, max: 2000 }]}>
+          <Form.Item
+            name="definition"
+            label={t('target.definition')}
+            rules={[
+              { required: true, message: t('form.required') },
+              { min: 4, max: 2000 },
+            ]}
+          >
             <Input.TextArea rows={4} maxLength={2000} />
           </Form.Item>
           {editing.source === 'computed' && (
@@ -105,7 +179,16 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
           )}
         </FormModal>
       )}
-      {adding && <AddIndicatorModal planId={planId} onClose={() => setAdding(false)} onSaved={async () => { message.success(t('common.saved')); await refresh(); }} />}
+      {adding && (
+        <AddIndicatorModal
+          planId={planId}
+          onClose={() => setAdding(false)}
+          onSaved={async () => {
+            message.success(t('common.saved'));
+            await refresh();
+          }}
+        />
+      )}
       {copying && plan.data && (
         <FormModal<{ code: string; name: string; nameEn?: string; startYear: number; endYear: number }>
           title={t('target.copyPlan')}
@@ -115,13 +198,31 @@ export function PlanTab({ planId, mayEdit }: { planId: string; mayEdit: boolean 
             const created = await copyTargetPlan(planId, v);
             message.success(t('common.saved'));
             await refresh();
-            setParams((p) => { p.set('plan', created.id); return p; });
+            setParams((p) => {
+              p.set('plan', created.id);
+              return p;
+            });
           }}
         >
-          <Form.Item name="code" label={t('target.planCode')} extra={t('target.planCodeHint')} rules={[{ required: true, message: t('form.required') }, { pattern: /^[a-z0-9][a-z0-9-]{2,40}$/, message: t('target.planCodeHint') }]}>
+          <Form.Item
+            name="code"
+            label={t('target.planCode')}
+            extra={t('target.planCodeHint')}
+            rules={[
+              { required: true, message: t('form.required') },
+              { pattern: /^[a-z0-9][a-z0-9-]{2,40}$/, message: t('target.planCodeHint') },
+            ]}
+          >
             <Input maxLength={41} />
           </Form.Item>
-          <Form.Item name="name" label={t('target.planName')} rules={[{ required: true, message: t('form.required') }, { min: 2, max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('target.planName')}
+            rules={[
+              { required: true, message: t('form.required') },
+              { min: 2, max: 100 },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
           <Space>

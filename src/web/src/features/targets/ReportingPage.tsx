@@ -14,7 +14,14 @@ import { useAction } from '../../components/useAction';
 import { unitLabel, useI18n } from '../../i18n';
 import { formatDate } from '../enterprises/labels';
 import { usePlans } from './usePlans';
-import { decideReportedValue, getReportTasks, listReportedValues, saveReportedValue, submitReportedValue, unlockReportedValue } from './api';
+import {
+  decideReportedValue,
+  getReportTasks,
+  listReportedValues,
+  saveReportedValue,
+  submitReportedValue,
+  unlockReportedValue,
+} from './api';
 
 type Value = Static<typeof ReportedValue>;
 type Task = Static<typeof ReportTasks>['tasks'][number];
@@ -37,27 +44,44 @@ export function ReportingPage() {
   const { plans, current, openingYear } = usePlans();
   const [year, setYear] = useState<number | null>(null);
   const period = String(year ?? openingYear(current));
-  const years = [...new Set((plans.data?.items ?? []).flatMap((p) => Array.from({ length: p.endYear - p.startYear + 1 }, (_, n) => p.startYear + n)))].sort((a, b) => b - a);
+  const years = [
+    ...new Set((plans.data?.items ?? []).flatMap((p) => Array.from({ length: p.endYear - p.startYear + 1 }, (_, n) => p.startYear + n))),
+  ].sort((a, b) => b - a);
   const [filter, setFilter] = useState<{ text?: string; regionCode?: string; status?: string }>({});
   const shown = (r: { indicatorCode: string; indicatorName?: string; regionCode: string; status: string | null }) =>
     (!filter.text || r.indicatorCode.toLowerCase().includes(filter.text.toLowerCase()) || (r.indicatorName ?? '').includes(filter.text)) &&
     (!filter.regionCode || r.regionCode === filter.regionCode) &&
     (!filter.status || (r.status ?? 'none') === filter.status);
   const filterSelect = (key: 'regionCode' | 'status', label: string, width: number, options: { value: string; label: string }[]) => (
-    <Select aria-label={label} placeholder={label} allowClear style={{ width }} value={filter[key]} onChange={(v?: string) => setFilter({ ...filter, [key]: v })} options={options} />
+    <Select
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      style={{ width }}
+      value={filter[key]}
+      onChange={(v?: string) => setFilter({ ...filter, [key]: v })}
+      options={options}
+    />
   );
   const [entering, setEntering] = useState<Task | null>(null);
   const [returning, setReturning] = useState<{ value: Value; unlock: boolean } | null>(null);
   // The period waits for the plans, so the page does not first ask for a year outside them.
   const tasks = useQuery({ queryKey: ['reporting', 'tasks', period], queryFn: () => getReportTasks(period), enabled: !!plans.data });
-  const values = useQuery({ queryKey: ['reporting', 'values', period], queryFn: () => listReportedValues({ period }), enabled: !!plans.data });
+  const values = useQuery({
+    queryKey: ['reporting', 'values', period],
+    queryFn: () => listReportedValues({ period }),
+    enabled: !!plans.data,
+  });
   const byId = new Map((values.data?.items ?? []).map((v) => [v.id, v]));
-  const refresh = () => client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
+  const refresh = () =>
+    client.invalidateQueries({ queryKey: ['reporting'] }).then(() => client.invalidateQueries({ queryKey: ['targets'] }));
   const province = useJurisdiction().parent;
   const region = (code: string) => (code === province ? t('report.province') : regionName(code));
   const figure = (v?: Value) => (!v ? '—' : v.denominator !== null ? `${v.numerator} / ${v.denominator}` : String(v.value));
   const act = useAction(refresh);
-  const status = (s: string | null) => <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? tx(`report.status.${s}`) : t('report.status.none')}</Tag>;
+  const status = (s: string | null) => (
+    <Tag color={STATUS_COLOR[s ?? 'draft']}>{s ? tx(`report.status.${s}`) : t('report.status.none')}</Tag>
+  );
   const entered = entering?.valueId ? byId.get(entering.valueId) : undefined;
 
   const taskTable = (
@@ -70,7 +94,20 @@ export function ReportingPage() {
       scroll={{ x: 900 }}
       locale={{ emptyText: t('report.noTasks') }}
       columns={[
-        { key: 'indicator', title: t('target.indicator'), render: (_, r) => <>{r.indicatorName}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicatorCode} · {department(r.departmentCode)}</Typography.Text></div></> },
+        {
+          key: 'indicator',
+          title: t('target.indicator'),
+          render: (_, r) => (
+            <>
+              {r.indicatorName}
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.indicatorCode} · {department(r.departmentCode)}
+                </Typography.Text>
+              </div>
+            </>
+          ),
+        },
         { key: 'region', title: t('enterprise.region'), dataIndex: 'regionCode', width: 100, render: region },
         { key: 'figure', title: t('target.value'), width: 140, render: (_, r) => figure(r.valueId ? byId.get(r.valueId) : undefined) },
         { key: 'status', title: t('target.status'), width: 90, render: (_, r) => status(r.status) },
@@ -81,8 +118,20 @@ export function ReportingPage() {
           width: 160,
           render: (_, r) => (
             <Space>
-              {r.abilities.edit && <Button size="small" onClick={() => setEntering(r)}>{t('report.enter')}</Button>}
-              {r.abilities.submit && <Button size="small" type="primary" onClick={() => act(() => submitReportedValue(r.valueId!, byId.get(r.valueId!)?.version))}>{t('report.submit')}</Button>}
+              {r.abilities.edit && (
+                <Button size="small" onClick={() => setEntering(r)}>
+                  {t('report.enter')}
+                </Button>
+              )}
+              {r.abilities.submit && (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => act(() => submitReportedValue(r.valueId!, byId.get(r.valueId!)?.version))}
+                >
+                  {t('report.submit')}
+                </Button>
+              )}
             </Space>
           ),
         },
@@ -110,9 +159,25 @@ export function ReportingPage() {
           width: 170,
           render: (_, v) => (
             <Space>
-              {v.abilities.approve && <Button size="small" type="primary" onClick={() => act(() => decideReportedValue(v.id, { decision: 'approve', version: v.version }))}>{t('report.approve')}</Button>}
-              {v.abilities.return && <Button size="small" danger onClick={() => setReturning({ value: v, unlock: false })}>{t('report.return')}</Button>}
-              {v.abilities.unlock && <Button size="small" onClick={() => setReturning({ value: v, unlock: true })}>{t('report.unlock')}</Button>}
+              {v.abilities.approve && (
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => act(() => decideReportedValue(v.id, { decision: 'approve', version: v.version }))}
+                >
+                  {t('report.approve')}
+                </Button>
+              )}
+              {v.abilities.return && (
+                <Button size="small" danger onClick={() => setReturning({ value: v, unlock: false })}>
+                  {t('report.return')}
+                </Button>
+              )}
+              {v.abilities.unlock && (
+                <Button size="small" onClick={() => setReturning({ value: v, unlock: true })}>
+                  {t('report.unlock')}
+                </Button>
+              )}
             </Space>
           ),
         },
@@ -125,11 +190,35 @@ export function ReportingPage() {
       <PageHeader title={t('menu.reporting')} trail={[{ title: t('menu.reporting') }]} />
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label={t('report.period')} style={{ width: 110 }} value={Number(period)} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}${t('target.yearSuffix')}` }))} />
-          <Input.Search aria-label={t('report.filterIndicator')} placeholder={t('report.filterIndicator')} allowClear style={{ width: 220 }} onSearch={(text) => setFilter({ ...filter, text: text.trim() || undefined })} />
-          {filterSelect('regionCode', t('enterprise.region'), 130, [...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) })))}
-          {filterSelect('status', t('target.status'), 120, ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: tx(`report.status.${s}`) })))}
-          {tasks.data && <Typography.Text type="secondary">{t('report.due', { date: formatDate(tasks.data.dueOn, lang) })}</Typography.Text>}
+          <Select
+            aria-label={t('report.period')}
+            style={{ width: 110 }}
+            value={Number(period)}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: `${y}${t('target.yearSuffix')}` }))}
+          />
+          <Input.Search
+            aria-label={t('report.filterIndicator')}
+            placeholder={t('report.filterIndicator')}
+            allowClear
+            style={{ width: 220 }}
+            onSearch={(text) => setFilter({ ...filter, text: text.trim() || undefined })}
+          />
+          {filterSelect(
+            'regionCode',
+            t('enterprise.region'),
+            130,
+            [...new Set((tasks.data?.tasks ?? []).map((r) => r.regionCode))].map((code) => ({ value: code, label: region(code) })),
+          )}
+          {filterSelect(
+            'status',
+            t('target.status'),
+            120,
+            ['none', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ value: s, label: tx(`report.status.${s}`) })),
+          )}
+          {tasks.data && (
+            <Typography.Text type="secondary">{t('report.due', { date: formatDate(tasks.data.dueOn, lang) })}</Typography.Text>
+          )}
         </Space>
         {(tasks.error || values.error) && <ErrorAlert error={tasks.error ?? values.error} />}
         <Tabs
@@ -150,7 +239,13 @@ export function ReportingPage() {
                     { key: 'expected', title: t('report.expected'), dataIndex: 'expected', align: 'right' },
                     { key: 'submitted', title: t('report.submitted'), dataIndex: 'submitted', align: 'right' },
                     { key: 'approved', title: t('report.approved'), dataIndex: 'approved', align: 'right' },
-                    { key: 'late', title: t('report.late'), dataIndex: 'late', align: 'right', render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+                    {
+                      key: 'late',
+                      title: t('report.late'),
+                      dataIndex: 'late',
+                      align: 'right',
+                      render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+                    },
                   ]}
                 />
               ),
@@ -161,18 +256,35 @@ export function ReportingPage() {
       {entering && (
         <FormModal<{ numerator?: number; denominator?: number; value?: number; comment?: string }>
           title={`${entering.indicatorName} · ${region(entering.regionCode)} · ${period}`}
-          initialValues={entered ? { numerator: entered.numerator ?? undefined, denominator: entered.denominator ?? undefined, value: entered.value ?? undefined, comment: entered.comment } : {}}
+          initialValues={
+            entered
+              ? {
+                  numerator: entered.numerator ?? undefined,
+                  denominator: entered.denominator ?? undefined,
+                  value: entered.value ?? undefined,
+                  comment: entered.comment,
+                }
+              : {}
+          }
           onClose={() => setEntering(null)}
           onSubmit={async (v) => {
             await saveReportedValue({
-              indicatorCode: entering.indicatorCode, regionCode: entering.regionCode, period, ...(entering.kind === 'rate' ? { numerator: v.numerator ?? null, denominator: v.denominator ?? null } : { value: v.value ?? null }),
-              comment: v.comment ?? '', ...(entered ? { version: entered.version } : {}),
+              indicatorCode: entering.indicatorCode,
+              regionCode: entering.regionCode,
+              period,
+              ...(entering.kind === 'rate'
+                ? { numerator: v.numerator ?? null, denominator: v.denominator ?? null }
+                : { value: v.value ?? null }),
+              comment: v.comment ?? '',
+              ...(entered ? { version: entered.version } : {}),
             });
             message.success(t('common.saved'));
             await refresh();
           }}
         >
-          {entered?.decisionComment && <Typography.Paragraph type="danger">{t('report.returnedBecause', { comment: entered.decisionComment })}</Typography.Paragraph>}
+          {entered?.decisionComment && (
+            <Typography.Paragraph type="danger">{t('report.returnedBecause', { comment: entered.decisionComment })}</Typography.Paragraph>
+          )}
           {entering.kind === 'rate' ? (
             <Space wrap>
               <Form.Item name="numerator" label={t('target.numerator')} rules={[{ required: true, message: t('form.required') }]}>
@@ -183,7 +295,11 @@ export function ReportingPage() {
               </Form.Item>
             </Space>
           ) : (
-            <Form.Item name="value" label={`${t('target.value')}（${unitLabel(entering.unit)}）`} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="value"
+              label={`${t('target.value')}（${unitLabel(entering.unit)}）`}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber style={{ width: 160 }} />
             </Form.Item>
           )}

@@ -24,9 +24,17 @@ export function TargetReportPage() {
   const [params] = useSearchParams();
   const regionName = useReferenceNames('regions', lang);
   const planId = params.get('plan') ?? '';
-  const query = { year: Number(params.get('year')), regionCode: params.get('regionCode') ?? undefined, industryCode: params.get('industryCode') ?? undefined };
+  const query = {
+    year: Number(params.get('year')),
+    regionCode: params.get('regionCode') ?? undefined,
+    industryCode: params.get('industryCode') ?? undefined,
+  };
   const dashboard = useQuery({ queryKey: ['targets', 'dashboard', { planId, ...query }], queryFn: () => getDashboard(planId, query) });
-  const matrix = useQuery({ queryKey: ['targets', 'matrix', planId, query.year], queryFn: () => getMatrix(planId, { year: query.year }), enabled: !query.regionCode });
+  const matrix = useQuery({
+    queryKey: ['targets', 'matrix', planId, query.year],
+    queryFn: () => getMatrix(planId, { year: query.year }),
+    enabled: !query.regionCode,
+  });
   if (dashboard.error) return <ErrorAlert error={dashboard.error} />;
   if (!dashboard.data) return <Skeleton active />;
   const d = dashboard.data;
@@ -37,12 +45,24 @@ export function TargetReportPage() {
   return (
     <Card className="notice target-report">
       <Space className="no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('target.report.print')}</Button>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('target.report.print')}
+        </Button>
       </Space>
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('target.report.title', { plan: d.plan.name, year: d.year, scope })}</Typography.Title>
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {t('target.report.title', { plan: d.plan.name, year: d.year, scope })}
+      </Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'center' }}>{t('target.asOf', { date: formatDate(d.asOf, lang) })}</Typography.Paragraph>
       <Typography.Paragraph className="notice-text">
-        {t('target.report.summary', { n: rows.length, met: count('met'), near: count('near'), notMet: count('not_met'), noData: count('no_data'), end: d.plan.endYear, onTrack: rows.filter((r) => r.projection.status === 'met').length })}
+        {t('target.report.summary', {
+          n: rows.length,
+          met: count('met'),
+          near: count('near'),
+          notMet: count('not_met'),
+          noData: count('no_data'),
+          end: d.plan.endYear,
+          onTrack: rows.filter((r) => r.projection.status === 'met').length,
+        })}
       </Typography.Paragraph>
       {INDICATOR_SECTIONS.filter((s) => s !== 'reference' && rows.some((r) => r.indicator.section === s)).map((section) => (
         <div key={section}>
@@ -58,20 +78,52 @@ export function TargetReportPage() {
             columns={[
               { key: 'name', title: t('target.indicator'), render: (_, r) => r.indicator.name },
               {
-                key: 'value', title: t('target.value'), align: 'right', width: '19%',
+                key: 'value',
+                title: t('target.value'),
+                align: 'right',
+                width: '19%',
                 render: (_, r) => (
                   <>
                     {formatValue(r.indicator, r.value)}
-                    {r.reported && !r.reported.complete && <div className="report-note">{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</div>}
-                    {r.measures?.map((m) => <div key={m.code} className="report-note">{m.name}：{formatValue(r.indicator, m.value)}</div>)}
+                    {r.reported && !r.reported.complete && (
+                      <div className="report-note">{t('target.reportedIncomplete', { n: r.reported.regions, of: r.reported.of })}</div>
+                    )}
+                    {r.measures?.map((m) => (
+                      <div key={m.code} className="report-note">
+                        {m.name}：{formatValue(r.indicator, m.value)}
+                      </div>
+                    ))}
                   </>
                 ),
               },
               { key: 'target', title: t('target.target'), align: 'right', width: '10%', render: (_, r) => formatTarget(r.indicator) },
-              { key: 'status', title: t('target.status'), width: '8%', onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }), render: (_, r) => t(`target.status.${r.status}`) },
-              { key: 'previous', title: t('target.previous'), align: 'right', width: '9%', render: (_, r) => formatValue(r.indicator, r.previous) },
-              { key: 'trend', title: t('target.trend'), width: '10%', render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} width={60} height={18} /> },
-              { key: 'projection', title: t('target.projection', { year: d.plan.endYear }), align: 'right', width: '10%', render: (_, r) => formatValue(r.indicator, r.projection.value) },
+              {
+                key: 'status',
+                title: t('target.status'),
+                width: '8%',
+                onCell: (r) => ({ style: { background: CELL_BACKGROUND[r.status] } }),
+                render: (_, r) => t(`target.status.${r.status}`),
+              },
+              {
+                key: 'previous',
+                title: t('target.previous'),
+                align: 'right',
+                width: '9%',
+                render: (_, r) => formatValue(r.indicator, r.previous),
+              },
+              {
+                key: 'trend',
+                title: t('target.trend'),
+                width: '10%',
+                render: (_, r) => <Sparkline points={r.trend} label={r.indicator.name} width={60} height={18} />,
+              },
+              {
+                key: 'projection',
+                title: t('target.projection', { year: d.plan.endYear }),
+                align: 'right',
+                width: '10%',
+                render: (_, r) => formatValue(r.indicator, r.projection.value),
+              },
             ]}
           />
         </div>
@@ -88,13 +140,24 @@ export function TargetReportPage() {
             pagination={false}
             dataSource={matrix.data.rows.filter((r) => byCode.get(r.code)?.indicator.section !== 'reference')}
             columns={[
-              { key: 'name', title: t('target.indicator'), fixed: 'left' as const, width: 260, render: (_, r) => byCode.get(r.code)?.indicator.name ?? r.code },
+              {
+                key: 'name',
+                title: t('target.indicator'),
+                fixed: 'left' as const,
+                width: 260,
+                render: (_, r) => byCode.get(r.code)?.indicator.name ?? r.code,
+              },
               ...matrix.data.columns.map((region, n) => ({
                 key: region,
                 title: regionName(region),
                 align: 'right' as const,
-                onCell: (r: (typeof matrix.data.rows)[number]) => ({ style: { background: CELL_BACKGROUND[r.cells[n]!.status], fontSize: 12 } }),
-                render: (_: unknown, r: (typeof matrix.data.rows)[number]) => { const i = byCode.get(r.code)?.indicator; return i ? formatValue(i, r.cells[n]!.value) : ''; },
+                onCell: (r: (typeof matrix.data.rows)[number]) => ({
+                  style: { background: CELL_BACKGROUND[r.cells[n]!.status], fontSize: 12 },
+                }),
+                render: (_: unknown, r: (typeof matrix.data.rows)[number]) => {
+                  const i = byCode.get(r.code)?.indicator;
+                  return i ? formatValue(i, r.cells[n]!.value) : '';
+                },
               })),
             ]}
           />

@@ -40,7 +40,14 @@ export function TargetsPage() {
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [industryCode, setIndustryCode] = useState<string | undefined>();
   const tab = params.get('tab') ?? 'dashboard';
-  const set = (key: string, value: string) => setParams((p) => { p.set(key, value); return p; }, { replace: true });
+  const set = (key: string, value: string) =>
+    setParams(
+      (p) => {
+        p.set(key, value);
+        return p;
+      },
+      { replace: true },
+    );
   const scope: Scope | null = planId ? { planId, year: shownYear, regionCode: county ? undefined : regionCode, industryCode } : null;
   return (
     <>
@@ -48,14 +55,46 @@ export function TargetsPage() {
       <Card>
         {plans.error && <ErrorAlert error={plans.error} />}
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label={t('target.plan')} style={{ width: 220 }} value={planId} onChange={(id) => { set('plan', id); setYear(null); }} options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))} />
-          <InputNumber aria-label={t('inspection.year')} min={2000} max={2100} value={shownYear} onChange={(y) => y && setYear(y)} addonAfter={t('target.yearSuffix') || undefined} />
+          <Select
+            aria-label={t('target.plan')}
+            style={{ width: 220 }}
+            value={planId}
+            onChange={(id) => {
+              set('plan', id);
+              setYear(null);
+            }}
+            options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: lang === 'en-US' && p.nameEn ? p.nameEn : p.name }))}
+          />
+          <InputNumber
+            aria-label={t('inspection.year')}
+            min={2000}
+            max={2100}
+            value={shownYear}
+            onChange={(y) => y && setYear(y)}
+            addonAfter={t('target.yearSuffix') || undefined}
+          />
           {county ? (
             <span>{regionName(user?.regionCode ?? '')}</span>
           ) : (
-            <Select aria-label={t('enterprise.region')} placeholder={t('target.wholeCity')} allowClear style={{ width: 140 }} value={regionCode} onChange={setRegionCode} options={regions.map((r) => ({ value: r.code, label: regionName(r.code) }))} />
+            <Select
+              aria-label={t('enterprise.region')}
+              placeholder={t('target.wholeCity')}
+              allowClear
+              style={{ width: 140 }}
+              value={regionCode}
+              onChange={setRegionCode}
+              options={regions.map((r) => ({ value: r.code, label: regionName(r.code) }))}
+            />
           )}
-          <Select aria-label={t('enterprise.industry')} placeholder={t('target.allIndustries')} allowClear style={{ width: 150 }} value={industryCode} onChange={setIndustryCode} options={industries.map((i) => ({ value: i.code, label: lang === 'en-US' && i.nameEn ? i.nameEn : i.name }))} />
+          <Select
+            aria-label={t('enterprise.industry')}
+            placeholder={t('target.allIndustries')}
+            allowClear
+            style={{ width: 150 }}
+            value={industryCode}
+            onChange={setIndustryCode}
+            options={industries.map((i) => ({ value: i.code, label: lang === 'en-US' && i.nameEn ? i.nameEn : i.name }))}
+          />
         </Space>
         {scope && (
           <Tabs

@@ -4,8 +4,20 @@ import { unitLabel } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 
 /** Status colours shared by the dashboard, the matrix and the drill-down. */
-export const STATUS_COLOR: Record<string, string> = { met: 'green', near: 'gold', not_met: 'red', no_data: 'default', no_target: 'default' };
-export const CELL_BACKGROUND: Record<string, string> = { met: '#e8f5e9', near: '#fff8e1', not_met: '#fdecea', no_data: '#fafafa', no_target: '#fafafa' };
+export const STATUS_COLOR: Record<string, string> = {
+  met: 'green',
+  near: 'gold',
+  not_met: 'red',
+  no_data: 'default',
+  no_target: 'default',
+};
+export const CELL_BACKGROUND: Record<string, string> = {
+  met: '#e8f5e9',
+  near: '#fff8e1',
+  not_met: '#fdecea',
+  no_data: '#fafafa',
+  no_target: '#fafafa',
+};
 
 /** A value for display: rates and points to two decimals, counts whole; rounding only here. */
 export function formatValue(i: Pick<Indicator, 'kind' | 'unit'>, value: number | null | undefined): string {
@@ -28,7 +40,17 @@ export function StatusTag({ status, t }: { status: (typeof INDICATOR_STATUSES)[n
 }
 
 /** A small trend line in SVG: the years with a value, scaled to the box; no chart library needed. */
-export function Sparkline({ points, width = 90, height = 24, label }: { points: { year: number; value: number | null }[]; width?: number; height?: number; label: string }) {
+export function Sparkline({
+  points,
+  width = 90,
+  height = 24,
+  label,
+}: {
+  points: { year: number; value: number | null }[];
+  width?: number;
+  height?: number;
+  label: string;
+}) {
   const known = points.filter((p): p is { year: number; value: number } => p.value !== null);
   if (known.length < 2) return <span aria-label={label}>—</span>;
   const xs = points.map((p) => p.year);
