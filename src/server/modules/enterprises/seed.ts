@@ -202,14 +202,12 @@ export async function seedArchive(db: Kysely<Database>, actor: Actor, options: S
     });
     options.onProgress?.(end, options.enterprises);
   }
-  await db
-    .transaction()
-    .execute((trx) =>
-      recordAudit(trx, actor, 'archive.seed', { type: 'archive', id: null }, null, {
-        enterprises: options.enterprises,
-        seed: options.seed,
-        details: options.details,
-        lastYear,
-      }),
-    );
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, actor, 'archive.seed', { type: 'archive', id: null }, null, {
+      enterprises: options.enterprises,
+      seed: options.seed,
+      details: options.details,
+      lastYear,
+    }),
+  );
 }
