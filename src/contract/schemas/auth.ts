@@ -30,7 +30,12 @@ export const AccountFields = {
   mustChangePassword: Type.Boolean(),
 };
 
-export const Me = Type.Object({ ...AccountFields, permissions: Type.Array(PermissionSchema) });
+/** What the signed-in user may do beyond single records: decided by the server's policies, so the console never decides by role. */
+export const MeAbilities = Type.Object({
+  cityWide: Type.Boolean({ description: '不限于某县市区或某企业：可看全市、选任一县市区，并作出全市层面的决定（奖励规则、旗舰企业名单）' }),
+  registerTestingBodies: Type.Boolean({ description: '可登记承检机构' }),
+});
+export const Me = Type.Object({ ...AccountFields, permissions: Type.Array(PermissionSchema), abilities: MeAbilities });
 export type Me = Static<typeof Me>;
 
 /** Where the platform sits in the region tree: what the console needs to name the city, the province and the counties. */

@@ -11,6 +11,7 @@ import { presentMe } from './users.presenter';
 import { findUserById, findUserByUsername, isDisabled, setUserPassword, updateLoginState, type UserRow } from './users.repository';
 import { clearThrottle, countFailure, findThrottle, lockThrottle, purgeThrottle, type ThrottleKey } from './login-throttle.repository';
 import { findLiveSession, insertSession, revokeSession, revokeUserSessions, touchSession, type SessionRow } from './sessions.repository';
+import { sessionAbilities } from './users.policy';
 
 /** A signed-in request: the session and its user, as loaded from the database. */
 export interface Authenticated {
@@ -103,7 +104,8 @@ export function authService(ctx: AppContext) {
   async function sessionInfo(auth: Authenticated): Promise<SessionInfo> {
     const tree = await regions.tree();
     const jurisdiction = { home: tree.home.code, parent: tree.parentOfHome(), units: tree.units() };
-    return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at, jurisdiction };
+    const abilities = sessionAbilities(actorOf(auth.user, null, tree));
+    return { user: presentMe(auth.user, abilities), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at, jurisdiction };
   }
 
   return {

@@ -26,7 +26,7 @@ export function presentUser(actor: Actor, row: UserRow): User {
   };
 }
 
-export function presentMe(row: UserRow): Me {
+export function presentMe(row: UserRow, abilities: Me['abilities']): Me {
   const role = row.role as Role;
   return {
     id: row.id,
@@ -38,6 +38,7 @@ export function presentMe(row: UserRow): Me {
     enterpriseId: row.enterprise_id,
     mustChangePassword: toBool(row.must_change_password),
     permissions: [...ROLE_PERMISSIONS[role]],
+    abilities,
   };
 }
 

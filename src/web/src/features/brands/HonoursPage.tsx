@@ -20,7 +20,7 @@ export function HonoursPage() {
   const user = useSession().data?.user;
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('brand.write') ?? false;
   // Reward rules and the flagship list are the city's decisions.
-  const cityLevel = user?.role !== 'county_officer';
+  const cityLevel = user?.abilities.cityWide ?? false;
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];
   const regions = useReference('regions').data ?? [];
   const { units } = useJurisdiction();

@@ -24,7 +24,7 @@ export function HomePage() {
   });
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('enterprise.write');
   // The county list leads into other counties' archives: only for the city-wide roles.
-  const cityWide = !!user && !['county_officer', 'enterprise_user'].includes(user.role);
+  const cityWide = user?.abilities.cityWide ?? false;
 
   const stat = (key: MessageKey, value: number | undefined, to: string) => (
     <Col xs={24} sm={12} xl={6}>

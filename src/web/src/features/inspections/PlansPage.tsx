@@ -24,7 +24,7 @@ export function PlansPage() {
   const plans = usePlans();
   const user = useSession().data?.user;
   const mayWrite = (user?.permissions as string[] | undefined)?.includes('inspection.write');
-  const cityWide = user?.role === 'admin' || user?.role === 'city_officer';
+  const cityWide = user?.abilities.registerTestingBodies ?? false;
   const categoryName = useReferenceNames('product-categories', lang);
   const departmentName = useReferenceNames('departments', lang);
   const [creating, setCreating] = useState(false);
@@ -224,7 +224,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
   const level = Form.useWatch('level', form) as string | undefined;
   const bodies = useTestingBodies().data ?? [];
   const [error, setError] = useState<unknown>(null);
-  const county = user?.role === 'county_officer' ? user.regionCode : null;
+  const county = user && !user.abilities.cityWide ? user.regionCode : null;
   return (
     <Modal
       open

@@ -26,7 +26,7 @@ export function TargetsPage() {
   const { t, lang } = useI18n();
   const user = useSession().data?.user;
   const mayEdit = (user?.permissions as string[] | undefined)?.includes('target.write') ?? false;
-  const county = user?.role === 'county_officer';
+  const county = !(user?.abilities.cityWide ?? true);
   const [params, setParams] = useSearchParams();
   const { units } = useJurisdiction();
   const regions = (useReference('regions').data ?? []).filter((r) => units.includes(r.code));
