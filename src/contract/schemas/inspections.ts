@@ -551,6 +551,7 @@ export const RESULT_FIELDS = [
   'place',
   'remarks',
 ] as const;
+export type ResultField = (typeof RESULT_FIELDS)[number];
 /** A published table is a table of results (a verdict on every row) or a list of the failed batches only. */
 export const RESULT_TABLE_KINDS = ['results', 'failures_only'] as const;
 const Count = (description: string) => Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000, description }));

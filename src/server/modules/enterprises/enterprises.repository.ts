@@ -104,7 +104,13 @@ export const ENTERPRISE_FIELDS = {
   agriLeaderLevel: 'agri_leader_level',
 } as const satisfies Record<string, keyof EnterpriseTable>;
 export type EnterpriseField = keyof typeof ENTERPRISE_FIELDS;
-const BOOLEAN_FIELDS = new Set<EnterpriseField>(['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise']);
+/** The fields stored as driver booleans. */
+export const BOOLEAN_FIELDS: ReadonlySet<string> = new Set<EnterpriseField>([
+  'aboveScale',
+  'keyEnterprise',
+  'foreignInvested',
+  'serviceEnterprise',
+]);
 
 /** The fields an input sets, as column values. */
 export function enterpriseColumns(input: Partial<Record<EnterpriseField, unknown>>): Updateable<EnterpriseTable> {

@@ -392,6 +392,26 @@ export interface NewCase {
   state: string;
 }
 
+/** The workflow's dates and findings a case has none of when it is created (registered or imported). */
+export const WORKFLOW_NOT_YET = {
+  testing_body_id: null,
+  report_no: null,
+  report_on: null,
+  received_on: null,
+  objection_until: null,
+  objection_filed_on: null,
+  recheck_body_id: null,
+  recheck_payer: null,
+  rectification_ordered_on: null,
+  rectification_due: null,
+  first_review_due: null,
+  announced_on: null,
+  second_review_from: null,
+  second_review_until: null,
+  closed_on: null,
+  published_on: null,
+} as const;
+
 export async function insertCase(db: Kysely<Database>, actorId: string | null, c: NewCase): Promise<InspectionRow> {
   const now = new Date().toISOString();
   const row = {
@@ -423,22 +443,7 @@ export async function insertCase(db: Kysely<Database>, actorId: string | null, c
     state: c.state,
     verdict: null,
     final_verdict: null,
-    testing_body_id: null,
-    report_no: null,
-    report_on: null,
-    received_on: null,
-    objection_until: null,
-    objection_filed_on: null,
-    recheck_body_id: null,
-    recheck_payer: null,
-    rectification_ordered_on: null,
-    rectification_due: null,
-    first_review_due: null,
-    announced_on: null,
-    second_review_from: null,
-    second_review_until: null,
-    closed_on: null,
-    published_on: null,
+    ...WORKFLOW_NOT_YET,
     import_id: null,
     remarks: '',
     parties: '[]',

@@ -1,3 +1,4 @@
+import { WORKFLOW_NOT_YET } from './inspections.repository';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { insertChunked } from '../../db/bulk';
@@ -178,22 +179,7 @@ export async function writeImport(db: Kysely<Database>, imp: ConfirmedImport): P
       state: state(c),
       verdict: c.verdict,
       final_verdict: c.verdict,
-      testing_body_id: null,
-      report_no: null,
-      report_on: null,
-      received_on: null,
-      objection_until: null,
-      objection_filed_on: null,
-      recheck_body_id: null,
-      recheck_payer: null,
-      rectification_ordered_on: null,
-      rectification_due: null,
-      first_review_due: null,
-      announced_on: null,
-      second_review_from: null,
-      second_review_until: null,
-      closed_on: null,
-      published_on: null,
+      ...WORKFLOW_NOT_YET,
       import_id: imp.id,
       version: 1,
       created_at: imp.at,

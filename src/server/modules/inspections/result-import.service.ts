@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ResultImportSettings } from '../../../contract/schemas/inspections';
+import type { ResultImportSettings, ResultField } from '../../../contract/schemas/inspections';
 import type { Actor } from '../../authz/actor';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
@@ -26,15 +26,7 @@ import {
   type ImportedCase,
 } from './result-import.repository';
 import { noticeTotals } from './result-table.cells';
-import {
-  findHeader,
-  HEADER_SEARCH_ROWS,
-  isHeaderLike,
-  itemParts,
-  normalizeHeader,
-  type HeaderFound,
-  type ResultField,
-} from './result-table.headers';
+import { findHeader, HEADER_SEARCH_ROWS, isHeaderLike, itemParts, normalizeHeader, type HeaderFound } from './result-table.headers';
 import { batchReader, type Batch } from './result-table.rows';
 import { countFinalVerdicts } from './stats.repository';
 

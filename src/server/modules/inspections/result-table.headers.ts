@@ -1,28 +1,11 @@
+import { RESULT_FIELDS, type ResultField } from '../../../contract/schemas/inspections';
+
 /**
  * The columns of published spot-check result tables, as bureaus actually title them. National
  * product and food notices, provincial and district lists all carry the same facts under other
  * headers, below title rows, a 附件 line, a 声明 paragraph or a header merged over two rows. This
  * finds the header and proposes which column is which field; the officer confirms the mapping.
  */
-export const RESULT_FIELDS = [
-  'productName',
-  'brand',
-  'model',
-  'batch',
-  'sampledUnit',
-  'sampledUnitAddress',
-  'producer',
-  'producerAddress',
-  'uscc',
-  'result',
-  'failedItems',
-  'testingBody',
-  'sampledOn',
-  'category',
-  'place',
-  'remarks',
-] as const;
-export type ResultField = (typeof RESULT_FIELDS)[number];
 
 /** Each field's name in error messages (the console shows its own i18n labels). */
 export const FIELD_NAMES: Record<ResultField, string> = {

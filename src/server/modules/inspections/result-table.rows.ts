@@ -17,7 +17,8 @@ import {
   type TablePlace,
   type Verdict,
 } from './result-table.cells';
-import { FIELD_NAMES, type ResultField } from './result-table.headers';
+import type { ResultField } from '../../../contract/schemas/inspections';
+import { FIELD_NAMES } from './result-table.headers';
 
 const MAX_LENGTH: Partial<Record<ResultField, number>> = {
   failedItems: 2000,

@@ -49,10 +49,6 @@ export class RegionTree {
     return cities[0]!;
   }
 
-  has(code: string): boolean {
-    return this.nodes.has(code);
-  }
-
   /** The region and every region below it, retired ones included (old records keep their codes). */
   subtree(code: string): readonly string[] {
     const known = this.below.get(code);
@@ -77,17 +73,6 @@ export class RegionTree {
   /** The active regions directly under the home: the counties and districts assessed and reported for. */
   units(): string[] {
     return (this.children.get(this.home.code) ?? []).filter((n) => n.active).map((n) => n.code);
-  }
-
-  /** The unit (county or district) a region belongs to: itself, or the one above it; null outside the units. */
-  unitOf(code: string): string | null {
-    const units = new Set(this.units());
-    let node = this.nodes.get(code);
-    for (let depth = 0; node && depth < 16; depth++) {
-      if (units.has(node.code)) return node.code;
-      node = node.parentCode ? this.nodes.get(node.parentCode) : undefined;
-    }
-    return null;
   }
 
   /** The region above the home (the province whose figures are the reference); null when the home is a root. */

@@ -16,7 +16,7 @@ import { checkUscc } from '../../../lib/uscc';
 import { recordAudit } from '../../audit/audit.service';
 import { auditedEnterprise } from '../enterprises.presenter';
 import { mayEditInRegion } from '../enterprises.policy';
-import { updateEnterpriseVersioned } from '../enterprises.repository';
+import { BOOLEAN_FIELDS, ENTERPRISE_FIELDS, updateEnterpriseVersioned } from '../enterprises.repository';
 import { applyUpdate, type ParsedRow, type Reject } from './apply-update';
 import { ENTERPRISE_COLUMNS, RECORD_COLUMNS, type Column, type Lookups } from './columns';
 import { fillRecordDefaults, recordChunk, recordFileKey, recordKeyCell } from './records-import';
@@ -154,25 +154,8 @@ const ENTERPRISE_DEFAULTS: Record<string, unknown> = {
   agriLeaderLevel: 'none',
   usccOverrideReason: null,
 };
-const ENTERPRISE_COLUMN_OF: Record<string, string> = {
-  name: 'name',
-  regionCode: 'region_code',
-  industryCode: 'industry_code',
-  address: 'address',
-  legalRepresentative: 'legal_representative',
-  contactPerson: 'contact_person',
-  contactPhone: 'contact_phone',
-  foundedOn: 'founded_on',
-  status: 'status',
-  deregisteredOn: 'deregistered_on',
-  aboveScale: 'above_scale',
-  keyEnterprise: 'key_enterprise',
-  foreignInvested: 'foreign_invested',
-  serviceEnterprise: 'service_enterprise',
-  agriLeaderLevel: 'agri_leader_level',
-  usccOverrideReason: 'uscc_override_reason',
-};
-const BOOLEAN_FIELDS = new Set(['aboveScale', 'keyEnterprise', 'foreignInvested', 'serviceEnterprise']);
+// The officer-edited fields and the override reason an import may also carry.
+const ENTERPRISE_COLUMN_OF: Record<string, string> = { ...ENTERPRISE_FIELDS, usccOverrideReason: 'uscc_override_reason' };
 // The same, as a list walked once per new row (an import of a million rows walks it a million times).
 const NEW_ROW_COLUMNS = Object.entries(ENTERPRISE_COLUMN_OF).map(([field, column]) => ({
   field,
