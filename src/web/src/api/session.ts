@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Permission } from '../../../contract/permissions';
 import type { Jurisdiction, SessionInfo } from '../../../contract/schemas/auth';
 import { api, ApiError, rememberSession } from './client';
 
@@ -23,6 +24,12 @@ export function useSession() {
     },
     staleTime: 60_000,
   });
+}
+
+/** Whether the signed-in user holds a permission (the list the server sent with the session). */
+export function useCan(): (permission: Permission) => boolean {
+  const permissions = useSession().data?.user.permissions;
+  return (permission) => permissions?.includes(permission) ?? false;
 }
 
 /**

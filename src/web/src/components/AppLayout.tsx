@@ -1,3 +1,4 @@
+import type { Permission } from '../../../contract/permissions';
 import {
   AimOutlined,
   AuditOutlined,
@@ -41,7 +42,7 @@ export function AppLayout() {
   if (!session.data) return <Navigate to={`/login?from=${encodeURIComponent(here)}`} replace />;
   const user = session.data.user;
   if (user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
-  const can = (permission: string) => (user.permissions as string[]).includes(permission);
+  const can = (permission: Permission) => user.permissions.includes(permission);
   // The menu is the map of pages: a page left out of a user's menu is closed to them by its
   // address too (the API refuses its data anyway), rather than opening empty or with errors.
   const entries = [

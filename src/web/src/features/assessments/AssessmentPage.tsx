@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { Static } from 'typebox';
 import type { CountyAssessment, Scheme } from '../../../../contract/schemas/assessments';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useCan } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useAction } from '../../components/useAction';
@@ -24,11 +24,11 @@ const points = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits:
  * final; the office sets, opens, reviews and finalises; a county files and assesses itself.
  */
 export function AssessmentPage() {
+  const can = useCan();
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const user = useSession().data?.user;
-  const office = (user?.permissions as string[] | undefined)?.includes('target.write') ?? false;
+  const office = can('target.write');
   const regionName = useReferenceNames('regions', lang);
   const [chosen, setYear] = useState<number | null>(null);
   const [editing, setEditing] = useState<Static<typeof Scheme> | 'new' | null>(null);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { HONOUR_STATUSES, type HonourListQuery } from '../../../../contract/schemas/brands';
 import type { BrandProgramme } from '../../../../contract/schemas/reference';
 import { useReference } from '../../api/reference';
-import { useJurisdiction, useSession } from '../../api/session';
+import { useCan, useJurisdiction, useSession } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { CultivationsTab } from './CultivationsTab';
@@ -16,9 +16,10 @@ import { RewardsTab } from './RewardsTab';
 
 /** 荣誉登记簿: what was granted under each programme, filtered, with expiry warnings. */
 export function HonoursPage() {
+  const can = useCan();
   const { t, lang } = useI18n();
   const user = useSession().data?.user;
-  const mayWrite = (user?.permissions as string[] | undefined)?.includes('brand.write') ?? false;
+  const mayWrite = can('brand.write');
   // Reward rules and the flagship list are the city's decisions.
   const cityLevel = user?.abilities.cityWide ?? false;
   const programmes = (useReference('brand-programmes').data ?? []) as BrandProgramme[];

@@ -14,7 +14,7 @@ import {
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
 import { queryString } from '../../api/client';
 import { isCounty, useReference, useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useCan, useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -40,6 +40,7 @@ const COLUMNS_STORAGE = 'qc.enterpriseColumns';
 
 /** 企业档案: filter form, instant search, sortable table with numbered pages (jump to any), column chooser, export, new. */
 export function EnterpriseListPage() {
+  const can = useCan();
   const { t, tx, lang } = useI18n();
   const user = useSession().data?.user;
   const [params, setParams] = useSearchParams();
@@ -60,7 +61,7 @@ export function EnterpriseListPage() {
   const regions = useReference('regions').data;
   const industries = useReference('industries').data;
   const county = user?.role === 'county_officer' ? user.regionCode : null;
-  const mayWrite = (user?.permissions as string[] | undefined)?.includes('enterprise.write');
+  const mayWrite = can('enterprise.write');
 
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -7,7 +7,7 @@ import type { AuditEvent } from '../../../../contract/schemas/audit';
 import { ENTERPRISE_FLAGS } from '../../../../contract/schemas/enterprises';
 import type { RecordItem } from '../../../../contract/schemas/records';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useCan } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -25,9 +25,9 @@ type Item = RecordItem & Record<string, unknown>;
 
 /** 企业画像: the header, then a tab per kind of record, and the record's change history. */
 export function EnterpriseProfilePage() {
+  const can = useCan();
   const { id } = useParams<{ id: string }>();
   const { t, tx, lang } = useI18n();
-  const user = useSession().data?.user;
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('basic');
   const profile = useQuery({ queryKey: ['enterprise', id, 'profile'], queryFn: () => getEnterpriseProfile(id!) });
@@ -193,15 +193,10 @@ export function EnterpriseProfilePage() {
             {
               key: 'proposals',
               label: t('profile.proposals'),
-              children: (
-                <ProposalsTab
-                  enterprise={e}
-                  mayPropose={(user?.permissions as string[] | undefined)?.includes('enterprise.propose') ?? false}
-                />
-              ),
+              children: <ProposalsTab enterprise={e} mayPropose={can('enterprise.propose')} />,
             },
             { key: 'credit', label: t('credit.tab'), children: <CreditListingsTab enterpriseId={e.id} mayWrite={mayWrite} /> },
-            ...((user?.permissions as string[] | undefined)?.includes('brand.read')
+            ...(can('brand.read')
               ? [
                   {
                     key: 'honours',

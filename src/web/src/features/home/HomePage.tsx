@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Input, Result, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { Region } from '../../../../contract/schemas/reference';
-import { useSession } from '../../api/session';
+import { useCan, useSession } from '../../api/session';
 import { errorMessage } from '../../components/ErrorText';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -12,6 +12,7 @@ import { listRegions } from '../../api/reference';
 
 /** The workbench: the figures of the user's scope, each a link to the list behind it, and shortcuts. */
 export function HomePage() {
+  const can = useCan();
   const { t, tx, lang } = useI18n();
   const navigate = useNavigate();
   const session = useSession();
@@ -22,7 +23,7 @@ export function HomePage() {
     queryKey: ['reference', 'regions', 'home'],
     queryFn: listRegions,
   });
-  const mayWrite = (user?.permissions as string[] | undefined)?.includes('enterprise.write');
+  const mayWrite = can('enterprise.write');
   // The county list leads into other counties' archives: only for the city-wide roles.
   const cityWide = user?.abilities.cityWide ?? false;
 

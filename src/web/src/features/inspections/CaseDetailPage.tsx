@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, List, Result, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useCan } from '../../api/session';
 import { DocumentList } from '../../components/DocumentList';
 import { errorMessage } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,6 +16,7 @@ import { actionKey, checkTypeKey, dueKey, placeKey, stateColor, stateKey } from 
 
 /** One spot-check case: the sampling record, the items tested, what happened, what is due next. */
 export function CaseDetailPage() {
+  const can = useCan();
   const { id } = useParams<{ id: string }>();
   const { t, tx, lang } = useI18n();
   const regionName = useReferenceNames('regions', lang);
@@ -25,7 +26,7 @@ export function CaseDetailPage() {
   const documents = useQuery({ queryKey: ['inspections', id, 'documents'], queryFn: () => listInspectionDocuments(id!) });
   const client = useQueryClient();
   const navigate = useNavigate();
-  const mayWrite = !!(useSession().data?.user?.permissions as string[] | undefined)?.includes('inspection.write');
+  const mayWrite = can('inspection.write');
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError)
     return (

@@ -7,7 +7,7 @@ import type { Static } from 'typebox';
 import { CASE_STATES, type Board as BoardSchema } from '../../../../contract/schemas/inspections';
 import { queryString } from '../../api/client';
 import { useReferenceNames } from '../../api/reference';
-import { useSession } from '../../api/session';
+import { useCan } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -39,12 +39,12 @@ type Tally = Board['summary']['byCounty'][number];
 
 /** 监督抽查: the cases, the deadline board and the pass rates, in tabs. */
 export function InspectionsPage() {
+  const can = useCan();
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'cases';
-  const user = useSession().data?.user;
-  const mayWrite = (user?.permissions as string[] | undefined)?.includes('inspection.write');
+  const mayWrite = can('inspection.write');
   const [registering, setRegistering] = useState(false);
   return (
     <>

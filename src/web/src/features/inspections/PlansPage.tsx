@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { PLAN_LEVELS } from '../../../../contract/schemas/inspections';
 import { useReference, useReferenceNames } from '../../api/reference';
-import { useJurisdiction, useSession } from '../../api/session';
+import { useCan, useJurisdiction, useSession } from '../../api/session';
 import { errorMessage, FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,12 +18,13 @@ import { ResultImportModal } from './ResultImportModal';
 
 /** 抽查计划: plans and their category schemes, the random draw, publication, and the testing bodies. */
 export function PlansPage() {
+  const can = useCan();
   const { t, tx, lang } = useI18n();
   const { modal, message } = App.useApp();
   const client = useQueryClient();
   const plans = usePlans();
   const user = useSession().data?.user;
-  const mayWrite = (user?.permissions as string[] | undefined)?.includes('inspection.write');
+  const mayWrite = can('inspection.write');
   const cityWide = user?.abilities.registerTestingBodies ?? false;
   const categoryName = useReferenceNames('product-categories', lang);
   const departmentName = useReferenceNames('departments', lang);

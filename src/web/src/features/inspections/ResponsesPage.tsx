@@ -3,7 +3,7 @@ import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import { RESPONSE_STATUSES, type ResponseCase, type ResponseListQuery } from '../../../../contract/schemas/inspections';
-import { useSession } from '../../api/session';
+import { useCan } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { TextModal } from '../../components/TextModal';
@@ -19,10 +19,11 @@ const STATUS_COLOR: Record<string, string> = { submitted: 'orange', approved: 'g
  * an officer approves a response for the public record or returns it with a comment.
  */
 export function ResponsesPage() {
+  const can = useCan();
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const officer = (useSession().data?.user.permissions as string[] | undefined)?.includes('inspection.write') ?? false;
+  const officer = can('inspection.write');
   const [status, setStatus] = useState<ResponseListQuery['status']>(officer ? 'submitted' : undefined);
   const [editing, setEditing] = useState<{ c: Case; kind: 'respond' | 'approve' | 'return' } | null>(null);
   const list = useQuery({ queryKey: ['inspections', 'responses', status], queryFn: () => listResponseCases({ status }) });

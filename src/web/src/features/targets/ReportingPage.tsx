@@ -5,7 +5,7 @@ import type { Static } from 'typebox';
 import type { ReportedValue, ReportTasks } from '../../../../contract/schemas/targets';
 import { LIMITS } from '../../../../contract/limits';
 import { useReferenceNames } from '../../api/reference';
-import { useJurisdiction, useSession } from '../../api/session';
+import { useCan, useJurisdiction } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -37,8 +37,7 @@ export function ReportingPage() {
   const { t, tx, lang } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const user = useSession().data?.user;
-  const can = (p: string) => (user?.permissions as string[] | undefined)?.includes(p) ?? false;
+  const can = useCan();
   const regionName = useReferenceNames('regions', lang);
   const department = useReferenceNames('departments', lang);
   const { plans, current, openingYear } = usePlans();

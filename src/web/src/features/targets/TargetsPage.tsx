@@ -2,7 +2,7 @@ import { Card, InputNumber, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useReference, useReferenceNames } from '../../api/reference';
-import { useJurisdiction, useSession } from '../../api/session';
+import { useCan, useJurisdiction, useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
@@ -23,9 +23,10 @@ export interface Scope {
  * why (the records behind every number), and who is behind (the county matrix).
  */
 export function TargetsPage() {
+  const can = useCan();
   const { t, lang } = useI18n();
   const user = useSession().data?.user;
-  const mayEdit = (user?.permissions as string[] | undefined)?.includes('target.write') ?? false;
+  const mayEdit = can('target.write');
   const county = !(user?.abilities.cityWide ?? true);
   const [params, setParams] = useSearchParams();
   const { units } = useJurisdiction();
