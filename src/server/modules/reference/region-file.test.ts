@@ -52,6 +52,22 @@ describe('region file', () => {
     ]);
   });
 
+  it('finds the header below a title row and skips blank lines, as a bureau’s table has them', () => {
+    const { entries, problems } = parseRegionFile(
+      rows([
+        ['郴州市北湖区乡镇街道区划代码表（2024年）', '', '', '', ''],
+        ['代码', '名称', '英文名称', '级别', '上级代码'],
+        ['431002001', '人民路街道', 'Renminlu Street', '乡镇街道', '431002'],
+        ['', '', '', '', ''],
+        ['431002100201', '石仁村', '', '村社区', '431002100'],
+        ['431002100', '华塘镇', 'Huatang', '乡镇街道', '431002'],
+      ]),
+      new Set(['431002']),
+    );
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => e.code)).toEqual(['431002001', '431002100', '431002100201']);
+  });
+
   it('asks for the columns it needs', () => {
     expect(parseRegionFile(rows([['code', 'name']]), new Set()).problems).toEqual(['表头缺少列 level', '表头缺少列 parent_code']);
   });

@@ -25,6 +25,8 @@ const HEADERS: Record<string, keyof RegionEntry> = {
   parent_code: 'parentCode',
   上级代码: 'parentCode',
 };
+/** A header is looked for in this many rows from the top (title, date, unit lines above it). */
+const HEADER_SEARCH_ROWS = 10;
 const LEVEL_LABELS: Record<string, RegionLevel> = {
   省: 'province',
   地级市: 'city',
@@ -36,13 +38,17 @@ const LEVEL_LABELS: Record<string, RegionLevel> = {
 };
 
 /**
- * Reads a region file (header row first) into entries ordered parents before children, or the
- * problems by line. Parents must be in the file or already loaded (`known`).
+ * Reads a region file into entries ordered parents before children, or the problems by line.
+ * The header is the first row that names a code column, below any title rows a bureau's table has.
+ * Parents must be in the file or already loaded (`known`).
  */
 export function parseRegionFile(rows: TableRow[], known: ReadonlySet<string>): { entries: RegionEntry[]; problems: string[] } {
-  const [header, ...body] = rows;
+  const fieldsOf = (row: TableRow | undefined) => (row?.cells ?? []).map((c) => HEADERS[c.trim().toLowerCase()] ?? HEADERS[c.trim()]);
+  const at = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => fieldsOf(row).includes('code'));
+  const header = rows[Math.max(at, 0)];
+  const body = rows.slice(Math.max(at, 0) + 1);
   const problems: string[] = [];
-  const fields = (header?.cells ?? []).map((c) => HEADERS[c.trim().toLowerCase()] ?? HEADERS[c.trim()]);
+  const fields = fieldsOf(header);
   for (const need of ['code', 'name', 'level', 'parentCode'] as const) {
     if (!fields.includes(need)) problems.push(`表头缺少列 ${need === 'parentCode' ? 'parent_code' : need}`);
   }
