@@ -53,6 +53,12 @@ describe('a second city', () => {
     expect(names).toEqual(['株洲月塘示例有限公司', '株洲荷塘示例有限公司']);
     const all = (await city.request('GET', '/api/v1/enterprises?limit=50')).json().items.map((e: { name: string }) => e.name);
     expect(all).toHaveLength(3);
+    // The city's filter by a district takes the townships below it too.
+    const hetangFirms = (await city.request('GET', '/api/v1/enterprises?regionCode=430202&limit=50'))
+      .json()
+      .items.map((e: { name: string }) => e.name)
+      .sort();
+    expect(hetangFirms).toEqual(['株洲月塘示例有限公司', '株洲荷塘示例有限公司']);
   });
 
   it('refuses a county officer in a township (a county officer serves a county or district of the city)', async () => {

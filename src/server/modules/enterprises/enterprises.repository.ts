@@ -199,7 +199,8 @@ export async function updateEnterpriseVersioned(
 }
 
 export interface EnterpriseFilter {
-  regionCode?: string;
+  /** A county asked for and the regions below it. */
+  regions?: readonly string[];
   industryCode?: string;
   status?: string;
   flags: Partial<Record<'above_scale' | 'key_enterprise' | 'flagship' | 'foreign_invested' | 'service_enterprise', boolean>>;
@@ -226,10 +227,10 @@ type Predicate = (eb: ExpressionBuilder<Database, 'enterprises'>) => Expression<
 /** The filters as conditions on `enterprises`; none when the list is not filtered. */
 function filterPredicates(filter: EnterpriseFilter): Predicate[] {
   const all: Predicate[] = [];
-  const equal = (column: 'region_code' | 'industry_code' | 'status' | 'agri_leader_level', value: string | undefined) => {
+  const equal = (column: 'industry_code' | 'status' | 'agri_leader_level', value: string | undefined) => {
     if (value) all.push((eb) => eb(`enterprises.${column}`, '=', value));
   };
-  equal('region_code', filter.regionCode);
+  if (filter.regions) all.push(() => regionIn('enterprises.region_code', filter.regions!));
   equal('industry_code', filter.industryCode);
   equal('status', filter.status);
   equal('agri_leader_level', filter.agriLeaderLevel);

@@ -223,7 +223,7 @@ export function enterpriseService(ctx: AppContext) {
       const limit = query.limit ?? 50;
       const now = today();
       const filter = {
-        regionCode: query.regionCode,
+        regions: query.regionCode ? (await ctx.regions.tree()).subtree(query.regionCode) : undefined,
         industryCode: query.industryCode,
         status: query.status,
         agriLeaderLevel: query.agriLeaderLevel,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { countCapped } from '../../db/paging';
 import { bool, containsText } from '../../db/portable';
+import { whereInRegions } from '../../authz/region-scope';
 
 /** The filters of the public result list; every one is a column of the cases. */
 export interface PublishedFilter {
@@ -10,7 +11,8 @@ export interface PublishedFilter {
   level?: string;
   categoryCode?: string;
   result?: string;
-  regionCode?: string;
+  /** A county and the regions below it. */
+  regions?: readonly string[];
   producer?: string;
 }
 
@@ -26,7 +28,7 @@ export async function listPublishedCases(db: Db, filter: PublishedFilter, cap: n
   if (filter.level) q = q.where('i.level', '=', filter.level);
   if (filter.categoryCode) q = q.where('i.category_code', '=', filter.categoryCode);
   if (filter.result) q = q.where('i.final_verdict', '=', filter.result);
-  if (filter.regionCode) q = q.where('i.region_code', '=', filter.regionCode);
+  q = whereInRegions(q, 'i.region_code', filter.regions);
   if (filter.producer) q = q.where(containsText(sql.ref('i.producer_name'), filter.producer));
   const counted = await countCapped(db, q, cap);
   let page = q.select([

@@ -55,7 +55,9 @@ export function publicationService(ctx: AppContext) {
   async function listPublished(query: Query & { planId?: string }) {
     const limit = query.limit ?? 20;
     const cursor = query.after === undefined ? null : decodeCursor(query.after, 2);
-    const { counted, rows } = await listPublishedCases(db, query, COUNT_CAP, limit, cursor as [string, string] | null);
+    const { regionCode, ...filter } = query;
+    const regions = regionCode ? (await ctx.regions.tree()).subtree(regionCode) : undefined;
+    const { counted, rows } = await listPublishedCases(db, { ...filter, regions }, COUNT_CAP, limit, cursor as [string, string] | null);
     const shown = rows.slice(0, limit);
     const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
     const caseIds = shown.map((r) => r.id);
