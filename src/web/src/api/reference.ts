@@ -38,5 +38,5 @@ export function categoryOption(c: ReferenceItem, lang: string) {
   return { value: c.code, label: `${lang === 'en-US' && c.nameEn ? c.nameEn : c.name}（${c.groupName as string}）` };
 }
 
-/** A county-level region (县、县级市、区): neither the province nor the city. */
-export const isCounty = (r: ReferenceItem) => r.level !== 'province' && r.level !== 'city';
+/** A region an enterprise is placed in: a county, district or county-level city, or a township below one. */
+export const isPlace = (r: ReferenceItem) => r.level !== 'province' && r.level !== 'city';

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { formatInstant } from '../enterprises/labels';
 import { createUser, listUsers, resetPassword, updateUser } from './api';
 import { listEnterprises } from '../enterprises/api';
+import { useJurisdiction } from '../../api/session';
 
 const roleKey = (r: string) => `role.${r}`;
 
@@ -169,7 +170,9 @@ function UserForm({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [enterpriseQ, setEnterpriseQ] = useState('');
-  const regions = (useReference('regions').data ?? []).filter((r) => r.level !== 'province' && r.level !== 'city');
+  // A county officer serves one of the city's counties (the server refuses any other region).
+  const { units } = useJurisdiction();
+  const regions = (useReference('regions').data ?? []).filter((r) => units.includes(r.code));
   const departments = useReference('departments').data ?? [];
   const enterprises = useQuery({
     queryKey: ['enterprises', 'pick', enterpriseQ],

@@ -12,11 +12,12 @@ import {
   type Scheme,
   type UpdateScheme,
 } from '../../../../contract/schemas/assessments';
-import { isCounty, useReference } from '../../api/reference';
+import { useReference } from '../../api/reference';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../i18n';
 import { createScheme, getSchemeDraft, updateScheme } from './api';
 import { getTargetPlan, listTargetPlans } from '../targets/api';
+import { useJurisdiction } from '../../api/session';
 
 type Item = AssessmentItemInput;
 type Targets = Record<string, Record<string, number | null>>;
@@ -53,7 +54,8 @@ export function SchemeModal({
   const sum = items.filter((i) => i?.kind === 'indicator' || i?.kind === 'work').reduce((s, i) => s + (Number(i.points) || 0), 0);
   const covering = plans.data?.items.find((p) => p.startYear <= year && year <= p.endYear) ?? plans.data?.items[0];
   const indicators = (plan.data?.indicators ?? []).filter((i) => i.target !== null && i.reportRegions !== 'province');
-  const counties = (useReference('regions').data ?? []).filter(isCounty);
+  const { units } = useJurisdiction();
+  const counties = (useReference('regions').data ?? []).filter((r) => units.includes(r.code));
   // A new scheme starts from the server's draft for its plan: items named as their indicators, count targets split among the counties.
   const draft = useQuery({ queryKey: ['assessment-draft', planId], queryFn: () => getSchemeDraft(planId!), enabled: !scheme && !!planId });
   useEffect(() => {

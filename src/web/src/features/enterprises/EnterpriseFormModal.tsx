@@ -13,7 +13,7 @@ import {
   type Enterprise,
   type UsccCheckResult as UsccCheckSchema,
 } from '../../../../contract/schemas/enterprises';
-import { isCounty, useReference } from '../../api/reference';
+import { isPlace, useReference } from '../../api/reference';
 import { useSession } from '../../api/session';
 import { FormError } from '../../components/ErrorText';
 import { showFieldErrors } from '../../components/formErrors';
@@ -37,7 +37,7 @@ export function EnterpriseFormModal({ enterprise, onClose }: { enterprise?: Ente
   const client = useQueryClient();
   const navigate = useNavigate();
   const user = useSession().data?.user;
-  const regions = (useReference('regions').data ?? []).filter(isCounty);
+  const regions = (useReference('regions').data ?? []).filter(isPlace);
   const industries = useReference('industries').data ?? [];
   const [check, setCheck] = useState<UsccCheckResult | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -13,7 +13,7 @@ import {
 } from '../../../../contract/schemas/enterprises';
 import { CERTIFICATION_KINDS } from '../../../../contract/schemas/records';
 import { queryString } from '../../api/client';
-import { isCounty, useReference, useReferenceNames } from '../../api/reference';
+import { isPlace, useReference, useReferenceNames } from '../../api/reference';
 import { useCan, useSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorText';
 import { PageHeader } from '../../components/PageHeader';
@@ -148,7 +148,7 @@ export function EnterpriseListPage() {
   };
   const options = useMemo(
     () => ({
-      regions: (regions ?? []).filter(isCounty).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
+      regions: (regions ?? []).filter(isPlace).map((r) => ({ value: r.code, label: lang === 'en-US' ? r.nameEn : r.name })),
       industries: (industries ?? []).map((i) => ({ value: i.code, label: lang === 'en-US' ? i.nameEn : i.name })),
     }),
     [regions, industries, lang],
